@@ -1,0 +1,3 @@
+"""dossier: news articles in, a cross-linked explainer site out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,204 @@
+"""The plain data that flows between pipeline stages.
+
+ingest -> extract -> link -> ids -> render. Each stage takes the previous
+stage's dataclasses and returns new ones; no stage reaches back into an
+earlier one's internals. Everything here is immutable where the stage that
+makes it is done with it, so later stages cannot corrupt earlier results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A warning about one input file: what `--strict` turns into a failure."""
+
+    file: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
+# --------------------------------------------------------------------------
+# ingest
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One body paragraph of a cleaned article; `anchor` is its HTML id on the source page."""
+
+    index: int  # 1-based position among the article's body paragraphs
+    text: str
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.index}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One seed file, cleaned: metadata plus body paragraphs without boilerplate."""
+
+    id: str  # source id, a slug of the file name; stable across rebuilds
+    file: str  # the seed's file name, relative to the seeds folder
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    date: str | None = None  # ISO 8601 (YYYY-MM-DD); None when the article does not say
+    updated: str | None = None
+    byline: str | None = None  # the author(s) as credited, e.g. "Jane Doe" or "Xinhua"
+    credited: tuple[str, ...] = ()  # wire services / outlets the text credits ("Xinhua news agency reported")
+    dateline: str | None = None  # place in the dateline ("MOSCOW -" -> "Moscow")
+    outlet: str | None = None  # the publishing outlet, when the text or frontmatter names it
+    url: str | None = None  # only http(s) URLs survive ingest
+    language: str | None = None
+    digest: str = ""  # sha256 of the normalised text: finds the same article under two names
+
+
+# --------------------------------------------------------------------------
+# extract (per article, no knowledge of other articles)
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    """One direct quotation as printed in one article."""
+
+    source: str  # Article.id
+    paragraph: int  # Paragraph.index where the quote starts
+    text: str  # verbatim words without the enclosing marks; a substring of the normalised source
+    speaker: str | None  # the speaker's name as resolved in this article (full name when known)
+    method: str  # "explicit" | "pronoun" | "role" | "carried" | "second-hand" | "unattributed"
+    cue: str | None = None  # the speech verb or phrase ("said", "according to")
+    sentence: str = ""  # the sentence(s) around the quote, for context on the quote page
+    end_paragraph: int | None = None  # last paragraph of a multi-paragraph quote
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One mention of a person, organisation or country in one article."""
+
+    source: str  # Article.id
+    paragraph: int  # Paragraph.index
+    surface: str  # the words as printed ("Russian Deputy Foreign Minister Alexander Grushko", "Moscow")
+    name: str  # the canonical name this surface stands for ("Alexander Grushko", "Russia")
+    kind: str  # "person" | "organization" | "country" | "government" | ...
+    role: str | None = None  # "Deputy Foreign Minister"
+    affiliation: str | None = None  # canonical name of the country/organisation ("Russia")
+
+
+@dataclass(frozen=True)
+class Stance:
+    """One actor's stance on one issue, as one sentence of one article states it."""
+
+    source: str
+    paragraph: int
+    actor: str  # canonical actor name as extracted
+    topic: str  # a short descriptive topic name ("NATO peacekeepers in Ukraine")
+    stance: str  # "support" | "oppose" | "conditional" | "open"
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extract found in one article."""
+
+    article: Article
+    quotes: tuple[QuoteMention, ...] = ()
+    actors: tuple[ActorMention, ...] = ()
+    stances: tuple[Stance, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+# --------------------------------------------------------------------------
+# link (across articles) and ids
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where something appears: a paragraph of a source page."""
+
+    source: str  # Article.id
+    paragraph: int  # Paragraph.index
+
+
+@dataclass
+class Actor:
+    id: str  # slug of the canonical name, pinned by the ledger once published
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)  # every surface form used, sorted
+    roles: list[tuple[str, str]] = field(default_factory=list)  # (role, source id)
+    affiliation: str | None = None  # actor id
+    description: str | None = None  # from the curation file
+    links: list[str] = field(default_factory=list)  # from the curation file (http(s) only)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Occurrence:
+    """One source's printing of a quote."""
+
+    source: str  # Article.id
+    paragraph: int
+    text: str  # this source's exact wording
+    sentence: str
+    method: str
+    cue: str | None = None
+    index: int = 0  # the n-th quote in its source: gives the stable occurrence anchor
+
+
+@dataclass
+class Quote:
+    """One utterance, however many outlets carried it."""
+
+    id: str  # content-derived, see ids.py; pinned by the ledger
+    text: str  # the canonical wording
+    speaker: str | None  # actor id, None when unattributed
+    speaker_name: str | None
+    occurrences: list[Occurrence] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)  # actor ids mentioned in the quote
+    topics: list[str] = field(default_factory=list)  # topic ids
+
+
+@dataclass
+class Topic:
+    id: str
+    title: str
+    keywords: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Position:
+    id: str  # f"{actor id}--{topic id}"
+    actor: str  # actor id
+    topic: str  # topic id
+    stance: str
+    evidence: list[Mention] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Tombstone:
+    """A published page whose content is gone: kept so its URL never 404s."""
+
+    kind: str  # "quote" | "actor" | "source" | "topic" | "position"
+    id: str
+    title: str
+    text: str = ""
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Dossier:
+    """The linked story: what render turns into pages."""
+
+    sources: list[Article]
+    actors: list[Actor]
+    quotes: list[Quote]
+    topics: list[Topic] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    redirects: dict[str, str] = field(default_factory=dict)  # "quotes/old.md" -> "quotes/new.md"
+    tombstones: list[Tombstone] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
