@@ -1,0 +1,52 @@
+"""The whole build, top to bottom: read everything, extract, link, pin ids, render, write.
+
+Every stage is a function of the previous stage's dataclasses; only this module
+touches the file system (through ingest, ids and render's I/O helpers), so a
+failure anywhere before `write_docs` leaves docs/ and the ledger untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dossier import curation, extract, ids, ingest, link, render
+from dossier.model import Problem
+
+log = logging.getLogger("dossier")
+
+
+@dataclass
+class BuildConfig:
+    seeds: Path = Path("seeds")
+    docs: Path = Path("docs")
+    templates: Path = Path("templates")
+    curation: Path = Path("curation.yaml")
+    ledger: Path = Path("permalinks.yaml")
+
+
+@dataclass
+class BuildResult:
+    problems: list[Problem] = field(default_factory=list)
+    pages: int = 0
+    changed: bool = False  # docs/ or the ledger differ from what was there before
+    ledger_stale: bool = False  # the committed ledger lacks something this build pins
+
+
+def build(config: BuildConfig, *, write: bool = True) -> BuildResult:
+    """Build docs/ from seeds/. With write=False nothing is written (used by `--check`)."""
+    articles, problems = ingest.read_seeds(config.seeds)
+    edits = curation.load(config.curation)
+    extractions = [extract.extract(article) for article in articles]
+    for extraction in extractions:
+        problems.extend(extraction.problems)
+    dossier = link.link(extractions, edits)
+    ledger = ids.load_ledger(config.ledger)
+    dossier, new_ledger = ids.reconcile(dossier, ledger)
+    problems.extend(dossier.problems)
+    pages = render.render(dossier, config.templates)
+    result = BuildResult(problems=problems, pages=len(pages), ledger_stale=new_ledger != ledger)
+    if write:
+        result.changed = render.write_docs(pages, config.docs) | ids.save_ledger(new_ledger, config.ledger)
+    return result

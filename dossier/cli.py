@@ -1,0 +1,62 @@
+"""The `dossier` command line: a thin layer over dossier.build."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from dossier.build import BuildConfig, build
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dossier")
+def main() -> None:
+    """Turn a folder of news articles into a cross-linked explainer site.
+
+    \b
+    Example:
+        dossier build && mkdocs build --strict
+    """
+    logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.INFO)
+
+
+@main.command("build")
+@click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=Path("seeds"), show_default=True,
+              help="Folder of articles (.txt or .md, optional YAML frontmatter).")
+@click.option("--docs", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"), show_default=True,
+              help="MkDocs docs folder; dossier owns only the sections it generates there.")
+@click.option("--templates", type=click.Path(file_okay=False, path_type=Path), default=Path("templates"),
+              show_default=True, help="Jinja2 page templates.")
+@click.option("--curation", type=click.Path(dir_okay=False, path_type=Path), default=Path("curation.yaml"),
+              show_default=True, help="Editor's corrections applied on every build (optional).")
+@click.option("--ledger", type=click.Path(dir_okay=False, path_type=Path), default=Path("permalinks.yaml"),
+              show_default=True, help="Committed ledger of published ids.")
+@click.option("--strict", is_flag=True, help="Exit non-zero when any article raised a warning.")
+@click.option("--check", is_flag=True, help="Write nothing; exit non-zero when the ledger is stale.")
+def build_command(seeds: Path, docs: Path, templates: Path, curation: Path, ledger: Path, strict: bool,
+                  check: bool) -> None:
+    """Extract sources, actors, quotes, topics and positions from SEEDS and write pages into DOCS.
+
+    \b
+    Examples:
+        dossier build
+        dossier build --seeds articles/ --docs docs/ --strict
+        dossier build --check      # in CI: fail when permalinks.yaml needs committing
+    """
+    config = BuildConfig(seeds=seeds, docs=docs, templates=templates, curation=curation, ledger=ledger)
+    result = build(config, write=not check)
+    for problem in result.problems:
+        logging.warning("%s", problem)
+    if check and result.ledger_stale:
+        raise click.ClickException(f"{ledger} is stale: run `dossier build` and commit it")
+    if strict and result.problems:
+        raise click.ClickException(f"{len(result.problems)} problem(s) and --strict is set")
+    verb = "would write" if check else ("wrote" if result.changed else "unchanged:")
+    click.echo(f"dossier: {verb} {result.pages} pages into {docs}/", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,19 @@
+"""Stage 2: one Article -> Extraction (quotes, actors, stances), knowing nothing of other articles."""
+
+from __future__ import annotations
+
+from dossier import nlp
+from dossier.extract.actors import extract_actors
+from dossier.extract.quotes import extract_quotes
+from dossier.extract.stances import extract_stances
+from dossier.model import Article, Extraction
+
+
+def extract(article: Article) -> Extraction:
+    """Parse each paragraph once and hand the parses to every extractor."""
+    docs = list(nlp.load().pipe(p.text for p in article.paragraphs))
+    actors = extract_actors(article, docs)
+    quotes, problems = extract_quotes(article, docs)
+    stances = extract_stances(article, docs, actors)
+    return Extraction(article=article, quotes=tuple(quotes), actors=tuple(actors), stances=tuple(stances),
+                      problems=tuple(problems))

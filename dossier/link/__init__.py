@@ -1,0 +1,24 @@
+"""Stage 3: all Extractions -> one Dossier: actors merged, quotes clustered, positions gathered."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dossier.curation import Curation
+from dossier.link.actors import link_actors
+from dossier.link.positions import link_positions
+from dossier.link.quotes import cluster_quotes
+from dossier.model import Dossier, Extraction
+
+
+def link(extractions: Sequence[Extraction], edits: Curation) -> Dossier:
+    actors, resolve = link_actors(extractions, edits)
+    quotes = cluster_quotes(extractions, resolve, actors)
+    topics, positions = link_positions(extractions, resolve)
+    return Dossier(
+        sources=[e.article for e in extractions],
+        actors=actors,
+        quotes=quotes,
+        topics=topics,
+        positions=positions,
+    )

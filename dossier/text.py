@@ -1,0 +1,44 @@
+"""Text normalisation shared by every stage.
+
+Quotes are checked verbatim against their source after this normalisation, and
+quote ids are derived from it, so it must be deterministic and never depend on
+the machine's locale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+QUOTE_MARKS = str.maketrans(
+    {
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2033": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2039": "'",
+        "\u203a": "'", "\u2032": "'",
+    }
+)
+DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-"})
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[\w']+")
+
+
+def normalise(text: str) -> str:
+    """NFKC, straight quote marks and hyphens, single spaces: the form quotes are compared in."""
+    text = unicodedata.normalize("NFKC", text).translate(QUOTE_MARKS).translate(DASHES)
+    return _SPACE.sub(" ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of `text` after normalisation: the unit for comparing wordings."""
+    return _WORD.findall(normalise(text).lower())
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    """A URL-safe ASCII slug. Text with no Latin letters (a Cyrillic name) gets a short digest
+    instead, so that two different names never share the empty slug."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:max_length].rstrip("-")
+    if slug:
+        return slug
+    return "u-" + hashlib.blake2b(normalise(text).encode("utf-8"), digest_size=5).hexdigest()
