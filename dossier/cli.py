@@ -24,7 +24,7 @@ def main() -> None:
 
 
 @main.command("build")
-@click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=Path("seeds"), show_default=True,
+@click.option("--seeds", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("seeds"), show_default=True,
               help="Folder of articles (.txt or .md, optional YAML frontmatter).")
 @click.option("--docs", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"), show_default=True,
               help="MkDocs docs folder; dossier owns only the sections it generates there.")
