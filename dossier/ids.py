@@ -1,30 +1,594 @@
-"""Stage 4: ids that never break. (Skeleton: the permalinks work replaces this.)"""
+"""Stage 4: ids that never break.
+
+A quote's id is a digest of its words, so two machines building the same seeds
+agree with no shared state. Once an id is published it is pinned in the ledger
+(permalinks.yaml, committed next to the seeds). Every later build matches what
+it found against the ledger, so that:
+
+- a quote that gained an outlet, lost one, or had a typo corrected keeps its id
+  (exact match on any printed wording, else a fuzzy match within a shared source);
+- a published id that now belongs to the same utterance as another one (the
+  clusterer joined them, or the curation file said so) redirects to it;
+- a published id whose content is gone stays as a tombstone page, never a 404;
+- an id is never given to different words: a collision gets a longer digest.
+
+Actors, topics, sources and positions keep their readable slugs; when one
+disappears its old id redirects to the item that took its place (a renamed
+actor, a renamed seed file with the same text), or else becomes a tombstone.
+The ledger never forgets an id.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import base64
+import difflib
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
-from dossier.model import Dossier
-from dossier.text import normalise
+import click
+import yaml
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
-Ledger = dict
+from dossier.model import Actor, Article, Dossier, Position, Problem, Quote, Tombstone, Topic
+from dossier.text import words
+
+# A corrected quote may differ from its published wording by at most one slip per this many words
+# (and always by one): see `is_typo_fix`.
+WORDS_PER_SLIP = 8
+
+# Ledger sections in file order, and the page section each kind lives in.
+SECTIONS = ("quotes", "actors", "sources", "topics", "positions")
+KIND = {"quotes": "quote", "actors": "actor", "sources": "source", "topics": "topic", "positions": "position"}
+
+HEADER = """\
+# permalinks.yaml: every id this site has ever published, so that no URL breaks.
+# Written by `dossier build`; commit it with the seeds. `dossier build --check`
+# (run in CI) fails when it is stale. An entry with `redirect` is served as a
+# redirect to that id; one with `removed: true` as a tombstone page.
+"""
+LEDGER_VERSION = 1
 
 
-def content_id(text: str) -> str:
-    """A short id from normalised words: two machines building the same seeds agree with no shared state."""
-    digest = hashlib.blake2b(normalise(text).lower().encode("utf-8"), digest_size=5).digest()
-    return base64.b32encode(digest).decode("ascii").lower()
+class LedgerError(click.ClickException):
+    """The ledger cannot be read: the build stops before writing anything, so the file survives."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the ledger remembers of one published id: enough to match it again and to tombstone it."""
+
+    title: str = ""  # actor name, source/topic title, position "<actor> on <topic>"
+    text: str = ""  # a quote's words as last published
+    speaker: str | None = None  # a quote's speaker name as last published
+    sources: tuple[str, ...] = ()  # source ids it was published with
+    digest: str = ""  # a source's text digest: finds it again under a new file name
+    redirect: str | None = None  # the id of the page this one now redirects to
+    removed: bool = False  # every source of it is gone: served as a tombstone
+
+    @property
+    def live(self) -> bool:
+        return self.redirect is None and not self.removed
+
+
+@dataclass(frozen=True)
+class Ledger:
+    quotes: dict[str, Entry] = field(default_factory=dict)
+    actors: dict[str, Entry] = field(default_factory=dict)
+    sources: dict[str, Entry] = field(default_factory=dict)
+    topics: dict[str, Entry] = field(default_factory=dict)
+    positions: dict[str, Entry] = field(default_factory=dict)
+
+    def section(self, name: str) -> dict[str, Entry]:
+        return getattr(self, name)
+
+
+# --------------------------------------------------------------------------
+# ids
+
+
+def _words_key(text: str) -> str:
+    """The form wordings are compared and hashed in: punctuation, case and quote marks do not count."""
+    return " ".join(words(text))
+
+
+def content_id(text: str, *context: str, size: int = 5) -> str:
+    """A short id from the words of `text`: two machines building the same seeds agree with no shared state.
+
+    `context` (speaker, sources) and a larger `size` derive a different, still deterministic id
+    when the short one is already taken by different words.
+    """
+    material = "\n".join((_words_key(text), *context))
+    digest = hashlib.blake2b(material.encode("utf-8"), digest_size=size).digest()
+    return base64.b32encode(digest).decode("ascii").rstrip("=").lower()
+
+
+# --------------------------------------------------------------------------
+# reading and writing the ledger
 
 
 def load_ledger(path: Path) -> Ledger:
-    return {}
+    """The committed ledger; empty when the file does not exist yet. Raises LedgerError naming the
+    file and line when it cannot be trusted."""
+    if not path.exists():
+        return Ledger()
+    loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise LedgerError(f"{where}: not valid YAML ({getattr(error, 'problem', None) or error})") from error
+    finally:
+        loader.dispose()
+    return _ledger_from(data, root, path)
 
 
-def reconcile(dossier: Dossier, ledger: Ledger) -> tuple[Dossier, Ledger]:
-    return dossier, ledger
+def _ledger_from(data: object, root: yaml.Node | None, path: Path) -> Ledger:
+    def fail(node: yaml.Node | None, message: str) -> LedgerError:
+        line = f":{node.start_mark.line + 1}" if node is not None else ""
+        return LedgerError(f"{path}{line}: {message}")
+
+    if not isinstance(data, dict):
+        raise fail(root, "expected a mapping of sections (quotes, actors, sources, topics, positions)")
+    nodes = _child_nodes(root)
+    unknown = sorted(set(data) - set(SECTIONS) - {"version"})
+    if unknown:
+        raise fail(nodes.get(unknown[0]), f"unknown section {unknown[0]!r}")
+    if data.get("version", LEDGER_VERSION) != LEDGER_VERSION:
+        raise fail(nodes.get("version"), f"unsupported ledger version {data['version']!r}")
+    sections = {}
+    for name in SECTIONS:
+        section = data.get(name) or {}
+        if not isinstance(section, dict):
+            raise fail(nodes.get(name), f"section {name!r} must map ids to entries")
+        entry_nodes = _child_nodes(nodes.get(name))
+        entries = {}
+        for key, raw in section.items():
+            try:
+                entries[str(key)] = _entry_from(raw)
+            except (TypeError, ValueError) as error:
+                raise fail(entry_nodes.get(key, nodes.get(name)), f"{name} entry {key!r}: {error}") from None
+        sections[name] = entries
+    return Ledger(**sections)
+
+
+def _child_nodes(node: yaml.Node | None) -> dict:
+    """Key -> value node of a YAML mapping node: lets errors name the line of the bad entry."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: value for key, value in node.value}
+
+
+_ENTRY_FIELDS = {f.name for f in fields(Entry)}
+
+
+def _entry_from(raw: object) -> Entry:
+    if not isinstance(raw, dict):
+        raise TypeError("expected a mapping")
+    unknown = sorted(set(raw) - _ENTRY_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown field {unknown[0]!r}")
+    for name in ("title", "text", "digest"):
+        if not isinstance(raw.get(name, ""), str):
+            raise TypeError(f"{name} must be text")
+    for name in ("speaker", "redirect"):
+        if raw.get(name) is not None and not isinstance(raw[name], str):
+            raise TypeError(f"{name} must be text")
+    sources = raw.get("sources", [])
+    if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+        raise TypeError("sources must be a list of source ids")
+    if not isinstance(raw.get("removed", False), bool):
+        raise TypeError("removed must be true or false")
+    return Entry(**{**raw, "sources": tuple(sources)})
+
+
+def dump_ledger(ledger: Ledger) -> str:
+    """The ledger as deterministic YAML text: sorted, defaults left out, no machine-dependent bits."""
+    defaults = asdict(Entry())
+    data: dict = {"version": LEDGER_VERSION}
+    for name in SECTIONS:
+        data[name] = {
+            key: {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(entry).items() if v != defaults[k]}
+            for key, entry in ledger.section(name).items()
+        }
+    body = yaml.safe_dump(data, sort_keys=True, allow_unicode=True, default_flow_style=False, width=100)
+    return HEADER + body
 
 
 def save_ledger(ledger: Ledger, path: Path) -> bool:
-    return False
+    """Write the ledger when its text differs from the file's; True when it did."""
+    text = dump_ledger(ledger)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+# --------------------------------------------------------------------------
+# reconcile: pin this build's ids against the ledger
+
+
+def reconcile(
+    dossier: Dossier, ledger: Ledger, merges: Mapping[str, str] | None = None, *, curation: str = "curation.yaml"
+) -> tuple[Dossier, Ledger]:
+    """Give every item its pinned id and every vanished id a redirect or a tombstone.
+
+    `merges` maps a published quote id to the published quote id it is the same utterance as
+    (the curation file's `quotes: merge:`); `curation` names that file in warnings.
+    """
+    problems: list[Problem] = []
+    quotes, quote_entries = _pin_quotes(dossier.quotes, ledger.quotes)
+    quotes = _apply_merges(quotes, quote_entries, merges or {}, curation, problems)
+    actor_entries = _pin_named(ledger.actors, _actor_entries(dossier.actors), _actor_successor(dossier.actors))
+    topic_entries = _pin_named(
+        ledger.topics, _topic_entries(dossier.topics, dossier.positions), _topic_successor(dossier.topics)
+    )
+    source_entries = _pin_named(ledger.sources, _source_entries(dossier.sources), _source_successor(dossier.sources))
+    position_entries = _pin_named(
+        ledger.positions,
+        _position_entries(dossier.positions, dossier.actors, dossier.topics),
+        _position_successor(dossier.positions, actor_entries, topic_entries),
+    )
+    new_ledger = Ledger(
+        quotes=quote_entries, actors=actor_entries, sources=source_entries, topics=topic_entries,
+        positions=position_entries,
+    )
+    redirects = redirect_maps(new_ledger, problems)
+    tombstones = [
+        _tombstone(name, key, entry)
+        for name in SECTIONS
+        for key, entry in sorted(new_ledger.section(name).items())
+        if entry.removed and f"{name}/{key}.md" not in redirects
+    ]
+    return replace(
+        dossier, quotes=quotes, redirects=redirects, tombstones=tombstones, problems=[*dossier.problems, *problems]
+    ), new_ledger
+
+
+def redirect_maps(ledger: Ledger, problems: list[Problem] | None = None) -> dict[str, str]:
+    """Every redirecting id as mkdocs-redirects wants it: {"quotes/old.md": "quotes/new.md"}.
+
+    Chains are followed to their end, so each old page points straight at a page that exists.
+    """
+    maps = {}
+    for name in SECTIONS:
+        section = ledger.section(name)
+        for key, entry in sorted(section.items()):
+            if entry.redirect is None:
+                continue
+            target, seen = entry.redirect, {key}
+            while target in section and section[target].redirect is not None and target not in seen:
+                seen.add(target)
+                target = section[target].redirect
+            if target in seen or target not in section:
+                if problems is not None:
+                    problems.append(Problem("permalinks.yaml", f"{name} {key!r} redirects in a loop or to an unknown id"))
+                continue
+            maps[f"{name}/{key}.md"] = f"{name}/{target}.md"
+    return maps
+
+
+def _tombstone(name: str, key: str, entry: Entry) -> Tombstone:
+    kind = KIND[name]
+    if kind == "quote":
+        title = f"Quote by {entry.speaker}" if entry.speaker else "Unattributed quote"
+    else:
+        title = entry.title or key
+    return Tombstone(kind=kind, id=key, title=title, text=entry.text, sources=list(entry.sources))
+
+
+# --------------------------------------------------------------------------
+# quotes
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """A current quote's claim on a published id, best first when sorted by `rank`."""
+
+    quote: int  # index into the build's quotes
+    id: str
+    exact: bool
+    same_speaker: bool
+    shared_sources: float  # Jaccard overlap of source ids
+    similarity: float
+
+    @property
+    def rank(self) -> tuple:
+        return (not self.exact, not self.same_speaker, -self.shared_sources, -self.similarity, self.id, self.quote)
+
+
+def _pin_quotes(quotes: list[Quote], published: dict[str, Entry]) -> tuple[list[Quote], dict[str, Entry]]:
+    claims = _quote_claims(quotes, published)
+    claimed: dict[int, list[_Claim]] = defaultdict(list)
+    taken: set[str] = set()
+    for claim in sorted(claims, key=lambda c: c.rank):
+        if claim.id not in taken:
+            taken.add(claim.id)
+            claimed[claim.quote].append(claim)
+
+    entries = dict(published)
+    pinned: list[Quote] = []
+    for index, quote in enumerate(quotes):
+        fresh = content_id(quote.text)
+        mine = claimed.get(index, [])
+        if mine:
+            primary = min(
+                mine, key=lambda c: (not published[c.id].live, not c.exact, c.id != fresh, c.rank)
+            ).id
+            for claim in mine:
+                if claim.id != primary:
+                    entries[claim.id] = replace(published[claim.id], redirect=primary, removed=False)
+        else:
+            primary = _unused_id(quote, entries)
+        entries[primary] = _quote_entry(quote)
+        pinned.append(replace(quote, id=primary))
+    for key, entry in published.items():
+        if key not in taken and entry.live:
+            entries[key] = replace(entry, removed=True)
+    return pinned, entries
+
+
+def _quote_claims(quotes: list[Quote], published: dict[str, Entry]) -> list[_Claim]:
+    """Every (current quote, published id) pair that may be the same utterance."""
+    by_words: dict[str, list[str]] = defaultdict(list)
+    for key, entry in published.items():
+        by_words[_words_key(entry.text)].append(key)
+    by_source: dict[str, list[int]] = defaultdict(list)
+    wordings: list[set[str]] = []
+    for index, quote in enumerate(quotes):
+        wordings.append({_words_key(quote.text), *(_words_key(o.text) for o in quote.occurrences)})
+        for source in _quote_sources(quote):
+            by_source[source].append(index)
+
+    def claim(index: int, key: str, exact: bool, similarity: float) -> _Claim:
+        quote, entry = quotes[index], published[key]
+        mine, theirs = set(_quote_sources(quote)), set(entry.sources)
+        return _Claim(
+            quote=index, id=key, exact=exact,
+            same_speaker=quote.speaker_name is not None and quote.speaker_name == entry.speaker,
+            shared_sources=len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0,
+            similarity=similarity,
+        )
+
+    claims = []
+    exactly_claimed = set()
+    for index, keys in enumerate(wordings):
+        for key in sorted({k for wording in keys for k in by_words.get(wording, ())}):
+            found = claim(index, key, True, 100.0)
+            if found.shared_sources or found.same_speaker:
+                claims.append(found)
+                exactly_claimed.add(key)
+    for key, entry in sorted(published.items()):
+        if key in exactly_claimed:
+            continue
+        target = _words_key(entry.text)
+        for index in sorted({i for source in entry.sources for i in by_source.get(source, ())}):
+            fixed = [wording for wording in wordings[index] if is_typo_fix(target, wording)]
+            if fixed:
+                claims.append(claim(index, key, False, max(fuzz.ratio(target, wording) for wording in fixed)))
+    return claims
+
+
+def is_typo_fix(published: str, wording: str) -> bool:
+    """True when `wording` is `published` with slips corrected, not different words.
+
+    A slip is a word changed by one letter (added, dropped, replaced, or two swapped), words split
+    or joined ("peace keeping"), or a doubled word. A word replaced by another word, or a word
+    added or dropped ("not"), makes a different quote. Case and punctuation never count.
+    """
+    old, new = words(published), words(wording)
+    blocks = [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(blocks) > max(1, len(new) // WORDS_PER_SLIP):
+        return False
+    return all(_is_slip(old, new, *block) for block in blocks)
+
+
+def _is_slip(old: list[str], new: list[str], tag: str, i1: int, i2: int, j1: int, j2: int) -> bool:
+    if tag == "replace":
+        return OSA.distance("".join(old[i1:i2]), "".join(new[j1:j2])) <= 1
+    sequence, start, end = (old, i1, i2) if tag == "delete" else (new, j1, j2)
+    neighbours = {sequence[k] for k in (start - 1, end) if 0 <= k < len(sequence)}
+    return all(word in neighbours for word in sequence[start:end])
+
+
+def _unused_id(quote: Quote, entries: Mapping[str, Entry]) -> str:
+    """The content id, or, when different words already hold it, a longer deterministic one."""
+    candidates = [
+        content_id(quote.text),
+        content_id(quote.text, quote.speaker_name or "", *_quote_sources(quote), size=8),
+    ]
+    for candidate in candidates:
+        if candidate not in entries:
+            return candidate
+    counter = 2
+    while f"{candidates[-1]}{counter}" in entries:
+        counter += 1
+    return f"{candidates[-1]}{counter}"
+
+
+def _quote_sources(quote: Quote) -> tuple[str, ...]:
+    return tuple(sorted({o.source for o in quote.occurrences}))
+
+
+def _quote_entry(quote: Quote) -> Entry:
+    return Entry(text=quote.text, speaker=quote.speaker_name, sources=_quote_sources(quote))
+
+
+def _apply_merges(
+    quotes: list[Quote], entries: dict[str, Entry], merges: Mapping[str, str], curation: str,
+    problems: list[Problem],
+) -> list[Quote]:
+    """Join quotes the editor declared one utterance: the first id redirects to the second."""
+    def final(key: str) -> str:
+        seen = set()
+        while key in entries and entries[key].redirect is not None and key not in seen:
+            seen.add(key)
+            key = entries[key].redirect
+        return key
+
+    by_id = {quote.id: quote for quote in quotes}
+    for old, new in sorted(merges.items()):
+        source, target = final(old), final(new)
+        if old not in entries or new not in entries:
+            missing = old if old not in entries else new
+            problems.append(Problem(curation, f"quotes: merge: {missing!r} is not a published quote id"))
+            continue
+        if source == target:
+            continue
+        if target not in by_id:
+            problems.append(Problem(curation, f"quotes: merge: {new!r} is no longer in any source"))
+            continue
+        if source in by_id:
+            gone = by_id.pop(source)
+            keep = by_id[target]
+            by_id[target] = replace(
+                keep,
+                occurrences=sorted([*keep.occurrences, *gone.occurrences], key=lambda o: (o.source, o.paragraph, o.index)),
+                actors=sorted({*keep.actors, *gone.actors}),
+                topics=sorted({*keep.topics, *gone.topics}),
+            )
+            entries[target] = _quote_entry(by_id[target])
+        entries[source] = replace(entries[source], redirect=target, removed=False)
+    return [by_id[quote.id] for quote in quotes if quote.id in by_id]
+
+
+# --------------------------------------------------------------------------
+# actors, topics, sources, positions: readable slugs that may change
+
+
+Successor = Callable[[str, Entry], "str | None"]
+
+
+def _pin_named(published: dict[str, Entry], current: dict[str, Entry], successor: Successor) -> dict[str, Entry]:
+    """Current items as they are; every published id that vanished redirects to its successor or is removed."""
+    entries = dict(current)
+    for key, entry in published.items():
+        if key in current:
+            continue
+        if entry.redirect is not None:
+            entries[key] = entry
+            continue
+        target = successor(key, entry)
+        entries[key] = replace(entry, redirect=target, removed=target is None)
+    return entries
+
+
+def _sorted_unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(values)))
+
+
+def _actor_entries(actors: list[Actor]) -> dict[str, Entry]:
+    return {a.id: Entry(title=a.name, sources=_sorted_unique(m.source for m in a.mentions)) for a in actors}
+
+
+def _actor_successor(actors: list[Actor]) -> Successor:
+    """A renamed or merged actor: the one that now carries the old name (as its name or an alias)."""
+    by_name: dict[str, list[Actor]] = defaultdict(list)
+    for actor in actors:
+        for name in {actor.name, *actor.aliases}:
+            by_name[name.casefold()].append(actor)
+
+    def successor(key: str, entry: Entry) -> str | None:
+        candidates = by_name.get(entry.title.casefold(), [])
+        return _best(candidates, entry, lambda a: {m.source for m in a.mentions})
+
+    return successor
+
+
+def _topic_entries(topics: list[Topic], positions: list[Position]) -> dict[str, Entry]:
+    sources: dict[str, set[str]] = defaultdict(set)
+    for position in positions:
+        sources[position.topic].update(m.source for m in position.evidence)
+    return {t.id: Entry(title=t.title, sources=_sorted_unique(sources[t.id])) for t in topics}
+
+
+def _topic_successor(topics: list[Topic]) -> Successor:
+    """A renamed topic: the one whose title or keywords carry the old title."""
+    def successor(key: str, entry: Entry) -> str | None:
+        title = entry.title.casefold()
+        candidates = [t for t in topics if title in {t.title.casefold(), *(k.casefold() for k in t.keywords)}]
+        return _best(candidates, entry, lambda t: set())
+
+    return successor
+
+
+def _source_entries(sources: list[Article]) -> dict[str, Entry]:
+    return {a.id: Entry(title=a.title, digest=a.digest) for a in sources}
+
+
+def _source_successor(sources: list[Article]) -> Successor:
+    """A seed renamed but otherwise unchanged: the article with the same text digest."""
+    def successor(key: str, entry: Entry) -> str | None:
+        candidates = [a for a in sources if entry.digest and a.digest == entry.digest]
+        return _best(candidates, entry, lambda a: set())
+
+    return successor
+
+
+def _position_entries(positions: list[Position], actors: list[Actor], topics: list[Topic]) -> dict[str, Entry]:
+    names = {a.id: a.name for a in actors}
+    titles = {t.id: t.title for t in topics}
+    return {
+        p.id: Entry(
+            title=f"{names.get(p.actor, p.actor)} on {titles.get(p.topic, p.topic)}",
+            sources=_sorted_unique(m.source for m in p.evidence),
+        )
+        for p in positions
+    }
+
+
+def _position_successor(
+    positions: list[Position], actors: Mapping[str, Entry], topics: Mapping[str, Entry]
+) -> Successor:
+    """A position whose actor or topic was renamed: the position of the renamed pair."""
+    current = {p.id for p in positions}
+
+    def follow(key: str, section: Mapping[str, Entry]) -> str:
+        seen = set()
+        while key in section and section[key].redirect is not None and key not in seen:
+            seen.add(key)
+            key = section[key].redirect
+        return key
+
+    def successor(key: str, entry: Entry) -> str | None:
+        actor, _, topic = key.partition("--")
+        candidate = f"{follow(actor, actors)}--{follow(topic, topics)}"
+        return candidate if candidate in current and candidate != key else None
+
+    return successor
+
+
+def _best(candidates: list, entry: Entry, sources_of: Callable[[object], set[str]]) -> str | None:
+    """Of several successors, the one sharing most sources with the published entry, then the smallest id."""
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (-len(sources_of(c) & set(entry.sources)), c.id)).id
+
+
+# --------------------------------------------------------------------------
+# the curation file's `quotes: merge:` section
+
+
+def read_quote_merges(path: Path) -> tuple[dict[str, str], list[Problem]]:
+    """`quotes: merge: {old id: id it joins}` from the curation file, for `reconcile(merges=...)`.
+
+    Only this section is read here; the rest of the file belongs to dossier.curation.
+    """
+    if not path.exists():
+        return {}, []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        return {}, [Problem(str(path), f"not valid YAML, quote merges ignored ({error})")]
+    section = (data or {}).get("quotes") if isinstance(data, dict) else None
+    merges = (section or {}).get("merge") if isinstance(section, dict) else None
+    if merges is None:
+        return {}, []
+    if not isinstance(merges, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in merges.items()):
+        return {}, [Problem(str(path), "quotes: merge: must map a quote id to the quote id it joins")]
+    return dict(sorted(merges.items())), []
