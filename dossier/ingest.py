@@ -1,30 +1,798 @@
-"""Stage 1: seed files -> Article. (Skeleton: the ingest helper replaces this.)"""
+"""Stage 1: seed files -> Articles, and a Problem for everything that could not be used.
+
+Seeds come from scraped pages, copy-paste and contributors nobody knows, so this
+stage reads them defensively and keeps whatever it can (nothing lost, nothing
+interpreted). The rules, for the README:
+
+Which files
+    `*.txt` and `*.md` (any case) directly in the seeds folder, in file-name
+    order. Hidden files and sub-folders are ignored silently; any other file
+    gets a Problem. Symbolic links are never followed, wherever they point (a
+    link outside the folder could expose private files), and neither are
+    FIFOs or devices. Files over MAX_BYTES are skipped.
+
+Decoding
+    UTF-8, with or without a BOM; UTF-16 when it starts with a BOM. Bytes that
+    are not UTF-8 are read one by one as Windows-1252, so a cp1252 file gets its
+    curly quotes right while a UTF-8 file with one stray byte keeps its UTF-8;
+    bytes that mean nothing in cp1252 either become U+FFFD. Both are reported.
+    Binary files (NUL bytes, image/PDF/archive signatures, mostly unprintable)
+    are skipped. Line ends become "\\n"; other control characters are dropped.
+
+Frontmatter
+    An optional YAML block between `---` lines at the very top, read with a
+    safe loader (tags such as `!!python/object` are refused, never run). Keys:
+    title, date, updated, author, outlet, url, language; they override what the
+    text says. Unknown keys, impossible dates and URLs that are not http(s) are
+    reported and ignored. A block that is not valid YAML, or not a mapping, is
+    reported and read as article text instead, so nothing is lost.
+
+Paragraphs
+    Blank lines separate blocks. Inside a block every line is a paragraph
+    (scraped text puts one paragraph on each line) unless the file is visibly
+    hard-wrapped, in which case wrapped lines are joined with one space. Every
+    paragraph is therefore a verbatim piece of the decoded text, up to
+    whitespace, and quotes found in it are verbatim too.
+
+Boilerplate (kept out of the body, and so out of every extraction)
+    The title and repeated or truncated copies of it; a date label glued onto
+    the title line; Published/Updated lines; bylines and staff credits; section
+    labels; photo captions; "ALSO READ"-style teasers; comment disclaimers,
+    copyright and newsletter lines; wire credit lines ("-- Reuters");
+    punctuation-only and one-word lines. Only short paragraphs (up to
+    BOILERPLATE_MAX_CHARS) can be boilerplate. The cues are data, in
+    dossier/data/ingest.yaml.
+
+Headings
+    Short heading lines stay paragraphs (they are text the reader saw); emoji
+    decorations and Markdown `#` marks at either end of any paragraph or title
+    are removed, emoji inside a sentence are kept.
+
+Dateline
+    "MOSCOW -", "KYIV, Ukraine --", "Moscow:", "WASHINGTON, March 17 (Reuters) -"
+    at the start of the first paragraph becomes Article.dateline ("Moscow") and
+    is cut from the paragraph: it is metadata, like the byline, and would
+    otherwise read as a mention of the place. A place in Title Case needs a
+    colon or a wire credit, so that "Grushko - a diplomat -" is not a dateline.
+
+Credited
+    Wire services credited for the report: "(Reuters)" in the dateline,
+    "..., Xinhua news agency reported", "Reuters said", "-- AFP" or "With inputs
+    from PTI" lines. "according to Reuters" attributes one claim, not the report,
+    and is not counted; a byline ("By Xinhua") is the byline, not a credit.
+
+Dates
+    ISO 8601 from "2025-03-17", "March 17, 2025", "17 March 2025", "17.03.2025";
+    never invented (no year, no date) and never taken from the body text.
+
+Duplicates and ids
+    Two files with the same title and body (compared after normalisation) are
+    one source: the first by file name is kept and the other reported. Ids are
+    slugs of the file name, made unique with "-2", "-3"... in file-name order
+    (reported, since renaming a file then changes ids); "index" is reserved for
+    the section page.
+"""
 
 from __future__ import annotations
 
+import codecs
+import datetime
+import functools
 import hashlib
+import os
+import re
+import stat
+from dataclasses import dataclass, field, replace
+from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
 
 from dossier.model import Article, Paragraph, Problem
 from dossier.text import normalise, slugify
 
 SEED_SUFFIXES = (".txt", ".md")
+MAX_BYTES = 10 * 1024 * 1024
+BOILERPLATE_MAX_CHARS = 600
+TITLE_MAX_CHARS = 300
+RESERVED_IDS = frozenset({"index"})  # sources/index.md is the section page
+FRONTMATTER_KEYS = ("title", "date", "updated", "author", "outlet", "url", "language")
+FRONTMATTER_MAX_CHARS = 64 * 1024
+
+BINARY_SIGNATURES = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive or office document",
+    b"\x1f\x8b": "a gzip archive",
+    b"RIFF": "a RIFF media file",
+    b"\x7fELF": "an executable",
+}
+
+
+class SeedError(Exception):
+    """Why a seed file cannot be used at all."""
+
+
+# --------------------------------------------------------------------------
+# folder and files
 
 
 def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
     """Every usable seed as an Article, sorted by file name, and a Problem for each one skipped."""
+    if not seeds_dir.is_dir():
+        return [], [Problem(str(seeds_dir), "seeds folder not found")]
     articles: list[Article] = []
     problems: list[Problem] = []
-    for path in sorted(p for p in seeds_dir.iterdir() if p.suffix in SEED_SUFFIXES):
-        text = path.read_text(encoding="utf-8")
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        articles.append(
-            Article(
-                id=slugify(path.stem),
-                file=path.name,
-                title=lines[0],
-                paragraphs=tuple(Paragraph(i, line) for i, line in enumerate(lines[1:], start=1)),
-                digest=hashlib.sha256(normalise(text).encode()).hexdigest(),
-            )
-        )
-    return articles, problems
+    first_by_digest: dict[str, str] = {}
+    for path in sorted(seeds_dir.iterdir(), key=lambda p: p.name):
+        try:
+            if not _is_seed(path, seeds_dir):
+                continue
+            article, file_problems = read_seed(path)
+        except SeedError as error:
+            problems.append(Problem(path.name, str(error)))
+            continue
+        except Exception as error:  # one broken seed must never take the rest of the site down
+            problems.append(Problem(path.name, f"unexpected error, skipped: {type(error).__name__}: {error}"))
+            continue
+        problems.extend(file_problems)
+        if article.digest in first_by_digest:
+            problems.append(Problem(path.name, f"same article as {first_by_digest[article.digest]}: skipped"))
+            continue
+        first_by_digest[article.digest] = path.name
+        articles.append(article)
+    return _with_unique_ids(articles, problems), problems
+
+
+def _is_seed(path: Path, seeds_dir: Path) -> bool:
+    """Whether to read `path`; raises SeedError for files that look meant as seeds but are unusable."""
+    if path.name.startswith("."):
+        return False
+    mode = path.lstat().st_mode
+    if stat.S_ISLNK(mode):
+        target = Path(os.path.realpath(path))
+        where = "inside" if target.is_relative_to(seeds_dir.resolve()) else "outside"
+        raise SeedError(f"symbolic link to {where} the seeds folder: not followed (seeds must be regular files)")
+    if stat.S_ISDIR(mode):
+        return False
+    if path.suffix.lower() not in SEED_SUFFIXES:
+        raise SeedError(f"not a {' or '.join(SEED_SUFFIXES)} file: ignored")
+    if not stat.S_ISREG(mode):
+        raise SeedError("not a regular file: skipped")
+    return True
+
+
+def read_seed(path: Path) -> tuple[Article, list[Problem]]:
+    """One seed file as an Article; raises SeedError when the file is not usable text."""
+    text, notes = decode(_read_bytes(path))
+    if not text.strip():
+        raise SeedError("empty file: skipped")
+    article, problems = parse_seed(text, path.name)
+    return article, [Problem(path.name, note) for note in notes] + problems
+
+
+def _read_bytes(path: Path) -> bytes:
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        raise SeedError(f"cannot be opened: {error.strerror}") from error
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise SeedError("not a regular file: skipped")
+        data = file.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise SeedError(f"larger than {MAX_BYTES:,} bytes: skipped")
+    return data
+
+
+def _with_unique_ids(articles: list[Article], problems: list[Problem]) -> list[Article]:
+    """Slug ids, made unique in file-name order without ever taking another file's own slug."""
+    slugs = [slugify(Path(article.file).stem) for article in articles]
+    own_slugs = set(slugs)
+    taken = set(RESERVED_IDS)
+    unique = []
+    for article, slug in zip(articles, slugs):
+        source_id, n = slug, 2
+        while source_id in taken or (source_id != slug and source_id in own_slugs):
+            source_id, n = f"{slug}-{n}", n + 1
+        if source_id != slug:
+            problems.append(Problem(article.file, f"id {slug!r} is reserved or taken by another seed; this source "
+                                                  f"is {source_id!r} (rename the file to keep its id stable)"))
+        taken.add(source_id)
+        unique.append(replace(article, id=source_id))
+    return unique
+
+
+# --------------------------------------------------------------------------
+# bytes -> text
+
+_LINE_BREAKS = re.compile(r"\r\n?|[\v\f\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x9f\ufeff]")
+_UNPRINTABLE_SHARE = 0.1
+
+
+def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("dossier-cp1252", _cp1252_fallback)
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """The text of a seed and notes on how it was read; raises SeedError for binary data."""
+    for signature, kind in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise SeedError(f"binary file ({kind}), not text: skipped")
+    notes = []
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+        notes.append("UTF-16 text; convert it to UTF-8")
+    elif b"\x00" in data:
+        raise SeedError("binary file (contains NUL bytes), not text: skipped")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            text = data.decode("utf-8-sig", errors="dossier-cp1252")
+            notes.append(_decoding_note(data, text, error))
+    unprintable = len(_CONTROL_CHARACTERS.findall(text)) + text.count("\ufffd")
+    if unprintable > _UNPRINTABLE_SHARE * len(text):
+        raise SeedError("binary file (mostly unprintable characters), not text: skipped")
+    return _CONTROL_CHARACTERS.sub("", _LINE_BREAKS.sub("\n", text)), notes
+
+
+def _decoding_note(data: bytes, text: str, error: UnicodeDecodeError) -> str:
+    note = (f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}): "
+            "bytes that are not UTF-8 were read as Windows-1252")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    if replaced:
+        note += f"; {replaced} undecodable byte(s) became U+FFFD"
+    return note + "; save the file as UTF-8"
+
+
+# --------------------------------------------------------------------------
+# cues (data/ingest.yaml)
+
+_NAME = r"(?-i:[A-Z0-9](?:[\w&'’-]|\.(?=\w)){0,40}(?:\s+(?:of|the|and|&|[A-Z0-9](?:[\w&'’-]|\.(?=\w)){0,40})){0,5})"
+_TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|the|and|&))+$")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The compiled contents of data/ingest.yaml."""
+
+    section_labels: frozenset[str]
+    teaser: re.Pattern
+    captions: tuple[re.Pattern, ...]
+    disclaimers: tuple[re.Pattern, ...]
+    credit_lines: tuple[re.Pattern, ...]
+    byline: re.Pattern
+    staff: re.Pattern
+    date_label: re.Pattern
+    updated_labels: frozenset[str]
+    non_places: frozenset[str]
+    wires: dict[str, str]  # every way of naming a wire service, case-folded -> its canonical name
+    wire_report: re.Pattern
+
+
+def _alternation(phrases) -> str:
+    """A regex alternation of literal phrases, longest first so that no phrase hides a longer one."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=lambda p: (-len(p), p)))
+
+
+def _patterns(sources: list[str]) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(source.replace("<NAME>", _NAME), re.IGNORECASE) for source in sources)
+
+
+@functools.cache
+def cues() -> Cues:
+    data = yaml.safe_load(resources.files("dossier").joinpath("data", "ingest.yaml").read_text(encoding="utf-8"))
+    wires = {alias.casefold(): name for name, aliases in data["wire_services"].items() for alias in [name, *aliases]}
+    labels = data["published_labels"] + data["updated_labels"]
+    return Cues(
+        section_labels=frozenset(label.casefold() for label in data["section_labels"]),
+        teaser=re.compile(rf"^(?:{_alternation(data['teaser_prefixes'])})\s*(?::|\||>|[-–—])", re.IGNORECASE),
+        captions=_patterns(data["caption_patterns"]),
+        disclaimers=_patterns(data["disclaimer_patterns"]),
+        credit_lines=_patterns(data["credit_line_patterns"]),
+        byline=re.compile(rf"^(?:{_alternation(data['byline_labels'])})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
+        staff=re.compile(rf"^(?:{_alternation(data['staff_labels'])})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
+        date_label=re.compile(rf"^(?P<label>{_alternation(labels)})\b\s*(?P<colon>:)?\s*", re.IGNORECASE),
+        updated_labels=frozenset(" ".join(label.casefold().split()) for label in data["updated_labels"]),
+        non_places=frozenset(word.casefold() for word in data["dateline_non_places"]),
+        wires=wires,
+        wire_report=re.compile(
+            rf"(?P<prefix>(?i:news\s+agency)\s+)?(?<![\w'’])(?P<name>[A-Z][\w.&-]{{0,30}}(?:\s+[A-Z][\w.&-]{{0,30}}){{0,3}})"
+            rf"(?P<agency>\s+(?i:news\s+agency))?\s*,?\s+(?:reported|reports|said|says|quoted|cited|wrote)\b"),
+    )
+
+
+def _wire(name: str) -> str | None:
+    """The canonical name of a wire service, or None when `name` is not one."""
+    return cues().wires.get(" ".join(name.split()).casefold())
+
+
+# --------------------------------------------------------------------------
+# dates
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DATE_FORMS = tuple(
+    re.compile(form, re.IGNORECASE)
+    for form in (
+        r"(?<!\d)(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})(?!\d)",
+        rf"\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})(?!\d)",
+        rf"(?<!\d){_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})(?!\d)",
+        r"(?<!\d)(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)",
+    )
+)
+_TIME_TOKEN = re.compile(
+    r"""(?:at|on|[-–—/]|t?\d{1,2}[:.h]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:z|[ap]\.?m\.?|[+-]\d{2}:?\d{2})?|[ap]\.?m\.?|z
+    |(?:utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|et|ct|pt|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest
+    |eet|eest|msk|ist|jst|kst|hkt|sgt|aest|aedt|wib|hrs|\d{1,3}|ago|just|now|(?:second|sec|minute|min|hour|hr|day|week)s?
+    |(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_TIME_SEPARATORS = re.compile(r"[\s,()]+")
+
+
+def find_date(text: str) -> tuple[str, re.Match] | None:
+    """The first real calendar date in `text`, as ISO 8601, with its match."""
+    found = []
+    for form in _DATE_FORMS:
+        for match in form.finditer(text):
+            iso = _iso_date(match)
+            if iso:
+                found.append((match.start(), iso, match))
+                break
+    if not found:
+        return None
+    _, iso, match = min(found, key=lambda item: item[0])
+    return iso, match
+
+
+def _iso_date(match: re.Match) -> str | None:
+    month = match["month"]
+    month_number = int(month) if month.isdigit() else _MONTHS[month[:3].casefold()]
+    year, day = int(match["year"]), int(match["day"])
+    try:
+        return datetime.date(year, month_number, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _only_times(text: str) -> bool:
+    """Whether `text` holds nothing but times, weekdays, time zones and separators."""
+    return all(_TIME_TOKEN.fullmatch(token) for token in _TIME_SEPARATORS.split(text) if token)
+
+
+def parse_date(text: str) -> str | None:
+    """`text` as an ISO date when it is a date (with an optional time) and nothing else."""
+    found = find_date(text)
+    if not found:
+        return None
+    iso, match = found
+    return iso if _only_times(text[:match.start()] + " " + text[match.end():]) else None
+
+
+# --------------------------------------------------------------------------
+# frontmatter
+
+
+class _FrontmatterLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so that an impossible date is a Problem and not a crash."""
+
+
+_FrontmatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_FRONTMATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}")
+
+
+@dataclass
+class Frontmatter:
+    fields: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def split_frontmatter(text: str) -> tuple[Frontmatter, str]:
+    """The checked frontmatter fields and the article text after them."""
+    match = _FRONTMATTER.match(text)
+    if not match:
+        return Frontmatter(), text
+    source = match["yaml"] or ""
+    if len(source) > FRONTMATTER_MAX_CHARS:
+        return Frontmatter(problems=["frontmatter is too long to be metadata: read as article text"]), text
+    try:
+        data = yaml.load(source, Loader=_FrontmatterLoader)  # noqa: S506 - a SafeLoader subclass
+    except (yaml.YAMLError, RecursionError) as error:
+        reason = " ".join(str(getattr(error, "problem", None) or error).split())
+        return Frontmatter(problems=[f"frontmatter is not valid YAML ({reason}): read as article text"]), text
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return Frontmatter(problems=["frontmatter is not a mapping of keys to values: read as article text"]), text
+    return _checked_frontmatter(data), text[match.end():]
+
+
+def _checked_frontmatter(data: dict) -> Frontmatter:
+    frontmatter = Frontmatter()
+    unknown = sorted(str(key) for key in data if key not in FRONTMATTER_KEYS)
+    if unknown:
+        frontmatter.problems.append(f"unknown frontmatter key(s) {', '.join(map(repr, unknown))} ignored "
+                                    f"(known: {', '.join(FRONTMATTER_KEYS)})")
+    for key in FRONTMATTER_KEYS:
+        if key not in data or data[key] is None:
+            continue
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            frontmatter.problems.append(f"frontmatter {key!r} must be text, not {type(value).__name__}: ignored")
+            continue
+        text = " ".join(str(value).split())
+        checked, reason = _check_field(key, text)
+        if checked:
+            frontmatter.fields[key] = checked
+        elif reason:
+            frontmatter.problems.append(f"frontmatter {key} {_shorten(text)!r} {reason}: ignored")
+    return frontmatter
+
+
+def _check_field(key: str, text: str) -> tuple[str | None, str | None]:
+    """The field's checked value, or None and why not (no reason for an empty value)."""
+    if not text:
+        return None, None
+    if key in ("date", "updated"):
+        iso = parse_date(text)
+        return iso, None if iso else "is not a valid date (use YYYY-MM-DD)"
+    if key == "url":
+        return (text, None) if is_http_url(text) else (None, "is not an http(s) URL")
+    if key == "language":
+        return (text, None) if _LANGUAGE_TAG.fullmatch(text) else (None, "is not a language tag such as 'en'")
+    return text, None
+
+
+def is_http_url(text: str) -> bool:
+    """Only absolute http(s) URLs without spaces or quote marks may become links."""
+    if re.search(r"[\s\"'<>\\`]", text):
+        return False
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --------------------------------------------------------------------------
+# text -> paragraph candidates
+
+_EMOJI = (
+    "\U0001F000-\U0001FAFF"  # pictographs, emoticons, transport, flags, supplemental symbols
+    "\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2900-\u297F\u2B00-\u2BFF"  # arrows, technical, shapes, dingbats
+    "\u3030\u303D\u3297\u3299\uFE0E\uFE0F\u200D\u20E3\U000E0020-\U000E007F"  # marks, selectors, joiner, tags
+)
+_DECORATION = re.compile(rf"^(?:[\s{_EMOJI}]+|#{{1,6}}(?=\s))+|(?:[\s{_EMOJI}]+|(?<=\s)#+)+$")
+_STRUCTURAL = re.compile(r"#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>")
+_WRAP_MAX_WIDTH = 100
+
+
+def paragraph_candidates(text: str) -> list[str]:
+    """Paragraphs as the text lays them out, before boilerplate is removed (see the module docstring)."""
+    blocks: list[list[str]] = [[]]
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    width = _wrap_width(blocks)
+    candidates = []
+    for block in filter(None, blocks):
+        lines = [block[0]]
+        for line in block[1:]:
+            if width and _is_wrapped(lines[-1], line, width):
+                lines.append(line)
+            else:
+                candidates.append(_undecorated(" ".join(lines)))
+                lines = [line]
+        candidates.append(_undecorated(" ".join(lines)))
+    return [candidate for candidate in candidates if candidate]
+
+
+def _undecorated(text: str) -> str:
+    """`text` without emoji decorations or Markdown heading marks at either end."""
+    return _DECORATION.sub("", text)
+
+
+def _wrap_width(blocks: list[list[str]]) -> int | None:
+    """The column a hard-wrapped file is wrapped at, or None when lines are paragraphs."""
+    inner = sorted(len(line) for block in blocks for line in block[:-1])
+    if len(inner) < 3:
+        return None
+    width = inner[int(0.9 * (len(inner) - 1))]
+    lengths = [len(line) for block in blocks for line in block]
+    overlong = sum(length > width + 10 for length in lengths)
+    wrapped = inner[len(inner) // 2] >= 0.6 * width and overlong <= 0.05 * len(lengths)
+    return width if wrapped and 30 <= width <= _WRAP_MAX_WIDTH else None
+
+
+def _is_wrapped(previous: str, line: str, width: int) -> bool:
+    """Whether `line` continues `previous`: its first word would not have fitted on it."""
+    if _STRUCTURAL.match(line) or previous.startswith("#"):
+        return False
+    return len(previous) + 1 + len(line.split()[0]) > width
+
+
+# --------------------------------------------------------------------------
+# boilerplate and metadata lines
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """A paragraph candidate that is not body text, and the metadata it carries."""
+
+    kind: str  # "metadata" | "teaser" | "caption" | "disclaimer" | "credit" | "label" | "stray"
+    date: str | None = None
+    updated: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+    credited: tuple[str, ...] = ()
+
+
+_METADATA_SEPARATORS = re.compile(r"\s*[|•·;]\s*")
+_METADATA_MAX_CHARS = 200
+_NAME_WORD = re.compile(r"(?:[^\W\d_][\w.'’-]*|&|,)")
+_NAME_CONNECTORS = frozenset({"and", "&", ",", "de", "da", "del", "der", "den", "van", "von", "la", "le", "bin", "ibn",
+                              "al", "el", "y"})
+_BYLINE_PLACE = re.compile(r"\s+in\s+[^\W\d_].*$")
+
+
+def classify(text: str) -> Boilerplate | None:
+    """What kind of boilerplate the paragraph candidate `text` is, or None for body text."""
+    if not any(character.isalnum() for character in text):
+        return Boilerplate("stray")
+    if len(text) > BOILERPLATE_MAX_CHARS:
+        return None
+    found = _metadata_line(text)
+    if found:
+        return found
+    c = cues()
+    if c.teaser.match(text):
+        return Boilerplate("teaser")
+    if any(pattern.search(text) for pattern in c.captions):
+        return Boilerplate("caption")
+    for pattern in c.disclaimers:
+        match = pattern.search(text)
+        if match:
+            return Boilerplate("disclaimer", outlet=_name_group(match, "outlet"))
+    for pattern in c.credit_lines:
+        match = pattern.search(text)
+        if match:
+            return Boilerplate("credit", credited=_wires_in(_name_group(match, "names") or ""))
+    if text.rstrip(":").strip().casefold() in c.section_labels:
+        return Boilerplate("label")
+    if len(text.split()) == 1 and text[-1] not in ".!?\"”’»":
+        return Boilerplate("stray")
+    return None
+
+
+def _name_group(match: re.Match, group: str) -> str | None:
+    name = match.groupdict().get(group)
+    return _TRAILING_CONNECTORS.sub("", name).strip() if name else None
+
+
+def _wires_in(names: str) -> tuple[str, ...]:
+    wires = (_wire(name) for name in re.split(r"\s*(?:,|&|\band\b)\s*", names))
+    return tuple(dict.fromkeys(wire for wire in wires if wire))
+
+
+def _metadata_line(text: str) -> Boilerplate | None:
+    """Published/Updated dates, bylines and labels, alone or joined by "|": all parts or nothing."""
+    if len(text) > _METADATA_MAX_CHARS:
+        return None
+    merged: dict[str, str] = {}
+    for part in _METADATA_SEPARATORS.split(text.strip("|•·; ")):
+        found = _metadata_part(part)
+        if found is None:
+            return None
+        for key, value in found.items():
+            merged.setdefault(key, value)
+    return Boilerplate("metadata", **merged)
+
+
+def _metadata_part(part: str) -> dict[str, str] | None:
+    c = cues()
+    label = c.date_label.match(part)
+    if label:
+        rest = part[label.end():]
+        kind = "updated" if " ".join(label["label"].casefold().split()) in c.updated_labels else "date"
+        iso = parse_date(rest)
+        if iso:
+            return {kind: iso}
+        if label["colon"] or _only_times(rest):
+            return {}
+    iso = parse_date(part)
+    if iso:
+        return {"date": iso}
+    if _only_times(part) and any(character.isdigit() for character in part):
+        return {}
+    for pattern, key in ((c.byline, "byline"), (c.staff, None)):
+        match = pattern.match(part)
+        if match and _is_name_list(match["names"]):
+            return {key: _BYLINE_PLACE.sub("", match["names"]).strip(" ,")} if key else {}
+    if part.rstrip(":").casefold() in c.section_labels:
+        return {}
+    return None
+
+
+def _is_name_list(text: str) -> bool:
+    """Whether `text` reads as people's names ("Jane Doe and John Roe", "Xinhua"), not a sentence."""
+    text = _BYLINE_PLACE.sub("", text)
+    tokens = _NAME_WORD.findall(text)
+    if not tokens or len(tokens) > 12 or "".join(tokens).replace(" ", "") != re.sub(r"\s+", "", text):
+        return False
+    return all(token.casefold() in _NAME_CONNECTORS or token[0].isupper() for token in tokens) and any(
+        token[0].isupper() for token in tokens)
+
+
+def take_glued_date(text: str) -> tuple[str | None, str]:
+    """A date label glued onto the title line ("date 2025-03-17 Title") and the rest of the line."""
+    label = cues().date_label.match(text)
+    if not label:
+        return None, text
+    rest = text[label.end():]
+    found = find_date(rest)
+    if not found or found[1].start() != 0 or not rest[found[1].end():].strip():
+        return None, text
+    return found[0], rest[found[1].end():].strip()
+
+
+def is_title_copy(text: str, title: str) -> bool:
+    """A repeated or truncated copy of the title, or the title with a site name after a separator."""
+    candidate, title = _comparable(text), _comparable(title)
+    if not candidate or not title:
+        return False
+    if candidate == title or title.startswith(candidate + " "):
+        return True
+    rest = candidate[len(title):]
+    return candidate.startswith(title) and bool(re.match(r"\s*[|:–—-]\s", rest)) and len(rest.split()) <= 7
+
+
+def _comparable(text: str) -> str:
+    return normalise(_undecorated(text)).casefold().rstrip(" .:!?")
+
+
+# --------------------------------------------------------------------------
+# datelines and credits
+
+
+_DATELINE = re.compile(
+    rf"""(?P<place>[^\W\d_][\w.'’-]{{0,30}}(?:\s+[^\W\d_][\w.'’-]{{0,30}}){{0,3}})?
+    (?:,\s+(?P<region>[^\W\d_][\w.'’-]{{0,30}}(?:\s+[^\W\d_][\w.'’-]{{0,30}}){{0,2}}))??
+    (?:,\s+(?i:{_MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?)?
+    \s*(?:\((?P<credit>[^()\n]{{1,40}})\))?
+    \s*(?P<separator>-{{1,2}}|[–—]|:)\s+(?=\S)""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str | None
+    credited: tuple[str, ...]
+    rest: str  # the paragraph without its dateline
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening a first paragraph ("MOSCOW -", "Moscow:", "PARIS (AFP) --")."""
+    match = _DATELINE.match(paragraph)
+    if not match or not (match["place"] or match["credit"]):
+        return None
+    place, credit = match["place"], match["credit"]
+    credited = _wires_in(credit) if credit else ()
+    if place:
+        words = place.split()
+        if place.casefold() in cues().non_places or not all(word[0].isupper() for word in words):
+            return None
+        shouting = place.isupper() and sum(ch.isalpha() for ch in place) >= 4
+        titled = not place.isupper() and (match["separator"] == ":" or credit)
+        if not (shouting or titled):
+            return None
+        place = place.title() if place.isupper() else place
+    elif not credited:
+        return None
+    return Dateline(place=place, credited=credited, rest=paragraph[match.end():])
+
+
+def credits_in(paragraph: str) -> tuple[str, ...]:
+    """Wire services a body paragraph credits for the report ("..., Xinhua news agency reported")."""
+    names = []
+    for match in cues().wire_report.finditer(paragraph):
+        name = re.sub(r"^the\s+", "", match["name"], flags=re.IGNORECASE)
+        wire = _wire(name)
+        if wire or match["prefix"] or match["agency"]:
+            names.append(wire or name)
+    return tuple(dict.fromkeys(names))
+
+
+# --------------------------------------------------------------------------
+# text -> Article
+
+
+@dataclass
+class _Metadata:
+    date: str | None = None
+    updated: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+    credited: list[str] = field(default_factory=list)
+
+    def take(self, found: Boilerplate) -> None:
+        """Fill what is still unknown from a boilerplate line: the first mention wins."""
+        for name in ("date", "updated", "byline", "outlet"):
+            if getattr(self, name) is None:
+                setattr(self, name, getattr(found, name))
+        self.credited.extend(found.credited)
+
+
+def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
+    """One decoded seed as an Article (its id a slug of `file`; read_seeds makes ids unique)."""
+    frontmatter, body_text = split_frontmatter(text)
+    problems = [Problem(file, message) for message in frontmatter.problems]
+    metadata = _Metadata()
+    title = frontmatter.fields.get("title")
+    body: list[str] = []
+    for candidate in paragraph_candidates(body_text):
+        if title is None and not body:
+            glued_date, candidate = take_glued_date(candidate)
+            metadata.date = metadata.date or glued_date
+        found = classify(candidate)
+        if found:
+            metadata.take(found)
+        elif title is not None and is_title_copy(candidate, title):
+            continue
+        elif title is None and not body and len(candidate) <= TITLE_MAX_CHARS:
+            title = candidate
+        else:
+            body.append(candidate)
+    if title is None:
+        title = " ".join(re.sub(r"[_-]+", " ", Path(file).stem).split()) or file
+        problems.append(Problem(file, f"no title line found: titled {title!r} after the file name"))
+    if not body:
+        problems.append(Problem(file, "no article text after the title"))
+    dateline = find_dateline(body[0]) if body else None
+    if dateline:
+        body[0] = dateline.rest
+    credited = [*(dateline.credited if dateline else ()), *(c for p in body for c in credits_in(p)), *metadata.credited]
+    fields = frontmatter.fields
+    article = Article(
+        id=slugify(Path(file).stem),
+        file=file,
+        title=title,
+        paragraphs=tuple(Paragraph(index, paragraph) for index, paragraph in enumerate(body, start=1)),
+        date=fields.get("date", metadata.date),
+        updated=fields.get("updated", metadata.updated),
+        byline=fields.get("author", metadata.byline),
+        credited=tuple(dict.fromkeys(credited)),
+        dateline=dateline.place if dateline else None,
+        outlet=fields.get("outlet", metadata.outlet),
+        url=fields.get("url"),
+        language=fields.get("language"),
+        digest=hashlib.sha256(normalise("\n".join([title, *body])).encode("utf-8")).hexdigest(),
+    )
+    return article, problems
