@@ -1,17 +1,206 @@
-"""The editor's corrections file. (Skeleton: the actors helper replaces this.)"""
+"""The editor's corrections: one YAML file, `curation.yaml` at the repository root, applied on every build.
+
+Nothing generated is ever edited by hand: when extraction gets an actor wrong,
+the editor says so here, and every later build (with more or fewer seeds)
+applies the same correction. The file is optional.
+
+    actors:
+      alexander-grushko:            # an actor id (the last part of its page URL) or its exact name
+        name: Alexander V. Grushko  # rename: the page moves to the new name's id, the old URL redirects
+        kind: person                # person | organization | country | government | group
+        description: Russia's deputy foreign minister.
+        links: [https://en.wikipedia.org/wiki/Alexander_Grushko]   # http(s) only
+        merge: [grushko-a, A. Grushko]   # other actors (ids or names) that are this one; their URLs redirect
+        split: [the diplomat]       # aliases that are someone else: each becomes an actor of its own...
+      vladimir-putin:
+        split: {Mr President: Donald Trump}   # ...or joins the actor named (an existing one or a new one)
+      some-false-positive:
+        hide: true                  # no page, no links, no quotes attributed to it
+    quotes:
+      k3xq7a2bce:                   # a published quote id
+        merge: [p2jw4ddm5e]         # quotes that are the same utterance: their ids redirect to this one
+
+Order of application: split, then merge, then rename, kind, description, links,
+then hide. Any unknown key, a malformed value or an id that names no actor is an
+error that names the line: `curation.yaml:12: unknown actor 'grushkoo'`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
+from dossier.text import slugify
+
+KINDS = ("person", "organization", "country", "government", "group")
+ACTOR_KEYS = ("name", "kind", "description", "links", "merge", "split", "hide")
+QUOTE_KEYS = ("merge",)
+SECTIONS = ("actors", "quotes")
+
+
+class CurationError(ValueError):
+    """A mistake in the curation file; the message starts with "FILE:LINE:"."""
+
+
+@dataclass(frozen=True)
+class ActorEdit:
+    """What the editor says about one actor; `line` numbers point back into the file for errors."""
+
+    key: str  # actor id or name
+    line: int
+    name: str | None = None
+    kind: str | None = None
+    description: str | None = None
+    links: tuple[str, ...] = ()
+    merge: tuple[tuple[str, int], ...] = ()  # (actor id or name, line)
+    split: tuple[tuple[str, str | None, int], ...] = ()  # (alias, actor it belongs to or None, line)
+    hide: bool = False
+
+
+@dataclass(frozen=True)
+class QuoteEdit:
+    id: str
+    line: int
+    merge: tuple[tuple[str, int], ...] = ()  # (quote id, line)
+
 
 @dataclass(frozen=True)
 class Curation:
     """Parsed curation.yaml; empty when the file does not exist."""
 
-    entries: tuple = field(default_factory=tuple)
+    actors: tuple[ActorEdit, ...] = ()
+    quotes: tuple[QuoteEdit, ...] = ()
+    path: str = "curation.yaml"
+
+    def error(self, line: int, message: str) -> CurationError:
+        """An error pointing at `line` of the file, for stages that check ids only they know."""
+        return CurationError(f"{self.path}:{line}: {message}")
+
+    @property
+    def renames(self) -> dict[str, str]:
+        """Old actor id -> new actor id for every rename and merge: the pages the ids stage must redirect."""
+        moved: dict[str, str] = {}
+        for edit in self.actors:
+            target = slugify(edit.name or edit.key)
+            for old in [edit.key, *(key for key, _ in edit.merge)]:
+                if slugify(old) != target:
+                    moved[slugify(old)] = target
+        return dict(sorted(moved.items()))
+
+    @property
+    def quote_redirects(self) -> dict[str, str]:
+        """Merged quote id -> the quote id it now belongs to."""
+        return dict(sorted((old, edit.id) for edit in self.quotes for old, _ in edit.merge))
 
 
 def load(path: Path) -> Curation:
-    return Curation()
+    """Read and check the curation file; a missing file is an empty curation."""
+    path = Path(path)
+    if not path.exists():
+        return Curation(path=path.name)
+    return parse(path.read_text(encoding="utf-8"), path.name)
+
+
+def parse(text: str, filename: str = "curation.yaml") -> Curation:
+    reader = _Reader(filename)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise CurationError(f"{filename}:{line}: not valid YAML ({getattr(error, 'problem', error)})") from None
+    if root is None:
+        return Curation(path=filename)
+    sections = reader.mapping(root, "the file")
+    for key, (key_node, _) in sections.items():
+        if key not in SECTIONS:
+            raise reader.error(key_node, f"unknown section '{key}' (expected one of: {', '.join(SECTIONS)})")
+    actors = tuple(reader.actor(k, node, v) for k, (node, v) in reader.mapping_of("actors", sections).items())
+    quotes = tuple(reader.quote(k, node, v) for k, (node, v) in reader.mapping_of("quotes", sections).items())
+    return Curation(actors=actors, quotes=quotes, path=filename)
+
+
+class _Reader:
+    """Walks the YAML node tree so that every complaint can name its line."""
+
+    def __init__(self, filename: str):
+        self.filename = filename
+
+    def error(self, node, message: str) -> CurationError:
+        return CurationError(f"{self.filename}:{node.start_mark.line + 1}: {message}")
+
+    def mapping(self, node, what: str) -> dict:
+        """{key: (key node, value node)}, in file order."""
+        if not isinstance(node, yaml.MappingNode):
+            raise self.error(node, f"{what} must be a mapping of keys to values")
+        result = {}
+        for key_node, value_node in node.value:
+            key = self.text(key_node, "a key")
+            if key in result:
+                raise self.error(key_node, f"'{key}' is given twice")
+            result[key] = (key_node, value_node)
+        return result
+
+    def mapping_of(self, section: str, sections: dict) -> dict:
+        if section not in sections or _is_null(sections[section][1]):
+            return {}
+        return self.mapping(sections[section][1], f"'{section}'")
+
+    def text(self, node, what: str) -> str:
+        if not isinstance(node, yaml.ScalarNode) or _is_null(node) or not str(node.value).strip():
+            raise self.error(node, f"{what} must be a non-empty text")
+        return str(node.value).strip()
+
+    def texts(self, node, what: str) -> tuple[tuple[str, int], ...]:
+        """A text or a list of texts, each with its line."""
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        return tuple((self.text(item, what), item.start_mark.line + 1) for item in items)
+
+    def actor(self, key: str, key_node, node) -> ActorEdit:
+        fields = self.mapping(node, f"actor '{key}'")
+        values: dict = {}
+        for name, (name_node, value) in fields.items():
+            if name not in ACTOR_KEYS:
+                raise self.error(name_node, f"unknown key '{name}' for actor '{key}' (expected one of: "
+                                            f"{', '.join(ACTOR_KEYS)})")
+            values[name] = self._actor_value(name, value)
+        return ActorEdit(key=key, line=key_node.start_mark.line + 1, **values)
+
+    def _actor_value(self, name: str, node):
+        if name in ("name", "description"):
+            return self.text(node, f"'{name}'")
+        if name == "kind":
+            kind = self.text(node, "'kind'")
+            if kind not in KINDS:
+                raise self.error(node, f"unknown kind '{kind}' (expected one of: {', '.join(KINDS)})")
+            return kind
+        if name == "links":
+            links = self.texts(node, "a link")
+            for link, line in links:
+                if not link.startswith(("http://", "https://")):
+                    raise CurationError(f"{self.filename}:{line}: link '{link}' must start with http:// or https://")
+            return tuple(link for link, _ in links)
+        if name == "merge":
+            return self.texts(node, "an actor to merge")
+        if name == "split":
+            if isinstance(node, yaml.MappingNode):
+                return tuple((alias, self.text(value, "an actor name"), key_node.start_mark.line + 1)
+                             for alias, (key_node, value) in self.mapping(node, "'split'").items())
+            return tuple((alias, None, line) for alias, line in self.texts(node, "an alias to split"))
+        if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":bool")):
+            raise self.error(node, "'hide' must be true or false")
+        return str(node.value).lower() in ("true", "yes", "on")
+
+    def quote(self, key: str, key_node, node) -> QuoteEdit:
+        fields = self.mapping(node, f"quote '{key}'")
+        for name, (name_node, _) in fields.items():
+            if name not in QUOTE_KEYS:
+                raise self.error(name_node, f"unknown key '{name}' for quote '{key}' (expected: merge)")
+        merge = self.texts(fields["merge"][1], "a quote id") if "merge" in fields else ()
+        return QuoteEdit(id=key, line=key_node.start_mark.line + 1, merge=merge)
+
+
+def _is_null(node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")

@@ -1,12 +1,501 @@
-"""People, organisations and countries in one article. (Skeleton: the actors helper replaces this.)"""
+"""People, organisations and countries in one article, with the role and affiliation it gives them.
+
+spaCy's small model finds names but mislabels many of them (a surname as ORG, a
+capital as PERSON, "Russia Seeks" in a headline as a person), so its entities are
+only one vote. What decides is the prose around a name: a title before it
+("Deputy Foreign Minister Alexander Grushko"), a speech verb ("said Grushko"), a
+full name earlier or later in the article that the surname belongs to, and the
+world knowledge in dossier/data (countries, capitals that stand for them,
+organisations, outlets). Headlines and captions only ever re-mention actors the
+body introduces; outlets cited as sources are never actors.
+
+The scan works left to right over each paragraph: at every token each reading
+("a title and a name", "a country", "a capital acting for its country", ...)
+proposes a span, and the longest wins. A bare surname is the most recent person
+of that surname; "the diplomat" is the most recent person whose role fits.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from dossier.model import ActorMention, Article
+from dossier.text import normalise
+from dossier.world import COUNTRY, ORGANIZATION, PERSON, Known, world
+
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout",
+                                   "within", "to", "from", "via", "through", "toward", "towards", "over", "between"})
+NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "da", "di", "del", "der", "van", "von", "le", "la", "du", "dos"})
+NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "LANGUAGE"})
+POSSESSIVE = frozenset({"'s", "'"})
+SENTENCE_END = re.compile(r"""[.!?]["')\]]*$|[.!?]$|:$""")
+DATELINE_MARKS = frozenset({"-", "--", ":", ",", "\u2014", "\u2013"})
+MAX_NAME_TOKENS = 4
 
 
 def extract_actors(article: Article, docs: Sequence) -> list[ActorMention]:
     """Every actor mention in `article`; `docs[i]` is the spaCy parse of `article.paragraphs[i]`."""
-    return []
+    paragraphs = list(zip((p.index for p in article.paragraphs), docs))
+    introduced = _Reader(article, paragraphs, known_people=()).full_names()
+    return _Reader(article, paragraphs, known_people=introduced).mentions()
+
+
+@dataclass
+class _Person:
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass
+class _Reading:
+    """One way to read the words from `start` to `end`: the mentions it gives (maybe none)."""
+
+    end: int
+    mentions: list[tuple[str, str, str, str | None, str | None]] = field(default_factory=list)
+    # (surface, name, kind, role, affiliation)
+
+
+class _Reader:
+    """Reads one article paragraph by paragraph, remembering who it has introduced so far."""
+
+    def __init__(self, article: Article, paragraphs: list, known_people: Sequence[_Person]):
+        self.article = article
+        self.paragraphs = paragraphs
+        self.known_people = list(known_people)  # full names the whole article introduces, in order
+        self.people: list[_Person] = []  # people mentioned so far, most recent last
+        self.organizations: list[str] = []  # organisations and institutions named so far
+        self.world = world()
+        self.dateline = self.world.known(article.dateline) if article.dateline else None
+
+    # -- the two passes ----------------------------------------------------
+
+    def full_names(self) -> list[_Person]:
+        """People the article names in full (first pass: so that a surname before them still resolves)."""
+        seen: dict[str, _Person] = {}
+        for mention in self.mentions():
+            if mention.kind == PERSON and " " in mention.name:
+                person = seen.setdefault(mention.name, _Person(mention.name))
+                person.role = person.role or mention.role
+                person.affiliation = person.affiliation or mention.affiliation
+        return list(seen.values())
+
+    def mentions(self) -> list[ActorMention]:
+        found: list[ActorMention] = []
+        for index, doc in self.paragraphs:
+            self.doc = doc
+            self.words = [normalise(t.text) for t in doc]
+            self.heading = not SENTENCE_END.search(doc.text.rstrip(_SYMBOLS))
+            if index == self.paragraphs[0][0] and self.dateline is None:
+                self.dateline = self._dateline_country()
+            i = 0
+            while i < len(doc):
+                reading = self._best_reading(i)
+                if reading is None:
+                    i += 1
+                    continue
+                for surface, name, kind, role, affiliation in reading.mentions:
+                    found.append(ActorMention(self.article.id, index, surface, name, kind, role, affiliation))
+                i = reading.end
+        return found
+
+    def _best_reading(self, i: int) -> _Reading | None:
+        best = None
+        for read in self._readings:
+            reading = read(self, i)
+            if reading is not None and (best is None or reading.end > best.end):
+                best = reading
+        return best
+
+    # -- readings: each returns the span it explains, or None ----------------
+
+    def _outlet(self, i: int) -> _Reading | None:
+        """An outlet cited as a source is no actor: swallow its name so nothing else claims it."""
+        match = self.world.outlets.match(self.words, self._skip_the(i))
+        return _Reading(match[0]) if match else None
+
+    def _titled_person(self, i: int) -> _Reading | None:
+        """[affiliation] [modifiers] title Name: "Russian Deputy Foreign Minister Alexander Grushko"."""
+        title = self._title(i)
+        if title is None:
+            return None
+        start_name, role, affiliation, affiliation_surface = title
+        if self._part_of_org(start_name - 1):
+            return None
+        end = self._name_run(start_name)
+        if end == start_name:
+            return None
+        person = self._person(start_name, end, supported=True)
+        if person is None:
+            return None
+        return self._person_reading(i, end, person, role, affiliation, affiliation_surface)
+
+    def _named_person(self, i: int) -> _Reading | None:
+        """A name without a title: a full name, a surname of someone the article names, a speaker."""
+        end = self._name_run(i)
+        if end == i:
+            return None
+        person = self._person(i, end, supported=self._is_speaker(end - 1))
+        if person is None:
+            return None
+        return self._person_reading(i, end, person, None, None, None)
+
+    def _referring_person(self, i: int) -> _Reading | None:
+        """ "the diplomat", "The Russian diplomat": the most recent person whose role fits."""
+        if self.words[i].lower() != "the":
+            return None
+        j = i + 1
+        demonym = self.world.demonyms.match(self.words, j)
+        if demonym:
+            j = demonym[0]
+        noun = self.world.referring_nouns.match(self.words, j)
+        if noun is None or self._name_run(noun[0]) > noun[0]:
+            return None
+        wanted = demonym[1].name if demonym else None
+        for person in reversed(self.people):
+            if noun[1] in _referring_nouns_of(person.role) and person.affiliation in (None, wanted):
+                person = self._remember(person, None, wanted)
+                surface = self._surface(i, noun[0])
+                return _Reading(noun[0], [(surface, person.name, PERSON, None, person.affiliation)])
+        return None
+
+    def _country_or_organization(self, i: int) -> _Reading | None:
+        """A name from the data files; organisations take their members along ("NATO member states")."""
+        j = self._skip_the(i)
+        match = self.world.names.match(self.words, j)
+        if match is None:
+            return None
+        end, known = match
+        if known.kind == ORGANIZATION:
+            members = self.world.member_nouns.match(self.words, end)
+            if members and self.doc[end].is_lower:
+                end = members[0]
+            self.organizations.append(known.name)
+        start = j if _is_acronym(self.words[j:match[0]]) else i
+        return _Reading(end, [(self._surface(start, end), known.name, known.kind, None, None)])
+
+    def _metonym(self, i: int) -> _Reading | None:
+        """A capital or seat acting for its country ("Moscow demands"), not a place ("a meeting in London")."""
+        j = self._skip_the(i)
+        match = self.world.metonyms.match(self.words, j)
+        if match is None:
+            return None
+        end, known = match
+        if self._is_dateline(j, end) or self._is_place(j, end):
+            return _Reading(end)
+        return _Reading(end, [(self._surface(i, end), known.name, known.kind, None, None)])
+
+    def _demonym(self, i: int) -> _Reading | None:
+        """ "Russian forces", "Ukrainian territory": the adjective mentions the country."""
+        match = self.world.demonyms.match(self.words, i)
+        if match is None:
+            return None
+        end, known = match
+        return _Reading(end, [(self._surface(i, end), known.name, known.kind, None, None)])
+
+    def _referring_organization(self, i: int) -> _Reading | None:
+        """ "the alliance" once the article has named NATO."""
+        if self.words[i].lower() != "the":
+            return None
+        match = self.world.anaphors.match(self.words, i + 1)
+        if match is None or match[1].name not in self.organizations:
+            return None
+        end, known = match
+        return _Reading(end, [(self._surface(i, end), known.name, known.kind, None, None)])
+
+    def _institution(self, i: int) -> _Reading | None:
+        """ "The Russian Foreign Ministry", "Russia's Foreign Ministry", "the Russian government"; a bare
+        "the Foreign Ministry" is the last one named, else the dateline country's."""
+        j = self._skip_the(i)
+        owner = self._owner(j)
+        if owner is None:
+            if j == i:
+                return None
+            head_start, adjective, country = j, None, None
+        else:
+            head_start, adjective, country = owner
+        if country and self.doc[head_start].lower_ in self.world.governments:
+            surface = self._surface(i, head_start + 1)
+            return _Reading(head_start + 1, [(surface, country.name, country.kind, None, None)])
+        end = self._institution_end(head_start)
+        if end is None or (adjective is None and end - head_start < 2):
+            return None
+        words = " ".join(self.words[head_start:end])
+        if adjective is None:
+            name = self._named_institution(words)
+            if name is None:
+                return _Reading(end)
+        else:
+            name = f"{adjective} {words}"
+        self.organizations.append(name)
+        affiliation = country.name if country else self._affiliation_of(name)
+        mentions = [(self._surface(i, end), name, ORGANIZATION, None, affiliation)]
+        if country:
+            mentions.append((self._surface(j, self._owner_end(j)), country.name, country.kind, None, None))
+        return _Reading(end, mentions)
+
+    def _organization(self, i: int) -> _Reading | None:
+        """An organisation only the tagger knows: kept when it speaks, is an institution or recurs."""
+        token = self.doc[i]
+        if self.heading or token.ent_type_ != "ORG" or token.ent_iob_ != "B":
+            return None
+        span = token.ent if hasattr(token, "ent") else None
+        span = next(e for e in self.doc.ents if e.start == i) if span is None else span
+        start = self._skip_the(i)
+        end = span.end - (1 if self.words[span.end - 1] in POSSESSIVE else 0)
+        if start >= end or any(not self.doc[k].is_title and not self.doc[k].is_upper for k in (start, end - 1)):
+            return None
+        words = self.words[start:end]
+        name = " ".join(words)
+        if self.world.known(name) or self.world.is_outlet(name) or any(
+            self.world.outlets.match(self.words, k) for k in range(start, end)
+        ):
+            return None
+        institution = self.world.institutions.match(self.words, end - 1) is not None
+        recurs = sum(normalise(doc.text).count(name) for _, doc in self.paragraphs) > 1
+        if not (institution or recurs or self._is_speaker(span.root.i)):
+            return None
+        self.organizations.append(name)
+        return _Reading(end, [(self._surface(i, end), name, ORGANIZATION, None, None)])
+
+    _readings: tuple[Callable[[_Reader, int], _Reading | None], ...] = (
+        _outlet, _titled_person, _referring_person, _institution, _country_or_organization, _metonym,
+        _demonym, _referring_organization, _named_person, _organization,
+    )  # on equal spans the earlier reading wins
+
+    # -- people ---------------------------------------------------------------
+
+    def _person(self, start: int, end: int, *, supported: bool) -> _Person | None:
+        """Who the name at start:end is, or None when nothing shows it is a person."""
+        name = _join(self.doc[start:end])
+        known = self._known_person(name)
+        if known is not None:
+            return known
+        if self.heading:
+            return None
+        tokens = self.doc[start:end]
+        if len(tokens) >= 2 and all(t.ent_type_ == "PERSON" for t in tokens):
+            return _Person(name)
+        if supported:
+            return _Person(name)
+        return None
+
+    def _known_person(self, name: str) -> _Person | None:
+        """The person this name (full or surname) stands for: the latest so far, else the first to come."""
+        words = name.split()
+        for people in (reversed(self.people), self.known_people):
+            for person in people:
+                if person.name == name or (len(words) == 1 and person.surname == name and " " in person.name):
+                    return person
+        return None
+
+    def _person_reading(self, start, end, person, role, affiliation, affiliation_surface) -> _Reading:
+        appositive = self._appositive(end) if role is None else None
+        if appositive:
+            end, role, affiliation, affiliation_surface = appositive
+        person = self._remember(person, role, affiliation.name if affiliation else None)
+        surface = self._surface(start, end if appositive is None else self._name_run(start))
+        mentions = [(surface, person.name, PERSON, role, person.affiliation)]
+        if affiliation:
+            mentions.append((affiliation_surface, affiliation.name, affiliation.kind, None, None))
+        return _Reading(end, mentions)
+
+    def _remember(self, person: _Person, role: str | None, affiliation: str | None) -> _Person:
+        current = next((p for p in self.people if p.name == person.name), None)
+        if current is None:
+            current = _Person(person.name, person.role, person.affiliation)
+        else:
+            self.people.remove(current)
+        current.role = role or current.role
+        current.affiliation = affiliation or current.affiliation
+        self.people.append(current)
+        return current
+
+    def _title(self, i: int):
+        """(name start, role, affiliation, affiliation surface) when a title begins at i."""
+        j, affiliation, affiliation_surface = i, None, None
+        owner = self._owner(i, metonyms=True)
+        if owner is not None:
+            j, _, affiliation = owner
+            affiliation_surface = self._surface(i, self._owner_end(i, metonyms=True))
+        k = j
+        while k < len(self.doc) and self.doc[k].lower_ in self.world.modifiers:
+            k += 1
+        title = self.world.titles.match(self.words, k)
+        if title is None:
+            return None
+        end = title[0]
+        while end < len(self.doc) and self.words[end].lower() in self.world.honorifics:
+            end += 1
+        return end, _title_case(" ".join(self.words[j:title[0]])), affiliation, affiliation_surface
+
+    def _appositive(self, i: int):
+        """ ", the Kremlin spokesman," after a name: (end, role, affiliation, affiliation surface)."""
+        if i >= len(self.doc) or self.words[i] != ",":
+            return None
+        title = self._title(self._skip_the(i + 1))
+        if title is None:
+            return None
+        end, role, affiliation, affiliation_surface = title
+        if end < len(self.doc) and self.words[end] not in (",", ".", ";", ")"):
+            return None
+        return end, role, affiliation, affiliation_surface
+
+    def _name_run(self, i: int) -> int:
+        """End of the run of name words starting at i ("Alexander Grushko", "Jean-Yves Le Drian")."""
+        end = i
+        k = i
+        while k < len(self.doc) and k - i < MAX_NAME_TOKENS:
+            token = self.doc[k]
+            joined = k > i and self.doc[k - 1].whitespace_ == "" and self.words[k - 1] == "-"
+            if self._is_name_word(token):
+                end = k + 1
+            elif not (k > i and (token.lower_ in NAME_PARTICLES or (token.text == "-" and not token.whitespace_))):
+                break
+            k += 1
+            if joined and end != k:
+                break
+        return end
+
+    def _is_name_word(self, token) -> bool:
+        text = self.words[token.i]
+        if not (text[:1].isupper() and any(c.islower() for c in text)) or token.ent_type_ in NOT_NAMES:
+            return False
+        if token.is_stop or token.lower_ in self.world.modifiers or token.lower_ in self.world.honorifics:
+            return False
+        if token.tag_ in ("NNS", "NNPS") or (token.pos_ != "PROPN" and token.ent_type_ != "PERSON"):
+            return False
+        k = token.i
+        return not any(
+            table.match(self.words, k) for table in
+            (self.world.names, self.world.metonyms, self.world.demonyms, self.world.outlets, self.world.titles)
+        )
+
+    def _is_speaker(self, k: int) -> bool:
+        """Whether token k is who a speech verb's sentence says spoke ("Grushko said", "according to X")."""
+        token = self.doc[k]
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in self.world.speech_verbs:
+            return True
+        head = token.head
+        return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+    # -- countries, organisations, institutions -------------------------------
+
+    def _owner(self, i: int, *, metonyms: bool = False):
+        """(end, adjective, country) for "Russian", "Russia's", "US" (and "the Kremlin" with metonyms=True)."""
+        demonym = self.world.demonyms.match(self.words, i)
+        if demonym:
+            return demonym[0], self.words[i], demonym[1]
+        tables = (self.world.names, self.world.metonyms) if metonyms else (self.world.names,)
+        for table in tables:
+            match = table.match(self.words, self._skip_the(i))
+            if match:
+                end, known = match
+                words = self.words[self._skip_the(i):end]
+                adjective = "".join(words).replace(".", "") if _is_acronym(words) else None
+                if end < len(self.doc) and self.words[end] in POSSESSIVE:
+                    return end + 1, self.world.adjectives.get(known.name, known.name), known
+                if adjective or (metonyms and table is self.world.metonyms) or known.kind == ORGANIZATION:
+                    return end, adjective or known.name, known
+        return None
+
+    def _owner_end(self, i: int, *, metonyms: bool = False) -> int:
+        """Where the owner's own words end ("Russia" in "Russia's"), for its surface."""
+        end = self._owner(i, metonyms=metonyms)[0]
+        return end - 1 if self.words[end - 1] in POSSESSIVE else end
+
+    def _institution_end(self, i: int) -> int | None:
+        """End of "Foreign Ministry" / "Ministry of Foreign Affairs" starting at i, or None."""
+        end, k = None, i
+        while k < len(self.doc) and self.doc[k].is_title and not self.world.names.match(self.words, k):
+            head = self.world.institutions.match(self.words, k)
+            k = head[0] if head else k + 1
+            if head:
+                end = k
+        if end is not None and end < len(self.doc) - 1 and self.words[end] == "of" and self.doc[end + 1].is_title:
+            end = end + 1 + max(1, self._name_run(end + 1) - end - 1)
+        return end
+
+    def _named_institution(self, words: str) -> str | None:
+        """A bare "Foreign Ministry": the last one named in the article, else the dateline country's."""
+        for name in reversed(self.organizations):
+            if name.endswith(" " + words):
+                return name
+        if self.dateline and self.dateline.kind == COUNTRY:
+            return f"{self.world.adjectives.get(self.dateline.name, self.dateline.name)} {words}"
+        return None
+
+    def _affiliation_of(self, institution: str) -> str | None:
+        adjective = institution.split(" ")[0]
+        known = self.world.demonyms.get(adjective) or self.world.known(adjective)
+        return known.name if known else None
+
+    def _is_place(self, start: int, end: int) -> bool:
+        """A capital used as a place: the object of "in", "at", ...; or a modifier ("the Vilnius summit")."""
+        root = self.doc[start:end].root
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
+            return True
+        return root.dep_ in ("compound", "nmod", "amod") and root.head.i > root.i
+
+    def _is_dateline(self, start: int, end: int) -> bool:
+        return start == 0 and end < len(self.doc) and self.words[end] in DATELINE_MARKS
+
+    def _dateline_country(self) -> Known | None:
+        match = self.world.metonyms.match(self.words, 0) or self.world.names.match(self.words, 0)
+        if match is None:
+            caps = self.world.known(self.words[0].title()) if self.words and self.words[0].isupper() else None
+            return caps if caps and len(self.words) > 1 and self.words[1] in DATELINE_MARKS else None
+        return match[1] if self._is_dateline(0, match[0]) else None
+
+    def _part_of_org(self, k: int) -> bool:
+        """A title word inside an organisation's name ("General Motors") is no title."""
+        return 0 <= k < len(self.doc) and self.doc[k].ent_type_ == "ORG" and self.doc[k].ent_iob_ != "O" and (
+            k + 1 < len(self.doc) and self.doc[k + 1].ent_iob_ == "I"
+        )
+
+    # -- small helpers -----------------------------------------------------
+
+    def _skip_the(self, i: int) -> int:
+        return i + 1 if self.words[i].lower() == "the" and i + 1 < len(self.doc) else i
+
+    def _surface(self, start: int, end: int) -> str:
+        while end > start + 1 and self.words[end - 1] in POSSESSIVE:
+            end -= 1
+        return self.doc[start:end].text
+
+
+_SYMBOLS = " \t\n\u200d\ufe0f" + "".join(chr(c) for c in range(0x2190, 0x2bff)) + "".join(
+    chr(c) for c in range(0x1f000, 0x1faff)
+)
+
+
+def _join(tokens) -> str:
+    return normalise(tokens.text)
+
+
+def _is_acronym(words: Sequence[str]) -> bool:
+    letters = "".join(words).replace(".", "")
+    return bool(letters) and letters.isupper()
+
+
+def _title_case(text: str) -> str:
+    small = {"of", "the", "for", "and", "on", "in"}
+    return " ".join(w if w.lower() in small else w[:1].upper() + w[1:] for w in text.split(" "))
+
+
+def _referring_nouns_of(role: str | None) -> set[str]:
+    """Nouns that can refer back to the holder of `role`: "Deputy Foreign Minister" -> diplomat, minister..."""
+    if not role:
+        return set()
+    words = role.lower().split()
+    while words and words[0] in world().modifiers:
+        words = words[1:]
+    base = " ".join(words)
+    refs = world().titles.get(base) or ()
+    return {base, words[-1] if words else base, *refs}
