@@ -38,7 +38,7 @@ from dossier.text import words
 
 # A corrected quote may differ from its published wording by at most one slip per this many words
 # (and always by one): see `is_typo_fix`.
-WORDS_PER_SLIP = 8
+WORDS_PER_SLIP = 6
 
 # Ledger sections in file order, and the page section each kind lives in.
 SECTIONS = ("quotes", "actors", "sources", "topics", "positions")
@@ -196,8 +196,21 @@ def dump_ledger(ledger: Ledger) -> str:
             key: {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(entry).items() if v != defaults[k]}
             for key, entry in ledger.section(name).items()
         }
-    body = yaml.safe_dump(data, sort_keys=True, allow_unicode=True, default_flow_style=False, width=100)
+    body = yaml.dump(data, Dumper=_LedgerDumper, sort_keys=True, allow_unicode=True, default_flow_style=False,
+                     width=100)
     return HEADER + body
+
+
+class _LedgerDumper(yaml.SafeDumper):
+    """PyYAML writes a few line-break characters bare where reading them back turns them into
+    spaces; double quotes escape them, so every text reads back as it was written."""
+
+    def represent_str(self, data: str) -> yaml.ScalarNode:
+        style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
+        return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_LedgerDumper.add_representer(str, _LedgerDumper.represent_str)
 
 
 def save_ledger(ledger: Ledger, path: Path) -> bool:

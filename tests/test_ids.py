@@ -1,0 +1,341 @@
+"""ids.reconcile and the ledger, on Dossiers built by hand: each permalink rule, both ways."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+import yaml
+from hypothesis import given, settings, strategies as st
+
+from dossier import ids
+from dossier.ids import Entry, Ledger, LedgerError, content_id, dump_ledger, is_typo_fix, load_ledger, reconcile
+from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Position, Quote, Topic
+
+GRUSHKO = "Alexander Grushko"
+INCOMPATIBLE = "NATO and peacekeeping are entirely incompatible."
+GUARANTEES = "We will demand that ironclad security guarantees become part of this agreement."
+
+
+def quote(text: str, *sources: str, speaker: str | None = GRUSHKO, wordings: dict[str, str] | None = None) -> Quote:
+    """A quote printed by `sources`, each with `text` unless `wordings` gives that source's own words."""
+    wordings = wordings or {}
+    return Quote(
+        id=content_id(text),
+        text=text,
+        speaker=speaker and speaker.lower().replace(" ", "-"),
+        speaker_name=speaker,
+        occurrences=[Occurrence(s, 1, wordings.get(s, text), wordings.get(s, text), "explicit") for s in sources],
+    )
+
+
+def article(source: str, title: str = "", digest: str = "") -> Article:
+    return Article(id=source, file=f"{source}.txt", title=title or source.upper(), paragraphs=(), digest=digest)
+
+
+def dossier(*quotes: Quote, **others) -> Dossier:
+    sources = sorted({o.source for q in quotes for o in q.occurrences})
+    return Dossier(sources=others.pop("sources", [article(s) for s in sources]), actors=others.pop("actors", []),
+                   quotes=list(quotes), **others)
+
+
+def build(d: Dossier, ledger: Ledger, **kwargs) -> tuple[Dossier, Ledger]:
+    """One reconcile, checked for the property `dossier build --check` relies on: a second build of
+    the same input against the ledger it wrote changes nothing."""
+    result, new_ledger = reconcile(d, ledger, **kwargs)
+    again, same_ledger = reconcile(d, new_ledger, **kwargs)
+    assert same_ledger == new_ledger, "the ledger is not a fixed point: --check would fail on a fresh build"
+    assert [q.id for q in again.quotes] == [q.id for q in result.quotes]
+    assert again.redirects == result.redirects
+    return result, new_ledger
+
+
+def ids_of(d: Dossier) -> list[str]:
+    return [q.id for q in d.quotes]
+
+
+# --------------------------------------------------------------------------
+# content ids
+
+
+def test_content_id_is_short_stable_and_ignores_punctuation_case_and_quote_marks():
+    first = content_id("“NATO and peacekeeping are entirely incompatible,”")
+    assert re.fullmatch(r"[a-z2-7]{8}", first)
+    assert first == content_id('"nato AND peacekeeping are  entirely incompatible."')
+    assert first != content_id("NATO and peacekeeping are entirely compatible.")
+    assert first == "22nnmbkb", "ids must not change between versions: every published URL depends on it"
+
+
+def test_first_build_publishes_content_ids_and_pins_them():
+    d, ledger = build(dossier(quote(INCOMPATIBLE, "a"), quote(GUARANTEES, "b")), Ledger())
+    assert ids_of(d) == [content_id(INCOMPATIBLE), content_id(GUARANTEES)]
+    assert ledger.quotes[content_id(INCOMPATIBLE)] == Entry(text=INCOMPATIBLE, speaker=GRUSHKO, sources=("a",))
+    assert set(ledger.sources) == {"a", "b"}
+    assert d.redirects == {} and d.tombstones == []
+
+
+# --------------------------------------------------------------------------
+# a new outlet, a corrected typo
+
+
+def test_a_new_outlet_joins_the_published_quote_and_its_id_stays_although_the_canonical_wording_changes():
+    _, ledger = build(dossier(quote(INCOMPATIBLE, "a")), Ledger())
+    earlier = "NATO and peacekeeping are completely incompatible"  # the new, earlier outlet's wording
+    joined = quote(earlier, "a", "z", wordings={"a": INCOMPATIBLE})
+    d, new_ledger = build(dossier(joined), ledger)
+    assert ids_of(d) == [content_id(INCOMPATIBLE)] != [content_id(earlier)]
+    assert new_ledger.quotes[content_id(INCOMPATIBLE)].sources == ("a", "z")
+    assert new_ledger.quotes[content_id(INCOMPATIBLE)].text == earlier
+
+
+TYPO_FIXES = [
+    ("NATO and peacekeeping are entirely incompatibel.", INCOMPATIBLE),
+    ("Teh ceasefire must hold for at least thirty days.", "The ceasefire must hold for at least thirty days."),
+    ("We will never surender.", "We will never surrender."),
+    ("The peace keeping mission must go on.", "The peacekeeping mission must go on."),
+    ("We will will fight for a lasting peace.", "We will fight for a lasting peace."),
+    ("We will demand that ironclad securty guarantees become part of this agremeent.", GUARANTEES),
+]
+DIFFERENT_WORDS = [
+    ("We will not accept NATO troops in Ukraine.", "We will not accept EU troops in Ukraine."),
+    ("We will accept the deal.", "We will not accept the deal."),
+    ("This is a historic day for our country.", "This is a tragic day for our country."),
+    ("The talks were productive and we expect a deal soon.", "The talks were unproductive and we expect no deal soon."),
+    (INCOMPATIBLE, "NATO and the European Union are entirely compatible."),
+    (GUARANTEES, "We will never accept security guarantees that leave Ukraine outside the alliance."),
+]
+
+
+@pytest.mark.parametrize(("published", "corrected"), TYPO_FIXES)
+def test_a_corrected_typo_keeps_the_id(published, corrected):
+    assert is_typo_fix(published, corrected)
+    _, ledger = build(dossier(quote(published, "a")), Ledger())
+    d, new_ledger = build(dossier(quote(corrected, "a")), ledger)
+    assert ids_of(d) == [content_id(published)]
+    assert new_ledger.quotes[content_id(published)].text == corrected
+    assert d.tombstones == [] and d.redirects == {}
+
+
+@pytest.mark.parametrize(("published", "different"), DIFFERENT_WORDS)
+def test_different_words_in_the_same_source_never_take_the_old_id(published, different):
+    assert not is_typo_fix(published, different)
+    _, ledger = build(dossier(quote(published, "a")), Ledger())
+    d, new_ledger = build(dossier(quote(different, "a")), ledger)
+    assert ids_of(d) == [content_id(different)]
+    assert [(t.kind, t.id, t.text) for t in d.tombstones] == [("quote", content_id(published), published)]
+    assert new_ledger.quotes[content_id(published)].removed
+
+
+def test_a_typo_fix_needs_a_shared_source():
+    _, ledger = build(dossier(quote(TYPO_FIXES[0][0], "a")), Ledger())
+    d, _ = build(dossier(quote(INCOMPATIBLE, "b"), sources=[article("a"), article("b")]), ledger)
+    assert ids_of(d) == [content_id(INCOMPATIBLE)]
+    assert [t.id for t in d.tombstones] == [content_id(TYPO_FIXES[0][0])]
+
+
+# --------------------------------------------------------------------------
+# merges, tombstones, collisions
+
+
+def test_two_published_quotes_joined_by_the_clusterer_become_one_page_and_a_redirect():
+    short = "NATO and peacekeeping are entirely incompatible"
+    _, ledger = build(dossier(quote(INCOMPATIBLE, "a"), quote(short + ", the real history says so", "b")), Ledger())
+    joined = quote(INCOMPATIBLE, "a", "b", wordings={"b": short + ", the real history says so"})
+    d, new_ledger = build(dossier(joined), ledger)
+    keep, gone = content_id(INCOMPATIBLE), content_id(short + ", the real history says so")
+    assert ids_of(d) == [keep]
+    assert d.redirects == {f"quotes/{gone}.md": f"quotes/{keep}.md"}
+    assert new_ledger.quotes[gone].redirect == keep and new_ledger.quotes[gone].text.startswith(short)
+    assert d.tombstones == []
+
+
+def test_the_curation_file_merges_two_published_quotes():
+    first, second = quote(INCOMPATIBLE, "a"), quote(GUARANTEES, "b")
+    _, ledger = build(dossier(first, second), Ledger())
+    merges = {content_id(GUARANTEES): content_id(INCOMPATIBLE)}
+    d, new_ledger = build(dossier(first, second), ledger, merges=merges)
+    assert ids_of(d) == [content_id(INCOMPATIBLE)]
+    assert [o.source for o in d.quotes[0].occurrences] == ["a", "b"]
+    assert d.redirects == {f"quotes/{content_id(GUARANTEES)}.md": f"quotes/{content_id(INCOMPATIBLE)}.md"}
+    assert new_ledger.quotes[content_id(INCOMPATIBLE)].sources == ("a", "b")
+
+
+def test_curation_merges_naming_unknown_ids_are_reported_not_applied():
+    d, _ = build(dossier(quote(INCOMPATIBLE, "a")), Ledger(), merges={"zzzzzzzz": content_id(INCOMPATIBLE)},
+                 curation="edits.yaml")
+    assert ids_of(d) == [content_id(INCOMPATIBLE)]
+    assert [str(p) for p in d.problems] == ["edits.yaml: quotes: merge: 'zzzzzzzz' is not a published quote id"]
+
+
+def test_a_quote_whose_sources_are_all_gone_is_a_tombstone_with_its_words_speaker_and_sources():
+    _, ledger = build(dossier(quote(INCOMPATIBLE, "a", "b"), quote(GUARANTEES, "c")), Ledger())
+    d, new_ledger = build(dossier(quote(GUARANTEES, "c")), ledger)
+    tombstones = {(t.kind, t.id): t for t in d.tombstones}
+    gone = tombstones[("quote", content_id(INCOMPATIBLE))]
+    assert (gone.title, gone.text, gone.sources) == (f"Quote by {GRUSHKO}", INCOMPATIBLE, ["a", "b"])
+    assert set(tombstones) == {("quote", content_id(INCOMPATIBLE)), ("source", "a"), ("source", "b")}
+    assert new_ledger.quotes[content_id(INCOMPATIBLE)].removed
+
+    revived, _ = build(dossier(quote(INCOMPATIBLE, "a"), quote(GUARANTEES, "c")), new_ledger)
+    assert ids_of(revived) == [content_id(INCOMPATIBLE), content_id(GUARANTEES)]
+    assert ("quote", content_id(INCOMPATIBLE)) not in {(t.kind, t.id) for t in revived.tombstones}
+
+
+def test_an_id_is_never_reused_for_different_words():
+    taken = content_id(GUARANTEES)
+    ledger = Ledger(quotes={taken: Entry(text="Entirely different words said long ago.", sources=("old",), removed=True)})
+    d, new_ledger = build(dossier(quote(GUARANTEES, "b")), ledger)
+    assert ids_of(d) != [taken]
+    assert re.fullmatch(r"[a-z2-7]{13}", d.quotes[0].id)
+    assert new_ledger.quotes[taken] == ledger.quotes[taken]
+    assert reconcile(dossier(quote(GUARANTEES, "b")), ledger)[0].quotes[0].id == d.quotes[0].id  # deterministic
+
+
+def test_the_same_words_from_two_speakers_in_different_sources_are_two_ids_that_stay_apart():
+    words = "We are ready for dialogue."
+    lavrov, grushko = quote(words, "a", speaker="Sergei Lavrov"), quote(words, "b")
+    d, ledger = build(dossier(lavrov, grushko), Ledger())
+    assert len(set(ids_of(d))) == 2
+    swapped, _ = build(dossier(grushko, lavrov), ledger)
+    assert {q.speaker_name: q.id for q in swapped.quotes} == {q.speaker_name: q.id for q in d.quotes}
+
+
+def test_same_words_by_another_speaker_elsewhere_do_not_revive_a_tombstone():
+    _, ledger = build(dossier(quote(INCOMPATIBLE, "a")), Ledger())
+    _, ledger = build(dossier(quote(GUARANTEES, "c")), ledger)
+    d, _ = build(dossier(quote(INCOMPATIBLE, "z", speaker="Someone Else"), quote(GUARANTEES, "c")), ledger)
+    assert d.quotes[0].id != content_id(INCOMPATIBLE)
+    assert ("quote", content_id(INCOMPATIBLE)) in {(t.kind, t.id) for t in d.tombstones}
+
+
+# --------------------------------------------------------------------------
+# actors, topics, sources, positions
+
+
+def actor(name: str, *aliases: str, sources: tuple[str, ...] = ("a",)) -> Actor:
+    return Actor(id=name.lower().replace(" ", "-"), name=name, kind="person", aliases=sorted({name, *aliases}),
+                 mentions=[Mention(s, 1) for s in sources])
+
+
+def test_a_renamed_actor_redirects_and_a_vanished_one_is_a_tombstone():
+    before = dossier(quote(INCOMPATIBLE, "a"), actors=[actor("Grushko"), actor("Steve Witkoff")])
+    _, ledger = build(before, Ledger())
+    after = dossier(quote(INCOMPATIBLE, "a"), actors=[actor("Alexander Grushko", "Grushko")])
+    d, new_ledger = build(after, ledger)
+    assert d.redirects == {"actors/grushko.md": "actors/alexander-grushko.md"}
+    assert [(t.kind, t.id, t.title, t.sources) for t in d.tombstones] == [("actor", "steve-witkoff", "Steve Witkoff", ["a"])]
+    assert new_ledger.actors["grushko"].redirect == "alexander-grushko"
+
+
+def test_positions_follow_their_renamed_actor_and_topics_follow_their_renamed_title():
+    def state(actor_name: str, topic: Topic, *aliases: str) -> Dossier:
+        person = actor(actor_name, *aliases)
+        position = Position(id=f"{person.id}--{topic.id}", actor=person.id, topic=topic.id, stance="oppose",
+                            evidence=[Mention("a", 1)])
+        return dossier(quote(INCOMPATIBLE, "a"), actors=[person], topics=[topic], positions=[position])
+
+    _, ledger = build(state("Grushko", Topic("nato-peacekeepers", "NATO peacekeepers")), Ledger())
+    renamed = Topic("peacekeepers-in-ukraine", "Peacekeepers in Ukraine", keywords=["NATO peacekeepers"])
+    d, _ = build(state("Alexander Grushko", renamed, "Grushko"), ledger)
+    assert d.redirects == {
+        "actors/grushko.md": "actors/alexander-grushko.md",
+        "positions/grushko--nato-peacekeepers.md": "positions/alexander-grushko--peacekeepers-in-ukraine.md",
+        "topics/nato-peacekeepers.md": "topics/peacekeepers-in-ukraine.md",
+    }
+
+
+def test_a_renamed_seed_redirects_to_its_new_source_id_and_a_removed_one_is_a_tombstone():
+    _, ledger = build(dossier(sources=[article("old-name", "Title", "d1"), article("gone", "Gone", "d2")]), Ledger())
+    d, _ = build(dossier(sources=[article("new-name", "Title", "d1")]), ledger)
+    assert d.redirects == {"sources/old-name.md": "sources/new-name.md"}
+    assert [(t.kind, t.id, t.title) for t in d.tombstones] == [("source", "gone", "Gone")]
+
+
+def test_redirect_chains_are_followed_and_loops_reported():
+    ledger = Ledger(quotes={"aaaaaaaa": Entry(text="x", redirect="bbbbbbbb"),
+                            "bbbbbbbb": Entry(text="y", redirect="cccccccc"),
+                            "cccccccc": Entry(text="z", removed=True),
+                            "dddddddd": Entry(text="w", redirect="eeeeeeee"),
+                            "eeeeeeee": Entry(text="v", redirect="dddddddd")})
+    problems = []
+    assert ids.redirect_maps(ledger, problems) == {"quotes/aaaaaaaa.md": "quotes/cccccccc.md",
+                                                   "quotes/bbbbbbbb.md": "quotes/cccccccc.md"}
+    assert len(problems) == 2 and all("loop" in p.message for p in problems)
+
+
+# --------------------------------------------------------------------------
+# the ledger file
+
+
+def test_the_ledger_file_is_sorted_text_that_reads_back_the_same(tmp_path):
+    d = dossier(quote(GUARANTEES, "b"), quote(INCOMPATIBLE, "a"), actors=[actor("Grushko")])
+    _, ledger = reconcile(d, Ledger())
+    path = tmp_path / "permalinks.yaml"
+    assert ids.save_ledger(ledger, path) is True
+    text = path.read_text(encoding="utf-8")
+    assert ids.save_ledger(load_ledger(path), path) is False
+    assert path.read_text(encoding="utf-8") == text
+    assert load_ledger(path) == ledger
+    data = yaml.safe_load(text)
+    assert list(data["quotes"]) == sorted(data["quotes"])
+    assert data["quotes"][content_id(INCOMPATIBLE)] == {"text": INCOMPATIBLE, "speaker": GRUSHKO, "sources": ["a"]}
+    assert str(tmp_path) not in text
+
+
+entry_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.text("abcdefghijklmnopqrstuvwxyz234567-", min_size=1, max_size=12),
+                       st.builds(Entry, title=entry_text, text=entry_text, speaker=st.none() | entry_text,
+                                 sources=st.lists(entry_text, max_size=3).map(tuple),
+                                 redirect=st.none() | entry_text, removed=st.booleans()),
+                       max_size=4))
+def test_any_ledger_round_trips_through_its_text(tmp_path_factory, entries):
+    ledger = Ledger(quotes=entries, actors=dict(entries))
+    path = tmp_path_factory.mktemp("ledger") / "permalinks.yaml"
+    ids.save_ledger(ledger, path)
+    assert load_ledger(path) == ledger
+    assert dump_ledger(load_ledger(path)) == path.read_text(encoding="utf-8")
+
+
+CORRUPT = [
+    ("quotes:\n  abc: {text: [unclosed\n", r"permalinks\.yaml:\d+: not valid YAML"),
+    ("- just\n- a list\n", r"permalinks\.yaml:1: expected a mapping"),
+    ("quotes:\n  abcdefgh:\n    text: fine\n  ijklmnop:\n    txt: typo\n", r"permalinks\.yaml:5: quotes entry 'ijklmnop': unknown field 'txt'"),
+    ("quotes:\n  abcdefgh:\n    sources: a\n", r"permalinks\.yaml:3: quotes entry 'abcdefgh': sources must be a list"),
+    ("version: 1\nquotes: {}\nwidgets: {}\n", r"permalinks\.yaml:3: unknown section 'widgets'"),
+    ("version: 9\n", r"permalinks\.yaml:1: unsupported ledger version 9"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), CORRUPT)
+def test_a_corrupt_ledger_is_an_error_naming_the_file_and_line(tmp_path, text, message):
+    path = tmp_path / "permalinks.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LedgerError, match=message):
+        load_ledger(path)
+
+
+def test_a_missing_ledger_is_empty(tmp_path):
+    assert load_ledger(tmp_path / "permalinks.yaml") == Ledger()
+
+
+def test_quote_merges_are_read_from_the_curation_file(tmp_path):
+    path = tmp_path / "curation.yaml"
+    path.write_text("actors: {}\nquotes:\n  merge:\n    bbbbbbbb: aaaaaaaa\n", encoding="utf-8")
+    assert ids.read_quote_merges(path) == ({"bbbbbbbb": "aaaaaaaa"}, [])
+    path.write_text("quotes:\n  merge: [bbbbbbbb]\n", encoding="utf-8")
+    merges, problems = ids.read_quote_merges(path)
+    assert merges == {} and "must map a quote id" in problems[0].message
+    assert ids.read_quote_merges(tmp_path / "none.yaml") == ({}, [])
+
+
+def test_reconcile_leaves_its_input_alone():
+    q = quote(INCOMPATIBLE, "a")
+    d = dossier(q)
+    reconcile(d, Ledger(quotes={content_id(INCOMPATIBLE): Entry(text=INCOMPATIBLE, sources=("a",))}),
+              merges={})
+    assert d.quotes == [q] and d.redirects == {} and q.id == content_id(INCOMPATIBLE)
+    assert replace(q) == q
