@@ -28,7 +28,7 @@ _BIBTEX_SPECIALS = str.maketrans({
     "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "$": r"\$", "&": r"\&",
     "#": r"\#", "%": r"\%", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}",
 })
-_UNSAFE = re.compile(r"['\"\-]|\.\.")
+_UNSAFE = re.compile(r"['\"]|\.\.|^-|-$")  # quote marks, ellipses, dashes between words
 _SCRIPT_SAFE = str.maketrans({"<": r"\u003c", ">": r"\u003e", "&": r"\u0026", "\u2028": r"\u2028",
                               "\u2029": r"\u2029"})
 
@@ -232,8 +232,9 @@ def text_fragment_url(url: str, text: str, words: int = FRAGMENT_WORDS) -> str:
 
     Long quotes are linked by their first and last `words` words (textStart,textEnd); every
     directive character (`-`, `,`, `&`) in the text is percent-encoded as the spec requires.
-    Words holding a quote mark, a dash or an ellipsis are avoided: the original page may print
-    them curly, as an en dash or as one character where our normalised text has plain ones.
+    Words holding a quote mark or an ellipsis, and dashes standing between words, are avoided:
+    the original page may print them curly, as one character or as an en dash where our
+    normalised text has plain ones.
     Without any such safe word the plain URL is returned.
     """
     base, _, fragment = url.partition("#")
