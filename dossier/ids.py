@@ -33,6 +33,7 @@ import yaml
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from dossier.curation import Curation
 from dossier.model import Actor, Article, Dossier, Position, Problem, Quote, Tombstone, Topic
 from dossier.text import words
 
@@ -226,18 +227,19 @@ def save_ledger(ledger: Ledger, path: Path) -> bool:
 # reconcile: pin this build's ids against the ledger
 
 
-def reconcile(
-    dossier: Dossier, ledger: Ledger, merges: Mapping[str, str] | None = None, *, curation: str = "curation.yaml"
-) -> tuple[Dossier, Ledger]:
+def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None) -> tuple[Dossier, Ledger]:
     """Give every item its pinned id and every vanished id a redirect or a tombstone.
 
-    `merges` maps a published quote id to the published quote id it is the same utterance as
-    (the curation file's `quotes: merge:`); `curation` names that file in warnings.
+    `edits` is the curation file: its quote merges join published quotes, its actor renames and
+    merges say where an old actor id now lives. Raises CurationError for a quote id never published.
     """
+    edits = edits or Curation()
     problems: list[Problem] = []
     quotes, quote_entries = _pin_quotes(dossier.quotes, ledger.quotes)
-    quotes = _apply_merges(quotes, quote_entries, merges or {}, curation, problems)
-    actor_entries = _pin_named(ledger.actors, _actor_entries(dossier.actors), _actor_successor(dossier.actors))
+    quotes = _apply_merges(quotes, quote_entries, edits, problems)
+    actor_entries = _pin_named(
+        ledger.actors, _actor_entries(dossier.actors), _actor_successor(dossier.actors, edits.renames)
+    )
     topic_entries = _pin_named(
         ledger.topics, _topic_entries(dossier.topics, dossier.positions), _topic_successor(dossier.topics)
     )
@@ -432,41 +434,42 @@ def _quote_entry(quote: Quote) -> Entry:
     return Entry(text=quote.text, speaker=quote.speaker_name, sources=_quote_sources(quote))
 
 
-def _apply_merges(
-    quotes: list[Quote], entries: dict[str, Entry], merges: Mapping[str, str], curation: str,
-    problems: list[Problem],
-) -> list[Quote]:
-    """Join quotes the editor declared one utterance: the first id redirects to the second."""
+def _apply_merges(quotes: list[Quote], entries: dict[str, Entry], edits: Curation, problems: list[Problem]
+                  ) -> list[Quote]:
+    """Join the quotes the editor declared one utterance (`quotes: <id>: merge: [ids]`): each
+    merged id redirects to the one it joined."""
     def final(key: str) -> str:
         seen = set()
-        while key in entries and entries[key].redirect is not None and key not in seen:
+        while entries[key].redirect is not None and key not in seen:
             seen.add(key)
             key = entries[key].redirect
         return key
 
     by_id = {quote.id: quote for quote in quotes}
-    for old, new in sorted(merges.items()):
-        source, target = final(old), final(new)
-        if old not in entries or new not in entries:
-            missing = old if old not in entries else new
-            problems.append(Problem(curation, f"quotes: merge: {missing!r} is not a published quote id"))
-            continue
-        if source == target:
-            continue
-        if target not in by_id:
-            problems.append(Problem(curation, f"quotes: merge: {new!r} is no longer in any source"))
-            continue
-        if source in by_id:
-            gone = by_id.pop(source)
-            keep = by_id[target]
-            by_id[target] = replace(
-                keep,
-                occurrences=sorted([*keep.occurrences, *gone.occurrences], key=lambda o: (o.source, o.paragraph, o.index)),
-                actors=sorted({*keep.actors, *gone.actors}),
-                topics=sorted({*keep.topics, *gone.topics}),
-            )
-            entries[target] = _quote_entry(by_id[target])
-        entries[source] = replace(entries[source], redirect=target, removed=False)
+    for edit in edits.quotes:
+        if edit.id not in entries:
+            raise edits.error(edit.line, f"unknown quote '{edit.id}' (not a published quote id)")
+        for old, line in edit.merge:
+            if old not in entries:
+                raise edits.error(line, f"unknown quote '{old}' (not a published quote id)")
+            source, target = final(old), final(edit.id)
+            if source == target:
+                continue
+            if target not in by_id:
+                problems.append(Problem(edits.path, f"line {edit.line}: quote '{edit.id}' is no longer in any "
+                                                    f"source: '{old}' cannot join it"))
+                continue
+            if source in by_id:
+                gone, keep = by_id.pop(source), by_id[target]
+                by_id[target] = replace(
+                    keep,
+                    occurrences=sorted([*keep.occurrences, *gone.occurrences],
+                                       key=lambda o: (o.source, o.paragraph, o.index)),
+                    actors=sorted({*keep.actors, *gone.actors}),
+                    topics=sorted({*keep.topics, *gone.topics}),
+                )
+                entries[target] = _quote_entry(by_id[target])
+            entries[source] = replace(entries[source], redirect=target, removed=False)
     return [by_id[quote.id] for quote in quotes if quote.id in by_id]
 
 
@@ -499,14 +502,18 @@ def _actor_entries(actors: list[Actor]) -> dict[str, Entry]:
     return {a.id: Entry(title=a.name, sources=_sorted_unique(m.source for m in a.mentions)) for a in actors}
 
 
-def _actor_successor(actors: list[Actor]) -> Successor:
-    """A renamed or merged actor: the one that now carries the old name (as its name or an alias)."""
+def _actor_successor(actors: list[Actor], renames: Mapping[str, str]) -> Successor:
+    """A renamed or merged actor: the one the curation file moved it to, else the one that now
+    carries the old name (as its name or an alias)."""
+    current = {actor.id for actor in actors}
     by_name: dict[str, list[Actor]] = defaultdict(list)
     for actor in actors:
         for name in {actor.name, *actor.aliases}:
             by_name[name.casefold()].append(actor)
 
     def successor(key: str, entry: Entry) -> str | None:
+        if renames.get(key) in current:
+            return renames[key]
         candidates = by_name.get(entry.title.casefold(), [])
         return _best(candidates, entry, lambda a: {m.source for m in a.mentions})
 
@@ -582,26 +589,3 @@ def _best(candidates: list, entry: Entry, sources_of: Callable[[object], set[str
         return None
     return min(candidates, key=lambda c: (-len(sources_of(c) & set(entry.sources)), c.id)).id
 
-
-# --------------------------------------------------------------------------
-# the curation file's `quotes: merge:` section
-
-
-def read_quote_merges(path: Path) -> tuple[dict[str, str], list[Problem]]:
-    """`quotes: merge: {old id: id it joins}` from the curation file, for `reconcile(merges=...)`.
-
-    Only this section is read here; the rest of the file belongs to dossier.curation.
-    """
-    if not path.exists():
-        return {}, []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        return {}, [Problem(str(path), f"not valid YAML, quote merges ignored ({error})")]
-    section = (data or {}).get("quotes") if isinstance(data, dict) else None
-    merges = (section or {}).get("merge") if isinstance(section, dict) else None
-    if merges is None:
-        return {}, []
-    if not isinstance(merges, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in merges.items()):
-        return {}, [Problem(str(path), "quotes: merge: must map a quote id to the quote id it joins")]
-    return dict(sorted(merges.items())), []

@@ -9,7 +9,8 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from dossier import ids
+from dossier import curation, ids
+from dossier.curation import CurationError
 from dossier.ids import Entry, Ledger, LedgerError, content_id, dump_ledger, is_typo_fix, load_ledger, reconcile
 from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Position, Quote, Topic
 
@@ -40,11 +41,11 @@ def dossier(*quotes: Quote, **others) -> Dossier:
                    quotes=list(quotes), **others)
 
 
-def build(d: Dossier, ledger: Ledger, **kwargs) -> tuple[Dossier, Ledger]:
+def build(d: Dossier, ledger: Ledger, edits: curation.Curation | None = None) -> tuple[Dossier, Ledger]:
     """One reconcile, checked for the property `dossier build --check` relies on: a second build of
     the same input against the ledger it wrote changes nothing."""
-    result, new_ledger = reconcile(d, ledger, **kwargs)
-    again, same_ledger = reconcile(d, new_ledger, **kwargs)
+    result, new_ledger = reconcile(d, ledger, edits)
+    again, same_ledger = reconcile(d, new_ledger, edits)
     assert same_ledger == new_ledger, "the ledger is not a fixed point: --check would fail on a fresh build"
     assert [q.id for q in again.quotes] == [q.id for q in result.quotes]
     assert again.redirects == result.redirects
@@ -153,19 +154,26 @@ def test_two_published_quotes_joined_by_the_clusterer_become_one_page_and_a_redi
 def test_the_curation_file_merges_two_published_quotes():
     first, second = quote(INCOMPATIBLE, "a"), quote(GUARANTEES, "b")
     _, ledger = build(dossier(first, second), Ledger())
-    merges = {content_id(GUARANTEES): content_id(INCOMPATIBLE)}
-    d, new_ledger = build(dossier(first, second), ledger, merges=merges)
+    edits = curation.parse(f"quotes:\n  {content_id(INCOMPATIBLE)}:\n    merge: [{content_id(GUARANTEES)}]\n")
+    d, new_ledger = build(dossier(first, second), ledger, edits)
     assert ids_of(d) == [content_id(INCOMPATIBLE)]
     assert [o.source for o in d.quotes[0].occurrences] == ["a", "b"]
     assert d.redirects == {f"quotes/{content_id(GUARANTEES)}.md": f"quotes/{content_id(INCOMPATIBLE)}.md"}
     assert new_ledger.quotes[content_id(INCOMPATIBLE)].sources == ("a", "b")
 
 
-def test_curation_merges_naming_unknown_ids_are_reported_not_applied():
-    d, _ = build(dossier(quote(INCOMPATIBLE, "a")), Ledger(), merges={"zzzzzzzz": content_id(INCOMPATIBLE)},
-                 curation="edits.yaml")
-    assert ids_of(d) == [content_id(INCOMPATIBLE)]
-    assert [str(p) for p in d.problems] == ["edits.yaml: quotes: merge: 'zzzzzzzz' is not a published quote id"]
+def test_curation_merges_naming_an_unpublished_quote_id_are_an_error_naming_the_line():
+    edits = curation.parse(f"quotes:\n  {content_id(INCOMPATIBLE)}:\n    merge:\n      - zzzzzzzz\n", "edits.yaml")
+    with pytest.raises(CurationError, match=r"^edits\.yaml:4: unknown quote 'zzzzzzzz'"):
+        reconcile(dossier(quote(INCOMPATIBLE, "a")), Ledger(), edits)
+
+
+def test_a_merge_into_a_quote_whose_sources_are_gone_is_a_warning():
+    _, ledger = build(dossier(quote(INCOMPATIBLE, "a"), quote(GUARANTEES, "b")), Ledger())
+    edits = curation.parse(f"quotes:\n  {content_id(INCOMPATIBLE)}:\n    merge: [{content_id(GUARANTEES)}]\n")
+    d, _ = build(dossier(quote(GUARANTEES, "b"), sources=[article("b")]), ledger, edits)
+    assert ids_of(d) == [content_id(GUARANTEES)]
+    assert ["no longer in any source" in p.message for p in d.problems] == [True]
 
 
 def test_a_quote_whose_sources_are_all_gone_is_a_tombstone_with_its_words_speaker_and_sources():
@@ -226,6 +234,14 @@ def test_a_renamed_actor_redirects_and_a_vanished_one_is_a_tombstone():
     assert d.redirects == {"actors/grushko.md": "actors/alexander-grushko.md"}
     assert [(t.kind, t.id, t.title, t.sources) for t in d.tombstones] == [("actor", "steve-witkoff", "Steve Witkoff", ["a"])]
     assert new_ledger.actors["grushko"].redirect == "alexander-grushko"
+
+
+def test_an_actor_renamed_in_the_curation_file_redirects_even_without_the_old_name_as_alias():
+    _, ledger = build(dossier(actors=[actor("Grushko")]), Ledger())
+    edits = curation.parse("actors:\n  grushko:\n    name: Alexander Grushko\n")
+    d, _ = build(dossier(actors=[actor("Alexander Grushko")]), ledger, edits)
+    assert d.redirects == {"actors/grushko.md": "actors/alexander-grushko.md"}
+    assert d.tombstones == []
 
 
 def test_positions_follow_their_renamed_actor_and_topics_follow_their_renamed_title():
@@ -322,20 +338,9 @@ def test_a_missing_ledger_is_empty(tmp_path):
     assert load_ledger(tmp_path / "permalinks.yaml") == Ledger()
 
 
-def test_quote_merges_are_read_from_the_curation_file(tmp_path):
-    path = tmp_path / "curation.yaml"
-    path.write_text("actors: {}\nquotes:\n  merge:\n    bbbbbbbb: aaaaaaaa\n", encoding="utf-8")
-    assert ids.read_quote_merges(path) == ({"bbbbbbbb": "aaaaaaaa"}, [])
-    path.write_text("quotes:\n  merge: [bbbbbbbb]\n", encoding="utf-8")
-    merges, problems = ids.read_quote_merges(path)
-    assert merges == {} and "must map a quote id" in problems[0].message
-    assert ids.read_quote_merges(tmp_path / "none.yaml") == ({}, [])
-
-
 def test_reconcile_leaves_its_input_alone():
     q = quote(INCOMPATIBLE, "a")
     d = dossier(q)
-    reconcile(d, Ledger(quotes={content_id(INCOMPATIBLE): Entry(text=INCOMPATIBLE, sources=("a",))}),
-              merges={})
+    reconcile(d, Ledger(quotes={content_id(INCOMPATIBLE): Entry(text=INCOMPATIBLE, sources=("a",))}))
     assert d.quotes == [q] and d.redirects == {} and q.id == content_id(INCOMPATIBLE)
     assert replace(q) == q
