@@ -211,7 +211,7 @@ def _with_unique_ids(articles: list[Article], problems: list[Problem]) -> list[A
 # bytes -> text
 
 _LINE_BREAKS = re.compile(r"\r\n?|[\v\f\x1c-\x1e\x85\u2028\u2029]")
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x9f\ufeff]")
+_CONTROL_CHARACTERS = re.compile(r"\x1b\[[0-9;?]{0,20}[ -/]{0,4}[@-~]|[\x00-\x08\x0e-\x1b\x1f\x7f-\x9f\ufeff]")
 _UNPRINTABLE_SHARE = 0.1
 
 
@@ -527,7 +527,10 @@ def _wrap_width(blocks: list[list[str]]) -> int | None:
     width = inner[int(0.9 * (len(inner) - 1))]
     lengths = [len(line) for block in blocks for line in block]
     overlong = sum(length > width + 10 for length in lengths)
-    wrapped = inner[len(inner) // 2] >= 0.6 * width and overlong <= 0.05 * len(lengths)
+    ends = [line[-1] for block in blocks for line in block[:-1]]
+    mid_sentence = sum(end not in _SENTENCE_END and end not in ":;)" for end in ends)
+    wrapped = (inner[len(inner) // 2] >= 0.6 * width and overlong <= 0.05 * len(lengths)
+               and mid_sentence >= 0.5 * len(ends))
     return width if wrapped and 30 <= width <= _WRAP_MAX_WIDTH else None
 
 
@@ -556,6 +559,8 @@ class Boilerplate:
 
 _METADATA_SEPARATORS = re.compile(r"\s*[|•·;]\s*")
 _METADATA_MAX_CHARS = 200
+_SENTENCE_END = frozenset(".!?\"”’»。！？")
+_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # Thai, Lao, kana, CJK: one "word"
 _NAME_WORD = re.compile(r"(?:[^\W\d_][\w.'’-]*|&|,)")
 _NAME_CONNECTORS = frozenset({"and", "&", ",", "de", "da", "del", "der", "den", "van", "von", "la", "le", "bin", "ibn",
                               "al", "el", "y"})
@@ -568,10 +573,12 @@ def classify(text: str) -> Boilerplate | None:
         return Boilerplate("stray")
     if len(text) > BOILERPLATE_MAX_CHARS:
         return None
+    c = cues()
+    if text.rstrip(":").strip().casefold() in c.section_labels:
+        return Boilerplate("label")
     found = _metadata_line(text)
     if found:
         return found
-    c = cues()
     if c.teaser.match(text):
         return Boilerplate("teaser")
     if any(pattern.search(text) for pattern in c.captions):
@@ -584,9 +591,7 @@ def classify(text: str) -> Boilerplate | None:
         match = pattern.search(text)
         if match:
             return Boilerplate("credit", credited=_wires_in(_name_group(match, "names") or ""))
-    if text.rstrip(":").strip().casefold() in c.section_labels:
-        return Boilerplate("label")
-    if len(text.split()) == 1 and text[-1] not in ".!?\"”’»":
+    if len(text.split()) == 1 and text[-1] not in _SENTENCE_END and not _UNSPACED_SCRIPT.search(text):
         return Boilerplate("stray")
     return None
 

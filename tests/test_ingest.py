@@ -1,0 +1,690 @@
+"""Ingest: seeds -> Articles. Checked against the gold file, on hand-made articles, on hostile input.
+
+The hostile fixtures (tests/fixtures/hostile/) are reused by the whole-site tests:
+read the folder in place, or copy it with `shutil.copytree(..., symlinks=True)` so
+that `outside-link.txt` stays a symbolic link (a plain copy would follow it and
+turn the private file it points to into a seed).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dossier import ingest
+from dossier.ingest import classify, find_dateline, is_http_url, is_title_copy, parse_date, parse_seed, read_seeds
+from dossier.text import normalise
+from tests.conftest import SEEDS
+
+FIXTURES = Path(__file__).parent / "fixtures"
+HOSTILE = FIXTURES / "hostile"
+URL_SAFE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
+
+
+def collapsed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def seeds_folder(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def one_article(text: str, file: str = "article.txt"):
+    article, problems = parse_seed(text, file)
+    return article, [problem.message for problem in problems]
+
+
+# --------------------------------------------------------------------------
+# the five seeds against the editor's gold file
+
+
+@pytest.fixture(scope="module")
+def seed_articles():
+    articles, problems = read_seeds(SEEDS)
+    assert problems == []
+    return {article.file: article for article in articles}
+
+
+def gold_sources(gold):
+    return {source["file"]: source for source in gold["sources"]}
+
+
+def test_every_seed_becomes_a_source(gold, seed_articles):
+    assert sorted(seed_articles) == sorted(gold_sources(gold))
+    assert [a.id for a in seed_articles.values()] == sorted(a.id for a in seed_articles.values())
+
+
+@pytest.mark.parametrize("field", ["title", "date", "updated", "byline", "outlet"])
+def test_seed_metadata_matches_gold(gold, seed_articles, field):
+    for file, source in gold_sources(gold).items():
+        expected = source.get(field)
+        expected = expected.isoformat() if isinstance(expected, datetime.date) else expected
+        assert getattr(seed_articles[file], field) == expected, file
+
+
+def test_seed_datelines_match_gold(gold, seed_articles):
+    datelines = {file: article.dateline for file, article in seed_articles.items()}
+    annotated = {file: source["dateline"] for file, source in gold_sources(gold).items() if "dateline" in source}
+    assert annotated and all(datelines[file] == place for file, place in annotated.items())
+    # The gold file leaves 003's "MOSCOW — The Russian Foreign Ministry..." unannotated; the brief's
+    # own example of an em-dash dateline. The two seeds that open without a dateline have none.
+    assert datelines["003_80ffbf245e0a7ee3.txt"] == "Moscow"
+    assert datelines["002_36fd84bcfc448f3a.txt"] is None and datelines["004_710b771f05ec9a3d.txt"] is None
+
+
+def test_seed_credits_match_gold(gold, seed_articles):
+    for file, source in gold_sources(gold).items():
+        assert list(seed_articles[file].credited) == source.get("credited", []), file
+
+
+def test_no_boilerplate_line_reaches_a_paragraph(gold, seed_articles):
+    checked = 0
+    for file, source in gold_sources(gold).items():
+        paragraphs = [p.text.strip() for p in seed_articles[file].paragraphs]
+        for line in source.get("boilerplate", []):
+            line = re.sub(r"\s*\((?:truncated )?repeated title\)$", "", line).strip()
+            assert line not in paragraphs, (file, line)
+            if len(line.split()) >= 3:
+                assert not any(line in paragraph for paragraph in paragraphs), (file, line)
+            checked += 1
+    assert checked >= 10
+
+
+def test_every_gold_quote_survives_in_a_paragraph(gold, seed_articles):
+    for quote in gold["quotes"] + gold["minor_quotes"]:
+        article = seed_articles[quote["file"]]
+        texts = [normalise(text) for text in [article.title, *(p.text for p in article.paragraphs)]]
+        assert any(normalise(quote["text"]) in text for text in texts), quote["text"]
+
+
+def test_emoji_decorations_are_gone_but_headings_stay(seed_articles):
+    for article in seed_articles.values():
+        assert not EMOJI.search(article.title), article.file
+        for paragraph in article.paragraphs:
+            assert not EMOJI.search(paragraph.text), (article.file, paragraph.text)
+    headings = [p.text for p in seed_articles["003_80ffbf245e0a7ee3.txt"].paragraphs if len(p.text.split()) <= 10]
+    assert len(headings) >= 10
+
+
+def test_one_paragraph_per_line_and_blank_line_separated_seeds_both_split(seed_articles):
+    counts = {file: len(article.paragraphs) for file, article in seed_articles.items()}
+    assert counts["003_80ffbf245e0a7ee3.txt"] == 35  # one paragraph per line, no blank lines
+    assert counts["002_36fd84bcfc448f3a.txt"] == 5
+    assert all(count >= 5 for count in counts.values())
+
+
+def test_paragraph_indexes_run_from_one(seed_articles):
+    for article in seed_articles.values():
+        assert [p.index for p in article.paragraphs] == list(range(1, len(article.paragraphs) + 1))
+        assert all(p.text == p.text.strip() and p.text for p in article.paragraphs)
+
+
+# --------------------------------------------------------------------------
+# building blocks, table-driven
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2025-03-17", "2025-03-17"),
+    ("March 17, 2025", "2025-03-17"),
+    ("Mar. 17, 2025 10:35 a.m. ET", "2025-03-17"),
+    ("17 March 2025", "2025-03-17"),
+    ("17th of March, 2025", "2025-03-17"),
+    ("Monday, 17 March 2025, 14:09 GMT+3", "2025-03-17"),
+    ("10:35, March 17, 2025", "2025-03-17"),
+    ("2025-03-17T10:35:00Z", "2025-03-17"),
+    ("17.03.2025", "2025-03-17"),
+    ("2025-02-30", None),  # no such day
+    ("February 30, 2025", None),
+    ("March 17", None),  # no year: never invented
+    ("yesterday", None),
+    ("March 17, 2025 and a sentence", None),
+    ("", None),
+])
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "fields"), [
+    ("Published: 10:35, March 17, 2025 | Updated: 14:09, March 17, 2025", "metadata",
+     {"date": "2025-03-17", "updated": "2025-03-17"}),
+    ("Last updated on 18 March 2025", "metadata", {"updated": "2025-03-18"}),
+    ("Posted: 2 hours ago", "metadata", {"date": None}),
+    ("By Xinhua", "metadata", {"byline": "Xinhua"}),
+    ("By Jane Doe and John Roe", "metadata", {"byline": "Jane Doe and John Roe"}),
+    ("By JANE DOE in Kyiv | March 17, 2025", "metadata", {"byline": "JANE DOE", "date": "2025-03-17"}),
+    ("Reporting by Guy Faulconbridge; Editing by Andrew Osborn", "metadata", {"byline": "Guy Faulconbridge"}),
+    ("News", "label", {}),
+    ("World News:", "label", {}),
+    ("ALSO READ: Russia maintains sanctions on US Secretary of State Rubio", "teaser", {}),
+    ("Read more | Five things to know about the talks", "teaser", {}),
+    ("Firefighters work at the site. (PHOTO / AFP)", "caption", {}),
+    ("President Trump arrives in Riyadh (AP Photo/Evan Vucci)", "caption", {}),
+    ("Photo: Reuters", "caption", {}),
+    ("Soldiers near the front line. REUTERS/Maxim Shemetov", "caption", {}),
+    ("The comments posted here are not from Cnews Live. Kindly refrain from using derogatory words.", "disclaimer",
+     {"outlet": "Cnews Live"}),
+    ("Copyright © 2025 The Associated Press. All rights reserved.", "disclaimer",
+     {"outlet": "The Associated Press"}),
+    ("This article was originally published on Example Daily.", "disclaimer", {"outlet": "Example Daily"}),
+    ("Follow us on Telegram for the latest updates", "disclaimer", {}),
+    ("-- Reuters", "credit", {"credited": ("Reuters",)}),
+    ("(With inputs from PTI and AFP)", "credit", {"credited": ("PTI", "AFP")}),
+    ("(With inputs from agencies)", "credit", {"credited": ()}),
+    (".", "stray", {}),
+    ("* * *", "stray", {}),
+    ("upstairs", "stray", {}),
+    # body text, however close it comes
+    ("By Monday, Russia said it would not attend.", None, {}),
+    ("Updated guidance was published by the ministry.", None, {}),
+    ("News of the deal spread quickly.", None, {}),
+    ("Yes.", None, {}),
+    ("Read the statement in full on the ministry's site.", None, {}),
+    ("He said the photo was taken in 2023 by a soldier.", None, {}),
+    ("和平交渉", None, {}),
+])
+def test_classify(text, kind, fields):
+    found = classify(text)
+    assert (found.kind if found else None) == kind
+    for name, value in fields.items():
+        assert getattr(found, name) == value, name
+
+
+def test_long_paragraphs_are_never_boilerplate():
+    text = "Photo: " + "the minister spoke at length about the talks and their prospects. " * 12
+    assert len(text) > ingest.BOILERPLATE_MAX_CHARS
+    assert classify(text) is None
+
+
+@pytest.mark.parametrize(("paragraph", "place", "credited", "rest"), [
+    ("MOSCOW - Russia will demand guarantees.", "Moscow", (), "Russia will demand guarantees."),
+    ("MOSCOW — The ministry said no.", "Moscow", (), "The ministry said no."),
+    ("Moscow: Russia has rejected the plan.", "Moscow", (), "Russia has rejected the plan."),
+    ("NEW YORK, March 17 (Reuters) - Stocks fell.", "New York", ("Reuters",), "Stocks fell."),
+    ("KYIV, Ukraine (AP) — Drones struck overnight.", "Kyiv", ("AP",), "Drones struck overnight."),
+    ("New Delhi, March 17 (IANS): The talks began.", "New Delhi", ("IANS",), "The talks began."),
+    ("BEIJING, March 17 (Xinhua) -- China urged calm.", "Beijing", ("Xinhua",), "China urged calm."),
+    ("ST. PETERSBURG -- A forum opened.", "St. Petersburg", (), "A forum opened."),
+    ("(Reuters) - Oil prices rose on Monday.", None, ("Reuters",), "Oil prices rose on Monday."),
+])
+def test_find_dateline(paragraph, place, credited, rest):
+    dateline = find_dateline(paragraph)
+    assert (dateline.place, dateline.credited, dateline.rest) == (place, credited, rest)
+    assert dateline.rest in paragraph
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Russia will demand firm security guarantees, Grushko said.",
+    "Grushko - a veteran diplomat - said the talks were over.",
+    "Breaking: the talks have collapsed.",
+    "The result: negotiators must find other ways.",
+    "Analysis: why the talks failed",
+    "“We will not sign,” he said.",
+])
+def test_no_dateline_in_ordinary_openings(paragraph):
+    assert find_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize(("paragraph", "credited"), [
+    ("Grushko said so, Xinhua news agency reported.", ("Xinhua",)),
+    ("The talks resumed, Reuters reported, citing two sources.", ("Reuters",)),
+    ("The Associated Press reported that drones struck overnight.", ("AP",)),
+    ("Iran's Fars news agency reported the launch.", ("Fars",)),
+    ("the Russian news agency Interfax said on Monday", ("Interfax",)),
+    ("In March, according to Reuters, Trump expressed skepticism.", ()),  # one claim, not the report
+    ("At a meeting reported by Al Jazeera, leaders agreed.", ()),
+    ("Witkoff told CNN on Sunday.", ()),
+    ("Russian Deputy Foreign Minister Alexander Grushko said the talks were over.", ()),
+])
+def test_credits_in(paragraph, credited):
+    assert ingest.credits_in(paragraph) == credited
+
+
+@pytest.mark.parametrize(("text", "title", "copy"), [
+    ("Russia Seeks", 'Russia Seeks "Ironclad" Security Guarantees', True),
+    ("NATO Should Refuse", "NATO Should Refuse", True),
+    ("nato should refuse.", "NATO Should Refuse", True),
+    ("Russia rejects talks | Example Times", "Russia rejects talks", True),
+    ("Russia rejects talks 🛑", "Russia rejects talks", True),
+    ("Russia", "Russia rejects talks", True),
+    ("Russia rejects talks, officials said on Monday, calling them premature and one-sided.",
+     "Russia rejects talks", False),
+    ("Talks", "Russia rejects talks", False),
+])
+def test_is_title_copy(text, title, copy):
+    assert is_title_copy(text, title) is copy
+
+
+@pytest.mark.parametrize(("url", "allowed"), [
+    ("https://example.org/a?b=c#d", True),
+    ("HTTP://EXAMPLE.ORG", True),
+    ("javascript:alert(1)", False),
+    ("JaVaScRiPt:alert(1)", False),
+    ("data:text/html,<script>alert(1)</script>", False),
+    ("//example.org/protocol-relative", False),
+    ("https://", False),
+    ('https://example.org/" onmouseover="alert(1)', False),
+    ("https://exa mple.org", False),
+    ("ftp://example.org/file", False),
+    ("/relative/path", False),
+])
+def test_only_http_urls_survive(url, allowed):
+    assert is_http_url(url) is allowed
+
+
+WRAPPED = """Talks collapse after a night of argument
+
+The delegations left the hotel before dawn, and officials on both sides
+said there was no date for another round. "We have said everything we
+had to say," the chief negotiator told reporters waiting outside in the
+rain, adding that the door was not closed.
+
+A second paragraph, wrapped at the same width as the first one, so that
+its lines are joined into one paragraph as well, whatever the words.
+
+- a list item stays on its own line
+- and so does the next one
+"""
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_quotes_stay_whole():
+    article, problems = one_article(WRAPPED, "wrapped.md")
+    assert problems == []
+    texts = [p.text for p in article.paragraphs]
+    assert len(texts) == 4
+    assert '"We have said everything we had to say," the chief negotiator' in texts[0]
+    assert texts[2:] == ["- a list item stays on its own line", "- and so does the next one"]
+
+
+def test_lines_are_paragraphs_when_the_file_is_not_wrapped():
+    text = ("Title of the piece\nBy Jane Doe\n"
+            + "\n".join(f"Paragraph {n} is a complete line of its own and says so. " * 3 for n in range(5)))
+    article, _ = one_article(text)
+    assert article.byline == "Jane Doe"
+    assert len(article.paragraphs) == 5
+
+
+@pytest.mark.parametrize(("text", "title", "date", "first_paragraph"), [
+    (" date 2025-03-17 Russia rejects a plan\n\nMoscow: Body text here.", "Russia rejects a plan", "2025-03-17",
+     "Body text here."),
+    ("Published: March 17, 2025\nNews\nRussia rejects a plan\nRussia rejects a plan\nBody.", "Russia rejects a plan",
+     "2025-03-17", "Body."),
+    ("# Russia rejects a plan 🛑\n\n## Moscow's message 🚫\n\nBody text.", "Russia rejects a plan", None,
+     "Moscow's message"),
+    ("🔴 LIVE: Russia rejects a plan\n\nBody text.", "LIVE: Russia rejects a plan", None, "Body text."),
+])
+def test_title_and_its_decorations(text, title, date, first_paragraph):
+    article, problems = one_article(text)
+    assert (article.title, article.date, article.paragraphs[0].text) == (title, date, first_paragraph)
+    assert problems == []
+
+
+def test_a_file_without_a_title_line_is_titled_after_its_name():
+    body = "The ministry said on Monday that it would not take part in the talks, " * 6
+    article, problems = one_article(body, "ministry_statement-2025.txt")
+    assert article.title == "ministry statement 2025"
+    assert article.paragraphs[0].text == body.strip()
+    assert problems == ["no title line found: titled 'ministry statement 2025' after the file name"]
+
+
+def test_frontmatter_overrides_what_the_text_says():
+    text = ("---\ntitle: The Real Title\ndate: 2025-03-18\nupdated: March 19, 2025\nauthor: Jane Doe\n"
+            "outlet: Example Times\nurl: https://example.org/story\nlanguage: en\n---\n"
+            "Published: March 1, 2025\nThe Real Title\nBy Somebody Else\n\nThe body.\n")
+    article, problems = one_article(text, "story.md")
+    assert problems == []
+    assert (article.title, article.date, article.updated, article.byline, article.outlet, article.url,
+            article.language) == ("The Real Title", "2025-03-18", "2025-03-19", "Jane Doe", "Example Times",
+                                  "https://example.org/story", "en")
+    assert [p.text for p in article.paragraphs] == ["The body."]
+
+
+@pytest.mark.parametrize(("frontmatter", "message"), [
+    ("title: [a, list]", "frontmatter 'title' must be text, not list: ignored"),
+    ("date: yes", "frontmatter 'date' must be text, not bool: ignored"),
+    ("date: 17/03/2025", "frontmatter date '17/03/2025' is not a valid date (use YYYY-MM-DD): ignored"),
+    ("language: 'English, mostly'", "frontmatter language 'English, mostly' is not a language tag such as 'en': ignored"),
+    ("url: ftp://example.org/x", "frontmatter url 'ftp://example.org/x' is not an http(s) URL: ignored"),
+    ("title: &a [*a]", "frontmatter 'title' must be text, not list: ignored"),
+    ("title: 'unterminated", "frontmatter is not valid YAML (found unexpected end of stream): read as article text"),
+])
+def test_bad_frontmatter_values_are_reported(frontmatter, message):
+    _, problems = one_article(f"---\n{frontmatter}\n---\nA title\n\nA body.\n")
+    assert problems == [message]
+
+
+# --------------------------------------------------------------------------
+# hostile input: each fixture alone, what is built and what is said
+
+HOSTILE_CASES = [
+    # (fixture files, {file: problem fragment} expected, files built)
+    (["empty.txt"], {"empty.txt": "empty file: skipped"}, []),
+    (["whitespace-only.txt"], {"whitespace-only.txt": "empty file: skipped"}, []),
+    (["image-renamed.txt"], {"image-renamed.txt": "binary file (a PNG image), not text: skipped"}, []),
+    (["invalid-utf8.txt"], {"invalid-utf8.txt": "not valid UTF-8 (byte 0xe9 at offset 72)"}, ["invalid-utf8.txt"]),
+    (["cp1252-curly-quotes.txt"], {"cp1252-curly-quotes.txt": "read as Windows-1252"}, ["cp1252-curly-quotes.txt"]),
+    (["utf8-bom.txt"], {}, ["utf8-bom.txt"]),
+    (["utf16-bom.txt"], {"utf16-bom.txt": "UTF-16 text"}, ["utf16-bom.txt"]),
+    (["crlf-line-ends.txt"], {}, ["crlf-line-ends.txt"]),
+    (["control-characters.txt"], {}, ["control-characters.txt"]),
+    (["unterminated-quote.txt"], {}, ["unterminated-quote.txt"]),
+    (["nested-quotes.txt"], {}, ["nested-quotes.txt"]),
+    (["name with spaces.txt"], {}, ["name with spaces.txt"]),
+    (["статья о переговорах.txt"], {}, ["статья о переговорах.txt"]),
+    (["記事.md"], {}, ["記事.md"]),
+    (["markup-html.txt"], {}, ["markup-html.txt"]),
+    (["markup-markdown.md"], {}, ["markup-markdown.md"]),
+    (["yaml-specials.md"], {}, ["yaml-specials.md"]),
+    (["frontmatter-python-tag.md"], {"frontmatter-python-tag.md": "frontmatter is not valid YAML (could not "
+                                     "determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply"},
+     ["frontmatter-python-tag.md"]),
+    (["frontmatter-invalid-date.md"], {"frontmatter-invalid-date.md": "frontmatter date '2025-02-30' is not a valid"},
+     ["frontmatter-invalid-date.md"]),
+    (["frontmatter-javascript-url.md"], {"frontmatter-javascript-url.md": "frontmatter url 'javascript:alert("
+                                         "document.domain)' is not an http(s) URL: ignored"},
+     ["frontmatter-javascript-url.md"]),
+    (["frontmatter-not-mapping.md"], {"frontmatter-not-mapping.md": "not a mapping of keys to values: read as article"},
+     ["frontmatter-not-mapping.md"]),
+    (["frontmatter-unknown-key.md"], {"frontmatter-unknown-key.md": "unknown frontmatter key(s) 'tags' ignored"},
+     ["frontmatter-unknown-key.md"]),
+    (["title-only.txt"], {"title-only.txt": "no article text after the title"}, ["title-only.txt"]),
+    (["duplicate-original.txt", "duplicate-renamed-copy.txt"],
+     {"duplicate-renamed-copy.txt": "same article as duplicate-original.txt: skipped"}, ["duplicate-original.txt"]),
+    (["notes.html"], {"notes.html": "not a .txt or .md file: ignored"}, []),
+    ([".DS_Store"], {}, []),
+]
+
+
+def copy_fixtures(names: list[str], tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for name in names:
+        shutil.copy2(HOSTILE / name, folder / name, follow_symlinks=False)
+    return folder
+
+
+@pytest.mark.parametrize(("names", "expected_problems", "built"), HOSTILE_CASES, ids=lambda v: str(v)[:40])
+def test_hostile_fixture(tmp_path, names, expected_problems, built):
+    articles, problems = read_seeds(copy_fixtures(names, tmp_path))
+    assert [a.file for a in articles] == built
+    assert len(problems) == len(expected_problems), problems
+    for problem in problems:
+        assert expected_problems[problem.file] in problem.message
+    for article in articles:
+        assert URL_SAFE_ID.fullmatch(article.id)
+        assert article.title and (article.paragraphs or article.file == "title-only.txt")
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    articles, problems = read_seeds(HOSTILE)
+    return {a.file: a for a in articles}, problems
+
+
+def text_of(article) -> str:
+    return "\n".join([article.title, *(p.text for p in article.paragraphs)])
+
+
+def test_hostile_folder_in_place_builds_what_it_can(hostile):
+    articles, problems = hostile
+    skipped = {"empty.txt", "whitespace-only.txt", "image-renamed.txt", "notes.html", "outside-link.txt",
+               "duplicate-renamed-copy.txt"}
+    on_disk = {p.name for p in HOSTILE.iterdir() if p.is_file() or p.is_symlink()} - {".DS_Store"}
+    assert set(articles) == on_disk - skipped
+    assert skipped <= {problem.file for problem in problems}
+    assert all(problem.file in on_disk for problem in problems)
+    assert not any("unexpected error" in problem.message for problem in problems)
+    assert len({a.id for a in articles.values()}) == len(articles)
+
+
+def test_a_symlink_out_of_the_folder_is_never_read(hostile):
+    articles, problems = hostile
+    assert Problem_for(problems, "outside-link.txt") == ("symbolic link to outside the seeds folder: not followed "
+                                                         "(seeds must be regular files)")
+    assert not any("SECRET-TOKEN" in text_of(article) for article in articles.values())
+
+
+def Problem_for(problems, file):  # noqa: N802 - reads as a noun
+    (message,) = [problem.message for problem in problems if problem.file == file]
+    return message
+
+
+def test_cp1252_curly_quotes_decode_correctly(hostile):
+    article = hostile[0]["cp1252-curly-quotes.txt"]
+    assert article.title == "Minister denies \u201cceasefire\u201d talks with Kyiv"
+    assert article.paragraphs[0].text == ("The minister said on Friday: \u201cThere is no ceasefire on the table "
+                                          "\u2013 and there won\u2019t be one.\u201d")
+    assert article.paragraphs[1].text.startswith("Caf\u00e9 owners")
+
+
+def test_invalid_utf8_keeps_its_utf8_and_marks_what_is_lost(hostile):
+    articles, problems = hostile
+    article = articles["invalid-utf8.txt"]
+    assert article.title == "Officials reject \u201cpeace plan\u201d draft"
+    assert "caf\u00e9" in article.paragraphs[0].text
+    assert "\ufffd" in article.paragraphs[2].text
+    assert "1 undecodable byte(s) became U+FFFD" in Problem_for(problems, "invalid-utf8.txt")
+
+
+def test_bom_crlf_utf16_and_control_characters_leave_no_trace(hostile):
+    articles, _ = hostile
+    for file in ("utf8-bom.txt", "crlf-line-ends.txt", "utf16-bom.txt", "control-characters.txt"):
+        text = text_of(articles[file])
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u2028]", text), file
+    assert articles["utf8-bom.txt"].title == "Talks resume in Geneva"
+    assert [p.text for p in articles["crlf-line-ends.txt"].paragraphs] == [
+        "This article was saved with CRLF line ends.", "Its second line is its own paragraph."]
+    assert "\u201cUnicode\u201d" in articles["utf16-bom.txt"].paragraphs[0].text
+    assert articles["control-characters.txt"].paragraphs[0].text == "The text had terminal colours, a form feed"
+
+
+def test_quote_marks_of_every_kind_stay_verbatim(hostile):
+    articles, _ = hostile
+    nested = [p.text for p in articles["nested-quotes.txt"].paragraphs]
+    assert nested[0] == "\u201cHe told me \u2018we are not leaving\u2019 and then he left,\u201d the witness said."
+    assert "\u00ab Nous ne c\u00e9derons pas \u00bb" in nested[1]
+    assert "\u201eWir verhandeln nicht \u201aunter Druck\u2018.\u201c" in nested[2]
+    assert "\u300c" in nested[3]
+    unterminated = articles["unterminated-quote.txt"].paragraphs[0].text
+    assert unterminated.startswith("\u201cWe will never accept this")
+
+
+def test_non_latin_file_names_get_url_safe_unique_ids(hostile):
+    articles, _ = hostile
+    ids = {file: article.id for file, article in articles.items()}
+    assert ids["name with spaces.txt"] == "name-with-spaces"
+    assert ids["статья о переговорах.txt"].startswith("u-")
+    assert ids["記事.md"].startswith("u-") and ids["記事.md"] != ids["статья о переговорах.txt"]
+    assert articles["記事.md"].title == "和平交渉"
+
+
+def test_markup_is_kept_as_literal_text(hostile):
+    articles, _ = hostile
+    html = articles["markup-html.txt"]
+    assert html.title == '<script>alert("title")</script> Talks & "tags" <img src=x onerror=alert(1)>'
+    assert html.paragraphs[0].text.startswith("<script>alert(document.cookie)</script>")
+    assert html.dateline == "Moscow"
+    markdown = text_of(articles["markup-markdown.md"])
+    for payload in ('{: onmouseover="alert(\'attr_list\')" }', "[here](javascript:alert(3))", "{{ config }}",
+                    "{% include 'secret.txt' %}", "<details open ontoggle=alert(5)>"):
+        assert payload in markdown
+
+
+def test_yaml_specials_in_frontmatter_are_plain_values(hostile):
+    article = hostile[0]["yaml-specials.md"]
+    assert article.title == "Russia: yes --- no # not a comment & *not an alias !!python/object"
+    assert article.outlet == "&anchor *alias: {{ jinja }}"
+    assert article.byline == "Jane Doe # and: John Roe"
+    assert article.url == "https://example.org/a?b=c&d=e#f"
+    assert article.date == "2025-03-17"
+    assert article.paragraphs[0].text.startswith("key: value lines, # hashes")
+
+
+def test_a_python_tag_in_frontmatter_is_refused_not_run(hostile, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    articles, _ = read_seeds(copy_fixtures(["frontmatter-python-tag.md"], tmp_path))
+    assert not (tmp_path / "pwned.txt").exists()
+    (article,) = articles
+    assert "!!python/object/apply:os.system" in article.title  # nothing lost: the block is text
+    assert article.paragraphs[-1].text.startswith("The tag above must be refused")
+
+
+def test_frontmatter_problems_leave_the_rest_of_the_frontmatter_in_force(hostile):
+    articles, _ = hostile
+    assert (articles["frontmatter-invalid-date.md"].title, articles["frontmatter-invalid-date.md"].date) == (
+        "A date that does not exist", None)
+    javascript = articles["frontmatter-javascript-url.md"]
+    assert (javascript.url, javascript.outlet) == (None, "Example Times")
+    assert articles["frontmatter-unknown-key.md"].language == "en"
+
+
+# --------------------------------------------------------------------------
+# the file system: links, odd files, sizes, ids, order
+
+
+def test_symlinks_are_never_opened_inside_or_out(tmp_path, monkeypatch):
+    secret = tmp_path / "private.txt"
+    secret.write_text("Private notes\n\nSECRET-TOKEN-5678\n")
+    folder = seeds_folder(tmp_path, {"real.txt": "A real seed\n\nWith a body.\n"})
+    (folder / "out.txt").symlink_to(secret)
+    (folder / "in.txt").symlink_to(folder / "real.txt")
+    (folder / "dangling.md").symlink_to(tmp_path / "missing.md")
+    opened = []
+    real_open = os.open
+    monkeypatch.setattr(ingest.os, "open", lambda path, *args: opened.append(Path(path).name) or real_open(path, *args))
+    articles, problems = read_seeds(folder)
+    assert opened == ["real.txt"]
+    assert [a.file for a in articles] == ["real.txt"]
+    assert {(p.file, p.message.split(":")[0]) for p in problems} == {
+        ("dangling.md", "symbolic link to outside the seeds folder"),
+        ("in.txt", "symbolic link to inside the seeds folder"),
+        ("out.txt", "symbolic link to outside the seeds folder"),
+    }
+
+
+def test_a_fifo_named_like_a_seed_does_not_hang_the_build(tmp_path):
+    folder = seeds_folder(tmp_path, {"real.txt": "A real seed\n\nWith a body.\n"})
+    os.mkfifo(folder / "pipe.txt")
+    articles, problems = read_seeds(folder)
+    assert [a.file for a in articles] == ["real.txt"]
+    assert [(p.file, p.message) for p in problems] == [("pipe.txt", "not a regular file: skipped")]
+
+
+def test_hidden_files_and_folders_are_ignored_silently(tmp_path):
+    folder = seeds_folder(tmp_path, {".hidden.txt": "A hidden seed\n\nNot read.\n", "seed.md": "A seed\n\nRead.\n"})
+    (folder / "drafts").mkdir()
+    (folder / "drafts" / "draft.txt").write_text("A draft\n\nNot read.\n")
+    articles, problems = read_seeds(folder)
+    assert [(a.file, a.title) for a in articles] == [("seed.md", "A seed")]
+    assert problems == []
+
+
+def test_a_missing_folder_is_a_problem_not_a_crash(tmp_path):
+    assert read_seeds(tmp_path / "nope") == ([], [ingest.Problem(str(tmp_path / "nope"), "seeds folder not found")])
+
+
+def test_files_above_the_size_cap_are_skipped(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "MAX_BYTES", 1000)
+    folder = seeds_folder(tmp_path, {"big.txt": "Big\n\n" + "word " * 300, "small.txt": "A small seed\n\nIt is fine.\n"})
+    articles, problems = read_seeds(folder)
+    assert [a.file for a in articles] == ["small.txt"]
+    assert [(p.file, p.message) for p in problems] == [("big.txt", "larger than 1,000 bytes: skipped")]
+
+
+def test_a_five_megabyte_article_ingests_whole(tmp_path):
+    paragraph = ("Officials met again on Monday to discuss the ceasefire, and \u201cprogress was slow,\u201d "
+                 "a diplomat said, asking not to be named because the talks were private. ") * 4
+    count = 5 * 1024 * 1024 // len(paragraph.encode()) + 1
+    text = "A very long article\n\n" + "\n\n".join(f"{n}. {paragraph}" for n in range(count))
+    assert len(text.encode()) > 5 * 1024 * 1024
+    articles, problems = read_seeds(seeds_folder(tmp_path, {"long.txt": text}))
+    assert problems == []
+    (article,) = articles
+    assert len(article.paragraphs) == count
+    assert article.paragraphs[-1].text == f"{count - 1}. {paragraph.strip()}"
+
+
+def test_an_article_with_two_thousand_quotes_keeps_every_one(tmp_path):
+    quotes = [f"\u201cStatement number {n} stands as said,\u201d the spokesman said." for n in range(2000)]
+    text = "Two thousand quotes\n\n" + "\n".join(quotes)
+    articles, problems = read_seeds(seeds_folder(tmp_path, {"quotes.txt": text}))
+    assert problems == []
+    assert [p.text for p in articles[0].paragraphs] == quotes
+
+
+def test_ids_are_unique_url_safe_and_stable_in_file_name_order(tmp_path):
+    names = ["a b.txt", "a-b.txt", "a-b-2.txt", "A_B.md", "index.txt", "статья.txt", "статья.md", "x" * 80 + ".txt",
+             "x" * 80 + "y.txt"]
+    folder = seeds_folder(tmp_path, {name: f"Title of {name}\n\nBody of {name}.\n" for name in names})
+    articles, problems = read_seeds(folder)
+    ids = {a.file: a.id for a in articles}
+    assert ids["A_B.md"] == "a-b"  # "A" sorts first
+    assert ids["a b.txt"] == "a-b-3"  # "a-b-2" is another file's own slug
+    assert ids["a-b-2.txt"] == "a-b-2"
+    assert ids["a-b.txt"] == "a-b-4"
+    assert ids["index.txt"] == "index-2"
+    assert ids["статья.md"] != ids["статья.txt"]
+    assert ids["x" * 80 + ".txt"] != ids["x" * 80 + "y.txt"]
+    assert all(URL_SAFE_ID.fullmatch(i) for i in ids.values())
+    assert len(set(ids.values())) == len(names)
+    renamed = {p.file for p in problems}
+    assert renamed == {"a b.txt", "a-b.txt", "index.txt", "статья.txt", "x" * 80 + "y.txt"}
+
+
+def test_the_result_does_not_depend_on_file_system_order(tmp_path):
+    files = {f"{n:02d}.txt": f"Article {n}\n\nMOSCOW - Body {n}, Reuters reported.\n" for n in range(12)}
+    forward = seeds_folder(tmp_path / "forward", files)
+    backward = seeds_folder(tmp_path / "backward", dict(reversed(files.items())))
+    assert read_seeds(forward) == read_seeds(backward)
+
+
+# --------------------------------------------------------------------------
+# properties
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=3000))
+def test_any_bytes_never_break_ingest(data):
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "seed.txt").write_bytes(data)
+        articles, problems = read_seeds(Path(folder))
+    assert not any("unexpected error" in problem.message for problem in problems)
+    assert all(problem.file == "seed.txt" for problem in problems)
+    for article in articles:
+        assert article.title and URL_SAFE_ID.fullmatch(article.id)
+
+
+FRAGMENTS = st.sampled_from([
+    "\n", "\n\n", "\r\n", "\r", "\t", " ", "---", "---\n", "title: x\n", "“", "”", "«", "»", '"', "'", "#", "# ",
+    "🛑", "🇺🇦", "MOSCOW - ", "Moscow: ", "By Jane Doe", "date 2025-03-17 ", "Published: March 17, 2025 | ",
+    "ALSO READ: ", "(PHOTO / AFP)", "News", ".", "<script>", "{{ x }}", "!!python/object", "& *", "\u2028",
+])
+TEXT = st.lists(st.one_of(FRAGMENTS, st.text(st.characters(blacklist_categories=("Cs", "Cc"),
+                                                            blacklist_characters="\ufeff"), max_size=40)),
+                max_size=60).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXT)
+def test_every_paragraph_is_verbatim_from_the_input(text):
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "seed.md").write_text(text, encoding="utf-8")
+        articles, problems = read_seeds(Path(folder))
+    assert not any("unexpected error" in problem.message for problem in problems)
+    whole = collapsed(text)
+    for article in articles:
+        for paragraph in article.paragraphs:
+            assert paragraph.text and collapsed(paragraph.text) in whole
