@@ -1,23 +1,644 @@
-"""Stage 5: Dossier -> Markdown pages. (Skeleton: the site helper replaces this.)"""
+"""Stage 5: Dossier -> Markdown pages with YAML frontmatter, through the Jinja2 templates.
+
+`render` is pure: it returns {path relative to docs/: page text} and touches
+nothing. `write_docs` is the only I/O: it swaps the generated sections of docs/
+in whole, and leaves them alone when nothing changed.
+
+Article text is data. It only ever reaches Jinja as a context value, and every
+place a template prints it goes through the one `md` filter (`escape_markdown`),
+which makes it inert for Markdown *and* HTML: no tag, link, emphasis, attribute
+list or list marker can come out of it. Frontmatter is written by yaml.safe_dump
+here, never by a template. Markup lives in the templates; this module only
+builds their context (who said what, where, how often).
+"""
 
 from __future__ import annotations
 
+import difflib
+import html
+import logging
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from dossier.model import Dossier
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from dossier import cite
+from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Position, Quote, Tombstone, Topic
+from dossier.text import DASHES, QUOTE_MARKS, normalise, words
+
+log = logging.getLogger(__name__)
 
 GENERATED_SECTIONS = ("sources", "actors", "quotes", "topics", "positions")
+SECTION_OF = {"source": "sources", "actor": "actors", "quote": "quotes", "topic": "topics", "position": "positions"}
+SECTION_TITLES = {"sources": "Sources", "actors": "Actors", "quotes": "Quotes", "topics": "Topics",
+                  "positions": "Positions"}
+# A page id becomes a file name next to the section's index.md: the ids stage must never hand out these.
+RESERVED_IDS = frozenset({"index"})
+TEMP_PREFIX = ".dossier-tmp-"
+
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_TOKEN = re.compile(r"\S+")
+_INTERNAL_HREF = re.compile(r"(\.\./[a-z]+/[A-Za-z0-9][A-Za-z0-9_.-]*\.md)?(#[A-Za-z][A-Za-z0-9_-]*)?")
 
 
-def render(dossier: Dossier, templates: Path) -> dict[str, str]:
-    """Every generated page as {path relative to docs/: Markdown text}."""
-    return {f"sources/{a.id}.md": f"# {a.title}\n" for a in dossier.sources}
+# --------------------------------------------------------------------------
+# escaping
+
+# Characters that mean something to Markdown (inline syntax, attribute lists, tables, extensions)
+# or to HTML. Numeric character references show as the character and start no syntax in either.
+_ALWAYS_ESCAPED = {ch: f"&#{ord(ch)};" for ch in "&<>\"\\`*_{}[]()#+!|~^=$"}
+# Only at the start of a line do these open a block (list item, heading underline, ordered list).
+_LINE_START = re.compile(r"^([-.]|\d+(?=[.)]))")
+_WHITESPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # includes Python-Markdown's \x02/\x03 stash markers
+
+
+def escape_markdown(value: object) -> Markup:
+    """`value` as literal text inside Markdown or raw HTML: each run of whitespace (line breaks
+    too) folded to one space, control characters dropped, every Markdown/HTML-significant
+    character a character reference."""
+    text = _WHITESPACE.sub(" ", _CONTROL.sub("", str(value)))
+    text = "".join(_ALWAYS_ESCAPED.get(ch, ch) for ch in text)
+    match = _LINE_START.match(text)
+    if match and match.group(1) in "-.":
+        text = f"&#{ord(text[0])};{text[1:]}"
+    elif match:  # "1986. The year" would start an ordered list: escape the dot after the digits
+        end = match.end()
+        text = text[:end] + f"&#{ord(text[end])};" + text[end + 1:]
+    return Markup(text)
+
+
+def internal_href(target: str) -> str:
+    """`target` checked to be a link this module made (../<section>/<id>.md#anchor or #anchor):
+    the `path` filter, so nothing else can be printed as a link target."""
+    if not target or not _INTERNAL_HREF.fullmatch(target):
+        raise ValueError(f"render: {target!r} is not an internal link")
+    return target
+
+
+def safe_url(url: str | None) -> str | None:
+    """`url` when it is an absolute http(s) URL with a host and no spaces or control characters."""
+    if not url or any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def url_attribute(url: str | None) -> Markup:
+    """An http(s) URL escaped for an HTML attribute; anything else becomes an empty href."""
+    checked = safe_url(url)
+    return Markup(html.escape(checked, quote=True)) if checked else Markup("")
+
+
+# --------------------------------------------------------------------------
+# frontmatter
+
+
+class _FrontmatterDumper(yaml.SafeDumper):
+    """safe_dump, but any string with a line break or unprintable character is double-quoted with
+    escapes, so every key stays on one line and no value can close the frontmatter block."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = None if value.isprintable() else '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_FrontmatterDumper.add_representer(str, _represent_str)
+
+
+def frontmatter(meta: Mapping[str, object]) -> str:
+    """The `---` block that opens every generated page; keys keep the order given."""
+    dumped = yaml.dump(dict(meta), Dumper=_FrontmatterDumper, allow_unicode=True, sort_keys=False,
+                       default_flow_style=False, width=1_000_000)
+    return f"---\n{dumped}---\n"
+
+
+# --------------------------------------------------------------------------
+# small pure helpers the context builders use
+
+
+def occurrence_anchor(quote_id: str, nth: int = 1) -> str:
+    """The id of a quote's `nth` printing on one source page: q-<quote id>, then q-<quote id>-2, ..."""
+    return f"q-{quote_id}" if nth == 1 else f"q-{quote_id}-{nth}"
+
+
+def human_date(value: str | None) -> str:
+    """'2025-03-17' -> '17 March 2025' (locale-independent); anything unparsable as given."""
+    if not value:
+        return ""
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+    return f"{day.day} {cite.MONTHS[day.month - 1]} {day.year}"
+
+
+def word_diff(canonical: str, variant: str) -> list[tuple[str, str]]:
+    """How `variant` differs from `canonical`, word by word: [("same"|"del"|"ins", words)].
+    Words compare as dossier.text.words sees them, so case and punctuation alone are no change."""
+    old, new = _TOKEN.findall(canonical), _TOKEN.findall(variant)
+
+    def key(token: str) -> str:
+        return " ".join(words(token)) or token
+
+    matcher = difflib.SequenceMatcher(None, [key(t) for t in old], [key(t) for t in new], autojunk=False)
+    parts: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(("same", " ".join(new[j1:j2])))
+            continue
+        if i2 > i1:
+            parts.append(("del", " ".join(old[i1:i2])))
+        if j2 > j1:
+            parts.append(("ins", " ".join(new[j1:j2])))
+    return parts
+
+
+def co_occurrences(actors: Iterable[Actor]) -> dict[str, list[tuple[str, int, int]]]:
+    """For each actor id, the others mentioned in the same paragraphs: [(other id, shared
+    paragraphs, shared sources)], most shared paragraphs first."""
+    by_paragraph: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for actor in actors:
+        for mention in actor.mentions:
+            by_paragraph[(mention.source, mention.paragraph)].add(actor.id)
+    paragraphs: dict[str, Counter] = defaultdict(Counter)
+    sources: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for (source, _), present in by_paragraph.items():
+        for actor_id in present:
+            for other in present - {actor_id}:
+                paragraphs[actor_id][other] += 1
+                sources[actor_id][other].add(source)
+    return {
+        actor_id: sorted(((other, n, len(sources[actor_id][other])) for other, n in counts.items()),
+                         key=lambda row: (-row[1], -row[2], row[0]))
+        for actor_id, counts in paragraphs.items()
+    }
+
+
+def _char_normalised(text: str) -> tuple[str, list[int]]:
+    """normalise(text) built character by character, with each output character's offset in `text`."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        for piece in unicodedata.normalize("NFKC", ch).translate(QUOTE_MARKS).translate(DASHES):
+            if piece.isspace():
+                if not out or out[-1] == " ":
+                    continue
+                piece = " "
+            out.append(piece)
+            offsets.append(i)
+    return "".join(out), offsets
+
+
+def locate(text: str, needle: str) -> tuple[int, int] | None:
+    """Where `needle` (compared after normalise) is printed in `text`, as offsets into `text`.
+    A quote that runs on into the next paragraph matches from its start to the end of `text`."""
+    wanted = normalise(needle)
+    if not wanted:
+        return None
+    flat, offsets = _char_normalised(text)
+    start = flat.find(wanted)
+    if start >= 0:
+        return offsets[start], offsets[start + len(wanted) - 1] + 1
+    start = flat.find(wanted[:40])
+    if start >= 0 and wanted.startswith(flat[start:].rstrip()):
+        return offsets[start], len(text.rstrip())
+    return None
+
+
+# --------------------------------------------------------------------------
+# the catalogue: every lookup and grouping the templates need, computed once
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a paragraph: plain text, or one printing of a quote."""
+
+    text: str
+    quote: Quote | None = None
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class Printing:
+    """One occurrence of a quote together with the source page it is on."""
+
+    quote: Quote
+    occurrence: Occurrence
+    source: Article | None
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One wording of a quote as some sources printed it."""
+
+    text: str
+    sources: list[str]
+    diff: list[tuple[str, str]]
+    same_words: bool  # only punctuation or capitals differ
+
+
+class Catalogue:
+    """The dossier indexed by id, with the cross references each page shows."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.dossier = dossier
+        self.sources = {s.id: s for s in dossier.sources}
+        self.actors = {a.id: a for a in dossier.actors}
+        self.quotes = {q.id: q for q in dossier.quotes}
+        self.topics = {t.id: t for t in dossier.topics}
+        self.positions = {p.id: p for p in dossier.positions}
+        self.tombstones = {(t.kind, t.id): t for t in dossier.tombstones}
+        self.paragraph_anchors = {s.id: {p.anchor for p in s.paragraphs} for s in dossier.sources}
+        self.printings = self._printings()
+        self.printings_in: dict[str, list[Printing]] = defaultdict(list)  # by source id
+        self.printings_at: dict[tuple[str, int], list[Printing]] = defaultdict(list)  # by (source, paragraph)
+        for printing in sorted((p for ps in self.printings.values() for p in ps),
+                               key=lambda p: (p.occurrence.paragraph, p.occurrence.index, p.anchor)):
+            self.printings_in[printing.occurrence.source].append(printing)
+            self.printings_at[(printing.occurrence.source, printing.occurrence.paragraph)].append(printing)
+        self.co_occurrences = co_occurrences(dossier.actors)
+
+    def _printings(self) -> dict[str, list[Printing]]:
+        """Each quote's printings in source, paragraph order, with their occurrence anchors."""
+        seen: Counter = Counter()
+        printings: dict[str, list[Printing]] = defaultdict(list)
+        all_occurrences = sorted(
+            ((o.source, o.paragraph, o.index, q.id, o) for q in self.dossier.quotes for o in q.occurrences),
+            key=lambda row: row[:4])
+        for source, _, _, quote_id, occurrence in all_occurrences:
+            seen[(source, quote_id)] += 1
+            printings[quote_id].append(Printing(self.quotes[quote_id], occurrence, self.sources.get(source),
+                                                occurrence_anchor(quote_id, seen[(source, quote_id)])))
+        return printings
+
+    # links ----------------------------------------------------------------
+
+    def exists(self, kind: str, page_id: str | None) -> bool:
+        if not page_id:
+            return False
+        live = {"source": self.sources, "actor": self.actors, "quote": self.quotes, "topic": self.topics,
+                "position": self.positions}[kind]
+        return page_id in live or (kind, page_id) in self.tombstones
+
+    def href(self, kind: str, page_id: str | None, anchor: str | None = None) -> str | None:
+        """The relative link from any generated page to another, or None when there is no such page."""
+        if not self.exists(kind, page_id):
+            if page_id:
+                log.debug("render: no %s page %r to link to", kind, page_id)
+            return None
+        if kind == "source" and anchor and anchor not in self.paragraph_anchors.get(page_id, ()):
+            anchor = None
+        return f"../{SECTION_OF[kind]}/{page_id}.md" + (f"#{anchor}" if anchor else "")
+
+    def mention_href(self, mention: Mention) -> str | None:
+        return self.href("source", mention.source, f"p{mention.paragraph}")
+
+    # names ------------------------------------------------------------------
+
+    def actor_name(self, actor_id: str | None) -> str:
+        actor = self.actors.get(actor_id or "")
+        if actor:
+            return actor.name
+        tombstone = self.tombstones.get(("actor", actor_id))
+        return tombstone.title if tombstone else (actor_id or "")
+
+    def topic_title(self, topic_id: str) -> str:
+        topic = self.topics.get(topic_id)
+        return topic.title if topic else topic_id
+
+    # groupings --------------------------------------------------------------
+
+    def sources_in_order(self) -> list[Article]:
+        return sorted(self.dossier.sources, key=source_order)
+
+    def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
+        """Kinds alphabetically; in each, the most quoted then most mentioned actors first."""
+        kinds: dict[str, list[Actor]] = defaultdict(list)
+        for actor in self.dossier.actors:
+            kinds[actor.kind].append(actor)
+        return [(kind, sorted(actors, key=lambda a: (-len(self.quotes_by(a.id)), -len(a.mentions), a.name, a.id)))
+                for kind, actors in sorted(kinds.items())]
+
+    def quotes_by_speaker(self) -> list[tuple[str | None, str | None, list[Quote]]]:
+        """(speaker id, speaker name, quotes) with the most quoted speaker first, unattributed last."""
+        groups: dict[tuple[str | None, str | None], list[Quote]] = defaultdict(list)
+        for quote in self.dossier.quotes:
+            groups[(quote.speaker, None if quote.speaker else quote.speaker_name)].append(quote)
+        rows = [(speaker, name or self.actor_name(speaker) or None, sorted(quotes, key=self.quote_order))
+                for (speaker, name), quotes in groups.items()]
+        return sorted(rows, key=lambda row: (row[0] is None and row[1] is None, -len(row[2]),
+                                             row[1] or "", row[0] or ""))
+
+    def topics_in_order(self) -> list[Topic]:
+        return sorted(self.dossier.topics, key=lambda t: (-len(self.positions_on(t.id)), t.title, t.id))
+
+    def positions_in_order(self) -> list[Position]:
+        return sorted(self.dossier.positions,
+                      key=lambda p: (self.actor_name(p.actor), self.topic_title(p.topic), p.id))
+
+    def withdrawn(self, section: str) -> list[Tombstone]:
+        return sorted((t for t in self.dossier.tombstones if SECTION_OF.get(t.kind) == section),
+                      key=lambda t: (t.title, t.id))
+
+    def quote_sources(self, quote: Quote) -> list[str]:
+        return sorted({p.occurrence.source for p in self.printings.get(quote.id, [])})
+
+    def variants(self, quote: Quote) -> list[Variant]:
+        """The wordings sources printed that differ from the canonical one, with the sources that
+        printed each."""
+        printed: dict[str, set[str]] = defaultdict(set)
+        for printing in self.printings.get(quote.id, []):
+            printed[normalise(printing.occurrence.text)].add(printing.occurrence.source)
+        canonical = normalise(quote.text)
+        return [Variant(text, sorted(sources), word_diff(canonical, text), words(text) == words(canonical))
+                for text, sources in sorted(printed.items()) if text != canonical]
+
+    def quotes_by(self, actor_id: str) -> list[Quote]:
+        return sorted((q for q in self.dossier.quotes if q.speaker == actor_id), key=self.quote_order)
+
+    def quotes_on(self, topic_id: str) -> list[Quote]:
+        return sorted((q for q in self.dossier.quotes if topic_id in q.topics), key=self.quote_order)
+
+    def quote_order(self, quote: Quote) -> tuple:
+        return (self.first_reported(quote) or "9999", quote.id)
+
+    def first_reported(self, quote: Quote) -> str | None:
+        dates = [p.source.date for p in self.printings.get(quote.id, []) if p.source and p.source.date]
+        return min(dates) if dates else None
+
+    def actors_in(self, source_id: str) -> list[tuple[Actor, list[int]]]:
+        found = []
+        for actor in self.dossier.actors:
+            paragraphs = sorted({m.paragraph for m in actor.mentions if m.source == source_id})
+            if paragraphs:
+                found.append((actor, paragraphs))
+        return sorted(found, key=lambda row: (-len(row[1]), row[0].name, row[0].id))
+
+    def positions_of(self, actor_id: str) -> list[Position]:
+        return sorted((p for p in self.dossier.positions if p.actor == actor_id),
+                      key=lambda p: (self.topic_title(p.topic), p.id))
+
+    def positions_on(self, topic_id: str) -> list[Position]:
+        return sorted((p for p in self.dossier.positions if p.topic == topic_id),
+                      key=lambda p: (self.actor_name(p.actor), p.id))
+
+    def positions_in(self, source_id: str) -> list[Position]:
+        return sorted((p for p in self.dossier.positions if any(m.source == source_id for m in p.evidence)),
+                      key=lambda p: (self.actor_name(p.actor), self.topic_title(p.topic), p.id))
+
+    def sources_mentioning(self, actor: Actor) -> list[tuple[Article, list[int]]]:
+        paragraphs: dict[str, set[int]] = defaultdict(set)
+        for mention in actor.mentions:
+            paragraphs[mention.source].add(mention.paragraph)
+        found = [(self.sources[s], sorted(ps)) for s, ps in paragraphs.items() if s in self.sources]
+        return sorted(found, key=lambda row: source_order(row[0]))
+
+    def segments(self, source: Article, paragraph_index: int, text: str) -> list[Segment]:
+        """The paragraph cut into plain text and the quotes printed in it; a quote that cannot be
+        found in the words still gets its anchor, at the start of the paragraph."""
+        placed: list[tuple[int, int, Printing]] = []
+        unplaced: list[Printing] = []
+        for printing in self.printings_at.get((source.id, paragraph_index), []):
+            occurrence = printing.occurrence
+            span = locate(text, occurrence.text)
+            if span and all(span[1] <= start or span[0] >= end for start, end, _ in placed):
+                placed.append((*span, printing))
+            else:
+                unplaced.append(printing)
+        segments = [Segment("", p.quote, p.anchor) for p in unplaced]
+        cursor = 0
+        for start, end, printing in sorted(placed, key=lambda row: row[0]):
+            if start > cursor:
+                segments.append(Segment(text[cursor:start]))
+            segments.append(Segment(text[start:end], printing.quote, printing.anchor))
+            cursor = end
+        if cursor < len(text):
+            segments.append(Segment(text[cursor:]))
+        return segments
+
+
+def source_order(source: Article) -> tuple:
+    """Oldest first, as the story unfolded; undated sources last, then by title."""
+    return (source.date is None, source.date or "", source.title, source.id)
+
+
+# --------------------------------------------------------------------------
+# pages
+
+
+def quote_title(quote: Quote, limit: int = 70) -> str:
+    """'Speaker: "first words..."' - the page title and the label quote links use."""
+    text = " ".join(quote.text.split())
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.-") + "…"
+    return f"{quote.speaker_name}: “{text}”" if quote.speaker_name else f"“{text}”"
+
+
+def position_title(catalogue: Catalogue, position: Position) -> str:
+    return f"{catalogue.actor_name(position.actor)} on {catalogue.topic_title(position.topic)}"
+
+
+def _source_meta(source: Article) -> dict:
+    return {"type": "source", "id": source.id, "title": source.title, "file": source.file, "date": source.date,
+            "updated": source.updated, "outlet": source.outlet, "byline": source.byline,
+            "credited": list(source.credited), "dateline": source.dateline, "url": safe_url(source.url)}
+
+
+def _actor_meta(actor: Actor) -> dict:
+    return {"type": "actor", "id": actor.id, "title": actor.name, "name": actor.name, "kind": actor.kind,
+            "aliases": sorted(set(actor.aliases)), "affiliation": actor.affiliation}
+
+
+def _quote_meta(catalogue: Catalogue, quote: Quote) -> dict:
+    sources = sorted({p.occurrence.source for p in catalogue.printings.get(quote.id, [])})
+    return {"type": "quote", "id": quote.id, "title": quote_title(quote), "text": quote.text,
+            "speaker": quote.speaker, "speaker_name": quote.speaker_name, "sources": sources}
+
+
+def _topic_meta(topic: Topic) -> dict:
+    return {"type": "topic", "id": topic.id, "title": topic.title, "keywords": list(topic.keywords)}
+
+
+def _position_meta(catalogue: Catalogue, position: Position) -> dict:
+    evidence = [{"source": m.source, "paragraph": m.paragraph} for m in position.evidence]
+    return {"type": "position", "id": position.id, "title": position_title(catalogue, position),
+            "actor": position.actor, "topic": position.topic, "stance": position.stance, "evidence": evidence}
+
+
+def _tombstone_meta(tombstone: Tombstone) -> dict:
+    return {"type": tombstone.kind, "id": tombstone.id, "title": tombstone.title, "tombstone": True,
+            "text": tombstone.text, "sources": list(tombstone.sources)}
+
+
+def _index_meta(section: str, count: int) -> dict:
+    return {"type": "index", "id": section, "title": SECTION_TITLES[section], "section": section, "count": count}
+
+
+class _SettingsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running anything: tags such as !!python/name or !ENV load as None."""
+
+
+_SettingsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_settings(mkdocs_yml: Path) -> tuple[str, str]:
+    """(site_url, site_name) from mkdocs.yml, "" for each it does not set or when it is missing."""
+    try:
+        config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_SettingsLoader) or {}
+    except (OSError, yaml.YAMLError):
+        return "", ""
+    return str(config.get("site_url") or ""), str(config.get("site_name") or "")
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    """Jinja2 for Markdown output: no HTML autoescape (Markdown needs its own), the `md` escape
+    filter, and StrictUndefined so a typo in a template fails the build instead of printing nothing."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=False,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    env.filters.update(md=escape_markdown, url=url_attribute, path=internal_href, human_date=human_date)
+    return env
+
+
+def render(dossier: Dossier, templates: Path, site_url: str = "", site_name: str = "") -> dict[str, str]:
+    """Every generated page as {path relative to docs/: Markdown text}. `site_url` and
+    `site_name` (mkdocs.yml's, see `site_settings`) go into permalinks and citations.
+
+    Redirects (dossier.redirects) are not pages: dossier/redirects_hook.py serves them from the
+    ledger through mkdocs-redirects."""
+    env = environment(templates)
+    catalogue = Catalogue(dossier)
+    common = {"site": catalogue, "site_url": site_url, "citations": cite.citations(dossier, site_url or None, site_name or None),
+              "text_fragment": cite.text_fragment_url, "safe_url": safe_url}
+    pages: dict[str, str] = {}
+
+    def add(section: str, page_id: str, template: str, meta: dict, **context: object) -> None:
+        if not _SAFE_ID.fullmatch(page_id) or page_id in RESERVED_IDS:
+            raise ValueError(f"render: {section} id {page_id!r} cannot be a file name in docs/{section}/")
+        path = f"{section}/{page_id}.md"
+        if path in pages:
+            raise ValueError(f"render: two pages want {path}")
+        body = env.get_template(template).render(**common, **context, meta=meta, path=path)
+        pages[path] = frontmatter(meta) + "\n" + body.strip("\n") + "\n"
+
+    for source in dossier.sources:
+        add("sources", source.id, "source.md.j2", _source_meta(source), source=source,
+            url=safe_url(source.url))
+    for actor in dossier.actors:
+        add("actors", actor.id, "actor.md.j2", _actor_meta(actor), actor=actor)
+    for quote in dossier.quotes:
+        add("quotes", quote.id, "quote.md.j2", _quote_meta(catalogue, quote), quote=quote,
+            printings=catalogue.printings.get(quote.id, []))
+    for topic in dossier.topics:
+        add("topics", topic.id, "topic.md.j2", _topic_meta(topic), topic=topic)
+    for position in dossier.positions:
+        add("positions", position.id, "position.md.j2", _position_meta(catalogue, position), position=position)
+    for tombstone in dossier.tombstones:
+        add(SECTION_OF[tombstone.kind], tombstone.id, "tombstone.md.j2", _tombstone_meta(tombstone),
+            tombstone=tombstone)
+
+    counts = Counter(path.split("/", 1)[0] for path in pages)
+    for section in GENERATED_SECTIONS:
+        meta = _index_meta(section, counts[section])
+        body = env.get_template(f"index/{section}.md.j2").render(**common, meta=meta, path=f"{section}/index.md")
+        pages[f"{section}/index.md"] = frontmatter(meta) + "\n" + body.strip("\n") + "\n"
+    return dict(sorted(pages.items()))
+
+
+# --------------------------------------------------------------------------
+# writing
 
 
 def write_docs(pages: dict[str, str], docs: Path) -> bool:
-    """Replace the generated sections of docs/ with `pages`; True when anything changed."""
+    """Replace the generated sections of docs/ with `pages`; True when anything changed.
+
+    Sections whose files are already byte-identical are not touched (mtimes kept). Changed
+    sections are built complete in a temporary folder beside docs/ and renamed into place, so a
+    build that fails or is killed while writing leaves docs/ as it was. Identical files inside a
+    changed section are hard-linked across, keeping their mtimes.
+    """
+    wanted: dict[str, dict[str, bytes]] = {section: {} for section in GENERATED_SECTIONS}
     for rel, text in pages.items():
-        target = docs / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        section, _, inner = rel.partition("/")
+        if section not in wanted or not inner or any(part in ("", ".", "..") for part in inner.split("/")):
+            raise ValueError(f"write_docs: {rel!r} is not inside a generated section")
+        wanted[section][inner] = text.encode("utf-8")
+    docs.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(docs)
+    changed = [s for s in GENERATED_SECTIONS if _section_files(docs / s) != wanted[s]]
+    if not changed:
+        return False
+    staging = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + docs.name + "-", dir=docs.parent))
+    try:
+        for section in changed:
+            _stage_section(docs / section, staging / "new" / section, wanted[section])
+        _swap_in(docs, staging, changed)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return True
+
+
+def _section_files(folder: Path) -> dict[str, bytes] | None:
+    """Every file under `folder` as {relative path: bytes}; None when the folder does not exist."""
+    if not folder.is_dir():
+        return None
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _stage_section(current: Path, target: Path, files: dict[str, bytes]) -> None:
+    for inner, data in files.items():
+        destination = target / inner
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        existing = current / inner
+        if existing.is_file() and not existing.is_symlink() and existing.read_bytes() == data:
+            try:
+                os.link(existing, destination)
+                continue
+            except OSError:
+                pass
+        destination.write_bytes(data)
+    if not files:
+        target.mkdir(parents=True, exist_ok=True)
+
+
+def _swap_in(docs: Path, staging: Path, sections: list[str]) -> None:
+    """Rename each staged section into docs/, the old one aside; undo them all if one fails."""
+    aside = staging / "old"
+    aside.mkdir()
+    done: list[str] = []
+    try:
+        for section in sections:
+            if (docs / section).exists():
+                os.rename(docs / section, aside / section)
+            done.append(section)
+            if any((staging / "new" / section).iterdir()):
+                os.rename(staging / "new" / section, docs / section)
+    except BaseException:
+        for section in reversed(done):
+            if (aside / section).exists():
+                shutil.rmtree(docs / section, ignore_errors=True)
+                os.rename(aside / section, docs / section)
+        raise
+
+
+def _remove_stale_temporaries(docs: Path) -> None:
+    """A build killed while writing leaves its temporary folder beside docs/: clear it away."""
+    for stale in docs.parent.glob(f"{TEMP_PREFIX}{docs.name}-*"):
+        shutil.rmtree(stale, ignore_errors=True)

@@ -1,0 +1,148 @@
+"""Hand-built Dossier objects for the render and site tests (the extraction stages are not needed).
+
+`realistic()` is a small but complete story: three sources (one undated, one with a URL), people,
+a country and an alliance, a quote carried by two outlets in two wordings, a pronoun-attributed
+quote, an unattributed one, topics, positions, a withdrawn quote (tombstone) and a redirect from a
+merged quote id. `hostile()` puts markup, template syntax and YAML specials everywhere text goes.
+"""
+
+from __future__ import annotations
+
+from dossier.model import (Actor, Article, Dossier, Mention, Occurrence, Paragraph, Position, Quote, Tombstone,
+                           Topic)
+
+MERGED_QUOTE_ID = "oldq2mrg"  # redirected to the "incompatible" quote
+WITHDRAWN_QUOTE_ID = "gone7777"
+
+
+def _article(id_: str, title: str, paragraphs: list[str], **meta) -> Article:
+    return Article(id=id_, file=f"{id_}.txt", title=title,
+                   paragraphs=tuple(Paragraph(i, text) for i, text in enumerate(paragraphs, start=1)), **meta)
+
+
+def realistic() -> Dossier:
+    wire = _article("wire-story", "Minister rejects alliance peacekeepers for Ruritania", [
+        "Valdor has rejected the possible deployment of alliance peacekeepers in Ruritania, a deputy minister said.",
+        "Deputy Foreign Minister Anna Petrova said in an interview on Sunday that talks were premature.",
+        "\u201cThe alliance and peacekeeping are entirely incompatible. Its history is one of military "
+        "operations,\u201d she said.",
+        "\u201cSuch a mission could ensure compliance with specific provisions,\u201d Petrova added.",
+        "Officials in the Northern Alliance declined to comment.",
+    ], date="2025-03-17", updated="2025-03-18", byline="Jane Doe", credited=("Global Wire",), dateline="Valdoria",
+        outlet="The Daily Ledger", url="https://news.example.com/world/petrova-peacekeepers?ref=rss&x=1")
+    daily = _article("daily-report", "Valdor seeks security guarantees", [
+        "VALDORIA - Valdor will demand security guarantees, Deputy Foreign Minister Anna Petrova said.",
+        "\"The alliance and peacekeeping are entirely incompatible; its history is one of military "
+        "operations,\" Petrova stated.",
+        "The Northern Alliance said it remained open to talks with Valdor.",
+    ], date="2025-03-16", outlet="Morning Post")
+    undated = _article("opinion", "Why guarantees matter", [
+        "Analysts say guarantees will decide whether any peace deal holds.",
+        "\u201cIt is just hot air,\u201d one official was quoted as saying.",
+    ])
+    petrova = Actor(id="anna-petrova", name="Anna Petrova", kind="person",
+                    aliases=["Anna Petrova", "Deputy Foreign Minister Anna Petrova", "Petrova", "she"],
+                    roles=[("Deputy Foreign Minister", "wire-story"), ("Deputy Foreign Minister", "daily-report")],
+                    affiliation="valdor",
+                    mentions=[Mention("wire-story", 2), Mention("wire-story", 3), Mention("wire-story", 4),
+                              Mention("daily-report", 1), Mention("daily-report", 2)])
+    valdor = Actor(id="valdor", name="Valdor", kind="country", aliases=["Valdor", "Valdoria"],
+                   description="A country in the story.", links=["https://example.org/valdor", "javascript:alert(1)"],
+                   mentions=[Mention("wire-story", 1), Mention("daily-report", 1), Mention("daily-report", 3)])
+    alliance = Actor(id="northern-alliance", name="Northern Alliance", kind="organization",
+                     aliases=["Northern Alliance", "the alliance"],
+                     mentions=[Mention("wire-story", 1), Mention("wire-story", 3), Mention("wire-story", 5),
+                               Mention("daily-report", 2), Mention("daily-report", 3)])
+    incompatible = Quote(
+        id="q7incomp", text="The alliance and peacekeeping are entirely incompatible. Its history is one of "
+                            "military operations",
+        speaker="anna-petrova", speaker_name="Anna Petrova",
+        occurrences=[
+            Occurrence("wire-story", 3, "The alliance and peacekeeping are entirely incompatible. Its history is "
+                                        "one of military operations",
+                       "\u201cThe alliance and peacekeeping are entirely incompatible. Its history is one of military "
+                       "operations,\u201d she said.", "pronoun", "said", index=1),
+            Occurrence("daily-report", 2, "The alliance and peacekeeping are entirely incompatible; its history is "
+                                          "one of military operations",
+                       "\"The alliance and peacekeeping are entirely incompatible; its history is one of military "
+                       "operations,\" Petrova stated.", "explicit", "stated", index=1),
+        ],
+        actors=["northern-alliance"], topics=["alliance-peacekeepers"])
+    mission = Quote(
+        id="q7missio", text="Such a mission could ensure compliance with specific provisions",
+        speaker="anna-petrova", speaker_name="Anna Petrova",
+        occurrences=[Occurrence("wire-story", 4, "Such a mission could ensure compliance with specific provisions",
+                                "\u201cSuch a mission could ensure compliance with specific provisions,\u201d "
+                                "Petrova added.", "explicit", "added", index=2)],
+        topics=["security-guarantees"])
+    hot_air = Quote(
+        id="q7hotair", text="It is just hot air", speaker=None, speaker_name=None,
+        occurrences=[Occurrence("opinion", 2, "It is just hot air", "\u201cIt is just hot air,\u201d one official "
+                                "was quoted as saying.", "unattributed", None, index=1)])
+    peacekeepers = Topic(id="alliance-peacekeepers", title="Alliance peacekeepers in Ruritania",
+                         keywords=["peacekeepers", "deployment"])
+    guarantees = Topic(id="security-guarantees", title="Security guarantees", keywords=["guarantees"])
+    positions = [
+        Position(id="valdor--alliance-peacekeepers", actor="valdor", topic="alliance-peacekeepers", stance="oppose",
+                 evidence=[Mention("wire-story", 1)],
+                 sentences=["Valdor has rejected the possible deployment of alliance peacekeepers in Ruritania."]),
+        Position(id="anna-petrova--alliance-peacekeepers", actor="anna-petrova", topic="alliance-peacekeepers",
+                 stance="oppose", evidence=[Mention("wire-story", 3), Mention("daily-report", 2)],
+                 sentences=["The alliance and peacekeeping are entirely incompatible.",
+                            "The alliance and peacekeeping are entirely incompatible."]),
+        Position(id="valdor--security-guarantees", actor="valdor", topic="security-guarantees", stance="support",
+                 evidence=[Mention("daily-report", 1)],
+                 sentences=["Valdor will demand security guarantees."]),
+        Position(id="northern-alliance--security-guarantees", actor="northern-alliance",
+                 topic="security-guarantees", stance="open", evidence=[Mention("daily-report", 3)],
+                 sentences=["The Northern Alliance said it remained open to talks with Valdor."]),
+    ]
+    withdrawn = Tombstone(kind="quote", id=WITHDRAWN_QUOTE_ID, title="Anna Petrova: \u201cWe never said that\u201d",
+                          text="We never said that", sources=["removed-story", "wire-story"])
+    return Dossier(sources=[wire, daily, undated], actors=[petrova, valdor, alliance],
+                   quotes=[incompatible, mission, hot_air], topics=[peacekeepers, guarantees], positions=positions,
+                   redirects={f"quotes/{MERGED_QUOTE_ID}.md": "quotes/q7incomp.md"}, tombstones=[withdrawn])
+
+
+PAYLOADS = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<iframe src=\"javascript:alert(1)\"></iframe>",
+    "[click](javascript:alert(1))",
+    "{: onmouseover=\"alert(1)\" }",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "<a href=\"javascript:alert(1)\">x</a>",
+    "![img](x \"onerror=alert(1)\")",
+    "---\ntitle: injected\n---",
+    "!!python/object/apply:os.system ['true']",
+    "key: value # comment & *alias !tag",
+    "1. list",
+    "# heading",
+    "    indented code",
+    "| a | b |",
+    "<!-- comment -->",
+    "\x02wzxhzdk:0\x03",
+)
+HOSTILE = " ".join(PAYLOADS)
+
+
+def hostile() -> Dossier:
+    """Every text field carries every payload; the structure is still valid."""
+    bad = "hostile"
+    source = _article(bad, f"Title {HOSTILE}", [f"First {HOSTILE}", f"Said \u201c{HOSTILE}\u201d, he said.", HOSTILE],
+                      date="2025-01-02", byline=HOSTILE, outlet=HOSTILE, credited=(HOSTILE,), dateline=HOSTILE,
+                      url="javascript:alert(1)")
+    actor = Actor(id="evil-actor", name=f"Name {HOSTILE}", kind=HOSTILE, aliases=[HOSTILE, "x"],
+                  roles=[(HOSTILE, bad)], description=HOSTILE, links=["javascript:alert(1)"],
+                  mentions=[Mention(bad, 1), Mention(bad, 2)])
+    quote = Quote(id="evilquot", text=HOSTILE, speaker="evil-actor", speaker_name=f"Name {HOSTILE}",
+                  occurrences=[Occurrence(bad, 2, HOSTILE, f"Said \u201c{HOSTILE}\u201d", "explicit", HOSTILE, 1),
+                               Occurrence(bad, 3, HOSTILE + " variant", HOSTILE, HOSTILE, HOSTILE, 2)],
+                  actors=["evil-actor"], topics=["evil-topic"])
+    topic = Topic(id="evil-topic", title=f"Topic {HOSTILE}", keywords=[HOSTILE])
+    position = Position(id="evil-actor--evil-topic", actor="evil-actor", topic="evil-topic", stance=HOSTILE,
+                        evidence=[Mention(bad, 1)], sentences=[HOSTILE])
+    tombstone = Tombstone(kind="quote", id="evilgone", title=f"Gone {HOSTILE}", text=HOSTILE, sources=[bad, HOSTILE])
+    return Dossier(sources=[source], actors=[actor], quotes=[quote], topics=[topic], positions=[position],
+                   tombstones=[tombstone])
