@@ -274,6 +274,7 @@ class Cues:
     byline: re.Pattern
     staff: re.Pattern
     date_label: re.Pattern
+    metadata_separators: re.Pattern  # "|", "•", ";" and the space before a capitalised date label
     updated_labels: frozenset[str]
     non_places: frozenset[str]
     wires: dict[str, str]  # every way of naming a wire service, case-folded -> its canonical name
@@ -303,6 +304,8 @@ def cues() -> Cues:
         byline=re.compile(rf"^(?:{_alternation(data['byline_labels'])})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
         staff=re.compile(rf"^(?:{_alternation(data['staff_labels'])})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
         date_label=re.compile(rf"^(?P<label>{_alternation(labels)})\b\s*(?P<colon>:)?\s*", re.IGNORECASE),
+        metadata_separators=re.compile(
+            rf"\s*[|•·;]\s*|\s+(?=(?:{_alternation(label[0].upper() + label[1:] for label in labels)})\b)"),
         updated_labels=frozenset(" ".join(label.casefold().split()) for label in data["updated_labels"]),
         non_places=frozenset(word.casefold() for word in data["dateline_non_places"]),
         wires=wires,
@@ -557,7 +560,6 @@ class Boilerplate:
     credited: tuple[str, ...] = ()
 
 
-_METADATA_SEPARATORS = re.compile(r"\s*[|•·;]\s*")
 _METADATA_MAX_CHARS = 200
 _SENTENCE_END = frozenset(".!?\"”’»。！？")
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # Thai, Lao, kana, CJK: one "word"
@@ -611,7 +613,7 @@ def _metadata_line(text: str) -> Boilerplate | None:
     if len(text) > _METADATA_MAX_CHARS:
         return None
     merged: dict[str, str] = {}
-    for part in _METADATA_SEPARATORS.split(text.strip("|•·; ")):
+    for part in cues().metadata_separators.split(text.strip("|•·; ")):
         found = _metadata_part(part)
         if found is None:
             return None
@@ -696,6 +698,10 @@ _DATELINE = re.compile(
 )
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+DATELINE_WINDOW = 3  # a leftover caption or standfirst may come before the dateline paragraph
+
+
 @dataclass(frozen=True)
 class Dateline:
     place: str | None
@@ -703,8 +709,9 @@ class Dateline:
     rest: str  # the paragraph without its dateline
 
 
-def find_dateline(paragraph: str) -> Dateline | None:
-    """The dateline opening a first paragraph ("MOSCOW -", "Moscow:", "PARIS (AFP) --")."""
+def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
+    """The dateline starting a paragraph ("MOSCOW -", "Moscow:", "PARIS (AFP) --"). Only the
+    opening paragraph may have a Title Case place before a colon: later, that is a heading."""
     match = _DATELINE.match(paragraph)
     if not match or not (match["place"] or match["credit"]):
         return None
@@ -712,10 +719,11 @@ def find_dateline(paragraph: str) -> Dateline | None:
     credited = _wires_in(credit) if credit else ()
     if place:
         words = place.split()
-        if place.casefold() in cues().non_places or not all(word[0].isupper() for word in words):
+        if (place.casefold() in cues().non_places or not all(word[0].isupper() for word in words)
+                or any(_POSSESSIVE.search(word) for word in words)):
             return None
         shouting = place.isupper() and sum(ch.isalpha() for ch in place) >= 4
-        titled = not place.isupper() and (match["separator"] == ":" or credit)
+        titled = not place.isupper() and ((opening and match["separator"] == ":") or credit)
         if not (shouting or titled):
             return None
         place = place.title() if place.isupper() else place
@@ -780,9 +788,12 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
         problems.append(Problem(file, f"no title line found: titled {title!r} after the file name"))
     if not body:
         problems.append(Problem(file, "no article text after the title"))
-    dateline = find_dateline(body[0]) if body else None
-    if dateline:
-        body[0] = dateline.rest
+    dateline = None
+    for position, paragraph in enumerate(body[:DATELINE_WINDOW]):
+        dateline = find_dateline(paragraph, opening=position == 0)
+        if dateline:
+            body[position] = dateline.rest
+            break
     credited = [*(dateline.credited if dateline else ()), *(c for p in body for c in credits_in(p)), *metadata.credited]
     fields = frontmatter.fields
     article = Article(

@@ -134,6 +134,56 @@ def test_paragraph_indexes_run_from_one(seed_articles):
 
 
 # --------------------------------------------------------------------------
+# hand-made articles in other common layouts (tests/fixtures/ingest/)
+
+LAYOUTS = {
+    "wire-reuters-style.txt": (
+        {"title": "Kremlin says foreign troops in Ukraine would be a red line", "date": "2025-03-17",
+         "byline": "Anna Petrova and Tom Hale", "credited": ("Reuters",), "dateline": "Moscow"},
+        ["Sign up here.", "Our Standards", "Reporting by", "via REUTERS", "Updated 2 hours ago"], 3),
+    "ap-style.md": (
+        {"title": "Drones strike power plant as talks stall", "credited": ("AP",), "dateline": "Washington",
+         "outlet": "The Associated Press"},
+        ["contributed to this report", "All rights reserved", "WASHINGTON (AP)"], 2),
+    "hard-wrapped.md": (
+        {"title": "Parliament delays vote on the security pact", "date": "2025-04-02", "byline": "Lena Novak",
+         "outlet": "Example Daily", "url": "https://example.org/news/pact-vote", "language": "en"},
+        ["READ MORE", "# Parliament"], 4),
+    "blog-emoji.txt": (
+        {"title": "Ceasefire Talks: What We Know So Far", "date": None, "credited": ()},
+        ["Related:", "Photo: AFP", "Follow us on X"], 6),
+    "agency-india-style.txt": (
+        {"title": "India calls for restraint in the Black Sea", "date": None, "updated": "2025-03-18",
+         "dateline": "New Delhi", "credited": ("IANS", "PTI")},
+        ["With inputs from PTI", "Updated:"], 2),
+    "xinhua-style.txt": (
+        {"title": "China urges dialogue on Ukraine crisis", "dateline": "Beijing", "credited": ("Xinhua",)},
+        ["Source: Xinhua", "(Xinhua) --"], 2),
+    "no-metadata.txt": (
+        {"title": "Talks end without agreement", "date": None, "byline": None, "dateline": None, "outlet": None},
+        [], 2),
+}
+
+
+@pytest.fixture(scope="module")
+def layouts():
+    articles, problems = read_seeds(FIXTURES / "ingest")
+    assert problems == []
+    return {article.file: article for article in articles}
+
+
+@pytest.mark.parametrize("file", sorted(LAYOUTS))
+def test_common_layouts(layouts, file):
+    fields, boilerplate, paragraph_count = LAYOUTS[file]
+    article = layouts[file]
+    assert {name: getattr(article, name) for name in fields} == fields
+    body = text_of(article)
+    assert not [line for line in boilerplate if line in body]
+    assert len(article.paragraphs) == paragraph_count
+    assert not EMOJI.search(body)
+
+
+# --------------------------------------------------------------------------
 # building blocks, table-driven
 
 
