@@ -215,9 +215,12 @@ def locate(text: str, needle: str) -> tuple[int, int] | None:
     start = flat.find(wanted)
     if start >= 0:
         return offsets[start], offsets[start + len(wanted) - 1] + 1
-    start = flat.find(wanted[:40])
-    if start >= 0 and wanted.startswith(flat[start:].rstrip()):
-        return offsets[start], len(text.rstrip())
+    head = wanted[:20]
+    start = flat.find(head)
+    while start >= 0:
+        if wanted.startswith(flat[start:].rstrip()):
+            return offsets[start], len(text.rstrip())
+        start = flat.find(head, start + 1)
     return None
 
 
@@ -265,7 +268,6 @@ class Catalogue:
         self.topics = {t.id: t for t in dossier.topics}
         self.positions = {p.id: p for p in dossier.positions}
         self.tombstones = {(t.kind, t.id): t for t in dossier.tombstones}
-        self.paragraph_anchors = {s.id: {p.anchor for p in s.paragraphs} for s in dossier.sources}
         self.printings = self._printings()
         self.printings_in: dict[str, list[Printing]] = defaultdict(list)  # by source id
         self.printings_at: dict[tuple[str, int], list[Printing]] = defaultdict(list)  # by (source, paragraph)
@@ -273,6 +275,8 @@ class Catalogue:
                                key=lambda p: (p.occurrence.paragraph, p.occurrence.index, p.anchor)):
             self.printings_in[printing.occurrence.source].append(printing)
             self.printings_at[(printing.occurrence.source, printing.occurrence.paragraph)].append(printing)
+        self.source_anchors = {s.id: {p.anchor for p in s.paragraphs} | {p.anchor for p in self.printings_in[s.id]}
+                               for s in dossier.sources}  # what a link into a source page may point at
         self.co_occurrences = co_occurrences(dossier.actors)
 
     def _printings(self) -> dict[str, list[Printing]]:
@@ -303,7 +307,7 @@ class Catalogue:
             if page_id:
                 log.debug("render: no %s page %r to link to", kind, page_id)
             return None
-        if kind == "source" and anchor and anchor not in self.paragraph_anchors.get(page_id, ()):
+        if kind == "source" and anchor and anchor not in self.source_anchors.get(page_id, ()):
             anchor = None
         return f"../{SECTION_OF[kind]}/{page_id}.md" + (f"#{anchor}" if anchor else "")
 
@@ -482,9 +486,23 @@ def _position_meta(catalogue: Catalogue, position: Position) -> dict:
             "actor": position.actor, "topic": position.topic, "stance": position.stance, "evidence": evidence}
 
 
+# What a tombstone does not know of its type's contract keys (a consumer can always read them).
+_TOMBSTONE_UNKNOWNS = {
+    "source": {"file": None, "date": None, "outlet": None, "byline": None, "url": None},
+    "actor": {"kind": None, "aliases": []},
+    "quote": {"speaker": None, "speaker_name": None},
+    "topic": {},
+    "position": {"actor": None, "topic": None, "stance": None, "evidence": []},
+}
+
+
 def _tombstone_meta(tombstone: Tombstone) -> dict:
-    return {"type": tombstone.kind, "id": tombstone.id, "title": tombstone.title, "tombstone": True,
-            "text": tombstone.text, "sources": list(tombstone.sources)}
+    """The frontmatter of the page's own type, with `tombstone: true`; unknown values null."""
+    meta = {"type": tombstone.kind, "id": tombstone.id, "title": tombstone.title, "tombstone": True,
+            "text": tombstone.text, "sources": list(tombstone.sources), **_TOMBSTONE_UNKNOWNS[tombstone.kind]}
+    if tombstone.kind == "actor":
+        meta["name"] = tombstone.title
+    return meta
 
 
 def _index_meta(section: str, count: int) -> dict:

@@ -1,0 +1,665 @@
+"""dossier.render: the frontmatter contract, page content and cross links, escaping of article
+text for Markdown and HTML, determinism, and write_docs' atomic, change-only writes.
+
+Pages are turned into HTML here with the same Markdown extensions mkdocs.yml enables, so the
+escaping is judged on what a browser would get; tests/test_site.py builds whole sites."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jinja2
+import markdown
+import pytest
+import yaml
+from hypothesis import given, settings, strategies as st
+from mkdocs.utils.meta import get_data
+
+from dossier import render
+from dossier.model import Dossier
+from tests.conftest import ROOT, TEMPLATES
+from tests.render_fixtures import HOSTILE, PAYLOADS, WITHDRAWN_QUOTE_ID, hostile, realistic
+
+MKDOCS = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+
+
+def _extensions() -> tuple[list[str], dict]:
+    names, configs = [], {}
+    for entry in MKDOCS["markdown_extensions"]:
+        name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        names.append(name)
+        configs[name] = config
+    return names, configs
+
+
+EXTENSIONS, EXTENSION_CONFIGS = _extensions()
+
+
+def to_html(markdown_text: str) -> str:
+    """What MkDocs makes of a page body: Python-Markdown with mkdocs.yml's extensions."""
+    body = get_data(markdown_text)[0] if markdown_text.startswith("---\n") else markdown_text
+    return markdown.markdown(body, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes, and the visible text."""
+
+    def __init__(self, html_text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.feed(html_text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    @property
+    def visible(self) -> str:
+        return " ".join("".join(self.text).split())
+
+
+def meta_of(page: str) -> dict:
+    assert page.startswith("---\n")
+    return yaml.safe_load(page.split("---\n", 2)[1])
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return render.render(realistic(), TEMPLATES, site_url="https://example.org/dossier/", site_name="Dossier")
+
+
+# --------------------------------------------------------------------------
+# frontmatter contract
+
+CONTRACT = {
+    "source": {"file", "date", "outlet", "byline", "url"},
+    "quote": {"text", "speaker", "speaker_name", "sources"},
+    "actor": {"name", "kind", "aliases"},
+    "topic": set(),
+    "position": {"actor", "topic", "stance", "evidence"},
+    "index": {"section"},
+}
+
+
+def test_every_page_type_and_section_index_is_rendered(pages):
+    types = {meta_of(text)["type"] for text in pages.values()}
+    assert types == set(CONTRACT)
+    for section in render.GENERATED_SECTIONS:
+        assert meta_of(pages[f"{section}/index.md"]) == {
+            "type": "index", "id": section, "title": render.SECTION_TITLES[section], "section": section,
+            "count": sum(1 for p in pages if p.startswith(f"{section}/") and not p.endswith("/index.md"))}
+
+
+def test_frontmatter_carries_the_contract_keys_and_the_path_matches_type_and_id(pages):
+    for path, text in pages.items():
+        meta = meta_of(text)
+        assert {"type", "id", "title"} <= set(meta), path
+        assert CONTRACT[meta["type"]] <= set(meta), path
+        if meta["type"] != "index":
+            assert path == f"{render.SECTION_OF[meta['type']]}/{meta['id']}.md"
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    ("sources/wire-story.md", {
+        "type": "source", "id": "wire-story", "title": "Minister rejects alliance peacekeepers for Ruritania",
+        "file": "wire-story.txt", "date": "2025-03-17", "updated": "2025-03-18", "outlet": "The Daily Ledger",
+        "byline": "Jane Doe", "credited": ["Global Wire"], "dateline": "Valdoria",
+        "url": "https://news.example.com/world/petrova-peacekeepers?ref=rss&x=1"}),
+    ("sources/opinion.md", {
+        "type": "source", "id": "opinion", "title": "Why guarantees matter", "file": "opinion.txt", "date": None,
+        "updated": None, "outlet": None, "byline": None, "credited": [], "dateline": None, "url": None}),
+    ("quotes/q7incomp.md", {
+        "type": "quote", "id": "q7incomp",
+        "title": "Anna Petrova: \u201cThe alliance and peacekeeping are entirely incompatible. Its history\u2026\u201d",
+        "text": "The alliance and peacekeeping are entirely incompatible. Its history is one of military operations",
+        "speaker": "anna-petrova", "speaker_name": "Anna Petrova", "sources": ["daily-report", "wire-story"]}),
+    ("quotes/q7hotair.md", {
+        "type": "quote", "id": "q7hotair", "title": "\u201cIt is just hot air\u201d", "text": "It is just hot air",
+        "speaker": None, "speaker_name": None, "sources": ["opinion"]}),
+    ("actors/anna-petrova.md", {
+        "type": "actor", "id": "anna-petrova", "title": "Anna Petrova", "name": "Anna Petrova", "kind": "person",
+        "aliases": ["Anna Petrova", "Deputy Foreign Minister Anna Petrova", "Petrova", "she"],
+        "affiliation": "valdor"}),
+    ("topics/security-guarantees.md", {
+        "type": "topic", "id": "security-guarantees", "title": "Security guarantees", "keywords": ["guarantees"]}),
+    ("positions/valdor--alliance-peacekeepers.md", {
+        "type": "position", "id": "valdor--alliance-peacekeepers", "title": "Valdor on Alliance peacekeepers in Ruritania",
+        "actor": "valdor", "topic": "alliance-peacekeepers", "stance": "oppose",
+        "evidence": [{"source": "wire-story", "paragraph": 1}]}),
+    (f"quotes/{WITHDRAWN_QUOTE_ID}.md", {
+        "type": "quote", "id": WITHDRAWN_QUOTE_ID, "title": "Anna Petrova: \u201cWe never said that\u201d",
+        "tombstone": True, "text": "We never said that", "sources": ["removed-story", "wire-story"],
+        "speaker": None, "speaker_name": None}),
+])
+def test_frontmatter_values(pages, path, expected):
+    assert meta_of(pages[path]) == expected
+
+
+def test_frontmatter_is_what_mkdocs_reads_too(pages):
+    for text in pages.values():
+        body, meta = get_data(text)
+        assert meta == meta_of(text)
+        assert body.startswith("# ")
+
+
+NASTY_VALUES = ["---", "...", "a\n---\nb", ": ", "key: value", "# not a comment", "&anchor", "*alias", "!tag",
+                "!!python/object/apply:os.system ['echo hi']", "line\nbreak", "tab\tstop", "'single'", '"double"',
+                "{flow: map}", "[flow, seq]", "@at", "`tick`", "%percent", "| pipe", "> fold", "- dash", "? q",
+                "yes", "no", "null", "~", "1e3", "0x1F", "2025-03-17", "\u2028line\u2029sep\x85nel", "\x00\x07\x1b",
+                "trailing space ", " leading", "\ufeffbom", "emoji \U0001f6d1", "\u0420\u043e\u0441\u0441\u0438\u044f"]
+
+
+@pytest.mark.parametrize("value", NASTY_VALUES)
+def test_nasty_frontmatter_values_read_back_exactly(value):
+    meta = {"type": "quote", "id": "x", "title": value, "text": value, "sources": [value, value + "2"],
+            "nested": {"k": value}}
+    block = render.frontmatter(meta)
+    assert yaml.safe_load(block.split("---\n")[1]) == meta
+    assert yaml.load(block.split("---\n")[1], Loader=yaml.CSafeLoader) == meta  # what MkDocs uses
+    assert get_data(block + "\n# Body\n") == ("# Body\n", meta)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.text(min_size=1, max_size=12), st.one_of(
+    st.text(), st.none(), st.integers(), st.booleans(), st.lists(st.text(), max_size=3))))
+def test_frontmatter_round_trips_any_values(meta):
+    block = render.frontmatter(meta)
+    assert yaml.safe_load(block[4:-4]) == meta
+    assert get_data(block + "\nbody\n")[1] == meta
+
+
+# --------------------------------------------------------------------------
+# escaping
+
+
+ESCAPE_CONTEXTS = ["{}", "- {}", "| a | b |\n| --- | --- |\n| {} | x |", "# {}", "> {}",
+                   '<div markdown="1">\n\n{}\n\n</div>', "<p>{}</p>", "**{}**"]
+SAFE_TAGS = {"p", "li", "ul", "table", "thead", "tbody", "tr", "th", "td", "h1", "blockquote", "div", "strong"}
+
+
+@pytest.mark.parametrize("context", ESCAPE_CONTEXTS)
+@pytest.mark.parametrize("payload", [*PAYLOADS, HOSTILE, "1986. A year", "- item", "+ item", "=== setext",
+                                     "    code", "***", "[^1]: note", "*[abbr]: x", "[ref]: javascript:alert(1)",
+                                     "&lt;script&gt;", "&#60;b&#62;", "\\<b>", "<https://example.org>"])
+def test_escaped_text_shows_literally_in_every_markdown_context(context, payload):
+    html_text = to_html(context.format(render.escape_markdown(payload)))
+    elements = Elements(html_text)
+    tags = [(tag, attrs) for tag, attrs in elements.tags if attrs.get("class") != "headerlink"]  # toc's permalink
+    assert {tag for tag, _ in tags} <= SAFE_TAGS, html_text
+    assert all(not attrs or tag == "h1" and set(attrs) == {"id"} for tag, attrs in tags), html_text
+    assert " ".join(payload.replace("\x02", "").replace("\x03", "").split()) in elements.visible
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_any_text_escapes_to_itself(text):
+    html_text = to_html(f"- {render.escape_markdown(text)}")
+    elements = Elements(html_text)
+    assert {tag for tag, _ in elements.tags} <= {"ul", "li"}
+    expected = " ".join(re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", "", text).split())
+    assert elements.visible == expected
+
+
+@pytest.fixture(scope="module")
+def hostile_pages() -> dict[str, str]:
+    return render.render(hostile(), TEMPLATES, site_url="https://example.org/dossier/")
+
+
+def test_hostile_text_creates_no_element_attribute_or_link(hostile_pages):
+    allowed_hrefs = re.compile(r"(\.\./[a-z]+/[a-z0-9-]+\.md)?(#[a-z][a-z0-9-]*)?|https://example\.org/dossier/\S*")
+    for path, text in hostile_pages.items():
+        elements = Elements(to_html(text))
+        for tag, attrs in elements.tags:
+            if tag == "script" and attrs == {"type": "application/ld+json"}:
+                continue  # the Cite box's JSON-LD (its escaping: tests/test_cite.py)
+            assert tag not in {"script", "iframe", "img", "style", "object", "embed", "form"}, (path, tag)
+            assert not any(name.startswith("on") for name in attrs), (path, tag, attrs)
+            if "href" in attrs:
+                assert allowed_hrefs.fullmatch(attrs["href"] or ""), (path, attrs["href"])
+        assert "49" not in elements.visible, path  # {{ 7*7 }} was never evaluated
+
+
+@pytest.mark.parametrize("path", ["sources/hostile.md", "quotes/evilquot.md", "actors/evil-actor.md",
+                                  "topics/evil-topic.md", "positions/evil-actor--evil-topic.md", "quotes/evilgone.md"])
+def test_hostile_payloads_are_visible_as_text(hostile_pages, path):
+    visible = Elements(to_html(hostile_pages[path])).visible
+    for payload in PAYLOADS:
+        printable = " ".join(payload.replace("\x02", "").replace("\x03", "").split())
+        assert printable in visible, (path, payload)
+
+
+def test_hostile_frontmatter_reads_back_the_article_values(hostile_pages):
+    meta = meta_of(hostile_pages["sources/hostile.md"])
+    assert meta["title"] == f"Title {HOSTILE}"
+    assert meta["byline"] == HOSTILE and meta["credited"] == [HOSTILE]
+    assert meta["url"] is None  # javascript: never becomes a link, not even in the frontmatter
+    assert meta_of(hostile_pages["quotes/evilquot.md"])["text"] == HOSTILE
+
+
+def test_templates_print_nothing_unescaped():
+    """Every {{ }} in a template is a literal, a macro call, or goes through md / url / path last:
+    article text has no other way onto a page. (partials/cite.md.j2 escapes its own blocks: test_cite.)"""
+    env = render.environment(TEMPLATES)
+    safe_filters = {"md", "url", "path"}
+    checked = 0
+
+    def safe(node: jinja2.nodes.Node, macros: set[str]) -> bool:
+        if isinstance(node, (jinja2.nodes.TemplateData, jinja2.nodes.Const)):
+            return True
+        if isinstance(node, jinja2.nodes.Filter):
+            return node.name in safe_filters
+        if isinstance(node, jinja2.nodes.CondExpr):
+            return safe(node.expr1, macros) and (node.expr2 is None or safe(node.expr2, macros))
+        if isinstance(node, jinja2.nodes.Call) and isinstance(node.node, jinja2.nodes.Name):
+            return node.node.name in macros
+        return False
+
+    for path in sorted(TEMPLATES.rglob("*.j2")):
+        name = path.relative_to(TEMPLATES).as_posix()
+        if name == "partials/cite.md.j2":
+            continue
+        tree = env.parse(path.read_text(encoding="utf-8"))
+        macros = {n.name for n in tree.find_all(jinja2.nodes.Macro)}
+        for imported in tree.find_all(jinja2.nodes.FromImport):
+            macros |= {n if isinstance(n, str) else n[1] or n[0] for n in imported.names}
+        for output in tree.find_all(jinja2.nodes.Output):
+            for node in output.nodes:
+                assert safe(node, macros), f"{name}: unescaped output {node}"
+                checked += 1
+    assert checked > 100
+
+
+def test_internal_links_must_be_links_render_made():
+    assert render.internal_href("../quotes/abc.md#q-abc") == "../quotes/abc.md#q-abc"
+    for bad in ["javascript:alert(1)", "https://example.org", "../quotes/a b.md", "../../etc/passwd", ""]:
+        with pytest.raises(ValueError):
+            render.internal_href(bad)
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&c=2"),
+    ("http://example.org", "http://example.org"),
+    ("HTTPS://EXAMPLE.ORG/x", "HTTPS://EXAMPLE.ORG/x"),
+    ("javascript:alert(1)", None),
+    ("JaVaScRiPt:alert(1)", None),
+    ("data:text/html,<script>", None),
+    ("//example.org/x", None),
+    ("https:///nohost", None),
+    ("https://example.org/a b", None),
+    ("https://example.org/\nx", None),
+    ("ftp://example.org", None),
+    (None, None),
+])
+def test_only_http_urls_become_links(url, expected):
+    assert render.safe_url(url) == expected
+
+
+def test_page_ids_that_are_not_file_names_are_refused():
+    dossier = realistic()
+    for bad in ["../escape", "index", "a/b", ""]:
+        broken = replace(dossier, sources=[replace(dossier.sources[0], id=bad), *dossier.sources[1:]])
+        with pytest.raises(ValueError):
+            render.render(broken, TEMPLATES)
+
+
+# --------------------------------------------------------------------------
+# page content and cross links
+
+
+def links(text: str) -> list[str]:
+    return [attrs["href"] for tag, attrs in Elements(to_html(text)).tags
+            if tag == "a" and "href" in attrs and attrs.get("class") != "headerlink"]
+
+
+def ids(text: str) -> set[str]:
+    return {attrs["id"] for _, attrs in Elements(to_html(text)).tags if attrs.get("id")}
+
+
+def test_every_internal_link_resolves_to_a_page_and_anchor(pages):
+    anchors = {path: ids(text) for path, text in pages.items()}
+    for path, text in pages.items():
+        for href in links(text):
+            if href.startswith(("http://", "https://")):
+                continue
+            target, _, anchor = href.partition("#")
+            target_path = os.path.normpath(os.path.join(os.path.dirname(path), target)) if target else path
+            assert target_path in pages, (path, href)
+            assert not anchor or anchor in anchors[target_path], (path, href)
+
+
+def test_source_page_anchors_every_paragraph_and_quote_printing(pages):
+    page = pages["sources/wire-story.md"]
+    assert {f"p{n}" for n in range(1, 6)} | {"q-q7incomp", "q-q7missio"} <= ids(page)
+    html_text = to_html(page)
+    assert re.search(r'<mark class="dossier-quote" id="q-q7incomp">The alliance and peacekeeping are entirely '
+                     r'incompatible\. Its history is one of military operations</mark>', html_text)
+    hrefs = links(page)
+    for target in ["../quotes/q7incomp.md", "../quotes/q7missio.md", "../actors/anna-petrova.md",
+                   "../actors/valdor.md", "../actors/northern-alliance.md", "../topics/alliance-peacekeepers.md",
+                   "../positions/valdor--alliance-peacekeepers.md", "#p3"]:
+        assert target in hrefs
+    assert "https://news.example.com/world/petrova-peacekeepers?ref=rss&x=1" in hrefs
+    visible = Elements(html_text).visible
+    for fact in ["The Daily Ledger", "17 March 2025", "updated 18 March 2025", "Jane Doe", "Global Wire", "Valdoria"]:
+        assert fact in visible
+
+
+def test_undated_source_says_so_and_has_no_original_link(pages):
+    visible = Elements(to_html(pages["sources/opinion.md"])).visible
+    assert "date not given" in visible and "no link given" in visible
+
+
+def test_quote_page_shows_who_when_where_how_and_the_wording(pages):
+    page = pages["quotes/q7incomp.md"]
+    hrefs = links(page)
+    visible = Elements(to_html(page)).visible
+    assert "../actors/anna-petrova.md" in hrefs
+    assert {"../sources/daily-report.md#p2", "../sources/wire-story.md#p3"} <= set(hrefs)
+    assert {"../sources/daily-report.md#q-q7incomp", "../sources/wire-story.md#q-q7incomp"} <= set(hrefs)
+    for fact in ["16 March 2025 · Morning Post", "17 March 2025 · The Daily Ledger", "First reported: 16 March 2025",
+                 "stated (explicit)", "said (pronoun)", "Petrova stated.", "she said."]:
+        assert fact in visible
+    assert "../actors/northern-alliance.md" in hrefs and "../topics/alliance-peacekeepers.md" in hrefs
+    assert any(h.startswith("https://news.example.com/world/petrova-peacekeepers?ref=rss&x=1#:~:text=") for h in hrefs)
+    assert "punctuated or capitalised differently" in visible
+    assert "Cite this quote" in visible and "https://example.org/dossier/quotes/q7incomp/" in visible
+
+
+def test_word_differences_are_marked_up(pages):
+    dossier = realistic()
+    quote = dossier.quotes[0]
+    occurrence = replace(quote.occurrences[1], text="The alliance and peacekeeping are completely incompatible; "
+                                                    "its history is one of military operations")
+    changed = replace(dossier, quotes=[replace(quote, occurrences=[quote.occurrences[0], occurrence]),
+                                       *dossier.quotes[1:]])
+    html_text = to_html(render.render(changed, TEMPLATES)["quotes/q7incomp.md"])
+    assert "<del>entirely</del>" in html_text and "<ins>completely</ins>" in html_text
+
+
+def test_actor_page_shows_roles_affiliation_quotes_positions_mentions_and_company(pages):
+    page = pages["actors/anna-petrova.md"]
+    hrefs = links(page)
+    visible = Elements(to_html(page)).visible
+    assert "Deputy Foreign Minister (Minister rejects alliance peacekeepers for Ruritania)" in visible
+    assert "../actors/valdor.md" in hrefs  # affiliation
+    assert {"../quotes/q7incomp.md", "../quotes/q7missio.md"} <= set(hrefs)
+    assert "../positions/anna-petrova--alliance-peacekeepers.md" in hrefs
+    assert {"../sources/wire-story.md#p2", "../sources/wire-story.md#p3", "../sources/wire-story.md#p4",
+            "../sources/daily-report.md#p1", "../sources/daily-report.md#p2"} <= set(hrefs)
+    assert "\u201cPetrova\u201d" in visible
+    company = page.split("## Appears most with", 1)[1]
+    assert company.index("northern-alliance") < company.index("valdor")
+
+
+def test_actor_links_only_http_elsewhere(pages):
+    hrefs = links(pages["actors/valdor.md"])
+    assert "https://example.org/valdor" in hrefs and not any("javascript" in h for h in hrefs)
+
+
+def test_topic_and_position_pages_link_both_ways_and_to_the_paragraph(pages):
+    topic = links(pages["topics/alliance-peacekeepers.md"])
+    assert {"../actors/valdor.md", "../positions/valdor--alliance-peacekeepers.md", "../sources/wire-story.md#p1",
+            "../quotes/q7incomp.md"} <= set(topic)
+    position = pages["positions/valdor--alliance-peacekeepers.md"]
+    assert {"../actors/valdor.md", "../topics/alliance-peacekeepers.md", "../sources/wire-story.md#p1",
+            "../positions/anna-petrova--alliance-peacekeepers.md",
+            "../positions/valdor--security-guarantees.md"} <= set(links(position))
+    assert "opposes" in Elements(to_html(position)).visible
+
+
+def test_tombstone_keeps_text_and_links_only_sources_that_remain(pages):
+    page = pages[f"quotes/{WITHDRAWN_QUOTE_ID}.md"]
+    visible = Elements(to_html(page)).visible
+    assert "Withdrawn" in visible and "We never said that" in visible and "removed-story" in visible
+    assert links(page) == ["../sources/wire-story.md"]
+    assert f"../quotes/{WITHDRAWN_QUOTE_ID}.md" in links(pages["quotes/index.md"])
+
+
+def test_index_pages_list_every_page_of_their_section(pages):
+    for section in render.GENERATED_SECTIONS:
+        listed = {os.path.normpath(os.path.join(section, h)) for h in links(pages[f"{section}/index.md"])}
+        members = {p for p in pages if p.startswith(f"{section}/") and not p.endswith("index.md")}
+        assert members <= listed, section
+
+
+def test_quote_missing_from_its_paragraph_still_gets_its_anchor():
+    dossier = realistic()
+    quote = dossier.quotes[1]
+    moved = replace(quote, occurrences=[replace(quote.occurrences[0], paragraph=5)])
+    page = render.render(replace(dossier, quotes=[dossier.quotes[0], moved, dossier.quotes[2]]),
+                         TEMPLATES)["sources/wire-story.md"]
+    assert "q-q7missio" in ids(page)
+
+
+# --------------------------------------------------------------------------
+# pure helpers
+
+
+@pytest.mark.parametrize(("canonical", "variant", "expected"), [
+    ("a b c", "a b c", [("same", "a b c")]),
+    ("We will demand guarantees", "We will insist on guarantees",
+     [("same", "We will"), ("del", "demand"), ("ins", "insist on"), ("same", "guarantees")]),
+    ("It is hot air.", "it is hot air", [("same", "it is hot air")]),
+    ("one two", "one two three", [("same", "one two"), ("ins", "three")]),
+    ("one two three", "two three", [("del", "one"), ("same", "two three")]),
+])
+def test_word_diff(canonical, variant, expected):
+    assert render.word_diff(canonical, variant) == expected
+
+
+@pytest.mark.parametrize(("text", "needle", "found"), [
+    ("He said \u201cNATO\u2019s role\u201d today.", "NATO's role", "NATO\u2019s role"),
+    ("A  long   gap \u2014 here", "long gap - here", "long   gap \u2014 here"),
+    ("\u201cFirst part of a quote that goes on", "First part of a quote that goes on and on in the next paragraph",
+     "First part of a quote that goes on"),
+    ("Nothing to see", "absent words", None),
+])
+def test_locate_maps_normalised_quotes_back_to_the_printed_text(text, needle, found):
+    span = render.locate(text, needle)
+    assert (text[span[0]:span[1]] if span else None) == found
+
+
+def test_co_occurrences_count_shared_paragraphs_then_sources():
+    company = render.co_occurrences(realistic().actors)
+    assert company["anna-petrova"] == [("northern-alliance", 2, 2), ("valdor", 1, 1)]
+    assert company["valdor"] == [("northern-alliance", 2, 2), ("anna-petrova", 1, 1)]
+
+
+def test_occurrence_anchors_are_unique_per_source_when_a_quote_repeats():
+    dossier = realistic()
+    quote = dossier.quotes[1]
+    twice = replace(quote, occurrences=[*quote.occurrences, replace(quote.occurrences[0], paragraph=5, index=3)])
+    page = render.render(replace(dossier, quotes=[dossier.quotes[0], twice, dossier.quotes[2]]),
+                         TEMPLATES)["sources/wire-story.md"]
+    assert {"q-q7missio", "q-q7missio-2"} <= ids(page)
+
+
+@pytest.mark.parametrize(("value", "expected"), [("2025-03-17", "17 March 2025"), ("2025-12-01T10:35", "1 December 2025"),
+                                                 ("sometime", "sometime"), (None, "")])
+def test_human_date(value, expected):
+    assert render.human_date(value) == expected
+
+
+def test_site_settings_read_mkdocs_yml_without_running_tags(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: My dossier\nsite_url: https://example.net/d/\n"
+                      "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:os.system\n")
+    assert render.site_settings(config) == ("https://example.net/d/", "My dossier")
+    assert render.site_settings(tmp_path / "missing.yml") == ("", "")
+    assert render.site_settings(ROOT / "mkdocs.yml") == (MKDOCS["site_url"], MKDOCS["site_name"])
+
+
+# --------------------------------------------------------------------------
+# determinism
+
+
+def test_render_is_deterministic_whatever_the_input_order(pages):
+    dossier = realistic()
+    shuffled = random.Random(7)
+    for name in ("sources", "actors", "quotes", "topics", "positions"):
+        items = list(getattr(dossier, name))
+        shuffled.shuffle(items)
+        dossier = replace(dossier, **{name: items})
+    again = render.render(dossier, TEMPLATES, site_url="https://example.org/dossier/", site_name="Dossier")
+    assert again == pages
+    assert list(again) == sorted(again)
+
+
+def test_render_of_an_empty_dossier_still_gives_every_index():
+    pages = render.render(Dossier(sources=[], actors=[], quotes=[]), TEMPLATES)
+    assert sorted(pages) == [f"{s}/index.md" for s in sorted(render.GENERATED_SECTIONS)]
+
+
+# --------------------------------------------------------------------------
+# write_docs
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "index.md").write_text("# Hand-written home\n", encoding="utf-8")
+    (docs / "assets" / "site.css").write_text("body {}\n", encoding="utf-8")
+    return docs
+
+
+def test_write_docs_writes_pages_and_leaves_hand_written_files(docs, pages):
+    hand_written = snapshot(docs)
+    assert render.write_docs(pages, docs) is True
+    written = snapshot(docs)
+    for path, text in pages.items():
+        assert written[path][0] == text.encode("utf-8")
+    assert {p: v for p, v in written.items() if p in hand_written} == hand_written
+    assert set(written) == set(pages) | set(hand_written)
+    assert not list(docs.parent.glob(".dossier-tmp-*"))
+
+
+def test_write_docs_writes_nothing_when_nothing_changed(docs, pages):
+    render.write_docs(pages, docs)
+    before = snapshot(docs)
+    time.sleep(0.01)
+    assert render.write_docs(dict(pages), docs) is False
+    assert snapshot(docs) == before
+
+
+def test_write_docs_replaces_a_changed_section_whole_and_keeps_identical_files(docs, pages):
+    render.write_docs(pages, docs)
+    (docs / "quotes" / "stray.md").write_text("left over from an old build\n", encoding="utf-8")
+    before = snapshot(docs)
+    time.sleep(0.01)
+    changed = {**pages, "quotes/q7hotair.md": pages["quotes/q7hotair.md"].replace("hot air", "cold air")}
+    del changed["quotes/q7missio.md"]
+    assert render.write_docs(changed, docs) is True
+    after = snapshot(docs)
+    assert "quotes/stray.md" not in after and "quotes/q7missio.md" not in after
+    assert after["quotes/q7hotair.md"][0] != before["quotes/q7hotair.md"][0]
+    assert after["quotes/q7incomp.md"] == before["quotes/q7incomp.md"]  # same bytes, same mtime
+    assert all(after[p] == before[p] for p in before if not p.startswith("quotes/"))
+
+
+def test_write_docs_refuses_paths_outside_the_generated_sections(docs):
+    for bad in ["index.md", "assets/x.css", "quotes/../index.md", "elsewhere/x.md", "quotes/"]:
+        with pytest.raises(ValueError):
+            render.write_docs({bad: "x"}, docs)
+    assert (docs / "index.md").read_text(encoding="utf-8") == "# Hand-written home\n"
+
+
+def test_a_failure_while_writing_leaves_docs_as_they_were(docs, pages, monkeypatch):
+    render.write_docs(pages, docs)
+    before = snapshot(docs)
+    calls = {"n": 0}
+    real_write = Path.write_bytes
+
+    def failing_write(self, data):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("disk full (injected)")
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing_write)
+    changed = {path: text + "\nchanged\n" for path, text in pages.items()}
+    with pytest.raises(OSError, match="injected"):
+        render.write_docs(changed, docs)
+    assert snapshot(docs) == before
+    assert not list(docs.parent.glob(".dossier-tmp-*"))
+
+
+def test_a_failure_while_swapping_sections_in_puts_every_section_back(docs, pages, monkeypatch):
+    render.write_docs(pages, docs)
+    before = snapshot(docs)
+    real_rename = os.rename
+    calls = {"n": 0}
+
+    def failing_rename(src, dst):
+        calls["n"] += 1
+        if calls["n"] == 5:  # after the first sections were swapped in
+            raise OSError("rename failed (injected)")
+        return real_rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", failing_rename)
+    with pytest.raises(OSError, match="injected"):
+        render.write_docs({path: text + "\nchanged\n" for path, text in pages.items()}, docs)
+    monkeypatch.undo()
+    assert snapshot(docs) == before
+
+
+KILLED_WRITER = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from dossier import render
+    from tests.render_fixtures import realistic
+    from tests.conftest import TEMPLATES
+
+    docs, started = Path(sys.argv[1]), Path(sys.argv[2])
+    pages = {p: t + "\\nrebuilt\\n" for p, t in render.render(realistic(), TEMPLATES).items()}
+    real_write = Path.write_bytes
+
+    def slow_write(self, data):
+        started.touch()
+        time.sleep(0.2)
+        return real_write(self, data)
+
+    Path.write_bytes = slow_write
+    render.write_docs(pages, docs)
+""")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
+def test_a_build_killed_while_writing_leaves_docs_as_they_were(docs, pages, tmp_path, signum):
+    render.write_docs(pages, docs)
+    before = snapshot(docs)
+    started = tmp_path / "started"
+    process = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(docs), str(started)], cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while not started.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert started.exists(), "the writer never started writing"
+    time.sleep(0.3)  # a few files into the staging folder
+    process.send_signal(signum)
+    assert process.wait(timeout=30) != 0
+    assert snapshot(docs) == before
+    assert render.write_docs(pages, docs) is False  # the next build clears it and sees nothing to change
+    assert not list(docs.parent.glob(".dossier-tmp-*"))
+    assert snapshot(docs) == before
