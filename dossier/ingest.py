@@ -489,7 +489,9 @@ _EMOJI = (
     "\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2900-\u297F\u2B00-\u2BFF"  # arrows, technical, shapes, dingbats
     "\u3030\u303D\u3297\u3299\uFE0E\uFE0F\u200D\u20E3\U000E0020-\U000E007F"  # marks, selectors, joiner, tags
 )
-_DECORATION = re.compile(rf"^(?:[\s{_EMOJI}]+|#{{1,6}}(?=\s))+|(?:[\s{_EMOJI}]+|(?<=\s)#+)+$")
+_LEADING_DECORATION = re.compile(rf"(?:[\s{_EMOJI}]+|#{{1,6}}(?=\s))+")
+_TRAILING_DECORATION = re.compile(rf"(?:[\s{_EMOJI}]+|(?<=\s)#+)+\Z")
+_DECORATION_SPAN = 80  # decorations are short: looking further back only costs time on long paragraphs
 _STRUCTURAL = re.compile(r"#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>")
 _WRAP_MAX_WIDTH = 100
 
@@ -519,7 +521,10 @@ def paragraph_candidates(text: str) -> list[str]:
 
 def _undecorated(text: str) -> str:
     """`text` without emoji decorations or Markdown heading marks at either end."""
-    return _DECORATION.sub("", text)
+    leading = _LEADING_DECORATION.match(text)
+    start = leading.end() if leading else 0
+    trailing = _TRAILING_DECORATION.search(text, max(start, len(text) - _DECORATION_SPAN))
+    return text[start:trailing.start() if trailing else len(text)]
 
 
 def _wrap_width(blocks: list[list[str]]) -> int | None:
@@ -563,7 +568,8 @@ class Boilerplate:
 _METADATA_MAX_CHARS = 200
 _SENTENCE_END = frozenset(".!?\"”’»。！？")
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # Thai, Lao, kana, CJK: one "word"
-_NAME_WORD = re.compile(r"(?:[^\W\d_][\w.'’-]*|&|,)")
+_NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*|&|,")
+_NAME_LIST = re.compile(r"(?:\s*(?:[^\W\d_][\w.'’-]*|&|,))+\s*")
 _NAME_CONNECTORS = frozenset({"and", "&", ",", "de", "da", "del", "der", "den", "van", "von", "la", "le", "bin", "ibn",
                               "al", "el", "y"})
 _BYLINE_PLACE = re.compile(r"\s+in\s+[^\W\d_].*$")
@@ -651,7 +657,7 @@ def _is_name_list(text: str) -> bool:
     """Whether `text` reads as people's names ("Jane Doe and John Roe", "Xinhua"), not a sentence."""
     text = _BYLINE_PLACE.sub("", text)
     tokens = _NAME_WORD.findall(text)
-    if not tokens or len(tokens) > 12 or "".join(tokens).replace(" ", "") != re.sub(r"\s+", "", text):
+    if not _NAME_LIST.fullmatch(text) or len(tokens) > 12:
         return False
     return all(token.casefold() in _NAME_CONNECTORS or token[0].isupper() for token in tokens) and any(
         token[0].isupper() for token in tokens)
@@ -671,6 +677,8 @@ def take_glued_date(text: str) -> tuple[str | None, str]:
 
 def is_title_copy(text: str, title: str) -> bool:
     """A repeated or truncated copy of the title, or the title with a site name after a separator."""
+    if len(text) > len(title) + _DECORATION_SPAN:
+        return False
     candidate, title = _comparable(text), _comparable(title)
     if not candidate or not title:
         return False
@@ -771,10 +779,10 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
     title = frontmatter.fields.get("title")
     body: list[str] = []
     for candidate in paragraph_candidates(body_text):
-        if title is None and not body:
+        found = classify(candidate)
+        if found is None and not body:
             glued_date, candidate = take_glued_date(candidate)
             metadata.date = metadata.date or glued_date
-        found = classify(candidate)
         if found:
             metadata.take(found)
         elif title is not None and is_title_copy(candidate, title):

@@ -402,6 +402,13 @@ def test_frontmatter_overrides_what_the_text_says():
     assert [p.text for p in article.paragraphs] == ["The body."]
 
 
+def test_a_date_glued_to_a_repeated_title_is_taken_even_under_frontmatter():
+    article, problems = one_article("---\ntitle: Talks collapse\n---\ndate 2025-03-17 Talks collapse\n\nThe body.\n")
+    assert (article.title, article.date, [p.text for p in article.paragraphs]) == (
+        "Talks collapse", "2025-03-17", ["The body."])
+    assert problems == []
+
+
 @pytest.mark.parametrize(("frontmatter", "message"), [
     ("title: [a, list]", "frontmatter 'title' must be text, not list: ignored"),
     ("date: yes", "frontmatter 'date' must be text, not bool: ignored"),
