@@ -1,15 +1,153 @@
-"""Direct quotations and their speakers. (Skeleton: the quotes helper replaces this.)"""
+"""Direct quotations of four words or more, verbatim, with who said them.
+
+Quotation marks are paired in `quotemarks`, speakers found in `attribution`; this
+module decides what counts as a quotation (not a scare-quoted phrase or a title),
+joins a sentence broken by its attribution ("A," he said, "b."), and checks every
+quotation word for word against its paragraph before it leaves extract.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dossier import nlp
+from dossier.extract.attribution import Reader, cues, label_before
+from dossier.extract.quotemarks import DOUBLE, SINGLE, Quotation, find_quotations
 from dossier.model import Article, Problem, QuoteMention
+from dossier.text import normalise, words
+
+MIN_WORDS = 4  # shorter quoted phrases ("positive", "irreversible path") are scare quotes
+ELISION = " \u2026 "  # stands for the attribution cut out of a broken sentence
+TERMINAL = ".!?\u2026"
+SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"})
 
 
 def extract_quotes(article: Article, docs: Sequence) -> tuple[list[QuoteMention], list[Problem]]:
     """Every direct quotation of four words or more in `article`, with its speaker's name as the article gives it.
 
-    `docs[i]` is the spaCy parse of `article.paragraphs[i]`.
+    `docs[i]` is the spaCy parse of `article.paragraphs[i]`. Quotation marks left open
+    are reported as Problems and skipped; a quotation that is not verbatim in its
+    paragraph never leaves this function.
     """
-    return [], []
+    texts = [p.text for p in article.paragraphs]
+    docs = _parses(texts, docs)
+    quotations, unclosed = find_quotations(texts)
+    problems = [
+        Problem(article.file, f"paragraph {article.paragraphs[u.paragraph].index}: the quotation mark {u.mark} "
+                              "opened there is never closed; that quotation is left out")
+        for u in unclosed
+    ]
+    reader = Reader(texts, docs, quotations)
+    mentions = []
+    for group in _utterances(quotations, texts, docs):
+        mention = _mention(article, group, texts, docs, reader)
+        if mention is not None:
+            mentions.append(mention)
+    failures = verify_verbatim(mentions, article)
+    if failures:
+        problems.extend(failures)
+        mentions = [m for m in mentions if not _mismatch(m, article)]
+    return mentions, problems
+
+
+def verify_verbatim(mentions: Sequence[QuoteMention], article: Article) -> list[Problem]:
+    """A Problem for every mention whose words are not, after normalisation, in its paragraph(s).
+
+    The build gate for quotations: what a quote page prints must be what the source printed.
+    A broken sentence's parts, joined by an ellipsis, must appear in order.
+    """
+    return [
+        Problem(article.file, f"paragraph {m.paragraph}: quotation not found verbatim in the source: {m.text[:80]!r}")
+        for m in mentions if _mismatch(m, article)
+    ]
+
+
+def _mismatch(mention: QuoteMention, article: Article) -> bool:
+    by_index = {p.index: p.text for p in article.paragraphs}
+    last = mention.end_paragraph or mention.paragraph
+    texts = [by_index.get(i) for i in range(mention.paragraph, last + 1)]
+    if mention.source != article.id or any(t is None for t in texts):
+        return True
+    source = normalise(" ".join(t if k == 0 else _without_reopening_mark(t) for k, t in enumerate(texts)))
+    pieces = [piece.strip() for piece in normalise(mention.text).split("...")]
+    if not any(pieces):
+        return True
+    position = 0
+    for piece in filter(None, pieces):
+        found = source.find(piece, position)
+        if found < 0:
+            return True
+        position = found + len(piece)
+    return False
+
+
+def _without_reopening_mark(text: str) -> str:
+    """A paragraph that carries a quotation on opens with a mark the quotation does not include."""
+    stripped = text.lstrip()
+    return stripped[1:] if stripped[:1] in DOUBLE | SINGLE else text
+
+
+def _parses(texts: list[str], docs: Sequence) -> list:
+    """The given parses, re-parsing any that does not belong to its paragraph."""
+    docs = list(docs)
+    return [docs[i] if i < len(docs) and docs[i] is not None and docs[i].text == text else nlp.parse(text)
+            for i, text in enumerate(texts)]
+
+
+def _utterances(quotations: list[Quotation], texts: list[str], docs: list) -> list[list[Quotation]]:
+    """Quotations grouped by sentence: "A," he said, "b." is one utterance in two parts."""
+    groups: list[list[Quotation]] = []
+    for quotation in quotations:
+        if groups and _continues(groups[-1][-1], quotation, texts, docs):
+            groups[-1].append(quotation)
+        else:
+            groups.append([quotation])
+    return groups
+
+
+def _continues(first: Quotation, second: Quotation, texts: list[str], docs: list) -> bool:
+    """Whether `second` finishes the sentence `first` began, an attribution between them."""
+    if first.end_paragraph != second.paragraph:
+        return False
+    text = texts[second.paragraph]
+    said, resumed = first.text(texts).rstrip(), second.text(texts).lstrip(" \u2014\u2013-.\u2026")
+    between = text[first.close_at:second.open_at]
+    if said[-1:] in TERMINAL or not resumed[:1].islower():
+        return False
+    if not between.rstrip().endswith(",") or any(ch in between for ch in TERMINAL) or len(between) > 120:
+        return False
+    return any(first.close_at <= t.idx < second.open_at and t.lemma_.lower() in cues().verbs
+               for t in docs[second.paragraph])
+
+
+def _mention(article: Article, group: list[Quotation], texts: list[str], docs: list,
+             reader: Reader) -> QuoteMention | None:
+    first, last = group[0], group[-1]
+    text = ELISION.join(q.text(texts).rstrip().rstrip(",").rstrip() for q in group)
+    if len(words(text)) < MIN_WORDS or label_before(texts[first.paragraph], first.open_at):
+        return None
+    speaker, cue, sentence = reader.attribute(group)
+    if speaker.name is None and not _sounds_spoken(group, texts, docs):
+        return None
+    paragraphs = article.paragraphs
+    return QuoteMention(
+        source=article.id,
+        paragraph=paragraphs[first.paragraph].index,
+        text=text,
+        speaker=speaker.name,
+        method=speaker.method,
+        cue=cue,
+        sentence=sentence,
+        end_paragraph=paragraphs[last.end_paragraph].index if last.end_paragraph != first.paragraph else None,
+    )
+
+
+def _sounds_spoken(group: list[Quotation], texts: list[str], docs: list) -> bool:
+    """Whether unattributed quoted words read as speech rather than a title or a label:
+    they have a verb and are not set in Title Case."""
+    inside = [t for q in group for part in q.parts for t in docs[part.paragraph] if part.start <= t.idx < part.end]
+    if not any(t.pos_ in ("VERB", "AUX") for t in inside):
+        return False
+    content = [t.text for t in inside if t.is_alpha and t.lower_ not in SMALL_WORDS]
+    capitalised = sum(word[0].isupper() for word in content)
+    return not content or capitalised < 0.8 * len(content)

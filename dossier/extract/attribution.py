@@ -1,0 +1,603 @@
+"""Who said a quotation: speech cues, their subjects, and what pronouns and role nouns point back to.
+
+The article is read once, sentence by sentence, the way a reader does: every name
+met outside quotation marks is remembered with the titles it came with, every
+speech cue ("X said", "the diplomat added", "according to X") is resolved to a
+speaker as soon as it is read, and a quotation takes the speaker of the cue next
+to it. spaCy's parse finds the cue's subject; when the parse is wrong (a name
+tagged as an organisation, a subject attached elsewhere) the tokens right beside
+the cue decide. A pronoun or a role noun only ever points back to someone the
+article has named; when nothing fits, the quotation is unattributed, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from dossier.extract.quotemarks import Quotation
+from dossier.world import world
+
+PERSON = "person"
+ORGANIZATION = "organization"
+UNKNOWN = "unknown"  # a name the article never shows to be a person or an organisation
+
+NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "speech_verbs.yaml"
+PRONOUN_WINDOW = 3  # paragraphs back a pronoun may reach: news never leaves one dangling longer
+
+
+@dataclass(frozen=True)
+class Cues:
+    verbs: frozenset[str]
+    phrasal_verbs: dict[str, str]
+    second_hand_verbs: frozenset[str]
+    attributions: tuple[tuple[str, ...], ...]
+    person_pronouns: frozenset[str]
+    organization_pronouns: frozenset[str]
+    definite_determiners: frozenset[str]
+    label_cues: tuple[str, ...]
+    abbreviations: frozenset[str]
+    name_particles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    return Cues(
+        verbs=frozenset(data["verbs"]),
+        phrasal_verbs=dict(data["phrasal_verbs"]),
+        second_hand_verbs=frozenset(data["second_hand_verbs"]),
+        attributions=tuple(tuple(words) for words in data["attributions"]),
+        person_pronouns=frozenset(data["person_pronouns"]),
+        organization_pronouns=frozenset(data["organization_pronouns"]),
+        definite_determiners=frozenset(data["definite_determiners"]),
+        label_cues=tuple(data["label_cues"]),
+        abbreviations=frozenset(data["abbreviations"]),
+        name_particles=frozenset(data["name_particles"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Every word that can stand in a title before a name, in lower case."""
+    w = world()
+    words = {word for key in w.titles.table for word in key}
+    return frozenset(words | w.modifiers | w.honorifics | {"of", "'s", "\u2019s"})
+
+
+# --------------------------------------------------------------------------
+# sentences
+
+
+@dataclass
+class Sentence:
+    """One sentence of one paragraph, with the names and speech cues read in it."""
+
+    order: int  # position among all the article's sentences
+    paragraph: int  # 0-based
+    start: int
+    end: int
+    tokens: list = field(default_factory=list)  # spaCy tokens outside quotation marks
+    names: list[Name] = field(default_factory=list)
+    said: list[Said] = field(default_factory=list)  # speech cues, resolved, in reading order
+    speaker: Speaker | None = None  # who the sentence reports as speaking, for the next quotation
+
+
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+(?=[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.?$")
+
+
+def split_sentences(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans of `text`, never breaking inside the quoted (start, end) spans, so that a
+    quotation of several sentences stays in the sentence that attributes it."""
+    masked = list(text)
+    for start, end in quoted:
+        inner = text[start:end].rstrip()
+        keep = len(inner) - 1 if inner[-2:-1] in ".!?" else len(inner)  # ".”" still ends a sentence
+        for i in range(start + 2, start + keep - 1):  # the first word's capital still starts one
+            masked[i] = "x"
+    masked_text = "".join(masked)
+    spans, start = [], 0
+    for match in _BOUNDARY.finditer(masked_text):
+        before = masked_text[start:match.start() + 1]
+        word = _LAST_WORD.search(before)
+        if word and (word.group(1).lower() in cues().abbreviations or len(word.group(1)) == 1):
+            continue  # Mr. Smith, U.S. President
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+# --------------------------------------------------------------------------
+# names, speakers and cues
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name as printed at one place in the article, its titles taken off."""
+
+    paragraph: int
+    offset: int
+    name: str  # without titles: "Alexander Grushko"; "" when the run is a bare title ("the President")
+    nouns: frozenset[str]  # nouns that may refer back to its bearer ("minister", "diplomat")
+    kind: str
+    subject: bool  # the grammatical subject of its clause
+    head: int  # index of its last token in the paragraph's Doc
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    method: str  # explicit | pronoun | role | carried | second-hand | unattributed
+    kind: str = UNKNOWN
+
+
+@dataclass(frozen=True)
+class Said:
+    """A speech cue read in a sentence and the speaker it gives."""
+
+    offset: int  # where the cue stands in its paragraph
+    end: int  # just past the cue's last word
+    cue: str  # as printed: "said", "according to", "quoted as saying"
+    speaker: Speaker
+
+
+ANONYMOUS = Speaker(None, "unattributed")
+
+
+class Reader:
+    """Reads one article in order, answering "who said this?" for each quotation."""
+
+    def __init__(self, paragraphs: Sequence[str], docs: Sequence, quotations: Sequence[Quotation]):
+        self.paragraphs = paragraphs
+        self.docs = docs
+        self.quoted: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
+        for q in quotations:
+            for i, part in enumerate(q.parts):
+                start = q.open_at if i == 0 else part.start - 1
+                end = q.close_at if i == len(q.parts) - 1 else len(paragraphs[part.paragraph])
+                self.quoted[part.paragraph].append((start, end))
+        self.sentences: list[Sentence] = []
+        for p, text in enumerate(paragraphs):
+            for start, end in split_sentences(text, self.quoted[p]):
+                self.sentences.append(Sentence(len(self.sentences), p, start, end))
+        for sentence in self.sentences:
+            sentence.tokens = [t for t in docs[sentence.paragraph]
+                               if sentence.start <= t.idx < sentence.end and not self.in_quotation(sentence.paragraph, t)]
+        self.people: dict[str, set[str]] = {}  # full person name -> nouns that refer back to it
+        for sentence in self.sentences:
+            sentence.names = self._names(sentence)
+        self._register_people()
+        self.read = -1  # last sentence whose cues have been resolved
+
+    # -- where things are
+
+    def in_quotation(self, paragraph: int, token) -> bool:
+        return any(start <= token.idx < end for start, end in self.quoted[paragraph])
+
+    def sentence_at(self, paragraph: int, offset: int) -> Sentence:
+        for sentence in self.sentences:
+            if sentence.paragraph == paragraph and sentence.start <= offset < max(sentence.end, sentence.start + 1):
+                return sentence
+        return next(s for s in reversed(self.sentences) if s.paragraph == paragraph)
+
+    def paragraph_sentences(self, paragraph: int) -> list[Sentence]:
+        return [s for s in self.sentences if s.paragraph == paragraph]
+
+    # -- names
+
+    def _names(self, sentence: Sentence) -> list[Name]:
+        tokens = sentence.tokens
+        names: list[Name] = []
+        consumed: set[int] = set()
+        runs = _runs(tokens)
+        for run in reversed(runs):  # right to left, so a title run before a name joins the name
+            if run[0].i in consumed:
+                continue
+            prefix = _title_prefix(tokens, run)
+            consumed.update(t.i for t in prefix)
+            name = self._name(sentence.paragraph, prefix + run)
+            if name is not None:
+                names.append(name)
+        return sorted(names, key=lambda n: n.offset)
+
+    def _name(self, paragraph: int, tokens: list) -> Name | None:
+        w = world()
+        words = [t.text for t in tokens]
+        nouns, start = _split_title(words)
+        name_tokens = tokens[start:]
+        text = _join(name_tokens)
+        appositive = _appositive_nouns(tokens[-1])
+        if not text:  # a bare title, "the Foreign Minister": refers back by the title itself
+            core = [word.lower() for word in words if word.lower() not in w.modifiers]
+            nouns = [" ".join(core), core[-1]] if nouns and core else []
+            kind = PERSON if nouns else UNKNOWN
+        elif nouns or start:
+            kind = PERSON
+        elif w.known(text) or w.is_outlet(text) or any(w.institutions.match(words, i) for i in range(len(words))):
+            kind = ORGANIZATION
+        elif any(t.ent_type_ == "PERSON" for t in name_tokens):
+            kind = PERSON
+        elif any(t.ent_type_ in NAME_ENTITIES for t in name_tokens):
+            kind = ORGANIZATION if not appositive else PERSON
+        else:
+            kind = PERSON if appositive else UNKNOWN
+        if w.known(text) and kind != PERSON:
+            kind = ORGANIZATION
+        head = tokens[-1]
+        subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in tokens)
+        return Name(paragraph, tokens[0].idx, text, frozenset(nouns) | appositive, kind, subject, head.i)
+
+    def _register_people(self) -> None:
+        for sentence in self.sentences:
+            for name in sentence.names:
+                if name.kind == PERSON and name.name:
+                    self.people.setdefault(name.name, set()).update(name.nouns)
+        for sentence in self.sentences:  # a surname the article gave in full elsewhere is a person too
+            sentence.names = [self._as_known(n) for n in sentence.names]
+        for sentence in self.sentences:
+            for name in sentence.names:
+                if name.kind == PERSON and name.name:
+                    self.people.setdefault(name.name, set()).update(name.nouns)
+
+    def _as_known(self, name: Name) -> Name:
+        full = self.full_name(name.name)
+        if full in self.people:
+            return Name(name.paragraph, name.offset, full, name.nouns, PERSON, name.subject, name.head)
+        return name
+
+    def full_name(self, name: str) -> str:
+        """The fullest form the article gives of a person's name: "Grushko" -> "Alexander Grushko"."""
+        words = name.split()
+        if not words:
+            return name
+        longer = [p for p in self.people if p.split()[-len(words):] == words]
+        if not longer:
+            return name
+        longest = max(len(p.split()) for p in longer)
+        fullest = sorted(p for p in longer if len(p.split()) == longest)
+        return fullest[0] if len(fullest) == 1 else name
+
+    # -- quotations
+
+    def attribute(self, group: Sequence[Quotation]) -> tuple[Speaker, str | None, str]:
+        """(speaker, cue as printed, the sentence(s) around it) for one utterance, in reading order."""
+        first, last = group[0], group[-1]
+        opening = self.sentence_at(first.paragraph, first.open_at)
+        closing = self.sentence_at(last.end_paragraph, last.close_at - 1)
+        self.read_until(closing)
+        said = self._cue_for(group, opening, closing)
+        if said is not None:
+            speaker, cue = said.speaker, said.cue
+        else:
+            speaker, cue = self._carried(opening, first), None
+        if said is not None or speaker.name:
+            closing.speaker = speaker
+        context = " ".join(self.paragraphs[s.paragraph][s.start:s.end].strip()
+                           for s in self.sentences[opening.order:closing.order + 1])
+        return speaker, cue, context
+
+    def _cue_for(self, group: Sequence[Quotation], opening: Sentence, closing: Sentence) -> Said | None:
+        """The cue that attributes an utterance: between its parts; right after it ("," he said);
+        before it (He said: "); else later in its sentence."""
+        first, last = group[0], group[-1]
+        between = [s for s in opening.said if group[0].close_at <= s.offset < group[-1].open_at] if len(group) > 1 else []
+        if between:
+            return between[0]
+        following = [q[0] for q in self.quoted[closing.paragraph] if q[0] >= last.close_at]
+        limit = min(following, default=closing.end)
+        after = [s for s in closing.said if last.close_at <= s.offset < limit]
+        if after and not any(t.pos_ == "VERB" for t in closing.tokens if last.close_at <= t.idx < after[0].offset):
+            return after[0]
+        before = [s for s in opening.said if s.end <= first.open_at]
+        if before:
+            return before[-1]
+        return after[0] if after else None
+
+    def _carried(self, opening: Sentence, first: Quotation) -> Speaker:
+        """A quotation that is a sentence of its own keeps the speaker of the sentence before it, in
+        its paragraph, or at the end of the previous one when it stands alone in its paragraph."""
+        if opening.order == 0 or any(t.is_alpha for t in opening.tokens):
+            return ANONYMOUS
+        previous = self.sentences[opening.order - 1]
+        alone = all(not any(t.is_alpha for t in s.tokens) for s in self.paragraph_sentences(opening.paragraph))
+        if previous.paragraph != opening.paragraph and not (alone and previous.paragraph == opening.paragraph - 1):
+            return ANONYMOUS
+        if previous.speaker is None or previous.speaker.name is None:
+            return ANONYMOUS
+        return Speaker(previous.speaker.name, "carried", previous.speaker.kind)
+
+    # -- reading cues in order
+
+    def read_until(self, sentence: Sentence) -> None:
+        """Resolve the speech cues of every sentence up to and including `sentence`."""
+        while self.read < sentence.order:
+            self.read += 1
+            current = self.sentences[self.read]
+            for token in current.tokens:
+                said = self._said(current, token)
+                if said is not None:
+                    current.said.append(said)
+            if current.said:
+                current.speaker = current.said[-1].speaker
+
+    def _said(self, sentence: Sentence, token) -> Said | None:
+        c = cues()
+        doc = token.doc
+        lemma = token.lemma_.lower()
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        for phrase in c.attributions:
+            if [t.lower_ for t in doc[token.i:token.i + len(phrase)]] == list(phrase):
+                target = _object_after(doc, token.i + len(phrase) - 1, sentence)
+                if target is None or world().is_outlet(_join(_run_around(target, sentence) or [target])):
+                    return None
+                end = doc[token.i + len(phrase) - 1]
+                return Said(token.idx, end.idx + len(end), " ".join(t.text for t in doc[token.i:token.i + len(phrase)]),
+                            self._speaker_of(target, sentence, token.idx, "explicit"))
+        if token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("said", "says", "told"):
+            return None
+        if lemma in c.second_hand_verbs:
+            return self._second_hand(sentence, token)
+        if lemma == "say" and token.i > 0 and doc[token.i - 1].lower_ == "as":
+            return None  # "as saying": read with the verb it belongs to
+        particle = c.phrasal_verbs.get(lemma)
+        if particle is not None:
+            if following is None or following.lower_ != particle:
+                return None
+            cue, end = f"{token.text} {following.text}", following.idx + len(following)
+        elif lemma in c.verbs:
+            cue, end = token.text, token.idx + len(token)
+        else:
+            return None
+        subject = _subject(token, self, sentence)
+        if subject is None:
+            return Said(token.idx, end, cue, ANONYMOUS)
+        return Said(token.idx, end, cue, self._speaker_of(subject, sentence, token.idx, "explicit"))
+
+    def _second_hand(self, sentence: Sentence, verb) -> Said | None:
+        """"X quoted Y as saying", "Y was quoted by X as saying", "X cited Y as saying"."""
+        doc = verb.doc
+        window = doc[verb.i + 1:min(len(doc), verb.i + 12)]
+        saying = next((t for t in window if t.lower_ == "saying" and doc[t.i - 1].lower_ == "as"), None)
+        if saying is None:
+            return None
+        cue = f"{verb.text} as saying"
+        speaker_token = next((c for c in verb.children if c.dep_ == "dobj" and not self.in_quotation(sentence.paragraph, c)), None)
+        if speaker_token is None:
+            speaker_token = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if speaker_token is None:
+            speaker_token = next((t for t in doc[verb.i + 1:saying.i - 1] if t.pos_ in ("PROPN", "PRON")), None)
+        if speaker_token is None:
+            return Said(verb.idx, saying.idx + len(saying), cue, ANONYMOUS)
+        speaker = self._speaker_of(speaker_token, sentence, verb.idx, "second-hand")
+        if speaker.name is not None:
+            speaker = Speaker(speaker.name, "second-hand", speaker.kind)
+        return Said(verb.idx, saying.idx + len(saying), cue, speaker)
+
+    def _speaker_of(self, token, sentence: Sentence, at: int, method: str) -> Speaker:
+        """The speaker a cue's subject (or object) token stands for."""
+        c = cues()
+        low = token.lower_
+        if low in c.person_pronouns:
+            return self._antecedent(sentence, at, (PERSON, UNKNOWN))
+        if low in c.organization_pronouns:
+            return self._antecedent(sentence, at, (ORGANIZATION,))
+        if low in ("who", "that", "which") and token.head.dep_ == "relcl":
+            return self._speaker_of(token.head.head, sentence, at, method)
+        for candidate in (token, *[t for t in token.children if t.dep_ in ("appos", "compound", "flat")]):
+            name = next((n for n in sentence.names if n.offset <= candidate.idx and candidate.i <= n.head), None)
+            if name is None:
+                continue
+            if name.name:
+                return Speaker(self._fuller(name), method, name.kind)
+            return self._role(sentence, at, name.nouns)
+        if token.pos_ in ("NOUN", "PROPN"):
+            definite = any((t.dep_ == "det" and t.lower_ in c.definite_determiners) or t.dep_ == "poss"
+                           for t in token.children)
+            if definite:
+                return self._role(sentence, at, frozenset({token.lemma_.lower(), token.lower_}))
+        return ANONYMOUS
+
+    def _fuller(self, name: Name) -> str:
+        return self.full_name(name.name) if name.kind in (PERSON, UNKNOWN) else name.name
+
+    def _before(self, sentence: Sentence, at: int):
+        """Sentences back from `sentence` (only what comes before `at` in it), nearest first."""
+        yield sentence, [n for n in sentence.names if n.offset < at], [s for s in sentence.said if s.offset < at]
+        for earlier in reversed(self.sentences[:sentence.order]):
+            yield earlier, earlier.names, earlier.said
+
+    def _antecedent(self, sentence: Sentence, at: int, kinds: tuple[str, ...]) -> Speaker:
+        """The named person (or organisation) a pronoun stands for: whoever the nearest sentence
+        that names one reports as speaking, or else its subject, or else the first it names."""
+        for earlier, names, said in self._before(sentence, at):
+            if earlier.paragraph < sentence.paragraph - PRONOUN_WINDOW:
+                break
+            speakers = [s.speaker for s in said if s.speaker.name and s.speaker.kind in kinds]
+            if speakers:
+                return Speaker(speakers[-1].name, "pronoun", speakers[-1].kind)
+            if earlier is sentence:
+                continue  # "Asked about Macron's plan, he said": a name before the pronoun is not it
+            named = [n for n in names if n.name and n.kind in kinds]
+            if named:
+                best = next((n for n in named if n.subject), named[0])
+                return Speaker(self._fuller(best), "pronoun", best.kind)
+        return ANONYMOUS
+
+    def _role(self, sentence: Sentence, at: int, nouns: frozenset[str]) -> Speaker:
+        """The person named earlier whose title a role noun ("the diplomat") refers back to."""
+        for _, names, said in self._before(sentence, at):
+            for name in reversed(names):
+                if not name.name:
+                    continue
+                full = self._fuller(name)
+                if nouns & self.people.get(full, set()) or (
+                        name.kind == ORGANIZATION and nouns & {w.lower() for w in name.name.split()}):
+                    return Speaker(full, "role", name.kind)
+        return ANONYMOUS
+
+
+def _runs(tokens: list) -> list[list]:
+    """Runs of capitalised tokens that make a name ("Russian Deputy Foreign Minister Alexander Grushko"),
+    joined over particles and hyphens ("Ursula von der Leyen", "Jean-Noel Barrot")."""
+    particles = cues().name_particles
+    runs, k = [], 0
+    while k < len(tokens):
+        if not _is_name_token(tokens[k]):
+            k += 1
+            continue
+        run = [tokens[k]]
+        k += 1
+        while k < len(tokens) and tokens[k].i == run[-1].i + 1:
+            token = tokens[k]
+            if _is_name_token(token):
+                run.append(token)
+                k += 1
+                continue
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            glue = token.lower_ in particles or (token.text == "-" and not run[-1].whitespace_ and not token.whitespace_)
+            if glue and following is not None and following.i == token.i + 1 and _is_name_token(following):
+                run.extend([token, following])
+                k += 2
+                continue
+            break
+        runs.append(run)
+    return runs
+
+
+def _is_name_token(token) -> bool:
+    if not token.text[:1].isupper() or token.ent_type_ in NOT_NAMES:
+        return False
+    if token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES:
+        return True
+    return token.pos_ in ("NOUN", "ADJ") and not token.is_sent_start and token.i > 0 and token.doc[token.i - 1].is_alpha
+
+
+def _title_prefix(tokens: list, run: list) -> list:
+    """Lower-case title words right before a name: "U.S. envoy" in "U.S. envoy Steve Witkoff"."""
+    title_words = _title_words()
+    w = world()
+    position = {t.i: k for k, t in enumerate(tokens)}
+    k = position[run[0].i] - 1
+    prefix: list = []
+    while k >= 0 and tokens[k].i == (prefix[0].i if prefix else run[0].i) - 1:
+        token = tokens[k]
+        if token.lower_ in title_words or w.demonyms.get(token.text) is not None or w.known(token.text):
+            prefix.insert(0, token)
+            k -= 1
+            continue
+        break
+    if not any(t.lower_ in title_words and t.lower_ not in ("of", "'s", "\u2019s") for t in prefix):
+        return []
+    return prefix
+
+
+def _split_title(words: list[str]) -> tuple[list[str], int]:
+    """Nouns referring back to the titles that open `words`, and where the name after them starts.
+
+    Nothing is taken off a name that carries no title: "Jordan Peterson" keeps "Jordan".
+    """
+    w = world()
+    nouns: list[str] = []
+    i, name_start = 0, 0
+    while i < len(words):
+        low = words[i].lower()
+        title = w.titles.match(words, i)
+        if title is not None:
+            i, referring = title
+            nouns.extend(referring)
+            name_start = i
+            continue
+        if low in w.honorifics:
+            i += 1
+            name_start = i
+            continue
+        other = w.demonyms.match(words, i) or w.names.match(words, i) or w.metonyms.match(words, i)
+        if other is not None:
+            i = other[0]
+            continue
+        if low in w.modifiers or low in ("of", "the", "'s", "\u2019s"):
+            i += 1
+            continue
+        break
+    return nouns, name_start
+
+
+def _appositive_nouns(token) -> frozenset[str]:
+    """Title nouns in an apposition: "Grushko, Russia's deputy foreign minister," -> minister, diplomat."""
+    w = world()
+    nouns: set[str] = set()
+    related = [c for c in token.children if c.dep_ == "appos"]
+    if token.dep_ == "appos":
+        related.append(token.head)
+    for other in related:
+        words = [t.text for t in other.subtree if t.i < token.i or t.i > token.i]
+        for i in range(len(words)):
+            match = w.titles.match(words, i)
+            if match is not None:
+                nouns.update(match[1])
+    return frozenset(nouns)
+
+
+def _join(tokens: Sequence) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _run_around(token, sentence: Sentence) -> list | None:
+    name = next((n for n in sentence.names if n.offset <= token.idx and token.i <= n.head), None)
+    if name is None:
+        return None
+    return [t for t in sentence.tokens if name.offset <= t.idx and t.i <= name.head]
+
+
+def _object_after(doc, i: int, sentence: Sentence):
+    """The object of "according to" / "in the words of": the parse's, or the next noun."""
+    preposition = doc[i]
+    target = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if target is not None and target.idx < sentence.end:
+        return target
+    return next((t for t in doc[i + 1:i + 8] if t.pos_ in ("PROPN", "PRON", "NOUN") and t.idx < sentence.end), None)
+
+
+def _subject(verb, reader: Reader, sentence: Sentence):
+    """The subject of a speech verb: the parse's, climbing from "adding" or "and added" to the
+    verb they hang from; else the name, pronoun or noun right after it ("said Grushko") or
+    right before it ("Grushko also said")."""
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not reader.in_quotation(sentence.paragraph, child):
+                return child
+        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp") and node.head is not node and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head
+            continue
+        break
+    tokens = sentence.tokens
+    position = next((k for k, t in enumerate(tokens) if t.i == verb.i), None)
+    if position is None:
+        return None
+    for token in tokens[position + 1:position + 4]:
+        if token.pos_ in ("PRON", "PROPN") or (token.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in token.children)):
+            return token
+        if token.pos_ not in ("DET", "ADJ", "ADV", "PUNCT"):
+            break
+    for token in reversed(tokens[max(0, position - 3):position]):
+        if token.pos_ in ("PRON", "PROPN", "NOUN"):
+            return token
+        if token.pos_ not in ("ADV", "AUX", "PART"):
+            break
+    return None
+
+
+def label_before(text: str, offset: int) -> bool:
+    """A quoted phrase right after "so-called", "dubbed", "the slogan" is a name, not speech."""
+    before = text[max(0, offset - 30):offset].lower().rstrip(" :,")
+    return any(before.endswith(cue) for cue in cues().label_cues)

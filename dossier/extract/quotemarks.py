@@ -1,0 +1,207 @@
+"""Which quotation marks pair up, which are apostrophes, and what they enclose.
+
+News text mixes “curly”, "straight", ‘single’, «guillemet» and „German“ marks, often
+in one article, and uses the same character for a closing single quote and an
+apostrophe (NATO’s, countries’). A mark's role is read from what stands on either
+side of it (like CommonMark's flanking rules), its shape only breaking ties. An
+opening mark that is never closed is reported and skipped, so it cannot swallow
+the rest of the article; a quotation left open at the end of a paragraph carries
+on only when the next paragraph opens with a mark of the same kind (the news
+convention for quotations of several paragraphs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+DOUBLE = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033')
+SINGLE = frozenset("'\u2018\u2019\u201a\u201b\u2039\u203a")
+LEANS_OPEN = frozenset("\u201c\u201e\u201f\u00ab\u2018\u201a\u201b\u2039")
+LEANS_CLOSE = frozenset("\u201d\u00bb\u2019\u203a\u2033")
+GUILLEMETS = frozenset("\u00ab\u00bb\u2039\u203a")
+APOSTROPHE_ONLY_OPENING = frozenset("\u2019")  # ’em, ’90s: a right single mark never opens
+OPENING_CONTEXT = frozenset("([{\u2014\u2013-/:;,")
+CLOSING_CONTEXT = frozenset(".,;:!?)]}\u2014\u2013-/\u2026")
+
+
+@dataclass(frozen=True)
+class Part:
+    """Words between quotation marks within one paragraph (0-based paragraph position)."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A top-level quotation: its words, paragraph by paragraph, and where its marks stand."""
+
+    parts: tuple[Part, ...]
+    open_at: int  # offset of the opening mark in the first part's paragraph
+    close_at: int  # offset just past the closing mark in the last part's paragraph
+
+    @property
+    def paragraph(self) -> int:
+        return self.parts[0].paragraph
+
+    @property
+    def end_paragraph(self) -> int:
+        return self.parts[-1].paragraph
+
+    def text(self, paragraphs: Sequence[str]) -> str:
+        return " ".join(paragraphs[p.paragraph][p.start:p.end].strip() for p in self.parts)
+
+
+@dataclass(frozen=True)
+class Unclosed:
+    """An opening mark no closing mark answers: reported, never extended to the article's end."""
+
+    paragraph: int
+    offset: int
+    mark: str
+
+
+def family(mark: str) -> str:
+    return "double" if mark in DOUBLE else "single"
+
+
+def _role(text: str, i: int, stack: list[_Open]) -> str | None:
+    """'open', 'close' or None (an apostrophe, or a mark with no clear role) for the mark at text[i]."""
+    mark = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        if mark in DOUBLE and mark in LEANS_OPEN | LEANS_CLOSE:
+            return "open" if mark in LEANS_OPEN else "close"  # said“We, a missing space
+        return None  # it's, NATO’s, 5"x7"
+    can_open = not after.isspace() and after not in CLOSING_CONTEXT and (
+        before.isspace() or before in OPENING_CONTEXT or before in DOUBLE or before in SINGLE)
+    can_close = not before.isspace() and (
+        after.isspace() or after in CLOSING_CONTEXT or after in DOUBLE or after in SINGLE)
+    if mark in SINGLE:
+        if can_open and (mark in APOSTROPHE_ONLY_OPENING or _starts_decade(text, i + 1)):
+            return None
+    if mark in GUILLEMETS and not can_open and not can_close:
+        can_open, can_close = mark in LEANS_OPEN, mark in LEANS_CLOSE  # French « spaced »
+    if can_open and can_close:
+        if mark in LEANS_OPEN:
+            return "open"
+        if mark in LEANS_CLOSE:
+            return "close"
+        return "close" if any(o.family == family(mark) for o in stack) else "open"
+    if can_open:
+        return "open"
+    if can_close:
+        return "close"
+    return None
+
+
+def _starts_decade(text: str, i: int) -> bool:
+    """’90s, '24: an apostrophe standing for dropped digits."""
+    return text[i:i + 2].isdigit() and (i + 2 >= len(text) or not text[i + 2].isdigit())
+
+
+def _is_plural_possessive(text: str, i: int, stack: list[_Open]) -> bool:
+    """countries’ refusal: a single closing mark after an s that a later mark could close instead."""
+    if text[i - 1:i] not in ("s", "S") or not text[i + 1:i + 2].isspace():
+        return False
+    if not text[i + 2:i + 3].isalpha():
+        return False
+    for j in range(i + 1, len(text)):
+        if text[j] in SINGLE:
+            role = _role(text, j, stack)
+            if role == "close":
+                return True
+            if role == "open":
+                return False
+    return False
+
+
+@dataclass
+class _Open:
+    family: str
+    paragraph: int
+    offset: int  # offset of the opening mark
+    parts: list[Part]  # parts in earlier paragraphs of a quotation continuing here
+
+
+def _scan(text: str, paragraph: int, stack: list[_Open], closed: list[Quotation]) -> None:
+    for i, mark in enumerate(text):
+        if mark not in DOUBLE and mark not in SINGLE:
+            continue
+        role = _role(text, i, stack)
+        kind = family(mark)
+        if role == "open":
+            stack.append(_Open(kind, paragraph, i, []))
+        elif role == "close":
+            depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].family == kind), None)
+            if depth is None:
+                continue  # a stray closing mark, or a possessive with nothing open
+            if kind == "single" and (depth != len(stack) - 1 or _is_plural_possessive(text, i, stack)):
+                continue  # an apostrophe inside a double-quoted passage
+            opened = stack[depth]
+            del stack[depth:]
+            start = opened.offset + 1 if opened.paragraph == paragraph else 0
+            parts = (*opened.parts, Part(paragraph, start, i))
+            open_at = opened.parts[0].start - 1 if opened.parts else opened.offset
+            closed.append(Quotation(parts, open_at, i + 1))
+
+
+def find_quotations(paragraphs: Sequence[str]) -> tuple[list[Quotation], list[Unclosed]]:
+    """Top-level quotations of an article in reading order, and the opening marks never closed.
+
+    Quotations nested in another stay inside it; when the outer one is never closed,
+    the ones it held are kept as quotations of their own.
+    """
+    closed: list[Quotation] = []
+    unclosed: list[Unclosed] = []
+    stack: list[_Open] = []
+    for index, text in enumerate(paragraphs):
+        if stack:
+            reopened = _reopening_mark(text)
+            outer = stack[0]
+            if reopened is not None and family(text[reopened]) == outer.family:
+                start = outer.offset + 1 if outer.paragraph == index - 1 else 0
+                carried = [*outer.parts, Part(index - 1, start, len(paragraphs[index - 1]))]
+                stack[:] = [_Open(outer.family, index, reopened, carried)]
+                _scan_from(text, index, reopened + 1, stack, closed)
+                continue
+            unclosed.extend(_unclosed(stack, paragraphs))
+            stack.clear()
+        _scan(text, index, stack, closed)
+    unclosed.extend(_unclosed(stack, paragraphs))
+    return _top_level(closed), unclosed
+
+
+def _scan_from(text: str, paragraph: int, offset: int, stack: list[_Open], closed: list[Quotation]) -> None:
+    """Scan a continuation paragraph past its reopening mark, keeping offsets true to `text`."""
+    masked = " " * offset + text[offset:]
+    _scan(masked, paragraph, stack, closed)
+
+
+def _reopening_mark(text: str) -> int | None:
+    stripped = len(text) - len(text.lstrip())
+    if stripped < len(text) and text[stripped] in DOUBLE | SINGLE and _role(text, stripped, []) == "open":
+        return stripped
+    return None
+
+
+def _unclosed(stack: list[_Open], paragraphs: Sequence[str]) -> list[Unclosed]:
+    first = stack[0] if stack else None
+    if first is None:
+        return []
+    paragraph = first.parts[0].paragraph if first.parts else first.paragraph
+    offset = first.parts[0].start - 1 if first.parts else first.offset
+    return [Unclosed(paragraph, offset, paragraphs[paragraph][offset])]
+
+
+def _top_level(closed: list[Quotation]) -> list[Quotation]:
+    def span(q: Quotation) -> tuple[tuple[int, int], tuple[int, int]]:
+        return (q.paragraph, q.open_at), (q.end_paragraph, q.close_at)
+
+    spans = [span(q) for q in closed]
+    top = [q for q, (a, b) in zip(closed, spans)
+           if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2 in spans)]
+    return sorted(top, key=lambda q: span(q)[0])
