@@ -31,7 +31,7 @@ NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "da", "di", "del", "der", 
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "LANGUAGE"})
 POSSESSIVE = frozenset({"'s", "'"})
 SENTENCE_END = re.compile(r"""[.!?]["')\]]*$|[.!?]$|:$""")
-DATELINE_MARKS = frozenset({"-", "--", ":", ",", "\u2014", "\u2013"})
+DATELINE_MARKS = frozenset({"-", "--", ":", "\u2014", "\u2013"})
 MAX_NAME_TOKENS = 4
 
 
@@ -159,7 +159,7 @@ class _Reader:
             return None
         wanted = demonym[1].name if demonym else None
         for person in reversed(self.people):
-            if noun[1] in _referring_nouns_of(person.role) and person.affiliation in (None, wanted):
+            if noun[1] in _referring_nouns_of(person.role) and (wanted is None or person.affiliation in (None, wanted)):
                 person = self._remember(person, None, wanted)
                 surface = self._surface(i, noun[0])
                 return _Reading(noun[0], [(surface, person.name, PERSON, None, person.affiliation)])

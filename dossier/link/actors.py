@@ -1,16 +1,329 @@
-"""One actor per real-world person, organisation or country. (Skeleton: the actors helper replaces this.)"""
+"""One actor per real-world person, organisation or country, however each outlet named it.
+
+Extraction already resolved names within each article (surname -> full name,
+"the diplomat" -> the person meant, "Moscow" -> Russia). Here the articles meet:
+names that are the same person across articles merge (a surname alone, a spelling
+variant of the same first name's surname), the kind most evidence agrees on wins
+(a surname the tagger called an organisation in one article is the person
+another article names in full), and the editor's curation file has the last word.
+
+The Resolver answers "who is this name in this source?" for the quote and
+position linkers: first what that source itself said, then the whole corpus,
+then world knowledge.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
-from dossier.curation import Curation
-from dossier.model import Actor, Extraction
+from rapidfuzz import fuzz
+
+from dossier.curation import ActorEdit, Curation
+from dossier.model import Actor, ActorMention, Extraction, Mention
+from dossier.text import slugify
+from dossier.world import PERSON, phrase_key, world
 
 # resolve(source_id, name as extracted) -> actor id, or None when the name is no known actor
 Resolver = Callable[[str, str], "str | None"]
 
+SAME_SURNAME_SPELLING = 88  # rapidfuzz ratio above which "Zelensky" and "Zelenskyy" are one surname
+
 
 def link_actors(extractions: Sequence[Extraction], edits: Curation) -> tuple[list[Actor], Resolver]:
     """Merge every ActorMention (and every quote speaker) into Actors, applying the editor's curation."""
-    return [], lambda source, name: None
+    mentions = [m for e in extractions for m in e.actors]
+    mentions += _speaker_mentions(extractions, mentions)
+    groups = _merge_people(_group_by_name(mentions))
+    hidden = _curate(groups, edits)
+    actors = _actors(groups)
+    return actors, _Resolver(groups, actors, hidden)
+
+
+@dataclass
+class _Group:
+    """The mentions of one actor while linking: renamed, merged and split before it becomes an Actor."""
+
+    name: str
+    mentions: list[ActorMention] = field(default_factory=list)
+    kind: str | None = None  # set by the curation file; else the mentions vote
+    description: str | None = None
+    links: list[str] = field(default_factory=list)
+    former: tuple[str, ...] = ()  # ids and names it had before a rename in the curation file
+
+    @property
+    def voted_kind(self) -> str:
+        known = world().known(self.name)
+        if self.kind:
+            return self.kind
+        if known is not None and known.name == self.name:
+            return known.kind
+        votes = Counter(m.kind for m in self.mentions)
+        return max(sorted(votes), key=lambda kind: (votes[kind], kind == PERSON))
+
+    @property
+    def is_person(self) -> bool:
+        return self.voted_kind == PERSON
+
+
+def _key(text: str) -> str:
+    """How names compare: case, a leading "the", a possessive and punctuation spacing do not matter."""
+    return " ".join(phrase_key(text)).lower()
+
+
+def _speaker_mentions(extractions: Sequence[Extraction], mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Quote speakers as mentions, so that a speaker the actor scan missed is still an actor."""
+    named: dict[tuple[str, str], ActorMention] = {}
+    for mention in mentions:
+        for text in (mention.surface, mention.name):
+            named.setdefault((mention.source, _key(text)), mention)
+    extra = []
+    for extraction in extractions:
+        for quote in extraction.quotes:
+            if not quote.speaker:
+                continue
+            source = extraction.article.id
+            known = named.get((source, _key(quote.speaker)))
+            name, kind, role, affiliation = _parse_name(quote.speaker)
+            if known is not None:
+                name, kind = known.name, known.kind
+            extra.append(ActorMention(source, quote.paragraph, quote.speaker, name, kind, role, affiliation))
+    return extra
+
+
+def _parse_name(text: str) -> tuple[str, str, str | None, str | None]:
+    """(name, kind, role, affiliation) of a name given as a string: "Russian Deputy Foreign Minister
+    Alexander Grushko" -> Alexander Grushko, person, Deputy Foreign Minister, Russia."""
+    known = world().known(text)
+    if known is not None:
+        return known.name, known.kind, None, None
+    words = list(phrase_key(text))
+    affiliation = None
+    owner = world().demonyms.match(words, 0) or world().names.match(words, 0)
+    if owner:
+        affiliation = owner[1].name
+        words = words[owner[0]:]
+        if words and words[0] in ("'s", "'"):
+            words = words[1:]
+    start = 0
+    while start < len(words) and words[start].lower() in world().modifiers:
+        start += 1
+    title = world().titles.match(words, start)
+    role = None
+    if title and title[0] < len(words):
+        role = " ".join(words[:title[0]])
+        words = words[title[0]:]
+    while words and words[0].lower() in world().honorifics:
+        words = words[1:]
+    name = " ".join(words) or text
+    return name, PERSON, role, affiliation if role else None
+
+
+def _group_by_name(mentions: Iterable[ActorMention]) -> dict[str, _Group]:
+    groups: dict[str, _Group] = {}
+    for mention in mentions:
+        groups.setdefault(mention.name, _Group(mention.name)).mentions.append(mention)
+    return groups
+
+
+def _merge_people(groups: dict[str, _Group]) -> dict[str, _Group]:
+    """Full names that are one person (spelling variants of the surname with the same first name) merge;
+    a bare surname joins the full name it belongs to (the most mentioned one when several share it)."""
+    full = sorted((g for g in groups.values() if g.is_person and " " in g.name), key=_prominence)
+    for group in full:
+        if group.name not in groups:
+            continue
+        for other in full:
+            if other is not group and other.name in groups and _same_person(group.name, other.name):
+                _absorb(groups, group.name, other.name)
+    people = sorted((g for g in groups.values() if g.is_person and " " in g.name), key=_prominence)
+    for group in list(groups.values()):
+        if " " in group.name or world().known(group.name):
+            continue
+        owner = next((p for p in people if _same_surname(p.name.split()[-1], group.name)), None)
+        if owner is not None and group.name in groups:
+            _absorb(groups, owner.name, group.name)
+    return groups
+
+
+def _prominence(group: _Group) -> tuple:
+    """Most mentioned first; then longer, then alphabetical: the name a merge keeps."""
+    return (-len(group.mentions), -len(group.name), group.name)
+
+
+def _same_person(a: str, b: str) -> bool:
+    first_a, *_, last_a = [w for w in a.split() if not _is_initial(w)]
+    first_b, *_, last_b = [w for w in b.split() if not _is_initial(w)]
+    return first_a.lower() == first_b.lower() and _same_surname(last_a, last_b)
+
+
+def _same_surname(a: str, b: str) -> bool:
+    return a.lower() == b.lower() or fuzz.ratio(a.lower(), b.lower()) >= SAME_SURNAME_SPELLING
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) <= 2 and word.endswith(".")
+
+
+def _absorb(groups: dict[str, _Group], into: str, name: str) -> None:
+    if into == name:
+        return
+    taken = groups.pop(name)
+    target = groups[into]
+    target.mentions.extend(taken.mentions)
+    target.kind = target.kind or taken.kind
+    target.description = target.description or taken.description
+    target.links.extend(link for link in taken.links if link not in target.links)
+
+
+# -- the curation file ---------------------------------------------------------------
+
+
+def _curate(groups: dict[str, _Group], edits: Curation) -> set[str]:
+    """Apply the editor's edits in place; returns the keys of hidden actors' names and aliases."""
+    for edit in edits.actors:
+        for alias, owner, line in edit.split:
+            _split(groups, _find(groups, edit.key, edit.line, edits), alias, owner, line, edits)
+    for edit in edits.actors:
+        target = _find(groups, edit.key, edit.line, edits)
+        for other, line in edit.merge:
+            _absorb(groups, target, _find(groups, other, line, edits))
+    hidden: set[str] = set()
+    for edit in edits.actors:
+        group = groups[_find(groups, edit.key, edit.line, edits)]
+        _edit(groups, group, edit)
+        if edit.hide:
+            groups.pop(group.name)
+            hidden |= {_key(group.name)} | {_key(m.surface) for m in group.mentions}
+    return hidden
+
+
+def _find(groups: dict[str, _Group], key: str, line: int, edits: Curation) -> str:
+    """The group an id or name in the curation file means (its name after earlier renames)."""
+    for name, group in groups.items():
+        if key in (slugify(name), name) or _key(key) == _key(name) or key in group.former:
+            return name
+    raise edits.error(line, f"unknown actor '{key}' (no actor has this id or name)")
+
+
+def _split(groups, name: str, alias: str, owner: str | None, line: int, edits: Curation) -> None:
+    group = groups[name]
+    moved = [m for m in group.mentions if _key(m.surface) == _key(alias)]
+    if not moved:
+        raise edits.error(line, f"actor '{name}' has no alias '{alias}'")
+    group.mentions = [m for m in group.mentions if m not in moved]
+    new_name = owner or alias
+    target = next((n for n in groups if _key(n) == _key(new_name)), new_name)
+    groups.setdefault(target, _Group(target)).mentions.extend(
+        ActorMention(m.source, m.paragraph, m.surface, target, m.kind) for m in moved
+    )
+
+
+def _edit(groups: dict[str, _Group], group: _Group, edit: ActorEdit) -> None:
+    if edit.name and edit.name != group.name:
+        groups[edit.name] = groups.pop(group.name)
+        group.former = (*group.former, edit.key, slugify(group.name))
+        group.name = edit.name
+    group.kind = edit.kind or group.kind
+    group.description = edit.description or group.description
+    group.links.extend(link for link in edit.links if link not in group.links)
+
+
+# -- actors and the resolver -------------------------------------------------------
+
+
+def _actors(groups: dict[str, _Group]) -> list[Actor]:
+    ids = _ids(groups)
+    actors = []
+    for name, group in groups.items():
+        aliases = {m.surface for m in group.mentions}
+        if group.is_person:
+            aliases |= {name, name.split()[-1]}
+        affiliations = Counter(m.affiliation for m in group.mentions if m.affiliation and m.affiliation != name)
+        affiliation = max(sorted(affiliations), key=affiliations.__getitem__) if affiliations else None
+        actors.append(Actor(
+            id=ids[name],
+            name=name,
+            kind=group.voted_kind,
+            aliases=sorted(aliases),
+            roles=sorted({(m.role, m.source) for m in group.mentions if m.role}),
+            affiliation=_affiliation_id(affiliation, groups, ids),
+            description=group.description,
+            links=list(group.links),
+            mentions=sorted({Mention(m.source, m.paragraph) for m in group.mentions},
+                            key=lambda m: (m.source, m.paragraph)),
+        ))
+    return sorted(actors, key=lambda a: a.id)
+
+
+def _ids(groups: dict[str, _Group]) -> dict[str, str]:
+    """slugify(name); two names with one slug (rare) are told apart by kind, deterministically."""
+    by_slug = defaultdict(list)
+    for name in sorted(groups):
+        by_slug[slugify(name)].append(name)
+    ids = {}
+    for slug, names in by_slug.items():
+        for n, name in enumerate(names):
+            ids[name] = slug if n == 0 else f"{slug}-{groups[name].voted_kind}-{n}"
+    return ids
+
+
+def _affiliation_id(name: str | None, groups: dict[str, _Group], ids: dict[str, str]) -> str | None:
+    if name is None:
+        return None
+    if name in ids:
+        return ids[name]
+    known = world().known(name)
+    return ids.get(known.name) if known else None
+
+
+class _Resolver:
+    """Name as a source printed it -> actor id: that source's own usage, then the corpus, then the world."""
+
+    def __init__(self, groups: dict[str, _Group], actors: list[Actor], hidden: set[str]):
+        ids = {a.name: a.id for a in actors}
+        self.hidden = hidden
+        self.in_source: dict[tuple[str, str], tuple[int, str]] = {}
+        everywhere: dict[str, set[str]] = defaultdict(set)
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for actor in actors:
+            everywhere[_key(actor.name)].add(actor.id)
+            for alias in actor.aliases:
+                everywhere[_key(alias)].add(actor.id)
+            if actor.kind == PERSON and " " in actor.name:
+                surnames[actor.name.split()[-1].lower()].add(actor.id)
+        for name, group in groups.items():
+            for m in group.mentions:
+                for text in (m.surface, m.name):
+                    key = (m.source, _key(text))
+                    # a surface that meant two actors in one source: the later mention wins
+                    self.in_source[key] = max(self.in_source.get(key, (-1, "")), (m.paragraph, ids[name]))
+        self.everywhere = {k: next(iter(v)) for k, v in everywhere.items() if len(v) == 1}
+        for key, owners in everywhere.items():
+            named = [i for i in owners if any(a.id == i and _key(a.name) == key for a in actors)]
+            if len(owners) > 1 and len(named) == 1:
+                self.everywhere[key] = named[0]
+        self.surnames = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
+        self.ids = ids
+
+    def __call__(self, source: str, name: str) -> str | None:
+        if not name or not name.strip():
+            return None
+        candidates = [name]
+        parsed = _parse_name(name)[0]
+        if parsed != name:
+            candidates.append(parsed)
+        for text in candidates:
+            key = _key(text)
+            if key in self.hidden:
+                return None
+            if (source, key) in self.in_source:
+                return self.in_source[(source, key)][1]
+            if key in self.everywhere:
+                return self.everywhere[key]
+        surname = _key(parsed).split(" ")[-1] if parsed else ""
+        if surname in self.surnames and " " not in _key(parsed):
+            return self.surnames[surname]
+        known = world().known(name)
+        return self.ids.get(known.name) if known else None
