@@ -2,8 +2,9 @@
 
 Countries and their other names, demonyms, capitals and seats of power that stand
 for a country ("the Kremlin"), international organisations, media outlets, titles
-of office and speech verbs. Nothing here is about any one article: adding a
-country or an outlet is a data change, never a code change.
+of office and speech verbs (speech_verbs.yaml, shared with quote attribution).
+Nothing here is about any one article: adding a country or an outlet is a data
+change, never a code change.
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ def world() -> World:
     countries = _load("countries.yaml")
     organizations = _load("organizations.yaml")
     titles = _load("titles.yaml")
-    speech = _load("speech.yaml")
+    speech = _load("speech_verbs.yaml")  # shared with the quote attribution
     names: dict[str, Known] = {}
     for country, aliases in countries.items():
         for name in [country, *aliases]:
