@@ -83,13 +83,13 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
 from dossier.model import Article, Paragraph, Problem
+from dossier.resources import load_yaml
 from dossier.text import normalise, slugify
 
 SEED_SUFFIXES = (".txt", ".md")
@@ -292,7 +292,7 @@ def _patterns(sources: list[str]) -> tuple[re.Pattern, ...]:
 
 @functools.cache
 def cues() -> Cues:
-    data = yaml.safe_load(resources.files("dossier").joinpath("data", "ingest.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("ingest.yaml")
     wires = {alias.casefold(): name for name, aliases in data["wire_services"].items() for alias in [name, *aliases]}
     labels = data["published_labels"] + data["updated_labels"]
     return Cues(
