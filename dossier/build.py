@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier import curation, extract, ids, ingest, link, render
-from dossier.model import Problem
+from dossier.model import Article, Extraction, Problem
 
 log = logging.getLogger("dossier")
 
@@ -38,8 +38,10 @@ def build(config: BuildConfig, *, write: bool = True) -> BuildResult:
     """Build docs/ from seeds/. With write=False nothing is written (used by `--check`)."""
     articles, problems = ingest.read_seeds(config.seeds)
     edits = curation.load(config.curation)
-    extractions = [extract.extract(article) for article in articles]
-    for extraction in extractions:
+    extractions = []
+    for article in articles:
+        extraction = _extract_article(article)
+        extractions.append(extraction)
         problems.extend(extraction.problems)
     dossier = link.link(extractions, edits)
     ledger = ids.load_ledger(config.ledger)
@@ -50,3 +52,13 @@ def build(config: BuildConfig, *, write: bool = True) -> BuildResult:
     if write:
         result.changed = render.write_docs(pages, config.docs) | ids.save_ledger(new_ledger, config.ledger)
     return result
+
+
+def _extract_article(article: Article) -> Extraction:
+    """Extract one article; a crash in an extractor costs that article's findings, never the build."""
+    try:
+        return extract.extract(article)
+    except Exception as error:  # noqa: BLE001 - reported with the file name, the rest still builds
+        log.debug("extraction failed for %s", article.file, exc_info=True)
+        problem = Problem(article.file, f"extraction failed, page built without findings: {type(error).__name__}: {error}")
+        return Extraction(article=article, problems=(problem,))
