@@ -1,12 +1,721 @@
-"""Who stands where on which issue, sentence by sentence. (Skeleton: the positions helper replaces this.)"""
+"""Who stands where on which issue, sentence by sentence.
+
+A stance is only ever read from a cue listed in data/stances.yaml: a verb
+("Russia rejects X"), a verb with its particle ("insists on X"), a predicate
+adjective ("is open to X", "was willing to send X"), a predicate preposition
+("is against X"), a stance noun someone voices ("expressed skepticism about X"),
+a condition put on something ("X is possible only after Y") or a requirement
+someone is reported stating ("the guarantees should include X"). The dependency
+parse says who holds the stance (the cue's subject, else whoever is reported
+saying the sentence) and what it is about (the cue's object, read past light
+heads such as "the deployment of"). Cues nest: "refuses to accept X" opposes X.
+No cue, no stance: nothing is guessed from words merely appearing together.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dossier.model import ActorMention, Article, Stance
+from dossier.resources import load_yaml
+from dossier.text import normalise
+
+COPULAS = frozenset({"be", "remain", "stay", "stand", "appear", "seem", "become", "look", "sound"})
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+TOPIC_PREPOSITIONS = frozenset({"to", "for", "with", "about", "of", "on", "behind", "towards", "toward", "against",
+                                "regarding", "over", "into", "from"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Dependencies that start a separate statement: a stance's condition is never looked for inside them.
+SEPARATE_CLAUSES = frozenset({"ccomp", "parataxis", "relcl", "conj"})
+# Dependencies that stay within one clause when climbing from a cue to the verb that carries it.
+SAME_CLAUSE = frozenset({"xcomp", "acomp", "oprd", "dobj", "pobj", "prep", "acl", "pcomp", "attr"})
+# Children left out of a topic's name: clauses hanging off it, punctuation, and coordination (split apart).
+PRUNED = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "det", "predet", "mark", "aux",
+                    "auxpass", "neg", "advmod", "parataxis", "ccomp", "npadvmod", "preconj", "dep", "agent"})
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """data/stances.yaml, loaded."""
+
+    verbs: dict[str, str]
+    phrasal: dict[str, str]
+    adjectives: dict[str, str]
+    prepositions: dict[str, str]
+    nouns: dict[str, str]
+    expressing_verbs: frozenset[str]
+    seeking_verbs: frozenset[str]
+    negating_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
+    only_conditions: frozenset[str]
+    condition_phrases: tuple[str, ...]
+    meeting_verbs: frozenset[str]
+    terms: frozenset[str]
+    condition_predicates: frozenset[str]
+    requirement_modals: frozenset[str]
+    including_verbs: frozenset[str]
+    frame_words: frozenset[str]
+    stance_modals: frozenset[str]
+    negation_words: frozenset[str]
+    flips: dict[str, str]
+    light_nouns: frozenset[str]
+    light_verbs: frozenset[str]
+    vague_nouns: frozenset[str]
+    filler_modifiers: frozenset[str]
+    representatives: frozenset[str]
+    own_bodies: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    data = load_yaml("stances.yaml")
+    conditional, requirement = data["conditional"], data["requirement"]
+    return Vocabulary(
+        verbs=data["verbs"],
+        phrasal=data["phrasal"],
+        adjectives=data["adjectives"],
+        prepositions=data["prepositions"],
+        nouns=data["nouns"],
+        expressing_verbs=frozenset(data["expressing_verbs"]),
+        seeking_verbs=frozenset(data["seeking_verbs"]),
+        negating_nouns=frozenset(data["negating_nouns"]),
+        speech_verbs=frozenset(load_yaml("speech_verbs.yaml")["verbs"]) | frozenset(data["opinion_verbs"]),
+        only_conditions=frozenset(conditional["only"]),
+        condition_phrases=tuple(conditional["phrases"]),
+        meeting_verbs=frozenset(conditional["meeting_verbs"]),
+        terms=frozenset(conditional["terms"]),
+        condition_predicates=frozenset(conditional["predicates"]),
+        requirement_modals=frozenset(requirement["modals"]),
+        including_verbs=frozenset(requirement["including_verbs"]),
+        frame_words=frozenset(requirement["frame_words"]),
+        stance_modals=frozenset(data["stance_modals"]),
+        negation_words=frozenset(data["negation"]["words"]),
+        flips=data["negation"]["flips"],
+        light_nouns=frozenset(data["light_nouns"]),
+        light_verbs=frozenset(data["light_verbs"]),
+        vague_nouns=frozenset(data["vague_nouns"]),
+        filler_modifiers=frozenset(data["filler_modifiers"]),
+        representatives=frozenset(data["representatives"]),
+        own_bodies=frozenset(data["own_bodies"]),
+    )
 
 
 def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMention]) -> list[Stance]:
-    """Stances stated in `article`; `actors` are the article's actor mentions."""
-    return []
+    """Stances stated in `article`; `docs[i]` parses `article.paragraphs[i]`, `actors` are its actor mentions."""
+    names = _Names(article, docs, actors)
+    stances: list[Stance] = []
+    for paragraph, doc in zip(article.paragraphs, docs):
+        context = _Paragraph()
+        for sentence in doc.sents:
+            seen: set[tuple[str, str, str]] = set()
+            for claim in _Sentence(sentence, paragraph.index, names).claims():
+                holders = claim.holders
+                if holders is None and claim.carried:
+                    holders = context.holders
+                topic = claim.topic if claim.topic is not None else context.topic
+                context.holders = holders or context.holders
+                context.topic = topic or context.topic
+                for holder in holders or ():
+                    if topic and (holder, claim.stance, topic) not in seen:
+                        seen.add((holder, claim.stance, topic))
+                        stances.append(Stance(article.id, paragraph.index, holder, topic, claim.stance,
+                                              normalise(sentence.text)))
+    return stances
+
+
+@dataclass
+class _Paragraph:
+    """What the paragraph has said so far: a stance with a topic that only points back ("open to such a
+    request") takes the topic before it, a subjectless condition the holder before it."""
+
+    holders: tuple[str, ...] = ()
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class _Claim:
+    holders: tuple[str, ...] | None  # None: the sentence does not say who
+    stance: str
+    topic: str | None  # None: the topic only points back ("such a request")
+    carried: bool = False  # with nobody named, the paragraph's last holder holds it
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What one cue says: who holds it (tokens; None for whoever said the sentence), about what (topic heads),
+    and the clause it heads (where negation and conditions attach)."""
+
+    stance: str
+    holders: list | None
+    topics: list
+    clause: object
+    carried: bool = False
+
+
+@dataclass
+class _Sentence:
+    """The claims of one sentence: every cue, outermost first, with the cues nested in its object folded in."""
+
+    span: object  # spaCy Span
+    paragraph: int
+    names: _Names
+    used: set[int] = field(default_factory=set)
+
+    def claims(self) -> Iterator[_Claim]:
+        words = vocabulary()
+        for token in sorted(self.span, key=lambda t: (_depth(t), t.i)):
+            if token.i in self.used or _hypothetical(token):
+                continue
+            reading = _reading(token, words)
+            if reading is not None:
+                self.used.add(token.i)
+                holders = self._holders(reading, token, words)
+                if holders is not None or reading.carried:
+                    yield from self._claims_of(token, reading, holders, outer=None, nested=False)
+
+    def _claims_of(self, cue, reading: _Reading, holders, outer: str | None, nested: bool) -> Iterator[_Claim]:
+        words = vocabulary()
+        stance = reading.stance
+        if _negated(cue, cue if nested else reading.clause, words):
+            stance = words.flips.get(stance, stance)
+        if outer is not None:
+            stance = _compose(outer, stance, words)
+        conditional = stance in ("conditional", "condition") or _has_condition(reading.clause, words)
+        for topic in reading.topics:
+            current = stance
+            if current == "readiness":  # willing to send troops: support; open to talks: openness
+                current = "support" if topic.pos_ in ("VERB", "AUX") else "open"
+            inner = self._inner(topic, cue, words)
+            if inner is not None:
+                inner_cue, inner_reading = inner
+                for claim in self._claims_of(inner_cue, inner_reading, holders, current, nested=True):
+                    yield _Claim(claim.holders, "conditional" if conditional else claim.stance, claim.topic,
+                                 reading.carried)
+                continue
+            if current == "condition" and not conditional:
+                continue
+            name, points_back = _topic(topic, words)
+            if name is not None or points_back:
+                yield _Claim(holders, "conditional" if conditional else current, name, reading.carried)
+
+    def _inner(self, topic, cue, words: Vocabulary):
+        """A cue inside the topic ("refuse to [accept X]", "seek to gain [support for X]"): it says what the
+        outer cue is about."""
+        candidates = [topic] + [c for c in topic.children if c.dep_ == "dobj" and topic.pos_ == "VERB"]
+        for candidate in candidates:
+            if candidate.i == cue.i or candidate.i in self.used:
+                continue
+            reading = _reading(candidate, words, nested=True)
+            if reading is not None:
+                self.used.add(candidate.i)
+                return candidate, reading
+        return None
+
+    def _holders(self, reading: _Reading, cue, words: Vocabulary) -> tuple[str, ...] | None:
+        tokens = reading.holders if reading.holders is not None else _speaker(cue, words)
+        if tokens is None:
+            return None
+        names: list[str] = []
+        for token in tokens:
+            for name in self.names.of(self.paragraph, token):
+                if name not in names:
+                    names.append(name)
+        return tuple(names)
+
+
+# --------------------------------------------------------------------------
+# cues
+
+
+def _reading(token, words: Vocabulary, nested: bool = False) -> _Reading | None:
+    """What `token` says as a stance cue, or None when it is none."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "aux" and c.lower_ in words.requirement_modals for c in token.children):
+            reading = _read_requirement(token, words)
+            if reading is not None:
+                return reading
+    if token.pos_ == "VERB":
+        particle = next((p for p in _particles(token) if f"{lemma} {_words(p)}" in words.phrasal), None)
+        if particle is not None:
+            return _read_verb(token, words.phrasal[f"{lemma} {_words(particle)}"], particle[-1], words)
+        if lemma in words.verbs:
+            return _read_verb(token, words.verbs[lemma], None, words)
+        if lemma in words.meeting_verbs and any(c.dep_ == "dobj" and c.lemma_.lower() in words.terms
+                                                for c in token.children):
+            return _read_condition(token, "conditional")
+        if _predicate(token) in words.condition_predicates:
+            return _read_condition(token, "condition")
+    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd"):
+        if lemma in words.adjectives:
+            return _read_adjective(token, words.adjectives[lemma])
+        if lemma in words.condition_predicates:
+            return _read_condition(token, "condition")
+    if token.dep_ == "prep" and token.lower_ in words.prepositions and token.head.lemma_ in COPULAS:
+        topic = _object(token)
+        if topic is not None:
+            return _Reading(words.prepositions[token.lower_], _subject(token.head), _conjuncts(topic),
+                            _clause_head(token.head))
+    if token.pos_ == "NOUN" and lemma in words.nouns:
+        return _read_noun(token, words.nouns[lemma], words, nested)
+    return None
+
+
+def _particles(verb) -> list[list]:
+    """The particle and preposition groups a phrasal verb may be listed under: [out], [out, against]."""
+    after = [c for c in verb.children if c.dep_ in ("prt", "prep") and c.i > verb.i]
+    return ([after[:2]] if len(after) > 1 else []) + [[c] for c in after]
+
+
+def _words(tokens) -> str:
+    return " ".join(t.lower_ for t in tokens)
+
+
+def _read_verb(verb, stance: str, particle, words: Vocabulary) -> _Reading | None:
+    passive = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
+    if _regards(verb, passive):
+        return None
+    if particle is not None and particle.dep_ == "prep":
+        topic = _object(particle)
+    elif passive is not None:
+        topic = passive
+    else:
+        topic = next((c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
+        if topic is None and verb.dep_ in ("relcl", "acl"):
+            topic = verb.head  # "the proposal that Ukraine accepted", "a provision sought by X"
+        elif topic is not None and topic.dep_ == "ccomp":
+            topic = _clause_topic(topic)
+    if topic is not None and topic.lower_ in RELATIVE_PRONOUNS:
+        topic = _antecedent(topic)  # "the plan, which Germany supports"
+    if topic is None:
+        return None
+    agent = _object(next((c for c in verb.children if c.dep_ == "agent"), None))
+    if agent is not None:
+        holders = [agent]
+    elif passive is not None or verb.dep_ == "acl":
+        if not any(c.dep_ == "aux" and c.lower_ in words.stance_modals for c in verb.children):
+            return None  # "security will be ensured" forecasts; "X could be considered" is a stance
+        holders = None
+    else:
+        holders = _subject(verb)
+        if holders is None:
+            return None
+    return _Reading(stance, holders, _conjuncts(topic), _clause_head(verb))
+
+
+def _regards(verb, passive) -> bool:
+    """'considering it a threat', 'would be considered involvement': the verb rates something, takes no stance."""
+    deps = {c.dep_ for c in verb.children}
+    return "oprd" in deps or ("dobj" in deps and "ccomp" in deps) or (passive is not None and "attr" in deps)
+
+
+def _read_adjective(adjective, stance: str) -> _Reading | None:
+    copula = adjective.head
+    topic = next((c for c in adjective.children if c.dep_ == "xcomp"), None)
+    if topic is None:
+        topic = _object(next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS),
+                             None))
+    holders = _subject(copula)
+    if topic is None or holders is None:
+        return None
+    return _Reading(stance, holders, _conjuncts(topic), _clause_head(copula))
+
+
+def _read_noun(noun, stance: str, words: Vocabulary, nested: bool) -> _Reading | None:
+    """A stance noun counts when someone voices it ("expressed opposition to X"), seeks it ("win Putin's
+    support for X": the seeker's support) or when it is what another cue is about."""
+    anchor = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in words.negating_nouns:
+        anchor = noun.head.head  # "a lack of readiness"
+    verb = anchor.head
+    holders = None
+    if not nested:
+        if anchor.dep_ != "dobj":
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if verb.lemma_.lower() in words.expressing_verbs:
+            holders = [owner] if owner is not None and owner.pos_ != "PRON" else _subject(verb)
+        elif verb.lemma_.lower() in words.seeking_verbs and stance == "support":
+            holders = _subject(verb)
+        if holders is None:
+            return None
+    topic = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+                  and any(a.lower_ == "to" for a in c.children)), None)
+    if topic is None:
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS), None)
+        following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        if prep is None and following is not None and following.dep_ == "prep" and following.lower_ in ("to", "for"):
+            prep = following  # the parser hung "openness [to X]" on the verb
+        topic = _object(prep)
+    if topic is None:
+        return None
+    return _Reading(stance, holders, _conjuncts(topic), _clause_head(verb if not nested else noun))
+
+
+def _read_condition(predicate, stance: str) -> _Reading | None:
+    """'X would only be feasible if ...', 'X should only take place after ...', 'X must meet conditions':
+    a conditional stance on X by whoever is reported saying so."""
+    head = predicate.head if predicate.pos_ == "ADJ" else predicate
+    subject = _subject(head, passive=True)
+    if subject is None:
+        return None
+    topic = _antecedent(subject[0]) if subject[0].lower_ in RELATIVE_PRONOUNS else subject[0]
+    if topic is None:
+        return None
+    return _Reading(stance, None, _conjuncts(topic), _clause_head(head), carried=True)
+
+
+def _read_requirement(verb, words: Vocabulary) -> _Reading | None:
+    """'the guarantees should include X', 'X must be part of the deal', 'the key element should be X':
+    support for X by whoever is reported saying so."""
+    lemma = verb.lemma_.lower()
+    if lemma in words.including_verbs:
+        topic = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    elif lemma in COPULAS:
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        predicate = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
+        if subject is None or predicate is None:
+            return None
+        if subject.lemma_.lower() in words.frame_words:
+            topic = predicate
+        elif predicate.lemma_.lower() in words.frame_words:
+            topic = subject
+        else:
+            return None
+    else:
+        return None
+    if topic is None:
+        return None
+    return _Reading("support", None, _conjuncts(topic), _clause_head(verb))
+
+
+# --------------------------------------------------------------------------
+# the parse: subjects, objects, clauses, conditions, negation
+
+
+def _depth(token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _object(preposition):
+    if preposition is None:
+        return None
+    return next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _predicate(verb) -> str:
+    """'take place' for "take place", else the lemma: how condition predicates are listed."""
+    lemma = verb.lemma_.lower()
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return f"{lemma} {obj.lemma_.lower()}" if obj is not None and lemma in ("take", "go") else lemma
+
+
+def _subject(verb, passive: bool = False) -> list | None:
+    """The subject of `verb`, looked for up the chain of verbs it completes ("refused to accept",
+    "is expected to hold")."""
+    node = verb
+    while True:
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        if subject is None and (passive or node.i != verb.i):
+            subject = next((c for c in node.children if c.dep_ in PASSIVE_SUBJECTS), None)
+        if subject is not None:
+            if subject.lower_ in RELATIVE_PRONOUNS and not passive:
+                subject = _antecedent(subject)
+            return [subject] if subject is not None else None
+        if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
+            node = node.head
+            continue
+        return None
+
+
+def _antecedent(pronoun):
+    """The noun a relative pronoun stands for: up to the relative clause, then its head."""
+    node = pronoun.head
+    while node.dep_ != "relcl":
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return node.head
+
+
+def _speaker(token, words: Vocabulary) -> list | None:
+    """Who is reported saying the clause `token` is in: "..., Grushko said", "X, he stressed, ...",
+    "according to him"."""
+    node = token
+    while True:
+        aside = next((c for c in node.children if c.dep_ == "parataxis" and c.lemma_.lower() in words.speech_verbs),
+                     None)
+        if aside is not None:
+            return _subject(aside)
+        parent = node.head
+        if parent.i == node.i:
+            break
+        if (parent.pos_ == "VERB" and parent.lemma_.lower() in words.speech_verbs
+                and node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl")):
+            return _subject(parent)
+        node = parent
+    for word in token.sent:
+        if word.lower_ == "according":
+            source = _object(next((c for c in word.children if c.lower_ == "to"), None))
+            if source is not None:
+                return [source]
+    return None
+
+
+def _clause_head(token):
+    """The verb carrying the clause `token` is in: where negation and conditions attach."""
+    node = token
+    while node.dep_ in SAME_CLAUSE and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _clause_topic(verb):
+    """The topic of a that-clause: its subject when the clause only describes it ("that guarantees become
+    part of the deal"), else the clause itself ("that NATO nations exclude Kyiv")."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
+    if verb.lemma_.lower() in COPULAS and subject is not None and subject.pos_ == "NOUN":
+        return subject
+    return verb
+
+
+def _conjuncts(token) -> list:
+    """`token` and what is coordinated with it: "Britain and France", "observers or a monitoring group"."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and (child.pos_ == token.pos_ or {child.pos_, token.pos_} <= {"NOUN", "PROPN"}):
+            found.extend(_conjuncts(child))
+    return found
+
+
+def _hypothetical(token) -> bool:
+    """Inside an if-clause: "if Brussels signals a willingness to engage" states nobody's stance."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
+def _has_condition(clause, words: Vocabulary) -> bool:
+    """'only if', 'only after', 'provided that', 'must meet conditions' within the clause."""
+    tokens = sorted(_clause_tokens(clause), key=lambda t: t.i)
+    lowered = [t.lower_ for t in tokens]
+    text = f" {' '.join(lowered)} "
+    if any(f" {phrase} " in text for phrase in words.condition_phrases):
+        return True
+    if any(word == "only" and words.only_conditions & set(lowered[i + 1:i + 5]) for i, word in enumerate(lowered)):
+        return True
+    return any(t.lemma_.lower() in words.meeting_verbs
+               and any(c.dep_ == "dobj" and c.lemma_.lower() in words.terms for c in t.children)
+               for t in tokens)
+
+
+def _clause_tokens(clause) -> Iterator:
+    yield clause
+    for child in clause.children:
+        if child.dep_ not in SEPARATE_CLAUSES:
+            yield from _clause_tokens(child)
+
+
+def _negated(cue, clause, words: Vocabulary) -> bool:
+    """A negation on the cue or on the words between it and its clause ("does not want to"), 'no support',
+    'a lack of readiness'."""
+    node = cue
+    while True:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in words.negation_words) for c in node.children):
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in words.negating_nouns:
+            return True
+        if node.i == clause.i or node.head.i == node.i:
+            return False
+        node = node.head
+
+
+def _compose(outer: str, inner: str, words: Vocabulary) -> str:
+    """A stance on a stance: refusing to accept X opposes X; wanting to discuss X is openness to X."""
+    if outer == "oppose":
+        return words.flips.get(inner, inner)
+    if outer in ("conditional", "condition"):
+        return "conditional"
+    return "support" if inner == "readiness" else inner
+
+
+# --------------------------------------------------------------------------
+# topics
+
+
+def _topic(head, words: Vocabulary) -> tuple[str | None, bool]:
+    """(a short name for the issue headed by `head`, whether it only points back to an earlier one).
+    (None, False) drops it: a bare name ("support Kyiv") is an actor, not an issue."""
+    head = _through_light(head, words)
+    if head.pos_ in ("VERB", "AUX"):
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is None and head.lemma_.lower() in words.light_verbs:
+            obj = next((_object(c) for c in head.children if c.dep_ == "prep" and _object(c) is not None), None)
+        if head.lemma_.lower() in words.light_verbs and obj is not None:
+            return _topic(obj, words)
+        return _phrase(_phrase_tokens(head, words, top=True)), False
+    if _vague(head, words):
+        if head.dep_ == "appos":
+            return _topic(head.head, words)  # "the idea of X - a provision sought by Y"
+        return None, True
+    if _bare_name(head):
+        following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+        if following is not None and following.tag_ == "VBG" and following.dep_ != "amod":
+            # the parser hung "opposition to [NATO sending observers]" apart
+            return _phrase([head, *_phrase_tokens(following, words)]), False
+        verb = head.head
+        if head.dep_ == "dobj":  # "accept Kyiv into its ranks"
+            extra = [t for c in verb.children if c.dep_ == "prep" and c.i > head.i for t in _phrase_tokens(c, words)]
+            if extra:
+                return _phrase([head, *extra]), False
+        return None, False
+    return _phrase(_phrase_tokens(head, words)), False
+
+
+def _through_light(head, words: Vocabulary):
+    """'the possible deployment of NATO peacekeepers' -> 'peacekeepers'; 'the decision to host X' -> 'host X'."""
+    while head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in words.light_nouns:
+        inner = next((_object(c) for c in head.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS
+                      and _object(c) is not None), None)
+        if inner is None:
+            inner = next((c for c in head.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+        if inner is None:
+            break
+        head = inner
+    return head
+
+
+def _vague(head, words: Vocabulary) -> bool:
+    if head.pos_ == "PRON" or head.lower_ in RELATIVE_PRONOUNS:
+        return True
+    if head.lemma_.lower() not in words.vague_nouns:
+        return False
+    return not any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in words.filler_modifiers
+                   for c in head.children)
+
+
+def _bare_name(head) -> bool:
+    return head.pos_ == "PROPN" and head.ent_type_ in NAME_LABELS and all(
+        c.dep_ in ("compound", "det", "case", "punct") for c in head.children)
+
+
+def _phrase(tokens) -> str | None:
+    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    text = normalise("".join(t.text_with_ws for t in ordered).strip(" ,;:-\"'"))
+    return text or None
+
+
+def _phrase_tokens(token, words: Vocabulary, top: bool = False) -> Iterator:
+    yield token
+    for child in token.children:
+        if child.dep_ == "punct" and not child.whitespace_ and child.i > 0 and not child.doc[child.i - 1].whitespace_:
+            yield child  # the hyphen in "30-day"
+            continue
+        if child.dep_ in PRUNED and not (top and child.dep_ == "neg"):
+            continue
+        if child.dep_ in ("amod", "det", "nummod", "advmod", "poss") and child.lower_ in words.filler_modifiers:
+            continue
+        yield from _phrase_tokens(child, words)
+
+
+# --------------------------------------------------------------------------
+# holder names
+
+
+class _Names:
+    """Canonical names for the words that hold stances: the actors stage's mention where one covers the word
+    ("Moscow" -> Russia), else spaCy's entity; pronouns go to whoever is reported speaking or the last person
+    named; "his country" to that person's affiliation; "the leaders of X" to X."""
+
+    def __init__(self, article: Article, docs: Sequence, actors: Sequence[ActorMention]):
+        self._spans: dict[int, list[tuple[int, int, ActorMention]]] = {}
+        self._affiliations = {m.name: m.affiliation for m in sorted(actors, key=_mention_order) if m.affiliation}
+        self._people: list[tuple[int, int, str]] = []  # (paragraph, offset, name) in reading order
+        for paragraph, doc in zip(article.paragraphs, docs):
+            spans = self._spans.setdefault(paragraph.index, [])
+            for mention in (m for m in actors if m.paragraph == paragraph.index and m.surface):
+                start = paragraph.text.find(mention.surface)
+                while start >= 0:
+                    spans.append((start, start + len(mention.surface), mention))
+                    if mention.kind == "person":
+                        self._people.append((paragraph.index, start, mention.name))
+                    start = paragraph.text.find(mention.surface, start + 1)
+            for entity in doc.ents:
+                if entity.label_ == "PERSON" and self._mention(paragraph.index, entity.start_char) is None:
+                    self._people.append((paragraph.index, entity.start_char, self._person(entity)))
+        self._people.sort()
+
+    def of(self, paragraph: int, token) -> list[str]:
+        """The names `token` stands for (several for "Britain and France"; none for "analysts")."""
+        words = vocabulary()
+        names: list[str] = []
+        for each in _conjuncts(token):
+            for name in self._name(paragraph, each, words):
+                if name not in names:
+                    names.append(name)
+        return names
+
+    def _name(self, paragraph: int, token, words: Vocabulary) -> list[str]:
+        mention = self._mention(paragraph, token.idx)
+        if mention is not None:
+            return [mention.name]
+        if token.pos_ == "PRON":
+            return self._pronoun(paragraph, token, words)
+        lemma = token.lemma_.lower()
+        if lemma in words.own_bodies:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            owners = self.of(paragraph, owner) if owner is not None else []
+            return [self._affiliations[n] for n in owners if n in self._affiliations]
+        if lemma in words.representatives:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of" and _object(child) is not None:
+                    return self.of(paragraph, _object(child))
+                if child.dep_ in ("amod", "compound", "poss") and child.ent_type_ in NAME_LABELS:
+                    return self._name(paragraph, child, words)
+            return []
+        if token.ent_type_ in NAME_LABELS - {"NORP"}:
+            entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+            if entity.label_ == "PERSON":
+                return [self._person(entity)]
+            return [normalise(entity.text.removeprefix("the ").removeprefix("The "))]
+        return []
+
+    def _pronoun(self, paragraph: int, token, words: Vocabulary) -> list[str]:
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            speaker = _speaker(token, words)
+            if speaker and speaker[0].pos_ != "PRON" and speaker[0].i != token.i:
+                return self.of(paragraph, speaker[0])
+        if lower in PERSON_PRONOUNS:
+            earlier = [p for p in self._people if (p[0], p[1]) < (paragraph, token.idx)]
+            return [earlier[-1][2]] if earlier else []
+        return []
+
+    def _mention(self, paragraph: int, offset: int) -> ActorMention | None:
+        covering = [s for s in self._spans.get(paragraph, []) if s[0] <= offset < s[1]]
+        if not covering:
+            return None
+        return max(covering, key=lambda s: (s[1] - s[0], -s[0], s[2].name))[2]
+
+    def _person(self, entity) -> str:
+        """A surname alone ("Grushko") stands for the full name used earlier in the article."""
+        name = normalise(entity.text)
+        if " " not in name:
+            fuller = [p[2] for p in self._people if p[2].endswith(" " + name)]
+            if fuller:
+                return fuller[0]
+        return name
+
+
+def _mention_order(mention: ActorMention) -> tuple:
+    return (mention.paragraph, mention.surface, mention.name)
