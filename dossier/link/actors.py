@@ -28,7 +28,8 @@ from dossier.world import PERSON, phrase_key, world
 # resolve(source_id, name as extracted) -> actor id, or None when the name is no known actor
 Resolver = Callable[[str, str], "str | None"]
 
-SAME_SURNAME_SPELLING = 88  # rapidfuzz ratio above which "Zelensky" and "Zelenskyy" are one surname
+SAME_SURNAME_SPELLING = 88  # rapidfuzz ratio from which "Zelensky" and "Zelenskyy" are one surname
+SAME_FIRST_NAME_SPELLING = 80  # "Sergei" and "Sergey" are one first name; "Anna" and "Anne" are not
 
 
 def link_actors(extractions: Sequence[Extraction], edits: Curation) -> tuple[list[Actor], Resolver]:
@@ -155,7 +156,7 @@ def _prominence(group: _Group) -> tuple:
 def _same_person(a: str, b: str) -> bool:
     first_a, *_, last_a = [w for w in a.split() if not _is_initial(w)]
     first_b, *_, last_b = [w for w in b.split() if not _is_initial(w)]
-    return first_a.lower() == first_b.lower() and _same_surname(last_a, last_b)
+    return fuzz.ratio(first_a.lower(), first_b.lower()) >= SAME_FIRST_NAME_SPELLING and _same_surname(last_a, last_b)
 
 
 def _same_surname(a: str, b: str) -> bool:
@@ -238,8 +239,9 @@ def _actors(groups: dict[str, _Group]) -> list[Actor]:
     actors = []
     for name, group in groups.items():
         aliases = {m.surface for m in group.mentions}
-        if group.is_person:
-            aliases |= {name, name.split()[-1]}
+        if group.is_person:  # every spelling of the full name it was merged from, and their surnames
+            full_names = {name} | {m.name for m in group.mentions if " " in m.name}
+            aliases |= full_names | {n.split()[-1] for n in full_names}
         affiliations = Counter(m.affiliation for m in group.mentions if m.affiliation and m.affiliation != name)
         affiliation = max(sorted(affiliations), key=affiliations.__getitem__) if affiliations else None
         actors.append(Actor(
@@ -291,8 +293,10 @@ class _Resolver:
             everywhere[_key(actor.name)].add(actor.id)
             for alias in actor.aliases:
                 everywhere[_key(alias)].add(actor.id)
-            if actor.kind == PERSON and " " in actor.name:
-                surnames[actor.name.split()[-1].lower()].add(actor.id)
+            if actor.kind == PERSON:
+                for alias in actor.aliases:
+                    if " " not in alias:
+                        surnames[alias.lower()].add(actor.id)
         for name, group in groups.items():
             for m in group.mentions:
                 for text in (m.surface, m.name):
