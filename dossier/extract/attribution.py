@@ -45,6 +45,7 @@ class Cues:
     label_cues: tuple[str, ...]
     abbreviations: frozenset[str]
     name_particles: frozenset[str]
+    person_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,11 @@ def cues() -> Cues:
         label_cues=tuple(data["label_cues"]),
         abbreviations=frozenset(data["abbreviations"]),
         name_particles=frozenset(data["name_particles"]),
+        person_nouns=frozenset(data["person_nouns"]),
     )
+
+
+CONNECTORS = frozenset({"of", "the", "-", "'s", "\u2019s"})  # inside a title: "Secretary of State", "Russia's"
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +74,7 @@ def _title_words() -> frozenset[str]:
     """Every word that can stand in a title before a name, in lower case."""
     w = world()
     words = {word for key in w.titles.table for word in key}
-    return frozenset(words | w.modifiers | w.honorifics | {"of", "'s", "\u2019s"})
+    return frozenset((words | w.modifiers | w.honorifics | cues().person_nouns) - CONNECTORS)
 
 
 # --------------------------------------------------------------------------
@@ -146,8 +151,9 @@ class Said:
 
     offset: int  # where the cue stands in its paragraph
     end: int  # just past the cue's last word
-    cue: str  # as printed: "said", "according to", "quoted as saying"
+    cue: str | None  # as printed: "said", "according to", "quoted as saying"; None for "Name: quote"
     speaker: Speaker
+    subject_at: int | None = None  # where the speaker's word stands in the paragraph
 
 
 ANONYMOUS = Speaker(None, "unattributed")
@@ -211,8 +217,15 @@ class Reader:
 
     def _name(self, paragraph: int, tokens: list) -> Name | None:
         w = world()
+        while tokens and tokens[0].lower_ in CONNECTORS:  # "The Turkish Foreign Ministry"
+            tokens = tokens[1:]
+        if not tokens:
+            return None
         words = [t.text for t in tokens]
         nouns, start = _split_title(words)
+        if not start:  # "Drummer Lucy Tran": a title the data does not list, before a name the tagger knows
+            start = next((k for k, t in enumerate(tokens) if k and t.ent_iob_ == "B" and t.ent_type_ == "PERSON"
+                          and all(u.ent_type_ == "PERSON" for u in tokens[k:])), 0)
         name_tokens = tokens[start:]
         text = _join(name_tokens)
         appositive = _appositive_nouns(tokens[-1])
@@ -237,31 +250,34 @@ class Reader:
         return Name(paragraph, tokens[0].idx, text, frozenset(nouns) | appositive, kind, subject, head.i)
 
     def _register_people(self) -> None:
-        for sentence in self.sentences:
-            for name in sentence.names:
-                if name.kind == PERSON and name.name:
-                    self.people.setdefault(name.name, set()).update(name.nouns)
-        for sentence in self.sentences:  # a surname the article gave in full elsewhere is a person too
-            sentence.names = [self._as_known(n) for n in sentence.names]
-        for sentence in self.sentences:
-            for name in sentence.names:
-                if name.kind == PERSON and name.name:
-                    self.people.setdefault(name.name, set()).update(name.nouns)
+        for _ in range(2):  # the second time, surnames the article gave in full elsewhere are people too
+            self.seen = sorted(((n.paragraph, n.offset), n.name) for s in self.sentences for n in s.names
+                               if n.kind == PERSON and n.name)
+            for (_, _), name in self.seen:
+                self.people.setdefault(name, set())
+            for sentence in self.sentences:
+                for name in sentence.names:
+                    if name.kind == PERSON and name.name:
+                        self.people[name.name].update(name.nouns)
+            for sentence in self.sentences:
+                sentence.names = [self._as_known(n) for n in sentence.names]
 
     def _as_known(self, name: Name) -> Name:
-        full = self.full_name(name.name)
+        full = self.full_name(name.name, (name.paragraph, name.offset))
         if full in self.people:
             return Name(name.paragraph, name.offset, full, name.nouns, PERSON, name.subject, name.head)
         return name
 
-    def full_name(self, name: str) -> str:
-        """The fullest form the article gives of a person's name: "Grushko" -> "Alexander Grushko"."""
+    def full_name(self, name: str, at: tuple[int, int]) -> str:
+        """The fullest form the article gives of a person's name: "Grushko" -> "Alexander Grushko";
+        of two Kowalczyks, the one named last before `at` (paragraph, offset)."""
         words = name.split()
-        if not words:
+        longer = [p for p in self.people if len(p.split()) > len(words) and p.split()[-len(words):] == words]
+        if not words or not longer:
             return name
-        longer = [p for p in self.people if p.split()[-len(words):] == words]
-        if not longer:
-            return name
+        before = [(where, p) for where, p in self.seen if p in longer and where < at]
+        if before:
+            return max(before)[1]
         longest = max(len(p.split()) for p in longer)
         fullest = sorted(p for p in longer if len(p.split()) == longest)
         return fullest[0] if len(fullest) == 1 else name
@@ -295,12 +311,23 @@ class Reader:
         following = [q[0] for q in self.quoted[closing.paragraph] if q[0] >= last.close_at]
         limit = min(following, default=closing.end)
         after = [s for s in closing.said if last.close_at <= s.offset < limit]
-        if after and not any(t.pos_ == "VERB" for t in closing.tokens if last.close_at <= t.idx < after[0].offset):
-            return after[0]
+        if after and (after[0].subject_at is not None and last.close_at <= after[0].subject_at < after[0].offset
+                      or not any(t.is_alpha for t in closing.tokens if last.close_at <= t.idx < after[0].offset)):
+            return after[0]  # "," he said / "," said Grushko: the cue's subject, if any, is between
         before = [s for s in opening.said if s.end <= first.open_at]
         if before:
             return before[-1]
-        return after[0] if after else None
+        return after[0] if after else self._label(opening, first)
+
+    def _label(self, opening: Sentence, first: Quotation) -> Said | None:
+        """"Name: quote", as interviews and live blogs print it."""
+        lead = [t for t in opening.tokens if t.idx < first.open_at]
+        if len(lead) < 2 or lead[-1].text != ":":
+            return None
+        name = next((n for n in opening.names if n.offset == lead[0].idx and n.head == lead[-2].i and n.name), None)
+        if name is None:
+            return None
+        return Said(lead[-1].idx, lead[-1].idx + 1, None, Speaker(self._fuller(name), "explicit", name.kind), name.offset)
 
     def _carried(self, opening: Sentence, first: Quotation) -> Speaker:
         """A quotation that is a sentence of its own keeps the speaker of the sentence before it, in
@@ -340,8 +367,8 @@ class Reader:
                 if target is None or world().is_outlet(_join(_run_around(target, sentence) or [target])):
                     return None
                 end = doc[token.i + len(phrase) - 1]
-                return Said(token.idx, end.idx + len(end), " ".join(t.text for t in doc[token.i:token.i + len(phrase)]),
-                            self._speaker_of(target, sentence, token.idx, "explicit"))
+                return Said(token.idx, end.idx + len(end), " ".join(t.lower_ for t in doc[token.i:token.i + len(phrase)]),
+                            self._speaker_of(target, sentence, token.idx, "explicit"), target.idx)
         if token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("said", "says", "told"):
             return None
         if lemma in c.second_hand_verbs:
@@ -360,7 +387,7 @@ class Reader:
         subject = _subject(token, self, sentence)
         if subject is None:
             return Said(token.idx, end, cue, ANONYMOUS)
-        return Said(token.idx, end, cue, self._speaker_of(subject, sentence, token.idx, "explicit"))
+        return Said(token.idx, end, cue, self._speaker_of(subject, sentence, token.idx, "explicit"), subject.idx)
 
     def _second_hand(self, sentence: Sentence, verb) -> Said | None:
         """"X quoted Y as saying", "Y was quoted by X as saying", "X cited Y as saying"."""
@@ -380,7 +407,7 @@ class Reader:
         speaker = self._speaker_of(speaker_token, sentence, verb.idx, "second-hand")
         if speaker.name is not None:
             speaker = Speaker(speaker.name, "second-hand", speaker.kind)
-        return Said(verb.idx, saying.idx + len(saying), cue, speaker)
+        return Said(verb.idx, saying.idx + len(saying), cue, speaker, speaker_token.idx)
 
     def _speaker_of(self, token, sentence: Sentence, at: int, method: str) -> Speaker:
         """The speaker a cue's subject (or object) token stands for."""
@@ -407,7 +434,7 @@ class Reader:
         return ANONYMOUS
 
     def _fuller(self, name: Name) -> str:
-        return self.full_name(name.name) if name.kind in (PERSON, UNKNOWN) else name.name
+        return self.full_name(name.name, (name.paragraph, name.offset)) if name.kind in (PERSON, UNKNOWN) else name.name
 
     def _before(self, sentence: Sentence, at: int):
         """Sentences back from `sentence` (only what comes before `at` in it), nearest first."""
@@ -422,6 +449,9 @@ class Reader:
             if earlier.paragraph < sentence.paragraph - PRONOUN_WINDOW:
                 break
             speakers = [s.speaker for s in said if s.speaker.name and s.speaker.kind in kinds]
+            if not speakers and earlier is not sentence and earlier.speaker and earlier.speaker.name \
+                    and earlier.speaker.kind in kinds:
+                speakers = [earlier.speaker]  # whoever its quotation was given to
             if speakers:
                 return Speaker(speakers[-1].name, "pronoun", speakers[-1].kind)
             if earlier is sentence:
@@ -490,14 +520,15 @@ def _title_prefix(tokens: list, run: list) -> list:
     prefix: list = []
     while k >= 0 and tokens[k].i == (prefix[0].i if prefix else run[0].i) - 1:
         token = tokens[k]
-        if token.lower_ in title_words or w.demonyms.get(token.text) is not None or w.known(token.text):
+        if (token.lower_ in title_words or token.lower_ in CONNECTORS or w.demonyms.get(token.text) is not None
+                or w.known(token.text)):
             prefix.insert(0, token)
             k -= 1
             continue
         break
-    if not any(t.lower_ in title_words and t.lower_ not in ("of", "'s", "\u2019s") for t in prefix):
-        return []
-    return prefix
+    while prefix and prefix[0].lower_ in CONNECTORS:
+        prefix.pop(0)
+    return prefix if any(t.lower_ in title_words for t in prefix) else []
 
 
 def _split_title(words: list[str]) -> tuple[list[str], int]:
@@ -516,7 +547,9 @@ def _split_title(words: list[str]) -> tuple[list[str], int]:
             nouns.extend(referring)
             name_start = i
             continue
-        if low in w.honorifics:
+        if low in w.honorifics or low in cues().person_nouns:
+            if low in cues().person_nouns:
+                nouns.append(low)
             i += 1
             name_start = i
             continue

@@ -127,7 +127,7 @@ def _mention(article: Article, group: list[Quotation], texts: list[str], docs: l
     if len(words(text)) < MIN_WORDS or label_before(texts[first.paragraph], first.open_at):
         return None
     speaker, cue, sentence = reader.attribute(group)
-    if speaker.name is None and not _sounds_spoken(group, texts, docs):
+    if cue is None and speaker.name is None and not _sounds_spoken(group, texts, docs):
         return None
     paragraphs = article.paragraphs
     return QuoteMention(

@@ -1,13 +1,174 @@
-"""One Quote per utterance across outlets. (Skeleton: the quotes helper replaces this.)"""
+"""One Quote per utterance, however many outlets carried it.
+
+Outlets reprint the same words with other quotation marks and punctuation, a word
+changed or dropped, or cut short. Two printings are one utterance when their words
+(dossier.text.words) are nearly the same, or when one is the other cut short; they
+are never one when their speakers differ, or when the words that differ carry the
+meaning: a negation ("will" / "will not") or a number ("30-day" / "60-day").
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
+from dossier.ids import content_id
 from dossier.link.actors import Resolver
-from dossier.model import Actor, Extraction, Quote
+from dossier.model import Actor, Extraction, Occurrence, Quote, QuoteMention
+from dossier.text import slugify, words
+
+SAME_WORDING = 0.8  # share of words kept (1 - word edits / longer length): "a word or two changed"
+SAME_CUT_WORDING = 0.9  # the same for a shortened printing, against the stretch of the longer one it matches
+MIN_FUZZY_CUT = 8  # a shortened printing must be this long before its words may differ at all
+COMMON_PAIR = 200  # a word pair printed by more quotations than this says nothing about sameness
+NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "cannot", "without"})
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
+    "billion trillion half dozen once twice first second third fourth fifth sixth seventh eighth ninth tenth".split()
+)
+NAME = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'\u2019.-]*)*")
+
+
+@dataclass(frozen=True)
+class _Printing:
+    """One QuoteMention with what linking needs: where it stands and whose words they are."""
+
+    mention: QuoteMention
+    index: int  # 1-based position among its source's quotations
+    words: tuple[str, ...]
+    speaker: str | None  # actor id
 
 
 def cluster_quotes(extractions: Sequence[Extraction], resolve: Resolver, actors: Sequence[Actor]) -> list[Quote]:
     """Group QuoteMentions carrying the same utterance into Quotes, speakers resolved to actor ids."""
-    return []
+    printings = [
+        _Printing(m, k, tuple(words(m.text)), _speaker_id(m, resolve))
+        for e in extractions
+        for k, m in enumerate(e.quotes, start=1)
+    ]
+    printings.sort(key=lambda p: (p.mention.source, p.index))
+    clusters = _cluster(printings)
+    quotes = [_quote([printings[i] for i in members], resolve) for members in clusters]
+    return sorted(quotes, key=lambda q: (q.occurrences[0].source, q.occurrences[0].index))
+
+
+def same_utterance(a: Sequence[str], b: Sequence[str]) -> float:
+    """How surely two wordings are one utterance: 0 when they are not, else the share of words kept."""
+    if not a or not b:
+        return 0.0
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    whole = Levenshtein.normalized_similarity(a, b)
+    if whole >= SAME_WORDING and not _meaning_differs(a, b):
+        return whole
+    if _contains(long_, short):
+        return len(short) / len(long_) * SAME_WORDING  # below any whole match: prefer like with like
+    if len(short) >= MIN_FUZZY_CUT:
+        for start in range(len(long_) - len(short) + 1):
+            window = long_[start:start + len(short)]
+            if Levenshtein.normalized_similarity(short, window) >= SAME_CUT_WORDING and not _meaning_differs(short, window):
+                return len(short) / len(long_) * SAME_WORDING
+    return 0.0
+
+
+def _contains(long_: Sequence[str], short: Sequence[str]) -> bool:
+    n = len(short)
+    return any(tuple(long_[i:i + n]) == tuple(short) for i in range(len(long_) - n + 1))
+
+
+def _meaning_differs(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether the words that differ between two wordings include a negation or a number."""
+    for op in Levenshtein.opcodes(list(a), list(b)):
+        if op.tag == "equal":
+            continue
+        for word in (*a[op.src_start:op.src_end], *b[op.dest_start:op.dest_end]):
+            if word in NEGATIONS or word in NUMBER_WORDS or word.endswith("n't") or any(ch.isdigit() for ch in word):
+                return True
+    return False
+
+
+def _cluster(printings: list[_Printing]) -> list[list[int]]:
+    """Union the most alike pairs first, never joining two groups with different speakers."""
+    pairs = []
+    for i, j in _candidates(printings):
+        score = same_utterance(printings[i].words, printings[j].words)
+        if score > 0:
+            pairs.append((-score, i, j))
+    parent = list(range(len(printings)))
+    speakers: dict[int, set[str]] = {i: {p.speaker} if p.speaker else set() for i, p in enumerate(printings)}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, i, j in sorted(pairs):
+        a, b = root(i), root(j)
+        if a == b or len(speakers[a] | speakers[b]) > 1:
+            continue
+        low, high = min(a, b), max(a, b)
+        parent[high] = low
+        speakers[low] |= speakers.pop(high)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(printings)):
+        groups[root(i)].append(i)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _candidates(printings: list[_Printing]) -> set[tuple[int, int]]:
+    """Pairs of printings sharing a word pair: any two printings of one utterance do."""
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, p in enumerate(printings):
+        for pair in set(zip(p.words, p.words[1:])):
+            postings[pair].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if len(members) > COMMON_PAIR:
+            continue
+        for k, i in enumerate(members):
+            pairs.update((i, j) for j in members[k + 1:])
+    return pairs
+
+
+def _speaker_id(mention: QuoteMention, resolve: Resolver) -> str | None:
+    """The speaker's actor id; until actors knows the name, its slug, so the quote stays attributed."""
+    if mention.speaker is None:
+        return None
+    return resolve(mention.source, mention.speaker) or slugify(mention.speaker)
+
+
+def _quote(printings: list[_Printing], resolve: Resolver) -> Quote:
+    canonical = min(printings, key=lambda p: (-len(p.words), -len(p.mention.text), p.mention.source, p.index))
+    counts = Counter(p.speaker for p in printings if p.speaker)
+    speaker = max(counts, key=lambda s: (counts[s], -next(k for k, p in enumerate(printings) if p.speaker == s)),
+                  default=None)
+    names = sorted({p.mention.speaker for p in printings if p.speaker == speaker and p.mention.speaker},
+                   key=lambda n: (-len(n), n))
+    return Quote(
+        id=content_id(canonical.mention.text),
+        text=canonical.mention.text,
+        speaker=speaker,
+        speaker_name=names[0] if names else None,
+        occurrences=[
+            Occurrence(source=p.mention.source, paragraph=p.mention.paragraph, text=p.mention.text,
+                       sentence=p.mention.sentence, method=p.mention.method, cue=p.mention.cue, index=p.index)
+            for p in printings
+        ],
+        actors=_mentioned_actors(printings, resolve, speaker),
+    )
+
+
+def _mentioned_actors(printings: list[_Printing], resolve: Resolver, speaker: str | None) -> list[str]:
+    """Actors named in the quoted words, as each source's own usage resolves them."""
+    found = set()
+    for p in printings:
+        for match in NAME.finditer(p.mention.text):
+            actor = resolve(p.mention.source, match.group(0))
+            if actor is not None and actor != speaker:
+                found.add(actor)
+    return sorted(found)
