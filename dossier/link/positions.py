@@ -1,12 +1,221 @@
-"""Topics and positions across articles. (Skeleton: the positions helper replaces this.)"""
+"""Topics and positions across articles.
+
+Each extracted Stance names its issue in the article's own words ("NATO
+peacekeepers in Ukraine", "a peacekeeping force"). Here those names meet:
+
+- Topics. A stance joins the first issue of data/topics.yaml whose key words
+  its topic name contains (peacekeepers, peacekeeping forces -> "Peacekeeping
+  forces"; membership, joining, accession -> "Membership"); a name phrased as
+  the opposite ("Ukraine's exclusion from the alliance") joins it with the
+  stance turned round. Any other topic is keyed by the lemma of its head noun
+  with its compounds ("security mechanisms") and titled by its most frequent
+  wording (ties: the shortest, then alphabetical).
+- Holders. Officials and ministries speak for the country or organisation they
+  serve (their ActorMention.affiliation): a deputy foreign minister's stance
+  is his country's position. Leaders and everyone else hold their own.
+- Positions. One per (actor, topic). Each sentence counts once per stance; the
+  stance most sentences state wins, and a tie goes to the firmer statement
+  (oppose, then support, then conditional, then open), so the result never
+  depends on article order. Evidence and sentences are those stating the
+  winning stance.
+"""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
+from dossier import nlp
 from dossier.link.actors import Resolver
-from dossier.model import Extraction, Position, Topic
+from dossier.model import ActorMention, Extraction, Mention, Position, Stance, Topic
+from dossier.resources import load_yaml
+from dossier.text import normalise, slugify, words
+
+STANCE_ORDER = ("oppose", "support", "conditional", "open")  # who wins a tie, first to last
+TURNED = {"support": "oppose", "oppose": "support"}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One entry of data/topics.yaml: a title and the word prefixes that name it."""
+
+    title: str
+    keys: tuple[tuple[str, ...], ...]
+    antonyms: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Holders:
+    leader_roles: tuple[tuple[str, ...], ...]
+    subordinate: frozenset[str]
+    former: frozenset[str]
+    official_roles: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=1)
+def issues() -> tuple[Issue, ...]:
+    return tuple(Issue(entry["title"], _phrases(entry["keys"]), _phrases(entry.get("antonyms", [])))
+                 for entry in load_yaml("topics.yaml")["topics"])
+
+
+@lru_cache(maxsize=1)
+def holders() -> Holders:
+    data = load_yaml("topics.yaml")["holders"]
+    return Holders(_phrases(data["leader_roles"]), frozenset(data["subordinate"]), frozenset(data["former"]),
+                   _phrases(data["official_roles"]))
+
+
+def _phrases(entries: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(words(entry)) for entry in entries)
 
 
 def link_positions(extractions: Sequence[Extraction], resolve: Resolver) -> tuple[list[Topic], list[Position]]:
-    return [], []
+    """Topics with at least one position, and one Position per (actor id, topic id), both sorted by id."""
+    stances = [s for e in extractions for s in e.stances]
+    speakers_for = _Spokespeople([m for e in extractions for m in e.actors], resolve)
+    topic_of = _topics(sorted({s.topic for s in stances}))
+    statements: dict[tuple[str, str], dict[str, dict[Mention, list[str]]]] = defaultdict(
+        lambda: defaultdict(dict))
+    for stance in sorted(stances, key=_stance_order):
+        actor = speakers_for(stance)
+        if actor is None:
+            continue
+        topic, turned = topic_of[stance.topic]
+        value = TURNED.get(stance.stance, stance.stance) if turned else stance.stance
+        sentences = statements[(actor, topic.id)][value].setdefault(Mention(stance.source, stance.paragraph), [])
+        if stance.sentence not in sentences:
+            sentences.append(stance.sentence)
+    positions = [_position(actor, topic, by_stance) for (actor, topic), by_stance in statements.items()]
+    used = {p.topic for p in positions}
+    topics = {t.id: t for t, _ in topic_of.values() if t.id in used}
+    return sorted(topics.values(), key=lambda t: t.id), sorted(positions, key=lambda p: p.id)
+
+
+def _stance_order(stance: Stance) -> tuple:
+    return (stance.source, stance.paragraph, stance.actor, stance.topic, stance.stance, stance.sentence)
+
+
+def _position(actor: str, topic: str, by_stance: dict[str, dict[Mention, list[str]]]) -> Position:
+    counts = {value: sum(len(s) for s in found.values()) for value, found in by_stance.items()}
+    value = min(counts, key=lambda v: (-counts[v], STANCE_ORDER.index(v) if v in STANCE_ORDER else len(STANCE_ORDER)))
+    found = by_stance[value]
+    evidence = sorted(found, key=lambda m: (m.source, m.paragraph))
+    sentences = list(dict.fromkeys(s for m in evidence for s in found[m]))
+    return Position(id=f"{actor}--{topic}", actor=actor, topic=topic, stance=value, evidence=evidence,
+                    sentences=sentences)
+
+
+# --------------------------------------------------------------------------
+# holders
+
+
+class _Spokespeople:
+    """The actor id a stance belongs to: the speaker's, or the country/organisation an official speaks for."""
+
+    def __init__(self, mentions: Sequence[ActorMention], resolve: Resolver):
+        self.resolve = resolve
+        self.speaks_for: dict[str, str] = {}
+        rules = holders()
+        for mention in sorted(mentions, key=lambda m: (m.source, m.paragraph, m.surface, m.name)):
+            if mention.affiliation and mention.affiliation != mention.name and _official(mention, rules):
+                self.speaks_for.setdefault(mention.name, mention.affiliation)
+
+    def __call__(self, stance: Stance) -> str | None:
+        name = self.speaks_for.get(stance.actor, stance.actor)
+        return self.resolve(stance.source, name) or (self.resolve(stance.source, stance.actor)
+                                                     if name != stance.actor else None)
+
+
+def _official(mention: ActorMention, rules: Holders) -> bool:
+    title = words(mention.role or ("" if mention.kind == "person" else mention.name))
+    if not title or rules.former & set(title):
+        return False
+    if _contains_any(title, rules.leader_roles) and not rules.subordinate & set(title):
+        return False
+    return _contains_any(title, rules.official_roles)
+
+
+def _contains_any(text: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
+    return any(_find(text, phrase) is not None for phrase in phrases)
+
+
+def _find(text: Sequence[str], phrase: tuple[str, ...], prefix: bool = False) -> int | None:
+    """Where `phrase` starts in the word list `text` (each word of it a whole word, or a prefix)."""
+    size = len(phrase)
+    for start in range(len(text) - size + 1):
+        window = text[start:start + size]
+        if all(w.startswith(p) if prefix else w == p for w, p in zip(window, phrase)):
+            return start
+    return None
+
+
+# --------------------------------------------------------------------------
+# topics
+
+
+def _topics(names: Sequence[str]) -> dict[str, tuple[Topic, bool]]:
+    """Topic name as extracted -> (its Topic, whether the name says the opposite of the topic's title)."""
+    keyed: dict[str, tuple[str | None, bool]] = {}
+    fallback = _head_keys([n for n in names if _issue(n) is None])
+    for name in names:
+        found = _issue(name)
+        keyed[name] = (found[0].title, found[1]) if found else (None, False)
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        title, _ = keyed[name]
+        by_key[title if title else f"head:{fallback[name]}"].append(name)
+    topics: dict[str, tuple[Topic, bool]] = {}
+    for key in sorted(by_key):
+        members = by_key[key]
+        title = key if not key.startswith("head:") else _most_common(members)
+        topic = Topic(id=slugify(title), title=title, keywords=_keywords(members, key))
+        for name in members:
+            topics[name] = (topic, keyed[name][1])
+    return topics
+
+
+def _issue(name: str) -> tuple[Issue, bool] | None:
+    """The data-file issue `name` speaks of (its earliest key wins) and whether it is phrased as its opposite."""
+    text = words(name)
+    best: tuple[tuple[int, int, int], Issue, bool] | None = None
+    for order, issue in enumerate(issues()):
+        for turned, phrases in ((False, issue.keys), (True, issue.antonyms)):
+            for phrase in phrases:
+                start = _find(text, phrase, prefix=True)
+                if start is not None:
+                    rank = (start, -len(phrase), order)
+                    if best is None or rank < best[0]:
+                        best = (rank, issue, turned)
+    return (best[1], best[2]) if best else None
+
+
+def _head_keys(names: Sequence[str]) -> dict[str, str]:
+    """Topic names no issue claims, keyed by their head noun's lemma and its compounds ("security mechanism")."""
+    keys = {}
+    for name, doc in zip(names, nlp.load().pipe(names)):
+        root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
+        parts = [t.lemma_.lower() for t in root.children if t.dep_ == "compound" and t.i < root.i] + [root.lemma_.lower()]
+        keys[name] = " ".join(parts)
+    return keys
+
+
+def _most_common(members: Sequence[str]) -> str:
+    counts = Counter(normalise(m) for m in members)
+    return min(counts, key=lambda m: (-counts[m], len(m), m))
+
+
+def _keywords(members: Sequence[str], key: str) -> list[str]:
+    """The words the members were recognised by: the issue's keys as they occur, or the head key."""
+    if key.startswith("head:"):
+        return [key.removeprefix("head:")]
+    issue = next(i for i in issues() if i.title == key)
+    found = set()
+    for member in members:
+        text = words(member)
+        for phrase in issue.keys + issue.antonyms:
+            start = _find(text, phrase, prefix=True)
+            if start is not None:
+                found.add(" ".join(text[start:start + len(phrase)]))
+    return sorted(found)
