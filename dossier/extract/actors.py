@@ -279,10 +279,7 @@ class _Reader:
             return known
         if self.heading:
             return None
-        tokens = self.doc[start:end]
-        if len(tokens) >= 2 and all(t.ent_type_ == "PERSON" for t in tokens):
-            return _Person(name)
-        if supported:
+        if supported or all(t.ent_type_ == "PERSON" for t in self.doc[start:end]):
             return _Person(name)
         return None
 

@@ -163,6 +163,12 @@ def _same_surname(a: str, b: str) -> bool:
     return a.lower() == b.lower() or fuzz.ratio(a.lower(), b.lower()) >= SAME_SURNAME_SPELLING
 
 
+def _is_full_name(name: str) -> bool:
+    """ "Volodymyr Zelenskyy", not "Zelenskyy" nor a split-off alias such as "the Russian diplomat"."""
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
 def _is_initial(word: str) -> bool:
     return len(word) <= 2 and word.endswith(".")
 
@@ -240,7 +246,7 @@ def _actors(groups: dict[str, _Group]) -> list[Actor]:
     for name, group in groups.items():
         aliases = {m.surface for m in group.mentions}
         if group.is_person:  # every spelling of the full name it was merged from, and their surnames
-            full_names = {name} | {m.name for m in group.mentions if " " in m.name}
+            full_names = {n for n in {name} | {m.name for m in group.mentions} if _is_full_name(n)}
             aliases |= full_names | {n.split()[-1] for n in full_names}
         affiliations = Counter(m.affiliation for m in group.mentions if m.affiliation and m.affiliation != name)
         affiliation = max(sorted(affiliations), key=affiliations.__getitem__) if affiliations else None
