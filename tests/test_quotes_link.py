@@ -1,0 +1,96 @@
+"""One Quote per utterance: the sameness rule tested both ways, and what cluster_quotes builds."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.ids import content_id
+from dossier.link.quotes import cluster_quotes, same_utterance
+from dossier.model import Article, Extraction, QuoteMention
+from dossier.text import words
+
+BASE = "We will demand that ironclad security guarantees become part of this agreement"
+
+
+@pytest.mark.parametrize("a, b, same", [
+    (BASE, "\u201cWe will demand that ironclad security guarantees become part of this agreement.\u201d", True),
+    (BASE, "We will demand that firm security guarantees become part of this agreement", True),  # one word
+    (BASE, "We shall demand that firm security guarantees become part of this agreement", True),  # two of 12
+    (BASE, "They shall demand that firm security assurances become part of this agreement", False),  # four
+    (BASE, "We will demand that ironclad security guarantees", True),  # cut short
+    (BASE, "ironclad security guarantees become part", True),  # a middle stretch, four words
+    (BASE, "We will not demand that ironclad security guarantees become part of this agreement", False),
+    (BASE, "We won't demand that ironclad security guarantees become part of this agreement", False),
+    ("a 30-day ceasefire must hold across the front line", "a 60-day ceasefire must hold across the front line", False),
+    ("reviewed every two years to make sure promises become action",
+     "reviewed every three years to make sure promises become action", False),
+    # cut short and a word changed: allowed for a long stretch, not a short one
+    (BASE, "We will demand that firm security guarantees become part of", True),
+    (BASE, "We will demand that firm security guarantees", False),
+    (BASE, "The weather in Moscow was cold and grey all week long", False),
+])
+def test_same_utterance_both_ways(a, b, same):
+    assert (same_utterance(words(a), words(b)) > 0) == same
+    assert (same_utterance(words(b), words(a)) > 0) == same
+
+
+def extraction(source: str, *quotes: tuple[str, str | None]) -> Extraction:
+    article = Article(id=source, file=f"{source}.txt", title=source, paragraphs=())
+    mentions = tuple(
+        QuoteMention(source=source, paragraph=k, text=text, speaker=speaker,
+                     method="explicit" if speaker else "unattributed", cue="said" if speaker else None)
+        for k, (text, speaker) in enumerate(quotes, start=1)
+    )
+    return Extraction(article=article, quotes=mentions)
+
+
+def no_actor(source: str, name: str) -> None:
+    return None
+
+
+def test_one_quote_per_utterance_with_every_printing():
+    extractions = [
+        extraction("a", ("NATO and peacekeeping are entirely incompatible", "Alexander Grushko"),
+                   ("We will demand that ironclad security guarantees become part of this agreement", "Alexander Grushko")),
+        extraction("b", ("NATO and peacekeeping are entirely incompatible.", "Grushko")),
+        extraction("c", ("We will demand that ironclad security guarantees", None)),
+    ]
+    resolve = {"Alexander Grushko": "alexander-grushko", "Grushko": "alexander-grushko"}.get
+    quotes = cluster_quotes(extractions, lambda source, name: resolve(name), [])
+    assert [(q.text, q.speaker, q.speaker_name) for q in quotes] == [
+        ("NATO and peacekeeping are entirely incompatible.", "alexander-grushko", "Alexander Grushko"),
+        (BASE, "alexander-grushko", "Alexander Grushko"),
+    ]
+    assert [[(o.source, o.index) for o in q.occurrences] for q in quotes] == [[("a", 1), ("b", 1)], [("a", 2), ("c", 1)]]
+    assert [q.id for q in quotes] == [content_id(q.text) for q in quotes]
+    assert quotes[1].occurrences[1].method == "unattributed"  # each printing keeps how its source attributed it
+
+
+def test_same_words_from_different_speakers_stay_apart():
+    extractions = [extraction("a", ("a turning point for the planet", "William Ruto")),
+                   extraction("b", ("a turning point for the planet", None)),
+                   extraction("c", ("a turning point for the planet", "Tom Okello"))]
+    quotes = cluster_quotes(extractions, no_actor, [])
+    assert sorted(q.speaker for q in quotes) == ["tom-okello", "william-ruto"]
+    assert sum(len(q.occurrences) for q in quotes) == 3
+
+
+def test_clusters_do_not_depend_on_input_order():
+    extractions = [extraction("a", (BASE, "X"), ("The talks will resume in Geneva next week", "Y")),
+                   extraction("b", ("We will demand that firm security guarantees become part of this agreement", "X")),
+                   extraction("c", ("The talks will resume in Geneva next week, officials said", None))]
+    forward = cluster_quotes(extractions, no_actor, [])
+    backward = cluster_quotes(extractions[::-1], no_actor, [])
+    assert forward == backward
+    assert len(forward) == 2
+
+
+def test_speaker_is_the_resolved_actor_else_the_name_slug_and_actors_are_the_names_resolved():
+    actors = {"Grushko": "alexander-grushko", "NATO": "nato", "Ukraine": "ukraine"}
+    quotes = cluster_quotes([extraction("a", ("NATO must keep out of Ukraine for good", "Grushko")),
+                             extraction("b", ("The talks will resume in Geneva next week", "Jane Doe"))],
+                            lambda source, name: actors.get(name), [])
+    assert [(q.speaker, q.speaker_name, q.actors) for q in quotes] == [
+        ("alexander-grushko", "Grushko", ["nato", "ukraine"]),
+        ("jane-doe", "Jane Doe", []),
+    ]

@@ -1,0 +1,115 @@
+"""Quotation marks: which pair up, which are apostrophes, what a mark left open does; and the
+verbatim gate every extracted quote passes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from dossier.extract.quotemarks import find_quotations
+from dossier.extract.quotes import extract_quotes, verify_verbatim
+from dossier.model import QuoteMention
+from tests.quotes_support import article_from_text, extract
+
+PAIRING = [
+    # (paragraphs, top-level quotations as printed between their marks, paragraphs with a mark left open)
+    (["He said \u201ca b c d\u201d today."], ["a b c d"], []),
+    (['"a b," he said.'], ["a b,"], []),
+    (["\u2018a b c,\u2019 she said."], ["a b c,"], []),
+    (["Il a dit \u00ab a b c \u00bb hier."], ["a b c"], []),
+    (["Er sagte \u201ea b c\u201c gestern."], ["a b c"], []),
+    (["Er sagte \u00bba b c\u00ab gestern."], ["a b c"], []),
+    (["\u201ca b\u201d and \"c d\" and \u2018e f\u2019 and 'g h'"], ["a b", "c d", "e f", "g h"], []),
+    (["NATO\u2019s members\u2019 view: it's the countries' call, O'Brien's too."], [], []),
+    (["Since the \u201990s and the '80s, rock 'n' roll."], ["n"], []),
+    (['"He told me \'no way\' twice," she said.'], ["He told me 'no way' twice,"], []),
+    (['\u201cHe told me \u201cnever again,\u201d and I believed him,\u201d she said.'],
+     ["He told me \u201cnever again,\u201d and I believed him,"], []),
+    (["'The farmers' reserves are low,' he said."], ["The farmers' reserves are low,"], []),
+    (['He said "a b c. Then "d e f g," she said.'], ["d e f g,"], [0]),
+    (["he said.\u201d Then \u201ca b c d,\u201d she said."], ["a b c d,"], []),
+    (['"a b c', '"d e f," he said.'], ["a b c d e f,"], []),
+    (['"a b c', '"d e f', '"g h," he said.'], ["a b c d e f g h,"], []),
+    (['"a b c', "Then he left.", '"d e f g," she said.'], ["d e f g,"], [0]),
+    (['"never closed'], [], [0]),
+    (["", '""', "\u201c\u201d \u2019 ' \" \u00ab"], ["", ""], [2]),
+]
+
+
+@pytest.mark.parametrize("paragraphs, quoted, open_in", PAIRING)
+def test_marks_pair_by_context(paragraphs, quoted, open_in):
+    quotations, unclosed = find_quotations(paragraphs)
+    assert [q.text(paragraphs) for q in quotations] == quoted
+    assert [u.paragraph for u in unclosed] == open_in
+
+
+def test_multi_paragraph_quotation_spans_its_paragraphs():
+    paragraphs = ['She said: "a b c', "Unrelated.", '"x y z', '"d e f," she said.']
+    (quotation,), unclosed = find_quotations(paragraphs)
+    assert (quotation.paragraph, quotation.end_paragraph) == (2, 3)
+    assert paragraphs[2][quotation.open_at] == '"' and paragraphs[3][quotation.close_at - 1] == '"'
+    assert [u.paragraph for u in unclosed] == [0]
+
+
+def test_unclosed_mark_is_a_problem_naming_file_and_paragraph():
+    article = article_from_text(
+        "Title\n\n"
+        'The mayor called it "the most important decision in a decade.\n\n'
+        'Later the mayor said: "We will come back to this next month."\n',
+        file="council.txt",
+    )
+    extraction = extract(article)
+    assert [m.text for m in extraction.quotes] == ["We will come back to this next month."]
+    (problem,) = extraction.problems
+    assert problem.file == "council.txt" and "paragraph 1" in problem.message
+
+
+def test_extract_parses_paragraphs_itself_when_not_given_parses():
+    article = article_from_text('Title\n\n"We will win this war together," Grushko said.\n')
+    given = extract(article).quotes
+    assert given and extract_quotes(article, [])[0] == list(given)
+
+
+# --------------------------------------------------------------------------
+# the verbatim gate
+
+ARTICLE = article_from_text(
+    "Title\n\n"
+    "\u201cThe plan is sound,\u201d she said, \u201cbut the timing is wrong.\u201d\n\n"
+    '"First part of it\n\n'
+    '"second part," he said.\n',
+    file="gate.txt",
+)
+
+
+def mention(text: str, paragraph: int = 1, end: int | None = None) -> QuoteMention:
+    return QuoteMention(source=ARTICLE.id, paragraph=paragraph, text=text, speaker=None, method="unattributed",
+                        end_paragraph=end)
+
+
+@pytest.mark.parametrize("text, paragraph, end, verbatim", [
+    ('The plan is sound', 1, None, True),
+    ('"The plan is sound"', 1, None, False),  # the marks are not the speaker's words
+    ("The plan is sound \u2026 but the timing is wrong.", 1, None, True),
+    ("The plan is sound ... but the timing is wrong.", 1, None, True),
+    ("but the timing is wrong \u2026 The plan is sound", 1, None, False),  # parts out of order
+    ("The plan is safe", 1, None, False),  # a word changed
+    ("The plan is sound", 2, None, False),  # the wrong paragraph
+    ("First part of it second part", 2, 3, True),  # over two paragraphs, the reopening mark left out
+    ("First part of it second part", 2, None, False),
+    ("second part", 9, None, False),  # no such paragraph
+    ("\u2026", 1, None, False),  # nothing of the source at all
+])
+def test_verbatim_gate(text, paragraph, end, verbatim):
+    problems = verify_verbatim([mention(text, paragraph, end)], ARTICLE)
+    assert (problems == []) == verbatim
+    assert all(p.file == "gate.txt" for p in problems)
+
+
+def test_every_extracted_quote_passes_the_gate():
+    quotes = extract(ARTICLE).quotes
+    assert [q.text for q in quotes] == ["The plan is sound \u2026 but the timing is wrong.",
+                                        "First part of it second part"]
+    assert verify_verbatim(quotes, ARTICLE) == []
+    assert verify_verbatim([replace(quotes[0], source="elsewhere")], ARTICLE) != []
