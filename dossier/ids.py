@@ -303,47 +303,53 @@ def _tombstone(name: str, key: str, entry: Entry) -> Tombstone:
 
 @dataclass(frozen=True)
 class _Claim:
-    """A current quote's claim on a published id, best first when sorted by `rank`."""
+    """A current quote's claim on a published id; sorting by `rank` puts the best first."""
 
     quote: int  # index into the build's quotes
     id: str
-    exact: bool
+    live: bool  # the id is a page of its own now (not a redirect or a tombstone)
+    exact: bool  # one of the quote's wordings has the published words
+    verbatim: bool  # the quote's canonical wording is the published text, character for character
     same_speaker: bool
     shared_sources: float  # Jaccard overlap of source ids
     similarity: float
+    fresh: bool  # the id is the content id of the quote's canonical wording
 
     @property
     def rank(self) -> tuple:
-        return (not self.exact, not self.same_speaker, -self.shared_sources, -self.similarity, self.id, self.quote)
+        return (not self.live, not self.exact, not self.verbatim, not self.same_speaker, -self.shared_sources, -self.similarity,
+                not self.fresh, self.id, self.quote)
 
 
 def _pin_quotes(quotes: list[Quote], published: dict[str, Entry]) -> tuple[list[Quote], dict[str, Entry]]:
-    claims = _quote_claims(quotes, published)
-    claimed: dict[int, list[_Claim]] = defaultdict(list)
-    taken: set[str] = set()
-    for claim in sorted(claims, key=lambda c: c.rank):
-        if claim.id not in taken:
-            taken.add(claim.id)
-            claimed[claim.quote].append(claim)
+    """Each quote keeps the published id it matches best; a published id that no other quote
+    wants but this one also matches (the clusterer joined two pages) redirects to it."""
+    claims = sorted(_quote_claims(quotes, published), key=lambda c: c.rank)
+    primary: dict[int, str] = {}
+    holder: dict[str, int] = {}
+    for claim in claims:
+        if claim.quote not in primary and claim.id not in holder:
+            primary[claim.quote] = claim.id
+            holder[claim.id] = claim.quote
+    claimants: dict[str, list[int]] = defaultdict(list)
+    for claim in claims:
+        if claim.id not in holder:
+            claimants[claim.id].append(claim.quote)
+    joined = {}  # a published id no quote holds -> the quote it redirects to: the one it did, if it still can
+    for key, quotes_claiming in claimants.items():
+        kept = holder.get(published[key].redirect or "")
+        joined[key] = kept if kept in quotes_claiming else quotes_claiming[0]
 
     entries = dict(published)
     pinned: list[Quote] = []
     for index, quote in enumerate(quotes):
-        fresh = content_id(quote.text)
-        mine = claimed.get(index, [])
-        if mine:
-            primary = min(
-                mine, key=lambda c: (not published[c.id].live, not c.exact, c.id != fresh, c.rank)
-            ).id
-            for claim in mine:
-                if claim.id != primary:
-                    entries[claim.id] = replace(published[claim.id], redirect=primary, removed=False)
-        else:
-            primary = _unused_id(quote, entries)
-        entries[primary] = _quote_entry(quote)
-        pinned.append(replace(quote, id=primary))
+        key = primary.get(index) or _unused_id(quote, entries)
+        entries[key] = _quote_entry(quote)
+        pinned.append(replace(quote, id=key))
+    for key, index in joined.items():
+        entries[key] = replace(published[key], redirect=pinned[index].id, removed=False)
     for key, entry in published.items():
-        if key not in taken and entry.live:
+        if key not in holder and key not in joined and entry.live:
             entries[key] = replace(entry, removed=True)
     return pinned, entries
 
@@ -364,7 +370,8 @@ def _quote_claims(quotes: list[Quote], published: dict[str, Entry]) -> list[_Cla
         quote, entry = quotes[index], published[key]
         mine, theirs = set(_quote_sources(quote)), set(entry.sources)
         return _Claim(
-            quote=index, id=key, exact=exact,
+            quote=index, id=key, live=entry.live, exact=exact, verbatim=quote.text == entry.text,
+            fresh=key == content_id(quote.text),
             same_speaker=quote.speaker_name is not None and quote.speaker_name == entry.speaker,
             shared_sources=len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0,
             similarity=similarity,

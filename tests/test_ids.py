@@ -13,6 +13,7 @@ from dossier import curation, ids
 from dossier.curation import CurationError
 from dossier.ids import Entry, Ledger, LedgerError, content_id, dump_ledger, is_typo_fix, load_ledger, reconcile
 from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Position, Quote, Topic
+from dossier.text import words
 
 GRUSHKO = "Alexander Grushko"
 INCOMPATIBLE = "NATO and peacekeeping are entirely incompatible."
@@ -47,9 +48,14 @@ def build(d: Dossier, ledger: Ledger, edits: curation.Curation | None = None) ->
     result, new_ledger = reconcile(d, ledger, edits)
     again, same_ledger = reconcile(d, new_ledger, edits)
     assert same_ledger == new_ledger, "the ledger is not a fixed point: --check would fail on a fresh build"
-    assert [q.id for q in again.quotes] == [q.id for q in result.quotes]
+    assert pinned(again) == pinned(result)
     assert again.redirects == result.redirects
     return result, new_ledger
+
+
+def pinned(d: Dossier) -> list[tuple]:
+    """Which words got which id (identical duplicates are interchangeable, so compared as a sorted list)."""
+    return sorted((q.text, q.speaker_name or "", tuple(o.source for o in q.occurrences), q.id) for q in d.quotes)
 
 
 def ids_of(d: Dossier) -> list[str]:
@@ -344,3 +350,53 @@ def test_reconcile_leaves_its_input_alone():
     reconcile(d, Ledger(quotes={content_id(INCOMPATIBLE): Entry(text=INCOMPATIBLE, sources=("a",))}))
     assert d.quotes == [q] and d.redirects == {} and q.id == content_id(INCOMPATIBLE)
     assert replace(q) == q
+
+
+# --------------------------------------------------------------------------
+# any sequence of builds
+
+
+UTTERANCES = [INCOMPATIBLE, GUARANTEES, "The ferry service will resume on Monday after the inspection.",
+              "Every passenger deserves a safe crossing and a reliable timetable.",
+              "We cannot afford another winter of flooding in the old town."]
+
+
+def _variant(text: str, kind: int) -> str:
+    """The utterance as some outlet printed it: verbatim, repunctuated, or with a one-letter slip."""
+    if kind == 1:
+        return text.rstrip(".").replace(" ", ", ", 1) + "!"
+    if kind == 2:
+        first, rest = text.split(" ", 1)
+        return f"{first} {rest[:3]}{rest[4:]}"  # drops one letter of the second word
+    return text
+
+
+printed_quote = st.builds(
+    lambda utterance, kind, sources, speaker: quote(
+        _variant(UTTERANCES[utterance], kind), *sorted(sources), speaker=speaker),
+    st.integers(0, len(UTTERANCES) - 1), st.integers(0, 2),
+    st.sets(st.sampled_from("abcd"), min_size=1, max_size=3), st.sampled_from([GRUSHKO, "Helen Okafor", None]),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(printed_quote, max_size=5), min_size=2, max_size=5))
+def test_over_any_sequence_of_builds_no_published_id_is_lost_or_given_to_other_words(builds):
+    ledger = Ledger()
+    for quotes in builds:
+        d, new_ledger = build(dossier(*quotes), ledger)
+        assert len(set(ids_of(d))) == len(d.quotes), "two quotes share an id"
+        assert set(ledger.quotes) <= set(new_ledger.quotes), "the ledger forgot a published id"
+        by_id = {q.id: q for q in d.quotes}
+        for key, old in ledger.quotes.items():
+            if key in by_id:
+                wordings = [by_id[key].text, *(o.text for o in by_id[key].occurrences)]
+                assert any(words(w) == words(old.text) or is_typo_fix(old.text, w) for w in wordings), \
+                    f"{key} now holds other words than {old.text!r}: {wordings}"
+        for old_page, new_page in d.redirects.items():
+            target = new_page.removeprefix("quotes/").removesuffix(".md")
+            assert target in by_id or target in {t.id for t in d.tombstones}
+        pages = set(by_id) | {t.id for t in d.tombstones if t.kind == "quote"} | \
+            {p.removeprefix("quotes/").removesuffix(".md") for p in d.redirects}
+        assert pages == set(new_ledger.quotes), "every published quote id has a page, a tombstone or a redirect"
+        ledger = new_ledger
