@@ -27,7 +27,8 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
-GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+# pronouns that, in a reported clause, stand for whoever is reported speaking: "Britain said it was ready"
+SPEAKER_PRONOUNS = PERSON_PRONOUNS | frozenset({"they", "them", "their", "theirs", "it", "its", "we", "us", "our"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 TOPIC_PREPOSITIONS = frozenset({"to", "for", "with", "about", "of", "on", "behind", "towards", "toward", "against",
                                 "regarding", "over", "into", "from"})
@@ -68,6 +69,7 @@ class Vocabulary:
     light_nouns: frozenset[str]
     light_verbs: frozenset[str]
     vague_nouns: frozenset[str]
+    generic_nouns: frozenset[str]
     filler_modifiers: frozenset[str]
     representatives: frozenset[str]
     own_bodies: frozenset[str]
@@ -101,6 +103,7 @@ def vocabulary() -> Vocabulary:
         light_nouns=frozenset(data["light_nouns"]),
         light_verbs=frozenset(data["light_verbs"]),
         vague_nouns=frozenset(data["vague_nouns"]),
+        generic_nouns=frozenset(data["generic_nouns"]),
         filler_modifiers=frozenset(data["filler_modifiers"]),
         representatives=frozenset(data["representatives"]),
         own_bodies=frozenset(data["own_bodies"]),
@@ -287,7 +290,8 @@ def _read_verb(verb, stance: str, particle, words: Vocabulary) -> _Reading | Non
     elif passive is not None:
         topic = passive
     else:
-        topic = next((c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
+        children = {c.dep_: c for c in reversed(list(verb.children))}
+        topic = children.get("xcomp") or children.get("dobj") or children.get("ccomp")  # "urged the EU [to act]"
         if topic is None and verb.dep_ in ("relcl", "acl"):
             topic = verb.head  # "the proposal that Ukraine accepted", "a provision sought by X"
         elif topic is not None and topic.dep_ == "ccomp":
@@ -563,7 +567,10 @@ def _topic(head, words: Vocabulary) -> tuple[str | None, bool]:
             obj = next((_object(c) for c in head.children if c.dep_ == "prep" and _object(c) is not None), None)
         if head.lemma_.lower() in words.light_verbs and obj is not None:
             return _topic(obj, words)
-        return _phrase(_phrase_tokens(head, words, top=True)), False
+        tokens = list(_phrase_tokens(head, words, top=True))
+        if all(t.i == head.i or t.dep_ in ("neg", "prt") for t in tokens):
+            return None, False  # "declined to comment" is about nothing
+        return _phrase(tokens), False
     if _vague(head, words):
         if head.dep_ == "appos":
             return _topic(head.head, words)  # "the idea of X - a provision sought by Y"
@@ -585,10 +592,13 @@ def _topic(head, words: Vocabulary) -> tuple[str | None, bool]:
 def _through_light(head, words: Vocabulary):
     """'the possible deployment of NATO peacekeepers' -> 'peacekeepers'; 'the decision to host X' -> 'host X'."""
     while head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in words.light_nouns:
+        if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
+            break  # "a ceasefire proposal" is about the ceasefire
         inner = next((_object(c) for c in head.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS
                       and _object(c) is not None), None)
         if inner is None:
-            inner = next((c for c in head.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+            inner = next((c for c in head.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+                          and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
         if inner is None:
             break
         head = inner
@@ -598,9 +608,12 @@ def _through_light(head, words: Vocabulary):
 def _vague(head, words: Vocabulary) -> bool:
     if head.pos_ == "PRON" or head.lower_ in RELATIVE_PRONOUNS:
         return True
-    if head.lemma_.lower() not in words.vague_nouns:
+    lemma = head.lemma_.lower()
+    if lemma not in words.vague_nouns and lemma not in words.generic_nouns:
         return False
-    return not any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in words.filler_modifiers
+    named = ("compound", "nmod") if lemma in words.generic_nouns else ("compound", "amod", "nmod")
+    return not any((c.dep_ in named and c.lower_ not in words.filler_modifiers)
+                   or (c.dep_ == "prep" and _object(c) is not None and not _vague(_object(c), words))
                    for c in head.children)
 
 
@@ -692,7 +705,7 @@ class _Names:
 
     def _pronoun(self, paragraph: int, token, words: Vocabulary) -> list[str]:
         lower = token.lower_
-        if lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if lower in SPEAKER_PRONOUNS:
             speaker = _speaker(token, words)
             if speaker and speaker[0].pos_ != "PRON" and speaker[0].i != token.i:
                 return self.of(paragraph, speaker[0])

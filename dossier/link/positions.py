@@ -13,8 +13,8 @@ peacekeepers in Ukraine", "a peacekeeping force"). Here those names meet:
 - Holders. Officials and ministries speak for the country or organisation they
   serve (their ActorMention.affiliation): a deputy foreign minister's stance
   is his country's position. Leaders and everyone else hold their own.
-- Positions. One per (actor, topic). Each sentence counts once per stance; the
-  stance most sentences state wins, and a tie goes to the firmer statement
+- Positions. One per (actor, topic). Each sentence counts once per stance, however
+  many outlets printed it; the stance most sentences state wins, and a tie goes to the firmer statement
   (oppose, then support, then conditional, then open), so the result never
   depends on article order. Evidence and sentences are those stating the
   winning stance.
@@ -98,7 +98,7 @@ def _stance_order(stance: Stance) -> tuple:
 
 
 def _position(actor: str, topic: str, by_stance: dict[str, dict[Mention, list[str]]]) -> Position:
-    counts = {value: sum(len(s) for s in found.values()) for value, found in by_stance.items()}
+    counts = {value: len({s for sentences in found.values() for s in sentences}) for value, found in by_stance.items()}
     value = min(counts, key=lambda v: (-counts[v], STANCE_ORDER.index(v) if v in STANCE_ORDER else len(STANCE_ORDER)))
     found = by_stance[value]
     evidence = sorted(found, key=lambda m: (m.source, m.paragraph))
