@@ -83,6 +83,7 @@ class World:
     referring_nouns: Phrases  # every such noun ("diplomat", "president"), case-folded
     modifiers: frozenset[str]
     honorifics: frozenset[str]
+    particles: frozenset[str]  # "le", "al", "von": small words that belong to a surname
     member_nouns: Phrases  # "member states", case-folded
     institutions: Phrases  # "Ministry", "Armed Forces"
     governments: frozenset[str]
@@ -93,6 +94,14 @@ class World:
         """The country or organisation `text` names (name, alias, metonym or demonym), ignoring case."""
         key = tuple(w.lower() for w in phrase_key(text))
         return _folded_names().get(key)
+
+    def surname(self, name: str) -> str:
+        """The family name of a full name, with its particles: "Le Maire", "al-Ansari", "von der Leyen"."""
+        words = name.split()
+        start = len(words) - 1
+        while start > 1 and words[start - 1].lower() in self.particles:
+            start -= 1
+        return " ".join(words[start:])
 
     def is_outlet(self, text: str) -> bool:
         return self.outlets.get(text) is not None or tuple(w.lower() for w in phrase_key(text)) in _folded_outlets()
@@ -129,8 +138,9 @@ def world() -> World:
         referring_nouns=Phrases({n: n for nouns in titles["titles"].values() for n in nouns}, fold_case=True),
         modifiers=frozenset(titles["modifiers"]),
         honorifics=frozenset(titles["honorifics"]),
+        particles=frozenset(titles["particles"]),
         member_nouns=Phrases({n: n for n in organizations["member_nouns"]}, fold_case=True),
-        institutions=Phrases({n: n for n in organizations["institutions"]}),
+        institutions=Phrases({n: n for n in organizations["institutions"]}, fold_case=True),
         governments=frozenset(organizations["governments"]),
         speech_verbs=frozenset(speech["verbs"]),
         adjectives=adjectives,

@@ -18,6 +18,7 @@ of that surname; "the diplomat" is the most recent person whose role fits.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -27,12 +28,12 @@ from dossier.world import COUNTRY, ORGANIZATION, PERSON, Known, world
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout",
                                    "within", "to", "from", "via", "through", "toward", "towards", "over", "between"})
-NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "da", "di", "del", "der", "van", "von", "le", "la", "du", "dos"})
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "LANGUAGE"})
 POSSESSIVE = frozenset({"'s", "'"})
 SENTENCE_END = re.compile(r"""[.!?]["')\]]*$|[.!?]$|:$""")
 DATELINE_MARKS = frozenset({"-", "--", ":", "\u2014", "\u2013"})
-MAX_NAME_TOKENS = 4
+MAX_INSTITUTION_WORDS = 4
+MAX_NAME_TOKENS = 6  # "Jean - Yves Le Drian" is five tokens
 
 
 def extract_actors(article: Article, docs: Sequence) -> list[ActorMention]:
@@ -50,7 +51,7 @@ class _Person:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1]
+        return world().surname(self.name)
 
 
 @dataclass
@@ -73,6 +74,7 @@ class _Reader:
         self.organizations: list[str] = []  # organisations and institutions named so far
         self.world = world()
         self.dateline = self.world.known(article.dateline) if article.dateline else None
+        self._org_counts: Counter | None = None
 
     # -- the two passes ----------------------------------------------------
 
@@ -122,6 +124,8 @@ class _Reader:
 
     def _titled_person(self, i: int) -> _Reading | None:
         """[affiliation] [modifiers] title Name: "Russian Deputy Foreign Minister Alexander Grushko"."""
+        if self.words[i].lower() == "the":
+            return None
         title = self._title(i)
         if title is None:
             return None
@@ -141,6 +145,8 @@ class _Reader:
         end = self._name_run(i)
         if end == i:
             return None
+        if end - i == 1 and self.doc[i].ent_type_ == "ORG" and self._known_person(self.words[i]) is None:
+            return None  # a lone word the tagger calls an organisation: linking decides with other articles
         person = self._person(i, end, supported=self._is_speaker(end - 1))
         if person is None:
             return None
@@ -223,10 +229,10 @@ class _Reader:
         if country and self.doc[head_start].lower_ in self.world.governments:
             surface = self._surface(i, head_start + 1)
             return _Reading(head_start + 1, [(surface, country.name, country.kind, None, None)])
-        end = self._institution_end(head_start)
+        end = self._institution_end(head_start, any_case=adjective is not None)
         if end is None or (adjective is None and end - head_start < 2):
             return None
-        words = " ".join(self.words[head_start:end])
+        words = _title_case(normalise(self.doc[head_start:end].text))
         if adjective is None:
             name = self._named_institution(words)
             if name is None:
@@ -258,7 +264,7 @@ class _Reader:
         ):
             return None
         institution = self.world.institutions.match(self.words, end - 1) is not None
-        recurs = sum(normalise(doc.text).count(name) for _, doc in self.paragraphs) > 1
+        recurs = self._tagged_organizations()[span.text] > 1
         if not (institution or recurs or self._is_speaker(span.root.i)):
             return None
         self.organizations.append(name)
@@ -285,10 +291,9 @@ class _Reader:
 
     def _known_person(self, name: str) -> _Person | None:
         """The person this name (full or surname) stands for: the latest so far, else the first to come."""
-        words = name.split()
         for people in (reversed(self.people), self.known_people):
             for person in people:
-                if person.name == name or (len(words) == 1 and person.surname == name and " " in person.name):
+                if person.name == name or (person.surname == name and person.surname != person.name):
                     return person
         return None
 
@@ -321,16 +326,23 @@ class _Reader:
         if owner is not None:
             j, _, affiliation = owner
             affiliation_surface = self._surface(i, self._owner_end(i, metonyms=True))
-        k = j
+        title = self._title_words(j)
+        if title is None and owner is not None:  # "Qatar's foreign ministry spokesman"
+            institution = self._institution_end(j, any_case=True)
+            title = self._title_words(institution) if institution else None
+        if title is None:
+            return None
+        end = title
+        while end < len(self.doc) and self.words[end].lower() in self.world.honorifics:
+            end += 1
+        return end, _title_case(self.doc[j:title].text), affiliation, affiliation_surface
+
+    def _title_words(self, k: int) -> int | None:
+        """End of [modifiers] title at k ("Deputy Foreign Minister"), or None."""
         while k < len(self.doc) and self.doc[k].lower_ in self.world.modifiers:
             k += 1
         title = self.world.titles.match(self.words, k)
-        if title is None:
-            return None
-        end = title[0]
-        while end < len(self.doc) and self.words[end].lower() in self.world.honorifics:
-            end += 1
-        return end, _title_case(" ".join(self.words[j:title[0]])), affiliation, affiliation_surface
+        return title[0] if title else None
 
     def _appositive(self, i: int):
         """ ", the Kremlin spokesman," after a name: (end, role, affiliation, affiliation surface)."""
@@ -353,12 +365,22 @@ class _Reader:
             joined = k > i and self.doc[k - 1].whitespace_ == "" and self.words[k - 1] == "-"
             if self._is_name_word(token):
                 end = k + 1
-            elif not (k > i and (token.lower_ in NAME_PARTICLES or (token.text == "-" and not token.whitespace_))):
+            elif not self._joins_name(k, start=i):
                 break
             k += 1
             if joined and end != k:
                 break
         return end
+
+    def _joins_name(self, k: int, start: int) -> bool:
+        """A particle or a hyphen inside a name ("Le Maire", "al-Ansari", "Jean-Yves"); a particle may
+        open a surname only when a hyphen ties it to the next word."""
+        token = self.doc[k]
+        if token.text == "-" and not token.whitespace_:
+            return k > start
+        if token.lower_ not in self.world.particles:
+            return False
+        return k > start or (k + 1 < len(self.doc) and self.words[k + 1] == "-" and not token.whitespace_)
 
     def _is_name_word(self, token) -> bool:
         text = self.words[token.i]
@@ -366,7 +388,9 @@ class _Reader:
             return False
         if token.is_stop or token.lower_ in self.world.modifiers or token.lower_ in self.world.honorifics:
             return False
-        if token.tag_ in ("NNS", "NNPS") or (token.pos_ != "PROPN" and token.ent_type_ != "PERSON"):
+        if token.ent_type_ != "PERSON" and (token.pos_ != "PROPN" or token.tag_ == "NNPS"):
+            return False
+        if token.tag_ == "NNS":
             return False
         k = token.i
         return not any(
@@ -407,15 +431,26 @@ class _Reader:
         end = self._owner(i, metonyms=metonyms)[0]
         return end - 1 if self.words[end - 1] in POSSESSIVE else end
 
-    def _institution_end(self, i: int) -> int | None:
-        """End of "Foreign Ministry" / "Ministry of Foreign Affairs" starting at i, or None."""
+    def _institution_end(self, i: int, *, any_case: bool = False) -> int | None:
+        """End of "Foreign Ministry" / "Ministry of Foreign Affairs" starting at i, or None. With any_case
+        (after an owner: "Russia's foreign ministry") lower-case words count, but only when the
+        head ends the noun phrase ("Russian service members" is no institution)."""
         end, k = None, i
-        while k < len(self.doc) and self.doc[k].is_title and not self.world.names.match(self.words, k):
+        while k < len(self.doc) and k - i < MAX_INSTITUTION_WORDS and not self.world.names.match(self.words, k):
+            token = self.doc[k]
+            if not (token.is_title or (any_case and token.is_lower and token.is_alpha)):
+                break
             head = self.world.institutions.match(self.words, k)
             k = head[0] if head else k + 1
             if head:
                 end = k
-        if end is not None and end < len(self.doc) - 1 and self.words[end] == "of" and self.doc[end + 1].is_title:
+        if end is None:
+            return None
+        if self.doc[end - 1].is_lower and end < len(self.doc) and self.doc[end].pos_ in ("NOUN", "PROPN") and (
+            self._title_words(end) is None
+        ):
+            return None
+        if end < len(self.doc) - 1 and self.words[end] == "of" and self.doc[end + 1].is_title:
             end = end + 1 + max(1, self._name_run(end + 1) - end - 1)
         return end
 
@@ -457,6 +492,12 @@ class _Reader:
         )
 
     # -- small helpers -----------------------------------------------------
+
+    def _tagged_organizations(self) -> Counter:
+        """How often the tagger labels each text ORG in the whole article."""
+        if self._org_counts is None:
+            self._org_counts = Counter(e.text for _, doc in self.paragraphs for e in doc.ents if e.label_ == "ORG")
+        return self._org_counts
 
     def _skip_the(self, i: int) -> int:
         return i + 1 if self.words[i].lower() == "the" and i + 1 < len(self.doc) else i

@@ -142,7 +142,7 @@ def _merge_people(groups: dict[str, _Group]) -> dict[str, _Group]:
     for group in list(groups.values()):
         if " " in group.name or world().known(group.name):
             continue
-        owner = next((p for p in people if _same_surname(p.name.split()[-1], group.name)), None)
+        owner = next((p for p in people if _is_surname_of(group.name, p.name)), None)
         if owner is not None and group.name in groups:
             _absorb(groups, owner.name, group.name)
     return groups
@@ -157,6 +157,13 @@ def _same_person(a: str, b: str) -> bool:
     first_a, *_, last_a = [w for w in a.split() if not _is_initial(w)]
     first_b, *_, last_b = [w for w in b.split() if not _is_initial(w)]
     return fuzz.ratio(first_a.lower(), first_b.lower()) >= SAME_FIRST_NAME_SPELLING and _same_surname(last_a, last_b)
+
+
+def _is_surname_of(word: str, full_name: str) -> bool:
+    """ "Grushko" of "Alexander Grushko"; "al-Ansari" and "Ansari" of "Majed al-Ansari"."""
+    surname = world().surname(full_name)
+    bare = surname.split()[-1].split("-")[-1]
+    return _same_surname(word, surname) or _same_surname(word, bare)
 
 
 def _same_surname(a: str, b: str) -> bool:
@@ -247,7 +254,7 @@ def _actors(groups: dict[str, _Group]) -> list[Actor]:
         aliases = {m.surface for m in group.mentions}
         if group.is_person:  # every spelling of the full name it was merged from, and their surnames
             full_names = {n for n in {name} | {m.name for m in group.mentions} if _is_full_name(n)}
-            aliases |= full_names | {n.split()[-1] for n in full_names}
+            aliases |= full_names | {world().surname(n) for n in full_names}
         affiliations = Counter(m.affiliation for m in group.mentions if m.affiliation and m.affiliation != name)
         affiliation = max(sorted(affiliations), key=affiliations.__getitem__) if affiliations else None
         actors.append(Actor(
@@ -301,8 +308,9 @@ class _Resolver:
                 everywhere[_key(alias)].add(actor.id)
             if actor.kind == PERSON:
                 for alias in actor.aliases:
-                    if " " not in alias:
-                        surnames[alias.lower()].add(actor.id)
+                    surname = world().surname(alias) if _is_full_name(alias) else alias
+                    if " " not in alias or surname != alias:
+                        surnames[_key(surname)].add(actor.id)
         for name, group in groups.items():
             for m in group.mentions:
                 for text in (m.surface, m.name):
@@ -332,8 +340,7 @@ class _Resolver:
                 return self.in_source[(source, key)][1]
             if key in self.everywhere:
                 return self.everywhere[key]
-        surname = _key(parsed).split(" ")[-1] if parsed else ""
-        if surname in self.surnames and " " not in _key(parsed):
-            return self.surnames[surname]
+        if _key(parsed) in self.surnames:
+            return self.surnames[_key(parsed)]
         known = world().known(name)
         return self.ids.get(known.name) if known else None
