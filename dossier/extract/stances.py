@@ -245,6 +245,8 @@ def _reading(token, words: Vocabulary, nested: bool = False) -> _Reading | None:
             reading = _read_requirement(token, words)
             if reading is not None:
                 return reading
+    if token.dep_ in ("acomp", "oprd") and (token.lower_ in words.adjectives or lemma in words.adjectives):
+        return _read_adjective(token, words.adjectives.get(token.lower_) or words.adjectives[lemma])  # "is opposed to"
     if token.pos_ == "VERB":
         particle = next((p for p in _particles(token) if f"{lemma} {_words(p)}" in words.phrasal), None)
         if particle is not None:
@@ -256,11 +258,8 @@ def _reading(token, words: Vocabulary, nested: bool = False) -> _Reading | None:
             return _read_condition(token, "conditional")
         if _predicate(token) in words.condition_predicates:
             return _read_condition(token, "condition")
-    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd"):
-        if lemma in words.adjectives:
-            return _read_adjective(token, words.adjectives[lemma])
-        if lemma in words.condition_predicates:
-            return _read_condition(token, "condition")
+    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd") and lemma in words.condition_predicates:
+        return _read_condition(token, "condition")
     if token.dep_ == "prep" and token.lower_ in words.prepositions and token.head.lemma_ in COPULAS:
         topic = _object(token)
         if topic is not None:
@@ -510,8 +509,21 @@ def _hypothetical(token) -> bool:
 
 
 def _has_condition(clause, words: Vocabulary) -> bool:
-    """'only if', 'only after', 'provided that', 'must meet conditions' within the clause."""
-    tokens = sorted(_clause_tokens(clause), key=lambda t: t.i)
+    """'only if', 'only after', 'provided that', 'must meet conditions' within the clause, or in a clause
+    hung on the verb reporting it ("X said it was ready to talk, but only if ...")."""
+    if _states_condition(sorted(_clause_tokens(clause), key=lambda t: t.i), words):
+        return True
+    node = clause
+    while node.dep_ in ("ccomp", "parataxis") and node.head.i != node.i:
+        node = node.head
+        for aside in node.children:
+            if aside.dep_ in ("advcl", "conj", "prep") and aside.i > clause.i:
+                if _states_condition(list(aside.subtree)[:6], words):  # it must open with the condition
+                    return True
+    return False
+
+
+def _states_condition(tokens: Sequence, words: Vocabulary) -> bool:
     lowered = [t.lower_ for t in tokens]
     text = f" {' '.join(lowered)} "
     if any(f" {phrase} " in text for phrase in words.condition_phrases):

@@ -43,7 +43,8 @@ class Issue:
 
     title: str
     keys: tuple[tuple[str, ...], ...]
-    antonyms: tuple[tuple[str, ...], ...] = ()
+    antonyms: tuple[tuple[str, ...], ...] = ()  # the issue's opposite: "exclusion" for membership
+    reversers: tuple[tuple[str, ...], ...] = ()  # words turning a key after them round: "lifting" sanctions
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,8 @@ class Holders:
 
 @lru_cache(maxsize=1)
 def issues() -> tuple[Issue, ...]:
-    return tuple(Issue(entry["title"], _phrases(entry["keys"]), _phrases(entry.get("antonyms", [])))
+    return tuple(Issue(entry["title"], _phrases(entry["keys"]), _phrases(entry.get("antonyms", [])),
+                       _phrases(entry.get("reversers", [])))
                  for entry in load_yaml("topics.yaml")["topics"])
 
 
@@ -187,7 +189,8 @@ def _issue(name: str) -> tuple[Issue, bool] | None:
                 if start is not None:
                     rank = (start, -len(phrase), order)
                     if best is None or rank < best[0]:
-                        best = (rank, issue, turned)
+                        reversed_ = any(_find(text[:start], r, prefix=True) is not None for r in issue.reversers)
+                        best = (rank, issue, turned != reversed_)
     return (best[1], best[2]) if best else None
 
 
@@ -214,7 +217,7 @@ def _keywords(members: Sequence[str], key: str) -> list[str]:
     found = set()
     for member in members:
         text = words(member)
-        for phrase in issue.keys + issue.antonyms:
+        for phrase in issue.keys + issue.antonyms + issue.reversers:
             start = _find(text, phrase, prefix=True)
             if start is not None:
                 found.add(" ".join(text[start:start + len(phrase)]))
