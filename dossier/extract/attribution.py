@@ -12,6 +12,7 @@ article has named; when nothing fits, the quotation is unattributed, never guess
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -227,6 +228,8 @@ class Reader:
             start = next((k for k, t in enumerate(tokens) if k and t.ent_iob_ == "B" and t.ent_type_ == "PERSON"
                           and all(u.ent_type_ == "PERSON" for u in tokens[k:])), 0)
         name_tokens = tokens[start:]
+        if start:  # a person's name ends before "of": "Sen. Rand Paul of Kentucky"
+            name_tokens = list(itertools.takewhile(lambda t: t.lower_ not in ("of", "for"), name_tokens))
         text = _join(name_tokens)
         appositive = _appositive_nouns(tokens[-1])
         if not text:  # a bare title, "the Foreign Minister": refers back by the title itself
@@ -246,7 +249,8 @@ class Reader:
         if w.known(text) and kind != PERSON:
             kind = ORGANIZATION
         head = tokens[-1]
-        subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in tokens)
+        subject = any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass"))
+                      for t in tokens)
         return Name(paragraph, tokens[0].idx, text, frozenset(nouns) | appositive, kind, subject, head.i)
 
     def _register_people(self) -> None:
@@ -272,7 +276,7 @@ class Reader:
         """The fullest form the article gives of a person's name: "Grushko" -> "Alexander Grushko";
         of two Kowalczyks, the one named last before `at` (paragraph, offset)."""
         words = name.split()
-        longer = [p for p in self.people if len(p.split()) > len(words) and p.split()[-len(words):] == words]
+        longer = [p for p in self.people if len(p.split()) > len(words) and _contains(p.split(), words)]
         if not words or not longer:
             return name
         before = [(where, p) for where, p in self.seen if p in longer and where < at]
@@ -473,6 +477,11 @@ class Reader:
                         name.kind == ORGANIZATION and nouns & {w.lower() for w in name.name.split()}):
                     return Speaker(full, "role", name.kind)
         return ANONYMOUS
+
+
+def _contains(longer: list[str], words: list[str]) -> bool:
+    """"Grushko" in "Alexander Grushko", "Xi" in "Xi Jinping", "Lula" in "Luiz Inacio Lula da Silva"."""
+    return any(longer[i:i + len(words)] == words for i in range(len(longer) - len(words) + 1))
 
 
 def _runs(tokens: list) -> list[list]:
