@@ -188,25 +188,33 @@ def test_every_recorded_url_keeps_resolving_to_its_words_through_a_year_of_edits
     commit(repo, "typo")
 
     # 3. A seed is removed: quotes only it carried become tombstones that still show their words.
+    #    Another is renamed: its source page moves and the old URL redirects.
     only_there = {url for url, entry in _quote_entries(repo).items() if entry.sources == (_source_id(REMOVED_SEED),)}
     assert only_there, "the removed seed should carry a quote no other source has"
     (repo / "seeds" / REMOVED_SEED).unlink()
+    (repo / "seeds" / "valley-ferry.md").rename(repo / "seeds" / "valley-ferry-reopening.md")
     site = build_site(repo)
     found = assert_all_resolve(site, recorded)
     for url in only_there:
         assert "no longer part of the dossier" in found[url].text and not found[url].redirected
     assert "no longer part of the dossier" in found[f"sources/{_source_id(REMOVED_SEED)}/"].text
-    commit(repo, "removed a seed")
+    assert found["sources/valley-ferry/"].path == "sources/valley-ferry-reopening/"
+    commit(repo, "removed a seed, renamed another")
 
-    # 4. The editor merges two published quotes: one URL redirects to the other, which shows both.
+    # 4. The editor merges two published quotes (one URL redirects to the other, which shows both)
+    #    and renames an actor (its old URL redirects to the new page).
     keep = quote_url_for(repo, "The ferry service will resume on Monday after the inspection is complete")
     merged = quote_url_for(repo, "Every passenger deserves a safe crossing and a reliable timetable")
+    assert "actors/helen-okafor/" in recorded
     (repo / "curation.yaml").write_text(
-        f"quotes:\n  {keep.split('/')[1]}:\n    merge: [{merged.split('/')[1]}]\n", encoding="utf-8")
+        f"quotes:\n  {keep.split('/')[1]}:\n    merge: [{merged.split('/')[1]}]\n"
+        "actors:\n  helen-okafor:\n    name: Helen A. Okafor\n", encoding="utf-8")
     site = build_site(repo)
+    recorded["actors/helen-okafor/"] = "Helen A. Okafor"
     found = assert_all_resolve(site, recorded)
     assert found[merged].redirected and found[merged].path == keep
-    commit(repo, "merge")
+    assert found["actors/helen-okafor/"].path == "actors/helen-a-okafor/"
+    commit(repo, "curation: a quote merge and an actor rename")
 
     # 5. A fresh clone with the committed ledger: --check passes, and the same site comes out.
     clone = tmp_path / "clone"
