@@ -185,16 +185,16 @@ class _Sentence:
 
     def _claims_of(self, cue, reading: _Reading, holders, outer: str | None, nested: bool) -> Iterator[_Claim]:
         words = vocabulary()
-        stance = reading.stance
-        if _negated(cue, cue if nested else reading.clause, words):
-            stance = words.flips.get(stance, stance)
-        if outer is not None:
-            stance = _compose(outer, stance, words)
-        conditional = stance in ("conditional", "condition") or _has_condition(reading.clause, words)
+        negated = _negated(cue, cue if nested else reading.clause, words)
+        conditional = reading.stance in ("conditional", "condition") or _has_condition(reading.clause, words)
         for topic in reading.topics:
-            current = stance
+            current = reading.stance
             if current == "readiness":  # willing to send troops: support; open to talks: openness
                 current = "support" if topic.pos_ in ("VERB", "AUX") else "open"
+            if negated:
+                current = words.flips.get(current, current)
+            if outer is not None:
+                current = _compose(outer, current, words)
             inner = self._inner(topic, cue, words)
             if inner is not None:
                 inner_cue, inner_reading = inner
@@ -562,7 +562,7 @@ def _compose(outer: str, inner: str, words: Vocabulary) -> str:
         return words.flips.get(inner, inner)
     if outer in ("conditional", "condition"):
         return "conditional"
-    return "support" if inner == "readiness" else inner
+    return inner
 
 
 # --------------------------------------------------------------------------

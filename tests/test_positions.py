@@ -1,0 +1,277 @@
+"""Stances sentence by sentence, and topics and positions across articles.
+
+The extraction tables parse real sentences with the project's spaCy model; actor
+mentions are built by hand where a sentence needs world knowledge the actors
+stage would supply ("Moscow" -> Russia, a minister's country).
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from dossier import nlp
+from dossier.extract.stances import extract_stances
+from dossier.link.positions import link_positions
+from dossier.model import ActorMention, Article, Extraction, Mention, Paragraph, Stance
+from dossier.text import slugify
+
+
+def article(*paragraphs: str, source: str = "test") -> Article:
+    return Article(id=source, file=f"{source}.txt", title="Test",
+                   paragraphs=tuple(Paragraph(i, text) for i, text in enumerate(paragraphs, start=1)))
+
+
+def stances(*paragraphs: str, actors: tuple[ActorMention, ...] = ()) -> set[tuple[str, str, str]]:
+    art = article(*paragraphs)
+    docs = list(nlp.load().pipe(p.text for p in art.paragraphs))
+    return {(s.actor, s.stance, s.topic) for s in extract_stances(art, docs, actors)}
+
+
+def mention(paragraph: int, surface: str, name: str, kind: str = "country", role: str | None = None,
+            affiliation: str | None = None) -> ActorMention:
+    return ActorMention("test", paragraph, surface, name, kind, role, affiliation)
+
+
+# --------------------------------------------------------------------------
+# extraction: one row per stance class and construction
+
+STATED = [
+    # support
+    ("Germany supports the new climate agreement.", ("Germany", "support", "climate agreement")),
+    ("France called for an immediate ceasefire.", ("France", "support", "immediate ceasefire")),
+    ("Japan welcomed the proposal to cut tariffs.", ("Japan", "support", "cut tariffs")),
+    ("Kenya insists on a referendum on the constitution.", ("Kenya", "support", "referendum on constitution")),
+    ("Mexico voiced support for the pension reform.", ("Mexico", "support", "pension reform")),
+    ("Britain is willing to send peacekeepers.", ("Britain", "support", "peacekeepers")),
+    ("Russia will demand security guarantees, Sergei Lavrov said.", ("Russia", "support", "security guarantees")),
+    ("Neutral status must be part of any deal, Sergei Lavrov said.", ("Sergei Lavrov", "support", "Neutral status")),
+    # oppose
+    ("Russia rejected the deployment of NATO troops.", ("Russia", "oppose", "NATO troops")),
+    ("Poland is against the plan to relax emission rules.", ("Poland", "oppose", "relax emission rules")),
+    ("Brazil expressed skepticism about the trade pact.", ("Brazil", "oppose", "trade pact")),
+    ("The trade deal was rejected by Poland.", ("Poland", "oppose", "trade deal")),
+    ("Turkey refused to accept Sweden's membership.", ("Turkey", "oppose", "Sweden's membership")),
+    # open
+    ("Canada is open to talks with China.", ("Canada", "open", "talks with China")),
+    ("India signalled openness to a trade deal.", ("India", "open", "trade deal")),
+    # conditional
+    ("Hungary will only support the sanctions if energy imports are exempted.",
+     ("Hungary", "conditional", "sanctions")),
+    ("A ceasefire is possible only after the hostages are released, Benjamin Netanyahu said.",
+     ("Benjamin Netanyahu", "conditional", "ceasefire")),
+    ("India said it was ready to discuss emission targets, but only if rich nations paid.",
+     ("India", "conditional", "emission targets")),
+    ("Vladimir Putin has indicated that the ceasefire must meet specific conditions.",
+     ("Vladimir Putin", "conditional", "ceasefire")),
+    # negation flips
+    ("Germany does not support the proposal to lift sanctions.", ("Germany", "oppose", "lift sanctions")),
+    ("Spain is not opposed to the new treaty.", ("Spain", "open", "treaty")),
+    ("Japan is not willing to send troops.", ("Japan", "oppose", "troops")),
+    ("Norway has never backed the whaling ban.", ("Norway", "oppose", "whaling ban")),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", STATED, ids=[s for s, _ in STATED])
+def test_a_cue_gives_holder_stance_and_topic(sentence, expected):
+    holder, stance, topic = expected
+    found = stances(sentence)
+    assert any(h == holder and s == stance and topic in t for h, s, t in found), found
+
+
+NOTHING_STATED = [
+    "NATO peacekeepers arrived in Kosovo on Monday.",  # no cue
+    "Analysts expect the talks to fail.",
+    "If Brussels signals a willingness to engage, talks may resume.",  # hypothetical
+    "The ministry declined to comment.",  # a cue about nothing
+    "The security of the region will be ensured, the minister said.",  # a forecast, not a stance
+    "Russia's rejection closes one door.",  # a stance noun nobody voices here
+    "China did not reject it outright.",  # "it" points back to nothing in this paragraph
+    "He considered it a threat to national security.",  # rating, not openness
+    "European leaders have rallied behind the plan.",  # nobody the text names
+]
+
+
+@pytest.mark.parametrize("sentence", NOTHING_STATED)
+def test_no_cue_no_holder_or_no_topic_means_no_stance(sentence):
+    assert stances(sentence) == set()
+
+
+def test_the_seeker_holds_the_support_sought_not_the_one_asked():
+    found = stances("Donald Trump is trying to win Vladimir Putin's support for a ceasefire.")
+    assert ("Donald Trump", "support", "ceasefire") in found
+    assert not any(h == "Vladimir Putin" for h, _, _ in found)
+
+
+def test_coordinated_holders_each_hold_the_stance_and_they_is_the_speaker():
+    found = stances("Britain and France said they were willing to send troops.")
+    assert {("Britain", "support", "troops"), ("France", "support", "troops")} <= found
+
+
+def test_a_relative_clause_gives_its_own_holder_the_antecedent_as_topic():
+    found = stances("Canada backed the ceasefire proposal that Ukraine accepted.")
+    assert {("Canada", "support", "ceasefire proposal"), ("Ukraine", "support", "ceasefire proposal")} <= found
+
+
+def test_actor_mentions_map_metonyms_to_their_country():
+    sentence = "Moscow is categorically against the deployment of NATO observers to Ukraine."
+    found = stances(sentence, actors=(mention(1, "Moscow", "Russia"), mention(1, "NATO", "NATO", "organization")))
+    assert found == {("Russia", "oppose", "NATO observers")}
+
+
+def test_he_is_the_last_person_named():
+    found = stances("Alexander Grushko spoke on Sunday.", "He rejected the idea of NATO peacekeepers.")
+    assert found == {("Alexander Grushko", "oppose", "NATO peacekeepers")}
+
+
+def test_his_country_is_the_speakers_affiliation_and_such_a_request_points_back():
+    paragraph = ("Britain said it was willing to send a peacekeeping force. "
+                 "Prime Minister Anthony Albanese said his country was also open to such a request.")
+    actors = (mention(1, "Britain", "United Kingdom"),
+              mention(1, "Prime Minister Anthony Albanese", "Anthony Albanese", "person", "Prime Minister",
+                      "Australia"))
+    found = stances(paragraph, actors=actors)
+    assert found == {("United Kingdom", "support", "peacekeeping force"),
+                     ("Australia", "open", "peacekeeping force")}
+
+
+def test_a_subjectless_condition_keeps_the_paragraphs_holder():
+    paragraph = ("Moscow is ready for dialogue with the European Union. "
+                 "Discussion of unarmed observers is possible only after a peace agreement.")
+    found = stances(paragraph, actors=(mention(1, "Moscow", "Russia"),))
+    assert ("Russia", "conditional", "unarmed observers") in found
+
+
+def test_every_stance_keeps_its_sentence_and_paragraph():
+    art = article("Nothing here.", "Germany supports the climate agreement. Poland rejects it.")
+    docs = list(nlp.load().pipe(p.text for p in art.paragraphs))
+    found = extract_stances(art, docs, [])
+    assert found == [Stance("test", 2, "Germany", "climate agreement", "support",
+                            "Germany supports the climate agreement."),
+                     Stance("test", 2, "Poland", "climate agreement", "oppose", "Poland rejects it.")]
+
+
+# --------------------------------------------------------------------------
+# linking: topics, holders, positions
+
+KNOWN = {"Russia", "Ukraine", "France", "United Kingdom", "Alexander Grushko", "Vladimir Putin", "Maria Lopez",
+         "Pedro Ruiz", "Spain"}
+
+
+def resolve(source: str, name: str) -> str | None:
+    return slugify(name) if name in KNOWN else None
+
+
+def extraction(source: str, *found: tuple[str, str, str, int, str], actors: tuple[ActorMention, ...] = ()):
+    """An Extraction holding stances (actor, stance, topic, paragraph, sentence)."""
+    return Extraction(article=article("x", source=source), actors=actors,
+                      stances=tuple(Stance(source, p, a, t, s, sentence) for a, s, t, p, sentence in found))
+
+
+def positions(*extractions: Extraction) -> dict[str, tuple[str, str]]:
+    topics, found = link_positions(extractions, resolve)
+    titles = {t.id: t.title for t in topics}
+    return {p.id: (titles[p.topic], p.stance) for p in found}
+
+
+SAME_ISSUE = [
+    ("Peacekeeping forces", ["NATO peacekeepers in Ukraine", "peacekeeping force", "European peacekeepers"]),
+    ("Ceasefire", ["30-day ceasefire proposal", "cease-fire", "truce in Gaza"]),
+    ("Membership", ["Ukraine's membership", "joining NATO", "Ukraine's accession talks", "entry into NATO"]),
+    ("Observers and monitoring missions", ["NATO observers", "unarmed observer mission", "civilian monitoring group"]),
+]
+
+
+@pytest.mark.parametrize("title, wordings", SAME_ISSUE, ids=[t for t, _ in SAME_ISSUE])
+def test_wordings_of_one_issue_make_one_topic(title, wordings):
+    ext = extraction("a", *[("Russia", "oppose", w, i, f"sentence {i}") for i, w in enumerate(wordings, 1)])
+    topics, found = link_positions([ext], resolve)
+    assert [t.title for t in topics] == [title]
+    assert [(p.id, p.stance) for p in found] == [(f"russia--{slugify(title)}", "oppose")]
+
+
+@pytest.mark.parametrize("wording, stated, meant", [
+    ("Ukraine's exclusion from NATO", "support", "oppose"),
+    ("lifting sanctions on Belarus", "support", "oppose"),
+    ("a halt to uranium enrichment", "support", "oppose"),
+    ("lifting sanctions on Belarus", "oppose", "support"),
+    ("new sanctions on Belarus", "support", "support"),
+])
+def test_a_wording_of_the_opposite_turns_the_stance(wording, stated, meant):
+    found = positions(extraction("a", ("France", stated, wording, 1, "s")))
+    assert [stance for _, stance in found.values()] == [meant]
+
+
+def test_other_topics_merge_on_their_head_noun_and_take_the_commonest_wording():
+    found = positions(extraction("a", ("France", "support", "alternative security mechanisms", 1, "s1"),
+                                 ("Spain", "support", "security mechanisms", 2, "s2"),
+                                 ("Russia", "support", "security mechanisms", 3, "s3")))
+    assert found == {"france--security-mechanisms": ("security mechanisms", "support"),
+                     "russia--security-mechanisms": ("security mechanisms", "support"),
+                     "spain--security-mechanisms": ("security mechanisms", "support")}
+
+
+def test_officials_speak_for_their_country_leaders_for_themselves():
+    actors = (
+        ActorMention("a", 1, "Deputy Foreign Minister Alexander Grushko", "Alexander Grushko", "person",
+                     "Deputy Foreign Minister", "Russia"),
+        ActorMention("a", 2, "President Vladimir Putin", "Vladimir Putin", "person", "President", "Russia"),
+        ActorMention("a", 3, "Deputy Prime Minister Pedro Ruiz", "Pedro Ruiz", "person", "Deputy Prime Minister",
+                     "Spain"),
+        ActorMention("a", 4, "former minister Maria Lopez", "Maria Lopez", "person", "former minister", "Spain"),
+    )
+    found = positions(extraction("a", ("Alexander Grushko", "oppose", "NATO peacekeepers", 1, "s1"),
+                                 ("Vladimir Putin", "conditional", "ceasefire", 2, "s2"),
+                                 ("Pedro Ruiz", "support", "ceasefire", 3, "s3"),
+                                 ("Maria Lopez", "oppose", "ceasefire", 4, "s4"), actors=actors))
+    assert found == {"russia--peacekeeping-forces": ("Peacekeeping forces", "oppose"),
+                     "vladimir-putin--ceasefire": ("Ceasefire", "conditional"),
+                     "spain--ceasefire": ("Ceasefire", "support"),
+                     "maria-lopez--ceasefire": ("Ceasefire", "oppose")}
+
+
+def test_the_stance_most_sentences_state_wins_and_keeps_only_its_evidence():
+    ext = extraction("b", ("Russia", "oppose", "NATO peacekeepers", 3, "No to NATO troops."),
+                     ("Russia", "oppose", "peacekeeping force", 1, "Russia rejects peacekeepers."),
+                     ("Russia", "oppose", "European peacekeepers", 1, "Russia rejects peacekeepers."),
+                     ("Russia", "conditional", "peacekeepers", 2, "Only after a deal."))
+    _, (position,) = link_positions([ext], resolve)
+    assert position.stance == "oppose"
+    assert position.evidence == [Mention("b", 1), Mention("b", 3)]
+    assert position.sentences == ["Russia rejects peacekeepers.", "No to NATO troops."]
+
+
+@pytest.mark.parametrize("stated, winner", [
+    (["support", "oppose"], "oppose"),
+    (["open", "conditional"], "conditional"),
+    (["open", "support"], "support"),
+])
+def test_a_tie_goes_to_the_firmer_stance(stated, winner):
+    ext = extraction("a", *[("France", s, "ceasefire", i, f"sentence {i}") for i, s in enumerate(stated, 1)])
+    assert list(positions(ext).values()) == [("Ceasefire", winner)]
+
+
+def test_one_sentence_reprinted_by_two_outlets_counts_once():
+    reprinted = "Russia is open to a truce, he said."
+    found = positions(extraction("a", ("Russia", "open", "truce", 1, reprinted)),
+                      extraction("b", ("Russia", "open", "truce", 4, reprinted)),
+                      extraction("c", ("Russia", "support", "ceasefire", 1, "Russia backs a ceasefire."),
+                                 ("Russia", "support", "ceasefire", 2, "Russia wants a ceasefire.")))
+    assert found == {"russia--ceasefire": ("Ceasefire", "support")}
+
+
+def test_unknown_holders_are_dropped_with_their_topics():
+    topics, found = link_positions([extraction("a", ("Analysts", "oppose", "tariffs", 1, "s"))], resolve)
+    assert (topics, found) == ([], [])
+
+
+def test_linking_does_not_depend_on_article_order():
+    exts = [extraction(src, ("Russia", stance, topic, 1, f"{src} says {stance}"))
+            for src, stance, topic in [("a", "oppose", "truce"), ("b", "support", "ceasefire"),
+                                       ("c", "open", "NATO membership"), ("d", "oppose", "joining NATO")]]
+    expected = link_positions(exts, resolve)
+    shuffled = exts[:]
+    random.Random(7).shuffle(shuffled)
+    assert link_positions(shuffled, resolve) == expected
+    assert [p.id for p in expected[1]] == ["russia--ceasefire", "russia--membership"]
