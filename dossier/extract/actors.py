@@ -226,6 +226,8 @@ class _Reader:
             head_start, adjective, country = j, None, None
         else:
             head_start, adjective, country = owner
+        if head_start >= len(self.doc):
+            return None
         if country and self.doc[head_start].lower_ in self.world.governments:
             surface = self._surface(i, head_start + 1)
             return _Reading(head_start + 1, [(surface, country.name, country.kind, None, None)])
@@ -346,7 +348,7 @@ class _Reader:
 
     def _appositive(self, i: int):
         """ ", the Kremlin spokesman," after a name: (end, role, affiliation, affiliation surface)."""
-        if i >= len(self.doc) or self.words[i] != ",":
+        if i + 1 >= len(self.doc) or self.words[i] != ",":
             return None
         title = self._title(self._skip_the(i + 1))
         if title is None:

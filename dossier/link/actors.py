@@ -22,7 +22,8 @@ from rapidfuzz import fuzz
 
 from dossier.curation import ActorEdit, Curation
 from dossier.model import Actor, ActorMention, Extraction, Mention
-from dossier.text import slugify
+from dossier import nlp
+from dossier.text import normalise, slugify
 from dossier.world import PERSON, phrase_key, world
 
 # resolve(source_id, name as extracted) -> actor id, or None when the name is no known actor
@@ -96,29 +97,30 @@ def _speaker_mentions(extractions: Sequence[Extraction], mentions: Sequence[Acto
 def _parse_name(text: str) -> tuple[str, str, str | None, str | None]:
     """(name, kind, role, affiliation) of a name given as a string: "Russian Deputy Foreign Minister
     Alexander Grushko" -> Alexander Grushko, person, Deputy Foreign Minister, Russia."""
+    text = normalise(text)
     known = world().known(text)
     if known is not None:
         return known.name, known.kind, None, None
-    words = list(phrase_key(text))
-    affiliation = None
+    tokens = nlp.load().tokenizer(text)
+    words = [t.text for t in tokens]
+    start = 0
     owner = world().demonyms.match(words, 0) or world().names.match(words, 0)
     if owner:
-        affiliation = owner[1].name
-        words = words[owner[0]:]
-        if words and words[0] in ("'s", "'"):
-            words = words[1:]
-    start = 0
-    while start < len(words) and words[start].lower() in world().modifiers:
-        start += 1
-    title = world().titles.match(words, start)
-    role = None
-    if title and title[0] < len(words):
-        role = " ".join(words[:title[0]])
-        words = words[title[0]:]
-    while words and words[0].lower() in world().honorifics:
-        words = words[1:]
-    name = " ".join(words) or text
-    return name, PERSON, role, affiliation if role else None
+        start = owner[0] + (owner[0] < len(words) and words[owner[0]] in ("'s", "'"))
+    title_start = start
+    while title_start < len(words) and words[title_start].lower() in world().modifiers:
+        title_start += 1
+    title = world().titles.match(words, title_start)
+    if title is None or title[0] >= len(words):
+        return text, PERSON, None, None
+    name_start = title[0]
+    while name_start < len(words) - 1 and words[name_start].lower() in world().honorifics:
+        name_start += 1
+    name = tokens[name_start:].text
+    known = world().known(name)
+    if known is not None:
+        return known.name, known.kind, None, None
+    return name, PERSON, tokens[start:title[0]].text, owner[1].name if owner else None
 
 
 def _group_by_name(mentions: Iterable[ActorMention]) -> dict[str, _Group]:
