@@ -254,11 +254,11 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None) -
         positions=position_entries,
     )
     redirects = redirect_maps(new_ledger, problems)
-    tombstones = [
+    tombstones = [  # what was removed, and any redirect the ledger cannot serve (a hand-made loop)
         _tombstone(name, key, entry)
         for name in SECTIONS
         for key, entry in sorted(new_ledger.section(name).items())
-        if entry.removed and f"{name}/{key}.md" not in redirects
+        if (entry.removed or entry.redirect is not None) and f"{name}/{key}.md" not in redirects
     ]
     return replace(
         dossier, quotes=quotes, redirects=redirects, tombstones=tombstones, problems=[*dossier.problems, *problems]
@@ -276,16 +276,24 @@ def redirect_maps(ledger: Ledger, problems: list[Problem] | None = None) -> dict
         for key, entry in sorted(section.items()):
             if entry.redirect is None:
                 continue
-            target, seen = entry.redirect, {key}
-            while target in section and section[target].redirect is not None and target not in seen:
-                seen.add(target)
-                target = section[target].redirect
-            if target in seen or target not in section:
+            target = _final(section, key)
+            if target is None:
                 if problems is not None:
                     problems.append(Problem("permalinks.yaml", f"{name} {key!r} redirects in a loop or to an unknown id"))
                 continue
             maps[f"{name}/{key}.md"] = f"{name}/{target}.md"
     return maps
+
+
+def _final(section: Mapping[str, Entry], key: str) -> str | None:
+    """The id `key` ends up at after following redirects; None for a loop or an unknown id."""
+    seen = set()
+    while key in section and section[key].redirect is not None:
+        if key in seen:
+            return None
+        seen.add(key)
+        key = section[key].redirect
+    return key if key in section else None
 
 
 def _tombstone(name: str, key: str, entry: Entry) -> Tombstone:
@@ -445,13 +453,6 @@ def _apply_merges(quotes: list[Quote], entries: dict[str, Entry], edits: Curatio
                   ) -> list[Quote]:
     """Join the quotes the editor declared one utterance (`quotes: <id>: merge: [ids]`): each
     merged id redirects to the one it joined."""
-    def final(key: str) -> str:
-        seen = set()
-        while entries[key].redirect is not None and key not in seen:
-            seen.add(key)
-            key = entries[key].redirect
-        return key
-
     by_id = {quote.id: quote for quote in quotes}
     for edit in edits.quotes:
         if edit.id not in entries:
@@ -459,7 +460,7 @@ def _apply_merges(quotes: list[Quote], entries: dict[str, Entry], edits: Curatio
         for old, line in edit.merge:
             if old not in entries:
                 raise edits.error(line, f"unknown quote '{old}' (not a published quote id)")
-            source, target = final(old), final(edit.id)
+            source, target = _final(entries, old) or old, _final(entries, edit.id) or edit.id
             if source == target:
                 continue
             if target not in by_id:
@@ -575,16 +576,9 @@ def _position_successor(
     """A position whose actor or topic was renamed: the position of the renamed pair."""
     current = {p.id for p in positions}
 
-    def follow(key: str, section: Mapping[str, Entry]) -> str:
-        seen = set()
-        while key in section and section[key].redirect is not None and key not in seen:
-            seen.add(key)
-            key = section[key].redirect
-        return key
-
     def successor(key: str, entry: Entry) -> str | None:
         actor, _, topic = key.partition("--")
-        candidate = f"{follow(actor, actors)}--{follow(topic, topics)}"
+        candidate = f"{_final(actors, actor) or actor}--{_final(topics, topic) or topic}"
         return candidate if candidate in current and candidate != key else None
 
     return successor

@@ -284,6 +284,8 @@ def test_redirect_chains_are_followed_and_loops_reported():
     assert ids.redirect_maps(ledger, problems) == {"quotes/aaaaaaaa.md": "quotes/cccccccc.md",
                                                    "quotes/bbbbbbbb.md": "quotes/cccccccc.md"}
     assert len(problems) == 2 and all("loop" in p.message for p in problems)
+    d, _ = reconcile(dossier(), ledger)
+    assert sorted(t.id for t in d.tombstones) == ["cccccccc", "dddddddd", "eeeeeeee"], "a loop must not 404"
 
 
 # --------------------------------------------------------------------------
