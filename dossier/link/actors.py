@@ -111,11 +111,13 @@ def _parse_name(text: str) -> tuple[str, str, str | None, str | None]:
     while title_start < len(words) and words[title_start].lower() in world().modifiers:
         title_start += 1
     title = world().titles.match(words, title_start)
-    if title is None or title[0] >= len(words):
+    if title is not None and title[0] >= len(words):
         return text, PERSON, None, None
-    name_start = title[0]
+    name_start = title[0] if title else 0
     while name_start < len(words) - 1 and words[name_start].lower() in world().honorifics:
         name_start += 1
+    if title is None:
+        return tokens[name_start:].text, PERSON, None, None
     name = tokens[name_start:].text
     known = world().known(name)
     if known is not None:
