@@ -47,6 +47,7 @@ class Cues:
     abbreviations: frozenset[str]
     name_particles: frozenset[str]
     person_nouns: frozenset[str]
+    person_epithets: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +65,7 @@ def cues() -> Cues:
         abbreviations=frozenset(data["abbreviations"]),
         name_particles=frozenset(data["name_particles"]),
         person_nouns=frozenset(data["person_nouns"]),
+        person_epithets=frozenset(data["person_epithets"]),
     )
 
 
@@ -324,14 +326,21 @@ class Reader:
         return after[0] if after else self._label(opening, first)
 
     def _label(self, opening: Sentence, first: Quotation) -> Said | None:
-        """"Name: quote", as interviews and live blogs print it."""
+        """A quotation after a colon: "Name: quote", as interviews and live blogs print it, or
+        "Saka played down his role: quote", where the clause's subject speaks."""
         lead = [t for t in opening.tokens if t.idx < first.open_at]
         if len(lead) < 2 or lead[-1].text != ":":
             return None
         name = next((n for n in opening.names if n.offset == lead[0].idx and n.head == lead[-2].i and n.name), None)
-        if name is None:
+        if name is not None:
+            return Said(lead[-1].idx, lead[-1].idx + 1, None, Speaker(self._fuller(name), "explicit", name.kind),
+                        name.offset)
+        verbs = [t for t in lead if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"]
+        subject = next((c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
             return None
-        return Said(lead[-1].idx, lead[-1].idx + 1, None, Speaker(self._fuller(name), "explicit", name.kind), name.offset)
+        return Said(verbs[0].idx, verbs[0].idx + len(verbs[0]), verbs[0].text,
+                    self._speaker_of(subject, opening, verbs[0].idx, "explicit"), subject.idx)
 
     def _carried(self, opening: Sentence, first: Quotation) -> Speaker:
         """A quotation that is a sentence of its own keeps the speaker of the sentence before it, in
@@ -423,6 +432,14 @@ class Reader:
             return self._antecedent(sentence, at, (ORGANIZATION,))
         if low in ("who", "that", "which") and token.head.dep_ == "relcl":
             return self._speaker_of(token.head.head, sentence, at, method)
+        definite = any((t.dep_ == "det" and t.lower_ in c.definite_determiners) or t.dep_ == "poss"
+                       for t in token.children) or (token.i > 0 and token.doc[token.i - 1].lower_ == "the")
+        if definite and _is_epithet(token):  # "the Dane said", "the 34-year-old added"
+            speaker = self._antecedent(sentence, at, (PERSON, UNKNOWN))
+            return Speaker(speaker.name, "role", speaker.kind) if speaker.name else ANONYMOUS
+        institution = _institution(token)
+        if institution is not None:  # "Russia's defence ministry said"
+            return Speaker(institution, method, ORGANIZATION)
         for candidate in (token, *[t for t in token.children if t.dep_ in ("appos", "compound", "flat")]):
             name = next((n for n in sentence.names if n.offset <= candidate.idx and candidate.i <= n.head), None)
             if name is None:
@@ -430,11 +447,8 @@ class Reader:
             if name.name:
                 return Speaker(self._fuller(name), method, name.kind)
             return self._role(sentence, at, name.nouns)
-        if token.pos_ in ("NOUN", "PROPN"):
-            definite = any((t.dep_ == "det" and t.lower_ in c.definite_determiners) or t.dep_ == "poss"
-                           for t in token.children)
-            if definite:
-                return self._role(sentence, at, frozenset({token.lemma_.lower(), token.lower_}))
+        if token.pos_ in ("NOUN", "PROPN") and definite:
+            return self._role(sentence, at, frozenset({token.lemma_.lower(), token.lower_}))
         return ANONYMOUS
 
     def _fuller(self, name: Name) -> str:
@@ -518,6 +532,26 @@ def _is_name_token(token) -> bool:
     if token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES:
         return True
     return token.pos_ in ("NOUN", "ADJ") and not token.is_sent_start and token.i > 0 and token.doc[token.i - 1].is_alpha
+
+
+def _is_epithet(token) -> bool:
+    doc = token.doc
+    year_old = token.lower_ == "old" and token.i >= 2 and doc[token.i - 2].lower_ == "year"
+    return year_old or token.text in cues().person_epithets or world().demonyms.get(token.text) is not None
+
+
+def _institution(token) -> str | None:
+    """An institution named by its country: "Russia's defence ministry", "the French government"."""
+    w = world()
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if w.institutions.get(token.text[:1].upper() + token.text[1:]) is None and token.lower_ not in w.governments:
+        return None
+    owners = [c for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod") and w.known(c.text)]
+    if not owners:
+        return None
+    start = min(o.left_edge.i for o in owners)
+    return _join(token.doc[start:token.i + 1])
 
 
 def _title_prefix(tokens: list, run: list) -> list:
@@ -632,7 +666,7 @@ def _subject(verb, reader: Reader, sentence: Sentence):
         if token.pos_ not in ("DET", "ADJ", "ADV", "PUNCT"):
             break
     for token in reversed(tokens[max(0, position - 3):position]):
-        if token.pos_ in ("PRON", "PROPN", "NOUN"):
+        if token.pos_ in ("PRON", "PROPN", "NOUN") or _is_epithet(token):
             return token
         if token.pos_ not in ("ADV", "AUX", "PART"):
             break
