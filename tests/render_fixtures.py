@@ -1,17 +1,26 @@
-"""Hand-built Dossier objects for the render and site tests (the extraction stages are not needed).
+"""Hand-built Dossier objects for the render and site tests (the extraction stages are not needed),
+and the helpers that build a whole site from one.
 
 `realistic()` is a small but complete story: three sources (one undated, one with a URL), people,
 a country and an alliance, a quote carried by two outlets in two wordings, a pronoun-attributed
-quote, an unattributed one, topics, positions, a withdrawn quote (tombstone) and a redirect from a
-merged quote id. `hostile()` puts markup, template syntax and YAML specials everywhere text goes.
+quote, an unattributed one, topics, positions and a withdrawn quote (tombstone). `hostile()` puts markup, template syntax and YAML specials everywhere text goes.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from dossier import render
 from dossier.model import (Actor, Article, Dossier, Mention, Occurrence, Paragraph, Position, Quote, Tombstone,
                            Topic)
+from tests.conftest import ROOT
 
-MERGED_QUOTE_ID = "oldq2mrg"  # redirected to the "incompatible" quote
 WITHDRAWN_QUOTE_ID = "gone7777"
 
 
@@ -101,7 +110,7 @@ def realistic() -> Dossier:
                           text="We never said that", sources=["removed-story", "wire-story"])
     return Dossier(sources=[wire, daily, undated], actors=[petrova, valdor, alliance],
                    quotes=[incompatible, mission, hot_air], topics=[peacekeepers, guarantees], positions=positions,
-                   redirects={f"quotes/{MERGED_QUOTE_ID}.md": "quotes/q7incomp.md"}, tombstones=[withdrawn])
+                   tombstones=[withdrawn])
 
 
 PAYLOADS = (
@@ -146,3 +155,41 @@ def hostile() -> Dossier:
     tombstone = Tombstone(kind="quote", id="evilgone", title=f"Gone {HOSTILE}", text=HOSTILE, sources=[bad, HOSTILE])
     return Dossier(sources=[source], actors=[actor], quotes=[quote], topics=[topic], positions=[position],
                    tombstones=[tombstone])
+
+
+# --------------------------------------------------------------------------
+# whole sites
+
+QUIET_MKDOCS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def site_config(folder: Path) -> Path:
+    """The project's mkdocs.yml (INHERIT), pointed at folder/docs and folder/site, hooks at their real place."""
+    hooks = render.load_mkdocs_yml(ROOT / "mkdocs.yml")["hooks"]
+    config = {"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(folder / "docs"),
+              "site_dir": str(folder / "site"), "hooks": [str(ROOT / hook) for hook in hooks]}
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def hand_written_docs(folder: Path) -> Path:
+    """folder/docs with the project's hand-written pages (home page, assets) and no generated ones."""
+    docs = folder / "docs"
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns(*render.GENERATED_SECTIONS))
+    return docs
+
+
+def mkdocs_build(folder: Path, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of folder/docs into folder/site, as CI runs it."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site_config(folder))],
+                          capture_output=True, text=True, cwd=folder, env={**os.environ, **QUIET_MKDOCS, **env},
+                          timeout=600)
+
+
+def build_site(folder: Path, dossier: Dossier, **env: str) -> subprocess.CompletedProcess:
+    """Render `dossier` into folder/docs beside the hand-written pages, then build folder/site."""
+    docs = hand_written_docs(folder)
+    site_url, site_name = render.site_settings(ROOT / "mkdocs.yml")
+    render.write_docs(render.render(dossier, ROOT / "templates", site_url, site_name), docs)
+    return mkdocs_build(folder, **env)

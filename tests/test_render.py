@@ -23,6 +23,7 @@ import markdown
 import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
+from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
 from dossier import render
@@ -30,7 +31,7 @@ from dossier.model import Dossier
 from tests.conftest import ROOT, TEMPLATES
 from tests.render_fixtures import HOSTILE, PAYLOADS, WITHDRAWN_QUOTE_ID, hostile, realistic
 
-MKDOCS = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+MKDOCS = render.load_mkdocs_yml(ROOT / "mkdocs.yml")
 
 
 def _extensions() -> tuple[list[str], dict]:
@@ -503,7 +504,17 @@ def test_site_settings_read_mkdocs_yml_without_running_tags(tmp_path):
                       "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:os.system\n")
     assert render.site_settings(config) == ("https://example.net/d/", "My dossier")
     assert render.site_settings(tmp_path / "missing.yml") == ("", "")
-    assert render.site_settings(ROOT / "mkdocs.yml") == (MKDOCS["site_url"], MKDOCS["site_name"])
+
+
+@pytest.mark.parametrize("site_url", [None, "https://someone.github.io/dossier/"])
+def test_site_settings_agree_with_mkdocs_and_its_env_override(monkeypatch, site_url):
+    if site_url:
+        monkeypatch.setenv("DOSSIER_SITE_URL", site_url)
+    else:
+        monkeypatch.delenv("DOSSIER_SITE_URL", raising=False)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert render.site_settings(ROOT / "mkdocs.yml") == (config.site_url, config.site_name)
+    assert config.site_url == (site_url or "https://example.org/dossier/")
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,286 @@
+"""Whole sites built by `mkdocs build --strict` with the project's mkdocs.yml: every page type,
+every link and anchor resolving in the built HTML, strict validation catching broken anchors,
+reproducible output, escaped titles, and the real pipeline on the five seeds."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import posixpath
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+from dossier import render
+from tests.conftest import ROOT, SEEDS
+from tests.render_fixtures import build_site, hand_written_docs, hostile, mkdocs_build, realistic
+
+pytestmark = pytest.mark.slow
+
+
+class Page(HTMLParser):
+    """The ids, links (href/src), scripts and title of one built HTML page."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.elements: list[tuple[str, dict]] = []
+        self.scripts: list[str] = []  # the code of each script that runs (not JSON-LD data)
+        self.title = ""
+        self._in: str | None = None
+        self.feed(path.read_text(encoding="utf-8"))
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.elements.append((tag, attrs))
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("name"):
+            self.ids.add(attrs["name"])
+        for name in ("href", "src"):
+            if attrs.get(name) is not None:
+                self.links.append(attrs[name])
+        if tag in ("script", "title"):
+            self._in = tag
+            if tag == "script" and attrs.get("type") != "application/ld+json":
+                self.scripts.append("")
+            elif tag == "script":
+                self._in = None
+
+    def handle_endtag(self, tag):
+        self._in = None
+
+    def handle_data(self, data):
+        if self._in == "script":
+            self.scripts[-1] += data
+        elif self._in == "title":
+            self.title += data
+
+
+SITE_PATH = urlsplit(render.site_settings(ROOT / "mkdocs.yml")[0]).path
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every local href/src in the site that does not resolve to a file, and every #anchor that
+    is not an id of the page it points at. Site-absolute links (404.html) start at site_url's path."""
+    pages = {p: Page(p) for p in site.rglob("*.html")}
+    problems = []
+    for path, page in pages.items():
+        base = path.relative_to(site).as_posix()
+        for link in page.links:
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith("//"):
+                continue
+            if not parts.path:
+                target_path = path
+            else:
+                if parts.path.startswith(SITE_PATH):
+                    target = posixpath.normpath(unquote(parts.path[len(SITE_PATH):]) or ".")
+                else:
+                    target = posixpath.normpath(posixpath.join(posixpath.dirname(base), unquote(parts.path)))
+                target_path = site / target
+                if link.endswith("/") or target_path.is_dir():
+                    target_path = target_path / "index.html"
+            if not target_path.is_file():
+                problems.append(f"{base}: {link} (no such file)")
+            elif parts.fragment and target_path.suffix == ".html":
+                target_page = pages.get(target_path) or Page(target_path)
+                if unquote(parts.fragment) not in target_page.ids:
+                    problems.append(f"{base}: {link} (no such anchor)")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def realistic_site(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("realistic")
+    result = build_site(folder, realistic(), SOURCE_DATE_EPOCH="1700000000")
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
+
+
+def meta(site: Path, section: str, page_id: str) -> dict:
+    text = (site.parent / "docs" / section / f"{page_id}.md").read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n", 2)[1])
+
+
+def test_strict_build_has_every_page_type(realistic_site):
+    docs = realistic_site.parent / "docs"
+    for markdown in docs.rglob("*.md"):
+        relative = markdown.relative_to(docs).with_suffix("")
+        html = realistic_site / (relative.parent if relative.name == "index" else relative) / "index.html"
+        assert html.is_file(), markdown
+    types = {yaml.safe_load(p.read_text(encoding="utf-8").split("---\n", 2)[1])["type"]
+             for section in render.GENERATED_SECTIONS for p in (docs / section).glob("*.md")}
+    assert types == {"source", "actor", "quote", "topic", "position", "index"}
+
+
+def test_every_link_and_anchor_in_the_built_site_resolves(realistic_site):
+    assert broken_links(realistic_site) == []
+
+
+def test_the_link_checker_finds_broken_links(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<p id="here"><a href="#here">ok</a><a href="#gone">x</a>'
+                                               '<a href="../b/">y</a><img src="../a/"></p>', encoding="utf-8")
+    assert broken_links(tmp_path) == ["a/index.html: #gone (no such anchor)", "a/index.html: ../b/ (no such file)"]
+
+
+def test_navigation_holds_only_the_section_pages(realistic_site):
+    nav_links = set()
+    for tag, attrs in Page(realistic_site / "index.html").elements:
+        if tag == "a" and "md-tabs__link" in (attrs.get("class") or ""):
+            nav_links.add(attrs["href"])
+    assert nav_links == {".", "sources/", "actors/", "quotes/", "topics/", "positions/"}
+    config = render.load_mkdocs_yml(ROOT / "mkdocs.yml")
+    assert [next(iter(item.values())) for item in config["nav"]] == [
+        "index.md", *(f"{section}/index.md" for section in render.GENERATED_SECTIONS)]
+
+
+def test_source_page_html_has_paragraph_and_quote_anchors(realistic_site):
+    page = Page(realistic_site / "sources" / "wire-story" / "index.html")
+    assert {"p1", "p2", "p3", "p4", "p5", "q-q7incomp", "q-q7missio"} <= page.ids
+    assert "../../quotes/q7incomp/" in page.links and "../../actors/anna-petrova/" in page.links
+
+
+def test_quote_page_html_links_back_to_the_exact_paragraph(realistic_site):
+    page = Page(realistic_site / "quotes" / "q7incomp" / "index.html")
+    assert {"../../sources/wire-story/#p3", "../../sources/daily-report/#p2",
+            "../../sources/wire-story/#q-q7incomp"} <= set(page.links)
+    assert page.title.startswith("Anna Petrova: \u201cThe alliance and peacekeeping")
+
+
+@pytest.mark.parametrize("link", ["sources/wire-story.md#p99", "quotes/nope.md", "actors/anna-petrova.md#nowhere"])
+def test_strict_build_fails_on_a_broken_link_or_anchor(tmp_path, link):
+    docs = hand_written_docs(tmp_path)
+    render.write_docs(render.render(realistic(), ROOT / "templates"), docs)
+    assert mkdocs_build(tmp_path).returncode == 0
+    (docs / "broken.md").write_text(f"# Broken\n\n[a link]({link})\n", encoding="utf-8")
+    result = mkdocs_build(tmp_path)
+    assert result.returncode != 0
+    assert link.split("#")[-1] in result.stderr or link in result.stderr
+
+
+def file_digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_give_byte_identical_sites(realistic_site, tmp_path):
+    again = build_site(tmp_path, realistic(), SOURCE_DATE_EPOCH="1700000000")
+    assert again.returncode == 0, again.stderr
+    assert file_digests(tmp_path / "docs") == file_digests(realistic_site.parent / "docs")
+    assert file_digests(tmp_path / "site") == file_digests(realistic_site)
+    assert (realistic_site / "sitemap.xml.gz").is_file() and (realistic_site / "search" / "search_index.json").is_file()
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    result = build_site(folder, hostile())
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
+
+
+def test_hostile_site_has_no_injected_markup_and_shows_the_payloads(hostile_site):
+    for path in hostile_site.rglob("*.html"):
+        page = Page(path)
+        assert not any("alert" in script for script in page.scripts), path
+        for tag, attrs in page.elements:
+            assert tag not in ("iframe", "object", "embed"), path
+            assert not any(name.startswith("on") for name in attrs), (path, tag, attrs)
+            assert not (attrs.get("href") or "").strip().lower().startswith("javascript"), (path, attrs)
+            assert not (tag == "img" and attrs.get("src") == "x"), path
+    quote = (hostile_site / "quotes" / "evilquot" / "index.html").read_text(encoding="utf-8")
+    assert "{{ 7*7 }}" in quote and "49" not in Page(hostile_site / "quotes" / "evilquot" / "index.html").title
+
+
+def test_hostile_titles_are_text_in_title_and_header(hostile_site):
+    page = Page(hostile_site / "sources" / "hostile" / "index.html")
+    assert "<script>alert(1)</script>" in page.title  # visible as text (the parser decoded the entities)
+    assert broken_links(hostile_site) == []
+
+
+def test_search_index_keeps_hostile_titles_escaped(hostile_site):
+    index = (hostile_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in index
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index
+
+
+# --------------------------------------------------------------------------
+# the real pipeline on the five seeds
+
+
+def dossier_build(folder: Path, seeds: Path = SEEDS) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "dossier", "build", "--seeds", str(seeds), "--docs",
+                           str(folder / "docs"), "--ledger", str(folder / "permalinks.yaml")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def seeds_site(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("seeds")
+    hand_written_docs(folder)
+    built = dossier_build(folder)
+    assert built.returncode == 0, built.stderr
+    site = mkdocs_build(folder)
+    assert site.returncode == 0, site.stderr
+    return folder
+
+
+def test_seeds_build_a_strict_site_whose_links_all_resolve(seeds_site):
+    assert broken_links(seeds_site / "site") == []
+
+
+def test_each_seed_has_its_source_page_with_title_and_date(seeds_site, gold):
+    pages = {}
+    for path in (seeds_site / "docs" / "sources").glob("*.md"):
+        page_meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1])
+        if page_meta["type"] == "source":
+            pages[page_meta["file"]] = page_meta
+    for source in gold["sources"]:
+        assert source["file"] in pages, source["file"]
+        page_meta = pages[source["file"]]
+        assert page_meta["title"] == source["title"], source["file"]
+        expected_date = str(source["date"]) if source["date"] else None
+        assert page_meta["date"] == expected_date, source["file"]
+        html = seeds_site / "site" / "sources" / page_meta["id"] / "index.html"
+        assert html.is_file()
+
+
+_ARTICLE_PARAGRAPH = re.compile(r'<p><a class="dossier-pn" [^>]*>\d+</a> (.*?)</p>', re.DOTALL)
+
+
+def article_paragraphs(html_path: Path) -> list[str]:
+    """The body paragraphs of a built source page, as text."""
+    found = _ARTICLE_PARAGRAPH.findall(html_path.read_text(encoding="utf-8"))
+    return [" ".join(html.unescape(re.sub(r"<sup.*?</sup>|<[^>]+>", "", p)).split()) for p in found]
+
+
+def test_no_boilerplate_line_reaches_a_source_body(seeds_site, gold):
+    files = {}
+    for path in (seeds_site / "docs" / "sources").glob("*.md"):
+        page_meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1])
+        if page_meta["type"] == "source":
+            files[page_meta["file"]] = page_meta["id"]
+    for source in gold["sources"]:
+        paragraphs = article_paragraphs(seeds_site / "site" / "sources" / files[source["file"]] / "index.html")
+        assert paragraphs, source["file"]
+        for line in source.get("boilerplate", []):
+            line = re.sub(r"\s*\((truncated )?repeated title\)$", "", line).strip()
+            assert line not in paragraphs, (source["file"], line)
+
+
+def test_two_dossier_builds_give_byte_identical_docs(seeds_site):
+    before = file_digests(seeds_site / "docs")
+    again = dossier_build(seeds_site)
+    assert again.returncode == 0, again.stderr
+    assert "unchanged" in again.stderr
+    assert file_digests(seeds_site / "docs") == before
