@@ -240,7 +240,8 @@ class _Blocks(HTMLParser):
             self._into[-1] += data
 
 
-@pytest.mark.parametrize("extensions", [["toc", "tables", "fenced_code"], ["toc", "tables", "pymdownx.superfences"]])
+@pytest.mark.parametrize("extensions", [["toc", "tables", "fenced_code", "md_in_html"],
+                                        ["toc", "tables", "pymdownx.superfences", "md_in_html"]])
 @pytest.mark.parametrize("autoescape", [False, True])
 def test_the_cite_partial_renders_each_citation_verbatim_in_a_code_block_and_valid_json_ld(extensions, autoescape):
     c = cite.citation(quote(NASTY), SOURCES, SITE)
