@@ -102,6 +102,7 @@ class _Reader:
                 if reading is None:
                     i += 1
                     continue
+                self._remember(reading)
                 for surface, name, kind, role, affiliation in reading.mentions:
                     found.append(ActorMention(self.article.id, index, surface, name, kind, role, affiliation))
                 i = reading.end
@@ -166,9 +167,8 @@ class _Reader:
         wanted = demonym[1].name if demonym else None
         for person in reversed(self.people):
             if noun[1] in _referring_nouns_of(person.role) and (wanted is None or person.affiliation in (None, wanted)):
-                person = self._remember(person, None, wanted)
                 surface = self._surface(i, noun[0])
-                return _Reading(noun[0], [(surface, person.name, PERSON, None, person.affiliation)])
+                return _Reading(noun[0], [(surface, person.name, PERSON, None, wanted or person.affiliation)])
         return None
 
     def _country_or_organization(self, i: int) -> _Reading | None:
@@ -182,7 +182,6 @@ class _Reader:
             members = self.world.member_nouns.match(self.words, end)
             if members and self.doc[end].is_lower:
                 end = members[0]
-            self.organizations.append(known.name)
         start = j if _is_acronym(self.words[j:match[0]]) else i
         return _Reading(end, [(self._surface(start, end), known.name, known.kind, None, None)])
 
@@ -241,7 +240,6 @@ class _Reader:
                 return _Reading(end)
         else:
             name = f"{adjective} {words}"
-        self.organizations.append(name)
         affiliation = country.name if country else self._affiliation_of(name)
         mentions = [(self._surface(i, end), name, ORGANIZATION, None, affiliation)]
         if country:
@@ -269,7 +267,6 @@ class _Reader:
         recurs = self._tagged_organizations()[span.text] > 1
         if not (institution or recurs or self._is_speaker(span.root.i)):
             return None
-        self.organizations.append(name)
         return _Reading(end, [(self._surface(i, end), name, ORGANIZATION, None, None)])
 
     _readings: tuple[Callable[[_Reader, int], _Reading | None], ...] = (
@@ -303,23 +300,28 @@ class _Reader:
         appositive = self._appositive(end) if role is None else None
         if appositive:
             end, role, affiliation, affiliation_surface = appositive
-        person = self._remember(person, role, affiliation.name if affiliation else None)
         surface = self._surface(start, end if appositive is None else self._name_run(start))
-        mentions = [(surface, person.name, PERSON, role, person.affiliation)]
+        mentions = [(surface, person.name, PERSON, role, affiliation.name if affiliation else person.affiliation)]
         if affiliation:
             mentions.append((affiliation_surface, affiliation.name, affiliation.kind, None, None))
         return _Reading(end, mentions)
 
-    def _remember(self, person: _Person, role: str | None, affiliation: str | None) -> _Person:
-        current = next((p for p in self.people if p.name == person.name), None)
-        if current is None:
-            current = _Person(person.name, person.role, person.affiliation)
-        else:
-            self.people.remove(current)
-        current.role = role or current.role
-        current.affiliation = affiliation or current.affiliation
-        self.people.append(current)
-        return current
+    def _remember(self, reading: _Reading) -> None:
+        """The chosen reading's people become the most recent, its organisations the latest named."""
+        for _, name, kind, role, affiliation in reading.mentions:
+            if kind == ORGANIZATION:
+                self.organizations.append(name)
+            if kind != PERSON:
+                continue
+            current = next((p for p in self.people if p.name == name), None)
+            if current is None:
+                ahead = next((p for p in self.known_people if p.name == name), _Person(name))
+                current = _Person(name, ahead.role, ahead.affiliation)
+            else:
+                self.people.remove(current)
+            current.role = role or current.role
+            current.affiliation = affiliation or current.affiliation
+            self.people.append(current)
 
     def _title(self, i: int):
         """(name start, role, affiliation, affiliation surface) when a title begins at i."""
