@@ -129,7 +129,7 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                     if topic and (holder, claim.stance, topic) not in seen:
                         seen.add((holder, claim.stance, topic))
                         stances.append(Stance(article.id, paragraph.index, holder, topic, claim.stance,
-                                              normalise(sentence.text)))
+                                              sentence.text.strip()))
     return stances
 
 

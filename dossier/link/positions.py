@@ -35,11 +35,12 @@ from dossier.text import normalise, slugify, words
 
 STANCE_ORDER = ("oppose", "support", "conditional", "open")  # who wins a tie, first to last
 TURNED = {"support": "oppose", "oppose": "support"}
+INFLECTIONS = frozenset({"", "s", "es", "d", "ed", "ing", "er", "ers"})
 
 
 @dataclass(frozen=True)
 class Issue:
-    """One entry of data/topics.yaml: a title and the word prefixes that name it."""
+    """One entry of data/topics.yaml: a title and the words that name it."""
 
     title: str
     keys: tuple[tuple[str, ...], ...]
@@ -70,7 +71,24 @@ def holders() -> Holders:
 
 
 def _phrases(entries: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(words(entry)) for entry in entries)
+    """Each entry as its words; a trailing "*" (a prefix key) stays on its word."""
+    return tuple(tuple(_key_words(entry)) for entry in entries)
+
+
+def _key_words(entry: str) -> list[str]:
+    found = []
+    for part in entry.split():
+        found += words(part)
+        if part.endswith("*") and found:
+            found[-1] += "*"
+    return found
+
+
+def _matches(word: str, key: str) -> bool:
+    """'join' matches join, joins, joined, joining, not joint; 'negotiat*' whatever it begins."""
+    if key.endswith("*"):
+        return word.startswith(key[:-1])
+    return word.startswith(key) and word[len(key):] in INFLECTIONS
 
 
 def link_positions(extractions: Sequence[Extraction], resolve: Resolver) -> tuple[list[Topic], list[Position]]:
@@ -100,7 +118,8 @@ def _stance_order(stance: Stance) -> tuple:
 
 
 def _position(actor: str, topic: str, by_stance: dict[str, dict[Mention, list[str]]]) -> Position:
-    counts = {value: len({s for sentences in found.values() for s in sentences}) for value, found in by_stance.items()}
+    counts = {value: len({normalise(s) for sentences in found.values() for s in sentences})
+              for value, found in by_stance.items()}
     value = min(counts, key=lambda v: (-counts[v], STANCE_ORDER.index(v) if v in STANCE_ORDER else len(STANCE_ORDER)))
     found = by_stance[value]
     evidence = sorted(found, key=lambda m: (m.source, m.paragraph))
@@ -143,12 +162,12 @@ def _contains_any(text: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bo
     return any(_find(text, phrase) is not None for phrase in phrases)
 
 
-def _find(text: Sequence[str], phrase: tuple[str, ...], prefix: bool = False) -> int | None:
-    """Where `phrase` starts in the word list `text` (each word of it a whole word, or a prefix)."""
+def _find(text: Sequence[str], phrase: tuple[str, ...], keys: bool = False) -> int | None:
+    """Where `phrase` starts in the word list `text`: word for word, or as topic keys (see `_matches`)."""
     size = len(phrase)
     for start in range(len(text) - size + 1):
         window = text[start:start + size]
-        if all(w.startswith(p) if prefix else w == p for w, p in zip(window, phrase)):
+        if all(_matches(w, p) if keys else w == p for w, p in zip(window, phrase)):
             return start
     return None
 
@@ -185,11 +204,11 @@ def _issue(name: str) -> tuple[Issue, bool] | None:
     for order, issue in enumerate(issues()):
         for turned, phrases in ((False, issue.keys), (True, issue.antonyms)):
             for phrase in phrases:
-                start = _find(text, phrase, prefix=True)
+                start = _find(text, phrase, keys=True)
                 if start is not None:
                     rank = (start, -len(phrase), order)
                     if best is None or rank < best[0]:
-                        reversed_ = any(_find(text[:start], r, prefix=True) is not None for r in issue.reversers)
+                        reversed_ = any(_find(text[:start], r, keys=True) is not None for r in issue.reversers)
                         best = (rank, issue, turned != reversed_)
     return (best[1], best[2]) if best else None
 
@@ -218,7 +237,7 @@ def _keywords(members: Sequence[str], key: str) -> list[str]:
     for member in members:
         text = words(member)
         for phrase in issue.keys + issue.antonyms + issue.reversers:
-            start = _find(text, phrase, prefix=True)
+            start = _find(text, phrase, keys=True)
             if start is not None:
                 found.add(" ".join(text[start:start + len(phrase)]))
     return sorted(found)
