@@ -31,6 +31,7 @@ UNKNOWN = "unknown"  # a name the article never shows to be a person or an organ
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "speech_verbs.yaml"
+GIVEN_NAMES_FILE = CUES_FILE.with_name("given_names.yaml")
 PRONOUN_WINDOW = 3  # paragraphs back a pronoun may reach: news never leaves one dangling longer
 
 
@@ -48,11 +49,15 @@ class Cues:
     name_particles: frozenset[str]
     person_nouns: frozenset[str]
     person_epithets: frozenset[str]
+    pronoun_genders: dict[str, str]  # "he" -> "male"
+    word_genders: dict[str, str]  # a word that comes with a name ("mr", "spokeswoman") -> "male" | "female"
+    given_names: dict[str, str]  # given name -> "male" | "female"
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    names = yaml.safe_load(GIVEN_NAMES_FILE.read_text(encoding="utf-8"))
     return Cues(
         verbs=frozenset(data["verbs"]),
         phrasal_verbs=dict(data["phrasal_verbs"]),
@@ -66,6 +71,9 @@ def cues() -> Cues:
         name_particles=frozenset(data["name_particles"]),
         person_nouns=frozenset(data["person_nouns"]),
         person_epithets=frozenset(data["person_epithets"]),
+        pronoun_genders={word: gender for gender in ("male", "female") for word in data[f"{gender}_pronouns"]},
+        word_genders={word: gender for gender in ("male", "female") for word in data[f"{gender}_words"]},
+        given_names={name: gender for gender, names in names.items() for name in names},
     )
 
 
@@ -139,6 +147,7 @@ class Name:
     kind: str
     subject: bool  # the grammatical subject of its clause
     head: int  # index of its last token in the paragraph's Doc
+    gender: str | None = None  # when a word that comes with it tells ("Mr", "spokeswoman", a given name)
 
 
 @dataclass(frozen=True)
@@ -182,6 +191,7 @@ class Reader:
             sentence.tokens = [t for t in docs[sentence.paragraph]
                                if sentence.start <= t.idx < sentence.end and not self.in_quotation(sentence.paragraph, t)]
         self.people: dict[str, set[str]] = {}  # full person name -> nouns that refer back to it
+        self.genders: dict[str, str] = {}  # full person name -> gender, where the article shows it
         for sentence in self.sentences:
             sentence.names = self._names(sentence)
         self._register_people()
@@ -244,16 +254,22 @@ class Reader:
             kind = ORGANIZATION
         elif any(t.ent_type_ == "PERSON" for t in name_tokens):
             kind = PERSON
+        elif appositive:
+            kind = PERSON
+        elif len(name_tokens) == 1 and not text.isupper() and name_tokens[0].ent_type_ in ("ORG", "PRODUCT", ""):
+            kind = UNKNOWN  # the tagger calls many a lone surname an organisation ("Grushko")
         elif any(t.ent_type_ in NAME_ENTITIES for t in name_tokens):
-            kind = ORGANIZATION if not appositive else PERSON
+            kind = ORGANIZATION
         else:
-            kind = PERSON if appositive else UNKNOWN
+            kind = UNKNOWN
         if w.known(text) and kind != PERSON:
             kind = ORGANIZATION
         head = tokens[-1]
         subject = any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass"))
                       for t in tokens)
-        return Name(paragraph, tokens[0].idx, text, frozenset(nouns) | appositive, kind, subject, head.i)
+        gender = _gender([*words, *(u.text for a in _appositions(tokens[-1]) for u in a.subtree)], name_tokens)
+        return Name(paragraph, tokens[0].idx, text, frozenset(nouns) | appositive, kind, subject, head.i,
+                    gender if kind != ORGANIZATION else None)
 
     def _register_people(self) -> None:
         for _ in range(2):  # the second time, surnames the article gave in full elsewhere are people too
@@ -267,11 +283,15 @@ class Reader:
                         self.people[name.name].update(name.nouns)
             for sentence in self.sentences:
                 sentence.names = [self._as_known(n) for n in sentence.names]
+        for sentence in self.sentences:
+            for name in sentence.names:
+                if name.kind == PERSON and name.gender:
+                    self.genders.setdefault(name.name, name.gender)
 
     def _as_known(self, name: Name) -> Name:
         full = self.full_name(name.name, (name.paragraph, name.offset))
         if full in self.people:
-            return Name(name.paragraph, name.offset, full, name.nouns, PERSON, name.subject, name.head)
+            return Name(name.paragraph, name.offset, full, name.nouns, PERSON, name.subject, name.head, name.gender)
         return name
 
     def full_name(self, name: str, at: tuple[int, int]) -> str:
@@ -427,7 +447,7 @@ class Reader:
         c = cues()
         low = token.lower_
         if low in c.person_pronouns:
-            return self._antecedent(sentence, at, (PERSON, UNKNOWN))
+            return self._antecedent(sentence, at, (PERSON, UNKNOWN), c.pronoun_genders.get(low))
         if low in c.organization_pronouns:
             return self._antecedent(sentence, at, (ORGANIZATION,))
         if low in ("who", "that", "which") and token.head.dep_ == "relcl":
@@ -460,21 +480,25 @@ class Reader:
         for earlier in reversed(self.sentences[:sentence.order]):
             yield earlier, earlier.names, earlier.said
 
-    def _antecedent(self, sentence: Sentence, at: int, kinds: tuple[str, ...]) -> Speaker:
+    def _antecedent(self, sentence: Sentence, at: int, kinds: tuple[str, ...], gender: str | None = None) -> Speaker:
         """The named person (or organisation) a pronoun stands for: whoever the nearest sentence
-        that names one reports as speaking, or else its subject, or else the first it names."""
+        that names one reports as speaking, or else its subject, or else the first it names;
+        never someone the article shows to be of the other gender."""
+        def fits(name: str, kind: str) -> bool:
+            return kind in kinds and (gender is None or self.genders.get(name, gender) == gender)
+
         for earlier, names, said in self._before(sentence, at):
             if earlier.paragraph < sentence.paragraph - PRONOUN_WINDOW:
                 break
-            speakers = [s.speaker for s in said if s.speaker.name and s.speaker.kind in kinds]
+            speakers = [s.speaker for s in said if s.speaker.name and fits(s.speaker.name, s.speaker.kind)]
             if not speakers and earlier is not sentence and earlier.speaker and earlier.speaker.name \
-                    and earlier.speaker.kind in kinds:
+                    and fits(earlier.speaker.name, earlier.speaker.kind):
                 speakers = [earlier.speaker]  # whoever its quotation was given to
             if speakers:
                 return Speaker(speakers[-1].name, "pronoun", speakers[-1].kind)
             if earlier is sentence:
                 continue  # "Asked about Macron's plan, he said": a name before the pronoun is not it
-            named = [n for n in names if n.name and n.kind in kinds]
+            named = [n for n in names if n.name and fits(self._fuller(n), n.kind)]
             if named:
                 best = next((n for n in named if n.subject), named[0])
                 return Speaker(self._fuller(best), "pronoun", best.kind)
@@ -607,14 +631,30 @@ def _split_title(words: list[str]) -> tuple[list[str], int]:
     return nouns, name_start
 
 
+def _appositions(token) -> list:
+    """The heads of what stands in apposition to a name: "Grushko, Russia's deputy foreign minister,"."""
+    related = [c for c in token.children if c.dep_ == "appos"]
+    if token.dep_ == "appos":
+        related.append(token.head)
+    return related
+
+
+def _gender(words: Sequence[str], name_tokens: Sequence) -> str | None:
+    """"male" / "female" when a word with the name tells ("Mr", "spokeswoman"), else its given name."""
+    c = cues()
+    told = {c.word_genders[w.lower()] for w in words if w.lower() in c.word_genders}
+    if len(told) == 1:
+        return told.pop()
+    if len(name_tokens) > 1 and not told:
+        return c.given_names.get(name_tokens[0].text)
+    return None
+
+
 def _appositive_nouns(token) -> frozenset[str]:
     """Title nouns in an apposition: "Grushko, Russia's deputy foreign minister," -> minister, diplomat."""
     w = world()
     nouns: set[str] = set()
-    related = [c for c in token.children if c.dep_ == "appos"]
-    if token.dep_ == "appos":
-        related.append(token.head)
-    for other in related:
+    for other in _appositions(token):
         words = [t.text for t in other.subtree if t.i < token.i or t.i > token.i]
         for i in range(len(words)):
             match = w.titles.match(words, i)

@@ -1,0 +1,46 @@
+"""Attribution rules one at a time: who a cue, a pronoun, a role noun or an epithet points to,
+and when the answer is nobody."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes_support import article_from_text, extract
+
+SAID = '"The talks will resume next week in Geneva,"'
+
+SPEAKERS = [
+    # (paragraphs, speaker of the last quote, method)
+    ([f"{SAID} Maria Lopez said."], "Maria Lopez", "explicit"),
+    ([f"{SAID} said Maria Lopez, the foreign minister."], "Maria Lopez", "explicit"),
+    ([f"Foreign Minister Maria Lopez told reporters: {SAID[:-2]}.\""], "Maria Lopez", "explicit"),
+    (["Maria Lopez met John Smith on Monday.", f"{SAID} she said."], "Maria Lopez", "pronoun"),
+    (["Maria Lopez met John Smith on Monday.", f"{SAID} he said."], "John Smith", "pronoun"),
+    (["Mr Alvaro Gomez met Kim Lee on Monday.", f"{SAID} she said."], "Kim Lee", "pronoun"),
+    (["The spokeswoman, Dana Cole, spoke after Tom Reed.", f"{SAID} she said."], "Dana Cole", "pronoun"),
+    (["Grushko spoke to reporters in Moscow.", f"{SAID} she said."], "Grushko", "pronoun"),  # gender unknown
+    (["John Smith spoke first.", f"{SAID} she said."], None, "unattributed"),  # no woman named
+    (["Ambassador Maria Lopez arrived late.", f"{SAID} the diplomat said."], "Maria Lopez", "role"),
+    (["Maria Lopez arrived late.", f"{SAID} the diplomat said."], None, "unattributed"),  # not a diplomat
+    (["Coach Tom Reed was upbeat.", f"{SAID} the 58-year-old said."], "Tom Reed", "role"),
+    ([f"{SAID} officials said."], None, "unattributed"),
+    ([f"{SAID} a senior diplomat told Reuters."], None, "unattributed"),
+    ([f"The French government said: {SAID[:-2]}.\""], "French government", "explicit"),
+    ([f"Reuters quoted Maria Lopez as saying: {SAID[:-2]}.\""], "Maria Lopez", "second-hand"),
+    ([f"Maria Lopez was quoted by Reuters as saying {SAID[:-2]}.\""], "Maria Lopez", "second-hand"),
+    ([f"According to Reuters, {SAID[:-2]}.\""], None, "unattributed"),  # an outlet is no speaker
+    ([f"According to Maria Lopez, {SAID[:-2]}.\""], "Maria Lopez", "explicit"),
+    ([f"{SAID} Maria Lopez said.", '"We are optimistic about the outcome."'], "Maria Lopez", "carried"),
+    ([f"{SAID} officials said.", '"We are optimistic about the outcome."'], None, "unattributed"),
+    ([f"{SAID} Maria Lopez said.", "Then the meeting ended.", '"We are optimistic about the outcome."'],
+     None, "unattributed"),  # carried only from the paragraph right before
+    ([f'{SAID} Maria Lopez said. "We are optimistic about the outcome."'], "Maria Lopez", "carried"),
+    ([f"{SAID} Maria Lopez said. The rain stopped. \"We are optimistic about the outcome.\""], None, "unattributed"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, speaker, method", SPEAKERS)
+def test_speaker_and_method(paragraphs, speaker, method):
+    article = article_from_text("Title\n\n" + "\n\n".join(paragraphs))
+    quote = extract(article).quotes[-1]
+    assert (quote.speaker, quote.method) == (speaker, method)
