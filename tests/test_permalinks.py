@@ -21,6 +21,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from click.testing import CliRunner
+from mkdocs.utils.yaml import yaml_load
 
 from dossier import ids
 from dossier.build import BuildConfig, build
@@ -53,7 +54,7 @@ def make_repo(path: Path, seeds: list[Path]) -> Path:
         shutil.copy(seed, path / "seeds" / seed.name)
     shutil.copytree(TEMPLATES, path / "templates")
     shutil.copy(ROOT / "mkdocs.yml", path / "mkdocs.yml")
-    for hook in yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")).get("hooks", []):
+    for hook in mkdocs_settings(ROOT).get("hooks", []):
         (path / hook).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / hook, path / hook)
     for hand_written in ("index.md", "assets"):
@@ -68,6 +69,12 @@ def make_repo(path: Path, seeds: list[Path]) -> Path:
     git(path, "config", "user.name", "test")
     commit(path, "seeds")
     return path
+
+
+def mkdocs_settings(repo: Path) -> dict:
+    """mkdocs.yml read as MkDocs reads it (its !ENV tags included)."""
+    with open(repo / "mkdocs.yml", encoding="utf-8") as stream:
+        return yaml_load(stream)
 
 
 def commit(repo: Path, message: str) -> None:
@@ -229,7 +236,7 @@ def test_every_recorded_url_keeps_resolving_to_its_words_through_a_year_of_edits
 def cite_box(site: Path, repo: Path, url: str) -> None:
     """The quote page's Cite box: absolute permalink, APA/Chicago/BibTeX in code blocks, JSON-LD."""
     markup = (site / url / "index.html").read_text(encoding="utf-8")
-    site_url = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    site_url = mkdocs_settings(repo)["site_url"]
     permalink = site_url.rstrip("/") + "/" + url
     assert site_url.startswith("https://") and "Cite this quote" in markup
     blocks = [html.unescape(b).strip() for b in re.findall(r"<pre><code[^>]*>(.*?)</code></pre>", markup, re.S)]
