@@ -260,11 +260,13 @@ def _reading(token, words: Vocabulary, nested: bool = False) -> _Reading | None:
             return _read_condition(token, "condition")
     if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd") and lemma in words.condition_predicates:
         return _read_condition(token, "condition")
-    if token.dep_ == "prep" and token.lower_ in words.prepositions and token.head.lemma_ in COPULAS:
-        topic = _object(token)
-        if topic is not None:
-            return _Reading(words.prepositions[token.lower_], _subject(token.head), _conjuncts(topic),
-                            _clause_head(token.head))
+    if token.dep_ == "prep" and token.head.lemma_ in COPULAS:
+        topic, stance = _object(token), words.prepositions.get(token.lower_)
+        if topic is not None and stance is None:  # "in favour [of X]"
+            stance = words.prepositions.get(f"{token.lower_} {topic.lower_}")
+            topic = _object(next((c for c in topic.children if c.dep_ == "prep" and c.lower_ == "of"), None))
+        if topic is not None and stance is not None:
+            return _Reading(stance, _subject(token.head), _conjuncts(topic), _clause_head(token.head))
     if token.pos_ == "NOUN" and lemma in words.nouns:
         return _read_noun(token, words.nouns[lemma], words, nested)
     return None
@@ -285,7 +287,7 @@ def _read_verb(verb, stance: str, particle, words: Vocabulary) -> _Reading | Non
     if _regards(verb, passive):
         return None
     if particle is not None and particle.dep_ == "prep":
-        topic = _object(particle)
+        topic = next((c for c in verb.children if c.dep_ == "xcomp"), None) or _object(particle)  # "call on X [to Y]"
     elif passive is not None:
         topic = passive
     else:
