@@ -16,6 +16,12 @@ Actors, topics, sources and positions keep their readable slugs; when one
 disappears its old id redirects to the item that took its place (a renamed
 actor, a renamed seed file with the same text), or else becomes a tombstone.
 The ledger never forgets an id.
+
+The ledger is a lock file: `dossier build` updates it, and CI runs `dossier build
+--check`, which writes nothing and fails when the committed ledger would change.
+Whoever adds or edits seeds commits permalinks.yaml with them, so every id
+change is visible in review; a workflow committing the ledger back instead would
+need write access to the repository and could race with people pushing.
 """
 
 from __future__ import annotations
