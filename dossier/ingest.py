@@ -50,10 +50,12 @@ Headings
 
 Dateline
     "MOSCOW -", "KYIV, Ukraine --", "Moscow:", "WASHINGTON, March 17 (Reuters) -"
-    at the start of the first paragraph becomes Article.dateline ("Moscow") and
-    is cut from the paragraph: it is metadata, like the byline, and would
-    otherwise read as a mention of the place. A place in Title Case needs a
-    colon or a wire credit, so that "Grushko - a diplomat -" is not a dateline.
+    at the start of the first paragraph (or of the second or third, when an
+    unrecognised caption or standfirst comes first) becomes Article.dateline
+    ("Moscow") and is cut from the paragraph: it is metadata, like the byline,
+    and would otherwise read as a mention of the place. A place in Title Case
+    needs a wire credit, or a colon in the very first paragraph, so that
+    "Grushko - a diplomat -" and "Kyiv's Ask: ..." headings are not datelines.
 
 Credited
     Wire services credited for the report: "(Reuters)" in the dateline,

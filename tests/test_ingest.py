@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from dossier import ingest
 from dossier.ingest import classify, find_dateline, is_http_url, is_title_copy, parse_date, parse_seed, read_seeds
+from dossier.model import Problem
 from dossier.text import normalise
 from tests.conftest import SEEDS
 
@@ -495,6 +496,11 @@ def text_of(article) -> str:
     return "\n".join([article.title, *(p.text for p in article.paragraphs)])
 
 
+def message_for(problems, file):
+    (message,) = [problem.message for problem in problems if problem.file == file]
+    return message
+
+
 def test_hostile_folder_in_place_builds_what_it_can(hostile):
     articles, problems = hostile
     skipped = {"empty.txt", "whitespace-only.txt", "image-renamed.txt", "notes.html", "outside-link.txt",
@@ -509,14 +515,9 @@ def test_hostile_folder_in_place_builds_what_it_can(hostile):
 
 def test_a_symlink_out_of_the_folder_is_never_read(hostile):
     articles, problems = hostile
-    assert Problem_for(problems, "outside-link.txt") == ("symbolic link to outside the seeds folder: not followed "
+    assert message_for(problems, "outside-link.txt") == ("symbolic link to outside the seeds folder: not followed "
                                                          "(seeds must be regular files)")
     assert not any("SECRET-TOKEN" in text_of(article) for article in articles.values())
-
-
-def Problem_for(problems, file):  # noqa: N802 - reads as a noun
-    (message,) = [problem.message for problem in problems if problem.file == file]
-    return message
 
 
 def test_cp1252_curly_quotes_decode_correctly(hostile):
@@ -533,7 +534,7 @@ def test_invalid_utf8_keeps_its_utf8_and_marks_what_is_lost(hostile):
     assert article.title == "Officials reject \u201cpeace plan\u201d draft"
     assert "caf\u00e9" in article.paragraphs[0].text
     assert "\ufffd" in article.paragraphs[2].text
-    assert "1 undecodable byte(s) became U+FFFD" in Problem_for(problems, "invalid-utf8.txt")
+    assert "1 undecodable byte(s) became U+FFFD" in message_for(problems, "invalid-utf8.txt")
 
 
 def test_bom_crlf_utf16_and_control_characters_leave_no_trace(hostile):
@@ -650,7 +651,7 @@ def test_hidden_files_and_folders_are_ignored_silently(tmp_path):
 
 
 def test_a_missing_folder_is_a_problem_not_a_crash(tmp_path):
-    assert read_seeds(tmp_path / "nope") == ([], [ingest.Problem(str(tmp_path / "nope"), "seeds folder not found")])
+    assert read_seeds(tmp_path / "nope") == ([], [Problem(str(tmp_path / "nope"), "seeds folder not found")])
 
 
 def test_files_above_the_size_cap_are_skipped(tmp_path, monkeypatch):
