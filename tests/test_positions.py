@@ -10,12 +10,14 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dossier import nlp
 from dossier.extract.stances import extract_stances
 from dossier.link.positions import link_positions
 from dossier.model import ActorMention, Article, Extraction, Mention, Paragraph, Stance
-from dossier.text import slugify
+from dossier.text import slugify, words
 
 
 def article(*paragraphs: str, source: str = "test") -> Article:
@@ -46,6 +48,10 @@ STATED = [
     ("Mexico voiced support for the pension reform.", ("Mexico", "support", "pension reform")),
     ("Britain is willing to send peacekeepers.", ("Britain", "support", "peacekeepers")),
     ("Russia will demand security guarantees, Sergei Lavrov said.", ("Russia", "support", "security guarantees")),
+    ("Paris is in favour of a European army.", ("Paris", "support", "European army")),
+    ("Germany called on Russia to withdraw its troops.", ("Germany", "support", "withdraw troops")),
+    ("Russia and Ukraine agreed to a prisoner swap.", ("Ukraine", "support", "prisoner swap")),
+    ("Japan hailed the climate agreement.", ("Japan", "support", "climate agreement")),
     ("Neutral status must be part of any deal, Sergei Lavrov said.", ("Sergei Lavrov", "support", "Neutral status")),
     # oppose
     ("Russia rejected the deployment of NATO troops.", ("Russia", "oppose", "NATO troops")),
@@ -53,6 +59,8 @@ STATED = [
     ("Brazil expressed skepticism about the trade pact.", ("Brazil", "oppose", "trade pact")),
     ("The trade deal was rejected by Poland.", ("Poland", "oppose", "trade deal")),
     ("Turkey refused to accept Sweden's membership.", ("Turkey", "oppose", "Sweden's membership")),
+    ("China voiced concern over the new tariffs.", ("China", "oppose", "tariffs")),
+    ("Beijing slammed the decision to sell arms to Taiwan.", ("Beijing", "oppose", "sell arms to Taiwan")),
     # open
     ("Canada is open to talks with China.", ("Canada", "open", "talks with China")),
     ("India signalled openness to a trade deal.", ("India", "open", "trade deal")),
@@ -96,6 +104,31 @@ NOTHING_STATED = [
 @pytest.mark.parametrize("sentence", NOTHING_STATED)
 def test_no_cue_no_holder_or_no_topic_means_no_stance(sentence):
     assert stances(sentence) == set()
+
+
+CUE_WORDS = ["rejected", "supports", "opposes", "welcomed", "is", "was", "not", "never", "open", "willing", "against",
+             "only", "if", "after", "expressed", "opposition", "support", "must", "include"]
+FILLER = ["Russia", "France", "Germany", "Moscow", "Alexander Grushko", "he", "they", "it", "said", "and", "the",
+          "a", "to", "of", "for", "send", "troops", "plan", "ceasefire", "deployment", "talks", "peacekeepers",
+          "sanctions", "that", "such", "request", ",", "."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(CUE_WORDS + FILLER), min_size=1, max_size=20), min_size=1, max_size=3))
+def test_stances_on_any_word_salad_rest_on_their_own_text(paragraphs):
+    """Whatever the text, extraction does not fail, and every stance quotes its own paragraph: its sentence is
+    in it, its topic is made of its words, and the sentence carries a cue."""
+    texts = [" ".join(tokens) for tokens in paragraphs]
+    art = article(*texts)
+    actors = tuple(mention(i, "Moscow", "Russia") for i, text in enumerate(texts, 1) if "Moscow" in text)
+    found = extract_stances(art, list(nlp.load().pipe(texts)), actors)
+    for stance in found:
+        paragraph = texts[stance.paragraph - 1]
+        assert stance.stance in ("support", "oppose", "conditional", "open")
+        assert stance.sentence in paragraph
+        assert set(words(stance.topic)) <= set(words(paragraph))
+        assert any(w.startswith(("reject", "support", "oppos", "welcom", "open", "willing", "against", "only", "must",
+                                 "include")) for w in words(stance.sentence)), stance
 
 
 def test_the_seeker_holds_the_support_sought_not_the_one_asked():
