@@ -30,6 +30,7 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "aro
                                    "within", "to", "from", "via", "through", "toward", "towards", "over", "between"})
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "LANGUAGE"})
 POSSESSIVE = frozenset({"'s", "'"})
+INITIAL = re.compile(r"^[A-Z]\.$")  # "Donald J. Trump"
 SENTENCE_END = re.compile(r"""[.!?]["')\]]*$|[.!?]$|:$""")
 DATELINE_MARKS = frozenset({"-", "--", ":", "\u2014", "\u2013"})
 MAX_INSTITUTION_WORDS = 4
@@ -134,6 +135,11 @@ class _Reader:
         if self._part_of_org(start_name - 1):
             return None
         end = self._name_run(start_name)
+        if end == start_name and start_name < len(self.doc) and self.words[start_name] == ",":
+            start_name += 1  # "Russia's foreign minister, Sergei Lavrov, said": a full name only
+            end = self._name_run(start_name)
+            if end - start_name < 2:
+                return None
         if end == start_name:
             return None
         person = self._person(start_name, end, supported=True)
@@ -342,11 +348,15 @@ class _Reader:
         return end, _title_case(self.doc[j:title].text), affiliation, affiliation_surface
 
     def _title_words(self, k: int) -> int | None:
-        """End of [modifiers] title at k ("Deputy Foreign Minister"), or None."""
-        while k < len(self.doc) and self.doc[k].lower_ in self.world.modifiers:
+        """End of [modifiers] title at k ("Deputy Foreign Minister", "spy chief"), or None."""
+        while k < len(self.doc):
+            title = self.world.titles.match(self.words, k)
+            if title:
+                return title[0]
+            if self.doc[k].lower_ not in self.world.modifiers:
+                return None
             k += 1
-        title = self.world.titles.match(self.words, k)
-        return title[0] if title else None
+        return None
 
     def _appositive(self, i: int):
         """ ", the Kremlin spokesman," after a name: (end, role, affiliation, affiliation surface)."""
@@ -380,7 +390,7 @@ class _Reader:
         """A particle or a hyphen inside a name ("Le Maire", "al-Ansari", "Jean-Yves"); a particle may
         open a surname only when a hyphen ties it to the next word."""
         token = self.doc[k]
-        if token.text == "-" and not token.whitespace_:
+        if (token.text == "-" and not token.whitespace_) or INITIAL.match(token.text):
             return k > start
         if token.lower_ not in self.world.particles:
             return False

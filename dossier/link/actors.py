@@ -153,8 +153,10 @@ def _merge_people(groups: dict[str, _Group]) -> dict[str, _Group]:
 
 
 def _prominence(group: _Group) -> tuple:
-    """Most mentioned first; then longer, then alphabetical: the name a merge keeps."""
-    return (-len(group.mentions), -len(group.name), group.name)
+    """Most mentioned first; then without initials ("Donald Trump", not "Donald J. Trump"), then longer
+    ("Zelenskyy" keeps its last letter), then alphabetical: the name a merge keeps."""
+    initials = sum(_is_initial(w) for w in group.name.split())
+    return (-len(group.mentions), initials, -len(group.name), group.name)
 
 
 def _same_person(a: str, b: str) -> bool:
