@@ -229,14 +229,15 @@ def _most_common(members: Sequence[str]) -> str:
 
 
 def _keywords(members: Sequence[str], key: str) -> list[str]:
-    """The words the members were recognised by: the issue's keys as they occur, or the head key."""
+    """The words naming the issue in its members: its keys as they occur (not the words of its opposite),
+    or the head key."""
     if key.startswith("head:"):
         return [key.removeprefix("head:")]
     issue = next(i for i in issues() if i.title == key)
     found = set()
     for member in members:
         text = words(member)
-        for phrase in issue.keys + issue.antonyms + issue.reversers:
+        for phrase in issue.keys:
             start = _find(text, phrase, keys=True)
             if start is not None:
                 found.add(" ".join(text[start:start + len(phrase)]))
