@@ -65,12 +65,16 @@ _WHITESPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # includes Python-Markdown's \x02/\x03 stash markers
 
 
+def plain_text(value: object) -> str:
+    """`value` as one line of text: each run of whitespace (line breaks too) folded to one space,
+    control characters dropped."""
+    return _WHITESPACE.sub(" ", _CONTROL.sub("", str(value)))
+
+
 def escape_markdown(value: object) -> Markup:
-    """`value` as literal text inside Markdown or raw HTML: each run of whitespace (line breaks
-    too) folded to one space, control characters dropped, every Markdown/HTML-significant
-    character a character reference."""
-    text = _WHITESPACE.sub(" ", _CONTROL.sub("", str(value)))
-    text = "".join(_ALWAYS_ESCAPED.get(ch, ch) for ch in text)
+    """`value` as literal text inside Markdown or raw HTML: `plain_text`, with every
+    Markdown/HTML-significant character a character reference."""
+    text = "".join(_ALWAYS_ESCAPED.get(ch, ch) for ch in plain_text(value))
     match = _LINE_START.match(text)
     if match and match.group(1) in "-.":
         text = f"&#{ord(text[0])};{text[1:]}"

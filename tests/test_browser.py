@@ -1,0 +1,231 @@
+"""Built sites in headless Chromium (issue 6): pages made from articles full of markup run none of
+it, grow no element from it, and show it as text; and every kind of page shows who, what and where.
+
+Two sites: the seeds in tests/fixtures/markup/ through the real pipeline (`dossier build`), and a
+hand-built dossier with a payload in every text field. Screenshots of one page of each kind go to
+$DOSSIER_SHOTS (default: the test's temporary folder) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dossier import render
+from dossier.model import Dossier
+from tests.conftest import ROOT
+from tests.render_fixtures import build_site, hand_written_docs, hostile, mkdocs_build, realistic
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+MARKUP_SEEDS = ROOT / "tests" / "fixtures" / "markup"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+# What the payloads must look like on the page: as text, exactly as the article printed them.
+VISIBLE_PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "{{ 7*7 }}", "{% raw %}",
+                    "[click](javascript:alert(1))", '{: onmouseover="alert(1)" }']
+
+# Everything a page holds that no article text may have made.
+INJECTION_PROBE = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const attr of el.getAttributeNames()) {
+      if (attr.toLowerCase().startsWith('on')) found.push(`${el.tagName} ${attr}`);
+    }
+    const href = (el.getAttribute('href') || el.getAttribute('src') || '').trim().toLowerCase();
+    if (href.startsWith('javascript:')) found.push(`${el.tagName} ${href}`);
+  }
+  for (const el of document.querySelectorAll('article iframe, article object, article embed, article img, article form, article style')) {
+    found.push(el.tagName);
+  }
+  for (const s of document.querySelectorAll('script')) {
+    if (s.type !== 'application/ld+json' && s.textContent.includes('alert')) found.push('SCRIPT ' + s.textContent);
+  }
+  for (const el of document.querySelectorAll('body *')) {
+    el.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
+  }
+  return found;
+}"""
+
+
+def chromium() -> str:
+    for path in [os.environ.get("CHROMIUM", ""), *CANDIDATES]:
+        if path and Path(path).is_file():
+            return path
+    pytest.skip(f"no Chromium found (set CHROMIUM, or install one of {', '.join(CANDIDATES)})")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed (pip install -e '.[test]')")
+    executable = chromium()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def markup_site(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("markup")
+    hand_written_docs(folder)
+    built = subprocess.run([sys.executable, "-m", "dossier", "build", "--seeds", str(MARKUP_SEEDS), "--docs",
+                            str(folder / "docs"), "--ledger", str(folder / "permalinks.yaml")],
+                           capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert built.returncode == 0, built.stderr
+    assert "javascript:alert(1)" in built.stderr  # the frontmatter url was refused, and said so
+    site = mkdocs_build(folder)
+    assert site.returncode == 0, site.stderr
+    return folder / "site"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile-browser")
+    result = build_site(folder, hostile())
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
+
+
+@pytest.fixture(scope="module")
+def realistic_site(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("realistic-browser")
+    result = build_site(folder, realistic())
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
+
+
+def generated_pages(site: Path) -> list[Path]:
+    return sorted(p for section in ("sources", "actors", "quotes", "topics", "positions")
+                  for p in (site / section).rglob("index.html"))
+
+
+def visit(page, path: Path) -> list[str]:
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    found = page.evaluate(INJECTION_PROBE)
+    page.wait_for_timeout(50)
+    return found
+
+
+@pytest.mark.parametrize("site_name", ["markup_site", "hostile_site"])
+def test_no_payload_runs_or_becomes_an_element(request, page, site_name):
+    site = request.getfixturevalue(site_name)
+    pages = generated_pages(site)
+    assert len(pages) >= 8
+    for path in pages:
+        assert visit(page, path) == [], path
+        assert page.dialogs == [], path
+
+
+@pytest.mark.parametrize(("site_name", "relative"), [
+    ("markup_site", "sources/markup-frontmatter/index.html"),
+    ("markup_site", "sources/markup-plain/index.html"),
+    ("hostile_site", "sources/hostile/index.html"),
+    ("hostile_site", "quotes/evilquot/index.html"),
+    ("hostile_site", "actors/evil-actor/index.html"),
+])
+def test_payloads_show_as_text(request, page, site_name, relative):
+    path = request.getfixturevalue(site_name) / relative
+    visit(page, path)
+    text = page.inner_text("article")
+    shown = [payload for payload in VISIBLE_PAYLOADS if payload in text]
+    assert len(shown) >= 3, text
+    markdown = path.parents[2].parent / "docs" / path.parent.parent.name / f"{path.parent.name}.md"
+    title = yaml.safe_load(markdown.read_text(encoding="utf-8").split("---\n", 2)[1])["title"]
+    title = render.plain_text(title).strip()  # one line, no control characters: as the title hook hands it on
+    assert page.title() == f"{title} - Dossier"  # the article's title, as text, in <title> and the header
+    assert title in " ".join(page.inner_text("header").split())
+
+
+def test_markup_quotes_are_marked_in_their_paragraph(page, markup_site):
+    visit(page, markup_site / "sources" / "markup-frontmatter" / "index.html")
+    marks = page.locator("mark.dossier-quote")
+    assert marks.count() >= 1
+    assert "<img src=x onerror=alert(1)>" in marks.first.inner_text()
+
+
+SHOTS = [("source", "sources/wire-story/index.html"), ("quote", "quotes/q7incomp/index.html"),
+         ("actor", "actors/anna-petrova/index.html"), ("topic", "topics/alliance-peacekeepers/index.html"),
+         ("position", "positions/valdor--alliance-peacekeepers/index.html"), ("tombstone", "quotes/gone7777/index.html"),
+         ("sources-index", "sources/index.html"), ("quotes-index", "quotes/index.html"), ("home", "index.html")]
+
+
+@pytest.mark.parametrize(("kind", "relative"), SHOTS)
+def test_each_kind_of_page_shows_who_what_where_at_a_glance(page, realistic_site, tmp_path, kind, relative):
+    visit(page, realistic_site / relative)
+    heading = page.locator("article h1").first
+    assert heading.is_visible()
+    top = heading.bounding_box()["y"]
+    if kind in ("source", "quote", "actor"):
+        facts = page.locator(".dossier-facts").first
+        assert facts.is_visible() and facts.bounding_box()["y"] < top + 600  # the facts box sits under the title
+    shots = Path(os.environ.get("DOSSIER_SHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    shot = shots / f"{kind}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+
+
+def test_a_paragraph_link_lands_on_a_highlighted_paragraph(page, realistic_site):
+    page.goto((realistic_site / "sources" / "wire-story" / "index.html").as_uri() + "#p3")
+    paragraph = page.locator("p:has(> a#p3)")
+    assert paragraph.is_visible()
+    assert paragraph.evaluate("p => getComputedStyle(p).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    other = page.locator("p:has(> a#p2)")
+    assert other.evaluate("p => getComputedStyle(p).backgroundColor") in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_search_finds_a_quote(page, realistic_site):
+    """Material's search runs in a web worker that file:// pages cannot start; serve the site locally."""
+    server = subprocess.Popen([sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory",
+                               str(realistic_site)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        line = server.stdout.readline()  # "Serving HTTP on 127.0.0.1 port NNNNN ..."
+        port = int(line.split(" port ")[1].split()[0])
+        page.unroute("**/*")
+        page.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort())
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.keyboard.press("/")  # Material's shortcut to the search box
+        page.keyboard.type("peacekeeping incompatible")
+        result = page.locator(".md-search-result__link").first
+        result.wait_for(timeout=15_000)
+        assert "q7incomp" in result.get_attribute("href")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_the_probe_catches_markup_that_does_run(page, tmp_path):
+    """The same checks on a page whose author wrote raw HTML: they must see it (Python-Markdown passes
+    it through), so their silence on the generated pages means something."""
+    docs = hand_written_docs(tmp_path)
+    render.write_docs(render.render(Dossier(sources=[], actors=[], quotes=[]), ROOT / "templates"), docs)
+    (docs / "raw.md").write_text('# Raw\n\n<img src="x" onerror="alert(1)">\n\n'
+                                 '<a href="javascript:alert(2)">x</a>\n', encoding="utf-8")
+    result = mkdocs_build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    found = visit(page, tmp_path / "site" / "raw" / "index.html")
+    assert "IMG onerror" in found and "A javascript:alert(2)" in found and "IMG" in found
+    page.wait_for_timeout(200)
+    assert page.dialogs == ["1"]
