@@ -24,6 +24,7 @@ class BuildConfig:
     templates: Path = Path("templates")
     curation: Path = Path("curation.yaml")
     ledger: Path = Path("permalinks.yaml")
+    mkdocs_yml: Path = Path("mkdocs.yml")  # site_url and site_name for permalinks and citations
 
 
 @dataclass
@@ -45,9 +46,10 @@ def build(config: BuildConfig, *, write: bool = True) -> BuildResult:
         problems.extend(extraction.problems)
     dossier = link.link(extractions, edits)
     ledger = ids.load_ledger(config.ledger)
-    dossier, new_ledger = ids.reconcile(dossier, ledger)
+    dossier, new_ledger = ids.reconcile(dossier, ledger, edits)
     problems.extend(dossier.problems)
-    pages = render.render(dossier, config.templates)
+    site_url, site_name = render.site_settings(config.mkdocs_yml)
+    pages = render.render(dossier, config.templates, site_url, site_name)
     result = BuildResult(problems=problems, pages=len(pages), ledger_stale=new_ledger != ledger)
     if write:
         result.changed = render.write_docs(pages, config.docs) | ids.save_ledger(new_ledger, config.ledger)

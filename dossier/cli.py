@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -20,7 +19,6 @@ def main() -> None:
     Example:
         dossier build && mkdocs build --strict
     """
-    logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.INFO)
 
 
 @main.command("build")
@@ -34,10 +32,12 @@ def main() -> None:
               show_default=True, help="Editor's corrections applied on every build (optional).")
 @click.option("--ledger", type=click.Path(dir_okay=False, path_type=Path), default=Path("permalinks.yaml"),
               show_default=True, help="Committed ledger of published ids.")
+@click.option("-f", "--config-file", "mkdocs_yml", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("mkdocs.yml"), show_default=True, help="MkDocs config: site_url and site_name for permalinks.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any article raised a warning.")
 @click.option("--check", is_flag=True, help="Write nothing; exit non-zero when the ledger is stale.")
-def build_command(seeds: Path, docs: Path, templates: Path, curation: Path, ledger: Path, strict: bool,
-                  check: bool) -> None:
+def build_command(seeds: Path, docs: Path, templates: Path, curation: Path, ledger: Path, mkdocs_yml: Path,
+                  strict: bool, check: bool) -> None:
     """Extract sources, actors, quotes, topics and positions from SEEDS and write pages into DOCS.
 
     \b
@@ -46,10 +46,11 @@ def build_command(seeds: Path, docs: Path, templates: Path, curation: Path, ledg
         dossier build --seeds articles/ --docs docs/ --strict
         dossier build --check      # in CI: fail when permalinks.yaml needs committing
     """
-    config = BuildConfig(seeds=seeds, docs=docs, templates=templates, curation=curation, ledger=ledger)
+    config = BuildConfig(seeds=seeds, docs=docs, templates=templates, curation=curation, ledger=ledger,
+                         mkdocs_yml=mkdocs_yml)
     result = build(config, write=not check)
     for problem in result.problems:
-        logging.warning("%s", problem)
+        click.secho(f"warning: {problem}", fg="yellow", err=True)
     if check and result.ledger_stale:
         raise click.ClickException(f"{ledger} is stale: run `dossier build` and commit it")
     if strict and result.problems:
