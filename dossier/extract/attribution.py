@@ -12,7 +12,9 @@ article has named; when nothing fits, the quotation is unattributed, never guess
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -177,19 +179,24 @@ class Reader:
     def __init__(self, paragraphs: Sequence[str], docs: Sequence, quotations: Sequence[Quotation]):
         self.paragraphs = paragraphs
         self.docs = docs
-        self.quoted: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
+        self.quoted: list[list[tuple[int, int]]] = [[] for _ in paragraphs]  # (start, end) of marks and words
         for q in quotations:
             for i, part in enumerate(q.parts):
                 start = q.open_at if i == 0 else part.start - 1
                 end = q.close_at if i == len(q.parts) - 1 else len(paragraphs[part.paragraph])
                 self.quoted[part.paragraph].append((start, end))
         self.sentences: list[Sentence] = []
+        self.by_paragraph: list[list[Sentence]] = []
+        self.starts: list[list[int]] = []
         for p, text in enumerate(paragraphs):
-            for start, end in split_sentences(text, self.quoted[p]):
-                self.sentences.append(Sentence(len(self.sentences), p, start, end))
-        for sentence in self.sentences:
-            sentence.tokens = [t for t in docs[sentence.paragraph]
-                               if sentence.start <= t.idx < sentence.end and not self.in_quotation(sentence.paragraph, t)]
+            self.quoted[p].sort()
+            spans = split_sentences(text, self.quoted[p])
+            self.by_paragraph.append([Sentence(len(self.sentences) + k, p, a, b) for k, (a, b) in enumerate(spans)])
+            self.starts.append([a for a, _ in spans])
+            self.sentences.extend(self.by_paragraph[-1])
+            for token in docs[p]:
+                if not self.in_quotation(p, token) and self.by_paragraph[-1]:
+                    self.sentence_at(p, token.idx).tokens.append(token)
         self.people: dict[str, set[str]] = {}  # full person name -> nouns that refer back to it
         self.genders: dict[str, str] = {}  # full person name -> gender, where the article shows it
         for sentence in self.sentences:
@@ -200,16 +207,13 @@ class Reader:
     # -- where things are
 
     def in_quotation(self, paragraph: int, token) -> bool:
-        return any(start <= token.idx < end for start, end in self.quoted[paragraph])
+        spans = self.quoted[paragraph]  # in reading order, never overlapping
+        k = bisect.bisect_right(spans, (token.idx, math.inf)) - 1
+        return k >= 0 and spans[k][0] <= token.idx < spans[k][1]
 
     def sentence_at(self, paragraph: int, offset: int) -> Sentence:
-        for sentence in self.sentences:
-            if sentence.paragraph == paragraph and sentence.start <= offset < max(sentence.end, sentence.start + 1):
-                return sentence
-        return next(s for s in reversed(self.sentences) if s.paragraph == paragraph)
-
-    def paragraph_sentences(self, paragraph: int) -> list[Sentence]:
-        return [s for s in self.sentences if s.paragraph == paragraph]
+        k = bisect.bisect_right(self.starts[paragraph], offset) - 1
+        return self.by_paragraph[paragraph][max(k, 0)]
 
     # -- names
 
@@ -368,7 +372,7 @@ class Reader:
         if opening.order == 0 or any(t.is_alpha for t in opening.tokens):
             return ANONYMOUS
         previous = self.sentences[opening.order - 1]
-        alone = all(not any(t.is_alpha for t in s.tokens) for s in self.paragraph_sentences(opening.paragraph))
+        alone = all(not any(t.is_alpha for t in s.tokens) for s in self.by_paragraph[opening.paragraph])
         if previous.paragraph != opening.paragraph and not (alone and previous.paragraph == opening.paragraph - 1):
             return ANONYMOUS
         if previous.speaker is None or previous.speaker.name is None:

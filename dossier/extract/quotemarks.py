@@ -23,6 +23,7 @@ GUILLEMETS = frozenset("\u00ab\u00bb\u2039\u203a")
 APOSTROPHE_ONLY_OPENING = frozenset("\u2019")  # ’em, ’90s: a right single mark never opens
 OPENING_CONTEXT = frozenset("([{\u2014\u2013-/:;,")
 CLOSING_CONTEXT = frozenset(".,;:!?)]}\u2014\u2013-/\u2026")
+POSSESSIVE_REACH = 2000  # how far on a closing mark may still come for "countries’" to be an apostrophe
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def _is_plural_possessive(text: str, i: int, stack: list[_Open]) -> bool:
         return False
     if not text[i + 2:i + 3].isalpha():
         return False
-    for j in range(i + 1, len(text)):
+    for j in range(i + 1, min(len(text), i + POSSESSIVE_REACH)):
         if text[j] in SINGLE:
             role = _role(text, j, stack)
             if role == "close":
@@ -198,10 +199,11 @@ def _unclosed(stack: list[_Open], paragraphs: Sequence[str]) -> list[Unclosed]:
 
 
 def _top_level(closed: list[Quotation]) -> list[Quotation]:
-    def span(q: Quotation) -> tuple[tuple[int, int], tuple[int, int]]:
-        return (q.paragraph, q.open_at), (q.end_paragraph, q.close_at)
-
-    spans = [span(q) for q in closed]
-    top = [q for q, (a, b) in zip(closed, spans)
-           if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2 in spans)]
-    return sorted(top, key=lambda q: span(q)[0])
+    """The quotations no other closed quotation holds (marks pair like brackets: spans nest or part)."""
+    top: list[Quotation] = []
+    reached = (-1, -1)
+    for q in sorted(closed, key=lambda q: ((q.paragraph, q.open_at), (-q.end_paragraph, -q.close_at))):
+        if (q.paragraph, q.open_at) >= reached:
+            top.append(q)
+            reached = (q.end_paragraph, q.close_at)
+    return top

@@ -43,11 +43,9 @@ def extract_quotes(article: Article, docs: Sequence) -> tuple[list[QuoteMention]
         mention = _mention(article, group, texts, docs, reader)
         if mention is not None:
             mentions.append(mention)
-    failures = verify_verbatim(mentions, article)
-    if failures:
-        problems.extend(failures)
-        mentions = [m for m in mentions if not _mismatch(m, article)]
-    return mentions, problems
+    failed = _not_verbatim(mentions, article)
+    problems.extend(_gate_problem(m, article) for m in failed)
+    return [m for m in mentions if m not in failed], problems
 
 
 def verify_verbatim(mentions: Sequence[QuoteMention], article: Article) -> list[Problem]:
@@ -56,29 +54,41 @@ def verify_verbatim(mentions: Sequence[QuoteMention], article: Article) -> list[
     The build gate for quotations: what a quote page prints must be what the source printed.
     A broken sentence's parts, joined by an ellipsis, must appear in order.
     """
-    return [
-        Problem(article.file, f"paragraph {m.paragraph}: quotation not found verbatim in the source: {m.text[:80]!r}")
-        for m in mentions if _mismatch(m, article)
-    ]
+    return [_gate_problem(m, article) for m in _not_verbatim(mentions, article)]
 
 
-def _mismatch(mention: QuoteMention, article: Article) -> bool:
+def _gate_problem(mention: QuoteMention, article: Article) -> Problem:
+    return Problem(article.file, f"paragraph {mention.paragraph}: quotation not found verbatim in the source: "
+                                 f"{mention.text[:80]!r}")
+
+
+def _not_verbatim(mentions: Sequence[QuoteMention], article: Article) -> list[QuoteMention]:
     by_index = {p.index: p.text for p in article.paragraphs}
-    last = mention.end_paragraph or mention.paragraph
-    texts = [by_index.get(i) for i in range(mention.paragraph, last + 1)]
-    if mention.source != article.id or any(t is None for t in texts):
-        return True
-    source = normalise(" ".join(t if k == 0 else _without_reopening_mark(t) for k, t in enumerate(texts)))
-    pieces = [piece.strip() for piece in normalise(mention.text).split("...")]
-    if not any(pieces):
-        return True
+    sources: dict[tuple[int, int], str] = {}  # (first, last paragraph) -> normalised text, each made once
+    failed = []
+    for mention in mentions:
+        span = (mention.paragraph, mention.end_paragraph or mention.paragraph)
+        texts = [by_index.get(i) for i in range(span[0], span[1] + 1)]
+        if mention.source != article.id or not texts or any(t is None for t in texts):
+            failed.append(mention)
+            continue
+        if span not in sources:
+            sources[span] = normalise(" ".join(t if k == 0 else _without_reopening_mark(t) for k, t in enumerate(texts)))
+        if not _in_order(normalise(mention.text), sources[span]):
+            failed.append(mention)
+    return failed
+
+
+def _in_order(text: str, source: str) -> bool:
+    """Whether the parts of `text` (split where an ellipsis stands for words left out) appear in `source` in order."""
+    pieces = [piece.strip() for piece in text.split("...") if piece.strip()]
     position = 0
-    for piece in filter(None, pieces):
+    for piece in pieces:
         found = source.find(piece, position)
         if found < 0:
-            return True
+            return False
         position = found + len(piece)
-    return False
+    return bool(pieces)
 
 
 def _without_reopening_mark(text: str) -> str:
