@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -38,9 +39,9 @@ def link_actors(extractions: Sequence[Extraction], edits: Curation) -> tuple[lis
     mentions = [m for e in extractions for m in e.actors]
     mentions += _speaker_mentions(extractions, mentions)
     groups = _merge_people(_group_by_name(mentions))
-    hidden = _curate(groups, edits)
+    _curate(groups, edits)
     actors = _actors(groups)
-    return actors, _Resolver(groups, actors, hidden)
+    return actors, _Resolver(groups, actors)
 
 
 @dataclass
@@ -94,6 +95,7 @@ def _speaker_mentions(extractions: Sequence[Extraction], mentions: Sequence[Acto
     return extra
 
 
+@lru_cache(maxsize=4096)
 def _parse_name(text: str) -> tuple[str, str, str | None, str | None]:
     """(name, kind, role, affiliation) of a name given as a string: "Russian Deputy Foreign Minister
     Alexander Grushko" -> Alexander Grushko, person, Deputy Foreign Minister, Russia."""
@@ -200,8 +202,8 @@ def _absorb(groups: dict[str, _Group], into: str, name: str) -> None:
 # -- the curation file ---------------------------------------------------------------
 
 
-def _curate(groups: dict[str, _Group], edits: Curation) -> set[str]:
-    """Apply the editor's edits in place; returns the keys of hidden actors' names and aliases."""
+def _curate(groups: dict[str, _Group], edits: Curation) -> None:
+    """Apply the editor's edits in place. A hidden actor leaves no trace, so nothing resolves to it."""
     for edit in edits.actors:
         for alias, owner, line in edit.split:
             _split(groups, _find(groups, edit.key, edit.line, edits), alias, owner, line, edits)
@@ -209,14 +211,11 @@ def _curate(groups: dict[str, _Group], edits: Curation) -> set[str]:
         target = _find(groups, edit.key, edit.line, edits)
         for other, line in edit.merge:
             _absorb(groups, target, _find(groups, other, line, edits))
-    hidden: set[str] = set()
     for edit in edits.actors:
         group = groups[_find(groups, edit.key, edit.line, edits)]
         _edit(groups, group, edit)
         if edit.hide:
             groups.pop(group.name)
-            hidden |= {_key(group.name)} | {_key(m.surface) for m in group.mentions}
-    return hidden
 
 
 def _find(groups: dict[str, _Group], key: str, line: int, edits: Curation) -> str:
@@ -302,9 +301,8 @@ def _affiliation_id(name: str | None, groups: dict[str, _Group], ids: dict[str, 
 class _Resolver:
     """Name as a source printed it -> actor id: that source's own usage, then the corpus, then the world."""
 
-    def __init__(self, groups: dict[str, _Group], actors: list[Actor], hidden: set[str]):
+    def __init__(self, groups: dict[str, _Group], actors: list[Actor]):
         ids = {a.name: a.id for a in actors}
-        self.hidden = hidden
         self.in_source: dict[tuple[str, str], tuple[int, str]] = {}
         everywhere: dict[str, set[str]] = defaultdict(set)
         surnames: dict[str, set[str]] = defaultdict(set)
@@ -323,11 +321,9 @@ class _Resolver:
                     key = (m.source, _key(text))
                     # a surface that meant two actors in one source: the later mention wins
                     self.in_source[key] = max(self.in_source.get(key, (-1, "")), (m.paragraph, ids[name]))
-        self.everywhere = {k: next(iter(v)) for k, v in everywhere.items() if len(v) == 1}
-        for key, owners in everywhere.items():
-            named = [i for i in owners if any(a.id == i and _key(a.name) == key for a in actors)]
-            if len(owners) > 1 and len(named) == 1:
-                self.everywhere[key] = named[0]
+        named = {_key(a.name): a.id for a in actors}
+        # a name several actors answer to means the one it names, else nobody
+        self.everywhere = {k: named.get(k) if len(v) > 1 else next(iter(v)) for k, v in everywhere.items()}
         self.surnames = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
         self.ids = ids
 
@@ -340,11 +336,9 @@ class _Resolver:
             candidates.append(parsed)
         for text in candidates:
             key = _key(text)
-            if key in self.hidden:
-                return None
             if (source, key) in self.in_source:
                 return self.in_source[(source, key)][1]
-            if key in self.everywhere:
+            if self.everywhere.get(key):
                 return self.everywhere[key]
         if _key(parsed) in self.surnames:
             return self.surnames[_key(parsed)]
