@@ -18,9 +18,11 @@ of that surname; "the diplomat" is the most recent person whose role fits.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from dossier.model import ActorMention, Article
 from dossier.text import normalise
@@ -55,13 +57,20 @@ class _Person:
         return world().surname(self.name)
 
 
+class _Found(NamedTuple):
+    surface: str
+    name: str
+    kind: str
+    role: str | None = None
+    affiliation: str | None = None
+
+
 @dataclass
 class _Reading:
-    """One way to read the words from `start` to `end`: the mentions it gives (maybe none)."""
+    """One way to read the words from a position up to `end`: the mentions it gives (maybe none)."""
 
     end: int
-    mentions: list[tuple[str, str, str, str | None, str | None]] = field(default_factory=list)
-    # (surface, name, kind, role, affiliation)
+    mentions: list[_Found] = field(default_factory=list)
 
 
 class _Reader:
@@ -94,7 +103,7 @@ class _Reader:
         for index, doc in self.paragraphs:
             self.doc = doc
             self.words = [normalise(t.text) for t in doc]
-            self.heading = not SENTENCE_END.search(doc.text.rstrip(_SYMBOLS))
+            self.heading = _is_heading(doc.text)
             if index == self.paragraphs[0][0] and self.dateline is None:
                 self.dateline = self._dateline_country()
             i = 0
@@ -104,8 +113,7 @@ class _Reader:
                     i += 1
                     continue
                 self._remember(reading)
-                for surface, name, kind, role, affiliation in reading.mentions:
-                    found.append(ActorMention(self.article.id, index, surface, name, kind, role, affiliation))
+                found.extend(ActorMention(self.article.id, index, *m) for m in reading.mentions)
                 i = reading.end
         return found
 
@@ -174,7 +182,7 @@ class _Reader:
         for person in reversed(self.people):
             if noun[1] in _referring_nouns_of(person.role) and (wanted is None or person.affiliation in (None, wanted)):
                 surface = self._surface(i, noun[0])
-                return _Reading(noun[0], [(surface, person.name, PERSON, None, wanted or person.affiliation)])
+                return _Reading(noun[0], [_Found(surface, person.name, PERSON, None, wanted or person.affiliation)])
         return None
 
     def _country_or_organization(self, i: int) -> _Reading | None:
@@ -189,7 +197,7 @@ class _Reader:
             if members and self.doc[end].is_lower:
                 end = members[0]
         start = j if _is_acronym(self.words[j:match[0]]) else i
-        return _Reading(end, [(self._surface(start, end), known.name, known.kind, None, None)])
+        return _Reading(end, [_Found(self._surface(start, end), known.name, known.kind)])
 
     def _metonym(self, i: int) -> _Reading | None:
         """A capital or seat acting for its country ("Moscow demands"), not a place ("a meeting in London")."""
@@ -200,7 +208,7 @@ class _Reader:
         end, known = match
         if self._is_dateline(j, end) or self._is_place(j, end):
             return _Reading(end)
-        return _Reading(end, [(self._surface(i, end), known.name, known.kind, None, None)])
+        return _Reading(end, [_Found(self._surface(i, end), known.name, known.kind)])
 
     def _demonym(self, i: int) -> _Reading | None:
         """ "Russian forces", "Ukrainian territory": the adjective mentions the country."""
@@ -208,7 +216,7 @@ class _Reader:
         if match is None:
             return None
         end, known = match
-        return _Reading(end, [(self._surface(i, end), known.name, known.kind, None, None)])
+        return _Reading(end, [_Found(self._surface(i, end), known.name, known.kind)])
 
     def _referring_organization(self, i: int) -> _Reading | None:
         """ "the alliance" once the article has named NATO."""
@@ -218,7 +226,7 @@ class _Reader:
         if match is None or match[1].name not in self.organizations:
             return None
         end, known = match
-        return _Reading(end, [(self._surface(i, end), known.name, known.kind, None, None)])
+        return _Reading(end, [_Found(self._surface(i, end), known.name, known.kind)])
 
     def _institution(self, i: int) -> _Reading | None:
         """ "The Russian Foreign Ministry", "Russia's Foreign Ministry", "the Russian government"; a bare
@@ -235,7 +243,7 @@ class _Reader:
             return None
         if country and self.doc[head_start].lower_ in self.world.governments:
             surface = self._surface(i, head_start + 1)
-            return _Reading(head_start + 1, [(surface, country.name, country.kind, None, None)])
+            return _Reading(head_start + 1, [_Found(surface, country.name, country.kind)])
         end = self._institution_end(head_start, any_case=adjective is not None)
         if end is None or (adjective is None and end - head_start < 2):
             return None
@@ -247,9 +255,9 @@ class _Reader:
         else:
             name = f"{adjective} {words}"
         affiliation = country.name if country else self._affiliation_of(name)
-        mentions = [(self._surface(i, end), name, ORGANIZATION, None, affiliation)]
+        mentions = [_Found(self._surface(i, end), name, ORGANIZATION, None, affiliation)]
         if country:
-            mentions.append((self._surface(j, self._owner_end(j)), country.name, country.kind, None, None))
+            mentions.append(_Found(self._surface(j, self._owner_end(j)), country.name, country.kind))
         return _Reading(end, mentions)
 
     def _organization(self, i: int) -> _Reading | None:
@@ -257,14 +265,12 @@ class _Reader:
         token = self.doc[i]
         if self.heading or token.ent_type_ != "ORG" or token.ent_iob_ != "B":
             return None
-        span = token.ent if hasattr(token, "ent") else None
-        span = next(e for e in self.doc.ents if e.start == i) if span is None else span
+        span = next(e for e in self.doc.ents if e.start == i)
         start = self._skip_the(i)
         end = span.end - (1 if self.words[span.end - 1] in POSSESSIVE else 0)
         if start >= end or any(not self.doc[k].is_title and not self.doc[k].is_upper for k in (start, end - 1)):
             return None
-        words = self.words[start:end]
-        name = " ".join(words)
+        name = normalise(self.doc[start:end].text)
         if self.world.known(name) or self.world.is_outlet(name) or any(
             self.world.outlets.match(self.words, k) for k in range(start, end)
         ):
@@ -273,7 +279,7 @@ class _Reader:
         recurs = self._tagged_organizations()[span.text] > 1
         if not (institution or recurs or self._is_speaker(span.root.i)):
             return None
-        return _Reading(end, [(self._surface(i, end), name, ORGANIZATION, None, None)])
+        return _Reading(end, [_Found(self._surface(i, end), name, ORGANIZATION)])
 
     _readings: tuple[Callable[[_Reader, int], _Reading | None], ...] = (
         _outlet, _titled_person, _referring_person, _institution, _country_or_organization, _metonym,
@@ -284,7 +290,7 @@ class _Reader:
 
     def _person(self, start: int, end: int, *, supported: bool) -> _Person | None:
         """Who the name at start:end is, or None when nothing shows it is a person."""
-        name = _join(self.doc[start:end])
+        name = normalise(self.doc[start:end].text)
         known = self._known_person(name)
         if known is not None:
             return known
@@ -307,26 +313,26 @@ class _Reader:
         if appositive:
             end, role, affiliation, affiliation_surface = appositive
         surface = self._surface(start, end if appositive is None else self._name_run(start))
-        mentions = [(surface, person.name, PERSON, role, affiliation.name if affiliation else person.affiliation)]
+        mentions = [_Found(surface, person.name, PERSON, role, affiliation.name if affiliation else person.affiliation)]
         if affiliation:
-            mentions.append((affiliation_surface, affiliation.name, affiliation.kind, None, None))
+            mentions.append(_Found(affiliation_surface, affiliation.name, affiliation.kind))
         return _Reading(end, mentions)
 
     def _remember(self, reading: _Reading) -> None:
         """The chosen reading's people become the most recent, its organisations the latest named."""
-        for _, name, kind, role, affiliation in reading.mentions:
-            if kind == ORGANIZATION:
-                self.organizations.append(name)
-            if kind != PERSON:
+        for found in reading.mentions:
+            if found.kind == ORGANIZATION:
+                self.organizations.append(found.name)
+            if found.kind != PERSON:
                 continue
-            current = next((p for p in self.people if p.name == name), None)
+            current = next((p for p in self.people if p.name == found.name), None)
             if current is None:
-                ahead = next((p for p in self.known_people if p.name == name), _Person(name))
-                current = _Person(name, ahead.role, ahead.affiliation)
+                ahead = next((p for p in self.known_people if p.name == found.name), _Person(found.name))
+                current = _Person(found.name, ahead.role, ahead.affiliation)
             else:
                 self.people.remove(current)
-            current.role = role or current.role
-            current.affiliation = affiliation or current.affiliation
+            current.role = found.role or current.role
+            current.affiliation = found.affiliation or current.affiliation
             self.people.append(current)
 
     def _title(self, i: int):
@@ -522,13 +528,13 @@ class _Reader:
         return self.doc[start:end].text
 
 
-_SYMBOLS = " \t\n\u200d\ufe0f" + "".join(chr(c) for c in range(0x2190, 0x2bff)) + "".join(
-    chr(c) for c in range(0x1f000, 0x1faff)
-)
-
-
-def _join(tokens) -> str:
-    return normalise(tokens.text)
+def _is_heading(text: str) -> bool:
+    """A line that does not end like a sentence (headings, teasers, captions): it may re-mention
+    actors, never introduce one. Trailing emoji and symbols do not count."""
+    end = len(text)
+    while end and (unicodedata.category(text[end - 1])[0] in "SZC" or text[end - 1] == "\ufe0f"):
+        end -= 1
+    return not SENTENCE_END.search(text[:end])
 
 
 def _is_acronym(words: Sequence[str]) -> bool:
