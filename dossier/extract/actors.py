@@ -534,7 +534,7 @@ def _is_heading(text: str) -> bool:
     end = len(text)
     while end and (unicodedata.category(text[end - 1])[0] in "SZC" or text[end - 1] == "\ufe0f"):
         end -= 1
-    return not SENTENCE_END.search(text[:end])
+    return not SENTENCE_END.search(normalise(text[:end]))
 
 
 def _is_acronym(words: Sequence[str]) -> bool:
