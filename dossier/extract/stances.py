@@ -38,8 +38,8 @@ SEPARATE_CLAUSES = frozenset({"ccomp", "parataxis", "relcl", "conj"})
 # Dependencies that stay within one clause when climbing from a cue to the verb that carries it.
 SAME_CLAUSE = frozenset({"xcomp", "acomp", "oprd", "dobj", "pobj", "prep", "acl", "pcomp", "attr"})
 # Children left out of a topic's name: clauses hanging off it, punctuation, and coordination (split apart).
-PRUNED = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "det", "predet", "mark", "aux",
-                    "auxpass", "neg", "advmod", "parataxis", "ccomp", "npadvmod", "preconj", "dep", "agent"})
+PRUNED = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "mark", "aux", "auxpass", "neg",
+                    "advmod", "parataxis", "ccomp", "npadvmod", "preconj", "dep", "agent"})
 
 
 @dataclass(frozen=True)
@@ -581,7 +581,7 @@ def _topic(head, words: Vocabulary) -> tuple[str | None, bool]:
             obj = next((_object(c) for c in head.children if c.dep_ == "prep" and _object(c) is not None), None)
         if head.lemma_.lower() in words.light_verbs and obj is not None:
             return _topic(obj, words)
-        tokens = list(_phrase_tokens(head, words, top=True))
+        tokens = list(_phrase_tokens(head, words))
         if all(t.i == head.i or t.dep_ in ("neg", "prt") for t in tokens):
             return None, False  # "declined to comment" is about nothing
         return _phrase(tokens), False
@@ -596,7 +596,8 @@ def _topic(head, words: Vocabulary) -> tuple[str | None, bool]:
             return _phrase([head, *_phrase_tokens(following, words)]), False
         verb = head.head
         if head.dep_ == "dobj":  # "accept Kyiv into its ranks"
-            extra = [t for c in verb.children if c.dep_ == "prep" and c.i > head.i for t in _phrase_tokens(c, words)]
+            extra = [t for c in verb.children if c.dep_ == "prep" and c.i > head.i
+                     for t in _phrase_tokens(c, words, top=False)]
             if extra:
                 return _phrase([head, *extra]), False
         return None, False
@@ -642,17 +643,19 @@ def _phrase(tokens) -> str | None:
     return text or None
 
 
-def _phrase_tokens(token, words: Vocabulary, top: bool = False) -> Iterator:
+def _phrase_tokens(token, words: Vocabulary, top: bool = True) -> Iterator:
+    """The words of a topic's name: `token` and what modifies it, without the clauses hanging off it, and without
+    the determiners and hedges in front of the head ("the possible deployment" -> "deployment")."""
     yield token
     for child in token.children:
         if child.dep_ == "punct" and not child.whitespace_ and child.i > 0 and not child.doc[child.i - 1].whitespace_:
             yield child  # the hyphen in "30-day"
             continue
-        if child.dep_ in PRUNED and not (top and child.dep_ == "neg"):
+        if child.dep_ in PRUNED and not (top and child.dep_ == "neg" and token.pos_ in ("VERB", "AUX")):
             continue
-        if child.dep_ in ("amod", "det", "nummod", "advmod", "poss") and child.lower_ in words.filler_modifiers:
+        if top and child.dep_ in ("amod", "det", "predet", "nummod", "poss") and child.lower_ in words.filler_modifiers:
             continue
-        yield from _phrase_tokens(child, words)
+        yield from _phrase_tokens(child, words, top=top and child.dep_ == "compound")  # "concrete security guarantees"
 
 
 # --------------------------------------------------------------------------
