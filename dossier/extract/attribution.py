@@ -543,11 +543,14 @@ def _runs(tokens: list) -> list[list]:
                 run.append(token)
                 k += 1
                 continue
-            following = tokens[k + 1] if k + 1 < len(tokens) else None
-            glue = token.lower_ in particles or (token.text == "-" and not run[-1].whitespace_ and not token.whitespace_)
-            if glue and following is not None and following.i == token.i + 1 and _is_name_token(following):
-                run.extend([token, following])
-                k += 2
+            j = k  # particles and hyphens between two parts of one name: "von der", "al-"
+            while (j < len(tokens) and j - k < 3 and tokens[j].i == tokens[j - 1].i + 1
+                   and (tokens[j].lower_ in particles
+                        or (tokens[j].text == "-" and not tokens[j - 1].whitespace_ and not tokens[j].whitespace_))):
+                j += 1
+            if k < j < len(tokens) and tokens[j].i == tokens[j - 1].i + 1 and _is_name_token(tokens[j]):
+                run.extend(tokens[k:j + 1])
+                k = j + 1
                 continue
             break
         runs.append(run)

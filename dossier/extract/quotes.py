@@ -137,7 +137,7 @@ def _mention(article: Article, group: list[Quotation], texts: list[str], docs: l
     if len(words(text)) < MIN_WORDS or label_before(texts[first.paragraph], first.open_at):
         return None
     speaker, cue, sentence = reader.attribute(group)
-    if cue is None and speaker.name is None and not _sounds_spoken(group, texts, docs):
+    if speaker.name is None and not _sounds_spoken(group, docs, cued=cue is not None):
         return None
     paragraphs = article.paragraphs
     return QuoteMention(
@@ -152,12 +152,11 @@ def _mention(article: Article, group: list[Quotation], texts: list[str], docs: l
     )
 
 
-def _sounds_spoken(group: list[Quotation], texts: list[str], docs: list) -> bool:
-    """Whether unattributed quoted words read as speech rather than a title or a label:
-    they have a verb and are not set in Title Case."""
+def _sounds_spoken(group: list[Quotation], docs: list, cued: bool) -> bool:
+    """Whether quoted words no one is named for read as speech rather than a title or a label:
+    not set in Title Case, and with a verb unless a speech cue stands by them."""
     inside = [t for q in group for part in q.parts for t in docs[part.paragraph] if part.start <= t.idx < part.end]
-    if not any(t.pos_ in ("VERB", "AUX") for t in inside):
-        return False
     content = [t.text for t in inside if t.is_alpha and t.lower_ not in SMALL_WORDS]
-    capitalised = sum(word[0].isupper() for word in content)
-    return not content or capitalised < 0.8 * len(content)
+    if content and sum(word[0].isupper() for word in content) >= 0.8 * len(content):
+        return False
+    return cued or any(t.pos_ in ("VERB", "AUX") for t in inside)
