@@ -58,7 +58,7 @@ _INTERNAL_HREF = re.compile(r"(\.\./[a-z]+/[A-Za-z0-9][A-Za-z0-9_.-]*\.md)?(#[A-
 
 # Characters that mean something to Markdown (inline syntax, attribute lists, tables, extensions)
 # or to HTML. Numeric character references show as the character and start no syntax in either.
-_ALWAYS_ESCAPED = {ch: f"&#{ord(ch)};" for ch in "&<>\"\\`*_{}[]()#+!|~^=$"}
+_ALWAYS_ESCAPED = str.maketrans({ch: f"&#{ord(ch)};" for ch in "&<>\"\\`*_{}[]()#+!|~^=$"})
 # Only at the start of a line do these open a block (list item, heading underline, ordered list).
 _LINE_START = re.compile(r"^([-.]|\d+(?=[.)]))")
 _WHITESPACE = re.compile(r"\s+")
@@ -74,7 +74,7 @@ def plain_text(value: object) -> str:
 def escape_markdown(value: object) -> Markup:
     """`value` as literal text inside Markdown or raw HTML: `plain_text`, with every
     Markdown/HTML-significant character a character reference."""
-    text = "".join(_ALWAYS_ESCAPED.get(ch, ch) for ch in plain_text(value))
+    text = plain_text(value).translate(_ALWAYS_ESCAPED)
     match = _LINE_START.match(text)
     if match and match.group(1) in "-.":
         text = f"&#{ord(text[0])};{text[1:]}"
@@ -262,8 +262,18 @@ class Variant:
     same_words: bool  # only punctuation or capitals differ
 
 
+def _grouped(items: Iterable, key, order) -> dict[str, list]:
+    """{key: items with that key, sorted by `order`}; an item whose key is a list joins each group."""
+    groups: dict[str, list] = defaultdict(list)
+    for item in items:
+        keys = key(item)
+        for k in (keys if isinstance(keys, list) else [keys]):
+            groups[k].append(item)
+    return {k: sorted(group, key=order) for k, group in groups.items()}
+
+
 class Catalogue:
-    """The dossier indexed by id, with the cross references each page shows."""
+    """The dossier indexed by id, with the cross references each page shows, computed once."""
 
     def __init__(self, dossier: Dossier) -> None:
         self.dossier = dossier
@@ -273,15 +283,32 @@ class Catalogue:
         self.topics = {t.id: t for t in dossier.topics}
         self.positions = {p.id: p for p in dossier.positions}
         self.tombstones = {(t.kind, t.id): t for t in dossier.tombstones}
-        self.printings = self._printings()
-        self.printings_in: dict[str, list[Printing]] = defaultdict(list)  # by source id
-        self.printings_at: dict[tuple[str, int], list[Printing]] = defaultdict(list)  # by (source, paragraph)
-        for printing in sorted((p for ps in self.printings.values() for p in ps),
-                               key=lambda p: (p.occurrence.paragraph, p.occurrence.index, p.anchor)):
-            self.printings_in[printing.occurrence.source].append(printing)
-            self.printings_at[(printing.occurrence.source, printing.occurrence.paragraph)].append(printing)
-        self.source_anchors = {s.id: {p.anchor for p in s.paragraphs} | {p.anchor for p in self.printings_in[s.id]}
-                               for s in dossier.sources}  # what a link into a source page may point at
+
+        self.printings = self._printings()  # by quote id
+        everywhere = [p for printings in self.printings.values() for p in printings]
+        in_page_order = lambda p: (p.occurrence.paragraph, p.occurrence.index, p.anchor)  # noqa: E731
+        self.printings_in = _grouped(everywhere, lambda p: p.occurrence.source, in_page_order)
+        self.printings_at = _grouped(everywhere, lambda p: (p.occurrence.source, p.occurrence.paragraph),
+                                     in_page_order)
+        # what a link into a source page may point at
+        self.source_anchors = {s.id: {p.anchor for p in s.paragraphs} | {p.anchor for p in self.printings_in.get(s.id, [])}
+                               for s in dossier.sources}
+        self.first_dates = {q.id: min((p.source.date for p in self.printings.get(q.id, []) if p.source and p.source.date),
+                                      default=None) for q in dossier.quotes}
+
+        self._quotes_by = _grouped(dossier.quotes, lambda q: q.speaker or "", self.quote_order)
+        self._quotes_on = _grouped(dossier.quotes, lambda q: list(q.topics), self.quote_order)
+        self._positions_of = _grouped(dossier.positions, lambda p: p.actor, lambda p: (self.topic_title(p.topic), p.id))
+        self._positions_on = _grouped(dossier.positions, lambda p: p.topic, lambda p: (self.actor_name(p.actor), p.id))
+        self._positions_in = _grouped(dossier.positions, lambda p: sorted({m.source for m in p.evidence}),
+                                      lambda p: (self.actor_name(p.actor), self.topic_title(p.topic), p.id))
+        paragraphs: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        for actor in dossier.actors:
+            for mention in actor.mentions:
+                paragraphs[mention.source][actor.id].add(mention.paragraph)
+        self._actors_in = {source: sorted(((self.actors[a], sorted(ps)) for a, ps in found.items()),
+                                          key=lambda row: (-len(row[1]), row[0].name, row[0].id))
+                           for source, found in paragraphs.items()}
         self.co_occurrences = co_occurrences(dossier.actors)
 
     def _printings(self) -> dict[str, list[Printing]]:
@@ -307,10 +334,9 @@ class Catalogue:
         return page_id in live or (kind, page_id) in self.tombstones
 
     def href(self, kind: str, page_id: str | None, anchor: str | None = None) -> str | None:
-        """The relative link from any generated page to another, or None when there is no such page."""
+        """The relative link from any generated page to another, or None when there is no such page
+        (then templates print the name without a link). A source anchor that is not on the page is dropped."""
         if not self.exists(kind, page_id):
-            if page_id:
-                log.debug("render: no %s page %r to link to", kind, page_id)
             return None
         if kind == "source" and anchor and anchor not in self.source_anchors.get(page_id, ()):
             anchor = None
@@ -332,26 +358,21 @@ class Catalogue:
         topic = self.topics.get(topic_id)
         return topic.title if topic else topic_id
 
-    # groupings --------------------------------------------------------------
+    # section index pages ------------------------------------------------------
 
     def sources_in_order(self) -> list[Article]:
         return sorted(self.dossier.sources, key=source_order)
 
     def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
         """Kinds alphabetically; in each, the most quoted then most mentioned actors first."""
-        kinds: dict[str, list[Actor]] = defaultdict(list)
-        for actor in self.dossier.actors:
-            kinds[actor.kind].append(actor)
-        return [(kind, sorted(actors, key=lambda a: (-len(self.quotes_by(a.id)), -len(a.mentions), a.name, a.id)))
-                for kind, actors in sorted(kinds.items())]
+        order = lambda a: (-len(self.quotes_by(a.id)), -len(a.mentions), a.name, a.id)  # noqa: E731
+        return sorted(_grouped(self.dossier.actors, lambda a: a.kind, order).items())
 
     def quotes_by_speaker(self) -> list[tuple[str | None, str | None, list[Quote]]]:
         """(speaker id, speaker name, quotes) with the most quoted speaker first, unattributed last."""
-        groups: dict[tuple[str | None, str | None], list[Quote]] = defaultdict(list)
-        for quote in self.dossier.quotes:
-            groups[(quote.speaker, None if quote.speaker else quote.speaker_name)].append(quote)
-        rows = [(speaker, name or self.actor_name(speaker) or None, sorted(quotes, key=self.quote_order))
-                for (speaker, name), quotes in groups.items()]
+        groups = _grouped(self.dossier.quotes, lambda q: (q.speaker, None if q.speaker else q.speaker_name),
+                          self.quote_order)
+        rows = [(speaker, name or self.actor_name(speaker) or None, quotes) for (speaker, name), quotes in groups.items()]
         return sorted(rows, key=lambda row: (row[0] is None and row[1] is None, -len(row[2]),
                                              row[1] or "", row[0] or ""))
 
@@ -366,8 +387,16 @@ class Catalogue:
         return sorted((t for t in self.dossier.tombstones if SECTION_OF.get(t.kind) == section),
                       key=lambda t: (t.title, t.id))
 
+    # one page's cross references ------------------------------------------
+
     def quote_sources(self, quote: Quote) -> list[str]:
         return sorted({p.occurrence.source for p in self.printings.get(quote.id, [])})
+
+    def first_reported(self, quote: Quote) -> str | None:
+        return self.first_dates.get(quote.id)
+
+    def quote_order(self, quote: Quote) -> tuple:
+        return (self.first_reported(quote) or "9999", quote.id)
 
     def variants(self, quote: Quote) -> list[Variant]:
         """The wordings sources printed that differ from the canonical one, with the sources that
@@ -380,37 +409,32 @@ class Catalogue:
                 for text, sources in sorted(printed.items()) if text != canonical]
 
     def quotes_by(self, actor_id: str) -> list[Quote]:
-        return sorted((q for q in self.dossier.quotes if q.speaker == actor_id), key=self.quote_order)
+        return self._quotes_by.get(actor_id, [])
 
     def quotes_on(self, topic_id: str) -> list[Quote]:
-        return sorted((q for q in self.dossier.quotes if topic_id in q.topics), key=self.quote_order)
-
-    def quote_order(self, quote: Quote) -> tuple:
-        return (self.first_reported(quote) or "9999", quote.id)
-
-    def first_reported(self, quote: Quote) -> str | None:
-        dates = [p.source.date for p in self.printings.get(quote.id, []) if p.source and p.source.date]
-        return min(dates) if dates else None
+        return self._quotes_on.get(topic_id, [])
 
     def actors_in(self, source_id: str) -> list[tuple[Actor, list[int]]]:
-        found = []
-        for actor in self.dossier.actors:
-            paragraphs = sorted({m.paragraph for m in actor.mentions if m.source == source_id})
-            if paragraphs:
-                found.append((actor, paragraphs))
-        return sorted(found, key=lambda row: (-len(row[1]), row[0].name, row[0].id))
+        """The actors a source mentions, with the paragraphs; the most mentioned first."""
+        return self._actors_in.get(source_id, [])
 
     def positions_of(self, actor_id: str) -> list[Position]:
-        return sorted((p for p in self.dossier.positions if p.actor == actor_id),
-                      key=lambda p: (self.topic_title(p.topic), p.id))
+        return self._positions_of.get(actor_id, [])
 
     def positions_on(self, topic_id: str) -> list[Position]:
-        return sorted((p for p in self.dossier.positions if p.topic == topic_id),
-                      key=lambda p: (self.actor_name(p.actor), p.id))
+        return self._positions_on.get(topic_id, [])
 
     def positions_in(self, source_id: str) -> list[Position]:
-        return sorted((p for p in self.dossier.positions if any(m.source == source_id for m in p.evidence)),
-                      key=lambda p: (self.actor_name(p.actor), self.topic_title(p.topic), p.id))
+        return self._positions_in.get(source_id, [])
+
+    def roles_of(self, actor: Actor) -> list[tuple[str, list[str]]]:
+        """Each role once, in the order first given, with every source that gave it."""
+        sources: dict[str, list[str]] = {}
+        for role, source_id in actor.roles:
+            sources.setdefault(role, [])
+            if source_id not in sources[role]:
+                sources[role].append(source_id)
+        return list(sources.items())
 
     def sources_mentioning(self, actor: Actor) -> list[tuple[Article, list[int]]]:
         paragraphs: dict[str, set[int]] = defaultdict(set)
@@ -425,8 +449,7 @@ class Catalogue:
         placed: list[tuple[int, int, Printing]] = []
         unplaced: list[Printing] = []
         for printing in self.printings_at.get((source.id, paragraph_index), []):
-            occurrence = printing.occurrence
-            span = locate(text, occurrence.text)
+            span = locate(text, printing.occurrence.text)
             if span and all(span[1] <= start or span[0] >= end for start, end, _ in placed):
                 placed.append((*span, printing))
             else:

@@ -398,7 +398,8 @@ def test_actor_page_shows_roles_affiliation_quotes_positions_mentions_and_compan
     page = pages["actors/anna-petrova.md"]
     hrefs = links(page)
     visible = Elements(to_html(page)).visible
-    assert "Deputy Foreign Minister (Minister rejects alliance peacekeepers for Ruritania)" in visible
+    assert ("Deputy Foreign Minister (according to Minister rejects alliance peacekeepers for Ruritania, "
+            "Valdor seeks security guarantees)") in visible
     assert "../actors/valdor.md" in hrefs  # affiliation
     assert {"../quotes/q7incomp.md", "../quotes/q7missio.md"} <= set(hrefs)
     assert "../positions/anna-petrova--alliance-peacekeepers.md" in hrefs
