@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from dossier.build import BuildConfig, build
+from dossier.errors import InputError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,7 +49,10 @@ def build_command(seeds: Path, docs: Path, templates: Path, curation: Path, ledg
     """
     config = BuildConfig(seeds=seeds, docs=docs, templates=templates, curation=curation, ledger=ledger,
                          mkdocs_yml=mkdocs_yml)
-    result = build(config, write=not check)
+    try:
+        result = build(config, write=not check)
+    except InputError as error:
+        raise click.ClickException(str(error)) from error
     for problem in result.problems:
         click.secho(f"warning: {problem}", fg="yellow", err=True)
     if check and result.ledger_stale:

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import yaml
 
+from dossier.errors import InputError
 from dossier.text import slugify
 
 KINDS = ("person", "organization", "country", "government", "group")
@@ -40,7 +41,7 @@ QUOTE_KEYS = ("merge",)
 SECTIONS = ("actors", "quotes")
 
 
-class CurationError(ValueError):
+class CurationError(InputError):
     """A mistake in the curation file; the message starts with "FILE:LINE:"."""
 
 

@@ -34,11 +34,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
-import click
 import yaml
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from dossier.errors import InputError
 from dossier.curation import Curation
 from dossier.model import Actor, Article, Dossier, Position, Problem, Quote, Tombstone, Topic
 from dossier.text import words
@@ -60,7 +60,7 @@ HEADER = """\
 LEDGER_VERSION = 1
 
 
-class LedgerError(click.ClickException):
+class LedgerError(InputError):
     """The ledger cannot be read: the build stops before writing anything, so the file survives."""
 
 

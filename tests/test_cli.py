@@ -71,3 +71,21 @@ def test_a_missing_seeds_folder_is_a_clear_error(project):
     result = CliRunner().invoke(main, ["build", "--seeds", str(project / "nope"), "--docs", str(project / "docs")])
     assert result.exit_code != 0
     assert "nope" in result.output
+
+
+@pytest.mark.parametrize(
+    ("file_name", "content", "expected"),
+    [
+        ("curation.yaml", "actors:\n  nobody-at-all:\n    kind: person\n", "curation.yaml:2"),
+        ("permalinks.yaml", "quotes: [unclosed\n", "permalinks.yaml"),
+    ],
+)
+def test_a_broken_project_file_is_a_clean_error_naming_it_and_nothing_is_written(project, file_name, content,
+                                                                                   expected):
+    (project / file_name).write_text(content, encoding="utf-8")
+    result = invoke(project)
+    assert result.exit_code == 1
+    assert expected in result.output
+    assert "Traceback" not in result.output
+    assert not (project / "docs").exists()
+    assert (project / file_name).read_text(encoding="utf-8") == content
