@@ -28,6 +28,8 @@ from dossier.world import world
 
 PERSON = "person"
 ORGANIZATION = "organization"
+COUNTRY = "country"
+PLACE = "place"
 UNKNOWN = "unknown"  # a name the article never shows to be a person or an organisation
 
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -51,6 +53,7 @@ class Cues:
     name_particles: frozenset[str]
     person_nouns: frozenset[str]
     person_epithets: frozenset[str]
+    organization_nouns: frozenset[str]
     pronoun_genders: dict[str, str]  # "he" -> "male"
     word_genders: dict[str, str]  # a word that comes with a name ("mr", "spokeswoman") -> "male" | "female"
     given_names: dict[str, str]  # given name -> "male" | "female"
@@ -73,6 +76,7 @@ def cues() -> Cues:
         name_particles=frozenset(data["name_particles"]),
         person_nouns=frozenset(data["person_nouns"]),
         person_epithets=frozenset(data["person_epithets"]),
+        organization_nouns=frozenset(data["organization_nouns"]),
         pronoun_genders={word: gender for gender in ("male", "female") for word in data[f"{gender}_pronouns"]},
         word_genders={word: gender for gender in ("male", "female") for word in data[f"{gender}_words"]},
         given_names={name: gender for gender, names in names.items() for name in names},
@@ -86,8 +90,8 @@ CONNECTORS = frozenset({"of", "the", "-", "'s", "\u2019s"})  # inside a title: "
 def _title_words() -> frozenset[str]:
     """Every word that can stand in a title before a name, in lower case."""
     w = world()
-    words = {word for key in w.titles.table for word in key}
-    return frozenset((words | w.modifiers | w.honorifics | cues().person_nouns) - CONNECTORS)
+    words = {word for key in w.titles.table for word in key if word.isalpha() and len(word) > 2}  # not "in" of
+    return frozenset((words | w.modifiers | w.honorifics | cues().person_nouns) - CONNECTORS)  # commander-in-chief
 
 
 # --------------------------------------------------------------------------
@@ -254,26 +258,26 @@ class Reader:
             kind = PERSON if nouns else UNKNOWN
         elif nouns or start:
             kind = PERSON
-        elif w.known(text) or w.is_outlet(text) or any(w.institutions.match(words, i) for i in range(len(words))):
+        elif w.known(text) is not None:
+            kind = w.known(text).kind  # country or organization
+        elif w.is_outlet(text) or any(w.institutions.match(words, i) for i in range(len(words))):
             kind = ORGANIZATION
-        elif any(t.ent_type_ == "PERSON" for t in name_tokens):
-            kind = PERSON
-        elif appositive:
+        elif any(t.ent_type_ == "PERSON" for t in name_tokens) or appositive:
             kind = PERSON
         elif len(name_tokens) == 1 and not text.isupper() and name_tokens[0].ent_type_ in ("ORG", "PRODUCT", ""):
             kind = UNKNOWN  # the tagger calls many a lone surname an organisation ("Grushko")
-        elif any(t.ent_type_ in NAME_ENTITIES for t in name_tokens):
+        elif any(t.ent_type_ == "ORG" for t in name_tokens):
             kind = ORGANIZATION
+        elif any(t.ent_type_ in NAME_ENTITIES for t in name_tokens):
+            kind = PLACE
         else:
             kind = UNKNOWN
-        if w.known(text) and kind != PERSON:
-            kind = ORGANIZATION
         head = tokens[-1]
         subject = any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass"))
                       for t in tokens)
         gender = _gender([*words, *(u.text for a in _appositions(tokens[-1]) for u in a.subtree)], name_tokens)
         return Name(paragraph, tokens[0].idx, text, frozenset(nouns) | appositive, kind, subject, head.i,
-                    gender if kind != ORGANIZATION else None)
+                    gender if kind in (PERSON, UNKNOWN) else None)
 
     def _register_people(self) -> None:
         for _ in range(2):  # the second time, surnames the article gave in full elsewhere are people too
@@ -422,6 +426,11 @@ class Reader:
         else:
             return None
         subject = _subject(token, self, sentence)
+        if subject is not None and subject.dep_ == "nsubjpass":  # "results would be announced": what, not who
+            agent = next((t for c in token.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"), None)
+            if agent is None:
+                return None
+            subject = agent
         if subject is None:
             return Said(token.idx, end, cue, ANONYMOUS)
         return Said(token.idx, end, cue, self._speaker_of(subject, sentence, token.idx, "explicit"), subject.idx)
@@ -453,7 +462,7 @@ class Reader:
         if low in c.person_pronouns:
             return self._antecedent(sentence, at, (PERSON, UNKNOWN), c.pronoun_genders.get(low))
         if low in c.organization_pronouns:
-            return self._antecedent(sentence, at, (ORGANIZATION,))
+            return self._antecedent(sentence, at, (ORGANIZATION, COUNTRY, UNKNOWN))
         if low in ("who", "that", "which") and token.head.dep_ == "relcl":
             return self._speaker_of(token.head.head, sentence, at, method)
         definite = any((t.dep_ == "det" and t.lower_ in c.definite_determiners) or t.dep_ == "poss"
@@ -489,6 +498,8 @@ class Reader:
         that names one reports as speaking, or else its subject, or else the first it names;
         never someone the article shows to be of the other gender."""
         def fits(name: str, kind: str) -> bool:
+            if kind == UNKNOWN and PERSON not in kinds and name in self.people:
+                return False  # "it" is never someone the article shows to be a person
             return kind in kinds and (gender is None or self.genders.get(name, gender) == gender)
 
         for earlier, names, said in self._before(sentence, at):
@@ -509,14 +520,18 @@ class Reader:
         return ANONYMOUS
 
     def _role(self, sentence: Sentence, at: int, nouns: frozenset[str]) -> Speaker:
-        """The person named earlier whose title a role noun ("the diplomat") refers back to."""
+        """Who a role noun refers back to: the person named earlier with a matching title ("the
+        diplomat"), or the organisation named earlier ("the ministry", "the company")."""
+        organization = bool(nouns & cues().organization_nouns)
         for _, names, said in self._before(sentence, at):
             for name in reversed(names):
                 if not name.name:
                     continue
                 full = self._fuller(name)
-                if nouns & self.people.get(full, set()) or (
-                        name.kind == ORGANIZATION and nouns & {w.lower() for w in name.name.split()}):
+                person = full in self.people
+                if (nouns & self.people.get(full, set())
+                        or (name.kind == ORGANIZATION and nouns & {w.lower() for w in name.name.split()})
+                        or (organization and name.kind in (ORGANIZATION, UNKNOWN) and not person)):
                     return Speaker(full, "role", name.kind)
         return ANONYMOUS
 
