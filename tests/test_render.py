@@ -675,3 +675,35 @@ def test_a_build_killed_while_writing_leaves_docs_as_they_were(docs, pages, tmp_
     assert render.write_docs(pages, docs) is False  # the next build clears it and sees nothing to change
     assert not list(docs.parent.glob(".dossier-tmp-*"))
     assert snapshot(docs) == before
+
+
+TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=TEXT, paragraph=TEXT, quote=TEXT, name=TEXT, kind=TEXT, topic=TEXT, stance=TEXT)
+def test_any_article_text_renders_round_trips_and_links_resolve(title, paragraph, quote, name, kind, topic, stance):
+    dossier = realistic()
+    source = replace(dossier.sources[0], title=title, byline=name, outlet=kind,
+                     paragraphs=tuple(replace(p, text=f"{paragraph} {p.text} {quote}") for p in dossier.sources[0].paragraphs))
+    quotes = [replace(q, text=quote or q.text, speaker_name=name,
+                      occurrences=[replace(o, text=quote or o.text, sentence=paragraph) for o in q.occurrences])
+              for q in dossier.quotes]
+    actors = [replace(a, name=name or a.name, kind=kind, aliases=[name, kind]) for a in dossier.actors]
+    topics = [replace(t, title=topic or t.title) for t in dossier.topics]
+    positions = [replace(p, stance=stance, sentences=[paragraph]) for p in dossier.positions]
+    fuzzed = replace(dossier, sources=[source, *dossier.sources[1:]], quotes=quotes, actors=actors, topics=topics,
+                     positions=positions)
+    pages = render.render(fuzzed, TEMPLATES, site_url="https://example.org/dossier/")
+    assert meta_of(pages["sources/wire-story.md"])["title"] == title
+    assert meta_of(pages["quotes/q7incomp.md"])["text"] == (quote or dossier.quotes[0].text)
+    assert meta_of(pages["actors/valdor.md"])["kind"] == kind
+    for path in ["sources/wire-story.md", "quotes/q7incomp.md", "actors/anna-petrova.md", "positions/index.md"]:
+        elements = Elements(to_html(pages[path]))
+        for tag, attrs in elements.tags:
+            assert not any(name.startswith("on") for name in attrs)
+            href = attrs.get("href")
+            if href and not href.startswith("https://"):
+                target, _, anchor = href.partition("#")
+                target_path = os.path.normpath(os.path.join(os.path.dirname(path), target)) if target else path
+                assert target_path in pages, (path, href)
