@@ -7,7 +7,7 @@ in whole, and leaves them alone when nothing changed.
 Article text is data. It only ever reaches Jinja as a context value, and every
 place a template prints it goes through the one `md` filter (`escape_markdown`),
 which makes it inert for Markdown *and* HTML: no tag, link, emphasis, attribute
-list or list marker can come out of it. Frontmatter is written by yaml.safe_dump
+list or list marker can come out of it. Frontmatter is written by PyYAML's safe dumper
 here, never by a template. Markup lives in the templates; this module only
 builds their context (who said what, where, how often).
 """
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import difflib
 import html
-import logging
 import os
 import re
 import shutil
@@ -38,7 +37,6 @@ from dossier import cite
 from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Position, Quote, Tombstone, Topic
 from dossier.text import DASHES, QUOTE_MARKS, normalise, words
 
-log = logging.getLogger(__name__)
 
 GENERATED_SECTIONS = ("sources", "actors", "quotes", "topics", "positions")
 SECTION_OF = {"source": "sources", "actor": "actors", "quote": "quotes", "topic": "topics", "position": "positions"}
@@ -291,10 +289,12 @@ class Catalogue:
         self.printings_at = _grouped(everywhere, lambda p: (p.occurrence.source, p.occurrence.paragraph),
                                      in_page_order)
         # what a link into a source page may point at
-        self.source_anchors = {s.id: {p.anchor for p in s.paragraphs} | {p.anchor for p in self.printings_in.get(s.id, [])}
-                               for s in dossier.sources}
-        self.first_dates = {q.id: min((p.source.date for p in self.printings.get(q.id, []) if p.source and p.source.date),
-                                      default=None) for q in dossier.quotes}
+        self.source_anchors = {
+            s.id: {p.anchor for p in s.paragraphs} | {p.anchor for p in self.printings_in.get(s.id, [])}
+            for s in dossier.sources}
+        self.first_dates = {
+            q.id: min((p.source.date for p in self.printings.get(q.id, []) if p.source and p.source.date), default=None)
+            for q in dossier.quotes}
 
         self._quotes_by = _grouped(dossier.quotes, lambda q: q.speaker or "", self.quote_order)
         self._quotes_on = _grouped(dossier.quotes, lambda q: list(q.topics), self.quote_order)
@@ -372,7 +372,8 @@ class Catalogue:
         """(speaker id, speaker name, quotes) with the most quoted speaker first, unattributed last."""
         groups = _grouped(self.dossier.quotes, lambda q: (q.speaker, None if q.speaker else q.speaker_name),
                           self.quote_order)
-        rows = [(speaker, name or self.actor_name(speaker) or None, quotes) for (speaker, name), quotes in groups.items()]
+        rows = [(speaker, name or self.actor_name(speaker) or None, quotes)
+                for (speaker, name), quotes in groups.items()]
         return sorted(rows, key=lambda row: (row[0] is None and row[1] is None, -len(row[2]),
                                              row[1] or "", row[0] or ""))
 
@@ -579,8 +580,8 @@ def render(dossier: Dossier, templates: Path, site_url: str = "", site_name: str
     ledger through mkdocs-redirects."""
     env = environment(templates)
     catalogue = Catalogue(dossier)
-    common = {"site": catalogue, "site_url": site_url, "citations": cite.citations(dossier, site_url or None, site_name or None),
-              "text_fragment": cite.text_fragment_url, "safe_url": safe_url}
+    common = {"site": catalogue, "site_url": site_url, "safe_url": safe_url, "text_fragment": cite.text_fragment_url,
+              "citations": cite.citations(dossier, site_url or None, site_name or None)}
     pages: dict[str, str] = {}
 
     def add(section: str, page_id: str, template: str, meta: dict, **context: object) -> None:
@@ -589,8 +590,7 @@ def render(dossier: Dossier, templates: Path, site_url: str = "", site_name: str
         path = f"{section}/{page_id}.md"
         if path in pages:
             raise ValueError(f"render: two pages want {path}")
-        body = env.get_template(template).render(**common, **context, meta=meta, path=path)
-        pages[path] = frontmatter(meta) + "\n" + body.strip("\n") + "\n"
+        pages[path] = _page(meta, env.get_template(template).render(**common, **context, meta=meta, path=path))
 
     for source in dossier.sources:
         add("sources", source.id, "source.md.j2", _source_meta(source), source=source,
@@ -611,9 +611,13 @@ def render(dossier: Dossier, templates: Path, site_url: str = "", site_name: str
     counts = Counter(path.split("/", 1)[0] for path in pages)
     for section in GENERATED_SECTIONS:
         meta = _index_meta(section, counts[section])
-        body = env.get_template(f"index/{section}.md.j2").render(**common, meta=meta, path=f"{section}/index.md")
-        pages[f"{section}/index.md"] = frontmatter(meta) + "\n" + body.strip("\n") + "\n"
+        template = env.get_template(f"index/{section}.md.j2")
+        pages[f"{section}/index.md"] = _page(meta, template.render(**common, meta=meta, path=f"{section}/index.md"))
     return dict(sorted(pages.items()))
+
+
+def _page(meta: dict, body: str) -> str:
+    return frontmatter(meta) + "\n" + body.strip("\n") + "\n"
 
 
 # --------------------------------------------------------------------------

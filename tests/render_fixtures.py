@@ -3,7 +3,8 @@ and the helpers that build a whole site from one.
 
 `realistic()` is a small but complete story: three sources (one undated, one with a URL), people,
 a country and an alliance, a quote carried by two outlets in two wordings, a pronoun-attributed
-quote, an unattributed one, topics, positions and a withdrawn quote (tombstone). `hostile()` puts markup, template syntax and YAML specials everywhere text goes.
+quote, an unattributed one, topics, positions and a withdrawn quote (tombstone). `hostile()` puts
+markup, template syntax and YAML specials everywhere text goes.
 """
 
 from __future__ import annotations

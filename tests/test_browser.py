@@ -41,7 +41,8 @@ INJECTION_PROBE = """() => {
     const href = (el.getAttribute('href') || el.getAttribute('src') || '').trim().toLowerCase();
     if (href.startsWith('javascript:')) found.push(`${el.tagName} ${href}`);
   }
-  for (const el of document.querySelectorAll('article iframe, article object, article embed, article img, article form, article style')) {
+  const content = 'iframe, object, embed, img, form, style'.split(', ').map(tag => 'article ' + tag).join(', ');
+  for (const el of document.querySelectorAll(content)) {
     found.push(el.tagName);
   }
   for (const s of document.querySelectorAll('script')) {
@@ -167,7 +168,8 @@ def test_markup_quotes_are_marked_in_their_paragraph(page, markup_site):
 
 SHOTS = [("source", "sources/wire-story/index.html"), ("quote", "quotes/q7incomp/index.html"),
          ("actor", "actors/anna-petrova/index.html"), ("topic", "topics/alliance-peacekeepers/index.html"),
-         ("position", "positions/valdor--alliance-peacekeepers/index.html"), ("tombstone", "quotes/gone7777/index.html"),
+         ("position", "positions/valdor--alliance-peacekeepers/index.html"),
+         ("tombstone", "quotes/gone7777/index.html"),
          ("sources-index", "sources/index.html"), ("quotes-index", "quotes/index.html"), ("home", "index.html")]
 
 

@@ -141,7 +141,8 @@ def test_frontmatter_carries_the_contract_keys_and_the_path_matches_type_and_id(
     ("topics/security-guarantees.md", {
         "type": "topic", "id": "security-guarantees", "title": "Security guarantees", "keywords": ["guarantees"]}),
     ("positions/valdor--alliance-peacekeepers.md", {
-        "type": "position", "id": "valdor--alliance-peacekeepers", "title": "Valdor on Alliance peacekeepers in Ruritania",
+        "type": "position", "id": "valdor--alliance-peacekeepers",
+        "title": "Valdor on Alliance peacekeepers in Ruritania",
         "actor": "valdor", "topic": "alliance-peacekeepers", "stance": "oppose",
         "evidence": [{"source": "wire-story", "paragraph": 1}]}),
     (f"quotes/{WITHDRAWN_QUOTE_ID}.md", {
@@ -493,8 +494,8 @@ def test_occurrence_anchors_are_unique_per_source_when_a_quote_repeats():
     assert {"q-q7missio", "q-q7missio-2"} <= ids(page)
 
 
-@pytest.mark.parametrize(("value", "expected"), [("2025-03-17", "17 March 2025"), ("2025-12-01T10:35", "1 December 2025"),
-                                                 ("sometime", "sometime"), (None, "")])
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2025-03-17", "17 March 2025"), ("2025-12-01T10:35", "1 December 2025"), ("sometime", "sometime"), (None, "")])
 def test_human_date(value, expected):
     assert render.human_date(value) == expected
 
@@ -684,8 +685,8 @@ TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",))
 @given(title=TEXT, paragraph=TEXT, quote=TEXT, name=TEXT, kind=TEXT, topic=TEXT, stance=TEXT)
 def test_any_article_text_renders_round_trips_and_links_resolve(title, paragraph, quote, name, kind, topic, stance):
     dossier = realistic()
-    source = replace(dossier.sources[0], title=title, byline=name, outlet=kind,
-                     paragraphs=tuple(replace(p, text=f"{paragraph} {p.text} {quote}") for p in dossier.sources[0].paragraphs))
+    paragraphs = tuple(replace(p, text=f"{paragraph} {p.text} {quote}") for p in dossier.sources[0].paragraphs)
+    source = replace(dossier.sources[0], title=title, byline=name, outlet=kind, paragraphs=paragraphs)
     quotes = [replace(q, text=quote or q.text, speaker_name=name,
                       occurrences=[replace(o, text=quote or o.text, sentence=paragraph) for o in q.occurrences])
               for q in dossier.quotes]
