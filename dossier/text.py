@@ -34,11 +34,17 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalise(text).lower())
 
 
+# A page named index.md is its folder's own page in MkDocs: no generated page may take that name.
+RESERVED_SLUGS = frozenset({"index"})
+
+
 def slugify(text: str, max_length: int = 60) -> str:
-    """A URL-safe ASCII slug. Text with no Latin letters (a Cyrillic name) gets a short digest
-    instead, so that two different names never share the empty slug."""
+    """A URL-safe ASCII slug, usable as a page name. Text with no Latin letters (a Cyrillic name)
+    gets a short digest instead, so that two different names never share the empty slug."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:max_length].rstrip("-")
+    if slug in RESERVED_SLUGS:
+        return f"{slug}-page"
     if slug:
         return slug
     return "u-" + hashlib.blake2b(normalise(text).encode("utf-8"), digest_size=5).hexdigest()
