@@ -182,7 +182,6 @@ class Reader:
 
     def __init__(self, paragraphs: Sequence[str], docs: Sequence, quotations: Sequence[Quotation]):
         self.paragraphs = paragraphs
-        self.docs = docs
         self.quoted: list[list[tuple[int, int]]] = [[] for _ in paragraphs]  # (start, end) of marks and words
         for q in quotations:
             for i, part in enumerate(q.parts):
@@ -328,7 +327,7 @@ class Reader:
         if said is not None:
             speaker, cue = said.speaker, said.cue
         else:
-            speaker, cue = self._carried(opening, first), None
+            speaker, cue = self._carried(opening), None
         if said is not None or speaker.name:
             closing.speaker = speaker
         context = " ".join(self.paragraphs[s.paragraph][s.start:s.end].strip()
@@ -342,8 +341,9 @@ class Reader:
         between = [s for s in opening.said if group[0].close_at <= s.offset < group[-1].open_at] if len(group) > 1 else []
         if between:
             return between[0]
-        following = [q[0] for q in self.quoted[closing.paragraph] if q[0] >= last.close_at]
-        limit = min(following, default=closing.end)
+        spans = self.quoted[closing.paragraph]
+        k = bisect.bisect_left(spans, (last.close_at, -1))
+        limit = min(spans[k][0], closing.end) if k < len(spans) else closing.end  # the next quotation's own cue
         after = [s for s in closing.said if last.close_at <= s.offset < limit]
         if after and (after[0].subject_at is not None and last.close_at <= after[0].subject_at < after[0].offset
                       or not any(t.is_alpha for t in closing.tokens if last.close_at <= t.idx < after[0].offset)):
@@ -370,7 +370,7 @@ class Reader:
         return Said(verbs[0].idx, verbs[0].idx + len(verbs[0]), verbs[0].text,
                     self._speaker_of(subject, opening, verbs[0].idx, "explicit"), subject.idx)
 
-    def _carried(self, opening: Sentence, first: Quotation) -> Speaker:
+    def _carried(self, opening: Sentence) -> Speaker:
         """A quotation that is a sentence of its own keeps the speaker of the sentence before it, in
         its paragraph, or at the end of the previous one when it stands alone in its paragraph."""
         if opening.order == 0 or any(t.is_alpha for t in opening.tokens):
@@ -490,7 +490,8 @@ class Reader:
     def _before(self, sentence: Sentence, at: int):
         """Sentences back from `sentence` (only what comes before `at` in it), nearest first."""
         yield sentence, [n for n in sentence.names if n.offset < at], [s for s in sentence.said if s.offset < at]
-        for earlier in reversed(self.sentences[:sentence.order]):
+        for order in range(sentence.order - 1, -1, -1):
+            earlier = self.sentences[order]
             yield earlier, earlier.names, earlier.said
 
     def _antecedent(self, sentence: Sentence, at: int, kinds: tuple[str, ...], gender: str | None = None) -> Speaker:
@@ -523,7 +524,7 @@ class Reader:
         """Who a role noun refers back to: the person named earlier with a matching title ("the
         diplomat"), or the organisation named earlier ("the ministry", "the company")."""
         organization = bool(nouns & cues().organization_nouns)
-        for _, names, said in self._before(sentence, at):
+        for _, names, _ in self._before(sentence, at):
             for name in reversed(names):
                 if not name.name:
                     continue
