@@ -13,6 +13,9 @@ SPEAKERS = [
     # (paragraphs, speaker of the last quote, method)
     ([f"{SAID} Maria Lopez said."], "Maria Lopez", "explicit"),
     ([f"{SAID} said Maria Lopez, the foreign minister."], "Maria Lopez", "explicit"),
+    ([f"{SAID} Maria Lopez, the foreign minister, said."], "Maria Lopez", "explicit"),
+    ([f"{SAID} the foreign minister, Maria Lopez, said."], "Maria Lopez", "explicit"),
+    ([f"Maria Lopez told reporters on Monday that {SAID[:-2]}.\""], "Maria Lopez", "explicit"),
     ([f"Foreign Minister Maria Lopez told reporters: {SAID[:-2]}.\""], "Maria Lopez", "explicit"),
     (["Maria Lopez met John Smith on Monday.", f"{SAID} she said."], "Maria Lopez", "pronoun"),
     (["Maria Lopez met John Smith on Monday.", f"{SAID} he said."], "John Smith", "pronoun"),
