@@ -1,0 +1,91 @@
+"""The README is checked against the code it documents, like sqlite-utils' test_docs."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import click
+import pytest
+import yaml
+
+from dossier import curation
+from dossier.build import BuildConfig, build
+from dossier.cli import main
+from tests.conftest import ROOT, SEEDS, TEMPLATES
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _readme_section(heading: str) -> str:
+    match = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^## )", README, re.S | re.M)
+    assert match, f"README has no '## {heading}' section"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("option", [p for p in main.commands["build"].params if isinstance(p, click.Option)],
+                         ids=lambda p: p.name)
+def test_every_build_option_is_documented(option):
+    long_name = next(o for o in option.opts if o.startswith("--"))
+    assert f"`{long_name}`" in _readme_section("The command line")
+
+
+def test_the_readme_commands_are_make_targets():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in re.findall(r"^make (\w+)", README, re.M):
+        assert re.search(rf"^{target}:", makefile, re.M), f"make {target} is in the README but not the Makefile"
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def _documented_keys() -> dict[str, set[str]]:
+    table = _readme_section("Pages and their frontmatter (a public contract)")
+    rows = re.findall(r"^\| `(\w+)` \| (.+) \|$", table, re.M)
+    return {page_type: set(re.findall(r"`(\w+)`", keys)) for page_type, keys in rows}
+
+
+@pytest.fixture(scope="module")
+def built_docs(tmp_path_factory):
+    project = tmp_path_factory.mktemp("docs-contract")
+    shutil.copytree(SEEDS, project / "seeds")
+    build(BuildConfig(seeds=project / "seeds", docs=project / "docs", templates=TEMPLATES,
+                      curation=project / "curation.yaml", ledger=project / "permalinks.yaml",
+                      mkdocs_yml=ROOT / "mkdocs.yml"))
+    return project / "docs"
+
+
+def _frontmatter(path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n", 2)[1])
+
+
+def test_the_documented_frontmatter_is_what_every_page_carries(built_docs):
+    documented = _documented_keys()
+    assert set(documented) == {"source", "actor", "quote", "topic", "position", "index"}
+    seen_types = set()
+    for page in sorted(built_docs.rglob("*.md")):
+        meta = _frontmatter(page)
+        seen_types.add(meta["type"])
+        assert set(meta) == {"type", "id", "title"} | documented[meta["type"]], page
+    assert seen_types == set(documented)
+
+
+def test_the_curation_example_in_the_readme_is_valid(tmp_path):
+    example = re.search(r"^## Curation\n.*?```yaml\n(.*?)```", README, re.S | re.M).group(1)
+    path = tmp_path / "curation.yaml"
+    path.write_text(example, encoding="utf-8")
+    edits = curation.load(path)
+    assert edits != curation.load(tmp_path / "missing.yaml")
+
+
+def test_the_frontmatter_example_in_the_readme_is_read_as_documented(tmp_path):
+    from dossier.ingest import read_seeds
+
+    example = re.search(r"^## Adding articles\n.*?```yaml\n(.*?)```", README, re.S | re.M).group(1)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "court.md").write_text(example + "\nA judge blocked the merger on Monday.\n", encoding="utf-8")
+    [article], problems = read_seeds(seeds)
+    assert problems == []
+    assert (article.title, article.date, article.updated, article.outlet, article.url, article.byline) == (
+        "Court blocks bank merger", "2025-09-30", "2025-10-01", "The Ledger Review",
+        "https://example.com/news/merger", "Tom Hale")
