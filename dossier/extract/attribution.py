@@ -19,11 +19,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from dossier.extract.quotemarks import Quotation
+from dossier.resources import load_yaml
 from dossier.world import world
 
 PERSON = "person"
@@ -34,8 +32,6 @@ UNKNOWN = "unknown"  # a name the article never shows to be a person or an organ
 
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "speech_verbs.yaml"
-GIVEN_NAMES_FILE = CUES_FILE.with_name("given_names.yaml")
 PRONOUN_WINDOW = 3  # paragraphs back a pronoun may reach: news never leaves one dangling longer
 
 
@@ -61,8 +57,8 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
-    names = yaml.safe_load(GIVEN_NAMES_FILE.read_text(encoding="utf-8"))
+    data = load_yaml("speech_verbs.yaml")
+    names = load_yaml("given_names.yaml")
     return Cues(
         verbs=frozenset(data["verbs"]),
         phrasal_verbs=dict(data["phrasal_verbs"]),
