@@ -71,8 +71,7 @@ Duplicates and ids
     Two files with the same title and body (compared after normalisation) are
     one source: the first by file name is kept and the other reported. Ids are
     slugs of the file name, made unique with "-2", "-3"... in file-name order
-    (reported, since renaming a file then changes ids); "index" is reserved for
-    the section page.
+    (reported, since renaming a file then changes ids).
 """
 
 from __future__ import annotations
@@ -98,7 +97,6 @@ SEED_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 10 * 1024 * 1024
 BOILERPLATE_MAX_CHARS = 600
 TITLE_MAX_CHARS = 300
-RESERVED_IDS = frozenset({"index"})  # sources/index.md is the section page
 FRONTMATTER_KEYS = ("title", "date", "updated", "author", "outlet", "url", "language")
 FRONTMATTER_MAX_CHARS = 64 * 1024
 
@@ -195,15 +193,15 @@ def _with_unique_ids(articles: list[Article], problems: list[Problem]) -> list[A
     """Slug ids, made unique in file-name order without ever taking another file's own slug."""
     slugs = [slugify(Path(article.file).stem) for article in articles]
     own_slugs = set(slugs)
-    taken = set(RESERVED_IDS)
+    taken: set[str] = set()
     unique = []
     for article, slug in zip(articles, slugs):
         source_id, n = slug, 2
         while source_id in taken or (source_id != slug and source_id in own_slugs):
             source_id, n = f"{slug}-{n}", n + 1
         if source_id != slug:
-            problems.append(Problem(article.file, f"id {slug!r} is reserved or taken by another seed; this source "
-                                                  f"is {source_id!r} (rename the file to keep its id stable)"))
+            problems.append(Problem(article.file, f"id {slug!r} is taken by another seed; this source is "
+                                                  f"{source_id!r} (rename the file to keep its id stable)"))
         taken.add(source_id)
         unique.append(replace(article, id=source_id))
     return unique
@@ -313,7 +311,7 @@ def cues() -> Cues:
         wires=wires,
         wire_report=re.compile(
             rf"(?P<prefix>(?i:news\s+agency)\s+)?(?<![\w'’])(?P<name>[A-Z][\w.&-]{{0,30}}(?:\s+[A-Z][\w.&-]{{0,30}}){{0,3}})"
-            rf"(?P<agency>\s+(?i:news\s+agency))?\s*,?\s+(?:reported|reports|said|says|quoted|cited|wrote)\b"),
+            rf"(?P<agency>\s+(?i:news\s+agency))?\s{{0,3}},?\s{{1,3}}(?:reported|reports|said|says|quoted|cited|wrote)\b"),
     )
 
 
@@ -491,8 +489,8 @@ _EMOJI = (
     "\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2900-\u297F\u2B00-\u2BFF"  # arrows, technical, shapes, dingbats
     "\u3030\u303D\u3297\u3299\uFE0E\uFE0F\u200D\u20E3\U000E0020-\U000E007F"  # marks, selectors, joiner, tags
 )
-_LEADING_DECORATION = re.compile(rf"(?:[\s{_EMOJI}]+|#{{1,6}}(?=\s))+")
-_TRAILING_DECORATION = re.compile(rf"(?:[\s{_EMOJI}]+|(?<=\s)#+)+\Z")
+_LEADING_DECORATION = re.compile(rf"(?:[\s{_EMOJI}]|#{{1,6}}(?=\s))++")
+_TRAILING_DECORATION = re.compile(rf"(?:[\s{_EMOJI}]|(?<=\s)#++)++\Z")
 _DECORATION_SPAN = 80  # decorations are short: looking further back only costs time on long paragraphs
 _STRUCTURAL = re.compile(r"#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>")
 _WRAP_MAX_WIDTH = 100
@@ -702,8 +700,8 @@ _DATELINE = re.compile(
     rf"""(?P<place>[^\W\d_][\w.'’-]{{0,30}}(?:\s+[^\W\d_][\w.'’-]{{0,30}}){{0,3}})?
     (?:,\s+(?P<region>[^\W\d_][\w.'’-]{{0,30}}(?:\s+[^\W\d_][\w.'’-]{{0,30}}){{0,2}}))??
     (?:,\s+(?i:{_MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?)?
-    \s*(?:\((?P<credit>[^()\n]{{1,40}})\))?
-    \s*(?P<separator>-{{1,2}}|[–—]|:)\s+(?=\S)""",
+    (?:\s{{0,3}}\((?P<credit>[^()\n]{{1,40}})\))?
+    \s{{0,3}}(?P<separator>-{{1,2}}|[–—]|:)\s{{1,3}}(?=\S)""",
     re.VERBOSE,
 )
 

@@ -675,6 +675,24 @@ def test_a_five_megabyte_article_ingests_whole(tmp_path):
     assert article.paragraphs[-1].text == f"{count - 1}. {paragraph.strip()}"
 
 
+RUN = 200_000  # long enough that a regex with quadratic backtracking would never finish
+
+
+@pytest.mark.parametrize(("body", "paragraphs"), [
+    ("x" + " " * RUN + "\U0001F6D1", ["x"]),
+    ("Abc" + " " * RUN + "said", ["Abc said"]),
+    ("MOSCOW" + " " * RUN + "- x", ["MOSCOW - x"]),
+    ("x " + "\U0001F6D1" * RUN + "x", ["x " + "\U0001F6D1" * RUN + "x"]),
+    ("x " + "# " * RUN + "x", [collapsed("x " + "# " * RUN + "x")]),
+    ("Abc news agency " * (RUN // 16), [collapsed("Abc news agency " * (RUN // 16))]),
+    ("A, " * RUN, [collapsed("A, " * RUN)]),
+    ("\u201c" * RUN, []),  # punctuation only
+], ids=["spaces-emoji", "spaces-verb", "spaces-dateline", "emoji-run", "hash-run", "agency", "commas", "quote-marks"])
+def test_adversarial_paragraphs_are_read_in_linear_time(body, paragraphs):
+    article, _ = one_article("A title\n\n" + body)
+    assert [collapsed(p.text) for p in article.paragraphs] == paragraphs
+
+
 def test_an_article_with_two_thousand_quotes_keeps_every_one(tmp_path):
     quotes = [f"\u201cStatement number {n} stands as said,\u201d the spokesman said." for n in range(2000)]
     text = "Two thousand quotes\n\n" + "\n".join(quotes)
@@ -693,13 +711,13 @@ def test_ids_are_unique_url_safe_and_stable_in_file_name_order(tmp_path):
     assert ids["a b.txt"] == "a-b-3"  # "a-b-2" is another file's own slug
     assert ids["a-b-2.txt"] == "a-b-2"
     assert ids["a-b.txt"] == "a-b-4"
-    assert ids["index.txt"] == "index-2"
+    assert ids["index.txt"] == "index-page"  # never the section's own index.md
     assert ids["статья.md"] != ids["статья.txt"]
     assert ids["x" * 80 + ".txt"] != ids["x" * 80 + "y.txt"]
     assert all(URL_SAFE_ID.fullmatch(i) for i in ids.values())
     assert len(set(ids.values())) == len(names)
     renamed = {p.file for p in problems}
-    assert renamed == {"a b.txt", "a-b.txt", "index.txt", "статья.txt", "x" * 80 + "y.txt"}
+    assert renamed == {"a b.txt", "a-b.txt", "статья.txt", "x" * 80 + "y.txt"}
 
 
 def test_the_result_does_not_depend_on_file_system_order(tmp_path):
