@@ -641,6 +641,15 @@ def test_a_fifo_named_like_a_seed_does_not_hang_the_build(tmp_path):
     assert [(p.file, p.message) for p in problems] == [("pipe.txt", "not a regular file: skipped")]
 
 
+def test_frontmatter_survives_a_bom_and_crlf_line_ends(tmp_path):
+    folder = seeds_folder(tmp_path, {"windows.md": "\ufeff---\r\ntitle: Saved on Windows\r\ndate: 2025-03-17\r\n---\r\n"
+                                                   "The body.\r\n".encode("utf-8")})
+    articles, problems = read_seeds(folder)
+    assert problems == []
+    assert (articles[0].title, articles[0].date, [p.text for p in articles[0].paragraphs]) == (
+        "Saved on Windows", "2025-03-17", ["The body."])
+
+
 def test_hidden_files_and_folders_are_ignored_silently(tmp_path):
     folder = seeds_folder(tmp_path, {".hidden.txt": "A hidden seed\n\nNot read.\n", "seed.md": "A seed\n\nRead.\n"})
     (folder / "drafts").mkdir()
