@@ -267,6 +267,10 @@ class Cues:
     """The compiled contents of data/ingest.yaml."""
 
     section_labels: frozenset[str]
+    list_labels: frozenset[str]
+    label_patterns: tuple[re.Pattern, ...]
+    role: re.Pattern  # a job title ending in one of the role words: "Political Correspondent"
+    desk_words: frozenset[str]
     teaser: re.Pattern
     captions: tuple[re.Pattern, ...]
     disclaimers: tuple[re.Pattern, ...]
@@ -274,7 +278,8 @@ class Cues:
     byline: re.Pattern
     staff: re.Pattern
     date_label: re.Pattern
-    metadata_separators: re.Pattern  # "|", "•", ";" and the space before a capitalised date label
+    metadata_separators: re.Pattern  # "|", "•", ";", " / ", the space before a capitalised date label or before
+                                     # "by" after a date
     updated_labels: frozenset[str]
     non_places: frozenset[str]
     wires: dict[str, str]  # every way of naming a wire service, case-folded -> its canonical name
@@ -297,6 +302,10 @@ def cues() -> Cues:
     labels = data["published_labels"] + data["updated_labels"]
     return Cues(
         section_labels=frozenset(label.casefold() for label in data["section_labels"]),
+        list_labels=frozenset(label.casefold() for label in data["list_labels"]),
+        label_patterns=_patterns(data["label_patterns"]),
+        desk_words=frozenset(word.casefold() for word in data["desk_words"]),
+        role=re.compile(rf"(?:[\w&'’-]{{1,30}}\s+){{0,4}}(?:{_alternation(data['role_words'])})s?", re.IGNORECASE),
         teaser=re.compile(rf"^(?:{_alternation(data['teaser_prefixes'])})\s*(?::|\||>|[-–—])", re.IGNORECASE),
         captions=_patterns(data["caption_patterns"]),
         disclaimers=_patterns(data["disclaimer_patterns"]),
@@ -305,7 +314,8 @@ def cues() -> Cues:
         staff=re.compile(rf"^(?:{_alternation(data['staff_labels'])})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
         date_label=re.compile(rf"^(?P<label>{_alternation(labels)})\b\s*(?P<colon>:)?\s*", re.IGNORECASE),
         metadata_separators=re.compile(
-            rf"\s*[|•·;]\s*|\s+(?=(?:{_alternation(label[0].upper() + label[1:] for label in labels)})\b)"),
+            rf"\s*[|•·;]\s*|\s+/\s+|(?<=\d)\s+(?=[Bb]y\s)"
+            rf"|\s+(?=(?:{_alternation(label[0].upper() + label[1:] for label in labels)})\b)"),
         updated_labels=frozenset(" ".join(label.casefold().split()) for label in data["updated_labels"]),
         non_places=frozenset(word.casefold() for word in data["dateline_non_places"]),
         wires=wires,
@@ -336,6 +346,7 @@ _DATE_FORMS = tuple(
         rf"\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})(?!\d)",
         rf"(?<!\d){_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})(?!\d)",
         r"(?<!\d)(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)",
+        r"(?<!\d)(?P<first>\d{1,2})([/-])(?P<second>\d{1,2})\2(?P<year>\d{4})(?!\d)",  # day or month first
     )
 )
 _TIME_TOKEN = re.compile(
@@ -364,9 +375,17 @@ def find_date(text: str) -> tuple[str, re.Match] | None:
 
 
 def _iso_date(match: re.Match) -> str | None:
-    month = match["month"]
-    month_number = int(month) if month.isdigit() else _MONTHS[month[:3].casefold()]
-    year, day = int(match["year"]), int(match["day"])
+    """The date `match` found; "17/03/2025" and "03/17/2025" are read, "03/04/2025" is ambiguous: None."""
+    if "first" in match.re.groupindex:
+        first, second = int(match["first"]), int(match["second"])
+        if (first > 12) == (second > 12):
+            return None
+        day, month_number = (first, second) if first > 12 else (second, first)
+    else:
+        month = match["month"]
+        month_number = int(month) if month.isdigit() else _MONTHS[month[:3].casefold()]
+        day = int(match["day"])
+    year = int(match["year"])
     try:
         return datetime.date(year, month_number, day).isoformat()
     except ValueError:
@@ -569,7 +588,7 @@ _METADATA_MAX_CHARS = 200
 _SENTENCE_END = frozenset(".!?\"”’»。！？")
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # Thai, Lao, kana, CJK: one "word"
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*|&|,")
-_NAME_LIST = re.compile(r"(?:\s*(?:[^\W\d_][\w.'’-]*|&|,))+\s*")
+_NAME_LIST = re.compile(r"(?:\s*+(?:[^\W\d_][\w.'’-]*+|&|,))++\s*+")
 _NAME_CONNECTORS = frozenset({"and", "&", ",", "de", "da", "del", "der", "den", "van", "von", "la", "le", "bin", "ibn",
                               "al", "el", "y"})
 _BYLINE_PLACE = re.compile(r"\s+in\s+[^\W\d_].*$")
@@ -582,7 +601,7 @@ def classify(text: str) -> Boilerplate | None:
     if len(text) > BOILERPLATE_MAX_CHARS:
         return None
     c = cues()
-    if text.rstrip(":").strip().casefold() in c.section_labels:
+    if text.rstrip(":").strip().casefold() in c.section_labels or any(p.search(text) for p in c.label_patterns):
         return Boilerplate("label")
     found = _metadata_line(text)
     if found:
@@ -615,20 +634,37 @@ def _wires_in(names: str) -> tuple[str, ...]:
 
 
 def _metadata_line(text: str) -> Boilerplate | None:
-    """Published/Updated dates, bylines and labels, alone or joined by "|": all parts or nothing."""
+    """Published/Updated dates, bylines and labels, alone or joined by "|": all parts or nothing. A part
+    that is only a name ("TOI News Desk", "EXAMPLE.COM") counts when another part is a date or byline."""
     if len(text) > _METADATA_MAX_CHARS:
         return None
-    merged: dict[str, str] = {}
+    merged: dict = {}
+    names = []
     for part in cues().metadata_separators.split(text.strip("|•·; ")):
         found = _metadata_part(part)
         if found is None:
-            return None
+            if not (_is_name_list(part) or _DOMAIN.fullmatch(part)):
+                return None
+            names.append(part)
+            continue
         for key, value in found.items():
             merged.setdefault(key, value)
+    if names:
+        if not {"date", "updated", "byline"} & merged.keys():
+            return None
+        desks = [name for name in names if len(name.split()) >= 2 and name.split()[-1].casefold() in cues().desk_words]
+        if desks:
+            merged.setdefault("byline", desks[0])
     return Boilerplate("metadata", **merged)
 
 
-def _metadata_part(part: str) -> dict[str, str] | None:
+_DOMAIN = re.compile(r"(?:[\w-]{1,63}\.){1,4}[a-z]{2,12}", re.IGNORECASE)
+_PARTIAL_DATE = re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH.replace('<month>', '<month2>')}\s+{_DAY.replace('<day>', '<day2>')}",
+                           re.IGNORECASE)
+_NOT_A_ROLE = frozenset({"the", "a", "an", "our", "my", "your", "his", "her", "their", "this", "that"})
+
+
+def _metadata_part(part: str) -> dict | None:
     c = cues()
     label = c.date_label.match(part)
     if label:
@@ -637,7 +673,8 @@ def _metadata_part(part: str) -> dict[str, str] | None:
         iso = parse_date(rest)
         if iso:
             return {kind: iso}
-        if label["colon"] or _only_times(rest):
+        partial = _PARTIAL_DATE.search(rest)  # "Published 12 January": a date without its year, never completed
+        if label["colon"] or _only_times(rest) or (partial and _only_times(rest[:partial.start()] + " " + rest[partial.end():])):
             return {}
     iso = parse_date(part)
     if iso:
@@ -646,11 +683,33 @@ def _metadata_part(part: str) -> dict[str, str] | None:
         return {}
     for pattern, key in ((c.byline, "byline"), (c.staff, None)):
         match = pattern.match(part)
-        if match and _is_name_list(match["names"]):
-            return {key: _BYLINE_PLACE.sub("", match["names"]).strip(" ,")} if key else {}
-    if part.rstrip(":").casefold() in c.section_labels:
+        if match:
+            names, credited = _without_role_or_wire(match["names"])
+            if _is_name_list(names):
+                return ({key: _BYLINE_PLACE.sub("", names).strip(" ,"), "credited": credited} if key else {})
+    names, credited = _without_role_or_wire(part)
+    if credited and names != part and _is_name_list(names):  # "Jane Doe, Reuters"
+        return {"byline": names, "credited": credited}
+    if part.rstrip(":").casefold() in c.section_labels or _is_role(part):
         return {}
     return None
+
+
+def _without_role_or_wire(names: str) -> tuple[str, tuple[str, ...]]:
+    """Names without a job title or wire service after a comma, and the wire service."""
+    head, comma, tail = names.rpartition(",")
+    if not comma or not head.strip():
+        return names, ()
+    wire = _wire(tail)
+    if wire:
+        return head.strip(), (wire,)
+    return (head.strip(), ()) if _is_role(tail) else (names, ())
+
+
+def _is_role(text: str) -> bool:
+    """A job title alone: "Political Correspondent", "Staff writer" (not "the reporter")."""
+    text = text.strip()
+    return bool(cues().role.fullmatch(text)) and text.split()[0].casefold() not in _NOT_A_ROLE
 
 
 def _is_name_list(text: str) -> bool:
@@ -700,8 +759,8 @@ _DATELINE = re.compile(
     rf"""(?P<place>[^\W\d_][\w.'’-]{{0,30}}(?:\s+[^\W\d_][\w.'’-]{{0,30}}){{0,3}})?
     (?:,\s+(?P<region>[^\W\d_][\w.'’-]{{0,30}}(?:\s+[^\W\d_][\w.'’-]{{0,30}}){{0,2}}))??
     (?:,\s+(?i:{_MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?)?
-    (?:\s{{0,3}}\((?P<credit>[^()\n]{{1,40}})\))?
-    \s{{0,3}}(?P<separator>-{{1,2}}|[–—]|:)\s{{1,3}}(?=\S)""",
+    (?:\s{{0,3}}\((?P<credit>[^()\n]{{1,40}})\)|\s{{1,3}}/(?P<release_wire>[^/\n]{{1,40}})/)?
+    \s{{0,3}}(?P<separator>-{{1,2}}|[–—]|:)(?:\s{{1,3}}(?=\S)|\s*\Z)""",
     re.VERBOSE,
 )
 
@@ -718,26 +777,36 @@ class Dateline:
 
 
 def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
-    """The dateline starting a paragraph ("MOSCOW -", "Moscow:", "PARIS (AFP) --"). Only the
-    opening paragraph may have a Title Case place before a colon: later, that is a heading."""
+    """The dateline starting a paragraph ("MOSCOW -", "Moscow:", "PARIS (AFP) --", "Doha, Qatar –"), or
+    alone on its line ("WASHINGTON (AP) —"). Only the opening paragraph may have a Title Case place
+    before a colon: later, that is a heading."""
     match = _DATELINE.match(paragraph)
     if not match or not (match["place"] or match["credit"]):
         return None
-    place, credit = match["place"], match["credit"]
+    place, credit = match["place"], match["credit"] or match["release_wire"]
     credited = _wires_in(credit) if credit else ()
+    dash = match["separator"] != ":"
+    if not paragraph[match.end():] and not (credit or dash):
+        return None  # "KEY POINTS:" alone is a heading
     if place:
         words = place.split()
-        if (place.casefold() in cues().non_places or not all(word[0].isupper() for word in words)
-                or any(_POSSESSIVE.search(word) for word in words)):
+        if not _is_place(place):
             return None
         shouting = place.isupper() and sum(ch.isalpha() for ch in place) >= 4
-        titled = not place.isupper() and ((opening and match["separator"] == ":") or credit)
+        with_region = dash and match["region"] and _is_place(match["region"])  # "Doha, Qatar –"
+        titled = not place.isupper() and ((opening and not dash) or credit or with_region)
         if not (shouting or titled):
             return None
         place = place.title() if place.isupper() else place
     elif not credited:
         return None
     return Dateline(place=place, credited=credited, rest=paragraph[match.end():])
+
+
+def _is_place(name: str) -> bool:
+    words = name.split()
+    return (name.casefold() not in cues().non_places and all(word[0].isupper() for word in words)
+            and not any(_POSSESSIVE.search(word) for word in words))
 
 
 def credits_in(paragraph: str) -> tuple[str, ...]:
@@ -771,6 +840,61 @@ class _Metadata:
         self.credited.extend(found.credited)
 
 
+HEADER_LINES = 10  # bylines, dates and labels come before the article, within its first lines
+TEASER_MAX_CHARS = 120
+BIO_WINDOW = 3  # an author's bio is one of the last paragraphs
+_TEASER_END = frozenset(".!:;,\"”’»)")
+_BIO = re.compile(r"\s+(?:is|was|writes|covers|reports)\b")
+
+
+def _in_context(candidates: list[str], found: list[Boilerplate | None]) -> list[Boilerplate | None]:
+    """`found` with what only context tells: a bare name beside a date or a job title in the header is the
+    byline ("Jane Doe" over "Tue 4 Jun 2024"); the headline-like lines after a list label ("More on this
+    story", "Explore more on these topics") are teasers and tags, until a line reads as text again."""
+    found = list(found)
+    for i, candidate in enumerate(candidates[:HEADER_LINES]):
+        neighbours = [found[j] for j in (i - 1, i + 1) if 0 <= j < len(found)]
+        if found[i] is None and _is_bare_name(candidate) and any(
+                n and n.kind == "metadata" and (n.date or n.updated or not n.byline) for n in neighbours):
+            found[i] = Boilerplate("metadata", byline=candidate)
+    in_list = False
+    for i, candidate in enumerate(candidates):
+        if found[i] and found[i].kind in ("label", "metadata", "stray"):
+            in_list = in_list or candidate.rstrip(":").strip().casefold() in cues().list_labels
+        elif found[i] is None and in_list and len(candidate) <= TEASER_MAX_CHARS and candidate[-1] not in _TEASER_END:
+            found[i] = Boilerplate("teaser")
+        else:
+            in_list = False
+    return found
+
+
+def _is_bare_name(text: str) -> bool:
+    """Two to four capitalised words that read as a person's name."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(word[0].isupper() for word in words) and _is_name_list(text) and not any(
+        word in ("&", ",") or word.endswith(",") for word in words)
+
+
+def _without_author_bio(body: list[str], byline: str | None) -> list[str]:
+    """The body without "Jane Doe is a reporter covering..." among its last paragraphs."""
+    if not byline:
+        return body
+    names = [name.strip() for name in re.split(r",|\band\b|&", byline) if len(name.split()) >= 2]
+    start = max(0, len(body) - BIO_WINDOW)
+    return body[:start] + [
+        paragraph for paragraph in body[start:]
+        if len(paragraph) > BOILERPLATE_MAX_CHARS
+        or not any(paragraph.startswith(name) and _BIO.match(paragraph, len(name)) for name in names)]
+
+
+def without_section_prefix(title: str) -> str:
+    """The title without a section label before a bar: "Opinion | Why rates must hold" -> "Why rates must hold"."""
+    label, bar, rest = title.partition("|")
+    if bar and rest.strip() and label.strip().casefold() in cues().section_labels:
+        return rest.strip()
+    return title
+
+
 def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
     """One decoded seed as an Article (its id a slug of `file`; read_seeds makes ids unique)."""
     frontmatter, body_text = split_frontmatter(text)
@@ -778,8 +902,8 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
     metadata = _Metadata()
     title = frontmatter.fields.get("title")
     body: list[str] = []
-    for candidate in paragraph_candidates(body_text):
-        found = classify(candidate)
+    candidates = paragraph_candidates(body_text)
+    for candidate, found in zip(candidates, _in_context(candidates, [classify(c) for c in candidates])):
         if found is None and not body:
             glued_date, candidate = take_glued_date(candidate)
             metadata.date = metadata.date or glued_date
@@ -788,9 +912,11 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
         elif title is not None and is_title_copy(candidate, title):
             continue
         elif title is None and not body and len(candidate) <= TITLE_MAX_CHARS:
-            title = candidate
+            title = without_section_prefix(candidate)
         else:
             body.append(candidate)
+    byline = frontmatter.fields.get("author", metadata.byline)
+    body = _without_author_bio(body, byline)
     if title is None:
         title = " ".join(re.sub(r"[_-]+", " ", Path(file).stem).split()) or file
         problems.append(Problem(file, f"no title line found: titled {title!r} after the file name"))
@@ -800,7 +926,7 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
     for position, paragraph in enumerate(body[:DATELINE_WINDOW]):
         dateline = find_dateline(paragraph, opening=position == 0)
         if dateline:
-            body[position] = dateline.rest
+            body[position:position + 1] = [dateline.rest] if dateline.rest else []  # "WASHINGTON (AP) —" alone
             break
     credited = [*(dateline.credited if dateline else ()), *(c for p in body for c in credits_in(p)), *metadata.credited]
     fields = frontmatter.fields
@@ -811,7 +937,7 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
         paragraphs=tuple(Paragraph(index, paragraph) for index, paragraph in enumerate(body, start=1)),
         date=fields.get("date", metadata.date),
         updated=fields.get("updated", metadata.updated),
-        byline=fields.get("author", metadata.byline),
+        byline=byline,
         credited=tuple(dict.fromkeys(credited)),
         dateline=dateline.place if dateline else None,
         outlet=fields.get("outlet", metadata.outlet),
