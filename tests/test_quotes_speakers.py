@@ -39,6 +39,24 @@ SPEAKERS = [
      None, "unattributed"),  # carried only from the paragraph right before
     ([f'{SAID} Maria Lopez said. "We are optimistic about the outcome."'], "Maria Lopez", "carried"),
     ([f"{SAID} Maria Lopez said. The rain stopped. \"We are optimistic about the outcome.\""], None, "unattributed"),
+    # a quotation right after a sentence about a named person, with no cue: theirs
+    (['Maria Lopez was blunt. "We are optimistic about the outcome."'], "Maria Lopez", "carried"),
+    (['The ministry was blunt. "We are optimistic about the outcome."'], None, "unattributed"),
+    (['Maria Lopez was blunt.', '"We are optimistic about the outcome."'], None, "unattributed"),
+    # a spokesperson speaks for the body named with them, or the organisation last named
+    ([f"{SAID} a spokesperson for the World Bank said."], "World Bank", "explicit"),
+    (["The World Bank cut its forecast.", f"{SAID} a bank spokesman said."], "World Bank", "role"),
+    (["The World Bank cut its forecast.", f"{SAID} a spokesperson for the bank said."], "World Bank", "role"),
+    (["The World Bank cut its forecast.", f"{SAID} the spokesperson added."], "World Bank", "role"),
+    (["The spokeswoman, Dana Cole, spoke for the World Bank.", f"{SAID} the spokeswoman said."], "Dana Cole", "role"),
+    ([f"{SAID} a spokesperson said."], None, "unattributed"),
+    # plural speakers are nobody in particular
+    ([f"{SAID} a group of U.S. companies wrote."], None, "unattributed"),
+    (["Dr. Maria Lopez, a researcher, led the team.", f"{SAID} the researchers wrote."], None, "unattributed"),
+    # a name before a colon, with a description or a clause the parser hangs on it
+    ([f"Maria Lopez, Social Democrats: {SAID[:-2]}.\""], "Maria Lopez", "explicit"),
+    ([f"Investor Tom Vance, whose fund owns 6% of the company, posted on X: {SAID[:-2]}.\""], "Tom Vance", "explicit"),
+    (["Councillor Janet Price spoke first.", f"{SAID} Price said."], "Janet Price", "explicit"),
 ]
 
 

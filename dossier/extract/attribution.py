@@ -50,6 +50,7 @@ class Cues:
     person_nouns: frozenset[str]
     person_epithets: frozenset[str]
     organization_nouns: frozenset[str]
+    spokesperson_nouns: frozenset[str]
     pronoun_genders: dict[str, str]  # "he" -> "male"
     word_genders: dict[str, str]  # a word that comes with a name ("mr", "spokeswoman") -> "male" | "female"
     given_names: dict[str, str]  # given name -> "male" | "female"
@@ -73,6 +74,7 @@ def cues() -> Cues:
         person_nouns=frozenset(data["person_nouns"]),
         person_epithets=frozenset(data["person_epithets"]),
         organization_nouns=frozenset(data["organization_nouns"]),
+        spokesperson_nouns=frozenset(data["spokesperson_nouns"]),
         pronoun_genders={word: gender for gender in ("male", "female") for word in data[f"{gender}_pronouns"]},
         word_genders={word: gender for gender in ("male", "female") for word in data[f"{gender}_words"]},
         given_names={name: gender for gender, names in names.items() for name in names},
@@ -355,8 +357,10 @@ class Reader:
         lead = [t for t in opening.tokens if t.idx < first.open_at]
         if len(lead) < 2 or lead[-1].text != ":":
             return None
-        name = next((n for n in opening.names if n.offset == lead[0].idx and n.head == lead[-2].i and n.name), None)
-        if name is not None:
+        name = next((n for n in opening.names if n.offset == lead[0].idx and n.name), None)
+        described = [t for t in lead[:-1] if name is not None and t.i > name.head]  # "Name, Social Democrats:"
+        if name is not None and (not described or described[0].text == ","
+                                 and not any(t.pos_ in ("VERB", "AUX") for t in described)):
             return Said(lead[-1].idx, lead[-1].idx + 1, None, Speaker(self._fuller(name), "explicit", name.kind),
                         name.offset)
         verbs = [t for t in lead if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"]
@@ -375,9 +379,20 @@ class Reader:
         alone = all(not any(t.is_alpha for t in s.tokens) for s in self.by_paragraph[opening.paragraph])
         if previous.paragraph != opening.paragraph and not (alone and previous.paragraph == opening.paragraph - 1):
             return ANONYMOUS
-        if previous.speaker is None or previous.speaker.name is None:
+        speaker = previous.speaker
+        if not previous.said and previous.paragraph == opening.paragraph:
+            speaker = self._subject_person(previous)  # "Kelly was blunt. 'That's not for me to decide.'"
+        if speaker is None or speaker.name is None:
             return ANONYMOUS
-        return Speaker(previous.speaker.name, "carried", previous.speaker.kind)
+        return Speaker(speaker.name, "carried", speaker.kind)
+
+    def _subject_person(self, sentence: Sentence) -> Speaker | None:
+        """The named person a sentence with no speech cue is about (its main clause's subject)."""
+        subject = next((t for t in sentence.tokens if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+        if subject is None:
+            return None
+        speaker = self._speaker_of(subject, sentence, subject.idx, "carried")
+        return speaker if speaker.name in self.people else None
 
     # -- reading cues in order
 
@@ -463,6 +478,12 @@ class Reader:
             return self._speaker_of(token.head.head, sentence, at, method)
         definite = any((t.dep_ == "det" and t.lower_ in c.definite_determiners) or t.dep_ == "poss"
                        for t in token.children) or (token.i > 0 and token.doc[token.i - 1].lower_ == "the")
+        if low in c.spokesperson_nouns:
+            speaker = self._represented(token, sentence, at, method, definite)
+            if speaker is not None:
+                return speaker
+        if token.tag_ == "NNS" and token.text.islower():
+            return ANONYMOUS  # "officials said", "the researchers wrote": no one person speaks
         if definite and _is_epithet(token):  # "the Dane said", "the 34-year-old added"
             speaker = self._antecedent(sentence, at, (PERSON, UNKNOWN))
             return Speaker(speaker.name, "role", speaker.kind) if speaker.name else ANONYMOUS
@@ -476,9 +497,30 @@ class Reader:
             if name.name:
                 return Speaker(self._fuller(name), method, name.kind)
             return self._role(sentence, at, name.nouns)
+        surname = self.full_name(token.text, (sentence.paragraph, token.idx)) if token.text[:1].isupper() else None
+        if surname in self.people:  # "Price said", a surname the tagger took for a common noun
+            return Speaker(surname, method, PERSON)
         if token.pos_ in ("NOUN", "PROPN") and definite:
             return self._role(sentence, at, frozenset({token.lemma_.lower(), token.lower_}))
         return ANONYMOUS
+
+    def _represented(self, token, sentence: Sentence, at: int, method: str, definite: bool) -> Speaker | None:
+        """The body a spokesperson speaks for: the one named with them ("a spokesperson for the
+        agency", "a council spokesman", "the ministry's spokeswoman"); for "the spokesperson", a
+        spokesperson the article named, or else the organisation it last named."""
+        bodies = [child for child in token.children if child.dep_ in ("compound", "poss", "nmod")]
+        bodies += [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at")
+                   for obj in prep.children if obj.dep_ == "pobj"]
+        for body in bodies:
+            speaker = self._speaker_of(body, sentence, at, method)
+            if speaker.name is None and body.lower_ in cues().organization_nouns:
+                speaker = self._role(sentence, at, frozenset({body.lower_}))
+            if speaker.name is not None:
+                return speaker
+        if not definite or bodies:
+            return None
+        named = self._role(sentence, at, frozenset({token.lower_, token.lemma_.lower()}))
+        return named if named.name else self._role(sentence, at, frozenset(), organization=True)
 
     def _fuller(self, name: Name) -> str:
         return self.full_name(name.name, (name.paragraph, name.offset)) if name.kind in (PERSON, UNKNOWN) else name.name
@@ -516,10 +558,11 @@ class Reader:
                 return Speaker(self._fuller(best), "pronoun", best.kind)
         return ANONYMOUS
 
-    def _role(self, sentence: Sentence, at: int, nouns: frozenset[str]) -> Speaker:
+    def _role(self, sentence: Sentence, at: int, nouns: frozenset[str], organization: bool = False) -> Speaker:
         """Who a role noun refers back to: the person named earlier with a matching title ("the
-        diplomat"), or the organisation named earlier ("the ministry", "the company")."""
-        organization = bool(nouns & cues().organization_nouns)
+        diplomat"), or the organisation named earlier ("the ministry", "the company", or any when
+        `organization`)."""
+        organization = organization or bool(nouns & cues().organization_nouns)
         for _, names, _ in self._before(sentence, at):
             for name in reversed(names):
                 if not name.name:
@@ -714,6 +757,9 @@ def _subject(verb, reader: Reader, sentence: Sentence):
         if node.dep_ in ("conj", "xcomp", "advcl", "pcomp") and node.head is not node and node.head.pos_ in ("VERB", "AUX"):
             node = node.head
             continue
+        if (node.dep_ == "acl" and node.head.pos_ == "PROPN" and not any(c.dep_ == "agent" for c in node.children)
+                and not reader.in_quotation(sentence.paragraph, node.head)):
+            return node.head  # "Tom Vance, whose fund owns 6%, posted on X:" parsed as a name the verb modifies
         break
     tokens = sentence.tokens
     position = next((k for k, t in enumerate(tokens) if t.i == verb.i), None)
