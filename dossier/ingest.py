@@ -271,6 +271,8 @@ class Cues:
     label_patterns: tuple[re.Pattern, ...]
     role: re.Pattern  # a job title ending in one of the role words: "Political Correspondent"
     desk_words: frozenset[str]
+    given_names: frozenset[str]  # data/given_names.yaml: "Jane" in "Jane Doe | 17 March 2025" is a byline
+    outlets: dict[str, str]  # data/outlets.yaml, case-folded -> as written: "Jane Doe, CNN"
     teaser: re.Pattern
     captions: tuple[re.Pattern, ...]
     disclaimers: tuple[re.Pattern, ...]
@@ -305,6 +307,8 @@ def cues() -> Cues:
         list_labels=frozenset(label.casefold() for label in data["list_labels"]),
         label_patterns=_patterns(data["label_patterns"]),
         desk_words=frozenset(word.casefold() for word in data["desk_words"]),
+        given_names=frozenset(name for names in load_yaml("given_names.yaml").values() for name in names),
+        outlets={outlet.casefold(): outlet for outlet in load_yaml("outlets.yaml")},
         role=re.compile(rf"(?:[\w&'’-]{{1,30}}\s+){{0,4}}(?:{_alternation(data['role_words'])})s?", re.IGNORECASE),
         teaser=re.compile(rf"^(?:{_alternation(data['teaser_prefixes'])})\s*(?::|\||>|[-–—])", re.IGNORECASE),
         captions=_patterns(data["caption_patterns"]),
@@ -652,9 +656,9 @@ def _metadata_line(text: str) -> Boilerplate | None:
     if names:
         if not {"date", "updated", "byline"} & merged.keys():
             return None
-        desks = [name for name in names if len(name.split()) >= 2 and name.split()[-1].casefold() in cues().desk_words]
-        if desks:
-            merged.setdefault("byline", desks[0])
+        bylines = [name for name in names if _names_a_byline(name)]
+        if bylines:
+            merged.setdefault("byline", bylines[0])
     return Boilerplate("metadata", **merged)
 
 
@@ -684,26 +688,36 @@ def _metadata_part(part: str) -> dict | None:
     for pattern, key in ((c.byline, "byline"), (c.staff, None)):
         match = pattern.match(part)
         if match:
-            names, credited = _without_role_or_wire(match["names"])
+            names, employer = _without_role_or_employer(match["names"])
             if _is_name_list(names):
-                return ({key: _BYLINE_PLACE.sub("", names).strip(" ,"), "credited": credited} if key else {})
-    names, credited = _without_role_or_wire(part)
-    if credited and names != part and _is_name_list(names):  # "Jane Doe, Reuters"
-        return {"byline": names, "credited": credited}
+                return ({key: _BYLINE_PLACE.sub("", names).strip(" ,"), **employer} if key else {})
+    names, employer = _without_role_or_employer(part)
+    if employer and _is_name_list(names):  # "Jane Doe, Reuters"
+        return {"byline": names, **employer}
     if part.rstrip(":").casefold() in c.section_labels or _is_role(part):
         return {}
     return None
 
 
-def _without_role_or_wire(names: str) -> tuple[str, tuple[str, ...]]:
-    """Names without a job title or wire service after a comma, and the wire service."""
+def _without_role_or_employer(names: str) -> tuple[str, dict]:
+    """Names without a job title, wire service or outlet after a comma, and the wire ("credited") or
+    outlet ("outlet") found there: "Jane Doe, Reuters", "Jane Doe, CNN", "Jane Doe, Staff Writer"."""
     head, comma, tail = names.rpartition(",")
     if not comma or not head.strip():
-        return names, ()
-    wire = _wire(tail)
+        return names, {}
+    wire, outlet = _wire(tail), cues().outlets.get(" ".join(tail.split()).casefold())
     if wire:
-        return head.strip(), (wire,)
-    return (head.strip(), ()) if _is_role(tail) else (names, ())
+        return head.strip(), {"credited": (wire,)}
+    if outlet:
+        return head.strip(), {"outlet": outlet}
+    return (head.strip(), {}) if _is_role(tail) else (names, {})
+
+
+def _names_a_byline(name: str) -> bool:
+    """Whether a name alone beside a date on a metadata line is the byline: a desk ("TOI News Desk") or
+    a person ("Jane Doe"), not a place ("New Delhi | March 17, 2025")."""
+    words = name.split()
+    return len(words) >= 2 and (words[-1].casefold() in cues().desk_words or words[0] in cues().given_names)
 
 
 def _is_role(text: str) -> bool:
@@ -784,6 +798,8 @@ def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
     if not match or not (match["place"] or match["credit"]):
         return None
     place, credit = match["place"], match["credit"] or match["release_wire"]
+    if place and not credit:
+        place, credit = _place_and_outlet(place)
     credited = _wires_in(credit) if credit else ()
     dash = match["separator"] != ":"
     if not paragraph[match.end():] and not (credit or dash):
@@ -801,6 +817,16 @@ def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
     elif not credited:
         return None
     return Dateline(place=place, credited=credited, rest=paragraph[match.end():])
+
+
+def _place_and_outlet(words: str) -> tuple[str, str | None]:
+    """ "New York CNN" -> ("New York", "CNN"): a broadcaster's dateline names it without parentheses."""
+    words = words.split()
+    for start in range(1, len(words)):
+        tail = " ".join(words[start:])
+        if _wire(tail) or tail.casefold() in cues().outlets:
+            return " ".join(words[:start]), tail
+    return " ".join(words), None
 
 
 def _is_place(name: str) -> bool:
@@ -853,9 +879,9 @@ def _in_context(candidates: list[str], found: list[Boilerplate | None]) -> list[
     story", "Explore more on these topics") are teasers and tags, until a line reads as text again."""
     found = list(found)
     for i, candidate in enumerate(candidates[:HEADER_LINES]):
-        neighbours = [found[j] for j in (i - 1, i + 1) if 0 <= j < len(found)]
         if found[i] is None and _is_bare_name(candidate) and any(
-                n and n.kind == "metadata" and (n.date or n.updated or not n.byline) for n in neighbours):
+                n and n.kind == "metadata" and (n.date or n.updated or not n.byline)
+                for n in (_nearest_line(found, i, -1), _nearest_line(found, i, 1))):
             found[i] = Boilerplate("metadata", byline=candidate)
     in_list = False
     for i, candidate in enumerate(candidates):
@@ -866,6 +892,15 @@ def _in_context(candidates: list[str], found: list[Boilerplate | None]) -> list[
         else:
             in_list = False
     return found
+
+
+def _nearest_line(found: list[Boilerplate | None], i: int, step: int) -> Boilerplate | None:
+    """What the nearest line before or after line `i` is, passing over buttons and labels ("Follow",
+    "Share", "7 min read") that page layouts put between a byline and its date."""
+    j = i + step
+    while 0 <= j < len(found) and found[j] and found[j].kind in ("stray", "label", "disclaimer") and abs(j - i) < 5:
+        j += step
+    return found[j] if 0 <= j < len(found) else None
 
 
 def _is_bare_name(text: str) -> bool:

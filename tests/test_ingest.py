@@ -779,6 +779,8 @@ def test_every_paragraph_is_verbatim_from_the_input(text):
 # layouts written blind (tests/fixtures/blind/): the expected values were written down before the
 # code ever read the files, from how each kind of page looks when pasted from a browser. A fragment
 # of three words or more must not appear in any paragraph; a shorter one must not be a paragraph.
+# First round: 118 of 172 expectations met before the rules were generalised. Second round, written
+# after those fixes: 71 of 91 with the original rules, 78 with the first round's, 90 after its own.
 
 BLIND = {
     "blog-posted-on.txt": (
@@ -859,6 +861,45 @@ BLIND = {
         ["Jane Doe, Reuters", "Staff Writer", "Updated 17/03/2025", "(Reuters) -", "Image: a ferry",
          "Read the full story"],
         ["Ministers were divided on Monday", '"We cannot keep paying for empty boats,"']),
+    # a second round, written blind after the first round's fixes (90 of 91 expectations met then;
+    # the Medium bio "Reporter. Writes about local politics." stays in, as it does not name the author)
+    "cnn-style.txt": (
+        {"title": "Markets tumble as tariff fears spread", "byline": "Jane Doe", "outlet": "CNN",
+         "updated": "2025-03-17", "date": None, "dateline": "New York"},
+        ["By Jane Doe, CNN", "Related article", "Why the Fed is in no hurry to cut rates", "New York CNN —"],
+        ["US stocks fell sharply", "\"There's a lot of uncertainty right now,\"", "The Dow closed down 2.1%."]),
+    "nyt-style.txt": (
+        {"title": "Judge Halts Plan to Close Rural Hospitals", "byline": "Maria Gomez and Peter Lund",
+         "date": "2025-03-17", "dateline": None},
+        ["Reporting from Sacramento", "Maria Gomez covers health care", "A version of this article appears in print"],
+        ["The ruling is a setback", "A federal judge on Monday blocked", '"The public interest plainly favors']),
+    "dw-style.txt": (
+        {"title": "Germany: Coalition agrees on budget after marathon talks", "byline": None, "date": None},
+        ["https://p.dw.com/p/4abcd", "Image: Kay Nietfeld/dpa/picture alliance", "Edited by: John Smith",
+         "Send us your feedback"],
+        ['Finance Minister Jane Doe said the budget was "solid and fair."', "After 20 hours of talks",
+         '"We have found a good solution,"', 'Opposition leaders called the plan a "fig leaf."']),
+    "indian-express.txt": (
+        {"byline": "Anil Sharma", "updated": "2025-07-08", "date": None, "dateline": None},
+        ["Written by Anil Sharma", "Mumbai | Updated", "2 min read", "© The Indian Express", "First uploaded on"],
+        ["Heavy rain lashed Mumbai on Tuesday", '"We are monitoring the situation closely,"']),
+    "medium-post.txt": (
+        {"title": "What I learned from a year of covering city hall", "byline": "Tom Baker", "date": "2025-01-05"},
+        ["Tom Baker", "Follow", "7 min read", "·", "--", "Listen", "Share", "Written by Tom Baker"],
+        ["Covering city hall taught me", '"You learn more in the corridor', "That turned out to be true."]),
+    "afp-wire.txt": (
+        {"byline": None, "credited": ("AFP",), "date": "2024-05-14", "dateline": "Tbilisi"},
+        ["AFP", "Published on 14/05/2024", "© 2024 AFP"],
+        ["Thousands of protesters rallied", '"We will not give up,"']),
+    "local-tv.txt": (
+        {"byline": "Kelly Martin", "date": "2025-03-17", "updated": "2025-03-17", "dateline": "Springfield"},
+        ["by Kelly Martin", "Updated: Mar 17", "SPRINGFIELD, Ill. (WCIA)", "Copyright 2025 Nexstar"],
+        ["The Main Street bridge will stay closed", '"Safety comes first,"']),
+    "think-tank.txt": (
+        {"title": "Europe's defence spending: more money, same problems", "byline": "Jane Doe",
+         "date": "2025-03-17"},
+        ["Commentary", "Jane Doe | 17 March 2025", "Jane Doe is a senior fellow", "Tags", "Defence", "Europe", "NATO"],
+        ["Europe is finally spending more", '"We are buying too many', "The answer is joint procurement."]),
 }
 
 
