@@ -273,6 +273,7 @@ class Cues:
     desk_words: frozenset[str]
     given_names: frozenset[str]  # data/given_names.yaml: "Jane" in "Jane Doe | 17 March 2025" is a byline
     outlets: dict[str, str]  # data/outlets.yaml, case-folded -> as written: "Jane Doe, CNN"
+    regions: frozenset[str]  # countries and US states, case-folded: "Qatar" in "Doha, Qatar –"
     teaser: re.Pattern
     captions: tuple[re.Pattern, ...]
     disclaimers: tuple[re.Pattern, ...]
@@ -309,6 +310,7 @@ def cues() -> Cues:
         desk_words=frozenset(word.casefold() for word in data["desk_words"]),
         given_names=frozenset(name for names in load_yaml("given_names.yaml").values() for name in names),
         outlets={outlet.casefold(): outlet for outlet in load_yaml("outlets.yaml")},
+        regions=frozenset(name.casefold() for name in [*_countries(), *load_yaml("places.yaml")["us_states"]]),
         role=re.compile(rf"(?:[\w&'’-]{{1,30}}\s+){{0,4}}(?:{_alternation(data['role_words'])})s?", re.IGNORECASE),
         teaser=re.compile(rf"^(?:{_alternation(data['teaser_prefixes'])})\s*(?::|\||>|[-–—])", re.IGNORECASE),
         captions=_patterns(data["caption_patterns"]),
@@ -327,6 +329,10 @@ def cues() -> Cues:
             rf"(?P<prefix>(?i:news\s+agency)\s+)?(?<![\w'’])(?P<name>[A-Z][\w.&-]{{0,30}}(?:\s+[A-Z][\w.&-]{{0,30}}){{0,3}})"
             rf"(?P<agency>\s+(?i:news\s+agency))?\s{{0,3}},?\s{{1,3}}(?:reported|reports|said|says|quoted|cited|wrote)\b"),
     )
+
+
+def _countries() -> list[str]:
+    return [name for country, aliases in load_yaml("countries.yaml").items() for name in [country, *aliases]]
 
 
 def _wire(name: str) -> str | None:
@@ -809,7 +815,7 @@ def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
         if not _is_place(place):
             return None
         shouting = place.isupper() and sum(ch.isalpha() for ch in place) >= 4
-        with_region = dash and match["region"] and _is_place(match["region"])  # "Doha, Qatar –"
+        with_region = dash and (match["region"] or "").casefold() in cues().regions  # "Doha, Qatar –"
         titled = not place.isupper() and ((opening and not dash) or credit or with_region)
         if not (shouting or titled):
             return None

@@ -925,3 +925,130 @@ def blind_layouts():
 @pytest.mark.parametrize("file", sorted(BLIND))
 def test_layouts_written_blind(blind_layouts, file):
     assert blind_misses(blind_layouts[file], *BLIND[file]) == []
+
+
+# --------------------------------------------------------------------------
+# lines reported from unseen articles, and the body text that resembles them and must stay
+
+@pytest.mark.parametrize(("text", "kind", "fields"), [
+    ("Posted on 3 February 2024 by Marcus Hale", "metadata", {"date": "2024-02-03", "byline": "Marcus Hale"}),
+    ("by Marcus Hale", "metadata", {"byline": "Marcus Hale"}),
+    ("Posted by Marcus Hale", "metadata", {"byline": "Marcus Hale"}),
+    ("Written by Jane Doe", "metadata", {"byline": "Jane Doe"}),
+    ("Words by Jane Doe", "metadata", {"byline": "Jane Doe"}),
+    ("Story by Jane Doe", "metadata", {"byline": "Jane Doe"}),
+    ("Reporting by Jane Doe; Editing by John Roe", "metadata", {"byline": "Jane Doe"}),
+    ("By Jane Doe | Staff Writer", "metadata", {"byline": "Jane Doe"}),
+    ("By Jane Doe, Political Correspondent", "metadata", {"byline": "Jane Doe"}),
+    ("By Jane Doe, political correspondent", "metadata", {"byline": "Jane Doe"}),
+    ("Jane Doe, Reuters", "metadata", {"byline": "Jane Doe", "credited": ("Reuters",)}),
+    ("By Jane Doe, CNN", "metadata", {"byline": "Jane Doe", "outlet": "CNN"}),
+    ("By Jane Doe • 12 March 2025", "metadata", {"byline": "Jane Doe", "date": "2025-03-12"}),
+    ("Jane Doe | 17 March 2025", "metadata", {"byline": "Jane Doe", "date": "2025-03-17"}),
+    ("TOI News Desk / EXAMPLE.COM / Updated: May 25, 2025, 14:32 IST", "metadata",
+     {"byline": "TOI News Desk", "updated": "2025-05-25"}),
+    ("New Delhi | March 17, 2025", "metadata", {"byline": None, "date": "2025-03-17"}),  # a place, not a byline
+    ("Environment correspondent", "metadata", {"byline": None}),
+    ("Updated 3 hours ago", "metadata", {"date": None, "updated": None}),
+    ("Last modified on Tue 4 Jun 2024 11.40 BST", "metadata", {"updated": "2024-06-04"}),
+    ("March 17, 2025 at 10:35 am EDT", "metadata", {"date": "2025-03-17"}),
+    ("17/03/2025", "metadata", {"date": "2025-03-17"}),
+    ("Published 12 January", "metadata", {"date": None}),  # no year: never completed
+    ("Listen to this article · 5 min", "metadata", {}),
+    ("4 min read", "disclaimer", {}),
+    ("Topics: Ukraine, NATO", "label", {}),
+    ("Opinion", "label", {}),
+    ("Advertisement", "label", {}),
+    ("FOR IMMEDIATE RELEASE", "label", {}),
+    ("What do you think? Leave a comment below.", "disclaimer", {}),
+    ("Share this article", "label", {}),
+    ("Follow us on Twitter", "disclaimer", {}),
+    ("Sign up for our newsletter", "disclaimer", {}),
+    ("Click here to subscribe", "disclaimer", {}),
+    ("Read the full story", "disclaimer", {}),
+    ("Have your say", "label", {}),
+    ("Reuse this content", "label", {}),
+    ("Send us your feedback", "disclaimer", {}),
+    ("Subscribe to Notes from the border", "disclaimer", {}),
+    ("Enjoying this newsletter? Forward it to a friend.", "disclaimer", {}),
+    ("A version of this article appears in print on March 18, 2025, Section A, Page 14.", "disclaimer", {}),
+    ("Reporting from Sacramento, Calif.", "disclaimer", {}),
+    ("Media contact: Laura Kim, press@example.com", "disclaimer", {}),
+    ("SOURCE Acme Energy", "disclaimer", {}),
+    ("Copyright 2024 Example News", "disclaimer", {"outlet": "Example News"}),
+    ("© 2023 The Associated Press. All rights reserved.", "disclaimer", {"outlet": "The Associated Press"}),
+    ("Source: Al Jazeera and news agencies", "credit", {"credited": ()}),
+    ("Image: a ferry at the river port", "caption", {}),
+    ("Photograph: Jean Martin/AFP", "caption", {}),
+    ("Getty Images", "caption", {}),
+    ("Image 1 of 6", "caption", {}),
+    # body text, however close it comes
+    ("by the time the talks ended, nobody was left in the room.", None, {}),
+    ("Jane Doe, a Reuters reporter, was detained at the border.", None, {}),
+    ("Written by hand, the letter was delivered to the embassy on Monday.", None, {}),
+    ("Leave a comment like that and you will be banned, the moderator warned.", None, {}),
+    ("Share your comments with the minister, the union urged its members on Monday.", None, {}),
+    ("Reporting from the front line was dangerous, she said.", None, {}),
+    ("Subscribe to the idea that nothing can change? Not us.", None, {}),
+    ("The reporter", None, {}),
+    ("Posted on social media, the video drew millions of views.", None, {}),
+    ("Published in 2019, the report was ignored by ministers.", None, {}),
+])
+def test_classify_lines_from_unseen_layouts(text, kind, fields):
+    found = classify(text)
+    assert (found.kind if found else None) == kind
+    for name, value in fields.items():
+        assert getattr(found, name) == value, name
+
+
+@pytest.mark.parametrize(("paragraph", "place", "credited", "rest"), [
+    ("WASHINGTON (AP) —", "Washington", ("AP",), ""),
+    ("(Reuters) -", None, ("Reuters",), ""),
+    ("Doha, Qatar – Qatar has announced a deal.", "Doha", (), "Qatar has announced a deal."),
+    ("New York CNN — Stocks fell.", "New York", (), "Stocks fell."),
+    ("RENO, Nev., March 17, 2025 /PRNewswire/ -- Acme announced a farm.", "Reno", (), "Acme announced a farm."),
+])
+def test_find_dateline_in_unseen_layouts(paragraph, place, credited, rest):
+    dateline = find_dateline(paragraph)
+    assert (dateline.place, dateline.credited, dateline.rest) == (place, credited, rest)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "KEY POINTS:",
+    "Trump, Biden – the two rivals met again on Monday.",
+    "Smith, Jones – and the rest of the board – resigned.",
+])
+def test_no_dateline_in_unseen_openings(paragraph):
+    assert find_dateline(paragraph, opening=True) is None
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Opinion | Why the central bank should hold its nerve", "Why the central bank should hold its nerve"),
+    ("Analysis | What the vote means", "What the vote means"),
+    ("Live | Storm makes landfall", "Storm makes landfall"),
+    ("Exclusive: Ministry knew of flaws", "Exclusive: Ministry knew of flaws"),  # part of a Reuters headline
+    ("Ukraine | Russia talks stall", "Ukraine | Russia talks stall"),  # not a section label
+])
+def test_section_prefixes_leave_the_title(title, expected):
+    article, _ = one_article(f"{title}\n\nThe body of the article is here.\n")
+    assert article.title == expected
+
+
+def test_an_author_bio_goes_but_a_paragraph_about_the_author_mid_article_stays():
+    text = ("Council approves bus route\nBy Sarah Jones\n"
+            "Sarah Jones is the mayor's sister, a council spokesman said, and she did not vote.\n"
+            "The route opens in September.\nResidents welcomed it.\nThe council will review it in a year.\n"
+            "Sarah Jones is a reporter covering the district council.\n")
+    article, _ = one_article(text)
+    texts = [p.text for p in article.paragraphs]
+    assert texts[0].startswith("Sarah Jones is the mayor's sister")
+    assert not any(t.startswith("Sarah Jones is a reporter") for t in texts)
+
+
+def test_teasers_after_a_list_label_go_until_text_resumes():
+    text = ("Flood defences fail\n\nThe report was published on Monday.\n\nMore on this story\n\n"
+            "Village evacuated as river bursts its banks\n\nWhy are floods getting worse?\n\n"
+            "\"We were warned,\" a resident said.\n")
+    article, _ = one_article(text)
+    assert [p.text for p in article.paragraphs] == ["The report was published on Monday.",
+                                                    "\"We were warned,\" a resident said."]
