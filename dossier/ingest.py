@@ -42,6 +42,25 @@ Boilerplate (kept out of the body, and so out of every extraction)
     punctuation-only and one-word lines. Only short paragraphs (up to
     BOILERPLATE_MAX_CHARS) can be boilerplate. The cues are data, in
     dossier/data/ingest.yaml.
+    Context adds three rules: after a list label ("More on this story",
+    "Explore more on these topics") the short lines that do not end like a
+    sentence are teasers or tags, until one does; an author's bio ("Jane Doe
+    is a reporter covering...") among the last BIO_WINDOW paragraphs goes when
+    it starts with a name of the byline; a section label before "|" leaves the
+    title ("Opinion | Why..."; "Exclusive: ..." stays, it is the headline).
+
+Bylines
+    "By", "by", "Posted by", "Written by", "Words by", "Story by", "Reporting by"
+    (see byline_labels), alone or on a metadata line joined by "|", "•", ";",
+    " / " or after a date ("Posted on 3 February 2024 by Marcus Hale"). A job
+    title after a comma or bar is not the name ("By Jane Doe, Political
+    Correspondent" -> "Jane Doe"; role_words); a wire service after a comma is
+    credited, an outlet (data/outlets.yaml) is the outlet ("Jane Doe, Reuters",
+    "Jane Doe, CNN"). A name with no label is the byline only beside a date:
+    in the first HEADER_LINES lines, next to a date or job-title line (past
+    buttons such as "Share" or "7 min read"), or on the date's own metadata
+    line when it names a desk ("TOI News Desk") or starts with a known given
+    name, so that "New Delhi | March 17, 2025" is not a byline.
 
 Headings
     Short heading lines stay paragraphs (they are text the reader saw); emoji
@@ -49,13 +68,16 @@ Headings
     are removed, emoji inside a sentence are kept.
 
 Dateline
-    "MOSCOW -", "KYIV, Ukraine --", "Moscow:", "WASHINGTON, March 17 (Reuters) -"
+    "MOSCOW -", "KYIV, Ukraine --", "Moscow:", "WASHINGTON, March 17 (Reuters) -",
+    "RENO, Nev., March 17, 2025 /PRNewswire/ --", "New York CNN —"
     at the start of the first paragraph (or of the second or third, when an
     unrecognised caption or standfirst comes first) becomes Article.dateline
     ("Moscow") and is cut from the paragraph: it is metadata, like the byline,
-    and would otherwise read as a mention of the place. A place in Title Case
-    needs a wire credit, or a colon in the very first paragraph, so that
-    "Grushko - a diplomat -" and "Kyiv's Ask: ..." headings are not datelines.
+    and would otherwise read as a mention of the place. A dateline alone on its
+    line ("WASHINGTON (AP) —") is removed with it. A place in Title Case needs a
+    wire or outlet credit, a colon in the very first paragraph, or a dash after
+    a known country or US state ("Doha, Qatar –"), so that "Grushko - a
+    diplomat -", "Trump, Biden –" and "Kyiv's Ask: ..." are not datelines.
 
 Credited
     Wire services credited for the report: "(Reuters)" in the dateline,
@@ -64,8 +86,11 @@ Credited
     and is not counted; a byline ("By Xinhua") is the byline, not a credit.
 
 Dates
-    ISO 8601 from "2025-03-17", "March 17, 2025", "17 March 2025", "17.03.2025";
-    never invented (no year, no date) and never taken from the body text.
+    ISO 8601 from "2025-03-17", "March 17, 2025", "17 March 2025", "17.03.2025",
+    "17/03/2025" or "03/17/2025" (day or month first, when one of the two is
+    over 12: "03/04/2025" is ambiguous and gives no date); never invented (no
+    year, "Published 12 January", "3 hours ago": no date) and never taken from
+    the body text.
 
 Duplicates and ids
     Two files with the same title and body (compared after normalisation) are
