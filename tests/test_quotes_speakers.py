@@ -57,6 +57,16 @@ SPEAKERS = [
     ([f"Maria Lopez, Social Democrats: {SAID[:-2]}.\""], "Maria Lopez", "explicit"),
     ([f"Investor Tom Vance, whose fund owns 6% of the company, posted on X: {SAID[:-2]}.\""], "Tom Vance", "explicit"),
     (["Councillor Janet Price spoke first.", f"{SAID} Price said."], "Janet Price", "explicit"),
+    (["Maria Lopez won. Ann Draper lost.", f'Draper, 23, was in tears. {SAID} said the left-hander.'], "Ann Draper", "role"),
+    # "the spokeswoman ... she said" is still the body she speaks for
+    (["A World Bank spokeswoman said the talks went well.", f"{SAID} she said."], "World Bank", "pronoun"),
+    # the role noun that picks the sentence's subject, not the nearest name
+    (["The World Bank fined Acme Industries on Monday.", f"{SAID} the bank said."], "World Bank", "role"),
+    # a transcript's speaker label and a name addressed are not the subject
+    (["LEE: The minister, Maria Lopez, told Parliament that \"the talks will resume next week in Geneva.\""],
+     "Maria Lopez", "explicit"),
+    (["John Smith joins us.", "John, the minister said that \"the talks will resume next week in Geneva.\""],
+     None, "unattributed"),
 ]
 
 

@@ -112,6 +112,7 @@ class Sentence:
 
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+(?=[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.?$")
+_SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.' -]*(?:\([A-Z][A-Z.' -]*\))?(?:, [A-Z][A-Z ]*)?:\s+")  # "LEE:", "HOST (SARAH LEE):"
 
 
 def split_sentences(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -124,7 +125,8 @@ def split_sentences(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[
         for i in range(start + 2, start + keep - 1):  # the first word's capital still starts one
             masked[i] = "x"
     masked_text = "".join(masked)
-    spans, start = [], 0
+    label = _SPEAKER_LABEL.match(text)  # a transcript's speaker label is no part of what follows it
+    spans, start = ([(0, label.end())], label.end()) if label else ([], 0)
     for match in _BOUNDARY.finditer(masked_text):
         before = masked_text[start:match.start() + 1]
         word = _LAST_WORD.search(before)
@@ -170,6 +172,7 @@ class Said:
     cue: str | None  # as printed: "said", "according to", "quoted as saying"; None for "Name: quote"
     speaker: Speaker
     subject_at: int | None = None  # where the speaker's word stands in the paragraph
+    spokesperson: bool = False  # the words came from someone speaking for the speaker: "she" may mean them
 
 
 ANONYMOUS = Speaker(None, "unattributed")
@@ -289,9 +292,22 @@ class Reader:
             for sentence in self.sentences:
                 sentence.names = [self._as_known(n) for n in sentence.names]
         for sentence in self.sentences:
+            sentence.names = sorted([*sentence.names, *self._bare_surnames(sentence)], key=lambda n: n.offset)
             for name in sentence.names:
                 if name.kind == PERSON and name.gender:
                     self.genders.setdefault(name.name, name.gender)
+
+    def _bare_surnames(self, sentence: Sentence) -> list[Name]:
+        """A person's surname the tagger took for a common noun ("Draper, 23, was close to tears")."""
+        surnames = {person.split()[-1] for person in self.people if len(person.split()) > 1}
+        covered = {t.i for n in sentence.names for t in sentence.tokens if n.offset <= t.idx and t.i <= n.head}
+        found = []
+        for token in sentence.tokens:
+            if token.text in surnames and token.i not in covered:
+                name = self._name(sentence.paragraph, [token])
+                if name is not None:
+                    found.append(self._as_known(name))
+        return found
 
     def _as_known(self, name: Name) -> Name:
         full = self.full_name(name.name, (name.paragraph, name.offset))
@@ -444,7 +460,8 @@ class Reader:
             subject = agent
         if subject is None:
             return Said(token.idx, end, cue, ANONYMOUS)
-        return Said(token.idx, end, cue, self._speaker_of(subject, sentence, token.idx, "explicit"), subject.idx)
+        return Said(token.idx, end, cue, self._speaker_of(subject, sentence, token.idx, "explicit"), subject.idx,
+                    subject.lower_ in c.spokesperson_nouns)
 
     def _second_hand(self, sentence: Sentence, verb) -> Said | None:
         """"X quoted Y as saying", "Y was quoted by X as saying", "X cited Y as saying"."""
@@ -544,7 +561,8 @@ class Reader:
         for earlier, names, said in self._before(sentence, at):
             if earlier.paragraph < sentence.paragraph - PRONOUN_WINDOW:
                 break
-            speakers = [s.speaker for s in said if s.speaker.name and fits(s.speaker.name, s.speaker.kind)]
+            speakers = [s.speaker for s in said if s.speaker.name and (fits(s.speaker.name, s.speaker.kind) or (
+                s.spokesperson and PERSON in kinds))]  # "A Metro Transit spokeswoman said ... she said"
             if not speakers and earlier is not sentence and earlier.speaker and earlier.speaker.name \
                     and fits(earlier.speaker.name, earlier.speaker.kind):
                 speakers = [earlier.speaker]  # whoever its quotation was given to
@@ -564,16 +582,17 @@ class Reader:
         `organization`)."""
         organization = organization or bool(nouns & cues().organization_nouns)
         for _, names, _ in self._before(sentence, at):
-            for name in reversed(names):
-                if not name.name:
-                    continue
-                full = self._fuller(name)
-                person = full in self.people
-                if (nouns & self.people.get(full, set())
-                        or (name.kind == ORGANIZATION and nouns & {w.lower() for w in name.name.split()})
-                        or (organization and name.kind in (ORGANIZATION, UNKNOWN) and not person)):
-                    return Speaker(full, "role", name.kind)
+            fitting = [name for name in reversed(names) if name.name and self._fits_role(name, nouns, organization)]
+            if fitting:  # the sentence's subject before whatever else it names: "the regulator"
+                best = next((name for name in fitting if name.subject), fitting[0])
+                return Speaker(self._fuller(best), "role", best.kind)
         return ANONYMOUS
+
+    def _fits_role(self, name: Name, nouns: frozenset[str], organization: bool) -> bool:
+        full = self._fuller(name)
+        return bool(nouns & self.people.get(full, set())
+                    or (name.kind == ORGANIZATION and nouns & {w.lower() for w in name.name.split()})
+                    or (organization and name.kind in (ORGANIZATION, UNKNOWN) and full not in self.people))
 
 
 def _contains(longer: list[str], words: list[str]) -> bool:
@@ -695,8 +714,8 @@ def _split_title(words: list[str]) -> tuple[list[str], int]:
 
 def _appositions(token) -> list:
     """The heads of what stands in apposition to a name: "Grushko, Russia's deputy foreign minister,"."""
-    related = [c for c in token.children if c.dep_ == "appos"]
-    if token.dep_ == "appos":
+    related = [c for c in token.children if c.dep_ == "appos" and not _is_vocative(c)]
+    if token.dep_ == "appos" and not _is_vocative(token):
         related.append(token.head)
     return related
 
@@ -745,6 +764,21 @@ def _object_after(doc, i: int, sentence: Sentence):
     return next((t for t in doc[i + 1:i + 8] if t.pos_ in ("PROPN", "PRON", "NOUN") and t.idx < sentence.end), None)
 
 
+def _vocative_skipped(subject, verb):
+    """The real subject when the parser read "Daniel, the housing minister said" as an apposition."""
+    return next((appos for appos in subject.children if _is_vocative(appos) and appos.right_edge.i + 1 == verb.i),
+                subject)
+
+
+def _is_vocative(appos) -> bool:
+    """"Daniel, the housing minister said": a name addressed, then the subject, which the parser
+    takes for an apposition (a true one, "Grushko, the minister, said", closes with a comma)."""
+    doc, name = appos.doc, appos.head
+    after = appos.right_edge.i + 1
+    return (appos.dep_ == "appos" and appos.i > name.i and doc[name.i + 1].text == ","
+            and after < len(doc) and doc[after].pos_ in ("VERB", "AUX"))
+
+
 def _subject(verb, reader: Reader, sentence: Sentence):
     """The subject of a speech verb: the parse's, climbing from "adding" or "and added" to the
     verb they hang from; else the name, pronoun or noun right after it ("said Grushko") or
@@ -752,8 +786,9 @@ def _subject(verb, reader: Reader, sentence: Sentence):
     node = verb
     for _ in range(4):
         for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not reader.in_quotation(sentence.paragraph, child):
-                return child
+            if (child.dep_ in ("nsubj", "nsubjpass") and sentence.start <= child.idx < sentence.end
+                    and not reader.in_quotation(sentence.paragraph, child)):
+                return _vocative_skipped(child, verb)
         if node.dep_ in ("conj", "xcomp", "advcl", "pcomp") and node.head is not node and node.head.pos_ in ("VERB", "AUX"):
             node = node.head
             continue
