@@ -386,7 +386,7 @@ _DATE_FORMS = tuple(
 )
 _TIME_TOKEN = re.compile(
     r"""(?:at|on|[-–—/]|t?\d{1,2}[:.h]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:z|[ap]\.?m\.?|[+-]\d{2}:?\d{2})?|[ap]\.?m\.?|z
-    |(?:utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|et|ct|pt|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest
+    |(?:utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|et|ct|pt|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|uk|cet|cest
     |eet|eest|msk|ist|jst|kst|hkt|sgt|aest|aedt|wib|hrs|\d{1,3}|ago|just|now|(?:second|sec|minute|min|hour|hr|day|week)s?
     |(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)""",
     re.IGNORECASE | re.VERBOSE,
@@ -617,6 +617,9 @@ class Boilerplate:
     byline: str | None = None
     outlet: str | None = None
     credited: tuple[str, ...] = ()
+    desk: str | None = None  # a byline that names a job, not a person ("Legal Correspondent"): the byline
+                             # only when no name is found
+    dateline: str | None = None  # "NEW DELHI March 17, 2025": the place on a date line
 
 
 _METADATA_MAX_CHARS = 200
@@ -675,10 +678,12 @@ def _metadata_line(text: str) -> Boilerplate | None:
         return None
     merged: dict = {}
     names = []
+    if text.startswith("(") and text.endswith(")"):  # "(Reporting by Jane Doe; Editing by John Roe)"
+        text = text[1:-1]
     for part in cues().metadata_separators.split(text.strip("|•·; ")):
         found = _metadata_part(part)
         if found is None:
-            if not (_is_name_list(part) or _DOMAIN.fullmatch(part)):
+            if not (_is_name_list(part) or _DOMAIN.fullmatch(part) or _USER_NAME.fullmatch(part)):
                 return None
             names.append(part)
             continue
@@ -693,6 +698,10 @@ def _metadata_line(text: str) -> Boilerplate | None:
     return Boilerplate("metadata", **merged)
 
 
+_USER_NAME = re.compile(r"by\s+[a-z0-9_.-]{2,30}", re.IGNORECASE)  # "January 12, 2025 by admin": no byline
+_SHOUTED_PLACE = re.compile(r"(?P<place>[A-Z][A-Z.'’-]{1,30}(?:\s[A-Z][A-Z.'’-]{1,30}){0,2}),?\s+(?=\S)")
+_WITH_WIRE = re.compile(r"\s+(?:with|and)\s+(?P<wire>[\w.-]{2,30}(?:\s[\w.-]{2,30}){0,2})\s*$")
+_HANDLE = re.compile(r"\s+@\w{1,30}$")
 _DOMAIN = re.compile(r"(?:[\w-]{1,63}\.){1,4}[a-z]{2,12}", re.IGNORECASE)
 _PARTIAL_DATE = re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH.replace('<month>', '<month2>')}\s+{_DAY.replace('<day>', '<day2>')}",
                            re.IGNORECASE)
@@ -714,6 +723,9 @@ def _metadata_part(part: str) -> dict | None:
     iso = parse_date(part)
     if iso:
         return {"date": iso}
+    place = _SHOUTED_PLACE.match(part)
+    if place and _is_place(place["place"]) and parse_date(part[place.end():]):  # "NEW DELHI March 17, 2025"
+        return {"date": parse_date(part[place.end():]), "dateline": place["place"].title()}
     if _only_times(part) and any(character.isdigit() for character in part):
         return {}
     for pattern, key in ((c.byline, "byline"), (c.staff, None)):
@@ -725,14 +737,19 @@ def _metadata_part(part: str) -> dict | None:
     names, employer = _without_role_or_employer(part)
     if employer and _is_name_list(names):  # "Jane Doe, Reuters"
         return {"byline": names, **employer}
-    if part.rstrip(":").casefold() in c.section_labels or _is_role(part):
+    if part.rstrip(":").casefold() in c.section_labels:
         return {}
+    if _is_role(_HANDLE.sub("", part)):  # "Legal Correspondent", "Political correspondent @janedoe"
+        return {"desk": _HANDLE.sub("", part)}
     return None
 
 
 def _without_role_or_employer(names: str) -> tuple[str, dict]:
     """Names without a job title, wire service or outlet after a comma, and the wire ("credited") or
     outlet ("outlet") found there: "Jane Doe, Reuters", "Jane Doe, CNN", "Jane Doe, Staff Writer"."""
+    with_wire = _WITH_WIRE.search(names)
+    if with_wire and _wire(with_wire["wire"]):  # "Jane Doe with AP"
+        return names[:with_wire.start()].strip(), {"credited": (_wire(with_wire["wire"]),)}
     head, comma, tail = names.rpartition(",")
     if not comma or not head.strip():
         return names, {}
@@ -823,8 +840,8 @@ class Dateline:
 
 def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
     """The dateline starting a paragraph ("MOSCOW -", "Moscow:", "PARIS (AFP) --", "Doha, Qatar –"), or
-    alone on its line ("WASHINGTON (AP) —"). Only the opening paragraph may have a Title Case place
-    before a colon: later, that is a heading."""
+    alone on its line ("WASHINGTON (AP) —"). Only the opening paragraph may have a place before a
+    colon without a wire credit: later, "Moscow's ask:" is a heading and "DANIEL ORTEGA:" a speaker."""
     match = _DATELINE.match(paragraph)
     if not match or not (match["place"] or match["credit"]):
         return None
@@ -839,7 +856,7 @@ def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
         words = place.split()
         if not _is_place(place):
             return None
-        shouting = place.isupper() and sum(ch.isalpha() for ch in place) >= 4
+        shouting = place.isupper() and sum(ch.isalpha() for ch in place) >= 4 and (opening or dash)
         with_region = dash and (match["region"] or "").casefold() in cues().regions  # "Doha, Qatar –"
         titled = not place.isupper() and ((opening and not dash) or credit or with_region)
         if not (shouting or titled):
@@ -887,11 +904,13 @@ class _Metadata:
     updated: str | None = None
     byline: str | None = None
     outlet: str | None = None
+    desk: str | None = None
+    dateline: str | None = None
     credited: list[str] = field(default_factory=list)
 
     def take(self, found: Boilerplate) -> None:
         """Fill what is still unknown from a boilerplate line: the first mention wins."""
-        for name in ("date", "updated", "byline", "outlet"):
+        for name in ("date", "updated", "byline", "outlet", "desk", "dateline"):
             if getattr(self, name) is None:
                 setattr(self, name, getattr(found, name))
         self.credited.extend(found.credited)
@@ -911,18 +930,27 @@ def _in_context(candidates: list[str], found: list[Boilerplate | None]) -> list[
     found = list(found)
     for i, candidate in enumerate(candidates[:HEADER_LINES]):
         if found[i] is None and _is_bare_name(candidate) and any(
-                n and n.kind == "metadata" and (n.date or n.updated or not n.byline)
+                n and n.kind == "metadata" and (n.date or n.updated or n.desk or not n.byline)
                 for n in (_nearest_line(found, i, -1), _nearest_line(found, i, 1))):
             found[i] = Boilerplate("metadata", byline=candidate)
-    in_list = False
-    for i, candidate in enumerate(candidates):
-        if found[i] and found[i].kind in ("label", "metadata", "stray"):
+    in_list, run = False, []
+    for i, candidate in enumerate([*candidates, None]):
+        if candidate is not None and found[i] is None and in_list and _is_teaser(candidate):
+            run.append(i)
+            continue
+        if len(run) >= 2 or (run and (candidate is None or found[i])):  # one heading before text is no list
+            for j in run:
+                found[j] = Boilerplate("teaser")
+        run = []
+        if candidate is not None and found[i] and found[i].kind in ("label", "metadata", "stray"):
             in_list = in_list or candidate.rstrip(":").strip().casefold() in cues().list_labels
-        elif found[i] is None and in_list and len(candidate) <= TEASER_MAX_CHARS and candidate[-1] not in _TEASER_END:
-            found[i] = Boilerplate("teaser")
         else:
             in_list = False
     return found
+
+
+def _is_teaser(text: str) -> bool:
+    return len(text) <= TEASER_MAX_CHARS and text[-1] not in _TEASER_END
 
 
 def _nearest_line(found: list[Boilerplate | None], i: int, step: int) -> Boilerplate | None:
@@ -981,7 +1009,7 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
             title = without_section_prefix(candidate)
         else:
             body.append(candidate)
-    byline = frontmatter.fields.get("author", metadata.byline)
+    byline = frontmatter.fields.get("author", metadata.byline or metadata.desk)
     body = _without_author_bio(body, byline)
     if title is None:
         title = " ".join(re.sub(r"[_-]+", " ", Path(file).stem).split()) or file
@@ -1005,7 +1033,7 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
         updated=fields.get("updated", metadata.updated),
         byline=byline,
         credited=tuple(dict.fromkeys(credited)),
-        dateline=dateline.place if dateline else None,
+        dateline=dateline.place if dateline else metadata.dateline,
         outlet=fields.get("outlet", metadata.outlet),
         url=fields.get("url"),
         language=fields.get("language"),
