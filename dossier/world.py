@@ -1,14 +1,17 @@
 """General world knowledge the extractors lean on, read from the YAML files in dossier/data/.
 
 Countries and their other names, demonyms, capitals and seats of power that stand
-for a country ("the Kremlin"), international organisations, media outlets, titles
-of office and speech verbs (speech_verbs.yaml, shared with quote attribution).
+for a country ("the Kremlin"), international organisations and the words that end
+an organisation's name, media outlets, titles of office, how people's names are
+shortened (names.yaml), places that are no actors (places.yaml) and speech verbs
+(speech_verbs.yaml, shared with quote attribution).
 Nothing here is about any one article: adding a country or an outlet is a data
 change, never a code change.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -68,6 +71,108 @@ class Phrases:
         return self.table.get(self._key(phrase_key(phrase)))
 
 
+@dataclass(frozen=True)
+class PersonNames:
+    """How a full name is shortened when an article refers back to its bearer (names.yaml)."""
+
+    particles: frozenset[str]  # "von", "der", "al": small words that belong to a surname, any case
+    given_particles: frozenset[str]  # "Al", "Van": particles that are given names too ("Al Gore")
+    chinese: frozenset[str]
+    korean: frozenset[str]
+    vietnamese: frozenset[str]
+    suffixes: frozenset[str]
+    pinyin: re.Pattern
+    syllables: re.Pattern
+
+    def parts(self, name: str) -> list[str]:
+        """The words of a name without generational suffixes ("Jr.")."""
+        words = name.split()
+        while len(words) > 1 and words[-1] in self.suffixes:
+            words.pop()
+        return words
+
+    def family_name_first(self, words: list[str]) -> bool:
+        """ "Wang Wenbin", "Tsai Ing-wen", "Kim Jong Un", "Lee Jae-myung": the first part is the family name."""
+        if len(words) == 2 and "-" in words[1].strip("-"):
+            return words[0] in self.chinese | self.korean
+        if len(words) == 2:
+            return words[0] in self.chinese and self.pinyin.fullmatch(words[1].lower()) is not None
+        return len(words) == 3 and words[0] in self.korean and all(
+            self.syllables.fullmatch(w.lower()) for w in words[1:])
+
+    def surname(self, name: str) -> str:
+        """The family name of a full name, as news uses it alone: "von der Leyen", "Le Maire",
+        "al-Ansari", "Xi" (of "Xi Jinping"), "Chinh" (of "Pham Minh Chinh")."""
+        words = self.parts(name)
+        if self.family_name_first(words):
+            return words[0]
+        if len(words) >= 3 and words[0] in self.vietnamese:
+            return words[-1]
+        start = len(words) - 1
+        while start > 0 and words[start - 1].lower() in self.particles:
+            start -= 1
+        if start == 0 and len(words) == 2 and words[0] in self.given_particles:
+            start = 1  # "Al Gore", "Van Morrison"
+        return " ".join(words[start:])
+
+    @lru_cache(maxsize=8192)
+    def short_forms(self, name: str) -> tuple[str, ...]:
+        """Every shorter name that may stand alone for the bearer of `name`, the surname first, then
+        any later part or run of parts: "Lula" and "Lula da Silva" of "Luiz Inácio Lula da Silva",
+        "Alves" of "Rodrigo Alves Benítez". Names read family name first or Vietnamese names have
+        only their surname; a name of one word has none."""
+        words = self.parts(name)
+        surname = self.surname(name)
+        if len(words) < 2:
+            return ()
+        forms = [surname]
+        if self.family_name_first(words) or (len(words) >= 3 and words[0] in self.vietnamese):
+            return tuple(forms)
+        for start in range(1, len(words)):
+            if not words[start][:1].isupper() or _is_initial(words[start]) or words[start - 1].lower() in self.particles:
+                continue
+            for end in range(start + 1, len(words) + 1):
+                if words[end - 1].lower() not in self.particles:
+                    forms.append(" ".join(words[start:end]))
+        particle, _, bare = words[-1].partition("-")
+        if bare and particle.lower() in self.particles:
+            forms.append(bare)  # "Ansari" of "al-Ansari"
+        return tuple(dict.fromkeys(f for f in forms if f != name))
+
+    def rank(self, short: str, full: str) -> int | None:
+        """How surely `short` names the bearer of `full`: 0 it is the name or its surname, 1 another
+        short form, 2 the given name ("Hildegard" of "Hildegard Brandt"), None not at all. Particles
+        may be capitalised ("Van den Broek said")."""
+        if short == full:
+            return 0
+        folded = _fold(short)
+        forms = self.short_forms(full)
+        if forms and folded == _fold(forms[0]):
+            return 0
+        if any(folded == _fold(f) for f in forms[1:]):
+            return 1
+        words = self.parts(full)
+        given = words[1] if self.family_name_first(words) else words[0]
+        return 2 if forms and short == given else None
+
+
+def _fold(name: str) -> str:
+    """A name as it compares with others: particles in any case ("Van den Broek", "van den Broek")."""
+    return name[:1].lower() + name[1:]
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) <= 2 and word.endswith(".")
+
+
+def _syllables(initials: list[str], finals: list[str], vowels: str | None = None) -> re.Pattern:
+    """A pattern for a word made of syllables: optional initial, then finals (or vowels + final)."""
+    start = "|".join(sorted(initials, key=len, reverse=True))
+    end = "|".join(sorted(finals, key=len, reverse=True))
+    syllable = f"(?:{start})?(?:{end})" if vowels is None else f"(?:{start})?[{vowels}]{{1,3}}(?:{end})?"
+    return re.compile(f"(?:{syllable})+")
+
+
 def _load(name: str):
     return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
 
@@ -81,11 +186,17 @@ class World:
     outlets: Phrases  # media outlet names -> canonical outlet name
     titles: Phrases  # "foreign minister" -> nouns that refer back to its holder, case-folded
     referring_nouns: Phrases  # every such noun ("diplomat", "president"), case-folded
-    modifiers: frozenset[str]
+    modifiers: frozenset[str]  # "deputy", and portfolios: "trade" (commissioner), "climate" (envoy)
     honorifics: frozenset[str]
     particles: frozenset[str]  # "le", "al", "von": small words that belong to a surname
+    person_names: PersonNames
     member_nouns: Phrases  # "member states", case-folded
     institutions: Phrases  # "Ministry", "Armed Forces"
+    organization_heads: Phrases  # "Foundation", "Party", "Bancorp", "Corp.": end an organisation's name
+    occupations: Phrases  # "analyst", "economist": people who work "at" an organisation
+    regions: Phrases  # "South America", "New Mexico": places, never actors
+    us_states: frozenset[str]
+    us_politicians: frozenset[str]  # "Republican", "Sen.": "<politician> of Georgia" is the state
     governments: frozenset[str]
     speech_verbs: frozenset[str]
     adjectives: dict[str, str]  # country name -> the demonym used to name its institutions
@@ -96,12 +207,7 @@ class World:
         return _folded_names().get(key)
 
     def surname(self, name: str) -> str:
-        """The family name of a full name, with its particles: "Le Maire", "al-Ansari", "von der Leyen"."""
-        words = name.split()
-        start = len(words) - 1
-        while start > 1 and words[start - 1].lower() in self.particles:
-            start -= 1
-        return " ".join(words[start:])
+        return self.person_names.surname(name)
 
     def is_outlet(self, text: str) -> bool:
         return self.outlets.get(text) is not None or tuple(w.lower() for w in phrase_key(text)) in _folded_outlets()
@@ -128,6 +234,18 @@ def world() -> World:
     for word, known in demonyms.items():
         adjectives.setdefault(known.name, word)
     outlets = {name: name for name in _load("outlets.yaml")}
+    names_data = _load("names.yaml")
+    places = _load("places.yaml")
+    person_names = PersonNames(
+        particles=frozenset(titles["particles"]),
+        given_particles=frozenset(names_data["given_particles"]),
+        chinese=frozenset(names_data["chinese_family_names"]),
+        korean=frozenset(names_data["korean_family_names"]),
+        vietnamese=frozenset(names_data["vietnamese_family_names"]),
+        suffixes=frozenset(names_data["suffixes"]),
+        pinyin=_syllables(names_data["pinyin_initials"], names_data["pinyin_finals"]),
+        syllables=_syllables(names_data["syllable_initials"], names_data["syllable_finals"], vowels="aeiouwy"),
+    )
     return World(
         names=Phrases(names),
         metonyms=Phrases({place: names[actor] for place, actor in _load("metonyms.yaml").items()}),
@@ -136,11 +254,17 @@ def world() -> World:
         outlets=Phrases(outlets),
         titles=Phrases({title: tuple(nouns) for title, nouns in titles["titles"].items()}, fold_case=True),
         referring_nouns=Phrases({n: n for nouns in titles["titles"].values() for n in nouns}, fold_case=True),
-        modifiers=frozenset(titles["modifiers"]),
+        modifiers=frozenset(titles["modifiers"] + titles["portfolios"]),
         honorifics=frozenset(titles["honorifics"]),
         particles=frozenset(titles["particles"]),
+        person_names=person_names,
         member_nouns=Phrases({n: n for n in organizations["member_nouns"]}, fold_case=True),
         institutions=Phrases({n: n for n in organizations["institutions"]}, fold_case=True),
+        organization_heads=Phrases({n: n for n in organizations["organization_heads"] + organizations["institutions"]}),
+        occupations=Phrases({n: n for n in titles["occupations"] + list(titles["titles"])}, fold_case=True),
+        regions=Phrases({n: n for n in places["regions"]}),
+        us_states=frozenset(places["us_states"]),
+        us_politicians=frozenset(places["us_politicians"]),
         governments=frozenset(organizations["governments"]),
         speech_verbs=frozenset(speech["verbs"]),
         adjectives=adjectives,

@@ -91,3 +91,12 @@ def test_every_actor_is_well_formed(case):
         assert actor.aliases == sorted(set(actor.aliases))
         assert actor.mentions == sorted(set(actor.mentions), key=lambda m: (m.source, m.paragraph))
         assert actor.affiliation is None or actor.affiliation in ids
+
+
+def test_complete_cases_give_no_other_actors(case):
+    """Cases marked `complete` list every actor a careful editor would make (or tolerates)."""
+    expected, _, actors, _ = case
+    if not expected.get("complete"):
+        pytest.skip("the case lists only some of its actors")
+    listed = {a["name"] for a in expected["actors"]} | set(expected.get("tolerated", []))
+    assert sorted(a.name for a in actors if a.name not in listed) == []

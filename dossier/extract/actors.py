@@ -22,8 +22,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
+from dossier import nlp
 from dossier.model import ActorMention, Article
 from dossier.text import normalise
 from dossier.world import COUNTRY, ORGANIZATION, PERSON, Known, world
@@ -37,13 +39,15 @@ SENTENCE_END = re.compile(r"""[.!?]["')\]]*$|[.!?]$|:$""")
 DATELINE_MARKS = frozenset({"-", "--", ":", "\u2014", "\u2013"})
 MAX_INSTITUTION_WORDS = 4
 MAX_NAME_TOKENS = 6  # "Jean - Yves Le Drian" is five tokens
+MIN_COMPOUND_PART = 4  # "spokes" + "people"; shorter parts make names look English ("Herr" + "era")
 
 
 def extract_actors(article: Article, docs: Sequence) -> list[ActorMention]:
     """Every actor mention in `article`; `docs[i]` is the spaCy parse of `article.paragraphs[i]`."""
     paragraphs = list(zip((p.index for p in article.paragraphs), docs))
-    introduced = _Reader(article, paragraphs, known_people=()).full_names()
-    return _Reader(article, paragraphs, known_people=introduced).mentions()
+    first = _Reader(article, paragraphs)
+    first_mentions = first.mentions()
+    return _Reader(article, paragraphs, first.full_names(first_mentions), first.organizations).mentions()
 
 
 @dataclass
@@ -51,10 +55,6 @@ class _Person:
     name: str
     role: str | None = None
     affiliation: str | None = None
-
-    @property
-    def surname(self) -> str:
-        return world().surname(self.name)
 
 
 class _Found(NamedTuple):
@@ -76,11 +76,14 @@ class _Reading:
 class _Reader:
     """Reads one article paragraph by paragraph, remembering who it has introduced so far."""
 
-    def __init__(self, article: Article, paragraphs: list, known_people: Sequence[_Person]):
+    def __init__(self, article: Article, paragraphs: list, known_people: Sequence[_Person] = (),
+                 known_organizations: Sequence[str] = ()):
         self.article = article
         self.paragraphs = paragraphs
         self.known_people = list(known_people)  # full names the whole article introduces, in order
+        self.known_organizations = list(known_organizations)  # the organisations it names, in order
         self.people: list[_Person] = []  # people mentioned so far, most recent last
+        self.subjects: list[str] = []  # people by their latest mention as a sentence's subject, most recent last
         self.organizations: list[str] = []  # organisations and institutions named so far
         self.world = world()
         self.dateline = self.world.known(article.dateline) if article.dateline else None
@@ -88,10 +91,11 @@ class _Reader:
 
     # -- the two passes ----------------------------------------------------
 
-    def full_names(self) -> list[_Person]:
+    @staticmethod
+    def full_names(mentions: Sequence[ActorMention]) -> list[_Person]:
         """People the article names in full (first pass: so that a surname before them still resolves)."""
         seen: dict[str, _Person] = {}
-        for mention in self.mentions():
+        for mention in mentions:
             if mention.kind == PERSON and " " in mention.name:
                 person = seen.setdefault(mention.name, _Person(mention.name))
                 person.role = person.role or mention.role
@@ -112,7 +116,7 @@ class _Reader:
                 if reading is None:
                     i += 1
                     continue
-                self._remember(reading)
+                self._remember(reading, self.doc[i:reading.end].root)
                 found.extend(ActorMention(self.article.id, index, *m) for m in reading.mentions)
                 i = reading.end
         return found
@@ -160,8 +164,8 @@ class _Reader:
         end = self._name_run(i)
         if end == i:
             return None
-        if end - i == 1 and self.doc[i].ent_type_ == "ORG" and self._known_person(self.words[i]) is None:
-            return None  # a lone word the tagger calls an organisation: linking decides with other articles
+        if end - i == 1 and self.doc[i].ent_type_ != "PERSON" and self._known_person(self.words[i]) is None:
+            return None  # a lone word with nothing to show a person: an organisation if it speaks
         person = self._person(i, end, supported=self._is_speaker(end - 1))
         if person is None:
             return None
@@ -192,6 +196,8 @@ class _Reader:
         if match is None:
             return None
         end, known = match
+        if self._is_us_state(j, end):
+            return _Reading(end)
         if known.kind == ORGANIZATION:
             members = self.world.member_nouns.match(self.words, end)
             if members and self.doc[end].is_lower:
@@ -230,12 +236,11 @@ class _Reader:
 
     def _institution(self, i: int) -> _Reading | None:
         """ "The Russian Foreign Ministry", "Russia's Foreign Ministry", "the Russian government"; a bare
-        "the Foreign Ministry" is the last one named, else the dateline country's."""
+        "the Foreign Ministry" is the last one named, else the dateline country's; a name of its own
+        ("the Justice Department", "the Getulio Vargas Foundation", "Harbor Bancorp") stays as it is."""
         j = self._skip_the(i)
         owner = self._owner(j)
         if owner is None:
-            if j == i:
-                return None
             head_start, adjective, country = j, None, None
         else:
             head_start, adjective, country = owner
@@ -248,26 +253,37 @@ class _Reader:
         if end is None or (adjective is None and end - head_start < 2):
             return None
         words = _title_case(normalise(self.doc[head_start:end].text))
-        if adjective is None:
-            name = self._named_institution(words)
-            if name is None:
-                return _Reading(end)
-        else:
+        if adjective is not None:
             name = f"{adjective} {words}"
-        affiliation = country.name if country else self._affiliation_of(name)
+        elif j == i and self.world.institutions.match(self.words, end - 1):
+            return None  # "Foreign Ministry spokesman": a bare institution needs its "the"
+        else:
+            name = self._named_institution(head_start, end, words)
+        affiliation = country.name if country else self._affiliation_of(head_start, end)
         mentions = [_Found(self._surface(i, end), name, ORGANIZATION, None, affiliation)]
         if country:
             mentions.append(_Found(self._surface(j, self._owner_end(j)), country.name, country.kind))
         return _Reading(end, mentions)
 
     def _organization(self, i: int) -> _Reading | None:
-        """An organisation only the tagger knows: kept when it speaks, is an institution or recurs."""
-        token = self.doc[i]
-        if self.heading or token.ent_type_ != "ORG" or token.ent_iob_ != "B":
+        """An organisation only the tagger knows, kept when it speaks, is an institution or recurs; or a
+        lone name that speaks with nothing to show a person ("Gazprom said": no full name in the
+        article, no title, no PERSON tag)."""
+        if self.heading:
             return None
-        span = next(e for e in self.doc.ents if e.start == i)
-        start = self._skip_the(i)
-        end = span.end - (1 if self.words[span.end - 1] in POSSESSIVE else 0)
+        token = self.doc[i]
+        if token.ent_type_ == "ORG" and token.ent_iob_ == "B":
+            span = next(e for e in self.doc.ents if e.start == i)
+            start = self._skip_the(i)
+            end = span.end - (1 if self.words[span.end - 1] in POSSESSIVE else 0)
+            recurs = self._tagged_organizations()[span.text] > 1
+            speaks = self._is_speaker(span.root.i)
+        elif token.ent_type_ not in ("PERSON", "ORG") and self._name_run(i) == i + 1 and self._is_speaker(i):
+            start, end, recurs, speaks = i, i + 1, False, True
+            if self._known_person(self.words[i]) is not None:
+                return None
+        else:
+            return None
         if start >= end or any(not self.doc[k].is_title and not self.doc[k].is_upper for k in (start, end - 1)):
             return None
         name = normalise(self.doc[start:end].text)
@@ -276,14 +292,36 @@ class _Reader:
         ):
             return None
         institution = self.world.institutions.match(self.words, end - 1) is not None
-        recurs = self._tagged_organizations()[span.text] > 1
-        if not (institution or recurs or self._is_speaker(span.root.i)):
+        if not (institution or recurs or speaks):
             return None
         return _Reading(end, [_Found(self._surface(i, end), name, ORGANIZATION)])
 
+    def _employer(self, i: int) -> _Reading | None:
+        """Where someone works: "an analyst at Morningstar", "chief economist at the Kiel Institute"."""
+        j = self._skip_the(i)
+        at = i - 1
+        if at < 1 or self.words[at].lower() != "at" or self.heading:
+            return None
+        worker = self.doc[at].head
+        if worker.i >= at or not (self.world.occupations.match(self.words, worker.i)
+                                  or self.world.occupations.get(worker.lemma_)):
+            return None
+        end = self._proper_name_end(j)
+        if end is None:
+            return None
+        name = normalise(self.doc[j:end].text)
+        if self.world.known(name) is not None or self.world.is_outlet(name) or self._known_person(name):
+            return None
+        return _Reading(end, [_Found(self._surface(i, end), name, ORGANIZATION)])
+
+    def _region(self, i: int) -> _Reading | None:
+        """A region or place whose name holds a country's ("South America", "New Mexico"): no actor."""
+        match = self.world.regions.match(self.words, self._skip_the(i))
+        return _Reading(match[0]) if match else None
+
     _readings: tuple[Callable[[_Reader, int], _Reading | None], ...] = (
-        _outlet, _titled_person, _referring_person, _institution, _country_or_organization, _metonym,
-        _demonym, _referring_organization, _named_person, _organization,
+        _outlet, _region, _titled_person, _referring_person, _institution, _employer, _country_or_organization,
+        _metonym, _demonym, _referring_organization, _named_person, _organization,
     )  # on equal spans the earlier reading wins
 
     # -- people ---------------------------------------------------------------
@@ -301,11 +339,21 @@ class _Reader:
         return None
 
     def _known_person(self, name: str) -> _Person | None:
-        """The person this name (full or surname) stands for: the latest so far, else the first to come."""
-        for people in (reversed(self.people), self.known_people):
-            for person in people:
-                if person.name == name or (person.surname == name and person.surname != person.name):
-                    return person
+        """The person this name stands for: the latest so far, else the first to come. A full name or
+        surname ("von der Leyen", "Xi") before any other part of a longer name ("Lula", "Alves"), and
+        that before a given name alone ("Hildegard" of Hildegard Brandt in this article). Of
+        two people with one surname, the latest to be a sentence's subject: in "Sarah Kline, who is
+        not related to Robert Kline, said ... Kline added", Kline is Sarah."""
+        rank = self.world.person_names.rank
+        for wanted in (0, 1, 2):
+            so_far = [p for p in reversed(self.people) if rank(name, p.name) == wanted]
+            if len(so_far) > 1:
+                return max(so_far, key=lambda p: self.subjects.index(p.name) if p.name in self.subjects else -1)
+            if so_far:
+                return so_far[0]
+            ahead = next((p for p in self.known_people if rank(name, p.name) == wanted), None)
+            if ahead is not None:
+                return ahead
         return None
 
     def _person_reading(self, start, end, person, role, affiliation, affiliation_surface) -> _Reading:
@@ -318,8 +366,9 @@ class _Reader:
             mentions.append(_Found(affiliation_surface, affiliation.name, affiliation.kind))
         return _Reading(end, mentions)
 
-    def _remember(self, reading: _Reading) -> None:
-        """The chosen reading's people become the most recent, its organisations the latest named."""
+    def _remember(self, reading: _Reading, root) -> None:
+        """The chosen reading's people become the most recent, its organisations the latest named; a
+        person who is the subject of the sentence (its `root` token) the latest subject."""
         for found in reading.mentions:
             if found.kind == ORGANIZATION:
                 self.organizations.append(found.name)
@@ -334,6 +383,10 @@ class _Reader:
             current.role = found.role or current.role
             current.affiliation = found.affiliation or current.affiliation
             self.people.append(current)
+            if root.dep_ in ("nsubj", "nsubjpass"):
+                if current.name in self.subjects:
+                    self.subjects.remove(current.name)
+                self.subjects.append(current.name)
 
     def _title(self, i: int):
         """(name start, role, affiliation, affiliation surface) when a title begins at i."""
@@ -372,18 +425,20 @@ class _Reader:
         if title is None:
             return None
         end, role, affiliation, affiliation_surface = title
-        if end < len(self.doc) and self.words[end] not in (",", ".", ";", ")"):
-            return None
+        if end < len(self.doc) and self.words[end] not in (",", ".", ";", ")") and not (
+                self.words[end] in ("of", "at") and end + 1 < len(self.doc) and self._proper_name_end(self._skip_the(end + 1))):
+            return None  # "Paul Whitmore, director of the Institute for Fiscal Studies," is a director
         return end, role, affiliation, affiliation_surface
 
     def _name_run(self, i: int) -> int:
-        """End of the run of name words starting at i ("Alexander Grushko", "Jean-Yves Le Drian")."""
+        """End of the run of name words starting at i ("Alexander Grushko", "Jean-Yves Le Drian",
+        "von der Leyen", "Han Seong-min")."""
         end = i
         k = i
         while k < len(self.doc) and k - i < MAX_NAME_TOKENS:
             token = self.doc[k]
             joined = k > i and self.doc[k - 1].whitespace_ == "" and self.words[k - 1] == "-"
-            if self._is_name_word(token):
+            if self._is_name_word(token) or (joined and self._ends_given_name(k, start=i)):
                 end = k + 1
             elif not self._joins_name(k, start=i):
                 break
@@ -393,14 +448,23 @@ class _Reader:
         return end
 
     def _joins_name(self, k: int, start: int) -> bool:
-        """A particle or a hyphen inside a name ("Le Maire", "al-Ansari", "Jean-Yves"); a particle may
-        open a surname only when a hyphen ties it to the next word."""
+        """A particle or a hyphen inside a name ("Le Maire", "al-Ansari", "Jean-Yves"), or particles
+        that open a surname ("von der Leyen said"): the run only counts if a name word follows."""
         token = self.doc[k]
         if (token.text == "-" and not token.whitespace_) or INITIAL.match(token.text):
             return k > start
-        if token.lower_ not in self.world.particles:
+        return token.lower_ in self.world.particles
+
+    def _ends_given_name(self, k: int, start: int) -> bool:
+        """The lower-case end of a hyphenated given name: "Seong-min" after the family name Han,
+        "Jae-myung" when the tagger's PERSON entity goes on, never "Trump-era"."""
+        token = self.doc[k]
+        if not token.is_alpha or not token.is_lower:
             return False
-        return k > start or (k + 1 < len(self.doc) and self.words[k + 1] == "-" and not token.whitespace_)
+        if token.ent_type_ == "PERSON" and token.ent_iob_ == "I":
+            return True
+        names = self.world.person_names
+        return k - 2 > start and self.words[start] in names.chinese | names.korean
 
     def _is_name_word(self, token) -> bool:
         text = self.words[token.i]
@@ -408,15 +472,25 @@ class _Reader:
             return False
         if token.is_stop or token.lower_ in self.world.modifiers or token.lower_ in self.world.honorifics:
             return False
-        if token.ent_type_ != "PERSON" and (token.pos_ != "PROPN" or token.tag_ == "NNPS"):
+        unknown = not _is_english(token)  # "Alves", "Equinor": the tagger may call them plural nouns
+        if token.ent_type_ != "PERSON" and not unknown and (token.pos_ != "PROPN" or token.tag_ == "NNPS"):
             return False
-        if token.tag_ == "NNS":
+        if token.tag_ == "NNS" and not unknown:
             return False
         k = token.i
+        if self._is_given_name(k):
+            return True
         return not any(
             table.match(self.words, k) for table in
             (self.world.names, self.world.metonyms, self.world.demonyms, self.world.outlets, self.world.titles)
         )
+
+    def _is_given_name(self, k: int) -> bool:
+        """A country's or a city's name that opens a person's ("Chad Morrison", "Israel Katz"): the tagger
+        reads both words as one PERSON."""
+        token = self.doc[k]
+        return (token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and k + 1 < len(self.doc)
+                and self.doc[k + 1].ent_iob_ == "I" and self.doc[k + 1].text[:1].isupper())
 
     def _is_speaker(self, k: int) -> bool:
         """Whether token k is who a speech verb's sentence says spoke ("Grushko said", "according to X")."""
@@ -452,15 +526,18 @@ class _Reader:
         return end - 1 if self.words[end - 1] in POSSESSIVE else end
 
     def _institution_end(self, i: int, *, any_case: bool = False) -> int | None:
-        """End of "Foreign Ministry" / "Ministry of Foreign Affairs" starting at i, or None. With any_case
-        (after an owner: "Russia's foreign ministry") lower-case words count, but only when the
-        head ends the noun phrase ("Russian service members" is no institution)."""
+        """End of "Foreign Ministry" / "Ministry of Foreign Affairs" / "Kiel Institute for the World Economy"
+        / "Harbor Bancorp" starting at i, or None. With any_case (after an owner: "Russia's foreign
+        ministry") lower-case words count, but only when the head ends the noun phrase ("Russian
+        service members" is no institution); an organisation's own name is capitalised."""
         end, k = None, i
         while k < len(self.doc) and k - i < MAX_INSTITUTION_WORDS and not self.world.names.match(self.words, k):
             token = self.doc[k]
-            if not (token.is_title or (any_case and token.is_lower and token.is_alpha)):
-                break
             head = self.world.institutions.match(self.words, k)
+            if token.is_title or token.is_upper:
+                head = head or self.world.organization_heads.match(self.words, k)
+            elif not (any_case and token.is_lower and token.is_alpha):
+                break
             k = head[0] if head else k + 1
             if head:
                 end = k
@@ -470,23 +547,51 @@ class _Reader:
             self._title_words(end) is None
         ):
             return None
-        if end < len(self.doc) - 1 and self.words[end] == "of" and self.doc[end + 1].is_title:
-            end = end + 1 + max(1, self._name_run(end + 1) - end - 1)
+        return self._proper_name_end(end, continues=True) or end
+
+    def _proper_name_end(self, i: int, *, continues: bool = False) -> int | None:
+        """End of the capitalised words of a name at i ("Rystad Energy", "Fidelity International"), or with
+        `continues` of what follows a name's head ("of England", "for the World Economy"); None when
+        there are none. Small words join capitalised ones: "School of Oriental and African Studies"."""
+        k = i
+        if continues:
+            if k + 1 >= len(self.doc) or self.words[k] not in ("of", "for", "on"):
+                return None
+            k += 1
+            if self.words[k] == "the":
+                k += 1
+        end = None
+        small = ("of", "for", "on", "and", "the", "&") if continues else ("of", "for", "the")
+        while k < len(self.doc) and k - i <= MAX_NAME_TOKENS:
+            token = self.doc[k]
+            if (token.is_title or token.is_upper) and token.ent_type_ not in NOT_NAMES:
+                k += 1
+                end = k
+            elif end is not None and token.lower_ in small:
+                k += 1
+            else:
+                break
         return end
 
-    def _named_institution(self, words: str) -> str | None:
-        """A bare "Foreign Ministry": the last one named in the article, else the dateline country's."""
-        for name in reversed(self.organizations):
+    def _named_institution(self, start: int, end: int, words: str) -> str:
+        """A bare "Foreign Ministry": the last one named in the article, else the first named later, else
+        the dateline country's. A name of its own ("Kiel Institute for the World Economy", "Bank of England") stays as it is."""
+        for name in [*reversed(self.organizations), *self.known_organizations]:
             if name.endswith(" " + words):
                 return name
-        if self.dateline and self.dateline.kind == COUNTRY:
+        generic = all(_is_english(t) for t in self.doc[start:end]) and not {"of", "for"} & set(self.words[start:end])
+        if generic and self.dateline and self.dateline.kind == COUNTRY and self.world.institutions.match(
+                self.words, end - 1):
             return f"{self.world.adjectives.get(self.dateline.name, self.dateline.name)} {words}"
-        return None
+        return words
 
-    def _affiliation_of(self, institution: str) -> str | None:
-        adjective = institution.split(" ")[0]
-        known = self.world.demonyms.get(adjective) or self.world.known(adjective)
-        return known.name if known else None
+    def _affiliation_of(self, start: int, end: int) -> str | None:
+        """The country an institution's own name gives: "Bank of England", "Reserve Bank of India"."""
+        for k in range(start, end):
+            known = self.world.demonyms.get(self.words[k]) or self.world.names.get(self.words[k])
+            if known is not None and known.kind == COUNTRY:
+                return known.name
+        return None
 
     def _is_place(self, start: int, end: int) -> bool:
         """A capital used as a place: the object of "in", "at", ...; or a modifier ("the Vilnius summit")."""
@@ -494,6 +599,21 @@ class _Reader:
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
             return True
         return root.dep_ in ("compound", "nmod", "amod") and root.head.i > root.i
+
+    def _is_us_state(self, start: int, end: int) -> bool:
+        """Georgia the state: after a politician ("Sen. Jane Doe of Georgia", "a Democrat from Georgia") or
+        in a sentence that names another state ("Georgia and Alabama")."""
+        name = " ".join(self.words[start:end])
+        if name not in self.world.us_states:
+            return False
+        before = self.doc[start - 1] if start else None
+        if before is not None and before.lower_ in ("of", "from") and (
+                before.head.ent_type_ == "PERSON" or before.head.text in self.world.us_politicians
+                or before.head.lower_ in self.world.us_politicians):
+            return True
+        sentence = self.doc[start].sent
+        return any(self.words[k] != name and self.words[k] in self.world.us_states
+                   for k in range(sentence.start, sentence.end))
 
     def _is_dateline(self, start: int, end: int) -> bool:
         return start == 0 and end < len(self.doc) and self.words[end] in DATELINE_MARKS
@@ -537,6 +657,33 @@ def _is_heading(text: str) -> bool:
     return not SENTENCE_END.search(normalise(text[:end]))
 
 
+@lru_cache(maxsize=1)
+def _english_lemmas() -> frozenset[str]:
+    """Every noun, verb, adjective and adverb the model's lemmatizer knows (WordNet's), in lower case;
+    empty when the model has no such table."""
+    try:
+        index = nlp.load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError):
+        return frozenset()
+    return frozenset(word for part in index.keys() for word in index[part])
+
+
+def _is_english(token) -> bool:
+    """Whether a word is English vocabulary rather than a name only ("Alves", "Gazprom"), a compound of
+    two English words included ("Spokespeople"). Without the lemmatizer's table every word counts as
+    English: nothing then changes."""
+    lemmas = _english_lemmas()
+    word = token.lower_
+    if not lemmas or word in lemmas or token.lemma_.lower() in lemmas:
+        return True
+    return any(_is_word(word[:k], lemmas) and _is_word(word[k:], lemmas)
+               for k in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1))
+
+
+def _is_word(part: str, lemmas: frozenset[str]) -> bool:
+    return part in lemmas or (part.endswith("s") and part[:-1] in lemmas)
+
+
 def _is_acronym(words: Sequence[str]) -> bool:
     letters = "".join(words).replace(".", "")
     return bool(letters) and letters.isupper()
@@ -552,8 +699,8 @@ def _referring_nouns_of(role: str | None) -> set[str]:
     if not role:
         return set()
     words = role.lower().split()
-    while words and words[0] in world().modifiers:
-        words = words[1:]
+    while len(words) > 1 and world().titles.get(" ".join(words)) is None:
+        words = words[1:]  # "deputy", "trade": modifiers before the title itself
     base = " ".join(words)
     refs = world().titles.get(base) or ()
     return {base, words[-1] if words else base, *refs}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -109,13 +109,10 @@ def _parse_name(text: str) -> tuple[str, str, str | None, str | None]:
     owner = world().demonyms.match(words, 0) or world().names.match(words, 0)
     if owner:
         start = owner[0] + (owner[0] < len(words) and words[owner[0]] in ("'s", "'"))
-    title_start = start
-    while title_start < len(words) and words[title_start].lower() in world().modifiers:
-        title_start += 1
-    title = world().titles.match(words, title_start)
-    if title is not None and title[0] >= len(words):
+    title = _last_title(words, start)
+    if title is not None and title >= len(words):
         return text, PERSON, None, None
-    name_start = title[0] if title else 0
+    name_start = title or 0
     while name_start < len(words) - 1 and words[name_start].lower() in world().honorifics:
         name_start += 1
     if title is None:
@@ -124,7 +121,14 @@ def _parse_name(text: str) -> tuple[str, str, str | None, str | None]:
     known = world().known(name)
     if known is not None:
         return known.name, known.kind, None, None
-    return name, PERSON, tokens[start:title[0]].text, owner[1].name if owner else None
+    return name, PERSON, tokens[start:title].text, owner[1].name if owner else None
+
+
+def _last_title(words: Sequence[str], start: int) -> int | None:
+    """Where the title words from `start` end, the last title winning: "Commerce Ministry spokesman" in
+    "Commerce Ministry spokesman Zhao Lijun", "Secretary of State" in "Secretary of State Antony Blinken"."""
+    ends = [match[0] for k in range(start, len(words)) if (match := world().titles.match(words, k))]
+    return max(ends) if ends else None
 
 
 def _group_by_name(mentions: Iterable[ActorMention]) -> dict[str, _Group]:
@@ -136,7 +140,8 @@ def _group_by_name(mentions: Iterable[ActorMention]) -> dict[str, _Group]:
 
 def _merge_people(groups: dict[str, _Group]) -> dict[str, _Group]:
     """Full names that are one person (spelling variants of the surname with the same first name) merge;
-    a bare surname joins the full name it belongs to (the most mentioned one when several share it)."""
+    a shorter name joins the full name it belongs to: a surname the most mentioned full name with
+    that surname, another part of a name ("Lula", "Alves") the only full name that has it."""
     full = sorted((g for g in groups.values() if g.is_person and " " in g.name), key=_prominence)
     for group in full:
         if group.name not in groups:
@@ -144,14 +149,26 @@ def _merge_people(groups: dict[str, _Group]) -> dict[str, _Group]:
         for other in full:
             if other is not group and other.name in groups and _same_person(group.name, other.name):
                 _absorb(groups, group.name, other.name)
-    people = sorted((g for g in groups.values() if g.is_person and " " in g.name), key=_prominence)
+    people = sorted((g for g in groups.values() if g.is_person and _is_full_name(g.name)), key=_prominence)
     for group in list(groups.values()):
-        if " " in group.name or world().known(group.name):
+        if group.name not in groups or world().known(group.name):
             continue
-        owner = next((p for p in people if _is_surname_of(group.name, p.name)), None)
-        if owner is not None and group.name in groups:
+        owner = _owner_of(group.name, people)
+        if owner is not None:
+            group.mentions = [replace(m, kind=PERSON) for m in group.mentions]  # it names a person after all
             _absorb(groups, owner.name, group.name)
     return groups
+
+
+def _owner_of(name: str, people: Sequence[_Group]) -> _Group | None:
+    """The person whose full name `name` shortens: by surname first (the most mentioned), else by
+    another part of the name when only one person has it."""
+    others = [p for p in people if p.name != name]
+    by_surname = next((p for p in others if _is_surname_of(name, p.name)), None)
+    if by_surname is not None:
+        return by_surname
+    by_part = [p for p in others if world().person_names.rank(name, p.name) in (0, 1)]
+    return by_part[0] if len(by_part) == 1 else None
 
 
 def _prominence(group: _Group) -> tuple:
@@ -168,10 +185,12 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def _is_surname_of(word: str, full_name: str) -> bool:
-    """ "Grushko" of "Alexander Grushko"; "al-Ansari" and "Ansari" of "Majed al-Ansari"."""
+    """ "Grushko" of "Alexander Grushko"; "al-Ansari" and "Ansari" of "Majed al-Ansari"; "Van den Broek"
+    of "Pieter van den Broek"; "Zelenskyy" of "Volodymyr Zelensky" (a spelling variant)."""
+    if world().person_names.rank(word, full_name) == 0 and word != full_name:
+        return True
     surname = world().surname(full_name)
-    bare = surname.split()[-1].split("-")[-1]
-    return _same_surname(word, surname) or _same_surname(word, bare)
+    return " " not in word and surname != full_name and _same_surname(word, surname)
 
 
 def _same_surname(a: str, b: str) -> bool:
@@ -179,9 +198,13 @@ def _same_surname(a: str, b: str) -> bool:
 
 
 def _is_full_name(name: str) -> bool:
-    """ "Volodymyr Zelenskyy", not "Zelenskyy" nor a split-off alias such as "the Russian diplomat"."""
+    """ "Volodymyr Zelenskyy", "Ursula von der Leyen", not "Zelenskyy", "von der Leyen" nor a split-off
+    alias such as "the Russian diplomat"."""
     words = name.split()
-    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+    particles = world().particles
+    return len(words) >= 2 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in particles or w.split("-")[0].lower() in particles for w in words
+    ) and world().surname(name) != name
 
 
 def _is_initial(word: str) -> bool:
@@ -306,15 +329,20 @@ class _Resolver:
         self.in_source: dict[tuple[str, str], tuple[int, str]] = {}
         everywhere: dict[str, set[str]] = defaultdict(set)
         surnames: dict[str, set[str]] = defaultdict(set)
+        parts: dict[str, set[str]] = defaultdict(set)  # other parts of names: "Lula", "Alves"
         for actor in actors:
             everywhere[_key(actor.name)].add(actor.id)
             for alias in actor.aliases:
                 everywhere[_key(alias)].add(actor.id)
             if actor.kind == PERSON:
                 for alias in actor.aliases:
-                    surname = world().surname(alias) if _is_full_name(alias) else alias
-                    if " " not in alias or surname != alias:
-                        surnames[_key(surname)].add(actor.id)
+                    if not _is_full_name(alias):
+                        surnames[_key(alias)].add(actor.id)
+                        continue
+                    surname, *others = world().person_names.short_forms(alias)
+                    surnames[_key(surname)].add(actor.id)
+                    for other in others:
+                        parts[_key(other)].add(actor.id)
         for name, group in groups.items():
             for m in group.mentions:
                 for text in (m.surface, m.name):
@@ -324,7 +352,8 @@ class _Resolver:
         named = {_key(a.name): a.id for a in actors}
         # a name several actors answer to means the one it names, else nobody
         self.everywhere = {k: named.get(k) if len(v) > 1 else next(iter(v)) for k, v in everywhere.items()}
-        self.surnames = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
+        self.surnames = {k: next(iter(v)) for k, v in parts.items() if len(v) == 1}
+        self.surnames.update({k: next(iter(v)) for k, v in surnames.items() if len(v) == 1})
         self.ids = ids
 
     def __call__(self, source: str, name: str) -> str | None:

@@ -1,0 +1,135 @@
+"""How names are read, one rule per row: surnames with particles, names written family name first,
+a part of a long name standing for the person, institutions and companies, places that are no
+actors. Each row is a short article of its own (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier import nlp
+from dossier.curation import Curation
+from dossier.extract.actors import extract_actors
+from dossier.link.actors import link_actors
+from dossier.model import Article, Extraction, Paragraph
+from dossier.world import world
+
+# full name -> (the surname news uses alone, other short forms that stand for the person, forms that do not)
+SHORT_FORMS = {
+    "Ursula von der Leyen": ("von der Leyen", [], ["Leyen", "der Leyen", "Ursula"]),
+    "Pieter van den Broek": ("van den Broek", [], ["Broek", "Pieter"]),
+    "Bruno Le Maire": ("Le Maire", [], ["Maire"]),
+    "Majed al-Ansari": ("al-Ansari", ["Ansari"], ["Majed"]),
+    "Luiz Inácio Lula da Silva": ("da Silva", ["Lula", "Lula da Silva"], ["Silva", "Luiz", "Lula da"]),
+    "Rodrigo Alves Benítez": ("Benítez", ["Alves", "Alves Benítez"], ["Rodrigo"]),
+    "Wang Wenbin": ("Wang", [], ["Wenbin"]),
+    "Xi Jinping": ("Xi", [], ["Jinping"]),
+    "Liu Haomin": ("Liu", [], ["Haomin"]),
+    "Tsai Ing-wen": ("Tsai", [], ["Ing-wen"]),
+    "Kim Jong Un": ("Kim", [], ["Un", "Jong Un"]),
+    "Lee Jae-myung": ("Lee", [], ["Jae-myung"]),
+    "Nguyen Phu Trong": ("Trong", [], ["Nguyen", "Phu"]),
+    "Pham Van Tuan": ("Tuan", [], ["Van Tuan"]),
+    "Kim Darroch": ("Darroch", [], ["Kim"]),  # Kim is a Western given name too
+    "Lee Mason": ("Mason", [], ["Lee"]),
+    "Jack Ma": ("Ma", [], ["Jack"]),
+    "Al Gore": ("Gore", [], ["Al Gore"]),
+    "Martin Luther King Jr.": ("King", [], ["Jr."]),
+    "Donald J. Trump": ("Trump", [], ["J. Trump"]),
+    "Karine Jean-Pierre": ("Jean-Pierre", [], ["Pierre"]),
+}
+
+
+@pytest.mark.parametrize("full_name", SHORT_FORMS)
+def test_surname_and_short_forms(full_name):
+    surname, others, never = SHORT_FORMS[full_name]
+    names = world().person_names
+    assert names.surname(full_name) == surname
+    forms = names.short_forms(full_name)
+    assert forms[0] == surname
+    assert set(others) <= set(forms)
+    assert not set(never) & set(forms)
+    assert names.rank(surname, full_name) == 0
+    assert names.rank(surname[:1].upper() + surname[1:], full_name) == 0  # "Von der Leyen said"
+    assert all(names.rank(other, full_name) == 1 for other in others)
+
+
+PERSON, ORGANIZATION, COUNTRY = "person", "organization", "country"
+
+# paragraphs -> {surface: (actor name, kind)} that the extraction must give; None: no mention at all
+ARTICLES = [
+    (["European Commission President Ursula von der Leyen arrived in Rome on Monday.",
+      "von der Leyen said the talks had been useful. Von der Leyen later left for Paris."],
+     {"von der Leyen": ("Ursula von der Leyen", PERSON), "Von der Leyen": ("Ursula von der Leyen", PERSON),
+      "Leyen": None}),
+    (["Brazilian President Luiz Inácio Lula da Silva opened the meeting.",
+      "Lula told reporters he expected a deal by December."],
+     {"Lula": ("Luiz Inácio Lula da Silva", PERSON)}),
+    (["Foreign ministry spokesman Wang Wenbin said Beijing opposed the sanctions.",
+      "Wang said China would respond."],
+     {"Wang": ("Wang Wenbin", PERSON), "Wenbin": None}),
+    (["\"Nobody wins,\" said Hildegard Brandt, an economist. Hildegard has studied tariffs for years."],
+     {"Hildegard": ("Hildegard Brandt", PERSON)}),
+    (["A federal judge ruled against the merger on Tuesday, siding with the Justice Department."],
+     {"the Justice Department": ("Justice Department", ORGANIZATION)}),
+    (["\"This will hurt exports,\" said Paula Reis, a trade economist at the Getulio Vargas Foundation."],
+     {"the Getulio Vargas Foundation": ("Getulio Vargas Foundation", ORGANIZATION),
+      "Paula Reis": ("Paula Reis", PERSON)}),
+    (["Rosneft said on Friday that output had recovered. Lukoil declined to give figures."],
+     {"Rosneft": ("Rosneft", ORGANIZATION)}),
+    (["Northgate Holdings said it would appeal. Its rival, Tessaro Group, welcomed the decision."],
+     {"Northgate Holdings": ("Northgate Holdings", ORGANIZATION), "Tessaro Group": ("Tessaro Group", ORGANIZATION)}),
+    (["Sen. Dana Whitlock of Georgia, a Republican, opposed the bill."],
+     {"Sen. Dana Whitlock": ("Dana Whitlock", PERSON), "Georgia": None}),
+    (["\"It is a bad bill,\" said Tom Reyes, a Democrat from Georgia."],
+     {"Tom Reyes": ("Tom Reyes", PERSON), "Georgia": None}),
+    (["Georgia's prime minister, Irakli Beridze, said Tbilisi would not change course."],
+     {"Georgia": ("Georgia", COUNTRY), "Tbilisi": ("Georgia", COUNTRY)}),
+    (["The lender controls a third of deposits in Georgia and Alabama, the agency said."],
+     {"Georgia": None}),
+    (["\"We are ready,\" said Chad Ellison, the team's captain. Ellison added that the squad was fit."],
+     {"Chad Ellison": ("Chad Ellison", PERSON), "Chad": None, "Ellison": ("Chad Ellison", PERSON)}),
+    (["Robert Kline, the mayor, praised the plan.",
+      "Sarah Kline, a planner at the city council who is not related to Robert Kline, said it was rushed.",
+      "\"We need another year,\" Kline said."],
+     {"Kline": ("Sarah Kline", PERSON)}),
+    (["Leaders from South America met in Brasilia on Wednesday."],
+     {"America": None}),
+    (["South Korean President Lee Jae-myung met Chinese Premier Li Qiang. Lee said the talks were frank."],
+     {"Lee": ("Lee Jae-myung", PERSON)}),
+    (["The Bank of England kept rates on hold, and the Institute for Fiscal Studies criticised the plan."],
+     {"The Bank of England": ("Bank of England", ORGANIZATION),
+      "the Institute for Fiscal Studies": ("Institute for Fiscal Studies", ORGANIZATION)}),
+]
+
+
+def _extract(paragraphs: list[str]) -> Extraction:
+    article = Article("t", "t.txt", "Test", tuple(Paragraph(i, t) for i, t in enumerate(paragraphs, start=1)))
+    docs = list(nlp.load().pipe(paragraphs))
+    return Extraction(article, actors=tuple(extract_actors(article, docs)))
+
+
+@pytest.mark.parametrize("paragraphs, expected", ARTICLES, ids=[a[0][0][:40] for a in ARTICLES])
+def test_each_surface_names_its_actor(paragraphs, expected):
+    found = {}
+    for mention in _extract(paragraphs).actors:
+        found.setdefault(mention.surface, (mention.name, mention.kind))
+    for surface, want in expected.items():
+        assert found.get(surface) == want, (surface, found)
+
+
+@pytest.mark.parametrize("introduced, later, short, full", [
+    ("Brazilian President Luiz Inácio Lula da Silva opened the summit.", "Lula said the deal was close.",
+     "Lula", "luiz-inacio-lula-da-silva"),
+    ("European Commission President Ursula von der Leyen spoke first.", "Von der Leyen said Europe was ready.",
+     "Von der Leyen", "ursula-von-der-leyen"),
+    ("Chinese Vice Premier He Lifeng led the delegation.", "He Lifeng said talks would go on.", "He", None),
+])
+def test_a_short_name_in_another_article_joins_the_full_name(introduced, later, short, full):
+    """Across articles a short name joins the only person it can shorten; "He" is a pronoun, no name."""
+    first, second = _extract([introduced]), _extract([later])
+    second = Extraction(Article("u", "u.txt", "Test", second.article.paragraphs), actors=tuple(
+        m.__class__(**{**m.__dict__, "source": "u"}) for m in second.actors))
+    actors, resolve = link_actors([first, second], Curation())
+    assert resolve("u", short) == full
+    if full:
+        assert {m.source for a in actors if a.id == full for m in a.mentions} == {"t", "u"}
