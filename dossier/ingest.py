@@ -591,8 +591,11 @@ def _wrap_width(blocks: list[list[str]]) -> int | None:
     overlong = sum(length > width + 10 for length in lengths)
     ends = [line[-1] for block in blocks for line in block[:-1]]
     mid_sentence = sum(end not in _SENTENCE_END and end not in ":;)" for end in ends)
+    # a line was wrapped because the next word did not fit: header lines ("By Jane Doe", "Share") have room left
+    pairs = [(line, after) for block in blocks for line, after in zip(block, block[1:])]
+    overflowing = sum(len(line) + 1 + len(after.split()[0]) > width for line, after in pairs)
     wrapped = (inner[len(inner) // 2] >= 0.6 * width and overlong <= 0.05 * len(lengths)
-               and mid_sentence >= 0.5 * len(ends))
+               and mid_sentence >= 0.5 * len(ends) and overflowing >= 0.7 * len(pairs))
     return width if wrapped and 30 <= width <= _WRAP_MAX_WIDTH else None
 
 
