@@ -30,7 +30,8 @@ Frontmatter
 Paragraphs
     Blank lines separate blocks. Inside a block every line is a paragraph
     (scraped text puts one paragraph on each line) unless the file is visibly
-    hard-wrapped, in which case wrapped lines are joined with one space. Every
+    hard-wrapped (most lines end mid-sentence, near one width, because the next
+    word did not fit), in which case wrapped lines are joined with one space. Every
     paragraph is therefore a verbatim piece of the decoded text, up to
     whitespace, and quotes found in it are verbatim too.
 
@@ -44,7 +45,8 @@ Boilerplate (kept out of the body, and so out of every extraction)
     dossier/data/ingest.yaml.
     Context adds three rules: after a list label ("More on this story",
     "Explore more on these topics") the short lines that do not end like a
-    sentence are teasers or tags, until one does; an author's bio ("Jane Doe
+    sentence are teasers or tags, until one does (a single such line before
+    text is a heading and stays, unless it lists tags with commas); an author's bio ("Jane Doe
     is a reporter covering...") among the last BIO_WINDOW paragraphs goes when
     it starts with a name of the byline; a section label before "|" leaves the
     title ("Opinion | Why..."; "Exclusive: ..." stays, it is the headline).
@@ -60,7 +62,10 @@ Bylines
     in the first HEADER_LINES lines, next to a date or job-title line (past
     buttons such as "Share" or "7 min read"), or on the date's own metadata
     line when it names a desk ("TOI News Desk") or starts with a known given
-    name, so that "New Delhi | March 17, 2025" is not a byline.
+    name, so that "New Delhi | March 17, 2025" is not a byline. A job title
+    alone ("Legal Correspondent") is the byline only when no name is found.
+    "in Beijing" after a byline, "by admin" after a date and bracketed credits
+    are metadata too.
 
 Headings
     Short heading lines stay paragraphs (they are text the reader saw); emoji
@@ -74,7 +79,9 @@ Dateline
     unrecognised caption or standfirst comes first) becomes Article.dateline
     ("Moscow") and is cut from the paragraph: it is metadata, like the byline,
     and would otherwise read as a mention of the place. A dateline alone on its
-    line ("WASHINGTON (AP) —") is removed with it. A place in Title Case needs a
+    line ("WASHINGTON (AP) —") is removed with it; a date line that starts
+    with a place in capitals ("NEW DELHI March 17, 2025") gives the dateline
+    when no paragraph does. A place in Title Case needs a
     wire or outlet credit, a colon in the very first paragraph, or a dash after
     a known country or US state ("Doha, Qatar –"), so that "Grushko - a
     diplomat -", "Trump, Biden –" and "Kyiv's Ask: ..." are not datelines.
@@ -296,6 +303,7 @@ class Cues:
     label_patterns: tuple[re.Pattern, ...]
     role: re.Pattern  # a job title ending in one of the role words: "Political Correspondent"
     desk_words: frozenset[str]
+    role_before_name: re.Pattern  # ", Political Editor" before "and John Roe"
     given_names: frozenset[str]  # data/given_names.yaml: "Jane" in "Jane Doe | 17 March 2025" is a byline
     outlets: dict[str, str]  # data/outlets.yaml, case-folded -> as written: "Jane Doe, CNN"
     regions: frozenset[str]  # countries and US states, case-folded: "Qatar" in "Doha, Qatar –"
@@ -333,6 +341,8 @@ def cues() -> Cues:
         list_labels=frozenset(label.casefold() for label in data["list_labels"]),
         label_patterns=_patterns(data["label_patterns"]),
         desk_words=frozenset(word.casefold() for word in data["desk_words"]),
+        role_before_name=re.compile(rf",\s+(?:[\w&'’-]{{1,30}}\s+){{0,4}}(?:{_alternation(data['role_words'])})s?"
+                                    rf"(?=\s+(?:and|&)\s)", re.IGNORECASE),
         given_names=frozenset(name for names in load_yaml("given_names.yaml").values() for name in names),
         outlets={outlet.casefold(): outlet for outlet in load_yaml("outlets.yaml")},
         regions=frozenset(name.casefold() for name in [*_countries(), *load_yaml("places.yaml")["us_states"]]),
@@ -378,7 +388,7 @@ _DATE_FORMS = tuple(
     re.compile(form, re.IGNORECASE)
     for form in (
         r"(?<!\d)(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})(?!\d)",
-        rf"\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})(?!\d)",
+        rf"\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})(?!\d(?!\d?[:.]\d\d))",  # "20255:00 AM": year and time glued
         rf"(?<!\d){_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})(?!\d)",
         r"(?<!\d)(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)",
         r"(?<!\d)(?P<first>\d{1,2})([/-])(?P<second>\d{1,2})\2(?P<year>\d{4})(?!\d)",  # day or month first
@@ -704,6 +714,7 @@ def _metadata_line(text: str) -> Boilerplate | None:
 _USER_NAME = re.compile(r"by\s+[a-z0-9_.-]{2,30}", re.IGNORECASE)  # "January 12, 2025 by admin": no byline
 _SHOUTED_PLACE = re.compile(r"(?P<place>[A-Z][A-Z.'’-]{1,30}(?:\s[A-Z][A-Z.'’-]{1,30}){0,2}),?\s+(?=\S)")
 _WITH_WIRE = re.compile(r"\s+(?:with|and)\s+(?P<wire>[\w.-]{2,30}(?:\s[\w.-]{2,30}){0,2})\s*$")
+_BYLINE_PLACE_LINE = re.compile(r"in\s+[A-Z][\w.'’-]{1,30}(?:,?\s[A-Z][\w.'’-]{1,30}){0,2}")  # "in Beijing"
 _HANDLE = re.compile(r"\s+@\w{1,30}$")
 _DOMAIN = re.compile(r"(?:[\w-]{1,63}\.){1,4}[a-z]{2,12}", re.IGNORECASE)
 _PARTIAL_DATE = re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH.replace('<month>', '<month2>')}\s+{_DAY.replace('<day>', '<day2>')}",
@@ -740,7 +751,7 @@ def _metadata_part(part: str) -> dict | None:
     names, employer = _without_role_or_employer(part)
     if employer and _is_name_list(names):  # "Jane Doe, Reuters"
         return {"byline": names, **employer}
-    if part.rstrip(":").casefold() in c.section_labels:
+    if part.rstrip(":").casefold() in c.section_labels or _BYLINE_PLACE_LINE.fullmatch(part):
         return {}
     if _is_role(_HANDLE.sub("", part)):  # "Legal Correspondent", "Political correspondent @janedoe"
         return {"desk": _HANDLE.sub("", part)}
@@ -753,6 +764,7 @@ def _without_role_or_employer(names: str) -> tuple[str, dict]:
     with_wire = _WITH_WIRE.search(names)
     if with_wire and _wire(with_wire["wire"]):  # "Jane Doe with AP"
         return names[:with_wire.start()].strip(), {"credited": (_wire(with_wire["wire"]),)}
+    names = cues().role_before_name.sub("", names)  # "Jane Doe, Political Editor and John Roe, ..."
     head, comma, tail = names.rpartition(",")
     if not comma or not head.strip():
         return names, {}
@@ -932,6 +944,8 @@ def _in_context(candidates: list[str], found: list[Boilerplate | None]) -> list[
     story", "Explore more on these topics") are teasers and tags, until a line reads as text again."""
     found = list(found)
     for i, candidate in enumerate(candidates[:HEADER_LINES]):
+        if any(f and (f.byline or f.desk) for f in found[:i]):
+            break
         if found[i] is None and _is_bare_name(candidate) and any(
                 n and n.kind == "metadata" and (n.date or n.updated or n.desk or not n.byline)
                 for n in (_nearest_line(found, i, -1), _nearest_line(found, i, 1))):
@@ -941,7 +955,8 @@ def _in_context(candidates: list[str], found: list[Boilerplate | None]) -> list[
         if candidate is not None and found[i] is None and in_list and _is_teaser(candidate):
             run.append(i)
             continue
-        if len(run) >= 2 or (run and (candidate is None or found[i])):  # one heading before text is no list
+        if len(run) >= 2 or (run and (candidate is None or found[i] or "," in candidates[run[0]])):
+            # one line before text is a heading, unless it lists tags ("Pensions, State pension age")
             for j in run:
                 found[j] = Boilerplate("teaser")
         run = []
