@@ -1080,6 +1080,7 @@ def test_classify_lines_from_unseen_layouts(text, kind, fields):
     ("(Reuters) -", None, ("Reuters",), ""),
     ("Doha, Qatar – Qatar has announced a deal.", "Doha", (), "Qatar has announced a deal."),
     ("New York CNN — Stocks fell.", "New York", (), "Stocks fell."),
+    ("**TOKYO** -- Japan's chipmakers are speeding up.", "Tokyo", (), "Japan's chipmakers are speeding up."),
     ("RENO, Nev., March 17, 2025 /PRNewswire/ -- Acme announced a farm.", "Reno", (), "Acme announced a farm."),
 ])
 def test_find_dateline_in_unseen_layouts(paragraph, place, credited, rest):
