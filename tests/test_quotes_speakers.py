@@ -67,6 +67,20 @@ SPEAKERS = [
      "Maria Lopez", "explicit"),
     (["John Smith joins us.", "John, the minister said that \"the talks will resume next week in Geneva.\""],
      None, "unattributed"),
+    # a party before a title; "X's office"; "the statement said"; "Dr." is "the doctor"
+    ([f"{SAID} Republican Sen. Maria Lopez of Maine said."], "Maria Lopez", "explicit"),
+    ([f"President Maria Lopez's office said it was \"ready to resume the talks next week.\""], "Maria Lopez", "explicit"),
+    (["Acme Industries said in a statement that it regretted the delay.", f"{SAID} the statement said."],
+     "Acme Industries", "role"),
+    (["The claims were first made in a letter signed by twelve lawmakers.", f"{SAID} the letter said."],
+     None, "unattributed"),
+    (["Dr. Maria Lopez runs the clinic.", f"{SAID} the doctor said."], "Maria Lopez", "role"),
+    (["Dr. Maria Lopez, the senior surgeon on duty, met Tom Reed.", f"{SAID} the surgeon said."], "Maria Lopez", "role"),
+    # "the automaker" is never the paper that quoted it
+    (["Acme Motors recalled 80,000 cars.", "Klaus Berger told Handelsblatt that the recall was voluntary.",
+      f"{SAID} the automaker said."], "Acme Motors", "role"),
+    (['Maria Lopez arrived at 7 a.m. Asked why she stays, she laughed. "We are optimistic about the outcome."'],
+     "Maria Lopez", "carried"),
 ]
 
 

@@ -51,6 +51,10 @@ class Cues:
     person_epithets: frozenset[str]
     organization_nouns: frozenset[str]
     spokesperson_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
+    affiliations: frozenset[str]
+    honorific_nouns: dict[str, str]
     pronoun_genders: dict[str, str]  # "he" -> "male"
     word_genders: dict[str, str]  # a word that comes with a name ("mr", "spokeswoman") -> "male" | "female"
     given_names: dict[str, str]  # given name -> "male" | "female"
@@ -75,6 +79,10 @@ def cues() -> Cues:
         person_epithets=frozenset(data["person_epithets"]),
         organization_nouns=frozenset(data["organization_nouns"]),
         spokesperson_nouns=frozenset(data["spokesperson_nouns"]),
+        document_nouns=frozenset(data["document_nouns"]),
+        outlet_nouns=frozenset(data["outlet_nouns"]),
+        affiliations=frozenset(data["affiliations"]),
+        honorific_nouns=dict(data["honorific_nouns"]),
         pronoun_genders={word: gender for gender in ("male", "female") for word in data[f"{gender}_pronouns"]},
         word_genders={word: gender for gender in ("male", "female") for word in data[f"{gender}_words"]},
         given_names={name: gender for gender, names in names.items() for name in names},
@@ -130,8 +138,9 @@ def split_sentences(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[
     for match in _BOUNDARY.finditer(masked_text):
         before = masked_text[start:match.start() + 1]
         word = _LAST_WORD.search(before)
-        if word and (word.group(1).lower() in cues().abbreviations or len(word.group(1)) == 1):
-            continue  # Mr. Smith, U.S. President
+        if word and (word.group(1).lower() in cues().abbreviations or len(word.group(1)) == 1) \
+                and not before.endswith((" a.m.", " p.m.")):
+            continue  # Mr. Smith, U.S. President (but "ends at 7 a.m. Asked why, she laughed.")
         spans.append((start, match.end()))
         start = match.end()
     spans.append((start, len(text)))
@@ -403,8 +412,8 @@ class Reader:
         return Speaker(speaker.name, "carried", speaker.kind)
 
     def _subject_person(self, sentence: Sentence) -> Speaker | None:
-        """The named person a sentence with no speech cue is about (its main clause's subject)."""
-        subject = next((t for t in sentence.tokens if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+        """The named person a sentence with no speech cue ends on as a subject ("Asked why she stays, she laughed")."""
+        subject = next((t for t in reversed(sentence.tokens) if t.dep_ == "nsubj"), None)
         if subject is None:
             return None
         speaker = self._speaker_of(subject, sentence, subject.idx, "carried")
@@ -495,10 +504,12 @@ class Reader:
             return self._speaker_of(token.head.head, sentence, at, method)
         definite = any((t.dep_ == "det" and t.lower_ in c.definite_determiners) or t.dep_ == "poss"
                        for t in token.children) or (token.i > 0 and token.doc[token.i - 1].lower_ == "the")
-        if low in c.spokesperson_nouns:
+        if low in c.spokesperson_nouns and token.text.islower():  # not "the Foreign Office"
             speaker = self._represented(token, sentence, at, method, definite)
             if speaker is not None:
                 return speaker
+        if low in c.document_nouns and definite:  # "the statement said": whoever issued it
+            return self._issuer(sentence, at, token.lemma_.lower())
         if token.tag_ == "NNS" and token.text.islower():
             return ANONYMOUS  # "officials said", "the researchers wrote": no one person speaks
         if definite and _is_epithet(token):  # "the Dane said", "the 34-year-old added"
@@ -519,6 +530,17 @@ class Reader:
             return Speaker(surname, method, PERSON)
         if token.pos_ in ("NOUN", "PROPN") and definite:
             return self._role(sentence, at, frozenset({token.lemma_.lower(), token.lower_}))
+        return ANONYMOUS
+
+    def _issuer(self, sentence: Sentence, at: int, document: str) -> Speaker:
+        """Who issued the statement (letter, post) the article last mentioned: whoever its sentence
+        has speaking ("The automaker said in a statement"); nobody for "a letter signed by lawmakers"."""
+        for earlier, _, said in self._before(sentence, at):
+            if earlier.paragraph < sentence.paragraph - PRONOUN_WINDOW:
+                break
+            if earlier is not sentence and any(t.lemma_.lower() == document for t in earlier.tokens):
+                named = [s.speaker for s in said if s.speaker.name]
+                return Speaker(named[-1].name, "role", named[-1].kind) if named else ANONYMOUS
         return ANONYMOUS
 
     def _represented(self, token, sentence: Sentence, at: int, method: str, definite: bool) -> Speaker | None:
@@ -590,6 +612,8 @@ class Reader:
 
     def _fits_role(self, name: Name, nouns: frozenset[str], organization: bool) -> bool:
         full = self._fuller(name)
+        if world().is_outlet(name.name) and not nouns & cues().outlet_nouns:
+            return False  # "the automaker" is never the paper that reported it
         return bool(nouns & self.people.get(full, set())
                     or (name.kind == ORGANIZATION and nouns & {w.lower() for w in name.name.split()})
                     or (organization and name.kind in (ORGANIZATION, UNKNOWN) and full not in self.people))
@@ -698,6 +722,8 @@ def _split_title(words: list[str]) -> tuple[list[str], int]:
         if low in w.honorifics or low in cues().person_nouns:
             if low in cues().person_nouns:
                 nouns.append(low)
+            if low in cues().honorific_nouns:  # "Dr. Osei" is "the doctor"
+                nouns.append(cues().honorific_nouns[low])
             i += 1
             name_start = i
             continue
@@ -705,7 +731,7 @@ def _split_title(words: list[str]) -> tuple[list[str], int]:
         if other is not None:
             i = other[0]
             continue
-        if low in w.modifiers or low in ("of", "the", "'s", "\u2019s"):
+        if low in w.modifiers or low in cues().affiliations or low in ("of", "the", "'s", "\u2019s"):
             i += 1
             continue
         break
@@ -741,6 +767,8 @@ def _appositive_nouns(token) -> frozenset[str]:
             match = w.titles.match(words, i)
             if match is not None:
                 nouns.update(match[1])
+        if other.lower_ in cues().person_nouns:  # "Dr. Samuel Osei, the senior doctor on duty,"
+            nouns.add(other.lower_)
     return frozenset(nouns)
 
 
@@ -800,6 +828,9 @@ def _subject(verb, reader: Reader, sentence: Sentence):
     position = next((k for k, t in enumerate(tokens) if t.i == verb.i), None)
     if position is None:
         return None
+    if position == 0 and verb.tag_ == "VBN":  # "Asked why she stays, she laughed": the main clause's subject
+        comma = next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))
+        return next((t for t in tokens[comma:] if t.dep_ == "nsubj"), None)
     for token in tokens[position + 1:position + 4]:
         if token.pos_ in ("PRON", "PROPN") or (token.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in token.children)):
             return token
