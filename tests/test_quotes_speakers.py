@@ -80,7 +80,9 @@ SPEAKERS = [
     (["Acme Motors recalled 80,000 cars.", "Klaus Berger told Handelsblatt that the recall was voluntary.",
       f"{SAID} the automaker said."], "Acme Motors", "role"),
     (['Maria Lopez arrived at 7 a.m. Asked why she stays, she laughed. "We are optimistic about the outcome."'],
-     "Maria Lopez", "carried"),
+     "Maria Lopez", "carried"),    # a full name the tagger calls an organisation is a person once its surname is shown to be one
+    (["Nadia Haddad's novel won the prize.", "Haddad's editor, Simon Blake, met her.", f"{SAID} she said."],
+     "Nadia Haddad", "pronoun"),
 ]
 
 

@@ -320,9 +320,16 @@ class Reader:
 
     def _as_known(self, name: Name) -> Name:
         full = self.full_name(name.name, (name.paragraph, name.offset))
-        if full in self.people:
+        if full in self.people or self._surname_of_person(full, name.kind):
             return Name(name.paragraph, name.offset, full, name.nouns, PERSON, name.subject, name.head, name.gender)
         return name
+
+    def _surname_of_person(self, name: str, kind: str) -> bool:
+        """"Nadia Haddad", tagged an organisation, is a person when the article shows "Haddad" to be one."""
+        words = name.split()
+        w = world()
+        return (kind in (ORGANIZATION, UNKNOWN) and 2 <= len(words) <= 3 and words[-1] in self.people
+                and all(word[:1].isupper() for word in words) and w.known(name) is None and not w.is_outlet(name))
 
     def full_name(self, name: str, at: tuple[int, int]) -> str:
         """The fullest form the article gives of a person's name: "Grushko" -> "Alexander Grushko";
