@@ -96,6 +96,13 @@ ARTICLES = [
      {"America": None}),
     (["South Korean President Lee Jae-myung met Chinese Premier Li Qiang. Lee said the talks were frank."],
      {"Lee": ("Lee Jae-myung", PERSON)}),
+    (["Chinese Vice Premier He Lifeng led the delegation. He said talks would go on."],
+     {"Chinese Vice Premier He Lifeng": ("He Lifeng", PERSON), "He": None}),
+    (["Mohamed Hamdan Dagalo, known as Hemedti, told reporters the city would fall."],
+     {"Hemedti": ("Mohamed Hamdan Dagalo", PERSON)}),
+    (["The Federal Trade Commission sued on Monday. FTC Chair Lena Whitaker said the case was strong.",
+      "Samsung Electronics, the chipmaker, is weighing a plant. Samsung declined to comment."],
+     {"FTC": ("Federal Trade Commission", ORGANIZATION), "Samsung": ("Samsung Electronics", ORGANIZATION)}),
     (["The Bank of England kept rates on hold, and the Institute for Fiscal Studies criticised the plan."],
      {"The Bank of England": ("Bank of England", ORGANIZATION),
       "the Institute for Fiscal Studies": ("Institute for Fiscal Studies", ORGANIZATION)}),
@@ -122,14 +129,15 @@ def test_each_surface_names_its_actor(paragraphs, expected):
      "Lula", "luiz-inacio-lula-da-silva"),
     ("European Commission President Ursula von der Leyen spoke first.", "Von der Leyen said Europe was ready.",
      "Von der Leyen", "ursula-von-der-leyen"),
-    ("Chinese Vice Premier He Lifeng led the delegation.", "He Lifeng said talks would go on.", "He", None),
+    ("Paraguayan President Rodrigo Alves Benítez spoke first.", "Alves said Paraguay would keep pressing.",
+     "Alves", "rodrigo-alves-benitez"),
 ])
 def test_a_short_name_in_another_article_joins_the_full_name(introduced, later, short, full):
-    """Across articles a short name joins the only person it can shorten; "He" is a pronoun, no name."""
+    """Across articles a short name joins the only person it can shorten."""
     first, second = _extract([introduced]), _extract([later])
     second = Extraction(Article("u", "u.txt", "Test", second.article.paragraphs), actors=tuple(
         m.__class__(**{**m.__dict__, "source": "u"}) for m in second.actors))
     actors, resolve = link_actors([first, second], Curation())
     assert resolve("u", short) == full
-    if full:
-        assert {m.source for a in actors if a.id == full for m in a.mentions} == {"t", "u"}
+    assert {m.source for a in actors if a.id == full for m in a.mentions} == {"t", "u"}
+    assert [a.kind for a in actors if a.id == full] == ["person"]

@@ -88,6 +88,7 @@ class _Reader:
         self.world = world()
         self.dateline = self.world.known(article.dateline) if article.dateline else None
         self._org_counts: Counter | None = None
+        self.last_person_end: tuple | None = None  # (parse, token index) where the latest person reading ended
 
     # -- the two passes ----------------------------------------------------
 
@@ -117,6 +118,8 @@ class _Reader:
                     i += 1
                     continue
                 self._remember(reading, self.doc[i:reading.end].root)
+                if any(m.kind == PERSON for m in reading.mentions):
+                    self.last_person_end = (doc, reading.end)
                 found.extend(ActorMention(self.article.id, index, *m) for m in reading.mentions)
                 i = reading.end
         return found
@@ -149,6 +152,7 @@ class _Reader:
         end = self._name_run(start_name)
         if end == start_name and start_name < len(self.doc) and self.words[start_name] == ",":
             start_name += 1  # "Russia's foreign minister, Sergei Lavrov, said": a full name only
+            start_name = self._title_words(start_name) or start_name  # "prime minister, Sheikh Mohammed"
             end = self._name_run(start_name)
             if end - start_name < 2:
                 return None
@@ -284,7 +288,7 @@ class _Reader:
                 return None
         else:
             return None
-        if start >= end or any(not self.doc[k].is_title and not self.doc[k].is_upper for k in (start, end - 1)):
+        if start >= end or any(not self.words[k][:1].isupper() for k in (start, end - 1)):
             return None
         name = normalise(self.doc[start:end].text)
         if self.world.known(name) or self.world.is_outlet(name) or any(
@@ -314,6 +318,37 @@ class _Reader:
             return None
         return _Reading(end, [_Found(self._surface(i, end), name, ORGANIZATION)])
 
+    def _short_organization(self, i: int) -> _Reading | None:
+        """An organisation the article names in full, by its initials ("FTC" for the Federal Trade
+        Commission) or its first word when that is a name and no English word ("Samsung" for Samsung
+        Electronics)."""
+        word = self.words[i]
+        if self.heading or not word[:1].isupper() or (i + 1 < len(self.doc) and self._is_name_word(self.doc[i + 1])):
+            return None
+        for name in [*reversed(self.organizations), *self.known_organizations]:
+            words = name.split()
+            if len(words) < 2 or self.world.known(name):
+                continue
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if (word.isupper() and len(word) > 1 and word == initials) or (
+                    word == words[0] and not _is_english(self.doc[i]) and self.world.known(word) is None):
+                return _Reading(i + 1, [_Found(self._surface(i, i + 1), name, ORGANIZATION)])
+        return None
+
+    def _nickname(self, i: int) -> _Reading | None:
+        """ "Mohamed Hamdan Dagalo, known as Hemedti": the name after "known as" is the person's."""
+        k = i - 1
+        if k < 1 or not (self.words[k] in ("nicknamed", "dubbed") or (self.words[k] == "as" and self.words[k - 1] in (
+                "known", "called"))):
+            return None
+        k -= 1 if self.words[k] in ("nicknamed", "dubbed") else 2
+        while k >= 0 and self.words[k] in ("also", "better", "widely", "popularly", ","):
+            k -= 1
+        end = self._name_run(i)
+        if end - i != 1 or k < 0 or not self.people or self.last_person_end != (self.doc, k + 1):
+            return None
+        return _Reading(end, [_Found(self._surface(i, end), self.people[-1].name, PERSON)])
+
     def _region(self, i: int) -> _Reading | None:
         """A region or place whose name holds a country's ("South America", "New Mexico"): no actor."""
         match = self.world.regions.match(self.words, self._skip_the(i))
@@ -321,7 +356,7 @@ class _Reader:
 
     _readings: tuple[Callable[[_Reader, int], _Reading | None], ...] = (
         _outlet, _region, _titled_person, _referring_person, _institution, _employer, _country_or_organization,
-        _metonym, _demonym, _referring_organization, _named_person, _organization,
+        _metonym, _demonym, _referring_organization, _nickname, _short_organization, _named_person, _organization,
     )  # on equal spans the earlier reading wins
 
     # -- people ---------------------------------------------------------------
@@ -470,7 +505,10 @@ class _Reader:
         text = self.words[token.i]
         if not (text[:1].isupper() and any(c.islower() for c in text)) or token.ent_type_ in NOT_NAMES:
             return False
-        if token.is_stop or token.lower_ in self.world.modifiers or token.lower_ in self.world.honorifics:
+        names = self.world.person_names
+        if token.is_stop and not (text in names.chinese | names.korean and self._is_given_name(token.i)):
+            return False  # "He Yongqian" is a name, "He said" is not
+        if token.lower_ in self.world.modifiers or token.lower_ in self.world.honorifics:
             return False
         unknown = not _is_english(token)  # "Alves", "Equinor": the tagger may call them plural nouns
         if token.ent_type_ != "PERSON" and not unknown and (token.pos_ != "PROPN" or token.tag_ == "NNPS"):
@@ -486,8 +524,9 @@ class _Reader:
         )
 
     def _is_given_name(self, k: int) -> bool:
-        """A country's or a city's name that opens a person's ("Chad Morrison", "Israel Katz"): the tagger
-        reads both words as one PERSON."""
+        """A word that opens a person's name although it is something else too: a country's or a city's
+        name ("Chad Morrison", "Israel Katz"), a pronoun ("He Yongqian"). The tagger reads both words
+        as one PERSON."""
         token = self.doc[k]
         return (token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and k + 1 < len(self.doc)
                 and self.doc[k + 1].ent_iob_ == "I" and self.doc[k + 1].text[:1].isupper())
@@ -575,13 +614,14 @@ class _Reader:
 
     def _named_institution(self, start: int, end: int, words: str) -> str:
         """A bare "Foreign Ministry": the last one named in the article, else the first named later, else
-        the dateline country's. A name of its own ("Kiel Institute for the World Economy", "Bank of England") stays as it is."""
+        the dateline country's (portfolio words and a head only: not "the Federal Trade Commission"). A
+        name of its own ("Kiel Institute for the World Economy", "Bank of England") stays as it is."""
         for name in [*reversed(self.organizations), *self.known_organizations]:
             if name.endswith(" " + words):
                 return name
-        generic = all(_is_english(t) for t in self.doc[start:end]) and not {"of", "for"} & set(self.words[start:end])
-        if generic and self.dateline and self.dateline.kind == COUNTRY and self.world.institutions.match(
-                self.words, end - 1):
+        head = self.world.institutions.match(self.words, end - 1)
+        generic = head is not None and all(t.lower_ in self.world.modifiers for t in self.doc[start:end - 1])
+        if generic and self.dateline and self.dateline.kind == COUNTRY:
             return f"{self.world.adjectives.get(self.dateline.name, self.dateline.name)} {words}"
         return words
 

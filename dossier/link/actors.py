@@ -81,6 +81,9 @@ def _speaker_mentions(extractions: Sequence[Extraction], mentions: Sequence[Acto
     for mention in mentions:
         for text in (mention.surface, mention.name):
             named.setdefault((mention.source, _key(text)), mention)
+    for mention in mentions:  # a speaker's name cut at a hyphen: "Park Min" of "Park Min-jun"
+        if mention.kind == PERSON and "-" in mention.name:
+            named.setdefault((mention.source, _key(mention.name.rsplit("-", 1)[0])), mention)
     extra = []
     for extraction in extractions:
         for quote in extraction.quotes:
