@@ -355,8 +355,8 @@ def cues() -> Cues:
         staff=re.compile(rf"^(?:{_alternation(data['staff_labels'])})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
         date_label=re.compile(rf"^(?P<label>{_alternation(labels)})\b\s*(?P<colon>:)?\s*", re.IGNORECASE),
         metadata_separators=re.compile(
-            rf"\s*[|•·;]\s*|\s+/\s+|(?<=\d)\s+(?=[Bb]y\s)"
-            rf"|\s+(?=(?:{_alternation(label[0].upper() + label[1:] for label in labels)})\b)"),
+            rf"\s*[|•·∙;]\s*|\s+/\s+|(?<=\d)\s+(?=[Bb]y\s)"
+            rf"|(?:\s+|(?<=\d))(?=(?:{_alternation(label[0].upper() + label[1:] for label in labels)})\b)"),
         updated_labels=frozenset(" ".join(label.casefold().split()) for label in data["updated_labels"]),
         non_places=frozenset(word.casefold() for word in data["dateline_non_places"]),
         wires=wires,
@@ -397,7 +397,7 @@ _DATE_FORMS = tuple(
 _TIME_TOKEN = re.compile(
     r"""(?:at|on|[-–—/]|t?\d{1,2}[:.h]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:z|[ap]\.?m\.?|[+-]\d{2}:?\d{2})?|[ap]\.?m\.?|z
     |(?:utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|et|ct|pt|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|uk|cet|cest
-    |eet|eest|msk|ist|jst|kst|hkt|sgt|aest|aedt|wib|hrs|\d{1,3}|ago|just|now|(?:second|sec|minute|min|hour|hr|day|week)s?
+    |eet|eest|msk|ist|jst|kst|hkt|sgt|aest|aedt|wib|hrs|\d{1,3}|ago|just|now|read|updated|(?:second|sec|minute|min|hour|hr|day|week)s?
     |(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -638,8 +638,8 @@ class Boilerplate:
 _METADATA_MAX_CHARS = 200
 _SENTENCE_END = frozenset(".!?\"”’»。！？")
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # Thai, Lao, kana, CJK: one "word"
-_NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*|&|,")
-_NAME_LIST = re.compile(r"(?:\s*+(?:[^\W\d_][\w.'’-]*+|&|,))++\s*+")
+_NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*|\d{1,4}\b|&|,")  # "FRANCE 24": a number after a word
+_NAME_LIST = re.compile(r"(?:\s*+(?:[^\W\d_][\w.'’-]*+|\d{1,4}\b|&|,))++\s*+")
 _NAME_CONNECTORS = frozenset({"and", "&", ",", "de", "da", "del", "der", "den", "van", "von", "la", "le", "bin", "ibn",
                               "al", "el", "y"})
 _BYLINE_PLACE = re.compile(r"\s+in\s+[^\W\d_].*$")
@@ -693,7 +693,7 @@ def _metadata_line(text: str) -> Boilerplate | None:
     names = []
     if text.startswith("(") and text.endswith(")"):  # "(Reporting by Jane Doe; Editing by John Roe)"
         text = text[1:-1]
-    for part in cues().metadata_separators.split(text.strip("|•·; ")):
+    for part in cues().metadata_separators.split(text.strip("|•·∙; ")):
         found = _metadata_part(part)
         if found is None:
             if not (_is_name_list(part) or _DOMAIN.fullmatch(part) or _USER_NAME.fullmatch(part)):
@@ -719,6 +719,7 @@ _HANDLE = re.compile(r"\s+@\w{1,30}$")
 _DOMAIN = re.compile(r"(?:[\w-]{1,63}\.){1,4}[a-z]{2,12}", re.IGNORECASE)
 _PARTIAL_DATE = re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH.replace('<month>', '<month2>')}\s+{_DAY.replace('<day>', '<day2>')}",
                            re.IGNORECASE)
+_FUNCTION_WORDS = frozenset({"to", "for", "from", "on", "in", "at", "with", "about", "by", "of", "and", "or"})
 _NOT_A_ROLE = frozenset({"the", "a", "an", "our", "my", "your", "his", "her", "their", "this", "that"})
 
 
@@ -746,7 +747,7 @@ def _metadata_part(part: str) -> dict | None:
         match = pattern.match(part)
         if match:
             names, employer = _without_role_or_employer(match["names"])
-            if _is_name_list(names):
+            if _is_name_list(names) or _names_a_desk(names):
                 return ({key: _BYLINE_PLACE.sub("", names).strip(" ,"), **employer} if key else {})
     names, employer = _without_role_or_employer(part)
     if employer and _is_name_list(names):  # "Jane Doe, Reuters"
@@ -776,26 +777,32 @@ def _without_role_or_employer(names: str) -> tuple[str, dict]:
     return (head.strip(), {}) if _is_role(tail) else (names, {})
 
 
+def _names_a_desk(name: str) -> bool:
+    """ "The Kyiv Independent news desk", "Reuters staff": a byline although not all words are capitalised."""
+    words = name.split()
+    return 2 <= len(words) <= 6 and words[0][0].isupper() and words[-1].casefold() in cues().desk_words
+
+
 def _names_a_byline(name: str) -> bool:
     """Whether a name alone beside a date on a metadata line is the byline: a desk ("TOI News Desk") or
     a person ("Jane Doe"), not a place ("New Delhi | March 17, 2025")."""
     words = name.split()
-    return len(words) >= 2 and (words[-1].casefold() in cues().desk_words or words[0] in cues().given_names)
+    return len(words) >= 2 and (_names_a_desk(name) or words[0] in cues().given_names)
 
 
 def _is_role(text: str) -> bool:
-    """A job title alone: "Political Correspondent", "Staff writer" (not "the reporter")."""
-    text = text.strip()
-    return bool(cues().role.fullmatch(text)) and text.split()[0].casefold() not in _NOT_A_ROLE
+    """A job title alone: "Political Correspondent", "Staff writer" (not "the reporter", "Notes to editors")."""
+    words = text.casefold().split()
+    return bool(cues().role.fullmatch(text.strip())) and words[0] not in _NOT_A_ROLE and not _FUNCTION_WORDS & set(words)
 
 
 def _is_name_list(text: str) -> bool:
     """Whether `text` reads as people's names ("Jane Doe and John Roe", "Xinhua"), not a sentence."""
     text = _BYLINE_PLACE.sub("", text)
     tokens = _NAME_WORD.findall(text)
-    if not _NAME_LIST.fullmatch(text) or len(tokens) > 12:
+    if not _NAME_LIST.fullmatch(text) or len(tokens) > 12 or tokens[0].isdigit():
         return False
-    return all(token.casefold() in _NAME_CONNECTORS or token[0].isupper() for token in tokens) and any(
+    return all(token.casefold() in _NAME_CONNECTORS or token[0].isupper() or token.isdigit() for token in tokens) and any(
         token[0].isupper() for token in tokens)
 
 

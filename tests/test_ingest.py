@@ -974,6 +974,36 @@ BLIND = {
         ["Political Editor", "17 March 2025 • 6:00am", "Related Topics", "Pensions, State pension age"],
         ["Plans to raise the state pension age", "Ministers are preparing for a backlash from older voters.",
          '"It\'s the right thing to do,"']),
+    # a fifth round, written blind after the fourth round's fixes: 37 of 57 with the original rules, 39
+    # with the first four rounds' ("Notes to editors" was even read as a job-title byline), 57 after its own.
+    # france24.txt dates its article "05/03/2025": day or month first cannot be told, so no date.
+    "kyiv-independent.txt": (
+        {"byline": "The Kyiv Independent news desk", "date": "2025-03-17"},
+        ["by The Kyiv", "4 min read", "Support independent journalism", "Become a member"],
+        ["Key developments on March 17:", "Russia launches 120 drones overnight", "Zelensky meets European leaders in Paris",
+         "Russia launched 120 drones against", '"This is terror against civilians,"']),
+    "france24.txt": (
+        {"date": None, "updated": None, "byline": "FRANCE 24"},
+        ["Issued on:", "Modified:", "© Ludovic Marin, AFP", "Text by: FRANCE 24", "3 min"],
+        ["Emmanuel Macron said on Wednesday", '"Peace cannot be the capitulation of Ukraine," he said.']),
+    "abc-au.txt": (
+        {"byline": "Jane Doe", "date": "2025-03-17"},
+        ["Topic:Bushfires", "Mon 17 Mar 2025 at 5:41am", "Posted Mon 17 Mar", "Share"],
+        ["Firefighters have contained", '"We\'re not out of the woods yet,"']),
+    "gov-statement.txt": (
+        {"date": "2025-03-17", "byline": None},
+        ["Media enquiries: 020 7946 0000"],
+        ["The Energy Minister today welcomed", 'Energy Minister Jane Doe said: "This is a major step',
+         "The wind farm will be built"]),
+    "newsletter-brief.txt": (
+        {"byline": "Jane Doe", "date": "2025-03-14"},
+        ["Issue #142", "∙ Paid", "Thanks for reading", "Leave a comment"],
+        ["This week the Commission finally published", '"It\'s a start," one diplomat told me.']),
+    "reuters-exclusive.txt": (
+        {"title": "Exclusive: EU weighs using frozen Russian assets for Ukraine arms", "date": "2025-03-17",
+         "updated": None, "dateline": "Brussels", "credited": ("Reuters",), "byline": "Jane Doe and John Roe"},
+        ["Updated 5 hours ago", "Reporting by", "Our Standards", "Suggested Topics:", "Europe", "Ukraine"],
+        ["The European Union is considering", '"All options are on the table,"']),
 }
 
 
@@ -1029,7 +1059,7 @@ def test_layouts_written_blind(blind_layouts, file):
     ("17/03/2025", "metadata", {"date": "2025-03-17"}),
     ("Published 12 January", "metadata", {"date": None}),  # no year: never completed
     ("Listen to this article · 5 min", "metadata", {}),
-    ("4 min read", "disclaimer", {}),
+    ("4 min read", "metadata", {}),
     ("Topics: Ukraine, NATO", "label", {}),
     ("Opinion", "label", {}),
     ("Advertisement", "label", {}),
@@ -1065,6 +1095,8 @@ def test_layouts_written_blind(blind_layouts, file):
     ("Reporting from the front line was dangerous, she said.", None, {}),
     ("Subscribe to the idea that nothing can change? Not us.", None, {}),
     ("The reporter", None, {}),
+    ("Notes to editors", None, {}),
+    ("By 2030", None, {}),
     ("Posted on social media, the video drew millions of views.", None, {}),
     ("Published in 2019, the report was ignored by ministers.", None, {}),
 ])
@@ -1155,6 +1187,11 @@ def test_a_short_article_with_header_lines_is_not_read_as_hard_wrapped(blind_lay
     ("Political correspondent @janedoe", {"desk": "Political correspondent"}),
     ("Monday 17 March 2025 11:02, UK", {"date": "2025-03-17"}),
     ("in Beijing", {}),
+    ("by The Kyiv Independent news desk", {"byline": "The Kyiv Independent news desk"}),
+    ("Text by: FRANCE 24", {"byline": "FRANCE 24"}),
+    ("March 17, 20252:48 PM GMT+1Updated 5 hours ago", {"date": "2025-03-17", "updated": None}),
+    ("Posted Mon 17 Mar 2025 at 5:41am, updated", {"date": "2025-03-17"}),
+    ("∙ Paid", {}),
 ])
 def test_metadata_lines_from_the_blind_rounds(text, fields):
     found = classify(text)
