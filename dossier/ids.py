@@ -29,6 +29,7 @@ from __future__ import annotations
 import base64
 import difflib
 import hashlib
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -225,7 +226,10 @@ def save_ledger(ledger: Ledger, path: Path) -> bool:
     text = dump_ledger(ledger)
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
-    path.write_text(text, encoding="utf-8")
+    # Write beside it, then rename over it: a build killed here leaves the old ledger whole.
+    staging = path.with_name(f".{path.name}.tmp")
+    staging.write_text(text, encoding="utf-8")
+    os.replace(staging, path)
     return True
 
 

@@ -307,6 +307,26 @@ def test_the_ledger_file_is_sorted_text_that_reads_back_the_same(tmp_path):
     assert str(tmp_path) not in text
 
 
+
+def test_a_build_killed_while_saving_the_ledger_leaves_the_old_one_whole(tmp_path, monkeypatch):
+    path = tmp_path / "permalinks.yaml"
+    _, old = reconcile(dossier(quote(INCOMPATIBLE, "a"), actors=[actor("Grushko")]), Ledger())
+    ids.save_ledger(old, path)
+    before = path.read_bytes()
+    _, new = reconcile(dossier(quote(GUARANTEES, "b"), actors=[actor("Grushko")]), old)
+
+    def killed(*_args):
+        raise KeyboardInterrupt("killed while renaming the ledger into place")
+
+    monkeypatch.setattr(ids.os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        ids.save_ledger(new, path)
+    assert path.read_bytes() == before
+    monkeypatch.undo()
+    assert ids.save_ledger(new, path) is True
+    assert load_ledger(path) == new
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["permalinks.yaml"]
+
 entry_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 
 
