@@ -143,7 +143,7 @@ class _Reader:
         """[affiliation] [modifiers] title Name: "Russian Deputy Foreign Minister Alexander Grushko"."""
         if self.words[i].lower() == "the":
             return None
-        title = self._title(i)
+        title = self._title(i) or self._owned_name(i)
         if title is None:
             return None
         start_name, role, affiliation, affiliation_surface = title
@@ -158,7 +158,7 @@ class _Reader:
                 return None
         if end == start_name:
             return None
-        person = self._person(start_name, end, supported=True)
+        person = self._person(start_name, end, supported=role is not None)
         if person is None:
             return None
         return self._person_reading(i, end, person, role, affiliation, affiliation_surface)
@@ -243,7 +243,7 @@ class _Reader:
         "the Foreign Ministry" is the last one named, else the dateline country's; a name of its own
         ("the Justice Department", "the Getulio Vargas Foundation", "Harbor Bancorp") stays as it is."""
         j = self._skip_the(i)
-        owner = self._owner(j)
+        owner = self._owner(j) or self._place_owner(j)
         if owner is None:
             head_start, adjective, country = j, None, None
         else:
@@ -266,7 +266,7 @@ class _Reader:
         affiliation = country.name if country else self._affiliation_of(head_start, end)
         mentions = [_Found(self._surface(i, end), name, ORGANIZATION, None, affiliation)]
         if country:
-            mentions.append(_Found(self._surface(j, self._owner_end(j)), country.name, country.kind))
+            mentions.append(_Found(self._surface(j, head_start), country.name, country.kind))
         return _Reading(end, mentions)
 
     def _organization(self, i: int) -> _Reading | None:
@@ -279,7 +279,8 @@ class _Reader:
         if token.ent_type_ == "ORG" and token.ent_iob_ == "B":
             span = next(e for e in self.doc.ents if e.start == i)
             start = self._skip_the(i)
-            end = span.end - (1 if self.words[span.end - 1] in POSSESSIVE else 0)
+            end = span.end - (self.words[span.end - 1] in POSSESSIVE and self.doc[span.end - 2].dep_ == "poss")
+            end = self._proper_name_end(end, continues=True) or end  # "the ACLU of Illinois"
             recurs = self._tagged_organizations()[span.text] > 1
             speaks = self._is_speaker(span.root.i)
         elif token.ent_type_ not in ("PERSON", "ORG") and self._name_run(i) == i + 1 and self._is_speaker(i):
@@ -288,9 +289,12 @@ class _Reader:
                 return None
         else:
             return None
-        if start >= end or any(not self.words[k][:1].isupper() for k in (start, end - 1)):
+        last = end - 1 - (self.words[end - 1] in POSSESSIVE)
+        if start > last or any(not self.words[k][:1].isupper() for k in (start, last)):
             return None
         name = normalise(self.doc[start:end].text)
+        if f"{name}'s" in [*self.organizations, *self.known_organizations]:
+            name = f"{name}'s"  # "Moody's analysts": the possessive of Moody's
         if self.world.known(name) or self.world.is_outlet(name) or any(
             self.world.outlets.match(self.words, k) for k in range(start, end)
         ):
@@ -298,7 +302,7 @@ class _Reader:
         institution = self.world.institutions.match(self.words, end - 1) is not None
         if not (institution or recurs or speaks):
             return None
-        return _Reading(end, [_Found(self._surface(i, end), name, ORGANIZATION)])
+        return _Reading(end, [_Found(self.doc[i:end].text, name, ORGANIZATION)])  # "Moody's" keeps its 's
 
     def _employer(self, i: int) -> _Reading | None:
         """Where someone works: "an analyst at Morningstar", "chief economist at the Kiel Institute"."""
@@ -320,19 +324,31 @@ class _Reader:
 
     def _short_organization(self, i: int) -> _Reading | None:
         """An organisation the article names in full, by its initials ("FTC" for the Federal Trade
-        Commission) or its first word when that is a name and no English word ("Samsung" for Samsung
-        Electronics)."""
+        Commission, "Sebi") or its first word when that is a name and no English word ("Samsung" for
+        Samsung Electronics)."""
+        if self.heading or (i + 1 < len(self.doc) and self._is_name_word(self.doc[i + 1])):
+            return None
+        named = self._named_organization(i)
+        if named is None or named[0] != i + 1:
+            return None
+        return _Reading(i + 1, [_Found(self._surface(i, i + 1), named[1], ORGANIZATION)])
+
+    def _named_organization(self, i: int) -> tuple[int, str] | None:
+        """(end, name) of an organisation the article names, at i: by its name, its initials ("FTC",
+        "Sebi") or its first word when that is a name and no English word ("Samsung")."""
         word = self.words[i]
-        if self.heading or not word[:1].isupper() or (i + 1 < len(self.doc) and self._is_name_word(self.doc[i + 1])):
+        if not word[:1].isupper():
             return None
         for name in [*reversed(self.organizations), *self.known_organizations]:
             words = name.split()
             if len(words) < 2 or self.world.known(name):
                 continue
+            if self.words[i:i + len(words)] == words:
+                return i + len(words), name
             initials = "".join(w[0] for w in words if w[:1].isupper())
-            if (word.isupper() and len(word) > 1 and word == initials) or (
+            if len(word) > 1 and (word == initials or (len(word) > 2 and word.upper() == initials)) or (
                     word == words[0] and not _is_english(self.doc[i]) and self.world.known(word) is None):
-                return _Reading(i + 1, [_Found(self._surface(i, i + 1), name, ORGANIZATION)])
+                return i + 1, name
         return None
 
     def _nickname(self, i: int) -> _Reading | None:
@@ -424,12 +440,13 @@ class _Reader:
                 self.subjects.append(current.name)
 
     def _title(self, i: int):
-        """(name start, role, affiliation, affiliation surface) when a title begins at i."""
+        """(name start, role, affiliation, affiliation surface) when a title begins at i, maybe after its
+        owner: a country ("Russian", "the Kremlin's") or an organisation the article names ("FTC Chair")."""
         j, affiliation, affiliation_surface = i, None, None
-        owner = self._owner(i, metonyms=True)
+        owner = self._owner(i, metonyms=True) or self._organization_owner(i)
         if owner is not None:
             j, _, affiliation = owner
-            affiliation_surface = self._surface(i, self._owner_end(i, metonyms=True))
+            affiliation_surface = self._surface(i, j)
         title = self._title_words(j)
         if title is None and owner is not None:  # "Qatar's foreign ministry spokesman"
             institution = self._institution_end(j, any_case=True)
@@ -440,6 +457,22 @@ class _Reader:
         while end < len(self.doc) and self.words[end].lower() in self.world.honorifics:
             end += 1
         return end, _title_case(self.doc[j:title].text), affiliation, affiliation_surface
+
+    def _owned_name(self, i: int):
+        """ "Hungary's Viktor Orbán": a country's possessive right before a name gives no role, only the
+        affiliation (the name must show a person by itself)."""
+        owner = self._owner(i)
+        if owner is None or self.words[owner[0] - 1] not in POSSESSIVE:
+            return None
+        return owner[0], None, owner[2], self._surface(i, owner[0])
+
+    def _organization_owner(self, i: int):
+        """(end, name, Known) for an organisation the article names, standing before a title."""
+        named = self._named_organization(i)
+        if named is None:
+            return None
+        end, name = named
+        return end + (end < len(self.doc) and self.words[end] in POSSESSIVE), name, Known(name, ORGANIZATION)
 
     def _title_words(self, k: int) -> int | None:
         """End of [modifiers] title at k ("Deputy Foreign Minister", "spy chief"), or None."""
@@ -541,6 +574,13 @@ class _Reader:
 
     # -- countries, organisations, institutions -------------------------------
 
+    def _place_owner(self, i: int):
+        """(end, place, None) for a city or state the tagger knows, in the possessive: "Chicago's"."""
+        if i + 1 < len(self.doc) and self.doc[i].ent_type_ == "GPE" and self.words[i + 1] in POSSESSIVE and (
+                self.words[i][:1].isupper()):
+            return i + 2, self.words[i], None
+        return None
+
     def _owner(self, i: int, *, metonyms: bool = False):
         """(end, adjective, country) for "Russian", "Russia's", "US" (and "the Kremlin" with metonyms=True)."""
         demonym = self.world.demonyms.match(self.words, i)
@@ -559,11 +599,6 @@ class _Reader:
                     return end, adjective or known.name, known
         return None
 
-    def _owner_end(self, i: int, *, metonyms: bool = False) -> int:
-        """Where the owner's own words end ("Russia" in "Russia's"), for its surface."""
-        end = self._owner(i, metonyms=metonyms)[0]
-        return end - 1 if self.words[end - 1] in POSSESSIVE else end
-
     def _institution_end(self, i: int, *, any_case: bool = False) -> int | None:
         """End of "Foreign Ministry" / "Ministry of Foreign Affairs" / "Kiel Institute for the World Economy"
         / "Harbor Bancorp" starting at i, or None. With any_case (after an owner: "Russia's foreign
@@ -575,6 +610,8 @@ class _Reader:
             head = self.world.institutions.match(self.words, k)
             if token.is_title or token.is_upper:
                 head = head or self.world.organization_heads.match(self.words, k)
+            elif token.lower_ in ("and", "&") and k > i and k + 1 < len(self.doc) and self.doc[k + 1].is_title:
+                pass  # "Securities and Exchange Commission", "Food and Drug Administration"
             elif not (any_case and token.is_lower and token.is_alpha):
                 break
             k = head[0] if head else k + 1
