@@ -194,3 +194,11 @@ def build_site(folder: Path, dossier: Dossier, **env: str) -> subprocess.Complet
     site_url, site_name = render.site_settings(ROOT / "mkdocs.yml")
     render.write_docs(render.render(dossier, ROOT / "templates", site_url, site_name), docs)
     return mkdocs_build(folder, **env)
+
+
+def built_site(tmp_path_factory, name: str, dossier: Dossier, **env: str) -> Path:
+    """The site/ folder of a strict build of `dossier` in a fresh temporary folder (module fixtures)."""
+    folder = tmp_path_factory.mktemp(name)
+    result = build_site(folder, dossier, **env)
+    assert result.returncode == 0, result.stderr
+    return folder / "site"

@@ -19,7 +19,7 @@ import yaml
 from dossier import render
 from dossier.model import Dossier
 from tests.conftest import ROOT
-from tests.render_fixtures import build_site, hand_written_docs, hostile, mkdocs_build, realistic
+from tests.render_fixtures import built_site, hand_written_docs, hostile, mkdocs_build, realistic
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -102,18 +102,12 @@ def markup_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("hostile-browser")
-    result = build_site(folder, hostile())
-    assert result.returncode == 0, result.stderr
-    return folder / "site"
+    return built_site(tmp_path_factory, "hostile-browser", hostile())
 
 
 @pytest.fixture(scope="module")
 def realistic_site(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("realistic-browser")
-    result = build_site(folder, realistic())
-    assert result.returncode == 0, result.stderr
-    return folder / "site"
+    return built_site(tmp_path_factory, "realistic-browser", realistic())
 
 
 def generated_pages(site: Path) -> list[Path]:

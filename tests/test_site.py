@@ -19,7 +19,7 @@ import yaml
 
 from dossier import render
 from tests.conftest import ROOT, SEEDS
-from tests.render_fixtures import build_site, hand_written_docs, hostile, mkdocs_build, realistic
+from tests.render_fixtures import build_site, built_site, hand_written_docs, hostile, mkdocs_build, realistic
 
 pytestmark = pytest.mark.slow
 
@@ -100,10 +100,7 @@ def broken_links(site: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def realistic_site(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("realistic")
-    result = build_site(folder, realistic(), SOURCE_DATE_EPOCH="1700000000")
-    assert result.returncode == 0, result.stderr
-    return folder / "site"
+    return built_site(tmp_path_factory, "realistic", realistic(), SOURCE_DATE_EPOCH="1700000000")
 
 
 def meta(site: Path, section: str, page_id: str) -> dict:
@@ -183,10 +180,7 @@ def test_two_builds_give_byte_identical_sites(realistic_site, tmp_path):
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("hostile")
-    result = build_site(folder, hostile())
-    assert result.returncode == 0, result.stderr
-    return folder / "site"
+    return built_site(tmp_path_factory, "hostile", hostile())
 
 
 def test_hostile_site_has_no_injected_markup_and_shows_the_payloads(hostile_site):
