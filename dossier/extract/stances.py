@@ -72,6 +72,8 @@ class Vocabulary:
     generic_nouns: frozenset[str]
     filler_modifiers: frozenset[str]
     representatives: frozenset[str]
+    bodies: frozenset[str]
+    pointers: dict[str, list[str]]
     own_bodies: frozenset[str]
 
 
@@ -106,6 +108,8 @@ def vocabulary() -> Vocabulary:
         generic_nouns=frozenset(data["generic_nouns"]),
         filler_modifiers=frozenset(data["filler_modifiers"]),
         representatives=frozenset(data["representatives"]),
+        bodies=frozenset(data["bodies"]),
+        pointers=data["pointers"],
         own_bodies=frozenset(data["own_bodies"]),
     )
 
@@ -114,6 +118,7 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
     """Stances stated in `article`; `docs[i]` parses `article.paragraphs[i]`, `actors` are its actor mentions."""
     names = _Names(article, docs, actors)
     stances: list[Stance] = []
+    recalled: dict[str, str] = {}  # cue -> the topic it was last used on, for "rejected the call" later on
     for paragraph, doc in zip(article.paragraphs, docs):
         context = _Paragraph()
         for sentence in doc.sents:
@@ -122,7 +127,9 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                 holders = claim.holders
                 if holders is None and claim.carried:
                     holders = context.holders
-                topic = claim.topic if claim.topic is not None else context.topic
+                topic = claim.topic or context.topic or _recall(claim.pointer, recalled)
+                if claim.topic and claim.cue:
+                    recalled = {**{k: v for k, v in recalled.items() if k != claim.cue}, claim.cue: claim.topic}
                 context.holders = holders or context.holders
                 context.topic = topic or context.topic
                 for holder in holders or ():
@@ -131,6 +138,12 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                         stances.append(Stance(article.id, paragraph.index, holder, topic, claim.stance,
                                               sentence.text.strip()))
     return stances
+
+
+def _recall(pointer: str, recalled: dict[str, str]) -> str | None:
+    """The topic of the latest cue a noun names back ("the call" -> what someone last called for)."""
+    cues = vocabulary().pointers.get(pointer, ())
+    return next((topic for cue, topic in reversed(recalled.items()) if cue in cues), None)
 
 
 @dataclass
@@ -148,6 +161,8 @@ class _Claim:
     stance: str
     topic: str | None  # None: the topic only points back ("such a request")
     carried: bool = False  # with nobody named, the paragraph's last holder holds it
+    cue: str = ""  # the cue as listed in data/stances.yaml ("call for")
+    pointer: str = ""  # the noun a topic that only points back uses ("call", "proposal")
 
 
 @dataclass(frozen=True)
@@ -160,6 +175,7 @@ class _Reading:
     topics: list
     clause: object
     carried: bool = False
+    cue: str = ""
 
 
 @dataclass
@@ -200,13 +216,14 @@ class _Sentence:
                 inner_cue, inner_reading = inner
                 for claim in self._claims_of(inner_cue, inner_reading, holders, current, nested=True):
                     yield _Claim(claim.holders, "conditional" if conditional else claim.stance, claim.topic,
-                                 reading.carried)
+                                 reading.carried, claim.cue, claim.pointer)
                 continue
             if current == "condition" and not conditional:
                 continue
             name, points_back = _topic(topic, words)
             if name is not None or points_back:
-                yield _Claim(holders, "conditional" if conditional else current, name, reading.carried)
+                yield _Claim(holders, "conditional" if conditional else current, name, reading.carried,
+                             reading.cue, "" if name else topic.lemma_.lower())
 
     def _inner(self, topic, cue, words: Vocabulary):
         """A cue inside the topic ("refuse to [accept X]", "seek to gain [support for X]"): it says what the
@@ -250,9 +267,10 @@ def _reading(token, words: Vocabulary, nested: bool = False) -> _Reading | None:
     if token.pos_ == "VERB":
         particle = next((p for p in _particles(token) if f"{lemma} {_words(p)}" in words.phrasal), None)
         if particle is not None:
-            return _read_verb(token, words.phrasal[f"{lemma} {_words(particle)}"], particle[-1], words)
+            cue = f"{lemma} {_words(particle)}"
+            return _read_verb(token, words.phrasal[cue], particle[-1], words, cue)
         if lemma in words.verbs:
-            return _read_verb(token, words.verbs[lemma], None, words)
+            return _read_verb(token, words.verbs[lemma], None, words, lemma)
         if lemma in words.meeting_verbs and any(c.dep_ == "dobj" and c.lemma_.lower() in words.terms
                                                 for c in token.children):
             return _read_condition(token, "conditional")
@@ -282,7 +300,7 @@ def _words(tokens) -> str:
     return " ".join(t.lower_ for t in tokens)
 
 
-def _read_verb(verb, stance: str, particle, words: Vocabulary) -> _Reading | None:
+def _read_verb(verb, stance: str, particle, words: Vocabulary, cue: str) -> _Reading | None:
     passive = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
     if _regards(verb, passive):
         return None
@@ -312,7 +330,7 @@ def _read_verb(verb, stance: str, particle, words: Vocabulary) -> _Reading | Non
         holders = _subject(verb)
         if holders is None:
             return None
-    return _Reading(stance, holders, _conjuncts(topic), _clause_head(verb))
+    return _Reading(stance, holders, _conjuncts(topic), _clause_head(verb), cue=cue)
 
 
 def _regards(verb, passive) -> bool:
@@ -615,9 +633,23 @@ def _through_light(head, words: Vocabulary):
             inner = next((c for c in head.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
                           and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
         if inner is None:
+            inner = _object(_hung_on_verb(head))
+        if inner is None:
             break
         head = inner
     return head
+
+
+def _hung_on_verb(noun):
+    """The preposition right after `noun` that the parser hung on the verb instead ("objected to any language
+    [on X]"), or None."""
+    verb = {"dobj": noun.head, "pobj": noun.head.head}.get(noun.dep_)
+    end = max(t.i for t in noun.subtree) + 1
+    following = noun.doc[end] if end < len(noun.doc) else None
+    if verb is not None and following is not None and following.dep_ == "prep" and following.head.i == verb.i \
+            and following.lower_ in TOPIC_PREPOSITIONS:
+        return following
+    return None
 
 
 def _vague(head, words: Vocabulary) -> bool:
@@ -706,11 +738,11 @@ class _Names:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             owners = self.of(paragraph, owner) if owner is not None else []
             return [self._affiliations[n] for n in owners if n in self._affiliations]
-        if lemma in words.representatives:
+        if lemma in words.representatives or lemma in words.bodies:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of" and _object(child) is not None:
                     return self.of(paragraph, _object(child))
-                if child.dep_ in ("amod", "compound", "poss") and child.ent_type_ in NAME_LABELS:
+                if child.dep_ in ("amod", "compound", "poss", "nmod") and child.ent_type_ in NAME_LABELS:
                     return self._name(paragraph, child, words)
             return []
         if token.ent_type_ in NAME_LABELS - {"NORP"}:
