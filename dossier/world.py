@@ -35,6 +35,7 @@ class Known:
     kind: str
 
 
+@lru_cache(maxsize=65536)
 def phrase_key(text: str) -> tuple[str, ...]:
     """The lookup key of a phrase: its tokens as spaCy splits them, without a leading "the" or a
     trailing possessive, so that "the Kremlin's" and "Kremlin" meet."""
@@ -55,12 +56,15 @@ class Phrases:
         for phrase, value in entries.items():
             self.table[self._key(phrase_key(phrase))] = value
         self.longest = max((len(k) for k in self.table), default=0)
+        self.first_words = frozenset(k[0] for k in self.table if k)
 
     def _key(self, words) -> tuple[str, ...]:
         return tuple(w.lower() for w in words) if self.fold_case else tuple(words)
 
     def match(self, words: list[str], start: int) -> tuple[int, object] | None:
         """(end, value) of the longest phrase beginning at words[start], or None."""
+        if start >= len(words) or self._key(words[start:start + 1])[0] not in self.first_words:
+            return None
         for end in range(min(len(words), start + self.longest), start, -1):
             value = self.table.get(self._key(words[start:end]))
             if value is not None:

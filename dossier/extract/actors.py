@@ -340,12 +340,12 @@ class _Reader:
         if not word[:1].isupper():
             return None
         for name in [*reversed(self.organizations), *self.known_organizations]:
-            words = name.split()
-            if len(words) < 2 or self.world.known(name):
+            forms = _organization_forms(name)
+            if forms is None:
                 continue
-            if self.words[i:i + len(words)] == words:
+            words, initials = forms
+            if self.words[i:i + len(words)] == list(words):
                 return i + len(words), name
-            initials = "".join(w[0] for w in words if w[:1].isupper())
             if len(word) > 1 and (word == initials or (len(word) > 2 and word.upper() == initials)) or (
                     word == words[0] and not _is_english(self.doc[i]) and self.world.known(word) is None):
                 return i + 1, name
@@ -461,6 +461,8 @@ class _Reader:
     def _owned_name(self, i: int):
         """ "Hungary's Viktor Orbán": a country's possessive right before a name gives no role, only the
         affiliation (the name must show a person by itself)."""
+        if not any(w in POSSESSIVE for w in self.words[i + 1:i + 5]):
+            return None
         owner = self._owner(i)
         if owner is None or self.words[owner[0] - 1] not in POSSESSIVE:
             return None
@@ -732,6 +734,16 @@ def _is_heading(text: str) -> bool:
     while end and (unicodedata.category(text[end - 1])[0] in "SZC" or text[end - 1] == "\ufe0f"):
         end -= 1
     return not SENTENCE_END.search(normalise(text[:end]))
+
+
+@lru_cache(maxsize=4096)
+def _organization_forms(name: str) -> tuple[tuple[str, ...], str] | None:
+    """The words and the initials of an organisation's name of two words or more that the data files
+    do not know (those have their own aliases), else None."""
+    words = tuple(name.split())
+    if len(words) < 2 or world().known(name):
+        return None
+    return words, "".join(w[0] for w in words if w[:1].isupper())
 
 
 @lru_cache(maxsize=1)
