@@ -213,7 +213,29 @@ SAME_ISSUE = [
     ("Ceasefire", ["30-day ceasefire proposal", "cease-fire", "truce in Gaza"]),
     ("Membership", ["Ukraine's membership", "joining NATO", "Ukraine's accession talks", "entry into NATO"]),
     ("Observers and monitoring missions", ["NATO observers", "unarmed observer mission", "civilian monitoring group"]),
+    ("Interest rate cuts", ["a rate cut in June", "lower rates", "cutting interest rates too early",
+                            "lower borrowing costs"]),
+    ("Mergers and takeovers", ["merger of supermarket chains Kroger", "the takeover", "hostile acquisition bid"]),
+    ("Pay and wages", ["pay rise above 4 percent", "the latest pay offer", "higher wages for nurses"]),
+    ("Vaccines", ["10 million vaccine doses", "donate mpox vaccines to Africa", "vaccination campaign"]),
+    ("Artificial intelligence rules", ["the law's requirements for general-purpose AI models",
+                                       "Artificial Intelligence Act"]),
 ]
+
+
+@pytest.mark.parametrize("wordings", [["immediate federal election", "the vote on the zoning plan"],
+                                      ["rate cuts", "interest-free loans"],
+                                      ["a pay rise", "paying for new roads"]])
+def test_different_issues_stay_apart(wordings):
+    ext = extraction("a", *[("Russia", "oppose", w, i, f"sentence {i}") for i, w in enumerate(wordings, 1)])
+    topics, _ = link_positions([ext], resolve)
+    assert len(topics) == len(wordings), [t.title for t in topics]
+
+
+def test_a_topic_without_an_issue_is_titled_in_its_own_words_with_a_capital():
+    found = positions(extraction("a", ("France", "support", "longer transition period", 1, "s"),
+                                 ("Spain", "support", "iPhone ban", 2, "s2")))
+    assert sorted(found.values()) == [("Longer transition period", "support"), ("iPhone ban", "support")]
 
 
 @pytest.mark.parametrize("title, wordings", SAME_ISSUE, ids=[t for t, _ in SAME_ISSUE])
@@ -228,6 +250,9 @@ def test_wordings_of_one_issue_make_one_topic(title, wordings):
     ("Ukraine's exclusion from NATO", "support", "oppose"),
     ("lifting sanctions on Belarus", "support", "oppose"),
     ("a halt to uranium enrichment", "support", "oppose"),
+    ("raising interest rates again", "support", "oppose"),
+    ("a freeze on public sector pay", "support", "oppose"),
+    ("a two-year pay freeze", "support", "oppose"),
     ("lifting sanctions on Belarus", "oppose", "support"),
     ("new sanctions on Belarus", "support", "support"),
 ])
@@ -240,9 +265,9 @@ def test_other_topics_merge_on_their_head_noun_and_take_the_commonest_wording():
     found = positions(extraction("a", ("France", "support", "alternative security mechanisms", 1, "s1"),
                                  ("Spain", "support", "security mechanisms", 2, "s2"),
                                  ("Russia", "support", "security mechanisms", 3, "s3")))
-    assert found == {"france--security-mechanisms": ("security mechanisms", "support"),
-                     "russia--security-mechanisms": ("security mechanisms", "support"),
-                     "spain--security-mechanisms": ("security mechanisms", "support")}
+    assert found == {"france--security-mechanisms": ("Security mechanisms", "support"),
+                     "russia--security-mechanisms": ("Security mechanisms", "support"),
+                     "spain--security-mechanisms": ("Security mechanisms", "support")}
 
 
 def test_officials_speak_for_their_country_leaders_for_themselves():

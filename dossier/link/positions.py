@@ -9,7 +9,7 @@ peacekeepers in Ukraine", "a peacekeeping force"). Here those names meet:
   the opposite ("Ukraine's exclusion from the alliance") joins it with the
   stance turned round. Any other topic is keyed by the lemma of its head noun
   with its compounds ("security mechanisms") and titled by its most frequent
-  wording (ties: the shortest, then alphabetical).
+  wording (ties: the shortest, then alphabetical), capitalised.
 - Holders. Officials and ministries speak for the country or organisation they
   serve (their ActorMention.affiliation): a deputy foreign minister's stance
   is his country's position. Leaders and everyone else hold their own.
@@ -190,7 +190,7 @@ def _topics(names: Sequence[str]) -> dict[str, tuple[Topic, bool]]:
     topics: dict[str, tuple[Topic, bool]] = {}
     for key in sorted(by_key):
         members = by_key[key]
-        title = key if not key.startswith("head:") else _most_common(members)
+        title = key if not key.startswith("head:") else _capitalised(_most_common(members))
         topic = Topic(id=slugify(title), title=title, keywords=_keywords(members, key))
         for name in members:
             topics[name] = (topic, keyed[name][1])
@@ -226,6 +226,12 @@ def _head_keys(names: Sequence[str]) -> dict[str, str]:
 def _most_common(members: Sequence[str]) -> str:
     counts = Counter(normalise(m) for m in members)
     return min(counts, key=lambda m: (-counts[m], len(m), m))
+
+
+def _capitalised(title: str) -> str:
+    """A title starts with a capital, the way the data file's titles do; "iPhone ban" keeps its own case."""
+    first = title.split(" ", 1)[0]
+    return title[:1].upper() + title[1:] if first.islower() else title
 
 
 def _keywords(members: Sequence[str], key: str) -> list[str]:
