@@ -51,6 +51,7 @@ class Vocabulary:
     adjectives: dict[str, str]
     prepositions: dict[str, str]
     nouns: dict[str, str]
+    verdicts: dict[str, str]
     expressing_verbs: frozenset[str]
     seeking_verbs: frozenset[str]
     negating_nouns: frozenset[str]
@@ -87,6 +88,7 @@ def vocabulary() -> Vocabulary:
         adjectives=data["adjectives"],
         prepositions=data["prepositions"],
         nouns=data["nouns"],
+        verdicts=data["verdicts"],
         expressing_verbs=frozenset(data["expressing_verbs"]),
         seeking_verbs=frozenset(data["seeking_verbs"]),
         negating_nouns=frozenset(data["negating_nouns"]),
@@ -287,6 +289,10 @@ def _reading(token, words: Vocabulary, nested: bool = False) -> _Reading | None:
             return _Reading(stance, _subject(token.head), _conjuncts(topic), _clause_head(token.head))
     if token.pos_ == "NOUN" and lemma in words.nouns:
         return _read_noun(token, words.nouns[lemma], words, nested)
+    if token.pos_ == "NOUN" and token.dep_ == "attr" and lemma in words.verdicts and token.head.lemma_ in COPULAS:
+        subject = next((c for c in token.head.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:  # "travel bans are not the answer", he said
+            return _Reading(words.verdicts[lemma], None, _conjuncts(subject), _clause_head(token.head))
     return None
 
 
@@ -744,13 +750,21 @@ class _Names:
                     return self.of(paragraph, _object(child))
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and child.ent_type_ in NAME_LABELS:
                     return self._name(paragraph, child, words)
-            return []
+            return self._reporters_side(paragraph, token, words)
         if token.ent_type_ in NAME_LABELS - {"NORP"}:
             entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
             if entity.label_ == "PERSON":
                 return [self._person(entity)]
             return [normalise(entity.text.removeprefix("the ").removeprefix("The "))]
         return []
+
+    def _reporters_side(self, paragraph: int, token, words: Vocabulary) -> list[str]:
+        """Unnamed officials in what someone reports are that person's side: "Lagarde said policymakers were
+        open to X" is the bank she heads (nobody, when the article does not say whom she serves)."""
+        speaker = _speaker(token, words)
+        if not speaker or speaker[0].i == token.i or speaker[0].pos_ == "PRON":
+            return []
+        return [self._affiliations[n] for n in self.of(paragraph, speaker[0]) if n in self._affiliations]
 
     def _pronoun(self, paragraph: int, token, words: Vocabulary) -> list[str]:
         lower = token.lower_
