@@ -19,6 +19,9 @@ PIECES = [
     "John Smith", "Mary Smith", ",", ".", ";", "'s", "\u2019s", '"', "\u201c", "\u201d", "-", "\u2014", "(", ")",
     "\U0001f6d1", "the", "and", "of", "on", "Sunday", "ALSO READ:", "Xinhua", "U.S.", "US envoy", "EU", "Brussels",
     "spokesman", "the Russian government", "Secretary-General", "of Georgia", "demands", "rejected", "according to",
+    "von der", "Leyen", "Ursula", "Wang Wenbin", "Wang", "He", "Seong-min", "Gazprom", "the Justice Department",
+    "Harbor Bancorp", "Corp.", "an analyst at", "known as", "Chad", "Morrison", "South America", "FTC",
+    "Federal Trade Commission", "Moody's", "Hungary's", "Sen.", "Foundation", "of", "for", "Ald.",
 ]
 paragraph = st.lists(st.sampled_from(PIECES), min_size=1, max_size=25).map(" ".join)
 KINDS = {"person", "organization", "country", "government", "group"}

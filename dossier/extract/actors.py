@@ -6,13 +6,18 @@ only one vote. What decides is the prose around a name: a title before it
 ("Deputy Foreign Minister Alexander Grushko"), a speech verb ("said Grushko"), a
 full name earlier or later in the article that the surname belongs to, and the
 world knowledge in dossier/data (countries, capitals that stand for them,
-organisations, outlets). Headlines and captions only ever re-mention actors the
-body introduces; outlets cited as sources are never actors.
+organisations and the words that end their names, outlets, how names are
+shortened). Headlines and captions only ever re-mention actors the body
+introduces; outlets cited as sources are never actors.
 
 The scan works left to right over each paragraph: at every token each reading
-("a title and a name", "a country", "a capital acting for its country", ...)
-proposes a span, and the longest wins. A bare surname is the most recent person
-of that surname; "the diplomat" is the most recent person whose role fits.
+("a title and a name", "a country", "a capital acting for its country", "an
+institution by its own name", ...) proposes a span, and the longest wins. A short
+name ("von der Leyen", "Xi", "Lula") is the most recent person it shortens;
+"the diplomat" is the most recent person whose role fits; an organisation's
+initials or first word ("FTC", "Samsung") is the organisation named in full. A
+lone word that speaks with nothing to show a person ("Gazprom said") is an
+organisation: linking makes it a person if another article names one in full.
 """
 
 from __future__ import annotations
@@ -346,8 +351,9 @@ class _Reader:
             words, initials = forms
             if self.words[i:i + len(words)] == list(words):
                 return i + len(words), name
-            if len(word) > 1 and (word == initials or (len(word) > 2 and word.upper() == initials)) or (
-                    word == words[0] and not _is_english(self.doc[i]) and self.world.known(word) is None):
+            by_initials = len(word) > 1 and (word == initials or (len(word) > 2 and word.upper() == initials))
+            by_first_word = word == words[0] and not _is_english(self.doc[i]) and self.world.known(word) is None
+            if by_initials or by_first_word:
                 return i + 1, name
         return None
 
@@ -410,7 +416,9 @@ class _Reader:
     def _person_reading(self, start, end, person, role, affiliation, affiliation_surface) -> _Reading:
         appositive = self._appositive(end) if role is None else None
         if appositive:
-            end, role, affiliation, affiliation_surface = appositive
+            end, role, own_affiliation, own_surface = appositive
+            if own_affiliation is not None:  # "Hungary's Viktor Orbán, the prime minister," keeps Hungary
+                affiliation, affiliation_surface = own_affiliation, own_surface
         surface = self._surface(start, end if appositive is None else self._name_run(start))
         mentions = [_Found(surface, person.name, PERSON, role, affiliation.name if affiliation else person.affiliation)]
         if affiliation:

@@ -2,10 +2,12 @@
 
 Extraction already resolved names within each article (surname -> full name,
 "the diplomat" -> the person meant, "Moscow" -> Russia). Here the articles meet:
-names that are the same person across articles merge (a surname alone, a spelling
-variant of the same first name's surname), the kind most evidence agrees on wins
-(a surname the tagger called an organisation in one article is the person
-another article names in full), and the editor's curation file has the last word.
+names that are the same person across articles merge (a surname alone, another
+part of a long name when only one person has it, a spelling variant of the same
+first name's surname), a short name that joins a person's full name is a person
+whatever its own article made of it (a lone "Alves said" is an organisation there),
+the kind most evidence agrees on wins, and the editor's curation file has the last
+word.
 
 The Resolver answers "who is this name in this source?" for the quote and
 position linkers: first what that source itself said, then the whole corpus,
@@ -118,12 +120,12 @@ def _parse_name(text: str) -> tuple[str, str, str | None, str | None]:
     name_start = title or 0
     while name_start < len(words) - 1 and words[name_start].lower() in world().honorifics:
         name_start += 1
-    if title is None:
-        return tokens[name_start:].text, PERSON, None, None
     name = tokens[name_start:].text
     known = world().known(name)
     if known is not None:
         return known.name, known.kind, None, None
+    if title is None:
+        return name, PERSON, None, None
     return name, PERSON, tokens[start:title].text, owner[1].name if owner else None
 
 
