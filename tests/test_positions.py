@@ -53,6 +53,10 @@ STATED = [
     ("Russia and Ukraine agreed to a prisoner swap.", ("Ukraine", "support", "prisoner swap")),
     ("Japan hailed the climate agreement.", ("Japan", "support", "climate agreement")),
     ("Neutral status must be part of any deal, Sergei Lavrov said.", ("Sergei Lavrov", "support", "Neutral status")),
+    ("The Unite union backed the pay offer.", ("Unite", "support", "pay offer")),
+    ("Two governors, Christopher Waller and Michelle Bowman, dissented, saying they favoured a rate cut.",
+     ("Michelle Bowman", "support", "rate cut")),
+    ("Scott Bessent said the Fed should consider cutting rates.", ("Scott Bessent", "open", "cutting rates")),
     # oppose
     ("Russia rejected the deployment of NATO troops.", ("Russia", "oppose", "NATO troops")),
     ("Poland is against the plan to relax emission rules.", ("Poland", "oppose", "relax emission rules")),
@@ -61,6 +65,10 @@ STATED = [
     ("Turkey refused to accept Sweden's membership.", ("Turkey", "oppose", "Sweden's membership")),
     ("China voiced concern over the new tariffs.", ("China", "oppose", "tariffs")),
     ("Beijing slammed the decision to sell arms to Taiwan.", ("Beijing", "oppose", "sell arms to Taiwan")),
+    ("Saudi Arabia objected to any language on phasing out fossil fuels.",
+     ("Saudi Arabia", "oppose", "phasing out fossil fuels")),
+    ("Travel bans are not the answer, Tedros Adhanom Ghebreyesus said.",
+     ("Tedros Adhanom Ghebreyesus", "oppose", "Travel bans")),
     # open
     ("Canada is open to talks with China.", ("Canada", "open", "talks with China")),
     ("India signalled openness to a trade deal.", ("India", "open", "trade deal")),
@@ -73,6 +81,9 @@ STATED = [
      ("India", "conditional", "emission targets")),
     ("Vladimir Putin has indicated that the ceasefire must meet specific conditions.",
      ("Vladimir Putin", "conditional", "ceasefire")),
+    ("The Liberal Party said it would back the budget unless taxes rose.", ("Liberal Party", "conditional", "budget")),
+    ("Egypt said it was ready to resume negotiations, but only on the basis of a binding agreement.",
+     ("Egypt", "conditional", "negotiations")),
     # negation flips
     ("Germany does not support the proposal to lift sanctions.", ("Germany", "oppose", "lift sanctions")),
     ("Spain is not opposed to the new treaty.", ("Spain", "open", "treaty")),
@@ -98,6 +109,8 @@ NOTHING_STATED = [
     "China did not reject it outright.",  # "it" points back to nothing in this paragraph
     "He considered it a threat to national security.",  # rating, not openness
     "European leaders have rallied behind the plan.",  # nobody the text names
+    "Ethiopia's government insisted that the filling would proceed as planned.",  # no condition, no cue
+    "France's unions rejected the pension plan.",  # unions of a country are not the country
 ]
 
 
@@ -174,6 +187,25 @@ def test_a_subjectless_condition_keeps_the_paragraphs_holder():
                  "Discussion of unarmed observers is possible only after a peace agreement.")
     found = stances(paragraph, actors=(mention(1, "Moscow", "Russia"),))
     assert ("Russia", "conditional", "unarmed observers") in found
+
+
+def test_the_call_rejected_later_is_what_was_called_for():
+    found = stances("Pierre Poilievre called for an immediate election.", "Justin Trudeau rejected the call.")
+    assert found == {("Pierre Poilievre", "support", "immediate election"),
+                     ("Justin Trudeau", "oppose", "immediate election")}
+
+
+def test_unnamed_officials_someone_reports_are_that_persons_side():
+    actors = (mention(1, "President Christine Lagarde", "Christine Lagarde", "person", "President",
+                      "European Central Bank"),)
+    found = stances("President Christine Lagarde said policymakers were open to a rate cut in June.", actors=actors)
+    assert found == {("European Central Bank", "open", "rate cut in June")}
+
+
+def test_open_to_talks_if_stays_open_support_if_is_conditional():
+    found = stances("Russia is open to talks if Brussels signals a willingness to engage.",
+                    "Canada would support the treaty if it were amended.")
+    assert found == {("Russia", "open", "talks"), ("Canada", "conditional", "treaty")}
 
 
 def test_every_stance_keeps_its_sentence_and_paragraph():

@@ -204,7 +204,8 @@ class _Sentence:
     def _claims_of(self, cue, reading: _Reading, holders, outer: str | None, nested: bool) -> Iterator[_Claim]:
         words = vocabulary()
         negated = _negated(cue, cue if nested else reading.clause, words)
-        conditional = reading.stance in ("conditional", "condition") or _has_condition(reading.clause, words)
+        conditional = reading.stance == "conditional" or _has_condition(reading.clause, words)
+        if_clause = _if_clause(reading.clause)
         for topic in reading.topics:
             current = reading.stance
             if current == "readiness":  # willing to send troops: support; open to talks: openness
@@ -213,6 +214,8 @@ class _Sentence:
                 current = words.flips.get(current, current)
             if outer is not None:
                 current = _compose(outer, current, words)
+            if if_clause and current in ("support", "oppose"):
+                current = "conditional"  # "would support the bill if ...", but "open to talks if ..." stays open
             inner = self._inner(topic, cue, words)
             if inner is not None:
                 inner_cue, inner_reading = inner
@@ -242,6 +245,10 @@ class _Sentence:
 
     def _holders(self, reading: _Reading, cue, words: Vocabulary) -> tuple[str, ...] | None:
         tokens = reading.holders if reading.holders is not None else _speaker(cue, words)
+        if reading.holders is not None and _advised(cue, words):  # "Bessent said the Fed should consider X"
+            speaker = _speaker(cue, words)
+            if speaker and speaker[0].pos_ != "PRON":
+                tokens = speaker
         if tokens is None:
             return None
         names: list[str] = []
@@ -317,7 +324,7 @@ def _read_verb(verb, stance: str, particle, words: Vocabulary, cue: str) -> _Rea
     else:
         children = {c.dep_: c for c in reversed(list(verb.children))}
         topic = children.get("xcomp") or children.get("dobj") or children.get("ccomp")  # "urged the EU [to act]"
-        if topic is None and verb.dep_ in ("relcl", "acl"):
+        if topic is None and verb.dep_ in ("relcl", "acl") and not _misread_predicate(verb):
             topic = verb.head  # "the proposal that Ukraine accepted", "a provision sought by X"
         elif topic is not None and topic.dep_ == "ccomp":
             topic = _clause_topic(topic)
@@ -328,6 +335,8 @@ def _read_verb(verb, stance: str, particle, words: Vocabulary, cue: str) -> _Rea
     agent = _object(next((c for c in verb.children if c.dep_ == "agent"), None))
     if agent is not None:
         holders = [agent]
+    elif _misread_predicate(verb):
+        holders = [verb.head]
     elif passive is not None or verb.dep_ == "acl":
         if not any(c.dep_ == "aux" and c.lower_ in words.stance_modals for c in verb.children):
             return None  # "security will be ensured" forecasts; "X could be considered" is a stance
@@ -337,6 +346,12 @@ def _read_verb(verb, stance: str, particle, words: Vocabulary, cue: str) -> _Rea
         if holders is None:
             return None
     return _Reading(stance, holders, _conjuncts(topic), _clause_head(verb), cue=cue)
+
+
+def _misread_predicate(verb) -> bool:
+    """'Sudan, also downstream, called for X': a past-tense verb the parser hung on the name before it as a
+    clause is that name's predicate."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT"
 
 
 def _regards(verb, passive) -> bool:
@@ -498,6 +513,17 @@ def _speaker(token, words: Vocabulary) -> list | None:
     return None
 
 
+def _advised(verb, words: Vocabulary) -> bool:
+    """'should consider', 'must reject': what someone says another ought to do."""
+    node = verb
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in words.requirement_modals for c in node.children):
+            return True
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return False
+        node = node.head
+
+
 def _clause_head(token):
     """The verb carrying the clause `token` is in: where negation and conditions attach."""
     node = token
@@ -547,6 +573,12 @@ def _has_condition(clause, words: Vocabulary) -> bool:
                 if _states_condition(list(aside.subtree)[:6], words):  # it must open with the condition
                     return True
     return False
+
+
+def _if_clause(clause) -> bool:
+    """An if- or unless-clause hung on the clause: "X would back the motion unless the government ..."."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in clause.children)
 
 
 def _states_condition(tokens: Sequence, words: Vocabulary) -> bool:
@@ -744,13 +776,19 @@ class _Names:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             owners = self.of(paragraph, owner) if owner is not None else []
             return [self._affiliations[n] for n in owners if n in self._affiliations]
-        if lemma in words.representatives or lemma in words.bodies:
+        if lemma in words.representatives:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of" and _object(child) is not None:
                     return self.of(paragraph, _object(child))
-                if child.dep_ in ("amod", "compound", "poss", "nmod") and child.ent_type_ in NAME_LABELS:
+                if child.dep_ in ("amod", "compound", "poss") and child.ent_type_ in NAME_LABELS:
                     return self._name(paragraph, child, words)
             return self._reporters_side(paragraph, token, words)
+        if lemma in words.bodies:  # "the RMT union", not "France's unions"
+            named = next((c for c in token.children if c.dep_ in ("compound", "nmod") and c.ent_type_ == "ORG"), None)
+            return self._name(paragraph, named, words) if named is not None else []
+        named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ in NAME_LABELS), None)
+        if named is not None and token.pos_ == "NOUN":  # "two governors, Waller and Bowman, dissented"
+            return self.of(paragraph, named)
         if token.ent_type_ in NAME_LABELS - {"NORP"}:
             entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
             if entity.label_ == "PERSON":
