@@ -208,6 +208,15 @@ def test_open_to_talks_if_stays_open_support_if_is_conditional():
     assert found == {("Russia", "open", "talks"), ("Canada", "conditional", "treaty")}
 
 
+def test_the_reform_alone_is_the_reform_named_in_full_before_even_in_the_headline():
+    art = Article(id="test", file="test.txt", title="Unions fight pension reform",
+                  paragraphs=(Paragraph(1, "Elisabeth Borne defended the reform."),
+                              Paragraph(2, "The tax bill passed. Marine Le Pen opposes the bill.")))
+    docs = list(nlp.load().pipe(p.text for p in art.paragraphs))
+    found = {(s.actor, s.stance, s.topic) for s in extract_stances(art, docs, [])}
+    assert found == {("Elisabeth Borne", "support", "pension reform"), ("Marine Le Pen", "oppose", "tax bill")}
+
+
 def test_every_stance_keeps_its_sentence_and_paragraph():
     art = article("Nothing here.", "Germany supports the climate agreement. Poland rejects it.")
     docs = list(nlp.load().pipe(p.text for p in art.paragraphs))

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from dossier import nlp
 from dossier.model import ActorMention, Article, Stance
 from dossier.resources import load_yaml
 from dossier.text import normalise
@@ -121,6 +122,7 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
     names = _Names(article, docs, actors)
     stances: list[Stance] = []
     recalled: dict[str, str] = {}  # cue -> the topic it was last used on, for "rejected the call" later on
+    named: dict[str, str] = _named_issues(nlp.parse(article.title)) if article.title else {}
     for paragraph, doc in zip(article.paragraphs, docs):
         context = _Paragraph()
         for sentence in doc.sents:
@@ -130,6 +132,8 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                 if holders is None and claim.carried:
                     holders = context.holders
                 topic = claim.topic or context.topic or _recall(claim.pointer, recalled)
+                if claim.bare and topic == claim.topic:
+                    topic = named.get(claim.bare, topic)  # "defended the reform": the pension reform named before
                 if claim.topic and claim.cue:
                     recalled = {**{k: v for k, v in recalled.items() if k != claim.cue}, claim.cue: claim.topic}
                 context.holders = holders or context.holders
@@ -139,7 +143,20 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                         seen.add((holder, claim.stance, topic))
                         stances.append(Stance(article.id, paragraph.index, holder, topic, claim.stance,
                                               sentence.text.strip()))
+            named.update(_named_issues(sentence))
     return stances
+
+
+def _named_issues(span) -> dict[str, str]:
+    """Nouns named in full in `span` ("the pension reform", "EU AI rules"), by their lemma: what a later bare
+    "the reform" or "the rules" stands for."""
+    words = vocabulary()
+    found = {}
+    for token in span:
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in words.vague_nouns and any(
+                c.dep_ in ("compound", "amod") and c.lower_ not in words.filler_modifiers for c in token.children):
+            found[token.lemma_.lower()] = _phrase(_phrase_tokens(token, words))
+    return found
 
 
 def _recall(pointer: str, recalled: dict[str, str]) -> str | None:
@@ -165,6 +182,7 @@ class _Claim:
     carried: bool = False  # with nobody named, the paragraph's last holder holds it
     cue: str = ""  # the cue as listed in data/stances.yaml ("call for")
     pointer: str = ""  # the noun a topic that only points back uses ("call", "proposal")
+    bare: str = ""  # the lemma of a topic named by its noun alone ("the reform")
 
 
 @dataclass(frozen=True)
@@ -221,14 +239,15 @@ class _Sentence:
                 inner_cue, inner_reading = inner
                 for claim in self._claims_of(inner_cue, inner_reading, holders, current, nested=True):
                     yield _Claim(claim.holders, "conditional" if conditional else claim.stance, claim.topic,
-                                 reading.carried, claim.cue, claim.pointer)
+                                 reading.carried, claim.cue, claim.pointer, claim.bare)
                 continue
             if current == "condition" and not conditional:
                 continue
             name, points_back = _topic(topic, words)
             if name is not None or points_back:
+                bare = topic.lemma_.lower() if name and topic.pos_ == "NOUN" and name.lower() == topic.lower_ else ""
                 yield _Claim(holders, "conditional" if conditional else current, name, reading.carried,
-                             reading.cue, "" if name else topic.lemma_.lower())
+                             reading.cue, "" if name else topic.lemma_.lower(), bare)
 
     def _inner(self, topic, cue, words: Vocabulary):
         """A cue inside the topic ("refuse to [accept X]", "seek to gain [support for X]"): it says what the
@@ -351,7 +370,7 @@ def _read_verb(verb, stance: str, particle, words: Vocabulary, cue: str) -> _Rea
 def _misread_predicate(verb) -> bool:
     """'Sudan, also downstream, called for X': a past-tense verb the parser hung on the name before it as a
     clause is that name's predicate."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT"
+    return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT"
 
 
 def _regards(verb, passive) -> bool:
@@ -783,9 +802,12 @@ class _Names:
                 if child.dep_ in ("amod", "compound", "poss") and child.ent_type_ in NAME_LABELS:
                     return self._name(paragraph, child, words)
             return self._reporters_side(paragraph, token, words)
-        if lemma in words.bodies:  # "the RMT union", not "France's unions"
-            named = next((c for c in token.children if c.dep_ in ("compound", "nmod") and c.ent_type_ == "ORG"), None)
-            return self._name(paragraph, named, words) if named is not None else []
+        if lemma in words.bodies:  # "the RMT union", "the Republicans party", not "France's unions"
+            named = next((c for c in token.children if c.dep_ in ("compound", "nmod")
+                          and c.ent_type_ in ("ORG", "NORP")), None)
+            if named is None:
+                return []
+            return self._name(paragraph, named, words) or [_entity(named)]
         named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ in NAME_LABELS), None)
         if named is not None and token.pos_ == "NOUN":  # "two governors, Waller and Bowman, dissented"
             return self.of(paragraph, named)
@@ -793,7 +815,7 @@ class _Names:
             entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
             if entity.label_ == "PERSON":
                 return [self._person(entity)]
-            return [normalise(entity.text.removeprefix("the ").removeprefix("The "))]
+            return [_entity(token)]
         return []
 
     def _reporters_side(self, paragraph: int, token, words: Vocabulary) -> list[str]:
@@ -829,6 +851,12 @@ class _Names:
             if fuller:
                 return fuller[0]
         return name
+
+
+def _entity(token) -> str:
+    """The name of the entity `token` is part of, without a leading article."""
+    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    return normalise(entity.text.removeprefix("the ").removeprefix("The "))
 
 
 def _mention_order(mention: ActorMention) -> tuple:
