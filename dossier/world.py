@@ -198,6 +198,7 @@ class World:
     institutions: Phrases  # "Ministry", "Armed Forces"
     organization_heads: Phrases  # "Foundation", "Party", "Bancorp", "Corp.": end an organisation's name
     occupations: Phrases  # "analyst", "economist": people who work "at" an organisation
+    organization_nouns: Phrases  # "union", "party": "the RMT union" is the organisation RMT
     regions: Phrases  # "South America", "New Mexico": places, never actors
     us_states: frozenset[str]
     us_politicians: frozenset[str]  # "Republican", "Sen.": "<politician> of Georgia" is the state
@@ -266,6 +267,7 @@ def world() -> World:
         institutions=Phrases({n: n for n in organizations["institutions"]}, fold_case=True),
         organization_heads=Phrases({n: n for n in organizations["organization_heads"] + organizations["institutions"]}),
         occupations=Phrases({n: n for n in titles["occupations"] + list(titles["titles"])}, fold_case=True),
+        organization_nouns=Phrases({n: n for n in organizations["organization_nouns"]}, fold_case=True),
         regions=Phrases({n: n for n in places["regions"]}),
         us_states=frozenset(places["us_states"]),
         us_politicians=frozenset(places["us_politicians"]),

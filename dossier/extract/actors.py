@@ -93,6 +93,7 @@ class _Reader:
         self.world = world()
         self.dateline = self.world.known(article.dateline) if article.dateline else None
         self._org_counts: Counter | None = None
+        self._capitalised: frozenset[str] | None = None
         self.last_person_end: tuple | None = None  # (parse, token index) where the latest person reading ended
 
     # -- the two passes ----------------------------------------------------
@@ -152,7 +153,7 @@ class _Reader:
         if title is None:
             return None
         start_name, role, affiliation, affiliation_surface = title
-        if self._part_of_org(start_name - 1):
+        if affiliation is None and self._part_of_org(start_name - 1):
             return None
         end = self._name_run(start_name)
         if end == start_name and start_name < len(self.doc) and self.words[start_name] == ",":
@@ -173,8 +174,12 @@ class _Reader:
         end = self._name_run(i)
         if end == i:
             return None
-        if end - i == 1 and self.doc[i].ent_type_ != "PERSON" and self._known_person(self.words[i]) is None:
-            return None  # a lone word with nothing to show a person: an organisation if it speaks
+        if self._known_person(normalise(self.doc[i:end].text)) is None:
+            referred_as = self._referred_as(end - 1)
+            if referred_as == ORGANIZATION:
+                return None  # "Planned Parenthood said it would": an organisation
+            if end - i == 1 and self.doc[i].ent_type_ != "PERSON" and referred_as != PERSON:
+                return None  # a lone word with nothing to show a person: an organisation if it speaks
         person = self._person(i, end, supported=self._is_speaker(end - 1))
         if person is None:
             return None
@@ -255,6 +260,9 @@ class _Reader:
             head_start, adjective, country = owner
         if head_start >= len(self.doc):
             return None
+        if owner is None and self.doc[j].is_sent_start and self._is_organization_noun(j) and (
+                self.world.organization_heads.match(self.words, j) is None):
+            i = head_start = j + 1  # "Developer Greenline Properties welcomed the vote"
         if country and self.doc[head_start].lower_ in self.world.governments:
             surface = self._surface(i, head_start + 1)
             return _Reading(head_start + 1, [_Found(surface, country.name, country.kind)])
@@ -276,8 +284,8 @@ class _Reader:
 
     def _organization(self, i: int) -> _Reading | None:
         """An organisation only the tagger knows, kept when it speaks, is an institution or recurs; or a
-        lone name that speaks with nothing to show a person ("Gazprom said": no full name in the
-        article, no title, no PERSON tag)."""
+        name that speaks with nothing to show a person ("Gazprom said": a lone word, no full name in
+        the article, no title, no PERSON tag) or that is then called "it" ("Albertsons said it was")."""
         if self.heading:
             return None
         token = self.doc[i]
@@ -286,11 +294,14 @@ class _Reader:
             start = self._skip_the(i)
             end = span.end - (self.words[span.end - 1] in POSSESSIVE and self.doc[span.end - 2].dep_ == "poss")
             end = self._proper_name_end(end, continues=True) or end  # "the ACLU of Illinois"
+            end = next((k for k in range(start + 1, end) if self._title_words(k)), end)  # "Bank of Italy Governor"
             recurs = self._tagged_organizations()[span.text] > 1
             speaks = self._is_speaker(span.root.i)
-        elif token.ent_type_ not in ("PERSON", "ORG") and self._name_run(i) == i + 1 and self._is_speaker(i):
-            start, end, recurs, speaks = i, i + 1, False, True
-            if self._known_person(self.words[i]) is not None:
+        elif self._is_speaker(self._name_run(i) - 1) and self._known_person(
+                normalise(self.doc[i:self._name_run(i)].text)) is None:
+            start, end, recurs, speaks = i, self._name_run(i), False, True
+            lone = end == i + 1 and token.ent_type_ not in ("PERSON", "ORG")
+            if not (lone or self._referred_as(end - 1) == ORGANIZATION) or self._referred_as(end - 1) == PERSON:
                 return None
         else:
             return None
@@ -371,13 +382,60 @@ class _Reader:
             return None
         return _Reading(end, [_Found(self._surface(i, end), self.people[-1].name, PERSON)])
 
+    def _typed_organization(self, i: int) -> _Reading | None:
+        """A name that the prose says is an organisation: "the RMT union", "the Likud party" (a noun for
+        a kind of organisation after it), "consumer group BEUC", "carmaker BYD" (before it), "start-ups
+        such as Mistral and Aleph Alpha" (an example of one)."""
+        if self.heading:
+            return None
+        start = self._skip_the(i)
+        if any(table.match(self.words, start) for table in (
+                self.world.names, self.world.demonyms, self.world.metonyms, self.world.outlets)):
+            return None
+        end = self._proper_name_end(start, joined=start > i)
+        if end is None or self._known_person(normalise(self.doc[start:end].text)):
+            return None
+        after = self.world.organization_nouns.match(self.words, end) if (
+            start > i and end < len(self.doc) and self.doc[end].is_lower) else None
+        if after is None and not (self._typed_before(start) or self._is_example(start, end)):
+            return None
+        stop = after[0] if after else end
+        return _Reading(stop, [_Found(self._surface(i, stop), normalise(self.doc[start:end].text), ORGANIZATION)])
+
+    def _typed_before(self, start: int) -> bool:
+        """ "consumer group BEUC", "carmaker BYD": a noun for a kind of organisation right before (and no
+        name the tagger reads as a person's)."""
+        before = self.doc[start - 1] if start else None
+        return before is not None and (before.is_lower or before.is_sent_start) and (
+            self._is_organization_noun(start - 1) and self.doc[start].ent_type_ != "PERSON")
+
+    def _is_organization_noun(self, k: int) -> bool:
+        """ "union", "carmakers", "start-ups": a noun for a kind of organisation, in the singular or plural."""
+        token = self.doc[k]
+        hyphenated = k >= 2 and self.words[k - 1] == "-" and not self.doc[k - 2].whitespace_
+        text = normalise(self.doc[k - 2:k + 1].text) if hyphenated else token.text
+        return any(self.world.organization_nouns.get(form) is not None
+                   for form in (token.lemma_, text, text.removesuffix("s")))
+
+    def _is_example(self, start: int, end: int) -> bool:
+        """ "start-ups such as Mistral and Aleph Alpha", "banks including HSBC": one of a kind of organisation."""
+        token = self.doc[start:end].root
+        while token.dep_ == "conj" and token.head.i < token.i:
+            token = token.head
+        preposition = token.head
+        if token.dep_ != "pobj" or preposition.lower_ not in ("as", "including", "like"):
+            return False
+        kind = preposition.head.head if preposition.head.lower_ == "such" else preposition.head
+        return self._is_organization_noun(kind.i)
+
     def _region(self, i: int) -> _Reading | None:
         """A region or place whose name holds a country's ("South America", "New Mexico"): no actor."""
         match = self.world.regions.match(self.words, self._skip_the(i))
         return _Reading(match[0]) if match else None
 
     _readings: tuple[Callable[[_Reader, int], _Reading | None], ...] = (
-        _outlet, _region, _titled_person, _referring_person, _institution, _employer, _country_or_organization,
+        _outlet, _region, _titled_person, _referring_person, _institution, _typed_organization, _employer,
+        _country_or_organization,
         _metonym, _demonym, _referring_organization, _nickname, _short_organization, _named_person, _organization,
     )  # on equal spans the earlier reading wins
 
@@ -553,7 +611,8 @@ class _Reader:
             return False  # "He Yongqian" is a name, "He said" is not
         if token.lower_ in self.world.modifiers or token.lower_ in self.world.honorifics:
             return False
-        unknown = not _is_english(token)  # "Alves", "Equinor": the tagger may call them plural nouns
+        unknown = not _is_english(token) or (  # "Alves", "Equinor": the tagger may call them plural nouns
+            token.is_sent_start and text in self._capitalised_inside_sentences())
         if token.ent_type_ != "PERSON" and not unknown and (token.pos_ != "PROPN" or token.tag_ == "NNPS"):
             return False
         if token.tag_ == "NNS" and not unknown:
@@ -573,6 +632,21 @@ class _Reader:
         token = self.doc[k]
         return (token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and k + 1 < len(self.doc)
                 and self.doc[k + 1].ent_iob_ == "I" and self.doc[k + 1].text[:1].isupper())
+
+    def _referred_as(self, k: int) -> str | None:
+        """PERSON or ORGANIZATION when the sentence goes on to call the speaker at k "he"/"she" or "it":
+        "Kroger said it would fight", "Alves said he would"; None when it does not tell."""
+        if not self._is_speaker(k):
+            return None
+        token = self.doc[k]
+        for later in self.doc[k + 1:token.sent.end]:
+            if later.lower_ in ("it", "its"):
+                return ORGANIZATION
+            if later.lower_ in ("he", "she", "his", "her", "him"):
+                return PERSON
+            if later.ent_type_ in ("PERSON", "ORG") or later.pos_ == "PROPN":
+                return None  # someone else comes first
+        return None
 
     def _is_speaker(self, k: int) -> bool:
         """Whether token k is who a speech verb's sentence says spoke ("Grushko said", "according to X")."""
@@ -635,10 +709,12 @@ class _Reader:
             return None
         return self._proper_name_end(end, continues=True) or end
 
-    def _proper_name_end(self, i: int, *, continues: bool = False) -> int | None:
+    def _proper_name_end(self, i: int, *, continues: bool = False, joined: bool | None = None) -> int | None:
         """End of the capitalised words of a name at i ("Rystad Energy", "Fidelity International"), or with
         `continues` of what follows a name's head ("of England", "for the World Economy"); None when
-        there are none. Small words join capitalised ones: "School of Oriental and African Studies"."""
+        there are none. Small words join capitalised ones: "School of Oriental and African Studies" ("and"
+        only if `joined`, by default when it `continues`: "at Shell and TotalEnergies" are two); a
+        title ends the name: "Bank of Italy Governor Fabio Panetta"."""
         k = i
         if continues:
             if k + 1 >= len(self.doc) or self.words[k] not in ("of", "for", "on"):
@@ -647,8 +723,8 @@ class _Reader:
             if self.words[k] == "the":
                 k += 1
         end = None
-        small = ("of", "for", "on", "and", "the", "&") if continues else ("of", "for", "the")
-        while k < len(self.doc) and k - i <= MAX_NAME_TOKENS:
+        small = ("of", "for", "on", "the") + (("and", "&") if (continues if joined is None else joined) else ())
+        while k < len(self.doc) and k - i <= MAX_NAME_TOKENS and not (end and self._title_words(k)):
             token = self.doc[k]
             if (token.is_title or token.is_upper) and token.ent_type_ not in NOT_NAMES:
                 k += 1
@@ -719,6 +795,15 @@ class _Reader:
         )
 
     # -- small helpers -----------------------------------------------------
+
+    def _capitalised_inside_sentences(self) -> frozenset[str]:
+        """Words the article's prose capitalises inside a sentence: names, even where the tagger takes one
+        that opens a sentence for a common noun ("Albertsons said" after "Kroger and Albertsons")."""
+        if self._capitalised is None:
+            self._capitalised = frozenset(
+                normalise(t.text) for _, doc in self.paragraphs if not _is_heading(doc.text)
+                for t in doc if not t.is_sent_start and t.text[:1].isupper())
+        return self._capitalised
 
     def _tagged_organizations(self) -> Counter:
         """How often the tagger labels each text ORG in the whole article."""
