@@ -273,6 +273,16 @@ def test_different_issues_stay_apart(wordings):
     assert len(topics) == len(wordings), [t.title for t in topics]
 
 
+def test_a_bare_head_joins_the_one_compound_it_ends_not_one_of_two():
+    found = positions(extraction("a", ("France", "oppose", "$9 daily charge for cars", 1, "s1"),
+                                 ("Spain", "support", "congestion charge", 2, "s2")))
+    assert sorted(found.values()) == [("Congestion charge", "oppose"), ("Congestion charge", "support")]
+    found = positions(extraction("a", ("France", "oppose", "the agreement", 1, "s1"),
+                                 ("Spain", "support", "climate agreement", 2, "s2"),
+                                 ("Russia", "support", "grain agreement", 3, "s3")))
+    assert len(set(found.values())) == 3
+
+
 def test_a_topic_without_an_issue_is_titled_in_its_own_words_with_a_capital():
     found = positions(extraction("a", ("France", "support", "longer transition period", 1, "s"),
                                  ("Spain", "support", "iPhone ban", 2, "s2")))

@@ -1,7 +1,7 @@
 """Positions on hand-written articles the seeds do not cover: trade, climate, a truce, sanctions, a
 nuclear programme, domestic politics, an opinion column, military aid, and a blind round (a strike, a central bank,
 a court ruling, a merger, a climate summit, local zoning, an election, public health, AI rules; then pensions,
-the Fed, online safety, a river dam).
+the Fed, online safety, a river dam; then teachers, oil output, a congestion charge).
 
 Each article goes through the real pipeline on its own (ingest -> extract -> link);
 tests/corpus/positions/expected.yaml says what a careful reader takes from it.
@@ -59,7 +59,7 @@ def test_nothing_is_said_for_those_who_said_nothing(dossiers, file):
 
 
 def test_most_positions_built_are_ones_a_reader_expects(dossiers):
-    """Precision over the whole corpus: extra positions are allowed, but few. Measured: 72 of 73."""
+    """Precision over the whole corpus: extra positions are allowed, but few. Measured: 82 of 84."""
     found = [(file, p) for file in EXPECTED for p in built(dossiers[file])]
     right = [(file, p) for file, p in found if any(matches(e, p) for e in EXPECTED[file]["positions"])]
     assert len(right) / len(found) >= 0.9, [p for p in found if p not in right]

@@ -76,6 +76,7 @@ class Vocabulary:
     representatives: frozenset[str]
     bodies: frozenset[str]
     pointers: dict[str, list[str]]
+    people: frozenset[str]
     own_bodies: frozenset[str]
 
 
@@ -113,6 +114,7 @@ def vocabulary() -> Vocabulary:
         representatives=frozenset(data["representatives"]),
         bodies=frozenset(data["bodies"]),
         pointers=data["pointers"],
+        people=frozenset(data["people"]),
         own_bodies=frozenset(data["own_bodies"]),
     )
 
@@ -664,6 +666,9 @@ def _topic(head, words: Vocabulary) -> tuple[str | None, bool]:
         if head.dep_ == "appos":
             return _topic(head.head, words)  # "the idea of X - a provision sought by Y"
         return None, True
+    if head.pos_ == "NOUN" and head.lemma_.lower() in words.people and not any(
+            c.dep_ == "prep" for c in head.children):
+        return None, False  # "backed his minister": a person, not an issue
     if _bare_name(head):
         following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
         if following is not None and following.tag_ == "VBG" and following.dep_ != "amod":

@@ -8,7 +8,8 @@ peacekeepers in Ukraine", "a peacekeeping force"). Here those names meet:
   forces"; membership, joining, accession -> "Membership"); a name phrased as
   the opposite ("Ukraine's exclusion from the alliance") joins it with the
   stance turned round. Any other topic is keyed by the lemma of its head noun
-  with its compounds ("security mechanisms") and titled by its most frequent
+  with its compounds ("security mechanisms"; a bare head joins the one compound
+  it ends, "charge" -> "congestion charge") and titled by its most frequent
   wording (ties: the shortest, then alphabetical), capitalised.
 - Holders. Officials and ministries speak for the country or organisation they
   serve (their ActorMention.affiliation): a deputy foreign minister's stance
@@ -220,7 +221,16 @@ def _head_keys(names: Sequence[str]) -> dict[str, str]:
         root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
         parts = [t.lemma_.lower() for t in root.children if t.dep_ == "compound" and t.i < root.i] + [root.lemma_.lower()]
         keys[name] = " ".join(parts)
-    return keys
+    return {name: _specific(key, set(keys.values())) for name, key in keys.items()}
+
+
+def _specific(key: str, keys: set[str]) -> str:
+    """A bare head ("daily charge for cars": charge) joins the one compound with that head ("congestion charge");
+    with two ("climate agreement", "trade agreement") it stays on its own."""
+    if " " in key:
+        return key
+    longer = [k for k in keys if k.endswith(" " + key)]
+    return longer[0] if len(longer) == 1 else key
 
 
 def _most_common(members: Sequence[str]) -> str:
