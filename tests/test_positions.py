@@ -195,6 +195,14 @@ def test_the_call_rejected_later_is_what_was_called_for():
                      ("Justin Trudeau", "oppose", "immediate election")}
 
 
+def test_the_union_is_the_last_organisation_named_with_that_word():
+    actors = (mention(1, "The RMT union", "RMT", "organization"), mention(1, "Network Rail", "Network Rail",
+                                                                         "organization"))
+    found = stances("The RMT union met Network Rail. Mick Lynch said the union was ready to return to negotiations.",
+                    "The company said it was open to talks.", actors=actors)
+    assert found == {("RMT", "support", "return to negotiations")}
+
+
 def test_unnamed_officials_someone_reports_are_that_persons_side():
     actors = (mention(1, "President Christine Lagarde", "Christine Lagarde", "person", "President",
                       "European Central Bank"),)

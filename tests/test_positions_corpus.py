@@ -59,7 +59,7 @@ def test_nothing_is_said_for_those_who_said_nothing(dossiers, file):
 
 
 def test_most_positions_built_are_ones_a_reader_expects(dossiers):
-    """Precision over the whole corpus: extra positions are allowed, but few. Measured: 82 of 84."""
+    """Precision over the whole corpus: extra positions are allowed, but few. Measured: 83 of 85."""
     found = [(file, p) for file in EXPECTED for p in built(dossiers[file])]
     right = [(file, p) for file, p in found if any(matches(e, p) for e in EXPECTED[file]["positions"])]
     assert len(right) / len(found) >= 0.9, [p for p in found if p not in right]

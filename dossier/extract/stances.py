@@ -765,6 +765,7 @@ class _Names:
         self._spans: dict[int, list[tuple[int, int, ActorMention]]] = {}
         self._affiliations = {m.name: m.affiliation for m in sorted(actors, key=_mention_order) if m.affiliation}
         self._people: list[tuple[int, int, str]] = []  # (paragraph, offset, name) in reading order
+        self._bodies: list[tuple[int, int, str, str]] = []  # (paragraph, offset, name, surface) of organisations
         for paragraph, doc in zip(article.paragraphs, docs):
             spans = self._spans.setdefault(paragraph.index, [])
             for mention in (m for m in actors if m.paragraph == paragraph.index and m.surface):
@@ -773,11 +774,14 @@ class _Names:
                     spans.append((start, start + len(mention.surface), mention))
                     if mention.kind == "person":
                         self._people.append((paragraph.index, start, mention.name))
+                    elif mention.kind == "organization":
+                        self._bodies.append((paragraph.index, start, mention.name, mention.surface.lower()))
                     start = paragraph.text.find(mention.surface, start + 1)
             for entity in doc.ents:
                 if entity.label_ == "PERSON" and self._mention(paragraph.index, entity.start_char) is None:
                     self._people.append((paragraph.index, entity.start_char, self._person(entity)))
         self._people.sort()
+        self._bodies.sort()
 
     def of(self, paragraph: int, token) -> list[str]:
         """The names `token` stands for (several for "Britain and France"; none for "analysts")."""
@@ -811,7 +815,7 @@ class _Names:
             named = next((c for c in token.children if c.dep_ in ("compound", "nmod")
                           and c.ent_type_ in ("ORG", "NORP")), None)
             if named is None:
-                return []
+                return self._body(paragraph, token)
             return self._name(paragraph, named, words) or [_entity(named)]
         named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ in NAME_LABELS), None)
         if named is not None and token.pos_ == "NOUN":  # "two governors, Waller and Bowman, dissented"
@@ -822,6 +826,13 @@ class _Names:
                 return [self._person(entity)]
             return [_entity(token)]
         return []
+
+    def _body(self, paragraph: int, token) -> list[str]:
+        """'the union' is the last organisation named with that word ("the RMT union"), if any."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return []
+        earlier = [b for b in self._bodies if (b[0], b[1]) < (paragraph, token.idx) and token.lower_ in b[3].split()]
+        return [earlier[-1][2]] if earlier else []
 
     def _reporters_side(self, paragraph: int, token, words: Vocabulary) -> list[str]:
         """Unnamed officials in what someone reports are that person's side: "Lagarde said policymakers were
