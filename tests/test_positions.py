@@ -65,6 +65,7 @@ STATED = [
     ("Turkey refused to accept Sweden's membership.", ("Turkey", "oppose", "Sweden's membership")),
     ("China voiced concern over the new tariffs.", ("China", "oppose", "tariffs")),
     ("Beijing slammed the decision to sell arms to Taiwan.", ("Beijing", "oppose", "sell arms to Taiwan")),
+    ("Chile proposed a rate cut in June.", ("Chile", "support", "rate cut")),
     ("Saudi Arabia objected to any language on phasing out fossil fuels.",
      ("Saudi Arabia", "oppose", "phasing out fossil fuels")),
     ("Travel bans are not the answer, Tedros Adhanom Ghebreyesus said.",
@@ -207,7 +208,7 @@ def test_unnamed_officials_someone_reports_are_that_persons_side():
     actors = (mention(1, "President Christine Lagarde", "Christine Lagarde", "person", "President",
                       "European Central Bank"),)
     found = stances("President Christine Lagarde said policymakers were open to a rate cut in June.", actors=actors)
-    assert found == {("European Central Bank", "open", "rate cut in June")}
+    assert found == {("European Central Bank", "open", "rate cut")}
 
 
 def test_open_to_talks_if_stays_open_support_if_is_conditional():

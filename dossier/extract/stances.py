@@ -749,6 +749,8 @@ def _phrase_tokens(token, words: Vocabulary, top: bool = True) -> Iterator:
             continue
         if top and child.dep_ in ("amod", "det", "predet", "nummod", "poss") and child.lower_ in words.filler_modifiers:
             continue
+        if child.dep_ == "prep" and _object(child) is not None and _object(child).ent_type_ in ("DATE", "TIME"):
+            continue  # "a rate cut [in June]", "cuts [until the end of next year]": when, not what
         yield from _phrase_tokens(child, words, top=top and child.dep_ == "compound")  # "concrete security guarantees"
 
 
