@@ -282,10 +282,13 @@ def test_different_issues_stay_apart(wordings):
     assert len(topics) == len(wordings), [t.title for t in topics]
 
 
-def test_a_bare_head_joins_the_one_compound_it_ends_not_one_of_two():
+def test_a_bare_head_joins_the_one_compound_its_article_names_not_one_of_two():
     found = positions(extraction("a", ("France", "oppose", "$9 daily charge for cars", 1, "s1"),
                                  ("Spain", "support", "congestion charge", 2, "s2")))
     assert sorted(found.values()) == [("Congestion charge", "oppose"), ("Congestion charge", "support")]
+    found = positions(extraction("a", ("France", "oppose", "daily charge", 1, "s1")),
+                      extraction("b", ("Spain", "support", "congestion charge", 2, "s2")))
+    assert sorted(found.values()) == [("Congestion charge", "support"), ("Daily charge", "oppose")]
     found = positions(extraction("a", ("France", "oppose", "the agreement", 1, "s1"),
                                  ("Spain", "support", "climate agreement", 2, "s2"),
                                  ("Russia", "support", "grain agreement", 3, "s3")))

@@ -96,7 +96,10 @@ def link_positions(extractions: Sequence[Extraction], resolve: Resolver) -> tupl
     """Topics with at least one position, and one Position per (actor id, topic id), both sorted by id."""
     stances = [s for e in extractions for s in e.stances]
     speakers_for = _Spokespeople([m for e in extractions for m in e.actors], resolve)
-    topic_of = _topics(sorted({s.topic for s in stances}))
+    sources: dict[str, set[str]] = defaultdict(set)
+    for stance in stances:
+        sources[stance.topic].add(stance.source)
+    topic_of = _topics(sorted(sources), sources)
     statements: dict[tuple[str, str], dict[str, dict[Mention, list[str]]]] = defaultdict(
         lambda: defaultdict(dict))
     for stance in sorted(stances, key=_stance_order):
@@ -177,10 +180,11 @@ def _find(text: Sequence[str], phrase: tuple[str, ...], keys: bool = False) -> i
 # topics
 
 
-def _topics(names: Sequence[str]) -> dict[str, tuple[Topic, bool]]:
-    """Topic name as extracted -> (its Topic, whether the name says the opposite of the topic's title)."""
+def _topics(names: Sequence[str], sources: dict[str, set[str]]) -> dict[str, tuple[Topic, bool]]:
+    """Topic name as extracted -> (its Topic, whether the name says the opposite of the topic's title);
+    `sources` says which articles state each name."""
     keyed: dict[str, tuple[str | None, bool]] = {}
-    fallback = _head_keys([n for n in names if _issue(n) is None])
+    fallback = _head_keys([n for n in names if _issue(n) is None], sources)
     for name in names:
         found = _issue(name)
         keyed[name] = (found[0].title, found[1]) if found else (None, False)
@@ -214,23 +218,27 @@ def _issue(name: str) -> tuple[Issue, bool] | None:
     return (best[1], best[2]) if best else None
 
 
-def _head_keys(names: Sequence[str]) -> dict[str, str]:
+def _head_keys(names: Sequence[str], sources: dict[str, set[str]]) -> dict[str, str]:
     """Topic names no issue claims, keyed by their head noun's lemma and its compounds ("security mechanism")."""
     keys = {}
     for name, doc in zip(names, nlp.load().pipe(names)):
         root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
         parts = [t.lemma_.lower() for t in root.children if t.dep_ == "compound" and t.i < root.i] + [root.lemma_.lower()]
         keys[name] = " ".join(parts)
-    return {name: _specific(key, set(keys.values())) for name, key in keys.items()}
+    keyed_sources: dict[str, set[str]] = defaultdict(set)
+    for name, key in keys.items():
+        keyed_sources[key] |= sources.get(name, set())
+    return {name: _specific(key, sources.get(name, set()), keyed_sources) for name, key in keys.items()}
 
 
-def _specific(key: str, keys: set[str]) -> str:
-    """A bare head ("daily charge for cars": charge) joins the one compound with that head ("congestion charge");
-    with two ("climate agreement", "trade agreement") it stays on its own."""
+def _specific(key: str, sources: set[str], keyed_sources: dict[str, set[str]]) -> str:
+    """A bare head ("daily charge for cars": charge) joins the one compound with that head ("congestion charge")
+    that the same articles name; with two ("climate agreement", "trade agreement"), or one only other articles
+    name (their bill is not this one), it stays on its own."""
     if " " in key:
         return key
-    longer = [k for k in keys if k.endswith(" " + key)]
-    return longer[0] if len(longer) == 1 else key
+    longer = [k for k in keyed_sources if k.endswith(" " + key)]
+    return longer[0] if len(longer) == 1 and sources <= keyed_sources[longer[0]] else key
 
 
 def _most_common(members: Sequence[str]) -> str:
