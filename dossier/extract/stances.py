@@ -9,6 +9,10 @@ someone is reported stating ("the guarantees should include X"). The dependency
 parse says who holds the stance (the cue's subject, else whoever is reported
 saying the sentence) and what it is about (the cue's object, read past light
 heads such as "the deployment of"). Cues nest: "refuses to accept X" opposes X.
+A verdict after "to be" ("travel bans are not the answer") is a stance too.
+Topics that only point back take what they point to: "such a request" the
+paragraph's last topic, "rejected the call" what was last called for, "the
+reform" the reform named in full before (headline included).
 No cue, no stance: nothing is guessed from words merely appearing together.
 """
 
