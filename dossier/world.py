@@ -21,6 +21,7 @@ import yaml
 from dossier import nlp
 from dossier.text import normalise
 
+MAX_SYLLABLE_WORD = 12  # "Zhongxiang": romanised given names are short
 COUNTRY = "country"
 ORGANIZATION = "organization"
 PERSON = "person"
@@ -100,9 +101,12 @@ class PersonNames:
         if len(words) == 2 and "-" in words[1].strip("-"):
             return words[0] in self.chinese | self.korean
         if len(words) == 2:
-            return words[0] in self.chinese and self.pinyin.fullmatch(words[1].lower()) is not None
-        return len(words) == 3 and words[0] in self.korean and all(
-            self.syllables.fullmatch(w.lower()) for w in words[1:])
+            return words[0] in self.chinese and _spelled_with(self.pinyin, words[1])
+        return len(words) == 3 and words[0] in self.korean and all(_spelled_with(self.syllables, w) for w in words[1:])
+
+    def given_name_last(self, words: list[str]) -> bool:
+        """ "Pham Minh Chinh": a Vietnamese name, referred to by its last part (and no particles in it)."""
+        return len(words) >= 3 and words[0] in self.vietnamese
 
     def surname(self, name: str) -> str:
         """The family name of a full name, as news uses it alone: "von der Leyen", "Le Maire",
@@ -110,7 +114,7 @@ class PersonNames:
         words = self.parts(name)
         if self.family_name_first(words):
             return words[0]
-        if len(words) >= 3 and words[0] in self.vietnamese:
+        if self.given_name_last(words):
             return words[-1]
         start = len(words) - 1
         while start > 0 and words[start - 1].lower() in self.particles:
@@ -130,7 +134,7 @@ class PersonNames:
         if len(words) < 2:
             return ()
         forms = [surname]
-        if self.family_name_first(words) or (len(words) >= 3 and words[0] in self.vietnamese):
+        if self.family_name_first(words) or self.given_name_last(words):
             return tuple(forms)
         for start in range(1, len(words)):
             if not words[start][:1].isupper() or _is_initial(words[start]) or words[start - 1].lower() in self.particles:
@@ -158,6 +162,11 @@ class PersonNames:
         words = self.parts(full)
         given = words[1] if self.family_name_first(words) else words[0]
         return 2 if forms and short == given else None
+
+
+def _spelled_with(syllables: re.Pattern, word: str) -> bool:
+    """Whether a given name is made of these syllables; a long word never is (and costs no backtracking)."""
+    return len(word) <= MAX_SYLLABLE_WORD and syllables.fullmatch(word.lower()) is not None
 
 
 def _fold(name: str) -> str:
