@@ -14,18 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from dossier import nlp
+from dossier.resources import load_yaml
 from dossier.text import normalise
 
 MAX_SYLLABLE_WORD = 12  # "Zhongxiang": romanised given names are short
 COUNTRY = "country"
 ORGANIZATION = "organization"
 PERSON = "person"
-DATA = Path(__file__).parent / "data"
 
 
 @dataclass(frozen=True)
@@ -186,10 +183,6 @@ def _syllables(initials: list[str], finals: list[str], vowels: str | None = None
     return re.compile(f"(?:{syllable})+")
 
 
-def _load(name: str):
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
-
-
 @dataclass(frozen=True)
 class World:
     names: Phrases  # country and organisation names and aliases -> Known
@@ -229,10 +222,10 @@ class World:
 
 @lru_cache(maxsize=1)
 def world() -> World:
-    countries = _load("countries.yaml")
-    organizations = _load("organizations.yaml")
-    titles = _load("titles.yaml")
-    speech = _load("speech_verbs.yaml")  # shared with the quote attribution
+    countries = load_yaml("countries.yaml")
+    organizations = load_yaml("organizations.yaml")
+    titles = load_yaml("titles.yaml")
+    speech = load_yaml("speech_verbs.yaml")  # shared with the quote attribution
     names: dict[str, Known] = {}
     for country, aliases in countries.items():
         for name in [country, *aliases]:
@@ -243,13 +236,13 @@ def world() -> World:
             names[name] = Known(org, ORGANIZATION)
         for phrase in details.get("anaphors", []):
             anaphors[phrase] = Known(org, ORGANIZATION)
-    demonyms = {word: names[country] for word, country in _load("demonyms.yaml").items()}
+    demonyms = {word: names[country] for word, country in load_yaml("demonyms.yaml").items()}
     adjectives: dict[str, str] = {}
     for word, known in demonyms.items():
         adjectives.setdefault(known.name, word)
-    outlets = {name: name for name in _load("outlets.yaml")}
-    names_data = _load("names.yaml")
-    places = _load("places.yaml")
+    outlets = {name: name for name in load_yaml("outlets.yaml")}
+    names_data = load_yaml("names.yaml")
+    places = load_yaml("places.yaml")
     person_names = PersonNames(
         particles=frozenset(titles["particles"]),
         given_particles=frozenset(names_data["given_particles"]),
@@ -262,7 +255,7 @@ def world() -> World:
     )
     return World(
         names=Phrases(names),
-        metonyms=Phrases({place: names[actor] for place, actor in _load("metonyms.yaml").items()}),
+        metonyms=Phrases({place: names[actor] for place, actor in load_yaml("metonyms.yaml").items()}),
         demonyms=Phrases(demonyms),
         anaphors=Phrases(anaphors, fold_case=True),
         outlets=Phrases(outlets),
