@@ -83,6 +83,21 @@ SPEAKERS = [
      "Maria Lopez", "carried"),    # a full name the tagger calls an organisation is a person once its surname is shown to be one
     (["Nadia Haddad's novel won the prize.", "Haddad's editor, Simon Blake, met her.", f"{SAID} she said."],
      "Nadia Haddad", "pronoun"),
+    # a particle capitalised to open a sentence is still part of the surname
+    (["Hendrik van der Berg chairs the committee.", f"Van der Berg said: {SAID[:-2]}.\""], "Hendrik van der Berg", "explicit"),
+    (["Hendrik van der Berg chairs the committee.", f"{SAID} Van der Berg said."], "Hendrik van der Berg", "explicit"),
+    # two people of one surname: the subject of the cue speaks, not the one named last;
+    # the bare surname later is whoever was last a subject, not last mentioned
+    ([f"{SAID} Ana Souza, who is not related to Bruno Souza, said."], "Ana Souza", "explicit"),
+    ([f"Ana Souza, unlike Bruno Souza, said: {SAID[:-2]}.\""], "Ana Souza", "explicit"),
+    ([f"Lena Fischer, a colleague of Tobias Fischer, told reporters: {SAID[:-2]}.\""], "Lena Fischer", "explicit"),
+    (["Ana Souza, unlike Bruno Souza, backed the plan.", f"{SAID} Souza said."], "Ana Souza", "explicit"),
+    (["Lena Fischer, the sister of Tobias Fischer, told reporters the plan was sound.", f"{SAID} Fischer added."],
+     "Lena Fischer", "explicit"),
+    (["Lena Fischer, whom Tobias Fischer replaced last year, backed the plan.", f"{SAID} Fischer said."],
+     "Lena Fischer", "explicit"),
+    (["Tobias Fischer said the plan was sound.", "Police later questioned Lena Fischer.", f"{SAID} Fischer said."],
+     "Tobias Fischer", "explicit"),
 ]
 
 

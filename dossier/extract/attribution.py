@@ -160,7 +160,7 @@ class Name:
     name: str  # without titles: "Alexander Grushko"; "" when the run is a bare title ("the President")
     nouns: frozenset[str]  # nouns that may refer back to its bearer ("minister", "diplomat")
     kind: str
-    subject: bool  # the grammatical subject of its clause
+    subject: bool  # the grammatical subject of its clause, a relative clause aside
     head: int  # index of its last token in the paragraph's Doc
     gender: str | None = None  # when a word that comes with it tells ("Mr", "spokeswoman", a given name)
 
@@ -255,6 +255,8 @@ class Reader:
         nouns, start = _split_title(words)
         if not start:  # "Drummer Lucy Tran": a title the data does not list, before a name the tagger knows
             start = next((k for k, t in enumerate(tokens) if k and t.ent_iob_ == "B" and t.ent_type_ == "PERSON"
+                          and tokens[k - 1].lower_ not in cues().name_particles  # "van der Berg" is one name
+                          and tokens[k - 1].text not in cues().given_names  # and "Ana" of "Ana Souza" is no title
                           and all(u.ent_type_ == "PERSON" for u in tokens[k:])), 0)
         name_tokens = tokens[start:]
         if start:  # a person's name ends before "of": "Sen. Rand Paul of Kentucky"
@@ -282,24 +284,25 @@ class Reader:
         else:
             kind = UNKNOWN
         head = tokens[-1]
-        subject = any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass"))
-                      for t in tokens)
+        subject = any((t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ != "relcl")  # not "whom Jan Nowak replaced"
+                      or (t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass")) for t in tokens)
         gender = _gender([*words, *(u.text for a in _appositions(tokens[-1]) for u in a.subtree)], name_tokens)
         return Name(paragraph, tokens[0].idx, text, frozenset(nouns) | appositive, kind, subject, head.i,
                     gender if kind in (PERSON, UNKNOWN) else None)
 
     def _register_people(self) -> None:
+        printed = [sentence.names for sentence in self.sentences]
         for _ in range(2):  # the second time, surnames the article gave in full elsewhere are people too
-            self.seen = sorted(((n.paragraph, n.offset), n.name) for s in self.sentences for n in s.names
+            self.seen = sorted(((n.paragraph, n.offset), n.name, n.subject) for s in self.sentences for n in s.names
                                if n.kind == PERSON and n.name)
-            for (_, _), name in self.seen:
+            for _, name, _ in self.seen:
                 self.people.setdefault(name, set())
             for sentence in self.sentences:
                 for name in sentence.names:
                     if name.kind == PERSON and name.name:
                         self.people[name.name].update(name.nouns)
-            for sentence in self.sentences:
-                sentence.names = [self._as_known(n) for n in sentence.names]
+            for sentence, names in zip(self.sentences, printed):  # as printed: "Souza" may be a Souza found a person since
+                sentence.names = [self._as_known(n) for n in names]
         for sentence in self.sentences:
             sentence.names = sorted([*sentence.names, *self._bare_surnames(sentence)], key=lambda n: n.offset)
             for name in sentence.names:
@@ -325,22 +328,26 @@ class Reader:
         return name
 
     def _surname_of_person(self, name: str, kind: str) -> bool:
-        """"Nadia Haddad", tagged an organisation, is a person when the article shows "Haddad" to be one."""
+        """"Nadia Haddad", tagged an organisation, is a person when the article shows "Haddad" to be one,
+        or names another Haddad ("Ana Souza, unlike Bruno Souza,")."""
         words = name.split()
         w = world()
-        return (kind in (ORGANIZATION, UNKNOWN) and 2 <= len(words) <= 3 and words[-1] in self.people
+        surname = words[-1] if words else ""
+        return (kind in (ORGANIZATION, UNKNOWN) and 2 <= len(words) <= 3
+                and (surname in self.people or any(w.person_names.surname(p) == surname for p in self.people))
                 and all(word[:1].isupper() for word in words) and w.known(name) is None and not w.is_outlet(name))
 
     def full_name(self, name: str, at: tuple[int, int]) -> str:
         """The fullest form the article gives of a person's name: "Grushko" -> "Alexander Grushko";
-        of two Kowalczyks, the one named last before `at` (paragraph, offset)."""
+        of two Kowalczyks, the one last named as a subject before `at` (paragraph, offset), else
+        the one named last: "Anna Kowalczyk, unlike Jan Kowalczyk, said" makes "Kowalczyk" Anna."""
         words = name.split()
-        longer = [p for p in self.people if len(p.split()) > len(words) and _contains(p.split(), words)]
+        longer = [p for p in self.people if len(p.split()) > len(words) and _shortens(name, p)]
         if not words or not longer:
             return name
-        before = [(where, p) for where, p in self.seen if p in longer and where < at]
+        before = [(subject, where, p) for where, p, subject in self.seen if p in longer and where < at]
         if before:
-            return max(before)[1]
+            return max(before)[2]
         longest = max(len(p.split()) for p in longer)
         fullest = sorted(p for p in longer if len(p.split()) == longest)
         return fullest[0] if len(fullest) == 1 else name
@@ -626,8 +633,12 @@ class Reader:
                     or (organization and name.kind in (ORGANIZATION, UNKNOWN) and full not in self.people))
 
 
-def _contains(longer: list[str], words: list[str]) -> bool:
-    """"Grushko" in "Alexander Grushko", "Xi" in "Xi Jinping", "Lula" in "Luiz Inacio Lula da Silva"."""
+def _shortens(short: str, full: str) -> bool:
+    """"Grushko" of "Alexander Grushko", "Xi" of "Xi Jinping", "Lula" of "Luiz Inacio Lula da Silva",
+    "Van den Broek" of "Pieter van den Broek" (a particle capitalised to open a sentence)."""
+    if world().person_names.rank(short, full) is not None:
+        return True
+    longer, words = full.split(), short.split()
     return any(longer[i:i + len(words)] == words for i in range(len(longer) - len(words) + 1))
 
 
