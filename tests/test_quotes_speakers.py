@@ -98,6 +98,12 @@ SPEAKERS = [
      "Lena Fischer", "explicit"),
     (["Tobias Fischer said the plan was sound.", "Police later questioned Lena Fischer.", f"{SAID} Fischer said."],
      "Tobias Fischer", "explicit"),
+    # a hyphenated given name stays whole, its second part in lower case; "-backed" is no name
+    ([f"{SAID} Choi Yoon-seo said."], "Choi Yoon-seo", "explicit"),
+    ([f"Han Ji-hoon said: {SAID[:-2]}.\""], "Han Ji-hoon", "explicit"),
+    ([f"{SAID} Ji-woo Kim, a lawmaker, said."], "Ji-woo Kim", "explicit"),
+    (["Kim Do-yeon met officials.", f"{SAID} Kim said."], "Kim Do-yeon", "explicit"),
+    (["Kremlin-backed forces advanced.", f"{SAID} Lee Jae-sung told reporters."], "Lee Jae-sung", "explicit"),
 ]
 
 

@@ -255,9 +255,7 @@ class Reader:
         nouns, start = _split_title(words)
         if not start:  # "Drummer Lucy Tran": a title the data does not list, before a name the tagger knows
             start = next((k for k, t in enumerate(tokens) if k and t.ent_iob_ == "B" and t.ent_type_ == "PERSON"
-                          and tokens[k - 1].lower_ not in cues().name_particles  # "van der Berg" is one name
-                          and tokens[k - 1].text not in cues().given_names  # and "Ana" of "Ana Souza" is no title
-                          and all(u.ent_type_ == "PERSON" for u in tokens[k:])), 0)
+                          and _may_be_title(tokens[k - 1]) and all(u.ent_type_ == "PERSON" for u in tokens[k:])), 0)
         name_tokens = tokens[start:]
         if start:  # a person's name ends before "of": "Sen. Rand Paul of Kentucky"
             name_tokens = list(itertools.takewhile(lambda t: t.lower_ not in ("of", "for"), name_tokens))
@@ -273,8 +271,8 @@ class Reader:
             kind = w.known(text).kind  # country or organization
         elif w.is_outlet(text) or any(w.institutions.match(words, i) for i in range(len(words))):
             kind = ORGANIZATION
-        elif any(t.ent_type_ == "PERSON" for t in name_tokens) or appositive:
-            kind = PERSON
+        elif any(t.ent_type_ == "PERSON" for t in name_tokens) or appositive or w.person_names.family_name_first(text.split()):
+            kind = PERSON  # "Han Seong-ho" too, though the tagger calls "Han" a nationality
         elif len(name_tokens) == 1 and not text.isupper() and name_tokens[0].ent_type_ in ("ORG", "PRODUCT", ""):
             kind = UNKNOWN  # the tagger calls many a lone surname an organisation ("Grushko")
         elif any(t.ent_type_ == "ORG" for t in name_tokens):
@@ -664,13 +662,33 @@ def _runs(tokens: list) -> list[list]:
                    and (tokens[j].lower_ in particles
                         or (tokens[j].text == "-" and not tokens[j - 1].whitespace_ and not tokens[j].whitespace_))):
                 j += 1
-            if k < j < len(tokens) and tokens[j].i == tokens[j - 1].i + 1 and _is_name_token(tokens[j]):
+            if k < j < len(tokens) and tokens[j].i == tokens[j - 1].i + 1 and (
+                    _is_name_token(tokens[j]) or _ends_given_name(run, tokens[k:j + 1], tokens[j + 1:j + 2])):
                 run.extend(tokens[k:j + 1])
                 k = j + 1
                 continue
             break
         runs.append(run)
     return runs
+
+
+def _ends_given_name(run: list, joined: list, after: list) -> bool:
+    """"-jun" of "Park Min-jun", "-ho" of "Han Seong-ho", "-jin" of "Ho-jin Lee": the lower-case end
+    of a hyphenated given name next to its family name (never "-backed" of "Kremlin-backed")."""
+    *hyphen, end = joined
+    if [t.text for t in hyphen] != ["-"] or not (end.is_alpha and end.is_lower):
+        return False
+    names = world().person_names
+    if len(run) == 1:  # given name first: the family name must follow at once
+        return bool(after) and after[0].i == end.i + 1 and after[0].text in names.chinese | names.korean
+    return len(run) == 2 and names.family_name_first([run[0].text, f"{run[1].text}-{end.text}"])
+
+
+def _may_be_title(token) -> bool:
+    """Whether the word before a name the tagger starts late can be an unlisted title ("Drummer"):
+    not when it belongs to the name, as in "van der Berg", "Ji-woo Kim", "Ana Souza"."""
+    hyphenated = token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_
+    return not (hyphenated or token.lower_ in cues().name_particles or token.text in cues().given_names)
 
 
 def _is_name_token(token) -> bool:
