@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: setup site docs serve test bench lock clean
+.PHONY: setup site docs serve test bench golden lock clean
 
 setup: $(STAMP)
 
@@ -33,6 +33,12 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
+
+# Accept an intended change of output: rebuild the golden sample that tests/test_golden.py compares with.
+golden: $(STAMP)
+	rm -rf tests/golden/docs
+	$(BIN)/dossier build --seeds tests/golden/seeds --docs tests/golden/docs --curation tests/golden/curation.yaml \
+		--ledger $$(mktemp -d)/permalinks.yaml
 
 # Re-pin every dependency with hashes after editing pyproject.toml (needs uv: pip install uv).
 lock:
