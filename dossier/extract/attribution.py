@@ -22,11 +22,8 @@ from functools import lru_cache
 
 from dossier.extract.quotemarks import Quotation
 from dossier.resources import load_yaml
-from dossier.world import world
+from dossier.world import COUNTRY, ORGANIZATION, PERSON, world
 
-PERSON = "person"
-ORGANIZATION = "organization"
-COUNTRY = "country"
 PLACE = "place"
 UNKNOWN = "unknown"  # a name the article never shows to be a person or an organisation
 

@@ -26,6 +26,7 @@ from dossier import nlp
 from dossier.model import ActorMention, Article, Stance
 from dossier.resources import load_yaml
 from dossier.text import normalise
+from dossier.world import ORGANIZATION, PERSON
 
 COPULAS = frozenset({"be", "remain", "stay", "stand", "appear", "seem", "become", "look", "sound"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -778,9 +779,9 @@ class _Names:
                 start = paragraph.text.find(mention.surface)
                 while start >= 0:
                     spans.append((start, start + len(mention.surface), mention))
-                    if mention.kind == "person":
+                    if mention.kind == PERSON:
                         self._people.append((paragraph.index, start, mention.name))
-                    elif mention.kind == "organization":
+                    elif mention.kind == ORGANIZATION:
                         self._bodies.append((paragraph.index, start, mention.name, mention.surface.lower()))
                     start = paragraph.text.find(mention.surface, start + 1)
             for entity in doc.ents:

@@ -33,6 +33,7 @@ from dossier.link.actors import Resolver
 from dossier.model import ActorMention, Extraction, Mention, Position, Stance, Topic
 from dossier.resources import load_yaml
 from dossier.text import normalise, slugify, words
+from dossier.world import PERSON
 
 STANCE_ORDER = ("oppose", "support", "conditional", "open")  # who wins a tie, first to last
 TURNED = {"support": "oppose", "oppose": "support"}
@@ -154,7 +155,7 @@ class _Spokespeople:
 
 
 def _official(mention: ActorMention, rules: Holders) -> bool:
-    title = words(mention.role or ("" if mention.kind == "person" else mention.name))
+    title = words(mention.role or ("" if mention.kind == PERSON else mention.name))
     if not title or rules.former & set(title):
         return False
     if _contains_any(title, rules.leader_roles) and not rules.subordinate & set(title):
