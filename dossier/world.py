@@ -134,7 +134,7 @@ class PersonNames:
         if self.family_name_first(words) or self.given_name_last(words):
             return tuple(forms)
         for start in range(1, len(words)):
-            if not words[start][:1].isupper() or _is_initial(words[start]) or words[start - 1].lower() in self.particles:
+            if not words[start][:1].isupper() or is_initial(words[start]) or words[start - 1].lower() in self.particles:
                 continue
             for end in range(start + 1, len(words) + 1):
                 if words[end - 1].lower() not in self.particles:
@@ -171,7 +171,8 @@ def _fold(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
-def _is_initial(word: str) -> bool:
+def is_initial(word: str) -> bool:
+    """"J." in "Donald J. Trump": a name part that never tells two people apart."""
     return len(word) <= 2 and word.endswith(".")
 
 

@@ -27,7 +27,7 @@ from dossier.curation import ActorEdit, Curation
 from dossier.model import Actor, ActorMention, Extraction, Mention
 from dossier import nlp
 from dossier.text import normalise, slugify
-from dossier.world import PERSON, phrase_key, world
+from dossier.world import PERSON, is_initial, phrase_key, world
 
 # resolve(source_id, name as extracted) -> actor id, or None when the name is no known actor
 Resolver = Callable[[str, str], "str | None"]
@@ -179,13 +179,13 @@ def _owner_of(name: str, people: Sequence[_Group]) -> _Group | None:
 def _prominence(group: _Group) -> tuple:
     """Most mentioned first; then without initials ("Donald Trump", not "Donald J. Trump"), then longer
     ("Zelenskyy" keeps its last letter), then alphabetical: the name a merge keeps."""
-    initials = sum(_is_initial(w) for w in group.name.split())
+    initials = sum(is_initial(w) for w in group.name.split())
     return (-len(group.mentions), initials, -len(group.name), group.name)
 
 
 def _same_person(a: str, b: str) -> bool:
-    first_a, *_, last_a = [w for w in a.split() if not _is_initial(w)]
-    first_b, *_, last_b = [w for w in b.split() if not _is_initial(w)]
+    first_a, *_, last_a = [w for w in a.split() if not is_initial(w)]
+    first_b, *_, last_b = [w for w in b.split() if not is_initial(w)]
     return fuzz.ratio(first_a.lower(), first_b.lower()) >= SAME_FIRST_NAME_SPELLING and _same_surname(last_a, last_b)
 
 
@@ -210,10 +210,6 @@ def _is_full_name(name: str) -> bool:
     return len(words) >= 2 and words[0][:1].isupper() and all(
         w[:1].isupper() or w.lower() in particles or w.split("-")[0].lower() in particles for w in words
     ) and world().surname(name) != name
-
-
-def _is_initial(word: str) -> bool:
-    return len(word) <= 2 and word.endswith(".")
 
 
 def _absorb(groups: dict[str, _Group], into: str, name: str) -> None:
