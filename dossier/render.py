@@ -580,7 +580,7 @@ def render(dossier: Dossier, templates: Path, site_url: str = "", site_name: str
     ledger through mkdocs-redirects."""
     env = environment(templates)
     catalogue = Catalogue(dossier)
-    common = {"site": catalogue, "site_url": site_url, "safe_url": safe_url, "text_fragment": cite.text_fragment_url,
+    common = {"site": catalogue, "safe_url": safe_url, "text_fragment": cite.text_fragment_url,
               "citations": cite.citations(dossier, site_url or None, site_name or None)}
     pages: dict[str, str] = {}
 
@@ -590,7 +590,7 @@ def render(dossier: Dossier, templates: Path, site_url: str = "", site_name: str
         path = f"{section}/{page_id}.md"
         if path in pages:
             raise ValueError(f"render: two pages want {path}")
-        pages[path] = _page(meta, env.get_template(template).render(**common, **context, meta=meta, path=path))
+        pages[path] = _page(meta, env.get_template(template).render(**common, **context, meta=meta))
 
     for source in dossier.sources:
         add("sources", source.id, "source.md.j2", _source_meta(source), source=source,
@@ -612,7 +612,7 @@ def render(dossier: Dossier, templates: Path, site_url: str = "", site_name: str
     for section in GENERATED_SECTIONS:
         meta = _index_meta(section, counts[section])
         template = env.get_template(f"index/{section}.md.j2")
-        pages[f"{section}/index.md"] = _page(meta, template.render(**common, meta=meta, path=f"{section}/index.md"))
+        pages[f"{section}/index.md"] = _page(meta, template.render(**common, meta=meta))
     return dict(sorted(pages.items()))
 
 
