@@ -27,7 +27,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from dossier import nlp
@@ -92,8 +92,6 @@ class _Reader:
         self.organizations: list[str] = []  # organisations and institutions named so far
         self.world = world()
         self.dateline = self.world.known(article.dateline) if article.dateline else None
-        self._org_counts: Counter | None = None
-        self._capitalised: frozenset[str] | None = None
         self.last_person_end: tuple | None = None  # (parse, token index) where the latest person reading ended
 
     # -- the two passes ----------------------------------------------------
@@ -295,7 +293,7 @@ class _Reader:
             end = span.end - (self.words[span.end - 1] in POSSESSIVE and self.doc[span.end - 2].dep_ == "poss")
             end = self._proper_name_end(end, continues=True) or end  # "the ACLU of Illinois"
             end = next((k for k in range(start + 1, end) if self._title_words(k)), end)  # "Bank of Italy Governor"
-            recurs = self._tagged_organizations()[span.text] > 1
+            recurs = self._tagged_organizations[span.text] > 1
             speaks = self._is_speaker(span.root.i)
         elif self._is_speaker(self._name_run(i) - 1) and self._known_person(
                 normalise(self.doc[i:self._name_run(i)].text)) is None:
@@ -612,7 +610,7 @@ class _Reader:
         if token.lower_ in self.world.modifiers or token.lower_ in self.world.honorifics:
             return False
         unknown = not _is_english(token) or (  # "Alves", "Equinor": the tagger may call them plural nouns
-            token.is_sent_start and text in self._capitalised_inside_sentences())
+            token.is_sent_start and text in self._capitalised_inside_sentences)
         if token.ent_type_ != "PERSON" and not unknown and (token.pos_ != "PROPN" or token.tag_ == "NNPS"):
             return False
         if token.tag_ == "NNS" and not unknown:
@@ -796,20 +794,17 @@ class _Reader:
 
     # -- small helpers -----------------------------------------------------
 
+    @cached_property
     def _capitalised_inside_sentences(self) -> frozenset[str]:
         """Words the article's prose capitalises inside a sentence: names, even where the tagger takes one
         that opens a sentence for a common noun ("Albertsons said" after "Kroger and Albertsons")."""
-        if self._capitalised is None:
-            self._capitalised = frozenset(
-                normalise(t.text) for _, doc in self.paragraphs if not _is_heading(doc.text)
-                for t in doc if not t.is_sent_start and t.text[:1].isupper())
-        return self._capitalised
+        return frozenset(normalise(t.text) for _, doc in self.paragraphs if not _is_heading(doc.text)
+                         for t in doc if not t.is_sent_start and t.text[:1].isupper())
 
+    @cached_property
     def _tagged_organizations(self) -> Counter:
         """How often the tagger labels each text ORG in the whole article."""
-        if self._org_counts is None:
-            self._org_counts = Counter(e.text for _, doc in self.paragraphs for e in doc.ents if e.label_ == "ORG")
-        return self._org_counts
+        return Counter(e.text for _, doc in self.paragraphs for e in doc.ents if e.label_ == "ORG")
 
     def _skip_the(self, i: int) -> int:
         return i + 1 if self.words[i].lower() == "the" and i + 1 < len(self.doc) else i
