@@ -195,7 +195,6 @@ class World:
     referring_nouns: Phrases  # every such noun ("diplomat", "president"), case-folded
     modifiers: frozenset[str]  # "deputy", and portfolios: "trade" (commissioner), "climate" (envoy)
     honorifics: frozenset[str]
-    particles: frozenset[str]  # "le", "al", "von": small words that belong to a surname
     person_names: PersonNames
     member_nouns: Phrases  # "member states", case-folded
     institutions: Phrases  # "Ministry", "Armed Forces"
@@ -213,6 +212,11 @@ class World:
         """The country or organisation `text` names (name, alias, metonym or demonym), ignoring case."""
         key = tuple(w.lower() for w in phrase_key(text))
         return _folded_names().get(key)
+
+    @property
+    def particles(self) -> frozenset[str]:
+        """"le", "al", "von": small words that belong to a surname."""
+        return self.person_names.particles
 
     def surname(self, name: str) -> str:
         return self.person_names.surname(name)
@@ -264,7 +268,6 @@ def world() -> World:
         referring_nouns=Phrases({n: n for nouns in titles["titles"].values() for n in nouns}, fold_case=True),
         modifiers=frozenset(titles["modifiers"] + titles["portfolios"]),
         honorifics=frozenset(titles["honorifics"]),
-        particles=frozenset(titles["particles"]),
         person_names=person_names,
         member_nouns=Phrases({n: n for n in organizations["member_nouns"]}, fold_case=True),
         institutions=Phrases({n: n for n in organizations["institutions"]}, fold_case=True),
