@@ -303,7 +303,8 @@ def _apa_author(name: str | None, person: bool) -> str:
     return f"{tokens[-1]}, {initials}"
 
 
-def _parse(iso: str) -> date | None:
+def iso_date(iso: str) -> date | None:
+    """An ISO 8601 date (YYYY-MM-DD), or None when `iso` is not one."""
     try:
         return date.fromisoformat(iso)
     except ValueError:
@@ -311,11 +312,11 @@ def _parse(iso: str) -> date | None:
 
 
 def _apa_date(iso: str) -> str:
-    day = _parse(iso)
+    day = iso_date(iso)
     return f"{day.year}, {MONTHS[day.month - 1]} {day.day}" if day else iso
 
 
 def _long_date(iso: str) -> str:
-    day = _parse(iso)
+    day = iso_date(iso)
     return f"{MONTHS[day.month - 1]} {day.day}, {day.year}" if day else iso
 

@@ -24,7 +24,6 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -142,12 +141,9 @@ def occurrence_anchor(quote_id: str, nth: int = 1) -> str:
 
 def human_date(value: str | None) -> str:
     """'2025-03-17' -> '17 March 2025' (locale-independent); anything unparsable as given."""
-    if not value:
-        return ""
-    try:
-        day = date.fromisoformat(value[:10])
-    except ValueError:
-        return value
+    day = cite.iso_date(value[:10]) if value else None
+    if not day:
+        return value or ""
     return f"{day.day} {cite.MONTHS[day.month - 1]} {day.year}"
 
 
