@@ -292,7 +292,7 @@ def _actors(groups: dict[str, _Group]) -> list[Actor]:
             kind=group.voted_kind,
             aliases=sorted(aliases),
             roles=sorted({(m.role, m.source) for m in group.mentions if m.role}),
-            affiliation=_affiliation_id(affiliation, groups, ids),
+            affiliation=_affiliation_id(affiliation, ids),
             description=group.description,
             links=list(group.links),
             mentions=sorted({Mention(m.source, m.paragraph) for m in group.mentions},
@@ -313,7 +313,7 @@ def _ids(groups: dict[str, _Group]) -> dict[str, str]:
     return ids
 
 
-def _affiliation_id(name: str | None, groups: dict[str, _Group], ids: dict[str, str]) -> str | None:
+def _affiliation_id(name: str | None, ids: dict[str, str]) -> str | None:
     if name is None:
         return None
     if name in ids:
