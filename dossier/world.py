@@ -23,6 +23,7 @@ MAX_SYLLABLE_WORD = 12  # "Zhongxiang": romanised given names are short
 COUNTRY = "country"
 ORGANIZATION = "organization"
 PERSON = "person"
+POSSESSIVE = frozenset({"'s", "'"})  # as tokens of normalised text: "Russia's", "the states'"
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def phrase_key(text: str) -> tuple[str, ...]:
     words = [normalise(t.text) for t in nlp.load().tokenizer(normalise(text))]
     if words and words[0].lower() == "the":
         words = words[1:]
-    if words and words[-1] in ("'s", "'"):
+    if words and words[-1] in POSSESSIVE:
         words = words[:-1]
     return tuple(words)
 

@@ -27,7 +27,7 @@ from dossier.curation import ActorEdit, Curation
 from dossier.model import Actor, ActorMention, Extraction, Mention
 from dossier import nlp
 from dossier.text import normalise, slugify
-from dossier.world import PERSON, is_initial, phrase_key, world
+from dossier.world import PERSON, POSSESSIVE, is_initial, phrase_key, world
 
 # resolve(source_id, name as extracted) -> actor id, or None when the name is no known actor
 Resolver = Callable[[str, str], "str | None"]
@@ -113,7 +113,7 @@ def _parse_name(text: str) -> tuple[str, str, str | None, str | None]:
     start = 0
     owner = world().demonyms.match(words, 0) or world().names.match(words, 0)
     if owner:
-        start = owner[0] + (owner[0] < len(words) and words[owner[0]] in ("'s", "'"))
+        start = owner[0] + (owner[0] < len(words) and words[owner[0]] in POSSESSIVE)
     title = _last_title(words, start)
     if title is not None and title >= len(words):
         return text, PERSON, None, None
