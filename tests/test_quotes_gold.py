@@ -36,7 +36,7 @@ def test_no_other_quotes(gold, found):
 
 
 def test_one_quote_per_gold_cluster(gold, extractions):
-    quotes = cluster_quotes(extractions, slug_resolver, [])
+    quotes = cluster_quotes(extractions, slug_resolver)
     files = {e.article.id: e.article.file for e in extractions}
     quote_of = {(files[o.source], wording(o.text)): q for q in quotes for o in q.occurrences}
     clusters: dict[str, set[str]] = {}

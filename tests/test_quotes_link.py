@@ -56,7 +56,7 @@ def test_one_quote_per_utterance_with_every_printing():
         extraction("c", ("We will demand that ironclad security guarantees", None)),
     ]
     resolve = {"Alexander Grushko": "alexander-grushko", "Grushko": "alexander-grushko"}.get
-    quotes = cluster_quotes(extractions, lambda source, name: resolve(name), [])
+    quotes = cluster_quotes(extractions, lambda source, name: resolve(name))
     assert [(q.text, q.speaker, q.speaker_name) for q in quotes] == [
         ("NATO and peacekeeping are entirely incompatible.", "alexander-grushko", "Alexander Grushko"),
         (BASE, "alexander-grushko", "Alexander Grushko"),
@@ -70,7 +70,7 @@ def test_same_words_from_different_speakers_stay_apart():
     extractions = [extraction("a", ("a turning point for the planet", "William Ruto")),
                    extraction("b", ("a turning point for the planet", None)),
                    extraction("c", ("a turning point for the planet", "Tom Okello"))]
-    quotes = cluster_quotes(extractions, no_actor, [])
+    quotes = cluster_quotes(extractions, no_actor)
     assert sorted(q.speaker for q in quotes) == ["tom-okello", "william-ruto"]
     assert sum(len(q.occurrences) for q in quotes) == 3
 
@@ -79,8 +79,8 @@ def test_clusters_do_not_depend_on_input_order():
     extractions = [extraction("a", (BASE, "X"), ("The talks will resume in Geneva next week", "Y")),
                    extraction("b", ("We will demand that firm security guarantees become part of this agreement", "X")),
                    extraction("c", ("The talks will resume in Geneva next week, officials said", None))]
-    forward = cluster_quotes(extractions, no_actor, [])
-    backward = cluster_quotes(extractions[::-1], no_actor, [])
+    forward = cluster_quotes(extractions, no_actor)
+    backward = cluster_quotes(extractions[::-1], no_actor)
     assert forward == backward
     assert len(forward) == 2
 
@@ -89,7 +89,7 @@ def test_speaker_is_the_resolved_actor_else_the_name_slug_and_actors_are_the_nam
     actors = {"Grushko": "alexander-grushko", "NATO": "nato", "Ukraine": "ukraine"}
     quotes = cluster_quotes([extraction("a", ("NATO must keep out of Ukraine for good", "Grushko")),
                              extraction("b", ("The talks will resume in Geneva next week", "Jane Doe"))],
-                            lambda source, name: actors.get(name), [])
+                            lambda source, name: actors.get(name))
     assert [(q.speaker, q.speaker_name, q.actors) for q in quotes] == [
         ("alexander-grushko", "Grushko", ["nato", "ukraine"]),
         ("jane-doe", "Jane Doe", []),

@@ -65,10 +65,10 @@ def test_every_printing_lands_in_exactly_one_quote(articles):
     extractions = [extract(Article(id=f"s{k}", file=f"s{k}.txt", title="t",
                                    paragraphs=tuple(Paragraph(i, t) for i, t in enumerate(texts, start=1))))
                    for k, texts in enumerate(articles)]
-    quotes = cluster_quotes(extractions, slug_resolver, [])
+    quotes = cluster_quotes(extractions, slug_resolver)
     printed = sorted((e.article.id, k) for e in extractions for k in range(1, len(e.quotes) + 1))
     assert sorted((o.source, o.index) for q in quotes for o in q.occurrences) == printed
-    assert cluster_quotes(extractions[::-1], slug_resolver, []) == quotes
+    assert cluster_quotes(extractions[::-1], slug_resolver) == quotes
     speaker_of = {(e.article.id, k): m.speaker for e in extractions for k, m in enumerate(e.quotes, start=1)}
     for quote in quotes:  # a Quote never mixes speakers: its printings name its speaker or none
         assert {slug_resolver("", speaker_of[(o.source, o.index)]) for o in quote.occurrences

@@ -13,7 +13,7 @@ from dossier.model import Dossier, Extraction
 
 def link(extractions: Sequence[Extraction], edits: Curation) -> Dossier:
     actors, resolve = link_actors(extractions, edits)
-    quotes = cluster_quotes(extractions, resolve, actors)
+    quotes = cluster_quotes(extractions, resolve)
     topics, positions = link_positions(extractions, resolve)
     return Dossier(
         sources=[e.article for e in extractions],

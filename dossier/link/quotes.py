@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from dossier.ids import content_id
 from dossier.link.actors import Resolver
-from dossier.model import Actor, Extraction, Occurrence, Quote, QuoteMention
+from dossier.model import Extraction, Occurrence, Quote, QuoteMention
 from dossier.text import slugify, words
 
 SAME_WORDING = 0.8  # share of words kept (1 - word edits / longer length): "a word or two changed"
@@ -44,7 +44,7 @@ class _Printing:
     speaker: str | None  # actor id
 
 
-def cluster_quotes(extractions: Sequence[Extraction], resolve: Resolver, actors: Sequence[Actor]) -> list[Quote]:
+def cluster_quotes(extractions: Sequence[Extraction], resolve: Resolver) -> list[Quote]:
     """Group QuoteMentions carrying the same utterance into Quotes, speakers resolved to actor ids."""
     printings = [
         _Printing(m, k, tuple(words(m.text)), _speaker_id(m, resolve))
