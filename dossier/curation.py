@@ -32,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-from dossier.errors import InputError
+from dossier.errors import InputError, yaml_problem
 from dossier.text import slugify
 
 KINDS = ("person", "organization", "country", "government", "group")
@@ -109,9 +109,8 @@ def parse(text: str, filename: str = "curation.yaml") -> Curation:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise CurationError(f"{filename}:{line}: not valid YAML ({getattr(error, 'problem', error)})") from None
+        line, reason = yaml_problem(error)
+        raise CurationError(f"{filename}:{line or 1}: not valid YAML ({reason})") from None
     if root is None:
         return Curation(path=filename)
     sections = reader.mapping(root, "the file")

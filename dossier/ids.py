@@ -39,7 +39,7 @@ import yaml
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from dossier.errors import InputError
+from dossier.errors import InputError, yaml_problem
 from dossier.curation import Curation
 from dossier.model import Actor, Article, Dossier, Position, Problem, Quote, Tombstone, Topic
 from dossier.text import words
@@ -128,9 +128,9 @@ def load_ledger(path: Path) -> Ledger:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise LedgerError(f"{where}: not valid YAML ({getattr(error, 'problem', None) or error})") from error
+        line, reason = yaml_problem(error)
+        where = f"{path}:{line}" if line else str(path)
+        raise LedgerError(f"{where}: not valid YAML ({reason})") from error
     finally:
         loader.dispose()
     return _ledger_from(data, root, path)

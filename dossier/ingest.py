@@ -121,6 +121,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from dossier.errors import yaml_problem
 from dossier.model import Article, Paragraph, Problem
 from dossier.resources import load_yaml
 from dossier.text import normalise, slugify
@@ -485,7 +486,7 @@ def split_frontmatter(text: str) -> tuple[Frontmatter, str]:
     try:
         data = yaml.load(source, Loader=_FrontmatterLoader)  # noqa: S506 - a SafeLoader subclass
     except (yaml.YAMLError, RecursionError) as error:
-        reason = " ".join(str(getattr(error, "problem", None) or error).split())
+        reason = " ".join(yaml_problem(error)[1].split())
         return Frontmatter(problems=[f"frontmatter is not valid YAML ({reason}): read as article text"]), text
     if data is None:
         data = {}
