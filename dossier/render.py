@@ -513,10 +513,11 @@ def _position_meta(catalogue: Catalogue, position: Position) -> dict:
 
 # What a tombstone does not know of its type's contract keys (a consumer can always read them).
 _TOMBSTONE_UNKNOWNS = {
-    "source": {"file": None, "date": None, "outlet": None, "byline": None, "url": None},
-    "actor": {"kind": None, "aliases": []},
+    "source": {"file": None, "date": None, "updated": None, "outlet": None, "byline": None, "credited": [],
+               "dateline": None, "url": None},
+    "actor": {"kind": None, "aliases": [], "affiliation": None},
     "quote": {"speaker": None, "speaker_name": None},
-    "topic": {},
+    "topic": {"keywords": []},
     "position": {"actor": None, "topic": None, "stance": None, "evidence": []},
 }
 

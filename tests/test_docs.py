@@ -69,6 +69,18 @@ def test_the_documented_frontmatter_is_what_every_page_carries(built_docs):
     assert seen_types == set(documented)
 
 
+@pytest.mark.parametrize("kind", ["source", "actor", "quote", "topic", "position"])
+def test_a_tombstone_carries_every_documented_key_of_its_type(kind):
+    from dossier import render
+    from dossier.model import Dossier, Tombstone
+
+    pages = render.render(Dossier(sources=[], actors=[], quotes=[], tombstones=[
+        Tombstone(kind=kind, id="gone", title="Gone", text="words", sources=["a"])]), TEMPLATES)
+    meta = yaml.safe_load(pages[f"{kind}s/gone.md"].split("---\n", 2)[1])
+    assert meta["tombstone"] is True and meta["type"] == kind
+    assert {"type", "id", "title"} | _documented_keys()[kind] <= set(meta)
+
+
 def test_the_curation_example_in_the_readme_is_valid(tmp_path):
     example = re.search(r"^## Curation\n.*?```yaml\n(.*?)```", README, re.S | re.M).group(1)
     path = tmp_path / "curation.yaml"
