@@ -33,7 +33,7 @@ from pathlib import Path
 import yaml
 
 from dossier.errors import InputError, yaml_problem
-from dossier.text import slugify
+from dossier.text import http_url, slugify
 
 KINDS = ("person", "organization", "country", "government", "group")
 ACTOR_KEYS = ("name", "kind", "description", "links", "merge", "split", "hide")
@@ -179,8 +179,8 @@ class _Reader:
         if name == "links":
             links = self.texts(node, "a link")
             for link, line in links:
-                if not link.startswith(("http://", "https://")):
-                    raise CurationError(f"{self.filename}:{line}: link '{link}' must start with http:// or https://")
+                if http_url(link) is None:
+                    raise CurationError(f"{self.filename}:{line}: link '{link}' is not an http(s) URL with a host")
             return tuple(link for link, _ in links)
         if name == "merge":
             return self.texts(node, "an actor to merge")

@@ -25,7 +25,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import jinja2
 import yaml
@@ -34,7 +33,7 @@ from yaml_env_tag import construct_env_tag
 
 from dossier import cite
 from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Position, Quote, Tombstone, Topic
-from dossier.text import DASHES, QUOTE_MARKS, normalise, words
+from dossier.text import DASHES, QUOTE_MARKS, http_url, normalise, words
 
 
 GENERATED_SECTIONS = ("sources", "actors", "quotes", "topics", "positions")
@@ -89,20 +88,9 @@ def internal_href(target: str) -> str:
     return target
 
 
-def safe_url(url: str | None) -> str | None:
-    """`url` when it is an absolute http(s) URL with a host and no spaces or control characters."""
-    if not url or any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-
-
 def url_attribute(url: str | None) -> Markup:
     """An http(s) URL escaped for an HTML attribute; anything else becomes an empty href."""
-    checked = safe_url(url)
+    checked = http_url(url)
     return Markup(html.escape(checked, quote=True)) if checked else Markup("")
 
 
@@ -487,7 +475,7 @@ def position_title(catalogue: Catalogue, position: Position) -> str:
 def _source_meta(source: Article) -> dict:
     return {"type": "source", "id": source.id, "title": source.title, "file": source.file, "date": source.date,
             "updated": source.updated, "outlet": source.outlet, "byline": source.byline,
-            "credited": list(source.credited), "dateline": source.dateline, "url": safe_url(source.url)}
+            "credited": list(source.credited), "dateline": source.dateline, "url": http_url(source.url)}
 
 
 def _actor_meta(actor: Actor) -> dict:
@@ -577,7 +565,7 @@ def render(dossier: Dossier, templates: Path, site_url: str = "", site_name: str
     ledger through mkdocs-redirects."""
     env = environment(templates)
     catalogue = Catalogue(dossier)
-    common = {"site": catalogue, "safe_url": safe_url, "text_fragment": cite.text_fragment_url,
+    common = {"site": catalogue, "http_url": http_url, "text_fragment": cite.text_fragment_url,
               "citations": cite.citations(dossier, site_url or None, site_name or None)}
     pages: dict[str, str] = {}
 
@@ -591,7 +579,7 @@ def render(dossier: Dossier, templates: Path, site_url: str = "", site_name: str
 
     for source in dossier.sources:
         add("sources", source.id, "source.md.j2", _source_meta(source), source=source,
-            url=safe_url(source.url))
+            url=http_url(source.url))
     for actor in dossier.actors:
         add("actors", actor.id, "actor.md.j2", _actor_meta(actor), actor=actor)
     for quote in dossier.quotes:

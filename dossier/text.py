@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 QUOTE_MARKS = str.maketrans(
     {
@@ -48,3 +49,15 @@ def slugify(text: str, max_length: int = 60) -> str:
     if slug:
         return slug
     return "u-" + hashlib.blake2b(normalise(text).encode("utf-8"), digest_size=5).hexdigest()
+
+
+def http_url(url: str | None) -> str | None:
+    """`url` when it is an absolute http(s) URL with a host and no spaces or control characters:
+    the one rule for what may become a link (curation links, source URLs, citations)."""
+    if not url or any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None

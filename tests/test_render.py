@@ -27,6 +27,7 @@ from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
 from dossier import render
+from dossier.text import http_url
 from dossier.model import Dossier
 from tests.conftest import ROOT, TEMPLATES
 from tests.render_fixtures import HOSTILE, PAYLOADS, WITHDRAWN_QUOTE_ID, hostile, realistic
@@ -310,7 +311,7 @@ def test_internal_links_must_be_links_render_made():
     (None, None),
 ])
 def test_only_http_urls_become_links(url, expected):
-    assert render.safe_url(url) == expected
+    assert http_url(url) == expected
 
 
 def test_page_ids_that_are_not_file_names_are_refused():
