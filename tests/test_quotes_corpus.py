@@ -67,7 +67,7 @@ def test_clusters_across_outlets(extractions):
         source = corpus_article(path).id
         for index, q in enumerate(expected(path)["quotes"], start=1):
             labels[(source, index)] = q.get("cluster", f"{source}#{index}")
-    quotes = cluster_quotes(list(extractions.values()), slug_resolver, [])
+    quotes = cluster_quotes(list(extractions.values()), slug_resolver)
     quote_of = {(o.source, o.index): quote.id for quote in quotes for o in quote.occurrences}
     assert set(quote_of) == set(labels)
     by_label: dict[str, set[str]] = {}
