@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from dossier import curation, extract, ids, ingest, link
+from dossier.build import BuildConfig, assemble
 from dossier.model import Dossier
 from dossier.text import normalise
 
@@ -23,11 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_pipeline(seeds: Path) -> Dossier:
-    articles, problems = ingest.read_seeds(seeds)
-    dossier = link.link([extract.extract(a) for a in articles], curation.load(ROOT / "curation.yaml"))
-    dossier, _ = ids.reconcile(dossier, ids.load_ledger(Path("/nonexistent")))
-    dossier.problems[:0] = problems
-    return dossier
+    """The build's own pipeline, with no ledger (fresh content ids) and the repository's curation."""
+    assembly = assemble(BuildConfig(seeds=seeds, curation=ROOT / "curation.yaml", ledger=Path("/nonexistent")))
+    assembly.dossier.problems[:] = assembly.problems
+    return assembly.dossier
 
 
 def _same_words(a: str, b: str) -> bool:

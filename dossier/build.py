@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier import curation, extract, ids, ingest, link, render
-from dossier.model import Article, Extraction, Problem
+from dossier.model import Article, Dossier, Extraction, Problem
 
 log = logging.getLogger("dossier")
 
@@ -37,6 +37,28 @@ class BuildResult:
 
 def build(config: BuildConfig, *, write: bool = True) -> BuildResult:
     """Build docs/ from seeds/. With write=False nothing is written (used by `--check`)."""
+    assembly = assemble(config)
+    site_url, site_name = render.site_settings(config.mkdocs_yml)
+    pages = render.render(assembly.dossier, config.templates, site_url, site_name)
+    result = BuildResult(problems=assembly.problems, pages=len(pages),
+                         ledger_stale=assembly.new_ledger != assembly.ledger)
+    if write:
+        result.changed = render.write_docs(pages, config.docs) | ids.save_ledger(assembly.new_ledger, config.ledger)
+    return result
+
+
+@dataclass
+class Assembly:
+    """Everything up to pinned ids: what build() renders, and what bench/quality.py scores."""
+
+    dossier: Dossier
+    problems: list[Problem]
+    ledger: ids.Ledger  # as it was read
+    new_ledger: ids.Ledger  # with this build's ids pinned
+
+
+def assemble(config: BuildConfig) -> Assembly:
+    """Read, extract, link and pin ids; writes nothing."""
     articles, problems = ingest.read_seeds(config.seeds)
     edits = curation.load(config.curation)
     extractions = []
@@ -48,12 +70,7 @@ def build(config: BuildConfig, *, write: bool = True) -> BuildResult:
     ledger = ids.load_ledger(config.ledger)
     dossier, new_ledger = ids.reconcile(dossier, ledger, edits)
     problems.extend(dossier.problems)
-    site_url, site_name = render.site_settings(config.mkdocs_yml)
-    pages = render.render(dossier, config.templates, site_url, site_name)
-    result = BuildResult(problems=problems, pages=len(pages), ledger_stale=new_ledger != ledger)
-    if write:
-        result.changed = render.write_docs(pages, config.docs) | ids.save_ledger(new_ledger, config.ledger)
-    return result
+    return Assembly(dossier=dossier, problems=problems, ledger=ledger, new_ledger=new_ledger)
 
 
 def _extract_article(article: Article) -> Extraction:
