@@ -248,6 +248,11 @@ def test_parse_date(text, expected):
     ("和平交渉", None, {}),
 ])
 def test_classify(text, kind, fields):
+    assert_classified(text, kind, fields)
+
+
+def assert_classified(text: str, kind: str | None, fields: dict) -> None:
+    """`text` is classified as `kind` (None: body text), with the metadata `fields` read from it."""
     found = classify(text)
     assert (found.kind if found else None) == kind
     for name, value in fields.items():
@@ -1127,10 +1132,7 @@ def test_layouts_written_blind(blind_layouts, file):
     ("Published in 2019, the report was ignored by ministers.", None, {}),
 ])
 def test_classify_lines_from_unseen_layouts(text, kind, fields):
-    found = classify(text)
-    assert (found.kind if found else None) == kind
-    for name, value in fields.items():
-        assert getattr(found, name) == value, name
+    assert_classified(text, kind, fields)
 
 
 @pytest.mark.parametrize(("paragraph", "place", "credited", "rest"), [
