@@ -40,9 +40,13 @@ golden: $(STAMP)
 	$(BIN)/dossier build --seeds tests/golden/seeds --docs tests/golden/docs --curation tests/golden/curation.yaml \
 		--ledger $$(mktemp -d)/permalinks.yaml
 
-# Re-pin every dependency with hashes after editing pyproject.toml (needs uv: pip install uv).
-lock:
-	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 \
+# Re-pin every dependency with hashes after editing pyproject.toml. --no-strip-extras keeps
+# requirements such as smart-open[http] whole: without it pip older than 23.3 (what
+# `python3 -m venv` gives on Python 3.11) refuses the lock in --require-hashes mode.
+UV_VERSION := 0.13.9
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --no-strip-extras --python-version 3.11 \
 		--python-platform x86_64-unknown-linux-gnu -o requirements.lock
 
 clean:

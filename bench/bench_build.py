@@ -46,7 +46,7 @@ def bench(size: int, runs: int) -> dict:
         shutil.copy(ROOT / "mkdocs.yml", project)
         shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(
             "sources", "actors", "quotes", "topics", "positions"))
-        shutil.copytree(ROOT / "templates", project / "templates")
+        shutil.copytree(ROOT / "dossier" / "templates", project / "templates")
         shutil.copytree(ROOT / "dossier", project / "dossier", ignore=shutil.ignore_patterns("__pycache__"))
         for _ in range(runs):
             shutil.rmtree(project / "docs" / "quotes", ignore_errors=True)  # force a real rewrite

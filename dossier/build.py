@@ -21,7 +21,7 @@ log = logging.getLogger("dossier")
 class BuildConfig:
     seeds: Path = Path("seeds")
     docs: Path = Path("docs")
-    templates: Path = Path("templates")
+    templates: Path | None = None  # overrides for the package's templates, file by file
     curation: Path = Path("curation.yaml")
     ledger: Path = Path("permalinks.yaml")
     mkdocs_yml: Path = Path("mkdocs.yml")  # site_url and site_name for permalinks and citations

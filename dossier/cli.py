@@ -27,8 +27,9 @@ def main() -> None:
               help="Folder of articles (.txt or .md, optional YAML frontmatter).")
 @click.option("--docs", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"), show_default=True,
               help="MkDocs docs folder; dossier owns only the sections it generates there.")
-@click.option("--templates", type=click.Path(file_okay=False, path_type=Path), default=Path("templates"),
-              show_default=True, help="Jinja2 page templates.")
+@click.option("--templates", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of Jinja2 templates that override the shipped ones, file by file "
+                   "[default: templates/ when it exists].")
 @click.option("--curation", type=click.Path(dir_okay=False, path_type=Path), default=Path("curation.yaml"),
               show_default=True, help="Editor's corrections applied on every build (optional).")
 @click.option("--ledger", type=click.Path(dir_okay=False, path_type=Path), default=Path("permalinks.yaml"),
@@ -37,7 +38,7 @@ def main() -> None:
               default=Path("mkdocs.yml"), show_default=True, help="MkDocs config: site_url and site_name for permalinks.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any article raised a warning.")
 @click.option("--check", is_flag=True, help="Write nothing; exit non-zero when the ledger is stale.")
-def build_command(seeds: Path, docs: Path, templates: Path, curation: Path, ledger: Path, mkdocs_yml: Path,
+def build_command(seeds: Path, docs: Path, templates: Path | None, curation: Path, ledger: Path, mkdocs_yml: Path,
                   strict: bool, check: bool) -> None:
     """Extract sources, actors, quotes, topics and positions from SEEDS and write pages into DOCS.
 
@@ -47,6 +48,8 @@ def build_command(seeds: Path, docs: Path, templates: Path, curation: Path, ledg
         dossier build --seeds articles/ --docs docs/ --strict
         dossier build --check      # in CI: fail when permalinks.yaml needs committing
     """
+    if templates is None and Path("templates").is_dir():
+        templates = Path("templates")
     config = BuildConfig(seeds=seeds, docs=docs, templates=templates, curation=curation, ledger=ledger,
                          mkdocs_yml=mkdocs_yml)
     try:

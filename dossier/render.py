@@ -547,17 +547,25 @@ def site_settings(mkdocs_yml: Path) -> tuple[str, str]:
     return str(config.get("site_url") or ""), str(config.get("site_name") or "")
 
 
-def environment(templates: Path) -> jinja2.Environment:
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def environment(templates: Path | None = None) -> jinja2.Environment:
     """Jinja2 for Markdown output: no HTML autoescape (Markdown needs its own), the `md` escape
-    filter, and StrictUndefined so a typo in a template fails the build instead of printing nothing."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=False,
+    filter, and StrictUndefined so a typo in a template fails the build instead of printing nothing.
+
+    The templates shipped in the package are the defaults; a project's `templates` folder, where
+    given, overrides them file by file (as a theme's custom_dir does in MkDocs)."""
+    folders = [str(templates)] if templates is not None else []
+    loader = jinja2.FileSystemLoader([*folders, str(PACKAGE_TEMPLATES)])
+    env = jinja2.Environment(loader=loader, autoescape=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
     env.filters.update(md=escape_markdown, url=url_attribute, path=internal_href, human_date=human_date)
     return env
 
 
-def render(dossier: Dossier, templates: Path, site_url: str = "", site_name: str = "") -> dict[str, str]:
+def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", site_name: str = "") -> dict[str, str]:
     """Every generated page as {path relative to docs/: Markdown text}. `site_url` and
     `site_name` (mkdocs.yml's, see `site_settings`) go into permalinks and citations.
 

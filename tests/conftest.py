@@ -9,7 +9,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-TEMPLATES = ROOT / "templates"
+TEMPLATES = ROOT / "dossier" / "templates"
 # The editor's gold file lives in ../shared/gold/; a copy is kept in tests/gold/ so that the
 # quality tests run on any clone (test_gold_copy checks the copy against the original).
 SHARED_GOLD_PATH = ROOT.parent / "shared" / "gold" / "seeds.yaml"

@@ -192,7 +192,7 @@ def build_site(folder: Path, dossier: Dossier, **env: str) -> subprocess.Complet
     """Render `dossier` into folder/docs beside the hand-written pages, then build folder/site."""
     docs = hand_written_docs(folder)
     site_url, site_name = render.site_settings(ROOT / "mkdocs.yml")
-    render.write_docs(render.render(dossier, ROOT / "templates", site_url, site_name), docs)
+    render.write_docs(render.render(dossier, ROOT / "dossier" / "templates", site_url, site_name), docs)
     return mkdocs_build(folder, **env)
 
 

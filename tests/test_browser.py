@@ -216,7 +216,7 @@ def test_the_probe_catches_markup_that_does_run(page, tmp_path):
     """The same checks on a page whose author wrote raw HTML: they must see it (Python-Markdown passes
     it through), so their silence on the generated pages means something."""
     docs = hand_written_docs(tmp_path)
-    render.write_docs(render.render(Dossier(sources=[], actors=[], quotes=[]), ROOT / "templates"), docs)
+    render.write_docs(render.render(Dossier(sources=[], actors=[], quotes=[]), ROOT / "dossier" / "templates"), docs)
     (docs / "raw.md").write_text('# Raw\n\n<img src="x" onerror="alert(1)">\n\n'
                                  '<a href="javascript:alert(2)">x</a>\n', encoding="utf-8")
     result = mkdocs_build(tmp_path)

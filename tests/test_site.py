@@ -157,7 +157,7 @@ def test_quote_page_html_links_back_to_the_exact_paragraph(realistic_site):
 @pytest.mark.parametrize("link", ["sources/wire-story.md#p99", "quotes/nope.md", "actors/anna-petrova.md#nowhere"])
 def test_strict_build_fails_on_a_broken_link_or_anchor(tmp_path, link):
     docs = hand_written_docs(tmp_path)
-    render.write_docs(render.render(realistic(), ROOT / "templates"), docs)
+    render.write_docs(render.render(realistic(), ROOT / "dossier" / "templates"), docs)
     assert mkdocs_build(tmp_path).returncode == 0
     (docs / "broken.md").write_text(f"# Broken\n\n[a link]({link})\n", encoding="utf-8")
     result = mkdocs_build(tmp_path)

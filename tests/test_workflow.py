@@ -67,7 +67,7 @@ def steps(workflow: dict, job: str) -> list[dict]:
 def test_publishes_on_pushes_to_main_that_change_the_site_and_on_demand(workflow):
     push = workflow["on"]["push"]
     assert push["branches"] == ["main"]
-    for path in ["seeds/**", "dossier/**", "templates/**", "docs/**", "mkdocs.yml", "pyproject.toml",
+    for path in ["seeds/**", "dossier/**", "docs/**", "mkdocs.yml", "pyproject.toml",
                  "curation.yaml", "permalinks.yaml"]:
         assert path in push["paths"]
     assert "workflow_dispatch" in workflow["on"]
