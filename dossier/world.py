@@ -149,17 +149,44 @@ class PersonNames:
         """How surely `short` names the bearer of `full`: 0 it is the name or its surname, 1 another
         short form, 2 the given name ("Hildegard" of "Hildegard Brandt"), None not at all. Particles
         may be capitalised ("Van den Broek said")."""
-        if short == full:
-            return 0
-        folded = _fold(short)
+        return min((rank for form, rank, folded in self.forms_by_rank(full)
+                    if form == (_fold(short) if folded else short)), default=None)
+
+    @lru_cache(maxsize=8192)
+    def forms_by_rank(self, full: str) -> tuple[tuple[str, int, bool], ...]:
+        """(form, rank, folded) for every name that may stand for `full`, `rank` as in rank(): the one
+        definition of those forms, read by rank() and inverted by NameIndex. A folded form compares
+        with a short name folded the same way (a particle in any case)."""
         forms = self.short_forms(full)
-        if forms and folded == _fold(forms[0]):
-            return 0
-        if any(folded == _fold(f) for f in forms[1:]):
-            return 1
+        if not forms:
+            return ((full, 0, False),)
         words = self.parts(full)
         given = words[1] if self.family_name_first(words) else words[0]
-        return 2 if forms and short == given else None
+        return ((full, 0, False), (_fold(forms[0]), 0, True), *((_fold(f), 1, True) for f in forms[1:]),
+                (given, 2, False))
+
+
+class NameIndex:
+    """Full names by every form that may stand for them (PersonNames.forms_by_rank inverted), so
+    that "who is 'Grushko'?" is a lookup, not a scan over everyone an article has named: the scan
+    made a long article quadratic."""
+
+    def __init__(self, names: PersonNames):
+        self.names = names
+        self._exact: dict[str, dict[str, int]] = {}
+        self._folded: dict[str, dict[str, int]] = {}
+
+    def add(self, full: str) -> None:
+        for form, rank, folded in self.names.forms_by_rank(full):
+            table = (self._folded if folded else self._exact).setdefault(form, {})
+            table[full] = min(rank, table.get(full, rank))
+
+    def ranks(self, short: str) -> dict[str, int]:
+        """{full name added: rank} for every full name `short` may stand for, as rank() would say."""
+        found = dict(self._exact.get(short, {}))
+        for full, rank in self._folded.get(_fold(short), {}).items():
+            found[full] = min(rank, found.get(full, rank))
+        return found
 
 
 def _spelled_with(syllables: re.Pattern, word: str) -> bool:

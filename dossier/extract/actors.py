@@ -22,6 +22,7 @@ organisation: linking makes it a person if another article names one in full.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -33,7 +34,7 @@ from typing import NamedTuple
 from dossier import nlp
 from dossier.model import ActorMention, Article
 from dossier.text import normalise
-from dossier.world import COUNTRY, ORGANIZATION, PERSON, POSSESSIVE, Known, world
+from dossier.world import COUNTRY, ORGANIZATION, PERSON, POSSESSIVE, Known, NameIndex, world
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout",
                                    "within", "to", "from", "via", "through", "toward", "towards", "over", "between"})
@@ -51,7 +52,8 @@ def extract_actors(article: Article, docs: Sequence) -> list[ActorMention]:
     paragraphs = list(zip((p.index for p in article.paragraphs), docs))
     first = _Reader(article, paragraphs)
     first_mentions = first.mentions()
-    return _Reader(article, paragraphs, first.full_names(first_mentions), first.organizations).mentions()
+    organizations = dict.fromkeys(m.name for m in first_mentions if m.kind == ORGANIZATION)  # first named first
+    return _Reader(article, paragraphs, first.full_names(first_mentions), list(organizations)).mentions()
 
 
 @dataclass
@@ -86,9 +88,19 @@ class _Reader:
         self.paragraphs = paragraphs
         self.known_people = list(known_people)  # full names the whole article introduces, in order
         self.known_organizations = list(known_organizations)  # the organisations it names, in order
-        self.people: list[_Person] = []  # people mentioned so far, most recent last
-        self.subjects: list[str] = []  # people by their latest mention as a sentence's subject, most recent last
-        self.organizations: list[str] = []  # organisations and institutions named so far
+        self.known_organizations_named = frozenset(self.known_organizations)
+        self.known_organization_keys = _organization_keys(self.known_organizations)
+        self.people: dict[str, _Person] = {}  # people mentioned so far by name, most recent last
+        self.people_index = NameIndex(world().person_names)  # ...by every form that may name them
+        self.known_index = NameIndex(world().person_names)
+        for person in self.known_people:
+            self.known_index.add(person.name)
+        self.order = {p.name: k for k, p in enumerate(self.known_people)}  # position in the article
+        self.clock = itertools.count()  # orders the two below
+        self.recency: dict[str, int] = {}  # person -> when last mentioned
+        self.subjects: dict[str, int] = {}  # person -> when last a sentence's subject
+        self.organizations: dict[str, None] = {}  # organisations and institutions named so far, latest last
+        self.organization_keys: dict[str, list[str]] = {}  # ...by the first word or initials of their names
         self.world = world()
         self.dateline = self.world.known(article.dateline) if article.dateline else None
         self.last_person_end: tuple | None = None  # (parse, token index) where the latest person reading ended
@@ -194,7 +206,7 @@ class _Reader:
         if noun is None or self._name_run(noun[0]) > noun[0]:
             return None
         wanted = demonym[1].name if demonym else None
-        for person in reversed(self.people):
+        for person in reversed(self.people.values()):
             if noun[1] in _referring_nouns_of(person.role) and (wanted is None or person.affiliation in (None, wanted)):
                 surface = self._surface(i, noun[0])
                 return _Reading(noun[0], [_Found(surface, person.name, PERSON, None, wanted or person.affiliation)])
@@ -306,7 +318,7 @@ class _Reader:
         if start > last or any(not self.words[k][:1].isupper() for k in (start, last)):
             return None
         name = normalise(self.doc[start:end].text)
-        if f"{name}'s" in [*self.organizations, *self.known_organizations]:
+        if f"{name}'s" in self.organizations or f"{name}'s" in self.known_organizations_named:
             name = f"{name}'s"  # "Moody's analysts": the possessive of Moody's
         if self.world.known(name) or self.world.is_outlet(name) or any(
             self.world.outlets.match(self.words, k) for k in range(start, end)
@@ -352,11 +364,12 @@ class _Reader:
         word = self.words[i]
         if not word[:1].isupper():
             return None
-        for name in [*reversed(self.organizations), *self.known_organizations]:
-            forms = _organization_forms(name)
-            if forms is None:
-                continue
-            words, initials = forms
+        keys = (word, word.upper())
+        named = {name for key in keys for name in self.organization_keys.get(key, ())}
+        ahead = {name for key in keys for name in self.known_organization_keys.get(key, ())}
+        for name in [*(n for n in reversed(self.organizations) if n in named),
+                     *(n for n in self.known_organizations if n in ahead)]:
+            words, initials = _organization_forms(name)
             if self.words[i:i + len(words)] == list(words):
                 return i + len(words), name
             by_initials = len(word) > 1 and (word == initials or (len(word) > 2 and word.upper() == initials))
@@ -377,7 +390,7 @@ class _Reader:
         end = self._name_run(i)
         if end - i != 1 or k < 0 or not self.people or self.last_person_end != (self.doc, k + 1):
             return None
-        return _Reading(end, [_Found(self._surface(i, end), self.people[-1].name, PERSON)])
+        return _Reading(end, [_Found(self._surface(i, end), next(reversed(self.people)), PERSON)])
 
     def _typed_organization(self, i: int) -> _Reading | None:
         """A name that the prose says is an organisation: "the RMT union", "the Likud party" (a noun for
@@ -456,16 +469,15 @@ class _Reader:
         that before a given name alone ("Hildegard" of Hildegard Brandt in this article). Of
         two people with one surname, the latest to be a sentence's subject: in "Sarah Kline, who is
         not related to Robert Kline, said ... Kline added", Kline is Sarah."""
-        rank = self.world.person_names.rank
+        so_far, ahead = self.people_index.ranks(name), self.known_index.ranks(name)
         for wanted in (0, 1, 2):
-            so_far = [p for p in reversed(self.people) if rank(name, p.name) == wanted]
-            if len(so_far) > 1:
-                return max(so_far, key=lambda p: self.subjects.index(p.name) if p.name in self.subjects else -1)
-            if so_far:
-                return so_far[0]
-            ahead = next((p for p in self.known_people if rank(name, p.name) == wanted), None)
-            if ahead is not None:
-                return ahead
+            latest = sorted((n for n, rank in so_far.items() if rank == wanted), key=self.recency.__getitem__,
+                            reverse=True)
+            if latest:
+                return self.people[max(latest, key=lambda n: self.subjects.get(n, -1))]
+            first = min((n for n, rank in ahead.items() if rank == wanted), key=self.order.__getitem__, default=None)
+            if first is not None:
+                return self.known_people[self.order[first]]
         return None
 
     def _person_reading(self, start, end, person, role, affiliation, affiliation_surface) -> _Reading:
@@ -485,22 +497,23 @@ class _Reader:
         person who is the subject of the sentence (its `root` token) the latest subject."""
         for found in reading.mentions:
             if found.kind == ORGANIZATION:
-                self.organizations.append(found.name)
+                if self.organizations.pop(found.name, False) is False:
+                    _add_organization_keys(self.organization_keys, found.name)
+                self.organizations[found.name] = None
             if found.kind != PERSON:
                 continue
-            current = next((p for p in self.people if p.name == found.name), None)
+            current = self.people.pop(found.name, None)
             if current is None:
-                ahead = next((p for p in self.known_people if p.name == found.name), _Person(found.name))
+                known = self.order.get(found.name)
+                ahead = self.known_people[known] if known is not None else _Person(found.name)
                 current = _Person(found.name, ahead.role, ahead.affiliation)
-            else:
-                self.people.remove(current)
+                self.people_index.add(found.name)
             current.role = found.role or current.role
             current.affiliation = found.affiliation or current.affiliation
-            self.people.append(current)
+            self.people[found.name] = current
+            self.recency[found.name] = next(self.clock)
             if root.dep_ in ("nsubj", "nsubjpass"):
-                if current.name in self.subjects:
-                    self.subjects.remove(current.name)
-                self.subjects.append(current.name)
+                self.subjects[found.name] = next(self.clock)
 
     def _title(self, i: int):
         """(name start, role, affiliation, affiliation surface) when a title begins at i, maybe after its
@@ -821,6 +834,22 @@ def _is_heading(text: str) -> bool:
     while end and (unicodedata.category(text[end - 1])[0] in "SZC" or text[end - 1] == "\ufe0f"):
         end -= 1
     return not SENTENCE_END.search(normalise(text[:end]))
+
+
+def _organization_keys(names: Sequence[str]) -> dict[str, list[str]]:
+    keys: dict[str, list[str]] = {}
+    for name in dict.fromkeys(names):
+        _add_organization_keys(keys, name)
+    return keys
+
+
+def _add_organization_keys(keys: dict[str, list[str]], name: str) -> None:
+    """Index an organisation under what _named_organization looks for: its first word and its
+    initials (a lookup instead of a scan over every organisation named so far)."""
+    forms = _organization_forms(name)
+    if forms is not None:
+        for key in dict.fromkeys(forms[0][:1] + (forms[1],)):
+            keys.setdefault(key, []).append(name)
 
 
 @lru_cache(maxsize=4096)

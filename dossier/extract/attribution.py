@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from dossier.extract.quotemarks import Quotation
 from dossier.resources import load_yaml
-from dossier.world import COUNTRY, ORGANIZATION, PERSON, world
+from dossier.world import COUNTRY, ORGANIZATION, PERSON, NameIndex, world
 
 PLACE = "place"
 UNKNOWN = "unknown"  # a name the article never shows to be a person or an organisation
@@ -208,6 +208,9 @@ class Reader:
                 if not self.in_quotation(p, token) and self.by_paragraph[-1]:
                     self.sentence_at(p, token.idx).tokens.append(token)
         self.people: dict[str, set[str]] = {}  # full person name -> nouns that refer back to it
+        self.people_index = NameIndex(world().person_names)  # ...by every form that may name them
+        self.runs_of_people: dict[tuple[str, ...], set[str]] = {}  # ...and by every run of their words
+        self.surnames: set[str] = set()  # their family names
         self.genders: dict[str, str] = {}  # full person name -> gender, where the article shows it
         for sentence in self.sentences:
             sentence.names = self._names(sentence)
@@ -288,25 +291,39 @@ class Reader:
     def _register_people(self) -> None:
         printed = [sentence.names for sentence in self.sentences]
         for _ in range(2):  # the second time, surnames the article gave in full elsewhere are people too
-            self.seen = sorted(((n.paragraph, n.offset), n.name, n.subject) for s in self.sentences for n in s.names
-                               if n.kind == PERSON and n.name)
-            for _, name, _ in self.seen:
-                self.people.setdefault(name, set())
+            self.seen = {}  # person -> (where named, where named as a subject), each in reading order
+            for where, name, subject in sorted(((n.paragraph, n.offset), n.name, n.subject) for s in self.sentences
+                                               for n in s.names if n.kind == PERSON and n.name):
+                if name not in self.people:
+                    self._add_person(name)
+                named, as_subject = self.seen.setdefault(name, ([], []))
+                named.append(where)
+                if subject:
+                    as_subject.append(where)
             for sentence in self.sentences:
                 for name in sentence.names:
                     if name.kind == PERSON and name.name:
                         self.people[name.name].update(name.nouns)
             for sentence, names in zip(self.sentences, printed):  # as printed: "Souza" may be a Souza found a person since
                 sentence.names = [self._as_known(n) for n in names]
+        surnames = {person.split()[-1] for person in self.people if len(person.split()) > 1}
         for sentence in self.sentences:
-            sentence.names = sorted([*sentence.names, *self._bare_surnames(sentence)], key=lambda n: n.offset)
+            sentence.names = sorted([*sentence.names, *self._bare_surnames(sentence, surnames)],
+                                    key=lambda n: n.offset)
             for name in sentence.names:
                 if name.kind == PERSON and name.gender:
                     self.genders.setdefault(name.name, name.gender)
 
-    def _bare_surnames(self, sentence: Sentence) -> list[Name]:
+    def _add_person(self, name: str) -> None:
+        self.people[name] = set()
+        self.people_index.add(name)
+        words = tuple(name.split())
+        for start, end in itertools.combinations(range(len(words) + 1), 2):
+            self.runs_of_people.setdefault(words[start:end], set()).add(name)
+        self.surnames.add(world().person_names.surname(name))
+
+    def _bare_surnames(self, sentence: Sentence, surnames: set[str]) -> list[Name]:
         """A person's surname the tagger took for a common noun ("Draper, 23, was close to tears")."""
-        surnames = {person.split()[-1] for person in self.people if len(person.split()) > 1}
         covered = {t.i for n in sentence.names for t in sentence.tokens if n.offset <= t.idx and t.i <= n.head}
         found = []
         for token in sentence.tokens:
@@ -329,7 +346,7 @@ class Reader:
         w = world()
         surname = words[-1] if words else ""
         return (kind in (ORGANIZATION, UNKNOWN) and 2 <= len(words) <= 3
-                and (surname in self.people or any(w.person_names.surname(p) == surname for p in self.people))
+                and (surname in self.people or surname in self.surnames)
                 and all(word[:1].isupper() for word in words) and w.known(name) is None and not w.is_outlet(name))
 
     def full_name(self, name: str, at: tuple[int, int]) -> str:
@@ -337,15 +354,26 @@ class Reader:
         of two Kowalczyks, the one last named as a subject before `at` (paragraph, offset), else
         the one named last: "Anna Kowalczyk, unlike Jan Kowalczyk, said" makes "Kowalczyk" Anna."""
         words = name.split()
-        longer = [p for p in self.people if len(p.split()) > len(words) and _shortens(name, p)]
+        longer = [p for p in {*self.people_index.ranks(name), *self.runs_of_people.get(tuple(words), ())}
+                  if len(p.split()) > len(words)]
         if not words or not longer:
             return name
-        before = [(subject, where, p) for where, p, subject in self.seen if p in longer and where < at]
+        before = [last for p in longer if (last := self._last_named(p, at)) is not None]
         if before:
             return max(before)[2]
         longest = max(len(p.split()) for p in longer)
         fullest = sorted(p for p in longer if len(p.split()) == longest)
         return fullest[0] if len(fullest) == 1 else name
+
+    def _last_named(self, person: str, at: tuple[int, int]) -> tuple[bool, tuple[int, int], str] | None:
+        """(as a subject?, where, person) of the last time `person` was named before `at`, a naming as
+        a subject before any other: what full_name weighs when two people share a surname."""
+        named, as_subject = self.seen.get(person, ((), ()))
+        for subject, places in ((True, as_subject), (False, named)):
+            k = bisect.bisect_left(places, at)
+            if k:
+                return subject, places[k - 1], person
+        return None
 
     # -- quotations
 
@@ -626,15 +654,6 @@ class Reader:
         return bool(nouns & self.people.get(full, set())
                     or (name.kind == ORGANIZATION and nouns & {w.lower() for w in name.name.split()})
                     or (organization and name.kind in (ORGANIZATION, UNKNOWN) and full not in self.people))
-
-
-def _shortens(short: str, full: str) -> bool:
-    """"Grushko" of "Alexander Grushko", "Xi" of "Xi Jinping", "Lula" of "Luiz Inacio Lula da Silva",
-    "Van den Broek" of "Pieter van den Broek" (a particle capitalised to open a sentence)."""
-    if world().person_names.rank(short, full) is not None:
-        return True
-    longer, words = full.split(), short.split()
-    return any(longer[i:i + len(words)] == words for i in range(len(longer) - len(words) + 1))
 
 
 def _runs(tokens: list) -> list[list]:
