@@ -2,8 +2,8 @@
 
     python bench/bench_long_article.py [--sizes 0.5,1,2,4] [--runs 1]
 
-Each article is real prose: paragraphs of the real-article corpus (corpus/real/articles,
-else the seeds and tests/corpus), drawn in a fixed pseudo-random order until the article
+Each article is real prose: paragraphs of the real-article corpus's development part
+(corpus/real/articles/dev-*; the blind batches are kept for scoring), else of the seeds and tests/corpus, drawn in a fixed pseudo-random order until the article
 has the size asked for (MB of text). For each size it reports the median over `--runs`
 of: spaCy's parse of every paragraph, dossier's own extraction rules given those parses
 (actors, quotes and stances), and the whole `dossier build` of a folder holding only that
@@ -26,18 +26,17 @@ from dossier.extract.quotes import extract_quotes
 from dossier.extract.stances import extract_stances
 
 ROOT = Path(__file__).resolve().parent.parent
-PROSE = (ROOT / "corpus" / "real" / "articles",)
+PROSE = ROOT / "corpus" / "real" / "articles"
 FALLBACK_PROSE = (ROOT / "seeds", ROOT / "tests" / "corpus")
 MIN_PARAGRAPH = 200  # characters: body text, not bylines and captions
 
 
 def prose_paragraphs() -> list[str]:
-    folders = [f for f in PROSE if f.is_dir() and any(f.glob("*.txt"))] or list(FALLBACK_PROSE)
+    files = sorted(PROSE.glob("dev-*.txt")) or sorted(p for f in FALLBACK_PROSE for p in f.glob("*.txt"))
     paragraphs = []
-    for folder in folders:
-        for path in sorted(folder.glob("*.txt")):
-            paragraphs.extend(p.strip() for p in path.read_text(encoding="utf-8").split("\n\n")
-                              if len(p.strip()) >= MIN_PARAGRAPH)
+    for path in files:
+        paragraphs.extend(p.strip() for p in path.read_text(encoding="utf-8").split("\n\n")
+                          if len(p.strip()) >= MIN_PARAGRAPH)
     return paragraphs
 
 
