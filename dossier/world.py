@@ -62,7 +62,7 @@ class Phrases:
 
     def match(self, words: list[str], start: int) -> tuple[int, object] | None:
         """(end, value) of the longest phrase beginning at words[start], or None."""
-        if start >= len(words) or self._key(words[start:start + 1])[0] not in self.first_words:
+        if start >= len(words) or (words[start].lower() if self.fold_case else words[start]) not in self.first_words:
             return None
         for end in range(min(len(words), start + self.longest), start, -1):
             value = self.table.get(self._key(words[start:end]))

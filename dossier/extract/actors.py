@@ -122,6 +122,7 @@ class _Reader:
         found: list[ActorMention] = []
         for index, doc in self.paragraphs:
             self.doc = doc
+            self.tokens = list(doc)  # a Doc makes a new Token object at every doc[i]
             self.words = [normalise(t.text) for t in doc]
             self.heading = _is_heading(doc.text)
             if index == self.paragraphs[0][0] and self.dateline is None:
@@ -187,7 +188,7 @@ class _Reader:
             referred_as = self._referred_as(end - 1)
             if referred_as == ORGANIZATION:
                 return None  # "Planned Parenthood said it would": an organisation
-            if end - i == 1 and self.doc[i].ent_type_ != "PERSON" and referred_as != PERSON:
+            if end - i == 1 and self.tokens[i].ent_type_ != "PERSON" and referred_as != PERSON:
                 return None  # a lone word with nothing to show a person: an organisation if it speaks
         person = self._person(i, end, supported=self._is_speaker(end - 1))
         if person is None:
@@ -223,7 +224,7 @@ class _Reader:
             return _Reading(end)
         if known.kind == ORGANIZATION:
             members = self.world.member_nouns.match(self.words, end)
-            if members and self.doc[end].is_lower:
+            if members and self.tokens[end].is_lower:
                 end = members[0]
         start = j if _is_acronym(self.words[j:match[0]]) else i
         return _Reading(end, [_Found(self._surface(start, end), known.name, known.kind)])
@@ -269,10 +270,10 @@ class _Reader:
             head_start, adjective, country = owner
         if head_start >= len(self.doc):
             return None
-        if owner is None and self.doc[j].is_sent_start and self._is_organization_noun(j) and (
+        if owner is None and self.tokens[j].is_sent_start and self._is_organization_noun(j) and (
                 self.world.organization_heads.match(self.words, j) is None):
             i = head_start = j + 1  # "Developer Greenline Properties welcomed the vote"
-        if country and self.doc[head_start].lower_ in self.world.governments:
+        if country and self.tokens[head_start].lower_ in self.world.governments:
             surface = self._surface(i, head_start + 1)
             return _Reading(head_start + 1, [_Found(surface, country.name, country.kind)])
         end = self._institution_end(head_start, any_case=adjective is not None)
@@ -297,11 +298,11 @@ class _Reader:
         the article, no title, no PERSON tag) or that is then called "it" ("Albertsons said it was")."""
         if self.heading:
             return None
-        token = self.doc[i]
+        token = self.tokens[i]
         if token.ent_type_ == "ORG" and token.ent_iob_ == "B":
             span = next(e for e in self.doc.ents if e.start == i)
             start = self._skip_the(i)
-            end = span.end - (self.words[span.end - 1] in POSSESSIVE and self.doc[span.end - 2].dep_ == "poss")
+            end = span.end - (self.words[span.end - 1] in POSSESSIVE and self.tokens[span.end - 2].dep_ == "poss")
             end = self._proper_name_end(end, continues=True) or end  # "the ACLU of Illinois"
             end = next((k for k in range(start + 1, end) if self._title_words(k)), end)  # "Bank of Italy Governor"
             recurs = self._tagged_organizations[span.text] > 1
@@ -335,7 +336,7 @@ class _Reader:
         at = i - 1
         if at < 1 or self.words[at].lower() != "at" or self.heading:
             return None
-        worker = self.doc[at].head
+        worker = self.tokens[at].head
         if worker.i >= at or not (self.world.occupations.match(self.words, worker.i)
                                   or self.world.occupations.get(worker.lemma_)):
             return None
@@ -351,7 +352,7 @@ class _Reader:
         """An organisation the article names in full, by its initials ("FTC" for the Federal Trade
         Commission, "Sebi") or its first word when that is a name and no English word ("Samsung" for
         Samsung Electronics)."""
-        if self.heading or (i + 1 < len(self.doc) and self._is_name_word(self.doc[i + 1])):
+        if self.heading or (i + 1 < len(self.doc) and self._is_name_word(self.tokens[i + 1])):
             return None
         named = self._named_organization(i)
         if named is None or named[0] != i + 1:
@@ -373,7 +374,7 @@ class _Reader:
             if self.words[i:i + len(words)] == list(words):
                 return i + len(words), name
             by_initials = len(word) > 1 and (word == initials or (len(word) > 2 and word.upper() == initials))
-            by_first_word = word == words[0] and not _is_english(self.doc[i]) and self.world.known(word) is None
+            by_first_word = word == words[0] and not _is_english(self.tokens[i]) and self.world.known(word) is None
             if by_initials or by_first_word:
                 return i + 1, name
         return None
@@ -406,7 +407,7 @@ class _Reader:
         if end is None or self._known_person(normalise(self.doc[start:end].text)):
             return None
         after = self.world.organization_nouns.match(self.words, end) if (
-            start > i and end < len(self.doc) and self.doc[end].is_lower) else None
+            start > i and end < len(self.doc) and self.tokens[end].is_lower) else None
         if after is None and not (self._typed_before(start) or self._is_example(start, end)):
             return None
         stop = after[0] if after else end
@@ -415,14 +416,14 @@ class _Reader:
     def _typed_before(self, start: int) -> bool:
         """ "consumer group BEUC", "carmaker BYD": a noun for a kind of organisation right before (and no
         name the tagger reads as a person's)."""
-        before = self.doc[start - 1] if start else None
+        before = self.tokens[start - 1] if start else None
         return before is not None and (before.is_lower or before.is_sent_start) and (
-            self._is_organization_noun(start - 1) and self.doc[start].ent_type_ != "PERSON")
+            self._is_organization_noun(start - 1) and self.tokens[start].ent_type_ != "PERSON")
 
     def _is_organization_noun(self, k: int) -> bool:
         """ "union", "carmakers", "start-ups": a noun for a kind of organisation, in the singular or plural."""
-        token = self.doc[k]
-        hyphenated = k >= 2 and self.words[k - 1] == "-" and not self.doc[k - 2].whitespace_
+        token = self.tokens[k]
+        hyphenated = k >= 2 and self.words[k - 1] == "-" and not self.tokens[k - 2].whitespace_
         text = normalise(self.doc[k - 2:k + 1].text) if hyphenated else token.text
         return any(self.world.organization_nouns.get(form) is not None
                    for form in (token.lemma_, text, text.removesuffix("s")))
@@ -558,7 +559,7 @@ class _Reader:
             title = self.world.titles.match(self.words, k)
             if title:
                 return title[0]
-            if self.doc[k].lower_ not in self.world.modifiers:
+            if self.tokens[k].lower_ not in self.world.modifiers:
                 return None
             k += 1
         return None
@@ -582,8 +583,8 @@ class _Reader:
         end = i
         k = i
         while k < len(self.doc) and k - i < MAX_NAME_TOKENS:
-            token = self.doc[k]
-            joined = k > i and self.doc[k - 1].whitespace_ == "" and self.words[k - 1] == "-"
+            token = self.tokens[k]
+            joined = k > i and self.tokens[k - 1].whitespace_ == "" and self.words[k - 1] == "-"
             if self._is_name_word(token) or (joined and self._ends_given_name(k, start=i)):
                 end = k + 1
             elif not self._joins_name(k, start=i):
@@ -596,7 +597,7 @@ class _Reader:
     def _joins_name(self, k: int, start: int) -> bool:
         """A particle or a hyphen inside a name ("Le Maire", "al-Ansari", "Jean-Yves"), or particles
         that open a surname ("von der Leyen said"): the run only counts if a name word follows."""
-        token = self.doc[k]
+        token = self.tokens[k]
         if (token.text == "-" and not token.whitespace_) or INITIAL.match(token.text):
             return k > start
         return token.lower_ in self.world.particles
@@ -604,7 +605,7 @@ class _Reader:
     def _ends_given_name(self, k: int, start: int) -> bool:
         """The lower-case end of a hyphenated given name: "Seong-min" after the family name Han,
         "Jae-myung" when the tagger's PERSON entity goes on, never "Trump-era"."""
-        token = self.doc[k]
+        token = self.tokens[k]
         if not token.is_alpha or not token.is_lower:
             return False
         if token.ent_type_ == "PERSON" and token.ent_iob_ == "I":
@@ -639,16 +640,16 @@ class _Reader:
         """A word that opens a person's name although it is something else too: a country's or a city's
         name ("Chad Morrison", "Israel Katz"), a pronoun ("He Yongqian"). The tagger reads both words
         as one PERSON."""
-        token = self.doc[k]
+        token = self.tokens[k]
         return (token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and k + 1 < len(self.doc)
-                and self.doc[k + 1].ent_iob_ == "I" and self.doc[k + 1].text[:1].isupper())
+                and self.tokens[k + 1].ent_iob_ == "I" and self.tokens[k + 1].text[:1].isupper())
 
     def _referred_as(self, k: int) -> str | None:
         """PERSON or ORGANIZATION when the sentence goes on to call the speaker at k "he"/"she" or "it":
         "Kroger said it would fight", "Alves said he would"; None when it does not tell."""
         if not self._is_speaker(k):
             return None
-        token = self.doc[k]
+        token = self.tokens[k]
         for later in self.doc[k + 1:token.sent.end]:
             if later.lower_ in ("it", "its"):
                 return ORGANIZATION
@@ -660,7 +661,7 @@ class _Reader:
 
     def _is_speaker(self, k: int) -> bool:
         """Whether token k is who a speech verb's sentence says spoke ("Grushko said", "according to X")."""
-        token = self.doc[k]
+        token = self.tokens[k]
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in self.world.speech_verbs:
             return True
         head = token.head
@@ -670,7 +671,7 @@ class _Reader:
 
     def _place_owner(self, i: int):
         """(end, place, None) for a city or state the tagger knows, in the possessive: "Chicago's"."""
-        if i + 1 < len(self.doc) and self.doc[i].ent_type_ == "GPE" and self.words[i + 1] in POSSESSIVE and (
+        if i + 1 < len(self.doc) and self.tokens[i].ent_type_ == "GPE" and self.words[i + 1] in POSSESSIVE and (
                 self.words[i][:1].isupper()):
             return i + 2, self.words[i], None
         return None
@@ -700,11 +701,11 @@ class _Reader:
         service members" is no institution); an organisation's own name is capitalised."""
         end, k = None, i
         while k < len(self.doc) and k - i < MAX_INSTITUTION_WORDS and not self.world.names.match(self.words, k):
-            token = self.doc[k]
+            token = self.tokens[k]
             head = self.world.institutions.match(self.words, k)
             if token.is_title or token.is_upper:
                 head = head or self.world.organization_heads.match(self.words, k)
-            elif token.lower_ in ("and", "&") and k > i and k + 1 < len(self.doc) and self.doc[k + 1].is_title:
+            elif token.lower_ in ("and", "&") and k > i and k + 1 < len(self.doc) and self.tokens[k + 1].is_title:
                 pass  # "Securities and Exchange Commission", "Food and Drug Administration"
             elif not (any_case and token.is_lower and token.is_alpha):
                 break
@@ -713,7 +714,7 @@ class _Reader:
                 end = k
         if end is None:
             return None
-        if self.doc[end - 1].is_lower and end < len(self.doc) and self.doc[end].pos_ in ("NOUN", "PROPN") and (
+        if self.tokens[end - 1].is_lower and end < len(self.doc) and self.tokens[end].pos_ in ("NOUN", "PROPN") and (
             self._title_words(end) is None
         ):
             return None
@@ -735,7 +736,7 @@ class _Reader:
         end = None
         small = ("of", "for", "on", "the") + (("and", "&") if (continues if joined is None else joined) else ())
         while k < len(self.doc) and k - i <= MAX_NAME_TOKENS and not (end and self._title_words(k)):
-            token = self.doc[k]
+            token = self.tokens[k]
             if (token.is_title or token.is_upper) and token.ent_type_ not in NOT_NAMES:
                 k += 1
                 end = k
@@ -779,12 +780,12 @@ class _Reader:
         name = " ".join(self.words[start:end])
         if name not in self.world.us_states:
             return False
-        before = self.doc[start - 1] if start else None
+        before = self.tokens[start - 1] if start else None
         if before is not None and before.lower_ in ("of", "from") and (
                 before.head.ent_type_ == "PERSON" or before.head.text in self.world.us_politicians
                 or before.head.lower_ in self.world.us_politicians):
             return True
-        sentence = self.doc[start].sent
+        sentence = self.tokens[start].sent
         return any(self.words[k] != name and self.words[k] in self.world.us_states
                    for k in range(sentence.start, sentence.end))
 
@@ -800,8 +801,8 @@ class _Reader:
 
     def _part_of_org(self, k: int) -> bool:
         """A title word inside an organisation's name ("General Motors") is no title."""
-        return 0 <= k < len(self.doc) and self.doc[k].ent_type_ == "ORG" and self.doc[k].ent_iob_ != "O" and (
-            k + 1 < len(self.doc) and self.doc[k + 1].ent_iob_ == "I"
+        return 0 <= k < len(self.doc) and self.tokens[k].ent_type_ == "ORG" and self.tokens[k].ent_iob_ != "O" and (
+            k + 1 < len(self.doc) and self.tokens[k + 1].ent_iob_ == "I"
         )
 
     # -- small helpers -----------------------------------------------------
