@@ -16,8 +16,9 @@ what a reader of the site would see with the gold. How things match is decided h
 - speakers, on the gold quotes found (boundary ones included): coverage is the share given a speaker;
   precision the share of those given one whose speaker is right (the gold name or one of its
   aliases). A speaker where the gold names none is wrong: a wrong name is worse than none.
-- clusters: a gold cluster label printed by two or more articles is intact when its quotes found all
-  sit on one quote page and that page holds no other utterance. Split and merged pages are errors.
+- clusters: a gold cluster label printed by two or more articles is intact when it was found in two
+  or more of them, all on one quote page, and that page holds no other utterance. Split, merged and
+  unseen (found in fewer than two articles) clusters are errors.
 - actors: an actor page matches a gold actor when its name is the gold name or one of its aliases, or
   the gold name is among the page's aliases. Pages named like a gold outlet neither count nor
   penalise; a page matching nothing is a false positive (flagged when gold lists it in not_actors).
@@ -206,24 +207,29 @@ def _score_quotes(dossier: Dossier, gold: Gold, locate: _Locator) -> tuple[dict,
         if hit:
             unmatched.remove(hit)
             exact.append((want, hit))
+    for hit in list(unmatched):
+        run = _joined_run(hit, [g for g in gold.quotes if id(g) not in {id(w) for w, _ in exact}])
+        if run:
+            unmatched.remove(hit)
+            exact += [(want, hit) for want in run]
     found_ids = {id(w) for w, _ in exact}
     for want in (g for g in gold.quotes if id(g) not in found_ids):
         hit = next((f for f in unmatched if f.file == want.file and _overlap(f.text, want.text)), None)
         if hit:
             unmatched.remove(hit)
             boundary.append((want, hit))
-            errors.append(Error("quotes", "boundary", hit.file, hit.paragraph,
-                                f"found {_short(hit.text)!r} for gold {_short(want.text)!r}"))
+            errors.append(Error("quotes", "boundary", hit.file, hit.paragraph, _boundary(hit.text, want.text)))
         else:
             errors.append(Error("quotes", "missed", want.file, locate(want.file, want.text), _short(want.text)))
     errors += [Error("quotes", "extra", f.file, f.paragraph, _short(f.text)) for f in unmatched]
-    figures = {"quotes": _prf(len(exact), len(found), len(gold.quotes)) | {"boundary": len(boundary)}}
+    right = len({id(f) for _, f in exact})
+    figures = {"quotes": _prf(len(exact), len(found), len(gold.quotes), correct=right) | {"boundary": len(boundary)}}
 
     pairs = exact + boundary
     given = [(g, f) for g, f in pairs if f.speaker]
-    right = [(g, f) for g, f in given if gold.same_actor(f.speaker, g.speaker)]
+    right_speaker = [(g, f) for g, f in given if gold.same_actor(f.speaker, g.speaker)]
     for g, f in pairs:
-        if f.speaker and (g, f) not in right:
+        if f.speaker and (g, f) not in right_speaker:
             errors.append(Error("speakers", "wrong", f.file, f.paragraph,
                                 f"{f.speaker!r} for {g.speaker!r}: {_short(g.text)!r}"))
         elif not f.speaker and g.speaker:
@@ -231,7 +237,7 @@ def _score_quotes(dossier: Dossier, gold: Gold, locate: _Locator) -> tuple[dict,
     figures["speakers"] = {
         "quotes found": len(pairs),
         "coverage": _ratio(len(given), len(pairs)),
-        "precision": _ratio(len(right), len(given)),
+        "precision": _ratio(len(right_speaker), len(given)),
     }
     cluster_figures, cluster_errors = _score_clusters(gold, pairs)
     figures["clusters"] = cluster_figures
@@ -247,19 +253,29 @@ def _score_clusters(gold: Gold, pairs: list[tuple[GoldQuote, _Found]]) -> tuple[
     labels = sorted(label for label, files in shared.items() if len(files) > 1)
     pages_of = defaultdict(set)  # utterance -> quote page ids
     utterances_on = defaultdict(set)  # quote page id -> utterances
+    where = {}  # quote page id -> an occurrence on it
+    files_of = defaultdict(set)  # utterance -> articles where it was found
     for want, found in pairs:
-        utterance = want.cluster or f"{want.file}:{want.text}"
+        # One found occurrence is one utterance, even when it covers a quotation gold gives paragraph by paragraph.
+        utterance = want.cluster or f"{found.file}:{found.paragraph}: {_short(found.text, 50)}"
         pages_of[utterance].add(found.quote)
+        files_of[utterance].add(want.file)
         utterances_on[found.quote].add(utterance)
+        where.setdefault(found.quote, found)
     errors = []
     for page, utterances in sorted(utterances_on.items()):
         if len(utterances) > 1:
-            errors.append(Error("clusters", "merged", None, None, f"quote page {page} holds {sorted(utterances)}"))
+            found = where[page]
+            errors.append(Error("clusters", "merged", found.file, found.paragraph,
+                                f"quote page {page} holds {len(utterances)} utterances: {sorted(utterances)}"))
     merged = {u for us in utterances_on.values() if len(us) > 1 for u in us}
     split = [label for label in labels if len(pages_of[label]) > 1]
     errors += [Error("clusters", "split", None, None, f"{label}: pages {sorted(pages_of[label])}") for label in split]
-    intact = [label for label in labels if pages_of[label] and label not in split and label not in merged]
-    return {"cross-outlet": len(labels), "intact": len(intact), "split": len(split),
+    unseen = [label for label in labels if len(files_of[label]) < 2]
+    errors += [Error("clusters", "unseen", None, None, f"{label}: found in {sorted(files_of[label]) or 'no article'} only")
+               for label in unseen]
+    intact = [label for label in labels if label not in split and label not in merged and label not in unseen]
+    return {"cross-outlet": len(labels), "intact": len(intact), "split": len(split), "unseen": len(unseen),
             "merged pages": sum(len(us) > 1 for us in utterances_on.values()),
             "integrity": _ratio(len(intact), len(labels))}, errors
 
@@ -387,6 +403,26 @@ def _padded(text: str) -> str:
     return f" {' '.join(words(text))} "
 
 
+def _joined_run(found: _Found, gold: list[GoldQuote]) -> list[GoldQuote]:
+    """Gold quotes, in article order, whose words joined are the found quote's words.
+
+    Gold gives a quotation that runs over several paragraphs paragraph by paragraph (its text must be
+    a substring of the article); a build that joins them into one quote has found every one of them.
+    """
+    want = words(found.text)
+    candidates = [g for g in gold if g.file == found.file]
+    for start in range(len(candidates)):
+        run, joined = [], []
+        for quote in candidates[start:]:
+            run.append(quote)
+            joined += words(quote.text)
+            if joined == want:
+                return run if len(run) > 1 else []
+            if joined != want[: len(joined)]:
+                break
+    return []
+
+
 def _overlap(found: str, gold: str) -> bool:
     a, b = _key(found), _key(gold)
     return bool(a) and bool(b) and (a in b or b in a)
@@ -394,6 +430,16 @@ def _overlap(found: str, gold: str) -> bool:
 
 def _field(value: object) -> str | None:
     return None if value is None else normalise(str(value)).lower()
+
+
+def _boundary(found: str, gold: str) -> str:
+    """Where a found quote's edges differ from the gold's: the words one has beyond the other."""
+    a, b = words(found), words(gold)
+    if len(a) < len(b):
+        lost = b[len(a):] if b[: len(a)] == a else b[: len(b) - len(a)]
+        return f"{len(a)} of {len(b)} words, lacks {' '.join(lost)[:60]!r}: {_short(gold)!r}"
+    extra = a[len(b):] if a[: len(b)] == b else a[: len(a) - len(b)]
+    return f"{len(a)} words for {len(b)}, adds {' '.join(extra)[:60]!r}: {_short(gold)!r}"
 
 
 def _short(text: str, width: int = 70) -> str:

@@ -49,7 +49,7 @@ def build(config: BuildConfig, *, write: bool = True) -> BuildResult:
 
 @dataclass
 class Assembly:
-    """Everything up to pinned ids: what build() renders, and what bench/quality.py scores."""
+    """Everything up to pinned ids: what build() renders, and what bench/score.py scores."""
 
     dossier: Dossier
     problems: list[Problem]
