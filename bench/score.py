@@ -22,7 +22,8 @@ what a reader of the site would see with the gold. How things match is decided h
 - actors: an actor page matches a gold actor when its name is the gold name or one of its aliases, or
   the gold name is among the page's aliases. Pages named like a gold outlet neither count nor
   penalise; a page matching nothing is a false positive (flagged when gold lists it in not_actors).
-  Two pages for one gold actor count once for recall and are listed as "split".
+  Two pages for one gold actor count once for recall and are listed as "split". "aliases listed" is
+  the share of a found actor's gold aliases that its page lists.
 - ingest: title, date, outlet and byline of each article, compared after normalisation; a value
   where the gold has null is wrong.
 - positions: a built position matches a gold one when the actor matches (as for speakers), one of
@@ -283,7 +284,7 @@ def _score_clusters(gold: Gold, pairs: list[tuple[GoldQuote, _Found]]) -> tuple[
 def _score_actors(dossier: Dossier, gold: Gold, locate: _Locator) -> tuple[dict, list[Error]]:
     files = {a.id: a.file for a in dossier.sources}
     matched: dict[str, str] = {}  # gold name -> first page matching it
-    counted = correct = kinds = 0
+    counted = correct = kinds = alias_total = alias_hits = 0
     errors = []
     for actor in dossier.actors:
         where = actor.mentions[0] if actor.mentions else None
@@ -302,6 +303,12 @@ def _score_actors(dossier: Dossier, gold: Gold, locate: _Locator) -> tuple[dict,
             errors.append(Error("actors", "split", file, paragraph, f"{actor.name} is {hit.name}, as is {matched[hit.name]}"))
             continue
         matched[hit.name] = actor.name
+        listed = aliases | {_key(actor.name)}
+        lacking = sorted(a for a in hit.aliases if _key(a) not in listed)
+        alias_total += len(hit.aliases)
+        alias_hits += len(hit.aliases) - len(lacking)
+        if lacking:
+            errors.append(Error("actors", "alias", file, paragraph, f"{actor.name} lacks {lacking}"))
         kinds += actor.kind == hit.kind
         if actor.kind != hit.kind:
             errors.append(Error("actors", "kind", file, paragraph, f"{actor.name}: {actor.kind}, gold {hit.kind}"))
@@ -310,7 +317,8 @@ def _score_actors(dossier: Dossier, gold: Gold, locate: _Locator) -> tuple[dict,
             file, paragraph = locate.first(want.aliases | {name})
             errors.append(Error("actors", "missed", file, paragraph, f"{name} ({want.kind})"))
     figures = _prf(len(matched), counted, len(gold.actors), correct=correct)
-    figures |= {"kind right": _ratio(kinds, len(matched)), "split": sum(e.kind == "split" for e in errors)}
+    figures |= {"kind right": _ratio(kinds, len(matched)), "aliases listed": _ratio(alias_hits, alias_total),
+                "split": sum(e.kind == "split" for e in errors)}
     return {"actors": figures}, errors
 
 
