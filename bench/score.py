@@ -256,11 +256,15 @@ def _score_clusters(gold: Gold, pairs: list[tuple[GoldQuote, _Found]]) -> tuple[
     utterances_on = defaultdict(set)  # quote page id -> utterances
     where = {}  # quote page id -> an occurrence on it
     files_of = defaultdict(set)  # utterance -> articles where it was found
+    covered = defaultdict(list)  # found occurrence -> the gold quotes it matched
     for want, found in pairs:
+        covered[found].append(want)
+    for found, wants in covered.items():
         # One found occurrence is one utterance, even when it covers a quotation gold gives paragraph by paragraph.
-        utterance = want.cluster or f"{found.file}:{found.paragraph}: {_short(found.text, 50)}"
+        label = next((w.cluster for w in wants if w.cluster), None)
+        utterance = label or f"{found.file}:{found.paragraph}: {_short(found.text, 50)}"
         pages_of[utterance].add(found.quote)
-        files_of[utterance].add(want.file)
+        files_of[utterance].add(found.file)
         utterances_on[found.quote].add(utterance)
         where.setdefault(found.quote, found)
     errors = []
