@@ -57,46 +57,38 @@ def test_a_well_formed_corpus_passes(tmp_path):
     assert main([str(tmp_path)]) == 0
 
 
-BROKEN_INDEX = [
-    ("id", "dev-x02-other", "id 'dev-x02-other' is not the file name"),
-    ("kind", "gossip", "kind 'gossip' is not one of"),
-    ("batch", "blind-9", "batch 'blind-9' is not one of"),
-    ("batch", "blind-1", "does not start with its batch 'blind-1'"),
-    ("date", "17 March 2025", "is not an ISO 8601 date"),
-    ("url", "ftp://example.org/x", "is not an http(s) address"),
-    ("reuse", ..., "index lacks reuse"),
-    ("colour", "blue", "index has unknown keys colour"),
+BROKEN = [  # the file, the dotted path changed in it, the new value (... deletes it), what is reported
+    ("index", "id", "dev-x02-other", "id 'dev-x02-other' is not the file name"),
+    ("index", "kind", "gossip", "kind 'gossip' is not one of"),
+    ("index", "batch", "blind-9", "batch 'blind-9' is not one of"),
+    ("index", "batch", "blind-1", "does not start with its batch 'blind-1'"),
+    ("index", "date", "17 March 2025", "is not an ISO 8601 date"),
+    ("index", "url", "ftp://example.org/x", "is not an http(s) address"),
+    ("index", "reuse", ..., "index lacks reuse"),
+    ("index", "colour", "blue", "index has unknown keys colour"),
+    ("gold", "file", "other.txt", "file 'other.txt' is not 'dev-x01-deal.txt'"),
+    ("gold", "byline", ..., "gold lacks byline"),
+    ("gold", "date", "March 2025", "is not an ISO 8601 date"),
+    ("gold", "quotes.0.text", "We will sign this deal", "quote 1 occurs 0 times in the article, not once"),
+    ("gold", "quotes.0.text", "e", "quote 1 occurs 8 times in the article, not once"),
+    ("gold", "quotes.0.speaker", "John Doe", "speaker 'John Doe' is not one of the gold actors"),
+    ("gold", "quotes.0.said", "yes", "quote 1 has unknown keys said"),
+    ("gold", "actors.0.kind", "minister", "kind 'minister' is not one of"),
+    ("gold", "actors.0.aliases", ["Jane Roe", "Ms Roe"], "alias 'Ms Roe' is not printed in the article"),
+    ("gold", "positions.0.stance", "against", "stance 'against' is not one of"),
+    ("gold", "positions.0.actor", "Janet Roe", "actor 'Janet Roe' is not one of the gold actors"),
+    ("gold", "positions.0.topic_keywords", [], "topic_keywords must be a non-empty list"),
+    ("gold", "quotes", {"text": "x"}, "quotes must be a list"),
+    ("gold", "actors", ["Jane Roe"], "actors item 1 is not a mapping"),
 ]
 
 
-@pytest.mark.parametrize(("path", "value", "message"), BROKEN_INDEX)
-def test_a_broken_index_is_reported(tmp_path, path, value, message):
-    problems = check(write_corpus(tmp_path, index=changed(INDEX, path, value)))
-    assert any(p.startswith("index/dev-x01-deal.yaml: ") and message in p for p in problems), problems
-
-
-BROKEN_GOLD = [
-    ("file", "other.txt", "file 'other.txt' is not 'dev-x01-deal.txt'"),
-    ("byline", ..., "gold lacks byline"),
-    ("date", "March 2025", "is not an ISO 8601 date"),
-    ("quotes.0.text", "We will sign this deal", "quote 1 occurs 0 times in the article, not once"),
-    ("quotes.0.text", "e", "quote 1 occurs 8 times in the article, not once"),
-    ("quotes.0.speaker", "John Doe", "speaker 'John Doe' is not one of the gold actors"),
-    ("quotes.0.said", "yes", "quote 1 has unknown keys said"),
-    ("actors.0.kind", "minister", "kind 'minister' is not one of"),
-    ("actors.0.aliases", ["Jane Roe", "Ms Roe"], "alias 'Ms Roe' is not printed in the article"),
-    ("positions.0.stance", "against", "stance 'against' is not one of"),
-    ("positions.0.actor", "Janet Roe", "actor 'Janet Roe' is not one of the gold actors"),
-    ("positions.0.topic_keywords", [], "topic_keywords must be a non-empty list"),
-    ("quotes", {"text": "x"}, "quotes must be a list"),
-    ("actors", ["Jane Roe"], "actors item 1 is not a mapping"),
-]
-
-
-@pytest.mark.parametrize(("path", "value", "message"), BROKEN_GOLD)
-def test_a_broken_gold_file_is_reported(tmp_path, path, value, message):
-    problems = check(write_corpus(tmp_path, gold=changed(GOLD, path, value)))
-    assert any(p.startswith("gold/dev-x01-deal.yaml: ") and message in p for p in problems), problems
+@pytest.mark.parametrize(("folder", "path", "value", "message"), BROKEN)
+def test_a_broken_file_is_reported(tmp_path, folder, path, value, message):
+    valid = {"index": INDEX, "gold": GOLD}
+    data = valid | {folder: changed(valid[folder], path, value)}
+    problems = check(write_corpus(tmp_path, **data))
+    assert any(p.startswith(f"{folder}/dev-x01-deal.yaml: ") and message in p for p in problems), problems
 
 
 def test_unparsable_yaml_and_missing_or_orphaned_files_are_reported(tmp_path):
