@@ -19,8 +19,9 @@ what a reader of the site would see with the gold. How things match is decided h
 - clusters: a gold cluster label printed by two or more articles is intact when it was found in two
   or more of them, all on one quote page, and that page holds no other utterance. Split, merged and
   unseen (found in fewer than two articles) clusters are errors.
-- actors: an actor page matches a gold actor when its name is the gold name or one of its aliases, or
-  the gold name is among the page's aliases. Pages named like a gold outlet neither count nor
+- actors: an actor page matches a gold actor of an article it is mentioned in when its name is the
+  gold name or one of its aliases, or the gold name is among the page's aliases (so a generic alias
+  such as "the Council" only matches in the article whose gold gives it). Pages named like a gold outlet neither count nor
   penalise; a page matching nothing is a false positive (flagged when gold lists it in not_actors).
   Two pages for one gold actor count once for recall and are listed as "split". "aliases listed" is
   the share of a found actor's gold aliases that its page lists.
@@ -72,6 +73,7 @@ class GoldActor:
     name: str
     kind: str
     aliases: set[str] = field(default_factory=set)
+    files: set[str] = field(default_factory=set)  # the articles whose gold lists it; empty: all of them
 
     def called(self, name: str | None) -> bool:
         """Whether `name` is this actor's name or one of its aliases."""
@@ -96,10 +98,11 @@ class Gold:
     not_actors: set[str] = field(default_factory=set)  # lower-cased
     positions: list[GoldPosition] = field(default_factory=list)
 
-    def add_actor(self, entry: dict) -> None:
+    def add_actor(self, entry: dict, file: str | None = None) -> None:
         """Articles share actors (the Senate, a court): one gold actor per name, aliases pooled."""
         actor = self.actors.setdefault(entry["name"], GoldActor(entry["name"], entry["kind"]))
         actor.aliases.update(entry.get("aliases") or ())
+        actor.files.update([file] if file else [])
 
     def same_actor(self, found: str | None, gold_name: str | None) -> bool:
         if found is None or gold_name is None:
@@ -117,7 +120,7 @@ def read_article_gold(paths: Iterable[Path]) -> Gold:
         gold.sources[file] = {key: entry.get(key) for key in INGEST_FIELDS}
         gold.quotes += [GoldQuote(file, q["text"], q.get("speaker"), q.get("cluster")) for q in entry["quotes"]]
         for actor in entry["actors"]:
-            gold.add_actor(actor)
+            gold.add_actor(actor, file)
         gold.outlets |= {o.lower() for o in entry.get("outlets") or ()}
         gold.not_actors |= {n.lower() for n in entry.get("not_actors") or ()}
         gold.positions += [_position(p, frozenset({file})) for p in entry["positions"]]
@@ -297,7 +300,10 @@ def _score_actors(dossier: Dossier, gold: Gold, locate: _Locator) -> tuple[dict,
             continue
         counted += 1
         aliases = {_key(a) for a in actor.aliases}
-        hit = next((g for g in gold.actors.values() if g.called(actor.name) or _key(g.name) in aliases), None)
+        seen_in = {files[m.source] for m in actor.mentions if m.source in files}
+        hit = next((g for g in gold.actors.values()
+                    if (not g.files or not seen_in or g.files & seen_in) and (g.called(actor.name) or _key(g.name) in aliases)),
+                   None)
         if hit is None:
             kind = "not-actor" if actor.name.lower() in gold.not_actors else "extra"
             errors.append(Error("actors", kind, file, paragraph, f"{actor.name} ({actor.kind})"))

@@ -216,3 +216,12 @@ def test_the_command_line_scores_a_folder_and_writes_json(tmp_path, capsys):
     assert printed.splitlines()[0].split()[:3] == ["component", "gold", "found"]
     for error in written["errors"]:
         assert f"{error['component']:<10} {error['kind']:<10} {error['file'] or '-'}:" in printed
+
+
+def test_a_generic_alias_only_matches_in_the_article_whose_gold_gives_it(tmp_path):
+    other = dict(GOLD, file="b.txt", quotes=[], positions=[], actors=[{"name": "Ministers", "kind": "group", "aliases": []}])
+    minister = Actor("the-minister", "the minister", "person", ["the minister"], mentions=[Mention("b", 2)])
+    report = scored(tmp_path, actors=[minister], sources=[article(), article("b.txt")],
+                    gold=gold_of(tmp_path, GOLD, other))
+    assert [(e.kind, e.detail) for e in report.errors_of("actors") if e.kind != "missed"] == [
+        ("extra", "the minister (person)")]
