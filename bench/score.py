@@ -202,22 +202,32 @@ def _score_quotes(dossier: Dossier, gold: Gold, locate: _Locator) -> tuple[dict,
         for q in dossier.quotes for o in q.occurrences
         if len(words(o.text)) >= MIN_QUOTE_WORDS
     ]
+    exact, boundary, errors = _match_quotes(found, gold.quotes, locate)
+    right = len({id(f) for _, f in exact})
+    figures = {"quotes": _prf(len(exact), len(found), len(gold.quotes), correct=right) | {"boundary": len(boundary)}}
+    for component, score_pairs in (("speakers", _score_speakers), ("clusters", _score_clusters)):
+        figures[component], more = score_pairs(gold, exact + boundary)
+        errors += more
+    return figures, errors
+
+
+def _match_quotes(found: list[_Found], gold: list[GoldQuote], locate: _Locator) -> tuple[list, list, list[Error]]:
+    """(gold, found) pairs matched exactly and at a boundary, and the errors: boundary, missed, extra."""
     unmatched = list(found)
     exact: list[tuple[GoldQuote, _Found]] = []
-    boundary: list[tuple[GoldQuote, _Found]] = []
-    errors = []
-    for want in gold.quotes:
+    for want in gold:
         hit = next((f for f in unmatched if f.file == want.file and _key(f.text) == _key(want.text)), None)
         if hit:
             unmatched.remove(hit)
             exact.append((want, hit))
     for hit in list(unmatched):
-        run = _joined_run(hit, [g for g in gold.quotes if id(g) not in {id(w) for w, _ in exact}])
+        run = _joined_run(hit, [g for g in gold if id(g) not in {id(w) for w, _ in exact}])
         if run:
             unmatched.remove(hit)
             exact += [(want, hit) for want in run]
-    found_ids = {id(w) for w, _ in exact}
-    for want in (g for g in gold.quotes if id(g) not in found_ids):
+    boundary, errors = [], []
+    matched = {id(w) for w, _ in exact}
+    for want in (g for g in gold if id(g) not in matched):
         hit = next((f for f in unmatched if f.file == want.file and _overlap(f.text, want.text)), None)
         if hit:
             unmatched.remove(hit)
@@ -226,26 +236,23 @@ def _score_quotes(dossier: Dossier, gold: Gold, locate: _Locator) -> tuple[dict,
         else:
             errors.append(Error("quotes", "missed", want.file, locate(want.file, want.text), _short(want.text)))
     errors += [Error("quotes", "extra", f.file, f.paragraph, _short(f.text)) for f in unmatched]
-    right = len({id(f) for _, f in exact})
-    figures = {"quotes": _prf(len(exact), len(found), len(gold.quotes), correct=right) | {"boundary": len(boundary)}}
+    return exact, boundary, errors
 
-    pairs = exact + boundary
+
+def _score_speakers(gold: Gold, pairs: list[tuple[GoldQuote, _Found]]) -> tuple[dict, list[Error]]:
+    """Coverage (share given a speaker) and precision (right among those given one)."""
     given = [(g, f) for g, f in pairs if f.speaker]
-    right_speaker = [(g, f) for g, f in given if gold.same_actor(f.speaker, g.speaker)]
+    right = [(g, f) for g, f in given if gold.same_actor(f.speaker, g.speaker)]
+    errors = []
     for g, f in pairs:
-        if f.speaker and (g, f) not in right_speaker:
+        if f.speaker and (g, f) not in right:
             errors.append(Error("speakers", "wrong", f.file, f.paragraph,
                                 f"{f.speaker!r} for {g.speaker!r}: {_short(g.text)!r}"))
         elif not f.speaker and g.speaker:
             errors.append(Error("speakers", "none", f.file, f.paragraph, f"{g.speaker!r} not found: {_short(g.text)!r}"))
-    figures["speakers"] = {
-        "quotes found": len(pairs),
-        "coverage": _ratio(len(given), len(pairs)),
-        "precision": _ratio(len(right_speaker), len(given)),
-    }
-    cluster_figures, cluster_errors = _score_clusters(gold, pairs)
-    figures["clusters"] = cluster_figures
-    return figures, errors + cluster_errors
+    figures = {"quotes found": len(pairs), "coverage": _ratio(len(given), len(pairs)),
+               "precision": _ratio(len(right), len(given))}
+    return figures, errors
 
 
 def _score_clusters(gold: Gold, pairs: list[tuple[GoldQuote, _Found]]) -> tuple[dict, list[Error]]:
