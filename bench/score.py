@@ -287,7 +287,9 @@ def _score_clusters(gold: Gold, pairs: list[tuple[GoldQuote, _Found]]) -> tuple[
                                 f"quote page {page} holds {len(utterances)} utterances: {sorted(utterances)}"))
     merged = {u for us in utterances_on.values() if len(us) > 1 for u in us}
     split = [label for label in labels if len(pages_of[label]) > 1]
-    errors += [Error("clusters", "split", None, None, f"{label}: pages {sorted(pages_of[label])}") for label in split]
+    errors += [Error("clusters", "split", None, None,
+                     f"{label}: " + ", ".join(f"page {page} ({where[page].file})" for page in sorted(pages_of[label])))
+               for label in split]
     unseen = [label for label in labels if len(files_of[label]) < 2]
     errors += [Error("clusters", "unseen", None, None, f"{label}: found in {sorted(files_of[label]) or 'no article'} only")
                for label in unseen]
