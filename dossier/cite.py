@@ -4,6 +4,16 @@ and text-fragment links into the original articles.
 Pure functions of the Dossier's dataclasses. Every string is escaped for the format it goes
 into (BibTeX specials, JSON inside a <script> element, a Markdown code fence), because quote
 text comes from articles and is data, never markup.
+
+A speaker who is a person is cited by family name, which is not always the last word: particles
+and generational suffixes are read by nameparser (told dossier's own particles, suffixes and
+honorifics), and names written family name first (Chinese, Korean, Japanese, Vietnamese, or marked
+in names.yaml) by the rule world.py uses for extraction. APA puts the family name first with
+initials ("Xi, J.", "von der Leyen, U.", "King, M. L., Jr."). Chicago inverts Western names
+("King, Martin Luther, Jr.") and keeps a name written family name first as it is, without a comma
+("Xi Jinping"), as its rule for Chinese, Japanese, Korean and Vietnamese names asks. Organisations
+and countries are never inverted. A source without a named outlet is cited without one: its
+web site's domain when it has a URL, the wire it credits, else nothing; never its headline.
 """
 
 from __future__ import annotations
@@ -13,12 +23,17 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from urllib.parse import quote as percent_encode, urlsplit
 
 from markupsafe import Markup
+from nameparser import HumanName
+from nameparser.config import Constants
 
 from dossier.model import Actor, Article, Dossier, Quote
+from dossier.resources import load_yaml
 from dossier.text import slugify
+from dossier.world import person_names, world
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -37,7 +52,7 @@ _SCRIPT_SAFE = str.maketrans({"<": r"\u003c", ">": r"\u003e", "&": r"\u0026", "\
 class Report:
     """One source that carried the quote, as a citation names it."""
 
-    outlet: str
+    outlet: str | None  # None when neither the article nor its URL says who published it
     date: str | None  # ISO 8601
     title: str
     url: str | None
@@ -86,7 +101,10 @@ def citation(
     words were spoken when an article says so; citations omit it otherwise."""
     permalink = quote_url(site_url, quote.id)
     reports = reports_of(quote, sources)
-    person = speaker is None or speaker.kind == "person"
+    if speaker is not None:
+        person = speaker.kind == "person"
+    else:  # a name no actor stands for: a person unless the world data knows it as a country or organisation
+        person = quote.speaker_name is None or world().known(quote.speaker_name) is None
     return Citation(
         permalink=permalink,
         apa=apa(quote, reports, permalink, site_name, said, person),
@@ -100,19 +118,96 @@ def reports_of(quote: Quote, sources: Mapping[str, Article]) -> list[Report]:
     """The sources that carried the quote, earliest report first (undated ones last)."""
     articles = [sources[s] for s in sorted({o.source for o in quote.occurrences}) if s in sources]
     reports = [Report(outlet_name(a), a.date, a.title, a.url) for a in articles]
-    return sorted(reports, key=lambda r: (r.date is None, r.date or "", r.outlet.casefold()))
+    return sorted(reports, key=lambda r: (r.date is None, r.date or "", (r.outlet or "").casefold(), r.title))
 
 
-def outlet_name(article: Article) -> str:
-    """Who published the article: the named outlet, else the web site, else the credited wire, else its title."""
+def outlet_name(article: Article) -> str | None:
+    """Who published the article: the named outlet, else the web site's domain (the publisher's own
+    address, so it names them truthfully), else the wire it credits; None when nothing says. The
+    headline never stands in: it names the article, not who published it."""
     if article.outlet:
         return article.outlet
     host = urlsplit(article.url).hostname if article.url else None
     if host:
         return host.removeprefix("www.")
-    if article.credited:
-        return article.credited[0]
-    return f"“{article.title}”"
+    return article.credited[0] if article.credited else None
+
+
+# --------------------------------------------------------------------------
+# names
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name in the parts reference styles arrange."""
+
+    family: str  # with its particles ("von der Leyen"); the whole name of a mononym ("Lula")
+    given: str = ""  # "Martin Luther"; empty for a mononym
+    suffix: str = ""  # "Jr.", "III"
+    keeps_order: bool = False  # written family name first, and Chicago keeps it so ("Xi Jinping")
+
+    @property
+    def apa(self) -> str:
+        """ "von der Leyen, U.", "King, M. L., Jr.", "Xi, J.", "Lula." """
+        if not self.given:
+            return " ".join(filter(None, (self.family, self.suffix))).rstrip(".") + "."
+        return ", ".join(filter(None, (self.family, _initials(self.given), self.suffix)))
+
+    @property
+    def chicago(self) -> str:
+        """The bibliography form: "King, Martin Luther, Jr.", "Xi Jinping", "Lula"."""
+        if not self.given or self.keeps_order:
+            return " ".join(filter(None, (self.family, self.given, self.suffix)))
+        return ", ".join(filter(None, (self.family, self.given, self.suffix)))
+
+    @property
+    def bibtex(self) -> str:
+        """BibTeX's "von Last, Jr, First" (escaped); a mononym braced so BibTeX takes it whole."""
+        if not self.given:
+            return "{" + bibtex_escape(" ".join(filter(None, (self.family, self.suffix)))) + "}"
+        return ", ".join(bibtex_escape(part) for part in (self.family, self.suffix, self.given) if part)
+
+    @property
+    def schema_org(self) -> dict[str, str]:
+        """schema.org Person properties; a mononym has no family name to give."""
+        if not self.given:
+            return {}
+        parts = {"familyName": self.family, "givenName": self.given, "honorificSuffix": self.suffix}
+        return {key: value for key, value in parts.items() if value}
+
+
+@lru_cache(maxsize=4096)
+def person_name(name: str) -> PersonName:
+    """Split a person's full name: family-name-first names by names.yaml's rule, the rest by nameparser."""
+    names = person_names()
+    core = names.parts(name)
+    suffix = " ".join(name.split()[len(core):])
+    if len(core) < 2:
+        return PersonName(family=" ".join(core), suffix=suffix)
+    if names.family_name_first(core) or names.given_name_last(core):
+        marked = " ".join(core) in names.marked  # Hungarian order: Chicago inverts it as usual
+        return PersonName(family=core[0], given=" ".join(core[1:]), suffix=suffix, keeps_order=not marked)
+    parsed = HumanName(name, constants=_name_constants())
+    given = " ".join(filter(None, (parsed.first, parsed.middle)))
+    if not parsed.last:  # "Pope Francis": a title and one name
+        return PersonName(family=given, suffix=parsed.suffix)
+    return PersonName(family=parsed.last, given=given, suffix=parsed.suffix)
+
+
+@lru_cache(maxsize=1)
+def _name_constants() -> Constants:
+    """nameparser's word lists, extended with dossier's own particles, suffixes and honorifics."""
+    constants = Constants()
+    names = person_names()
+    constants.prefixes.add(*names.particles)
+    constants.suffix_not_acronyms.add(*(s.rstrip(".") for s in names.suffixes))
+    constants.titles.add(*(t.rstrip(".") for t in load_yaml("titles.yaml")["honorifics"]))
+    return constants
+
+
+def _initials(given: str) -> str:
+    """ "Martin Luther" -> "M. L."; "Jean-Luc" -> "J.-L."; "Ing-wen" -> "I.-W."; an initial stays as it is."""
+    return " ".join("-".join(f"{part[0].upper()}." for part in word.split("-") if part) for word in given.split())
 
 
 # --------------------------------------------------------------------------
@@ -124,7 +219,7 @@ def apa(quote: Quote, reports: list[Report], permalink: str, site_name: str | No
     """APA 7: Author. (Date said). “Words” [Quotation]. As reported by Outlet (Date). Site. URL"""
     author = _apa_author(quote.speaker_name, person)
     when = f" ({_apa_date(said)})." if said else ""
-    reported = "; ".join(f"{r.outlet} ({_apa_date(r.date) if r.date else 'n.d.'})" for r in reports)
+    reported = "; ".join(f"{r.outlet} ({_apa_date(r.date) if r.date else 'n.d.'})" for r in reports if r.outlet)
     parts = [f"{author}{when} {_quoted(quote.text)} [Quotation]."]
     if reported:
         parts.append(f"As reported by {reported}.")
@@ -137,13 +232,14 @@ def apa(quote: Quote, reports: list[Report], permalink: str, site_name: str | No
 def chicago(quote: Quote, reports: list[Report], permalink: str, site_name: str | None, said: str | None,
             person: bool = True) -> str:
     """Chicago (notes and bibliography): Last, First. “Words.” Date said. Quoted in Outlet, Date. Site. URL."""
-    author = _inverted(quote.speaker_name) if person and quote.speaker_name else (quote.speaker_name or "Unknown speaker")
+    name = quote.speaker_name
+    author = person_name(name).chicago if person and name else (name or "Unknown speaker")
     parts = [f"{author.rstrip('.')}.", _quoted(quote.text, closing=".")]
     if said:
         parts.append(f"{_long_date(said)}.")
-    if reports:
-        parts.append("Quoted in " + "; ".join(
-            f"{r.outlet}, {_long_date(r.date)}" if r.date else r.outlet for r in reports) + ".")
+    outlets = [f"{r.outlet}, {_long_date(r.date)}" if r.date else r.outlet for r in reports if r.outlet]
+    if outlets:
+        parts.append("Quoted in " + "; ".join(outlets) + ".")
     if site_name:
         parts.append(f"{site_name}.")
     parts.append(f"{permalink}.")
@@ -154,17 +250,18 @@ def bibtex(quote: Quote, reports: list[Report], permalink: str, site_name: str |
            person: bool = True) -> str:
     """A @misc entry; every field value is escaped so the entry parses whatever the words contain."""
     name = quote.speaker_name or "Unknown speaker"
-    author = bibtex_escape(_inverted(name)) if person and quote.speaker_name else "{" + bibtex_escape(name) + "}"
+    parsed = person_name(name) if person and quote.speaker_name else None
+    author = parsed.bibtex if parsed else "{" + bibtex_escape(name) + "}"
     fields = [("author", author), ("title", bibtex_escape(_quoted(quote.text)))]
     if said:
         fields += [("year", said[:4]), ("date", bibtex_escape(said))]
-    if reports:
-        fields.append(("howpublished", bibtex_escape("Quoted in " + "; ".join(
-            f"{r.outlet} ({r.date})" if r.date else r.outlet for r in reports))))
+    outlets = [f"{r.outlet} ({r.date})" if r.date else r.outlet for r in reports if r.outlet]
+    if outlets:
+        fields.append(("howpublished", bibtex_escape("Quoted in " + "; ".join(outlets))))
     if site_name:
         fields.append(("organization", bibtex_escape(site_name)))
     fields += [("url", _bibtex_url(permalink)), ("note", "Quotation")]
-    key = f"{slugify(_family(name), 30) or 'quote'}-{slugify(quote.id, 30)}"
+    key = f"{slugify(parsed.family if parsed else name, 30) or 'quote'}-{slugify(quote.id, 30)}"
     body = ",\n".join(f"  {field} = {{{value}}}" for field, value in fields)
     return f"@misc{{{key},\n{body}\n}}"
 
@@ -182,6 +279,8 @@ def jsonld(quote: Quote, reports: list[Report], permalink: str, site_name: str |
     }
     if quote.speaker_name:
         data["spokenByCharacter"] = {"@type": "Person" if person else "Organization", "name": quote.speaker_name}
+        if person:
+            data["spokenByCharacter"].update(person_name(quote.speaker_name).schema_org)
     if said:
         data["dateCreated"] = said
     if reports:
@@ -192,8 +291,9 @@ def jsonld(quote: Quote, reports: list[Report], permalink: str, site_name: str |
 
 
 def _news_article(report: Report) -> dict:
-    article: dict = {"@type": "NewsArticle", "headline": report.title,
-                     "publisher": {"@type": "Organization", "name": report.outlet}}
+    article: dict = {"@type": "NewsArticle", "headline": report.title}
+    if report.outlet:
+        article["publisher"] = {"@type": "Organization", "name": report.outlet}
     if report.date:
         article["datePublished"] = report.date
     if report.url:
@@ -279,28 +379,11 @@ def _quoted(text: str, closing: str = "") -> str:
     return f"“{inner}”"
 
 
-def _family(name: str) -> str:
-    tokens = name.split()
-    return tokens[-1] if tokens else ""
-
-
-def _inverted(name: str) -> str:
-    """"Alexander Grushko" -> "Grushko, Alexander"; one-word names stay as they are."""
-    tokens = name.split()
-    if len(tokens) < 2:
-        return name
-    return f"{tokens[-1]}, {' '.join(tokens[:-1])}"
-
-
 def _apa_author(name: str | None, person: bool) -> str:
     """APA names a person by family name and initials ("Grushko, A."), an organisation in full."""
     if not name:
         return "Unknown speaker."
-    tokens = name.split()
-    if not person or len(tokens) < 2:
-        return name.rstrip(".") + "."
-    initials = " ".join("-".join(f"{part[0]}." for part in token.split("-") if part) for token in tokens[:-1])
-    return f"{tokens[-1]}, {initials}"
+    return person_name(name).apa if person else name.rstrip(".") + "."
 
 
 def iso_date(iso: str) -> date | None:

@@ -82,10 +82,13 @@ class PersonNames:
     given_particles: frozenset[str]  # "Al", "Van": particles that are given names too ("Al Gore")
     chinese: frozenset[str]
     korean: frozenset[str]
+    japanese: frozenset[str]
     vietnamese: frozenset[str]
+    marked: frozenset[str]  # full names written family name first that no rule tells ("Orbán Viktor")
     suffixes: frozenset[str]
     pinyin: re.Pattern
     syllables: re.Pattern
+    kana: re.Pattern
 
     def parts(self, name: str) -> list[str]:
         """The words of a name without generational suffixes ("Jr.")."""
@@ -95,11 +98,15 @@ class PersonNames:
         return words
 
     def family_name_first(self, words: list[str]) -> bool:
-        """ "Wang Wenbin", "Tsai Ing-wen", "Kim Jong Un", "Lee Jae-myung": the first part is the family name."""
+        """ "Wang Wenbin", "Tsai Ing-wen", "Kim Jong Un", "Lee Jae-myung", "Ishiba Shigeru", and the
+        names names.yaml marks: the first part is the family name."""
+        if " ".join(words) in self.marked:
+            return True
         if len(words) == 2 and "-" in words[1].strip("-"):
             return words[0] in self.chinese | self.korean
         if len(words) == 2:
-            return words[0] in self.chinese and _spelled_with(self.pinyin, words[1])
+            return (words[0] in self.chinese and _spelled_with(self.pinyin, words[1])
+                    or words[0] in self.japanese and _spelled_with(self.kana, words[1]))
         return len(words) == 3 and words[0] in self.korean and all(_spelled_with(self.syllables, w) for w in words[1:])
 
     def given_name_last(self, words: list[str]) -> bool:
@@ -254,6 +261,25 @@ class World:
 
 
 @lru_cache(maxsize=1)
+def person_names() -> PersonNames:
+    """How people's names are built (names.yaml, the particles of titles.yaml): needs no language model."""
+    data = load_yaml("names.yaml")
+    return PersonNames(
+        particles=frozenset(load_yaml("titles.yaml")["particles"]),
+        given_particles=frozenset(data["given_particles"]),
+        chinese=frozenset(data["chinese_family_names"]),
+        korean=frozenset(data["korean_family_names"]),
+        japanese=frozenset(data["japanese_family_names"]),
+        vietnamese=frozenset(data["vietnamese_family_names"]),
+        marked=frozenset(data["family_name_first"]),
+        suffixes=frozenset(data["suffixes"]),
+        pinyin=_syllables(data["pinyin_initials"], data["pinyin_finals"]),
+        syllables=_syllables(data["syllable_initials"], data["syllable_finals"], vowels="aeiouwy"),
+        kana=_syllables(data["kana_initials"], data["kana_finals"]),
+    )
+
+
+@lru_cache(maxsize=1)
 def world() -> World:
     countries = load_yaml("countries.yaml")
     organizations = load_yaml("organizations.yaml")
@@ -274,18 +300,7 @@ def world() -> World:
     for word, known in demonyms.items():
         adjectives.setdefault(known.name, word)
     outlets = {name: name for name in load_yaml("outlets.yaml")}
-    names_data = load_yaml("names.yaml")
     places = load_yaml("places.yaml")
-    person_names = PersonNames(
-        particles=frozenset(titles["particles"]),
-        given_particles=frozenset(names_data["given_particles"]),
-        chinese=frozenset(names_data["chinese_family_names"]),
-        korean=frozenset(names_data["korean_family_names"]),
-        vietnamese=frozenset(names_data["vietnamese_family_names"]),
-        suffixes=frozenset(names_data["suffixes"]),
-        pinyin=_syllables(names_data["pinyin_initials"], names_data["pinyin_finals"]),
-        syllables=_syllables(names_data["syllable_initials"], names_data["syllable_finals"], vowels="aeiouwy"),
-    )
     return World(
         names=Phrases(names),
         metonyms=Phrases({place: names[actor] for place, actor in load_yaml("metonyms.yaml").items()}),
@@ -296,7 +311,7 @@ def world() -> World:
         referring_nouns=Phrases({n: n for nouns in titles["titles"].values() for n in nouns}, fold_case=True),
         modifiers=frozenset(titles["modifiers"] + titles["portfolios"]),
         honorifics=frozenset(titles["honorifics"]),
-        person_names=person_names,
+        person_names=person_names(),
         member_nouns=Phrases({n: n for n in organizations["member_nouns"]}, fold_case=True),
         institutions=Phrases({n: n for n in organizations["institutions"]}, fold_case=True),
         organization_heads=Phrases({n: n for n in organizations["organization_heads"] + organizations["institutions"]}),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
@@ -14,9 +15,10 @@ import markdown
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from dossier import cite
+from dossier import cite, render
 from dossier.model import Actor, Article, Dossier, Occurrence, Quote
 from tests.conftest import TEMPLATES
+from tests.render_fixtures import realistic
 
 SITE = "https://example.org/dossier/"
 NASTY = 'NATO & "peace" </script><b>x</b> {braces} 100% $5 #1 _under_ ~tilde^ back\\slash ``` done'
@@ -62,31 +64,104 @@ def test_chicago_inverts_the_name_and_omits_an_unknown_date_said():
     assert "(n.d.)." not in cite.citation(quote(), SOURCES, SITE).apa.split("[Quotation]")[0]
 
 
-@pytest.mark.parametrize(("speaker", "kind", "apa_author", "chicago_author"), [
-    ("Alexander Grushko", "person", "Grushko, A.", "Grushko, Alexander."),
-    ("Jean-Luc Mélenchon", "person", "Mélenchon, J.-L.", "Mélenchon, Jean-Luc."),
-    ("Volodymyr Oleksandrovych Zelenskyy", "person", "Zelenskyy, V. O.", "Zelenskyy, Volodymyr Oleksandrovych."),
-    ("Xinhua", "person", "Xinhua.", "Xinhua."),
-    ("Russian Foreign Ministry", "organization", "Russian Foreign Ministry.", "Russian Foreign Ministry."),
-    (None, None, "Unknown speaker.", "Unknown speaker."),
-])
-def test_author_names_follow_each_style(speaker, kind, apa_author, chicago_author):
+PERSON, ORG, COUNTRY, GOVERNMENT, NO_ACTOR = "person", "organization", "country", "government", None
+
+# speaker, actor kind (None: no actor page) -> APA author, Chicago bibliography author, BibTeX author field.
+# Chicago keeps a name written family name first in its own order without a comma (its rule for
+# Chinese, Japanese, Korean and Vietnamese names); a Hungarian name in Hungarian order is inverted.
+AUTHORS = [
+    ("Alexander Grushko", PERSON, "Grushko, A.", "Grushko, Alexander.", "Grushko, Alexander"),
+    ("Ursula von der Leyen", PERSON, "von der Leyen, U.", "von der Leyen, Ursula.", "von der Leyen, Ursula"),
+    ("Pieter van den Broek", PERSON, "van den Broek, P.", "van den Broek, Pieter.", "van den Broek, Pieter"),
+    ("Vincent van Gogh", PERSON, "van Gogh, V.", "van Gogh, Vincent.", "van Gogh, Vincent"),
+    ("Ana de la Cruz", PERSON, "de la Cruz, A.", "de la Cruz, Ana.", "de la Cruz, Ana"),
+    ("Charles de Gaulle", PERSON, "de Gaulle, C.", "de Gaulle, Charles.", "de Gaulle, Charles"),
+    ("Mohammed bin Salman", PERSON, "bin Salman, M.", "bin Salman, Mohammed.", "bin Salman, Mohammed"),
+    ("Abdullah al-Ansari", PERSON, "al-Ansari, A.", "al-Ansari, Abdullah.", "al-Ansari, Abdullah"),
+    ("Martin Luther King Jr.", PERSON, "King, M. L., Jr.", "King, Martin Luther, Jr.", "King, Jr., Martin Luther"),
+    ("Robert F. Kennedy Jr.", PERSON, "Kennedy, R. F., Jr.", "Kennedy, Robert F., Jr.", "Kennedy, Jr., Robert F."),
+    ("Hank Williams Sr.", PERSON, "Williams, H., Sr.", "Williams, Hank, Sr.", "Williams, Sr., Hank"),
+    ("Henry Ford II", PERSON, "Ford, H., II", "Ford, Henry, II.", "Ford, II, Henry"),
+    ("John D. Rockefeller III", PERSON, "Rockefeller, J. D., III", "Rockefeller, John D., III.",
+     "Rockefeller, III, John D."),
+    ("Annegret Kramp-Karrenbauer", PERSON, "Kramp-Karrenbauer, A.", "Kramp-Karrenbauer, Annegret.",
+     "Kramp-Karrenbauer, Annegret"),
+    ("José Ortega y Gasset", PERSON, "Ortega y Gasset, J.", "Ortega y Gasset, José.", "Ortega y Gasset, José"),
+    ("Jean-Luc Mélenchon", PERSON, "Mélenchon, J.-L.", "Mélenchon, Jean-Luc.", "Mélenchon, Jean-Luc"),
+    ("Volodymyr Oleksandrovych Zelenskyy", PERSON, "Zelenskyy, V. O.", "Zelenskyy, Volodymyr Oleksandrovych.",
+     "Zelenskyy, Volodymyr Oleksandrovych"),
+    ("Xi Jinping", PERSON, "Xi, J.", "Xi Jinping.", "Xi, Jinping"),
+    ("Tsai Ing-wen", PERSON, "Tsai, I.-W.", "Tsai Ing-wen.", "Tsai, Ing-wen"),
+    ("Kim Jong Un", PERSON, "Kim, J. U.", "Kim Jong Un.", "Kim, Jong Un"),
+    ("Lee Jae-myung", PERSON, "Lee, J.-M.", "Lee Jae-myung.", "Lee, Jae-myung"),
+    ("Ishiba Shigeru", PERSON, "Ishiba, S.", "Ishiba Shigeru.", "Ishiba, Shigeru"),
+    ("Shigeru Ishiba", PERSON, "Ishiba, S.", "Ishiba, Shigeru.", "Ishiba, Shigeru"),
+    ("Pham Minh Chinh", PERSON, "Pham, M. C.", "Pham Minh Chinh.", "Pham, Minh Chinh"),
+    ("Orbán Viktor", PERSON, "Orbán, V.", "Orbán, Viktor.", "Orbán, Viktor"),
+    ("Viktor Orbán", PERSON, "Orbán, V.", "Orbán, Viktor.", "Orbán, Viktor"),
+    ("Kim Darroch", PERSON, "Darroch, K.", "Darroch, Kim.", "Darroch, Kim"),
+    ("Al Gore", PERSON, "Gore, A.", "Gore, Al.", "Gore, Al"),
+    ("J. D. Vance", PERSON, "Vance, J. D.", "Vance, J. D.", "Vance, J. D."),
+    ("Donald J. Trump", PERSON, "Trump, D. J.", "Trump, Donald J.", "Trump, Donald J."),
+    ("Lula", PERSON, "Lula.", "Lula.", "{Lula}"),
+    ("Xinhua", PERSON, "Xinhua.", "Xinhua.", "{Xinhua}"),
+    ("Russian Foreign Ministry", ORG, "Russian Foreign Ministry.", "Russian Foreign Ministry.",
+     "{Russian Foreign Ministry}"),
+    ("United Kingdom", COUNTRY, "United Kingdom.", "United Kingdom.", "{United Kingdom}"),
+    ("Government of Canada", GOVERNMENT, "Government of Canada.", "Government of Canada.", "{Government of Canada}"),
+    ("European Union", NO_ACTOR, "European Union.", "European Union.", "{European Union}"),
+    ("Hildegard Brandt", NO_ACTOR, "Brandt, H.", "Brandt, Hildegard.", "Brandt, Hildegard"),
+    (None, NO_ACTOR, "Unknown speaker.", "Unknown speaker.", "{Unknown speaker}"),
+]
+
+
+@pytest.mark.parametrize(("speaker", "kind", "apa_author", "chicago_author", "bibtex_author"), AUTHORS)
+def test_author_names_follow_each_style(speaker, kind, apa_author, chicago_author, bibtex_author):
     actor = Actor(id="x", name=speaker, kind=kind) if kind else None
     c = cite.citation(quote(speaker=speaker), SOURCES, SITE, speaker=actor)
     assert c.apa.startswith(apa_author + " “")
     assert c.chicago.startswith(chicago_author + " “")
-    ld = json.loads(c.jsonld)
-    if speaker:
-        assert ld["spokenByCharacter"] == {"@type": "Person" if kind == "person" else "Organization", "name": speaker}
-    else:
-        assert "spokenByCharacter" not in ld
+    assert bibtex_field(c.bibtex, "author") == bibtex_author
 
 
-def test_the_outlet_is_named_from_the_outlet_then_the_web_site_then_the_wire_then_the_title():
-    assert cite.outlet_name(SOURCES["late"]) == "Cnews Live"
-    assert cite.outlet_name(SOURCES["early"]) == "wire.example"
-    assert cite.outlet_name(SOURCES["undated"]) == "Xinhua"
-    assert cite.outlet_name(article("x", title="Russia rejects peacekeepers")) == "“Russia rejects peacekeepers”"
+@pytest.mark.parametrize(("speaker", "kind", "spoken"), [
+    ("Martin Luther King Jr.", PERSON, {"@type": "Person", "name": "Martin Luther King Jr.", "familyName": "King",
+                                        "givenName": "Martin Luther", "honorificSuffix": "Jr."}),
+    ("Xi Jinping", PERSON, {"@type": "Person", "name": "Xi Jinping", "familyName": "Xi", "givenName": "Jinping"}),
+    ("Ursula von der Leyen", PERSON, {"@type": "Person", "name": "Ursula von der Leyen",
+                                      "familyName": "von der Leyen", "givenName": "Ursula"}),
+    ("Lula", PERSON, {"@type": "Person", "name": "Lula"}),
+    ("Russian Foreign Ministry", ORG, {"@type": "Organization", "name": "Russian Foreign Ministry"}),
+    ("European Union", NO_ACTOR, {"@type": "Organization", "name": "European Union"}),
+    (None, NO_ACTOR, None),
+])
+def test_json_ld_names_the_speaker_with_family_and_given_name(speaker, kind, spoken):
+    actor = Actor(id="x", name=speaker, kind=kind) if kind else None
+    ld = json.loads(cite.citation(quote(speaker=speaker), SOURCES, SITE, speaker=actor).jsonld)
+    assert ld.get("spokenByCharacter") == spoken
+
+
+def test_a_citation_key_is_made_of_the_family_name():
+    c = cite.citation(quote(speaker="Ursula von der Leyen"), SOURCES, SITE)
+    assert c.bibtex.startswith("@misc{von-der-leyen-abcdefgh,\n")
+
+
+def test_no_headline_stands_in_for_a_missing_outlet():
+    untitled = {"bare": article("bare", date="2025-03-19", title="Russia rejects peacekeepers")}
+    c = cite.citation(quote(sources=("bare",)), untitled, SITE, site_name="Dossier")
+    assert "Russia rejects peacekeepers" not in c.apa + c.chicago + c.bibtex
+    assert "As reported by" not in c.apa and "Quoted in" not in c.chicago and "howpublished" not in c.bibtex
+    assert c.apa.endswith("[Quotation]. Dossier. https://example.org/dossier/quotes/abcdefgh/")
+    [report] = json.loads(c.jsonld)["citation"]
+    assert report == {"@type": "NewsArticle", "headline": "Russia rejects peacekeepers", "datePublished": "2025-03-19"}
+
+
+def test_a_source_without_outlet_is_left_out_of_the_outlets_the_others_stay():
+    mixed = {**SOURCES, "bare": article("bare", date="2025-03-16", title="Headline only")}
+    c = cite.citation(quote(sources=("bare", "late")), mixed, SITE)
+    assert "As reported by Cnews Live (2025, March 18)." in c.apa
+    assert "Quoted in Cnews Live, March 18, 2025." in c.chicago
+    assert "Headline only" not in c.apa + c.chicago + c.bibtex
 
 
 def test_citations_of_a_dossier_are_keyed_by_quote_id_and_know_the_speaker_kind():
@@ -255,3 +330,27 @@ def test_the_cite_partial_renders_each_citation_verbatim_in_a_code_block_and_val
     assert len(blocks.scripts) == 1 and json.loads(blocks.scripts[0])["text"] == NASTY
     assert c.permalink in blocks.links
     assert "<b>" not in body.replace(html.escape("<b>"), "")
+
+
+def rendered_json_ld(page: str) -> dict:
+    """The JSON-LD of a generated page, read out of the HTML Markdown makes of it."""
+    blocks = _Blocks()
+    blocks.feed(markdown.markdown(page.split("\n---\n", 1)[1], extensions=["toc", "tables", "fenced_code",
+                                                                           "md_in_html"]))
+    [script] = blocks.scripts
+    return json.loads(script)
+
+
+@pytest.mark.parametrize(("url", "publisher"), [
+    (None, None),  # nothing says who published it: no publisher, and never the headline
+    ("https://www.views.example/why-guarantees", {"@type": "Organization", "name": "views.example"}),
+])
+def test_rendered_quote_pages_give_a_publisher_only_when_one_is_known(url, publisher):
+    dossier = realistic()
+    dossier.sources = [replace(s, url=url) if s.id == "opinion" else s for s in dossier.sources]
+    pages = render.render(dossier, site_url=SITE, site_name="Dossier")
+    [report] = rendered_json_ld(pages["quotes/q7hotair.md"])["citation"]
+    assert report["headline"] == "Why guarantees matter"
+    assert report.get("publisher") == publisher
+    carried = rendered_json_ld(pages["quotes/q7incomp.md"])["citation"]
+    assert [r["publisher"]["name"] for r in carried] == ["Morning Post", "The Daily Ledger"]
