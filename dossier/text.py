@@ -12,6 +12,8 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+from anyascii import anyascii
+
 QUOTE_MARKS = str.maketrans(
     {
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
@@ -40,15 +42,28 @@ RESERVED_SLUGS = frozenset({"index"})
 
 
 def slugify(text: str, max_length: int = 60) -> str:
-    """A URL-safe ASCII slug, usable as a page name. Text with no Latin letters (a Cyrillic name)
-    gets a short digest instead, so that two different names never share the empty slug."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """A URL-safe ASCII slug, usable as a page name: the one rule for every readable id (actors,
+    topics, sources, citation keys). Latin letters lose their accents; letters of other scripts are
+    transliterated ("Владимир Путин" -> "vladimir-putin", "习近平" -> "xijinping"). Text with no
+    letter or digit at all gets a short digest instead, so that two such texts never share a slug."""
+    ascii_text = "".join(_ascii_letters(ch) for ch in unicodedata.normalize("NFC", text))
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:max_length].rstrip("-")
     if slug in RESERVED_SLUGS:
         return f"{slug}-page"
     if slug:
         return slug
     return "u-" + hashlib.blake2b(normalise(text).encode("utf-8"), digest_size=5).hexdigest()
+
+
+def _ascii_letters(ch: str) -> str:
+    """One character in ASCII: its decomposition without accents ("é" -> "e"), else, for a letter,
+    digit or vowel sign, the letters of its transliteration ("ß" -> "ss", "П" -> "P", "ь" -> "");
+    punctuation and symbols are dropped. Text that was ASCII once decomposed keeps the slug it
+    always had."""
+    plain = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode("ascii")
+    if plain or not (ch.isalnum() or unicodedata.category(ch).startswith("M")):
+        return plain
+    return "".join(filter(str.isalnum, anyascii(ch)))
 
 
 def http_url(url: str | None) -> str | None:
