@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier import curation, extract, ids, ingest, link, render
+from dossier import curation, export, extract, ids, ingest, link, render
 from dossier.model import Article, Dossier, Extraction, Problem
 
 log = logging.getLogger("dossier")
@@ -40,10 +40,12 @@ def build(config: BuildConfig, *, write: bool = True) -> BuildResult:
     assembly = assemble(config)
     site_url, site_name = render.site_settings(config.mkdocs_yml)
     pages = render.render(assembly.dossier, config.templates, site_url, site_name)
+    data = export.files(assembly.dossier, config.templates, site_url)
     result = BuildResult(problems=assembly.problems, pages=len(pages),
                          ledger_stale=assembly.new_ledger != assembly.ledger)
     if write:
-        result.changed = render.write_docs(pages, config.docs) | ids.save_ledger(assembly.new_ledger, config.ledger)
+        result.changed = (render.write_docs({**pages, **data}, config.docs)
+                          | ids.save_ledger(assembly.new_ledger, config.ledger))
     return result
 
 

@@ -80,7 +80,12 @@ class Citation:
 
 def quote_url(site_url: str | None, quote_id: str) -> str:
     """The quote's permalink: absolute when the site URL is known, else site-absolute."""
-    return f"{(site_url or '').rstrip('/')}/quotes/{quote_id}/"
+    return page_url(site_url, "quotes", quote_id)
+
+
+def page_url(site_url: str | None, section: str, page_id: str) -> str:
+    """The address of a generated page: absolute when the site URL is known, else site-absolute."""
+    return f"{(site_url or '').rstrip('/')}/{section}/{page_id}/"
 
 
 def citations(dossier: Dossier, site_url: str | None, site_name: str | None = None) -> dict[str, Citation]:

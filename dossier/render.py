@@ -37,6 +37,8 @@ from dossier.text import DASHES, QUOTE_MARKS, http_url, normalise, words
 
 
 GENERATED_SECTIONS = ("sources", "actors", "quotes", "topics", "positions")
+DATA_SECTION = "data"  # the dossier as JSON Lines and CSV files, made by export.py
+OWNED_SECTIONS = (*GENERATED_SECTIONS, DATA_SECTION)  # the folders of docs/ dossier writes, and no others
 SECTION_OF = {"source": "sources", "actor": "actors", "quote": "quotes", "topic": "topics", "position": "positions"}
 SECTION_TITLES = {"sources": "Sources", "actors": "Actors", "quotes": "Quotes", "topics": "Topics",
                   "positions": "Positions"}
@@ -583,7 +585,7 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
         path = f"{section}/{page_id}.md"
         if path in pages:
             raise ValueError(f"render: two pages want {path}")
-        pages[path] = _page(meta, env.get_template(template).render(**common, **context, meta=meta))
+        pages[path] = page(meta, env.get_template(template).render(**common, **context, meta=meta))
 
     for source in dossier.sources:
         add("sources", source.id, "source.md.j2", _source_meta(source), source=source,
@@ -605,11 +607,12 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
     for section in GENERATED_SECTIONS:
         meta = _index_meta(section, counts[section])
         template = env.get_template(f"index/{section}.md.j2")
-        pages[f"{section}/index.md"] = _page(meta, template.render(**common, meta=meta))
+        pages[f"{section}/index.md"] = page(meta, template.render(**common, meta=meta))
     return dict(sorted(pages.items()))
 
 
-def _page(meta: dict, body: str) -> str:
+def page(meta: dict, body: str) -> str:
+    """A generated page: its frontmatter, then its Markdown body."""
     return frontmatter(meta) + "\n" + body.strip("\n") + "\n"
 
 
@@ -625,7 +628,7 @@ def write_docs(pages: dict[str, str], docs: Path) -> bool:
     build that fails or is killed while writing leaves docs/ as it was. Identical files inside a
     changed section are hard-linked across, keeping their mtimes.
     """
-    wanted: dict[str, dict[str, bytes]] = {section: {} for section in GENERATED_SECTIONS}
+    wanted: dict[str, dict[str, bytes]] = {section: {} for section in OWNED_SECTIONS}
     for rel, text in pages.items():
         section, _, inner = rel.partition("/")
         if section not in wanted or not inner or any(part in ("", ".", "..") for part in inner.split("/")):
@@ -633,7 +636,7 @@ def write_docs(pages: dict[str, str], docs: Path) -> bool:
         wanted[section][inner] = text.encode("utf-8")
     docs.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(docs)
-    changed = [s for s in GENERATED_SECTIONS if _section_files(docs / s) != wanted[s]]
+    changed = [s for s in OWNED_SECTIONS if _section_files(docs / s) != wanted[s]]
     if not changed:
         return False
     staging = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + docs.name + "-", dir=docs.parent))

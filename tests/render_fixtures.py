@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from dossier import render
+from dossier import export, render
 from dossier.model import (Actor, Article, Dossier, Mention, Occurrence, Paragraph, Position, Quote, Tombstone,
                            Topic)
 from tests.conftest import ROOT
@@ -177,7 +177,7 @@ def site_config(folder: Path) -> Path:
 def hand_written_docs(folder: Path) -> Path:
     """folder/docs with the project's hand-written pages (home page, assets) and no generated ones."""
     docs = folder / "docs"
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns(*render.GENERATED_SECTIONS))
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns(*render.OWNED_SECTIONS))
     return docs
 
 
@@ -192,7 +192,9 @@ def build_site(folder: Path, dossier: Dossier, **env: str) -> subprocess.Complet
     """Render `dossier` into folder/docs beside the hand-written pages, then build folder/site."""
     docs = hand_written_docs(folder)
     site_url, site_name = render.site_settings(ROOT / "mkdocs.yml")
-    render.write_docs(render.render(dossier, ROOT / "dossier" / "templates", site_url, site_name), docs)
+    templates = ROOT / "dossier" / "templates"
+    render.write_docs({**render.render(dossier, templates, site_url, site_name),
+                       **export.files(dossier, templates, site_url)}, docs)
     return mkdocs_build(folder, **env)
 
 

@@ -1,0 +1,175 @@
+"""The dossier as data: quotes, actors, positions, sources and topics as JSON Lines and CSV files in
+docs/data/, which MkDocs copies into the site unchanged, so that a researcher can load them in
+pandas, Datasette or a spreadsheet. `SCHEMA` is the one description of the columns: the files,
+the generated data/index.md page and the README's tables all follow it (a test holds the README
+to it).
+
+JSON Lines keep every value exactly (lists as arrays, a missing value as null). CSV has one header
+row, a list as a JSON array in its cell, a missing value as an empty cell; a text cell that starts
+with = + - @, a tab or a carriage return gets a leading apostrophe, so no spreadsheet runs it as a
+formula (OWASP's advice for CSV injection; quoting alone does not stop Excel). Rows are sorted by
+id and the bytes are the same for the same dossier on any machine.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from dossier import render
+from dossier.cite import page_url
+from dossier.model import Dossier, Quote
+
+SECTION = render.DATA_SECTION
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # as the README documents it: "string", "string or null", "date or null", "integer", "list of ids"
+    meaning: str
+    value: Callable[[object, Dossier, str], object]  # (item, dossier, site_url) -> the cell's value
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # the file name without extension, and the generated section the rows come from
+    description: str
+    columns: tuple[Column, ...]
+    items: Callable[[Dossier], Iterable[object]]
+
+    def rows(self, dossier: Dossier, site_url: str) -> list[dict[str, object]]:
+        items = sorted(self.items(dossier), key=lambda item: item.id)
+        return [{c.name: c.value(item, dossier, site_url) for c in self.columns} for item in items]
+
+
+def _field(name: str) -> Callable[[object, Dossier, str], object]:
+    return lambda item, dossier, site_url: _plain(getattr(item, name))
+
+
+def _plain(value: object) -> object:
+    return list(value) if isinstance(value, (list, tuple)) else value
+
+
+def _page(section: str) -> Column:
+    return Column("page", "string", "its page on the site",
+                  lambda item, dossier, site_url: page_url(site_url, section, item.id))
+
+
+def _quote_sources(quote: Quote) -> list[str]:
+    return sorted({o.source for o in quote.occurrences})
+
+
+def _first_reported(quote: Quote, dossier: Dossier, site_url: str) -> str | None:
+    dates = {a.id: a.date for a in dossier.sources}
+    return min((d for s in _quote_sources(quote) if (d := dates.get(s))), default=None)
+
+
+SCHEMA: tuple[Table, ...] = (
+    Table("quotes", "What was said, by whom, and which sources printed it.", (
+        Column("id", "string", "the quote's permanent id", _field("id")),
+        Column("text", "string", "the words, in the wording the site prints", _field("text")),
+        Column("speaker", "string or null", "the speaker's actor id; null when unattributed", _field("speaker")),
+        Column("speaker_name", "string or null", "the speaker's name", _field("speaker_name")),
+        Column("first_reported", "date or null", "the earliest date of a source that printed it (ISO 8601)",
+               _first_reported),
+        Column("sources", "list of ids", "the sources that printed it",
+               lambda quote, dossier, site_url: _quote_sources(quote)),
+        Column("actors", "list of ids", "the actors its words mention", _field("actors")),
+        Column("topics", "list of ids", "the topics it speaks to", _field("topics")),
+        _page("quotes"),
+    ), lambda dossier: dossier.quotes),
+    Table("actors", "The people, organisations, governments and countries the articles name.", (
+        Column("id", "string", "the actor's id", _field("id")),
+        Column("name", "string", "the name the site uses", _field("name")),
+        Column("kind", "string", "person, organization, country, government or group", _field("kind")),
+        Column("aliases", "list of strings", "every name the articles use for it", _field("aliases")),
+        Column("affiliation", "string or null", "the actor id of the country or organisation it belongs to",
+               _field("affiliation")),
+        Column("description", "string or null", "the editors' description", _field("description")),
+        Column("links", "list of strings", "the editors' links about it", _field("links")),
+        Column("sources", "list of ids", "the sources that mention it",
+               lambda actor, dossier, site_url: sorted({m.source for m in actor.mentions})),
+        Column("mentions", "integer", "how many paragraphs mention it",
+               lambda actor, dossier, site_url: len(actor.mentions)),
+        _page("actors"),
+    ), lambda dossier: dossier.actors),
+    Table("positions", "Where each actor stands on each topic, with the paragraphs that say so.", (
+        Column("id", "string", "the position's id: actor id and topic id joined by -- (valdor--sanctions)", _field("id")),
+        Column("actor", "string", "the actor id", _field("actor")),
+        Column("topic", "string", "the topic id", _field("topic")),
+        Column("stance", "string", "support, oppose, conditional or open", _field("stance")),
+        Column("evidence", "list of strings", "the paragraphs that state it, as source id#p and the paragraph number (wire-story#p3)",
+               lambda position, dossier, site_url: [f"{m.source}#p{m.paragraph}" for m in position.evidence]),
+        Column("sentences", "list of strings", "the sentences that state it", _field("sentences")),
+        _page("positions"),
+    ), lambda dossier: dossier.positions),
+    Table("sources", "The articles the dossier is built from.", (
+        Column("id", "string", "the source's id", _field("id")),
+        Column("title", "string", "the headline", _field("title")),
+        Column("outlet", "string or null", "the publishing outlet, when the article names it", _field("outlet")),
+        Column("date", "date or null", "the date published (ISO 8601)", _field("date")),
+        Column("updated", "date or null", "the date last updated (ISO 8601)", _field("updated")),
+        Column("byline", "string or null", "the author(s) as credited", _field("byline")),
+        Column("credited", "list of strings", "the wire services the article credits", _field("credited")),
+        Column("dateline", "string or null", "the place in the dateline", _field("dateline")),
+        Column("url", "string or null", "the original article (http or https)", _field("url")),
+        Column("language", "string or null", "the article's language, when its frontmatter gives it",
+               _field("language")),
+        Column("paragraphs", "integer", "how many body paragraphs it has",
+               lambda source, dossier, site_url: len(source.paragraphs)),
+        Column("file", "string", "the seed file it was read from", _field("file")),
+        _page("sources"),
+    ), lambda dossier: dossier.sources),
+    Table("topics", "The issues the actors take positions on.", (
+        Column("id", "string", "the topic's id", _field("id")),
+        Column("title", "string", "the topic's title", _field("title")),
+        Column("keywords", "list of strings", "words that name it in the articles", _field("keywords")),
+        _page("topics"),
+    ), lambda dossier: dossier.topics),
+)
+
+
+def files(dossier: Dossier, templates: Path | None = None, site_url: str = "") -> dict[str, str]:
+    """Every file of docs/data/ as {path relative to docs/: text}: the data index page, and a
+    `.jsonl` and a `.csv` file per table. Written by render.write_docs with the pages."""
+    out: dict[str, str] = {}
+    counts = {}
+    for table in SCHEMA:
+        rows = table.rows(dossier, site_url)
+        counts[table.name] = len(rows)
+        out[f"{SECTION}/{table.name}.jsonl"] = json_lines(rows)
+        out[f"{SECTION}/{table.name}.csv"] = csv_text(table.columns, rows)
+    meta = {"type": "index", "id": SECTION, "title": "Data", "section": SECTION, "count": len(SCHEMA)}
+    body = render.environment(templates).get_template("data.md.j2").render(tables=SCHEMA, counts=counts)
+    out[f"{SECTION}/index.md"] = render.page(meta, body)
+    return dict(sorted(out.items()))
+
+
+def json_lines(rows: list[dict[str, object]]) -> str:
+    """One JSON object per line, keys in column order, UTF-8 text as it is."""
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def csv_text(columns: tuple[Column, ...], rows: list[dict[str, object]]) -> str:
+    """RFC 4180 CSV (CRLF line ends) with a header row; see the module docstring for the cells."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([c.name for c in columns])
+    writer.writerows([csv_cell(row[c.name]) for c in columns] for row in rows)
+    return buffer.getvalue()
+
+
+def csv_cell(value: object) -> str:
+    """A value as a CSV cell no spreadsheet runs as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
