@@ -649,10 +649,11 @@ def write_docs(pages: dict[str, str], docs: Path) -> bool:
     return True
 
 
-def _section_files(folder: Path) -> dict[str, bytes] | None:
-    """Every file under `folder` as {relative path: bytes}; None when the folder does not exist."""
+def _section_files(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` as {relative path: bytes}; none when the folder does not exist
+    (a section with nothing to write, such as data/ for a caller that exports no data, is no change)."""
     if not folder.is_dir():
-        return None
+        return {}
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 

@@ -139,7 +139,8 @@ def test_the_data_page_lists_every_table_with_its_columns(files):
     assert meta == {"type": "index", "id": "data", "title": "Data", "section": "data", "count": len(TABLES)}
     for table in export.SCHEMA:
         assert f"]({table.name}.jsonl)" in page and f"]({table.name}.csv)" in page
-        assert all(f"| `{c.name}` |" in page for c in table.columns)
+        assert all(f"| {render.escape_markdown(c.name)} | {render.escape_markdown(c.type)} |" in page
+                   for c in table.columns)
 
 
 def readme_schema() -> dict[str, list[tuple[str, str, str]]]:
