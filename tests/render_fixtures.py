@@ -188,13 +188,17 @@ def mkdocs_build(folder: Path, **env: str) -> subprocess.CompletedProcess:
                           timeout=600)
 
 
-def build_site(folder: Path, dossier: Dossier, **env: str) -> subprocess.CompletedProcess:
-    """Render `dossier` into folder/docs beside the hand-written pages, then build folder/site."""
-    docs = hand_written_docs(folder)
-    site_url, site_name = render.site_settings(ROOT / "mkdocs.yml")
+def write_generated(docs: Path, dossier: Dossier, site_url: str = "", site_name: str = "") -> None:
+    """What `dossier build` writes into docs/ for `dossier`: its pages and its data files."""
     templates = ROOT / "dossier" / "templates"
     render.write_docs({**render.render(dossier, templates, site_url, site_name),
                        **export.files(dossier, templates, site_url)}, docs)
+
+
+def build_site(folder: Path, dossier: Dossier, **env: str) -> subprocess.CompletedProcess:
+    """Render `dossier` into folder/docs beside the hand-written pages, then build folder/site."""
+    docs = hand_written_docs(folder)
+    write_generated(docs, dossier, *render.site_settings(ROOT / "mkdocs.yml"))
     return mkdocs_build(folder, **env)
 
 

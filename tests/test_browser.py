@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dossier import export, render
+from dossier import render
 from dossier.model import Dossier
 from tests.conftest import ROOT
-from tests.render_fixtures import built_site, hand_written_docs, hostile, mkdocs_build, realistic
+from tests.render_fixtures import built_site, hand_written_docs, hostile, mkdocs_build, realistic, write_generated
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -216,8 +216,7 @@ def test_the_probe_catches_markup_that_does_run(page, tmp_path):
     """The same checks on a page whose author wrote raw HTML: they must see it (Python-Markdown passes
     it through), so their silence on the generated pages means something."""
     docs = hand_written_docs(tmp_path)
-    empty, templates = Dossier(sources=[], actors=[], quotes=[]), ROOT / "dossier" / "templates"
-    render.write_docs({**render.render(empty, templates), **export.files(empty, templates)}, docs)
+    write_generated(docs, Dossier(sources=[], actors=[], quotes=[]))
     (docs / "raw.md").write_text('# Raw\n\n<img src="x" onerror="alert(1)">\n\n'
                                  '<a href="javascript:alert(2)">x</a>\n', encoding="utf-8")
     result = mkdocs_build(tmp_path)

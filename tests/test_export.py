@@ -111,7 +111,8 @@ FORMULAS = ["=HYPERLINK(\"https://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(
 @pytest.mark.parametrize("text", FORMULAS)
 def test_no_csv_cell_starts_a_formula_and_json_lines_keep_the_text(text):
     speaker = Actor(id="x", name=text, kind="person")
-    quote = Quote(id="q1", text=text, speaker="x", speaker_name=text, occurrences=[Occurrence("s", 1, text, text, "explicit")])
+    quote = Quote(id="q1", text=text, speaker="x", speaker_name=text,
+                  occurrences=[Occurrence("s", 1, text, text, "explicit")])
     out = export.files(Dossier(sources=[], actors=[speaker], quotes=[quote]), TEMPLATES, SITE)
     [row] = list(csv.reader(io.StringIO(out["data/quotes.csv"], newline="")))[1:]
     assert row[1] == row[3] == "'" + text

@@ -19,7 +19,8 @@ import yaml
 
 from dossier import render
 from tests.conftest import ROOT, SEEDS
-from tests.render_fixtures import build_site, built_site, hand_written_docs, hostile, mkdocs_build, realistic
+from tests.render_fixtures import (build_site, built_site, hand_written_docs, hostile, mkdocs_build, realistic,
+                                  write_generated)
 
 pytestmark = pytest.mark.slow
 
@@ -157,7 +158,7 @@ def test_quote_page_html_links_back_to_the_exact_paragraph(realistic_site):
 @pytest.mark.parametrize("link", ["sources/wire-story.md#p99", "quotes/nope.md", "actors/anna-petrova.md#nowhere"])
 def test_strict_build_fails_on_a_broken_link_or_anchor(tmp_path, link):
     docs = hand_written_docs(tmp_path)
-    render.write_docs(render.render(realistic(), ROOT / "dossier" / "templates"), docs)
+    write_generated(docs, realistic())
     assert mkdocs_build(tmp_path).returncode == 0
     (docs / "broken.md").write_text(f"# Broken\n\n[a link]({link})\n", encoding="utf-8")
     result = mkdocs_build(tmp_path)
