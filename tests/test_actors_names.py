@@ -29,6 +29,9 @@ SHORT_FORMS = {
     "Lee Jae-myung": ("Lee", [], ["Jae-myung"]),
     "Nguyen Phu Trong": ("Trong", [], ["Nguyen", "Phu"]),
     "Pham Van Tuan": ("Tuan", [], ["Van Tuan"]),
+    "Ishiba Shigeru": ("Ishiba", [], ["Shigeru"]),  # Japanese order
+    "Shigeru Ishiba": ("Ishiba", [], ["Shigeru"]),
+    "Orbán Viktor": ("Orbán", [], ["Viktor"]),  # Hungarian order, marked in names.yaml
     "Kim Darroch": ("Darroch", [], ["Kim"]),  # Kim is a Western given name too
     "Lee Mason": ("Mason", [], ["Lee"]),
     "Jack Ma": ("Ma", [], ["Jack"]),
