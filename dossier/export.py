@@ -30,10 +30,19 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a table: its name, type and meaning as the README documents them, and how to
+    get its value from an item; without `value`, the item's attribute of the same name."""
+
     name: str
-    type: str  # as the README documents it: "string", "string or null", "date or null", "integer", "list of ids"
+    type: str  # "string", "string or null", "date or null", "integer", "list of ids", "list of strings"
     meaning: str
-    value: Callable[[object, Dossier, str], object]  # (item, dossier, site_url) -> the cell's value
+    value: Callable[[object, Dossier, str], object] | None = None  # (item, dossier, site_url) -> value
+
+    def of(self, item: object, dossier: Dossier, site_url: str) -> object:
+        if self.value is not None:
+            return self.value(item, dossier, site_url)
+        value = getattr(item, self.name)
+        return list(value) if isinstance(value, (list, tuple)) else value
 
 
 @dataclass(frozen=True)
@@ -45,15 +54,7 @@ class Table:
 
     def rows(self, dossier: Dossier, site_url: str) -> list[dict[str, object]]:
         items = sorted(self.items(dossier), key=lambda item: item.id)
-        return [{c.name: c.value(item, dossier, site_url) for c in self.columns} for item in items]
-
-
-def _field(name: str) -> Callable[[object, Dossier, str], object]:
-    return lambda item, dossier, site_url: _plain(getattr(item, name))
-
-
-def _plain(value: object) -> object:
-    return list(value) if isinstance(value, (list, tuple)) else value
+        return [{c.name: c.of(item, dossier, site_url) for c in self.columns} for item in items]
 
 
 def _page(section: str) -> Column:
@@ -72,27 +73,26 @@ def _first_reported(quote: Quote, dossier: Dossier, site_url: str) -> str | None
 
 SCHEMA: tuple[Table, ...] = (
     Table("quotes", "What was said, by whom, and which sources printed it.", (
-        Column("id", "string", "the quote's permanent id", _field("id")),
-        Column("text", "string", "the words, in the wording the site prints", _field("text")),
-        Column("speaker", "string or null", "the speaker's actor id; null when unattributed", _field("speaker")),
-        Column("speaker_name", "string or null", "the speaker's name", _field("speaker_name")),
+        Column("id", "string", "the quote's permanent id"),
+        Column("text", "string", "the words, in the wording the site prints"),
+        Column("speaker", "string or null", "the speaker's actor id; null when unattributed"),
+        Column("speaker_name", "string or null", "the speaker's name"),
         Column("first_reported", "date or null", "the earliest date of a source that printed it (ISO 8601)",
                _first_reported),
         Column("sources", "list of ids", "the sources that printed it",
                lambda quote, dossier, site_url: _quote_sources(quote)),
-        Column("actors", "list of ids", "the actors its words mention", _field("actors")),
-        Column("topics", "list of ids", "the topics it speaks to", _field("topics")),
+        Column("actors", "list of ids", "the actors its words mention"),
+        Column("topics", "list of ids", "the topics it speaks to"),
         _page("quotes"),
     ), lambda dossier: dossier.quotes),
     Table("actors", "The people, organisations, governments and countries the articles name.", (
-        Column("id", "string", "the actor's id", _field("id")),
-        Column("name", "string", "the name the site uses", _field("name")),
-        Column("kind", "string", "person, organization, country, government or group", _field("kind")),
-        Column("aliases", "list of strings", "every name the articles use for it", _field("aliases")),
-        Column("affiliation", "string or null", "the actor id of the country or organisation it belongs to",
-               _field("affiliation")),
-        Column("description", "string or null", "the editors' description", _field("description")),
-        Column("links", "list of strings", "the editors' links about it", _field("links")),
+        Column("id", "string", "the actor's id"),
+        Column("name", "string", "the name the site uses"),
+        Column("kind", "string", "person, organization, country, government or group"),
+        Column("aliases", "list of strings", "every name the articles use for it"),
+        Column("affiliation", "string or null", "the actor id of the country or organisation it belongs to"),
+        Column("description", "string or null", "the editors' description"),
+        Column("links", "list of strings", "the editors' links about it"),
         Column("sources", "list of ids", "the sources that mention it",
                lambda actor, dossier, site_url: sorted({m.source for m in actor.mentions})),
         Column("mentions", "integer", "how many paragraphs mention it",
@@ -100,38 +100,36 @@ SCHEMA: tuple[Table, ...] = (
         _page("actors"),
     ), lambda dossier: dossier.actors),
     Table("positions", "Where each actor stands on each topic, with the paragraphs that say so.", (
-        Column("id", "string", "the position's id: actor id and topic id joined by -- (valdor--sanctions)",
-               _field("id")),
-        Column("actor", "string", "the actor id", _field("actor")),
-        Column("topic", "string", "the topic id", _field("topic")),
-        Column("stance", "string", "support, oppose, conditional or open", _field("stance")),
+        Column("id", "string", "the position's id: actor id and topic id joined by -- (valdor--sanctions)"),
+        Column("actor", "string", "the actor id"),
+        Column("topic", "string", "the topic id"),
+        Column("stance", "string", "support, oppose, conditional or open"),
         Column("evidence", "list of strings",
                "the paragraphs that state it, as source id#p and the paragraph number (wire-story#p3)",
                lambda position, dossier, site_url: [f"{m.source}#p{m.paragraph}" for m in position.evidence]),
-        Column("sentences", "list of strings", "the sentences that state it", _field("sentences")),
+        Column("sentences", "list of strings", "the sentences that state it"),
         _page("positions"),
     ), lambda dossier: dossier.positions),
     Table("sources", "The articles the dossier is built from.", (
-        Column("id", "string", "the source's id", _field("id")),
-        Column("title", "string", "the headline", _field("title")),
-        Column("outlet", "string or null", "the publishing outlet, when the article names it", _field("outlet")),
-        Column("date", "date or null", "the date published (ISO 8601)", _field("date")),
-        Column("updated", "date or null", "the date last updated (ISO 8601)", _field("updated")),
-        Column("byline", "string or null", "the author(s) as credited", _field("byline")),
-        Column("credited", "list of strings", "the wire services the article credits", _field("credited")),
-        Column("dateline", "string or null", "the place in the dateline", _field("dateline")),
-        Column("url", "string or null", "the original article (http or https)", _field("url")),
-        Column("language", "string or null", "the article's language, when its frontmatter gives it",
-               _field("language")),
+        Column("id", "string", "the source's id"),
+        Column("title", "string", "the headline"),
+        Column("outlet", "string or null", "the publishing outlet, when the article names it"),
+        Column("date", "date or null", "the date published (ISO 8601)"),
+        Column("updated", "date or null", "the date last updated (ISO 8601)"),
+        Column("byline", "string or null", "the author(s) as credited"),
+        Column("credited", "list of strings", "the wire services the article credits"),
+        Column("dateline", "string or null", "the place in the dateline"),
+        Column("url", "string or null", "the original article (http or https)"),
+        Column("language", "string or null", "the article's language, when its frontmatter gives it"),
         Column("paragraphs", "integer", "how many body paragraphs it has",
                lambda source, dossier, site_url: len(source.paragraphs)),
-        Column("file", "string", "the seed file it was read from", _field("file")),
+        Column("file", "string", "the seed file it was read from"),
         _page("sources"),
     ), lambda dossier: dossier.sources),
     Table("topics", "The issues the actors take positions on.", (
-        Column("id", "string", "the topic's id", _field("id")),
-        Column("title", "string", "the topic's title", _field("title")),
-        Column("keywords", "list of strings", "words that name it in the articles", _field("keywords")),
+        Column("id", "string", "the topic's id"),
+        Column("title", "string", "the topic's title"),
+        Column("keywords", "list of strings", "words that name it in the articles"),
         _page("topics"),
     ), lambda dossier: dossier.topics),
 )
