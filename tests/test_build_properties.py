@@ -73,7 +73,7 @@ def _broken_links(docs: Path) -> list[str]:
                 continue
             path, _, anchor = href.partition("#")
             target = posixpath.normpath(posixpath.join(posixpath.dirname(name), path)) if path else name
-            if target not in pages and target not in ("index.md",):
+            if target not in pages and target != "index.md" and not (docs / target).is_file():  # data files
                 broken.append(f"{name}: {href}")
             elif anchor and DOSSIER_ANCHOR.match(anchor) and target in pages:
                 if anchor not in {m.group(2) for m in _ID.finditer(pages[target])}:
