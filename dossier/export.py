@@ -6,9 +6,10 @@ to it).
 
 JSON Lines keep every value exactly (lists as arrays, a missing value as null). CSV has one header
 row, a list as a JSON array in its cell, a missing value as an empty cell; a text cell that starts
-with = + - @, a tab or a carriage return gets a leading apostrophe, so no spreadsheet runs it as a
-formula (OWASP's advice for CSV injection; quoting alone does not stop Excel). Rows are sorted by
-id and the bytes are the same for the same dossier on any machine.
+with = + - @, a tab or a carriage return (after any apostrophes) gets one more apostrophe in front,
+so no spreadsheet runs it as a formula (OWASP's advice for CSV injection; quoting alone does not
+stop Excel), and dropping that first apostrophe gives the text back. Rows are sorted by id and the
+bytes are the same for the same dossier on any machine.
 """
 
 from __future__ import annotations
@@ -172,4 +173,4 @@ def csv_cell(value: object) -> str:
     if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False)
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return "'" + text if text.lstrip("'").startswith(FORMULA_START) else text

@@ -36,7 +36,7 @@ def load_csv(text: str, table: export.Table) -> list[dict]:
             return int(cell)
         if cell == "" and kinds[name].endswith("or null"):
             return None
-        return cell[1:] if cell.startswith("'") and cell[1:].startswith(export.FORMULA_START) else cell
+        return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(export.FORMULA_START) else cell
 
     reader = csv.DictReader(io.StringIO(text, newline=""))
     assert reader.fieldnames == [c.name for c in table.columns]
@@ -105,7 +105,7 @@ def test_rows_are_sorted_by_id_and_the_bytes_do_not_depend_on_input_order():
         assert ids == sorted(ids)
 
 
-FORMULAS = ["=HYPERLINK(\"https://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"]
+FORMULAS = ["=HYPERLINK(\"https://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1", "'=1"]
 
 
 @pytest.mark.parametrize("text", FORMULAS)
@@ -123,7 +123,7 @@ def test_no_csv_cell_starts_a_formula_and_json_lines_keep_the_text(text):
 
 @pytest.mark.parametrize(("value", "cell"), [
     (None, ""), ([], "[]"), (["a", "b,c"], '["a", "b,c"]'), (3, "3"), ("plain", "plain"), ("Ж “x”", "Ж “x”"),
-    ("=1", "'=1"), ("-", "'-"), ("a=1", "a=1"), ("'=1", "'=1"),
+    ("=1", "'=1"), ("-", "'-"), ("a=1", "a=1"), ("'=1", "''=1"), ("'quoted'", "'quoted'"),
 ])
 def test_csv_cells(value, cell):
     assert export.csv_cell(value) == cell
