@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +30,14 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
+class Context:
+    """What a column's value may need besides its item, computed once per export."""
+
+    site_url: str
+    dates: Mapping[str, str | None]  # source id -> its date
+
+
+@dataclass(frozen=True)
 class Column:
     """One column of a table: its name, type and meaning as the README documents them, and how to
     get its value from an item; without `value`, the item's attribute of the same name."""
@@ -37,39 +45,40 @@ class Column:
     name: str
     type: str  # "string", "string or null", "date or null", "integer", "list of ids", "list of strings"
     meaning: str
-    value: Callable[[object, Dossier, str], object] | None = None  # (item, dossier, site_url) -> value
+    value: Callable[[object, Context], object] | None = None
 
-    def of(self, item: object, dossier: Dossier, site_url: str) -> object:
+    def of(self, item: object, context: Context) -> object:
         if self.value is not None:
-            return self.value(item, dossier, site_url)
+            return self.value(item, context)
         value = getattr(item, self.name)
         return list(value) if isinstance(value, (list, tuple)) else value
 
 
 @dataclass(frozen=True)
 class Table:
+    """One kind of finding as rows: one per live item (withdrawn pages are no rows), sorted by id."""
+
     name: str  # the file name without extension, and the generated section the rows come from
     description: str
     columns: tuple[Column, ...]
     items: Callable[[Dossier], Iterable[object]]
 
-    def rows(self, dossier: Dossier, site_url: str) -> list[dict[str, object]]:
+    def rows(self, dossier: Dossier, context: Context) -> list[dict[str, object]]:
         items = sorted(self.items(dossier), key=lambda item: item.id)
-        return [{c.name: c.of(item, dossier, site_url) for c in self.columns} for item in items]
+        return [{c.name: c.of(item, context) for c in self.columns} for item in items]
 
 
 def _page(section: str) -> Column:
     return Column("page", "string", "its page on the site",
-                  lambda item, dossier, site_url: page_url(site_url, section, item.id))
+                  lambda item, context: page_url(context.site_url, section, item.id))
 
 
 def _quote_sources(quote: Quote) -> list[str]:
     return sorted({o.source for o in quote.occurrences})
 
 
-def _first_reported(quote: Quote, dossier: Dossier, site_url: str) -> str | None:
-    dates = {a.id: a.date for a in dossier.sources}
-    return min((d for s in _quote_sources(quote) if (d := dates.get(s))), default=None)
+def _first_reported(quote: Quote, context: Context) -> str | None:
+    return min((d for s in _quote_sources(quote) if (d := context.dates.get(s))), default=None)
 
 
 SCHEMA: tuple[Table, ...] = (
@@ -81,7 +90,7 @@ SCHEMA: tuple[Table, ...] = (
         Column("first_reported", "date or null", "the earliest date of a source that printed it (ISO 8601)",
                _first_reported),
         Column("sources", "list of ids", "the sources that printed it",
-               lambda quote, dossier, site_url: _quote_sources(quote)),
+               lambda quote, context: _quote_sources(quote)),
         Column("actors", "list of ids", "the actors its words mention"),
         Column("topics", "list of ids", "the topics it speaks to"),
         _page("quotes"),
@@ -95,9 +104,9 @@ SCHEMA: tuple[Table, ...] = (
         Column("description", "string or null", "the editors' description"),
         Column("links", "list of strings", "the editors' links about it"),
         Column("sources", "list of ids", "the sources that mention it",
-               lambda actor, dossier, site_url: sorted({m.source for m in actor.mentions})),
+               lambda actor, context: sorted({m.source for m in actor.mentions})),
         Column("mentions", "integer", "how many paragraphs mention it",
-               lambda actor, dossier, site_url: len(actor.mentions)),
+               lambda actor, context: len(actor.mentions)),
         _page("actors"),
     ), lambda dossier: dossier.actors),
     Table("positions", "Where each actor stands on each topic, with the paragraphs that say so.", (
@@ -107,7 +116,7 @@ SCHEMA: tuple[Table, ...] = (
         Column("stance", "string", "support, oppose, conditional or open"),
         Column("evidence", "list of strings",
                "the paragraphs that state it, as source id#p and the paragraph number (wire-story#p3)",
-               lambda position, dossier, site_url: [f"{m.source}#p{m.paragraph}" for m in position.evidence]),
+               lambda position, context: [f"{m.source}#p{m.paragraph}" for m in position.evidence]),
         Column("sentences", "list of strings", "the sentences that state it"),
         _page("positions"),
     ), lambda dossier: dossier.positions),
@@ -123,7 +132,7 @@ SCHEMA: tuple[Table, ...] = (
         Column("url", "string or null", "the original article (http or https)"),
         Column("language", "string or null", "the article's language, when its frontmatter gives it"),
         Column("paragraphs", "integer", "how many body paragraphs it has",
-               lambda source, dossier, site_url: len(source.paragraphs)),
+               lambda source, context: len(source.paragraphs)),
         Column("file", "string", "the seed file it was read from"),
         _page("sources"),
     ), lambda dossier: dossier.sources),
@@ -141,8 +150,9 @@ def files(dossier: Dossier, templates: Path | None = None, site_url: str = "") -
     `.jsonl` and a `.csv` file per table. Written by render.write_docs with the pages."""
     out: dict[str, str] = {}
     counts = {}
+    context = Context(site_url, {source.id: source.date for source in dossier.sources})
     for table in SCHEMA:
-        rows = table.rows(dossier, site_url)
+        rows = table.rows(dossier, context)
         counts[table.name] = len(rows)
         out[f"{SECTION}/{table.name}.jsonl"] = json_lines(rows)
         out[f"{SECTION}/{table.name}.csv"] = csv_text(table.columns, rows)
