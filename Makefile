@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.lock pyproject.toml 
 ZVENV  := .venv-zensical
 ZSTAMP := $(ZVENV)/.installed-$(shell sha256sum requirements-zensical.lock | cut -c1-12)
 
-.PHONY: setup zensical-setup site zensical docs serve test bench golden lock clean
+.PHONY: setup zensical-setup site zensical docs serve test bench golden skeleton lock clean
 
 setup: $(STAMP)
 
@@ -59,6 +59,12 @@ golden: $(STAMP)
 	rm -rf tests/golden/docs
 	$(BIN)/dossier build --seeds tests/golden/seeds --docs tests/golden/docs --curation tests/golden/curation.yaml \
 		--ledger $$(mktemp -d)/permalinks.yaml
+
+# After editing mkdocs.yml or the hand-written docs/ (index.md, assets/): copy them into the files
+# `dossier new` writes (dossier/skeleton/), which tests/test_project.py checks are the same.
+skeleton: $(STAMP)
+	$(BIN)/python -c 'from pathlib import Path; from dossier.project import sync_skeleton; \
+		print("\n".join(f"updated dossier/skeleton/{p}" for p in sync_skeleton(Path("."))) or "skeleton up to date")'
 
 # Re-pin every dependency with hashes after editing pyproject.toml (or requirements-zensical.in).
 # --no-strip-extras keeps requirements such as smart-open[http] whole: without it pip older than
