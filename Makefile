@@ -35,7 +35,7 @@ docs: $(STAMP)
 
 site: docs
 	$(BIN)/mkdocs build --strict
-	@echo "Site built in site/ (open site/index.html, or run 'make serve' for http://127.0.0.1:8000/)"
+	@echo "Site built in site/ (open site/index.html, or run 'make serve' to preview it with live reload)"
 
 # The same docs/ built by Zensical instead of MkDocs, into site/ as well.
 zensical: docs $(ZSTAMP)

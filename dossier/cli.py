@@ -160,6 +160,8 @@ def serve_command(seeds: Path, templates: Path | None, curation: Path, ledger: P
     """
     from dossier import render, serve
 
+    if not mkdocs_yml.is_file():
+        raise click.ClickException(f"{mkdocs_yml} not found: serve runs in a dossier project (make one with `dossier new`)")
     docs_dir = str(render.load_mkdocs_yml(mkdocs_yml).get("docs_dir") or "docs")
     config = _config(mkdocs_yml.parent / docs_dir, seeds, templates, curation, ledger, mkdocs_yml)
     _mkdocs_logging(verbosity)

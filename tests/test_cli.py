@@ -219,3 +219,10 @@ def test_serve_builds_serves_and_rebuilds_when_seeds_or_curation_change(tmp_path
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "Serving on" in output, output
+
+
+def test_serve_outside_a_project_says_so(tmp_path, monkeypatch):
+    (tmp_path / "seeds").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["serve"])
+    assert result.exit_code != 0 and "mkdocs.yml not found" in result.output and "dossier new" in result.output
