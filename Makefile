@@ -1,13 +1,17 @@
 # Two commands do everything on a fresh clone:
 #   make site   set up .venv from the hash-pinned lock, build docs/ from seeds/, then the site/
-#   make test   set up .venv the same way and run the whole test suite (what .ci/run runs)
+#   make test   set up .venv (and .venv-zensical) the same way and run the whole test suite (what .ci/run runs)
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.lock pyproject.toml | sha256sum | cut -c1-12)
+# Zensical, the second renderer, lives in a venv of its own from its own lock: the site must build
+# with it from docs/ alone, with nothing of MkDocs, Material or dossier installed beside it.
+ZVENV  := .venv-zensical
+ZSTAMP := $(ZVENV)/.installed-$(shell sha256sum requirements-zensical.lock | cut -c1-12)
 
-.PHONY: setup site docs serve test bench golden lock clean
+.PHONY: setup zensical-setup site zensical docs serve test bench golden skeleton lock clean
 
 setup: $(STAMP)
 
@@ -18,18 +22,34 @@ $(STAMP): requirements.lock pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+zensical-setup: $(ZSTAMP)
+
+$(ZSTAMP): requirements-zensical.lock
+	test -x $(ZVENV)/bin/python || $(PYTHON) -m venv $(ZVENV)
+	$(ZVENV)/bin/python -m pip install --quiet --require-hashes -r requirements-zensical.lock
+	rm -f $(ZVENV)/.installed-*
+	touch $@
+
 docs: $(STAMP)
 	$(BIN)/dossier build
 
 site: docs
 	$(BIN)/mkdocs build --strict
-	@echo "Site built in site/ (open site/index.html, or run 'make serve' for http://127.0.0.1:8000/)"
+	@echo "Site built in site/ (open site/index.html, or run 'make serve' to preview it with live reload)"
 
-serve: docs
-	$(BIN)/mkdocs serve
+# The same docs/ built by Zensical instead of MkDocs, into site/ as well.
+zensical: docs $(ZSTAMP)
+	$(ZVENV)/bin/zensical build --strict --clean
 
-test: $(STAMP)
-	$(BIN)/python -m pytest
+serve: $(STAMP)
+	$(BIN)/dossier serve
+
+# pytest exits 5 when it collected no test: here that means the suite went missing, so it fails
+# (with a reason) rather than passing for a run that tested nothing.
+test: $(STAMP) $(ZSTAMP)
+	@status=0; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests (exit 5): failing, not passing" >&2; fi; \
+	exit $$status
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
@@ -40,14 +60,22 @@ golden: $(STAMP)
 	$(BIN)/dossier build --seeds tests/golden/seeds --docs tests/golden/docs --curation tests/golden/curation.yaml \
 		--ledger $$(mktemp -d)/permalinks.yaml
 
-# Re-pin every dependency with hashes after editing pyproject.toml. --no-strip-extras keeps
-# requirements such as smart-open[http] whole: without it pip older than 23.3 (what
-# `python3 -m venv` gives on Python 3.11) refuses the lock in --require-hashes mode.
+# After editing mkdocs.yml or the hand-written docs/ (index.md, assets/): copy them into the files
+# `dossier new` writes (dossier/skeleton/), which tests/test_project.py checks are the same.
+skeleton: $(STAMP)
+	$(BIN)/python -c 'from pathlib import Path; from dossier.project import sync_skeleton; \
+		print("\n".join(f"updated dossier/skeleton/{p}" for p in sync_skeleton(Path("."))) or "skeleton up to date")'
+
+# Re-pin every dependency with hashes after editing pyproject.toml (or requirements-zensical.in).
+# --no-strip-extras keeps requirements such as smart-open[http] whole: without it pip older than
+# 23.3 (what `python3 -m venv` gives on Python 3.11) refuses the lock in --require-hashes mode.
 UV_VERSION := 0.13.9
+UV_COMPILE  = $(BIN)/uv pip compile --generate-hashes --no-strip-extras --python-version 3.11 \
+		--python-platform x86_64-unknown-linux-gnu --quiet
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
-	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --no-strip-extras --python-version 3.11 \
-		--python-platform x86_64-unknown-linux-gnu -o requirements.lock
+	$(UV_COMPILE) pyproject.toml --extra test -o requirements.lock
+	$(UV_COMPILE) requirements-zensical.in -o requirements-zensical.lock
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) $(ZVENV) site .cache

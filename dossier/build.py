@@ -8,6 +8,7 @@ failure anywhere before `write_docs` leaves docs/ and the ledger untouched.
 from __future__ import annotations
 
 import logging
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,5 +82,6 @@ def _extract_article(article: Article) -> Extraction:
         return extract.extract(article)
     except Exception as error:  # noqa: BLE001 - reported with the file name, the rest still builds
         log.debug("extraction failed for %s", article.file, exc_info=True)
-        problem = Problem(article.file, f"extraction failed, page built without findings: {type(error).__name__}: {error}")
+        problem = Problem(article.file, f"extraction failed, page built without findings: {type(error).__name__}: {error}",
+                          detail=traceback.format_exc())  # carried back with the result, for `dossier build -v`
         return Extraction(article=article, problems=(problem,))

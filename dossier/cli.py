@@ -1,13 +1,14 @@
-"""The `dossier` command line: a thin layer over dossier.build."""
+"""The `dossier` command line: a thin layer over dossier.build, dossier.project and dossier.serve."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
 import click
 
-from dossier.build import BuildConfig, build
+from dossier.build import BuildConfig, BuildResult, build
 from dossier.errors import InputError
 
 
@@ -18,28 +19,82 @@ def main() -> None:
 
     \b
     Example:
+        dossier new my-dossier && cd my-dossier
         dossier build && mkdocs build --strict
     """
 
 
+# --------------------------------------------------------------------------
+# options shared by the commands
+
+
+def verbosity(command):
+    """-v/--verbose and -q/--quiet, resolved into one level: 1 normal, 2 verbose, 0 quiet."""
+    command = click.option("-q", "--quiet", "verbosity", flag_value=0, help="Print errors only.")(command)
+    command = click.option("-v", "--verbose", "verbosity", flag_value=2,
+                           help="Also print the traceback of an article whose extraction failed.")(command)
+    return click.option("--verbosity", "verbosity", flag_value=1, default=True, hidden=True)(command)
+
+
+def project_options(command):
+    """Where a project's inputs are: the options `build` and `serve` share."""
+    for option in reversed([
+        click.option("--seeds", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("seeds"),
+                     show_default=True, help="Folder of articles (.txt or .md, optional YAML frontmatter)."),
+        click.option("--templates", type=click.Path(file_okay=False, path_type=Path), default=None,
+                     help="Folder of Jinja2 templates that override the shipped ones, file by file "
+                          "[default: templates/ when it exists]."),
+        click.option("--curation", type=click.Path(dir_okay=False, path_type=Path), default=Path("curation.yaml"),
+                     show_default=True, help="Editor's corrections applied on every build (optional)."),
+        click.option("--ledger", type=click.Path(dir_okay=False, path_type=Path), default=Path("permalinks.yaml"),
+                     show_default=True, help="Committed ledger of published ids."),
+        click.option("-f", "--config-file", "mkdocs_yml", type=click.Path(dir_okay=False, path_type=Path),
+                     default=Path("mkdocs.yml"), show_default=True,
+                     help="MkDocs config: site_url and site_name for permalinks."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _config(docs: Path, seeds: Path, templates: Path | None, curation: Path, ledger: Path,
+            mkdocs_yml: Path) -> BuildConfig:
+    if templates is None and Path("templates").is_dir():
+        templates = Path("templates")
+    return BuildConfig(seeds=seeds, docs=docs, templates=templates, curation=curation, ledger=ledger,
+                       mkdocs_yml=mkdocs_yml)
+
+
+def _report(result: BuildResult, level: int, *, strict: bool = False, check: bool = False, ledger: Path | None = None,
+            docs: Path | None = None) -> None:
+    """Print what a build found and did; raise ClickException for what makes it fail."""
+    failing = strict and result.problems
+    for problem in result.problems:
+        if level or failing:
+            click.secho(f"{'error' if failing else 'warning'}: {problem}", fg="red" if failing else "yellow", err=True)
+        if level >= 2 and problem.detail:
+            click.echo(problem.detail.rstrip("\n"), err=True)
+    if check and result.ledger_stale:
+        raise click.ClickException(f"{ledger} is stale: run `dossier build` and commit it")
+    if failing:
+        raise click.ClickException(f"{len(result.problems)} problem(s) and --strict is set")
+    if level:
+        verb = "would write" if check else ("wrote" if result.changed else "unchanged:")
+        click.echo(f"dossier: {verb} {result.pages} pages into {docs}/", err=True)
+
+
+# --------------------------------------------------------------------------
+# commands
+
+
 @main.command("build")
-@click.option("--seeds", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("seeds"), show_default=True,
-              help="Folder of articles (.txt or .md, optional YAML frontmatter).")
+@project_options
 @click.option("--docs", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"), show_default=True,
               help="MkDocs docs folder; dossier owns only the sections it generates there.")
-@click.option("--templates", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder of Jinja2 templates that override the shipped ones, file by file "
-                   "[default: templates/ when it exists].")
-@click.option("--curation", type=click.Path(dir_okay=False, path_type=Path), default=Path("curation.yaml"),
-              show_default=True, help="Editor's corrections applied on every build (optional).")
-@click.option("--ledger", type=click.Path(dir_okay=False, path_type=Path), default=Path("permalinks.yaml"),
-              show_default=True, help="Committed ledger of published ids.")
-@click.option("-f", "--config-file", "mkdocs_yml", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("mkdocs.yml"), show_default=True, help="MkDocs config: site_url and site_name for permalinks.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any article raised a warning.")
 @click.option("--check", is_flag=True, help="Write nothing; exit non-zero when the ledger is stale.")
-def build_command(seeds: Path, docs: Path, templates: Path | None, curation: Path, ledger: Path, mkdocs_yml: Path,
-                  strict: bool, check: bool) -> None:
+@verbosity
+def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: Path, mkdocs_yml: Path, docs: Path,
+                  strict: bool, check: bool, verbosity: int) -> None:
     """Extract sources, actors, quotes, topics and positions from SEEDS and write pages into DOCS.
 
     \b
@@ -47,23 +102,93 @@ def build_command(seeds: Path, docs: Path, templates: Path | None, curation: Pat
         dossier build
         dossier build --seeds articles/ --docs docs/ --strict
         dossier build --check      # in CI: fail when permalinks.yaml needs committing
+        dossier build -v           # with the traceback of an article whose extraction failed
     """
-    if templates is None and Path("templates").is_dir():
-        templates = Path("templates")
-    config = BuildConfig(seeds=seeds, docs=docs, templates=templates, curation=curation, ledger=ledger,
-                         mkdocs_yml=mkdocs_yml)
+    config = _config(docs, seeds, templates, curation, ledger, mkdocs_yml)
     try:
         result = build(config, write=not check)
     except InputError as error:
         raise click.ClickException(str(error)) from error
-    for problem in result.problems:
-        click.secho(f"warning: {problem}", fg="yellow", err=True)
-    if check and result.ledger_stale:
-        raise click.ClickException(f"{ledger} is stale: run `dossier build` and commit it")
-    if strict and result.problems:
-        raise click.ClickException(f"{len(result.problems)} problem(s) and --strict is set")
-    verb = "would write" if check else ("wrote" if result.changed else "unchanged:")
-    click.echo(f"dossier: {verb} {result.pages} pages into {docs}/", err=True)
+    _report(result, verbosity, strict=strict, check=check, ledger=ledger, docs=docs)
+
+
+@main.command("new")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def new_command(directory: Path, quiet: bool) -> None:
+    """Make a new dossier project in DIRECTORY: mkdocs.yml, docs/, seeds/ with an example article,
+    curation.yaml, a GitHub Pages workflow and a README. Existing files are kept.
+
+    \b
+    Example:
+        dossier new my-dossier && cd my-dossier && dossier build && mkdocs build --strict
+    """
+    from dossier.project import ProjectExists, new_project
+
+    try:
+        made = new_project(directory)
+    except ProjectExists as error:
+        raise click.ClickException(str(error)) from error
+    if quiet:
+        return
+    for relative in made.created:
+        click.echo(f"created {directory / relative}", err=True)
+    for relative in made.kept:
+        click.echo(f"kept {directory / relative} (already there)", err=True)
+    if made.requirement is None:
+        click.secho("note: requirements.txt (what the publish workflow installs) needs the dossier you use: "
+                    "see the comment in it", fg="yellow", err=True)
+    click.echo(f"Next: cd {directory} && dossier build && mkdocs build --strict   (or: dossier serve)", err=True)
+
+
+@main.command("serve")
+@project_options
+@click.option("-a", "--dev-addr", metavar="IP:PORT", default=None,
+              help="Address to serve on [default: mkdocs.yml's dev_addr, 127.0.0.1:8000].")
+@click.option("-o", "--open", "open_in_browser", is_flag=True, help="Open the site in a browser.")
+@verbosity
+def serve_command(seeds: Path, templates: Path | None, curation: Path, ledger: Path, mkdocs_yml: Path,
+                  dev_addr: str | None, open_in_browser: bool, verbosity: int) -> None:
+    """Build, serve the site with live reload, and rebuild whenever SEEDS, CURATION or TEMPLATES change.
+
+    Pages go into mkdocs.yml's docs_dir, which MkDocs' server watches with mkdocs.yml itself.
+
+    \b
+    Example:
+        dossier serve              # then open the address it prints, and edit seeds/
+        dossier serve -a 127.0.0.1:8001
+    """
+    from dossier import render, serve
+
+    if not mkdocs_yml.is_file():
+        raise click.ClickException(f"{mkdocs_yml} not found: serve runs in a dossier project (make one with `dossier new`)")
+    docs_dir = str(render.load_mkdocs_yml(mkdocs_yml).get("docs_dir") or "docs")
+    config = _config(mkdocs_yml.parent / docs_dir, seeds, templates, curation, ledger, mkdocs_yml)
+    _mkdocs_logging(verbosity)
+
+    def report(result: BuildResult | None, error: BaseException | None) -> None:
+        if error is not None:
+            click.secho(f"error: {error}" if isinstance(error, InputError) else
+                        f"error: the build failed: {type(error).__name__}: {error}", fg="red", err=True)
+            return
+        try:
+            _report(result, verbosity, docs=config.docs)
+        except click.ClickException as failure:  # pragma: no cover - only --strict/--check raise
+            failure.show()
+
+    serve.serve(config, report, dev_addr=dev_addr, open_in_browser=open_in_browser)
+
+
+def _mkdocs_logging(level: int) -> None:
+    """MkDocs' own messages ("Serving on ...", "Building documentation...") on stderr, as its CLI prints them."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_dossier", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._dossier = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel({0: logging.ERROR, 1: logging.INFO, 2: logging.DEBUG}[level])
+    logger.propagate = False
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -276,7 +276,7 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None) -
 
 
 def redirect_maps(ledger: Ledger, problems: list[Problem] | None = None) -> dict[str, str]:
-    """Every redirecting id as mkdocs-redirects wants it: {"quotes/old.md": "quotes/new.md"}.
+    """Every redirecting id as {"quotes/old.md": "quotes/new.md"}: render writes a redirect page for each.
 
     Chains are followed to their end, so each old page points straight at a page that exists.
     """

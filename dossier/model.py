@@ -17,6 +17,7 @@ class Problem:
 
     file: str
     message: str
+    detail: str = field(default="", compare=False)  # e.g. the traceback of a failed extraction (`-v` prints it)
 
     def __str__(self) -> str:
         return f"{self.file}: {self.message}"

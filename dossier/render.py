@@ -8,7 +8,8 @@ Article text is data. It only ever reaches Jinja as a context value, and every
 place a template prints it goes through the one `md` filter (`escape_markdown`),
 which makes it inert for Markdown *and* HTML: no tag, link, emphasis, attribute
 list or list marker can come out of it. Frontmatter is written by PyYAML's safe dumper
-here, never by a template. Markup lives in the templates; this module only
+here, never by a template; its `title`, which every renderer prints as HTML, is written
+HTML-escaped (`html_title`), so the site is safe without renderer hooks. Markup lives in the templates; this module only
 builds their context (who said what, where, how often).
 """
 
@@ -80,6 +81,15 @@ def escape_markdown(value: object) -> Markup:
         end = match.end()
         text = text[:end] + f"&#{ord(text[end])};" + text[end + 1:]
     return Markup(text)
+
+
+def html_title(value: object) -> str:
+    """A page title as the frontmatter carries it: `plain_text`, then HTML-escaped (&, <, >, ").
+
+    MkDocs, Material and Zensical all treat `title` as HTML and print it unescaped (<title>, header,
+    navigation, search index), so the escaping is done here, in what dossier writes: no renderer
+    hook is needed. `html.unescape(title)` gives the text back."""
+    return html.escape(plain_text(value), quote=False).replace('"', "&quot;")
 
 
 def internal_href(target: str) -> str:
@@ -571,8 +581,9 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
     """Every generated page as {path relative to docs/: Markdown text}. `site_url` and
     `site_name` (mkdocs.yml's, see `site_settings`) go into permalinks and citations.
 
-    Redirects (dossier.redirects) are not pages: dossier/redirects_hook.py serves them from the
-    ledger through mkdocs-redirects."""
+    Each redirect (dossier.redirects, from the ledger) becomes a static HTML page at the old URL,
+    `<section>/<old id>/index.html`, that sends the reader on to the new one: any renderer copies it
+    as it is, so redirects need no plugin or hook."""
     env = environment(templates)
     catalogue = Catalogue(dossier)
     common = {"site": catalogue, "http_url": http_url, "text_fragment": cite.text_fragment_url,
@@ -608,12 +619,36 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
         meta = _index_meta(section, counts[section])
         template = env.get_template(f"index/{section}.md.j2")
         pages[f"{section}/index.md"] = page(meta, template.render(**common, meta=meta))
+    for old, new in sorted(dossier.redirects.items()):
+        path, target = redirect_page(old, new)
+        if path in pages or old in pages:
+            raise ValueError(f"render: {old} redirects but is also a page")
+        canonical = f"{site_url.rstrip('/')}/{new.removesuffix('.md')}/" if site_url else None
+        pages[path] = env.get_template("redirect.html.j2").render(target=target, canonical=canonical)
     return dict(sorted(pages.items()))
 
 
+def redirect_page(old: str, new: str) -> tuple[str, str]:
+    """("quotes/old.md", "quotes/new.md") -> ("quotes/old/index.html", "../new/"): where the static
+    redirect page goes in docs/ (the old page's URL with directory URLs) and its relative target."""
+    (section, old_id), (new_section, new_id) = (_redirect_end(old), _redirect_end(new))
+    if section != new_section:
+        raise ValueError(f"render: redirect {old} -> {new} leaves its section")
+    return f"{section}/{old_id}/index.html", f"../{new_id}/"
+
+
+def _redirect_end(path: str) -> tuple[str, str]:
+    section, _, name = path.partition("/")
+    page_id = name.removesuffix(".md")
+    if section not in GENERATED_SECTIONS or not name.endswith(".md") or not _SAFE_ID.fullmatch(page_id) \
+            or page_id in RESERVED_IDS:
+        raise ValueError(f"render: {path!r} cannot be redirected")
+    return section, page_id
+
+
 def page(meta: dict, body: str) -> str:
-    """A generated page: its frontmatter, then its Markdown body."""
-    return frontmatter(meta) + "\n" + body.strip("\n") + "\n"
+    """A generated page: its frontmatter (the title HTML-escaped, see html_title), then its Markdown body."""
+    return frontmatter({**meta, "title": html_title(meta["title"])}) + "\n" + body.strip("\n") + "\n"
 
 
 # --------------------------------------------------------------------------

@@ -161,14 +161,16 @@ def hostile() -> Dossier:
 # --------------------------------------------------------------------------
 # whole sites
 
-QUIET_MKDOCS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+QUIET_MKDOCS = {"NO_MKDOCS_2_WARNING": "1"}
+# The second renderer, in its own venv made by `make zensical-setup` (`make test` makes it first).
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+RENDERERS = ("mkdocs", "zensical")
 
 
 def site_config(folder: Path) -> Path:
-    """The project's mkdocs.yml (INHERIT), pointed at folder/docs and folder/site, hooks at their real place."""
-    hooks = render.load_mkdocs_yml(ROOT / "mkdocs.yml")["hooks"]
-    config = {"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(folder / "docs"),
-              "site_dir": str(folder / "site"), "hooks": [str(ROOT / hook) for hook in hooks]}
+    """The project's mkdocs.yml (INHERIT), pointed at folder/docs and folder/site (relative to the
+    config file: Zensical 0.0.73 panics on absolute docs_dir/site_dir)."""
+    config = {"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": "docs", "site_dir": "site"}
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return path
@@ -195,16 +197,37 @@ def write_generated(docs: Path, dossier: Dossier, site_url: str = "", site_name:
                        **export.files(dossier, templates, site_url)}, docs)
 
 
-def build_site(folder: Path, dossier: Dossier, **env: str) -> subprocess.CompletedProcess:
+def zensical_build(folder: Path, **env: str) -> subprocess.CompletedProcess:
+    """`zensical build --strict` of folder/docs into folder/site, from its own venv (skips, saying
+    why, only when that venv is missing: `make test` creates it)."""
+    import pytest
+
+    if not ZENSICAL.is_file():
+        pytest.skip(f"Zensical is not installed at {ZENSICAL.relative_to(ROOT)}: run `make zensical-setup`")
+    return subprocess.run([str(ZENSICAL), "build", "--strict", "--clean", "-f", str(site_config(folder))],
+                          capture_output=True, text=True, cwd=folder, env={**os.environ, **env}, timeout=600)
+
+
+def renderer_build(renderer: str, folder: Path, **env: str) -> subprocess.CompletedProcess:
+    """Build folder/docs into folder/site with `renderer` ("mkdocs" or "zensical")."""
+    return {"mkdocs": mkdocs_build, "zensical": zensical_build}[renderer](folder, **env)
+
+
+def search_index(site: Path) -> Path:
+    """The search index file each renderer writes."""
+    return next(p for p in (site / "search" / "search_index.json", site / "search.json") if p.is_file())
+
+
+def build_site(folder: Path, dossier: Dossier, renderer: str = "mkdocs", **env: str) -> subprocess.CompletedProcess:
     """Render `dossier` into folder/docs beside the hand-written pages, then build folder/site."""
     docs = hand_written_docs(folder)
     write_generated(docs, dossier, *render.site_settings(ROOT / "mkdocs.yml"))
-    return mkdocs_build(folder, **env)
+    return renderer_build(renderer, folder, **env)
 
 
-def built_site(tmp_path_factory, name: str, dossier: Dossier, **env: str) -> Path:
+def built_site(tmp_path_factory, name: str, dossier: Dossier, renderer: str = "mkdocs", **env: str) -> Path:
     """The site/ folder of a strict build of `dossier` in a fresh temporary folder (module fixtures)."""
-    folder = tmp_path_factory.mktemp(name)
-    result = build_site(folder, dossier, **env)
+    folder = tmp_path_factory.mktemp(f"{name}-{renderer}")
+    result = build_site(folder, dossier, renderer, **env)
     assert result.returncode == 0, result.stderr
     return folder / "site"

@@ -8,6 +8,7 @@ $DOSSIER_SHOTS (default: the test's temporary folder) for a person to look at.
 
 from __future__ import annotations
 
+import html
 import os
 import subprocess
 import sys
@@ -148,7 +149,7 @@ def test_payloads_show_as_text(request, page, site_name, relative):
     assert len(shown) >= 3, text
     markdown = path.parents[2].parent / "docs" / path.parent.parent.name / f"{path.parent.name}.md"
     title = yaml.safe_load(markdown.read_text(encoding="utf-8").split("---\n", 2)[1])["title"]
-    title = render.plain_text(title).strip()  # one line, no control characters: as the title hook hands it on
+    title = html.unescape(title).strip()  # the frontmatter title is HTML-escaped, one line (render.html_title)
     assert page.title() == f"{title} - Dossier"  # the article's title, as text, in <title> and the header
     assert title in " ".join(page.inner_text("header").split())
 

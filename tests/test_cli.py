@@ -89,3 +89,140 @@ def test_a_broken_project_file_is_a_clean_error_naming_it_and_nothing_is_written
     assert "Traceback" not in result.output
     assert not (project / "docs").exists()
     assert (project / file_name).read_text(encoding="utf-8") == content
+
+
+# --------------------------------------------------------------------------
+# -v / -q
+
+
+@pytest.fixture
+def one_article_fails(monkeypatch):
+    """extract.extract crashes on the first seed (000_...)."""
+    from dossier import build as build_module
+
+    real = build_module.extract.extract
+
+    def flaky(article):
+        if article.file.startswith("000_"):
+            raise RuntimeError("the tagger fell over")
+        return real(article)
+
+    monkeypatch.setattr(build_module.extract, "extract", flaky)
+
+
+def test_verbose_shows_the_traceback_of_a_failed_extraction_and_the_default_does_not(project, one_article_fails):
+    plain = invoke(project)
+    assert plain.exit_code == 0, plain.output
+    assert "extraction failed" in plain.output and "000_" in plain.output
+    assert "Traceback" not in plain.output
+    verbose = invoke(project, "-v")
+    assert verbose.exit_code == 0, verbose.output
+    assert "Traceback (most recent call last)" in verbose.output
+    assert "RuntimeError: the tagger fell over" in verbose.output and "in flaky" in verbose.output
+
+
+def test_quiet_prints_only_errors(project, one_article_fails):
+    quiet = invoke(project, "-q")
+    assert quiet.exit_code == 0
+    assert quiet.output == ""
+    failing = invoke(project, "-q", "--strict")
+    assert failing.exit_code != 0
+    assert "error:" in failing.output and "000_" in failing.output and "--strict" in failing.output
+    assert "wrote" not in failing.output
+
+
+# --------------------------------------------------------------------------
+# dossier new
+
+
+def test_new_makes_a_project_that_builds(tmp_path):
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "my-dossier")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    made = tmp_path / "my-dossier"
+    for relative in ["mkdocs.yml", "docs/index.md", "docs/assets/dossier.css", "curation.yaml", "README.md",
+                     ".github/workflows/publish.yml", ".gitignore", "requirements.txt"]:
+        assert (made / relative).is_file(), relative
+    assert list((made / "seeds").glob("*.md")), "an example article"
+    assert "dossier build" in result.output and "mkdocs build --strict" in result.output
+    built = CliRunner().invoke(main, ["build", "--seeds", str(made / "seeds"), "--docs", str(made / "docs"),
+                                      "--curation", str(made / "curation.yaml"), "--ledger",
+                                      str(made / "permalinks.yaml"), "-f", str(made / "mkdocs.yml"), "--strict"],
+                               catch_exceptions=False)
+    assert built.exit_code == 0, built.output
+    assert list((made / "docs" / "quotes").glob("*.md")) and list((made / "docs" / "actors").glob("*.md"))
+
+
+def test_new_keeps_what_is_there_and_refuses_an_existing_project(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "README.md").write_text("mine\n", encoding="utf-8")
+    first = CliRunner().invoke(main, ["new", str(tmp_path)])
+    assert first.exit_code == 0, first.output
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "mine\n"
+    assert "kept" in first.output and (tmp_path / "mkdocs.yml").is_file()
+    again = CliRunner().invoke(main, ["new", str(tmp_path)])
+    assert again.exit_code != 0 and "already a project" in again.output
+
+
+# --------------------------------------------------------------------------
+# dossier serve
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(url: str, wanted, seconds: float = 90):
+    """Poll `url` until wanted(status, body) is true; the last (status, body) either way."""
+    import time
+    import urllib.error
+    import urllib.request
+
+    deadline, last = time.monotonic() + seconds, (None, "")
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                last = (response.status, response.read().decode("utf-8", "replace"))
+        except urllib.error.HTTPError as error:
+            last = (error.code, "")
+        except OSError:
+            last = (None, "")
+        if wanted(*last):
+            return last
+        time.sleep(0.5)
+    return last
+
+
+@pytest.mark.slow
+def test_serve_builds_serves_and_rebuilds_when_seeds_or_curation_change(tmp_path):
+    CliRunner().invoke(main, ["new", str(tmp_path)], catch_exceptions=False)
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "dossier", "serve", "-a", f"127.0.0.1:{port}"], cwd=tmp_path,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}/dossier/"  # mkdocs serve mounts the site at site_url's path
+    try:
+        status, _ = _wait_for(base + "sources/example-sea-wall/", lambda s, b: s == 200)
+        assert status == 200
+        (tmp_path / "seeds" / "ferry.md").write_text(
+            "---\ntitle: Ferry returns to the harbour\n---\n\n"
+            "\u201cThe ferry will run again from Monday,\u201d Mayor Helen Okafor said on Friday.\n", encoding="utf-8")
+        status, page = _wait_for(base + "sources/ferry/", lambda s, b: s == 200)
+        assert status == 200 and "Ferry returns to the harbour" in page
+        (tmp_path / "curation.yaml").write_text("actors:\n  helen-okafor:\n    description: Mayor since 2021.\n",
+                                                encoding="utf-8")
+        status, page = _wait_for(base + "actors/helen-okafor/", lambda s, b: "Mayor since 2021." in b)
+        assert "Mayor since 2021." in page
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "Serving on" in output, output
+
+
+def test_serve_outside_a_project_says_so(tmp_path, monkeypatch):
+    (tmp_path / "seeds").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["serve"])
+    assert result.exit_code != 0 and "mkdocs.yml not found" in result.output and "dossier new" in result.output

@@ -6,6 +6,7 @@ import re
 import shutil
 
 import click
+from click.testing import CliRunner
 import pytest
 import yaml
 
@@ -23,18 +24,44 @@ def _readme_section(heading: str) -> str:
     return match.group(1)
 
 
-@pytest.mark.parametrize("option", [p for p in main.commands["build"].params if isinstance(p, click.Option)],
-                         ids=lambda p: p.name)
-def test_every_build_option_is_documented(option):
-    long_name = next(o for o in option.opts if o.startswith("--"))
-    assert f"`{long_name}`" in _readme_section("The command line")
+def _option_table() -> dict[str, set[str]]:
+    """The README's command-line table as {"--option": {"build", "serve"}}."""
+    rows = re.findall(r"^\| `(--[\w-]+)` \| ([\w, ]+) \|", _readme_section("The command line"), re.M)
+    return {option: {c.strip() for c in commands.split(",")} for option, commands in rows}
+
+
+def _cli_options() -> dict[str, set[str]]:
+    """Every visible long option of every command, from the click commands --help prints."""
+    found: dict[str, set[str]] = {}
+    for name, command in main.commands.items():
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.hidden:
+                found.setdefault(next(o for o in param.opts if o.startswith("--")), set()).add(name)
+    return found
+
+
+def test_the_readme_command_table_is_what_help_offers():
+    """Like sqlite-utils' test_docs: each option of each command is in the README's table with the
+    commands that take it, and the table names nothing the commands do not take."""
+    assert _option_table() == _cli_options()
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_is_in_the_readme_and_its_help_shows_its_options(command):
+    section = _readme_section("The command line")
+    assert re.search(rf"^dossier {command}\b", section, re.M), f"dossier {command} is not in the README"
+    options = CliRunner().invoke(main, [command, "--help"]).output.partition("\nOptions:\n")[2]
+    for option, commands in _option_table().items():
+        listed = re.search(rf"^  (-\w, )?{re.escape(option)}\b", options, re.M) is not None
+        assert listed == (command in commands), (command, option)
 
 
 def test_the_readme_commands_are_make_targets():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    for target in re.findall(r"^make (\w+)", README, re.M):
+    for target in re.findall(r"`?make (\w+)", README):
         assert re.search(rf"^{target}:", makefile, re.M), f"make {target} is in the README but not the Makefile"
-    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"^make site\nmake test$", run, re.M), ".ci/run runs the README's two commands, in order"
 
 
 def _documented_keys() -> dict[str, set[str]]:

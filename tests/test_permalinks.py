@@ -1,7 +1,7 @@
 """Permalinks end to end: real builds (`dossier.build.build`, then `mkdocs build`) of a git repository
 in a temporary folder, changed step by step the way a newsroom changes its seeds. After every step,
 every URL recorded after the first build must still resolve in the built site to the same words:
-a page, a mkdocs-redirects page pointing at the right page, or a tombstone.
+a page, a redirect page (written by `dossier build`) pointing at the right page, or a tombstone.
 
 Also: two clones built apart give the same ids, and the ledger rule CI enforces (`--check`).
 """
@@ -48,15 +48,12 @@ def git(repo: Path, *args: str) -> str:
 
 
 def make_repo(path: Path, seeds: list[Path]) -> Path:
-    """A repository shaped like this one: seeds, templates, mkdocs.yml with its hooks, hand-written docs."""
+    """A repository shaped like this one: seeds, templates, mkdocs.yml, hand-written docs."""
     (path / "seeds").mkdir(parents=True)
     for seed in seeds:
         shutil.copy(seed, path / "seeds" / seed.name)
     shutil.copytree(TEMPLATES, path / "templates")
     shutil.copy(ROOT / "mkdocs.yml", path / "mkdocs.yml")
-    for hook in mkdocs_settings(ROOT).get("hooks", []):
-        (path / hook).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(ROOT / hook, path / hook)
     for hand_written in ("index.md", "assets"):
         source = ROOT / "docs" / hand_written
         if source.is_dir():
@@ -330,30 +327,3 @@ def test_the_publish_workflow_fails_when_the_committed_ledger_is_stale():
     runs = [step.get("run", "") for step in steps]
     deploy = next(i for i, step in enumerate(steps) if "deploy-pages" in step.get("uses", ""))
     assert runs.index(checks[0]["run"]) < deploy
-
-
-HOOK = ROOT / "dossier" / "redirects_hook.py"
-
-
-@pytest.mark.parametrize("case", ["served", "no plugin", "corrupt ledger"])
-def test_the_redirects_hook_serves_the_ledger_and_never_drops_it_silently(tmp_path, case):
-    (tmp_path / "docs" / "quotes").mkdir(parents=True)
-    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
-    (tmp_path / "docs" / "quotes" / "keptkept.md").write_text("# Kept words\n", encoding="utf-8")
-    ledger = tmp_path / "permalinks.yaml"
-    ids.save_ledger(ids.Ledger(quotes={"keptkept": ids.Entry(text="Kept words"),
-                                       "oldoldol": ids.Entry(text="Kept words", redirect="keptkept")}), ledger)
-    if case == "corrupt ledger":
-        ledger.write_text(ledger.read_text(encoding="utf-8").replace("redirect: ", "redirect: [", 1), encoding="utf-8")
-    plugins = "plugins: []\n" if case == "no plugin" else "plugins:\n  - redirects\n"
-    (tmp_path / "mkdocs.yml").write_text(f"site_name: t\nhooks:\n  - {HOOK}\n{plugins}", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=tmp_path,
-                          capture_output=True, text=True)
-    if case == "served":
-        assert done.returncode == 0, done.stderr
-        found = visit(tmp_path / "site", "quotes/oldoldol/")
-        assert found.redirected and found.path == "quotes/keptkept/" and says(found, "Kept words")
-    elif case == "no plugin":
-        assert done.returncode != 0 and "lacks the `redirects` plugin" in done.stderr
-    else:
-        assert done.returncode != 0 and re.search(r"permalinks\.yaml:\d+: not valid YAML", done.stderr), done.stderr

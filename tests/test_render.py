@@ -6,6 +6,7 @@ escaping is judged on what a browser would get; tests/test_site.py builds whole 
 
 from __future__ import annotations
 
+import html
 import os
 import random
 import re
@@ -250,7 +251,9 @@ def test_hostile_payloads_are_visible_as_text(hostile_pages, path):
 
 def test_hostile_frontmatter_reads_back_the_article_values(hostile_pages):
     meta = meta_of(hostile_pages["sources/hostile.md"])
-    assert meta["title"] == f"Title {HOSTILE}"
+    # the title is HTML (every renderer prints it as such): escaped, on one line, the text once unescaped
+    assert html.unescape(meta["title"]) == render.plain_text(f"Title {HOSTILE}")
+    assert "<" not in meta["title"] and ">" not in meta["title"] and '"' not in meta["title"]
     assert meta["byline"] == HOSTILE and meta["credited"] == [HOSTILE]
     assert meta["url"] is None  # javascript: never becomes a link, not even in the frontmatter
     assert meta_of(hostile_pages["quotes/evilquot.md"])["text"] == HOSTILE
@@ -697,7 +700,8 @@ def test_any_article_text_renders_round_trips_and_links_resolve(title, paragraph
     fuzzed = replace(dossier, sources=[source, *dossier.sources[1:]], quotes=quotes, actors=actors, topics=topics,
                      positions=positions)
     pages = render.render(fuzzed, TEMPLATES, site_url="https://example.org/dossier/")
-    assert meta_of(pages["sources/wire-story.md"])["title"] == title
+    assert meta_of(pages["sources/wire-story.md"])["title"] == render.html_title(title)
+    assert html.unescape(render.html_title(title)) == render.plain_text(title)
     assert meta_of(pages["quotes/q7incomp.md"])["text"] == (quote or dossier.quotes[0].text)
     assert meta_of(pages["actors/valdor.md"])["kind"] == kind
     for path in ["sources/wire-story.md", "quotes/q7incomp.md", "actors/anna-petrova.md", "positions/index.md"]:
@@ -709,3 +713,36 @@ def test_any_article_text_renders_round_trips_and_links_resolve(title, paragraph
                 target, _, anchor = href.partition("#")
                 target_path = os.path.normpath(os.path.join(os.path.dirname(path), target)) if target else path
                 assert target_path in pages, (path, href)
+
+
+@pytest.mark.parametrize(("title", "written"), [
+    ("AT&T & <b>Co</b>", "AT&amp;T &amp; &lt;b&gt;Co&lt;/b&gt;"),
+    ('He said "no"', "He said &quot;no&quot;"),
+    ("Russia's \u201cno\u201d", "Russia's \u201cno\u201d"),  # apostrophes and curly quotes stay readable
+    ("two\nlines\x00", "two lines"),
+    ("&amp;", "&amp;amp;"),  # an entity in the article is text, not an entity
+])
+def test_frontmatter_titles_are_html_escaped_once(title, written):
+    assert render.html_title(title) == written
+    assert html.unescape(written) == render.plain_text(title)
+
+
+def test_a_redirect_is_a_static_page_at_the_old_address():
+    dossier = replace(realistic(), redirects={"quotes/oldincom.md": "quotes/q7incomp.md"})
+    pages = render.render(dossier, TEMPLATES, site_url="https://example.org/dossier/")
+    stub = pages["quotes/oldincom/index.html"]
+    assert 'content="0; url=&#46;./q7incomp/"' in stub and 'href="&#46;./q7incomp/"' in stub
+    assert '<link rel="canonical" href="https://example.org/dossier/quotes/q7incomp/">' in stub
+    assert "quotes/oldincom.md" not in pages
+    assert meta_of(pages["quotes/index.md"])["count"] == meta_of(render.render(realistic(), TEMPLATES)["quotes/index.md"])["count"]
+
+
+@pytest.mark.parametrize("redirects", [
+    {"quotes/a.md": "sources/b.md"},  # out of its section
+    {"quotes/../x.md": "quotes/b.md"},
+    {"quotes/index.md": "quotes/q7incomp.md"},
+    {"quotes/q7incomp.md": "quotes/gone7777.md"},  # a page that exists cannot also redirect
+])
+def test_a_redirect_that_cannot_be_a_static_page_is_refused(redirects):
+    with pytest.raises(ValueError):
+        render.render(replace(realistic(), redirects=redirects), TEMPLATES)

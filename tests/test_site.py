@@ -1,6 +1,11 @@
 """Whole sites built by `mkdocs build --strict` with the project's mkdocs.yml: every page type,
 every link and anchor resolving in the built HTML, strict validation catching broken anchors,
-reproducible output, escaped titles, and the real pipeline on the five seeds."""
+reproducible output, escaped titles, redirects, and the real pipeline on the five seeds.
+
+The safety, link and redirect checks run against both renderers that read the same docs/ and
+mkdocs.yml: MkDocs + Material (the default) and Zensical (from its own venv, .venv-zensical,
+which `make test` creates; only without it do those cases skip, saying so). Neither runs a hook:
+what dossier writes must be safe and complete as it is."""
 
 from __future__ import annotations
 
@@ -8,7 +13,9 @@ import hashlib
 import html
 import posixpath
 import re
+import shutil
 import subprocess
+from dataclasses import replace
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,8 +26,8 @@ import yaml
 
 from dossier import render
 from tests.conftest import ROOT, SEEDS
-from tests.render_fixtures import (build_site, built_site, hand_written_docs, hostile, mkdocs_build, realistic,
-                                  write_generated)
+from tests.render_fixtures import (RENDERERS, build_site, built_site, hand_written_docs, hostile, mkdocs_build,
+                                   realistic, renderer_build, search_index, write_generated)
 
 pytestmark = pytest.mark.slow
 
@@ -35,13 +42,17 @@ class Page(HTMLParser):
         self.elements: list[tuple[str, dict]] = []
         self.scripts: list[str] = []  # the code of each script that runs (not JSON-LD data)
         self.title = ""
+        self.header = ""  # the text of the page's <header> (Material's and Zensical's title bar)
         self._in: str | None = None
+        self._header_depth = 0
         self.feed(path.read_text(encoding="utf-8"))
         self.close()
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.elements.append((tag, attrs))
+        if tag == "header" or self._header_depth:
+            self._header_depth += tag not in self.VOID
         if attrs.get("id"):
             self.ids.add(attrs["id"])
         if tag == "a" and attrs.get("name"):
@@ -56,10 +67,16 @@ class Page(HTMLParser):
             elif tag == "script":
                 self._in = None
 
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
+
     def handle_endtag(self, tag):
         self._in = None
+        if self._header_depth:
+            self._header_depth -= 1
 
     def handle_data(self, data):
+        if self._header_depth:
+            self.header += data
         if self._in == "script":
             self.scripts[-1] += data
         elif self._in == "title":
@@ -99,9 +116,33 @@ def broken_links(site: Path) -> list[str]:
     return problems
 
 
+# Ids the ledger moved: each old page must lead to the new one (the page a reader had bookmarked).
+MOVES = {"quotes/oldincom.md": "quotes/q7incomp.md", "sources/old-wire.md": "sources/wire-story.md",
+         "actors/petrova.md": "actors/anna-petrova.md"}
+
+
+def realistic_with_moves():
+    return replace(realistic(), redirects=MOVES)
+
+
 @pytest.fixture(scope="module")
-def realistic_site(tmp_path_factory) -> Path:
-    return built_site(tmp_path_factory, "realistic", realistic(), SOURCE_DATE_EPOCH="1700000000")
+def sites(tmp_path_factory):
+    """site(name, renderer): the built site/ of `realistic` or `hostile`, built once per module."""
+    built: dict[tuple[str, str], Path] = {}
+    dossiers = {"realistic": realistic_with_moves, "hostile": hostile}
+
+    def site(name: str, renderer: str) -> Path:
+        if (name, renderer) not in built:
+            built[name, renderer] = built_site(tmp_path_factory, name, dossiers[name](), renderer,
+                                               SOURCE_DATE_EPOCH="1700000000")
+        return built[name, renderer]
+
+    return site
+
+
+@pytest.fixture(scope="module")
+def realistic_site(sites) -> Path:
+    return sites("realistic", "mkdocs")
 
 
 def meta(site: Path, section: str, page_id: str) -> dict:
@@ -120,8 +161,29 @@ def test_strict_build_has_every_page_type(realistic_site):
     assert types == {"source", "actor", "quote", "topic", "position", "index"}
 
 
-def test_every_link_and_anchor_in_the_built_site_resolves(realistic_site):
-    assert broken_links(realistic_site) == []
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_every_link_and_anchor_in_the_built_site_resolves(sites, renderer):
+    assert broken_links(sites("realistic", renderer)) == []
+
+
+_REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+@pytest.mark.parametrize(("old", "new"), sorted(MOVES.items()))
+def test_a_moved_page_redirects_to_its_new_address(sites, renderer, old, new):
+    """The ledger's redirects are static pages in docs/, copied as they are by either renderer:
+    a meta refresh (and a script that keeps the #fragment) to the new page, never indexed."""
+    site = sites("realistic", renderer)
+    old_url, new_url = (path.removesuffix(".md") + "/" for path in (old, new))
+    stub = (site / old_url / "index.html").read_text(encoding="utf-8")
+    refresh = _REFRESH.search(stub)
+    assert refresh, stub
+    assert posixpath.normpath(posixpath.join(old_url, html.unescape(refresh.group(1)))) + "/" == new_url
+    assert (site / new_url / "index.html").is_file()
+    assert '<meta name="robots" content="noindex">' in stub and "location.hash" in stub
+    assert f"{SITE_PATH}{new_url}" in stub  # the canonical link, absolute
+    assert old_url not in search_index(site).read_text(encoding="utf-8")
 
 
 def test_the_link_checker_finds_broken_links(tmp_path):
@@ -156,14 +218,16 @@ def test_quote_page_html_links_back_to_the_exact_paragraph(realistic_site):
 
 
 @pytest.mark.parametrize("link", ["sources/wire-story.md#p99", "quotes/nope.md", "actors/anna-petrova.md#nowhere"])
-def test_strict_build_fails_on_a_broken_link_or_anchor(tmp_path, link):
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_strict_build_fails_on_a_broken_link_or_anchor(tmp_path, link, renderer):
     docs = hand_written_docs(tmp_path)
     write_generated(docs, realistic())
-    assert mkdocs_build(tmp_path).returncode == 0
+    assert renderer_build(renderer, tmp_path, NO_COLOR="1").returncode == 0
     (docs / "broken.md").write_text(f"# Broken\n\n[a link]({link})\n", encoding="utf-8")
-    result = mkdocs_build(tmp_path)
+    result = renderer_build(renderer, tmp_path, NO_COLOR="1")
     assert result.returncode != 0
-    assert link.split("#")[-1] in result.stderr or link in result.stderr
+    output = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)  # Zensical colours every character
+    assert link.split("#")[-1] in output or link in output
 
 
 def file_digests(folder: Path) -> dict[str, str]:
@@ -172,16 +236,16 @@ def file_digests(folder: Path) -> dict[str, str]:
 
 
 def test_two_builds_give_byte_identical_sites(realistic_site, tmp_path):
-    again = build_site(tmp_path, realistic(), SOURCE_DATE_EPOCH="1700000000")
+    again = build_site(tmp_path, realistic_with_moves(), SOURCE_DATE_EPOCH="1700000000")
     assert again.returncode == 0, again.stderr
     assert file_digests(tmp_path / "docs") == file_digests(realistic_site.parent / "docs")
     assert file_digests(tmp_path / "site") == file_digests(realistic_site)
     assert (realistic_site / "sitemap.xml.gz").is_file() and (realistic_site / "search" / "search_index.json").is_file()
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    return built_site(tmp_path_factory, "hostile", hostile())
+@pytest.fixture(scope="module", params=RENDERERS)
+def hostile_site(sites, request) -> Path:
+    return sites("hostile", request.param)
 
 
 def test_hostile_site_has_no_injected_markup_and_shows_the_payloads(hostile_site):
@@ -200,12 +264,13 @@ def test_hostile_site_has_no_injected_markup_and_shows_the_payloads(hostile_site
 def test_hostile_titles_are_text_in_title_and_header(hostile_site):
     page = Page(hostile_site / "sources" / "hostile" / "index.html")
     assert "<script>alert(1)</script>" in page.title  # visible as text (the parser decoded the entities)
+    assert "<img src=x onerror=alert(1)>" in page.header  # the header bar shows the title as text too
     assert broken_links(hostile_site) == []
 
 
 def test_search_index_keeps_hostile_titles_escaped(hostile_site):
-    index = (hostile_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "<script>alert(1)</script>" not in index
+    index = search_index(hostile_site).read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in index and "<img src=x" not in index
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index
 
 
@@ -234,6 +299,16 @@ def test_seeds_build_a_strict_site_whose_links_all_resolve(seeds_site):
     assert broken_links(seeds_site / "site") == []
 
 
+def test_zensical_builds_the_same_seeds_docs_into_a_strict_site_whose_links_all_resolve(seeds_site, tmp_path):
+    shutil.copytree(seeds_site / "docs", tmp_path / "docs")
+    built = renderer_build("zensical", tmp_path, NO_COLOR="1")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert broken_links(tmp_path / "site") == []
+    markdown = {p.relative_to(tmp_path / "docs").with_suffix("") for p in (tmp_path / "docs").rglob("*.md")}
+    for page in markdown:
+        assert (tmp_path / "site" / (page.parent if page.name == "index" else page) / "index.html").is_file(), page
+
+
 def test_each_seed_has_its_source_page_with_title_and_date(seeds_site, gold):
     pages = {}
     for path in (seeds_site / "docs" / "sources").glob("*.md"):
@@ -243,11 +318,10 @@ def test_each_seed_has_its_source_page_with_title_and_date(seeds_site, gold):
     for source in gold["sources"]:
         assert source["file"] in pages, source["file"]
         page_meta = pages[source["file"]]
-        assert page_meta["title"] == source["title"], source["file"]
+        assert html.unescape(page_meta["title"]) == source["title"], source["file"]
         expected_date = str(source["date"]) if source["date"] else None
         assert page_meta["date"] == expected_date, source["file"]
-        html = seeds_site / "site" / "sources" / page_meta["id"] / "index.html"
-        assert html.is_file()
+        assert (seeds_site / "site" / "sources" / page_meta["id"] / "index.html").is_file()
 
 
 _ARTICLE_PARAGRAPH = re.compile(r'<p><a class="dossier-pn" [^>]*>\d+</a> (.*?)</p>', re.DOTALL)

