@@ -34,11 +34,10 @@ from typing import NamedTuple
 from dossier import nlp
 from dossier.model import ActorMention, Article
 from dossier.text import normalise
-from dossier.world import COUNTRY, ORGANIZATION, PERSON, POSSESSIVE, Known, NameIndex, world
+from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, NameIndex, world
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout",
                                    "within", "to", "from", "via", "through", "toward", "towards", "over", "between"})
-NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "LANGUAGE"})
 INITIAL = re.compile(r"^[A-Z]\.$")  # "Donald J. Trump"
 SENTENCE_END = re.compile(r"""[.!?]["')\]]*$|[.!?]$|:$""")
 DATELINE_MARKS = frozenset({"-", "--", ":", "\u2014", "\u2013"})

@@ -21,13 +21,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dossier.extract.quotemarks import Quotation
-from dossier.resources import load_yaml
-from dossier.world import COUNTRY, ORGANIZATION, PERSON, NameIndex, world
+from dossier.lexicon import lexicon
+from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, NameIndex, world
 
 PLACE = "place"
 UNKNOWN = "unknown"  # a name the article never shows to be a person or an organisation
 
-NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PRONOUN_WINDOW = 3  # paragraphs back a pronoun may reach: news never leaves one dangling longer
 
@@ -43,7 +42,7 @@ class Cues:
     definite_determiners: frozenset[str]
     label_cues: tuple[str, ...]
     abbreviations: frozenset[str]
-    name_particles: frozenset[str]
+    name_particles: frozenset[str]  # names.yaml's particles and the connectors of titles: "von der", "of"
     person_nouns: frozenset[str]
     person_epithets: frozenset[str]
     organization_nouns: frozenset[str]
@@ -59,30 +58,31 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    data = load_yaml("speech_verbs.yaml")
-    names = load_yaml("given_names.yaml")
+    data, names = lexicon().speech_verbs, lexicon().names
+    pronouns, possessives = names.pronouns, names.possessive_pronouns
     return Cues(
-        verbs=frozenset(data["verbs"]),
-        phrasal_verbs=dict(data["phrasal_verbs"]),
-        second_hand_verbs=frozenset(data["second_hand_verbs"]),
-        attributions=tuple(tuple(words) for words in data["attributions"]),
-        person_pronouns=frozenset(data["person_pronouns"]),
-        organization_pronouns=frozenset(data["organization_pronouns"]),
-        definite_determiners=frozenset(data["definite_determiners"]),
-        label_cues=tuple(data["label_cues"]),
-        abbreviations=frozenset(data["abbreviations"]),
-        name_particles=frozenset(data["name_particles"]),
-        person_nouns=frozenset(data["person_nouns"]),
-        person_epithets=frozenset(data["person_epithets"]),
-        organization_nouns=frozenset(data["organization_nouns"]),
-        spokesperson_nouns=frozenset(data["spokesperson_nouns"]),
-        document_nouns=frozenset(data["document_nouns"]),
-        outlet_nouns=frozenset(data["outlet_nouns"]),
-        affiliations=frozenset(data["affiliations"]),
-        honorific_nouns=dict(data["honorific_nouns"]),
-        pronoun_genders={word: gender for gender in ("male", "female") for word in data[f"{gender}_pronouns"]},
-        word_genders={word: gender for gender in ("male", "female") for word in data[f"{gender}_words"]},
-        given_names={name: gender for gender, names in names.items() for name in names},
+        verbs=frozenset(data.verbs),
+        phrasal_verbs=dict(data.phrasal_verbs),
+        second_hand_verbs=frozenset(data.second_hand_verbs),
+        attributions=data.attributions,
+        person_pronouns=frozenset(pronouns.people),  # "his" is never the one who speaks
+        organization_pronouns=frozenset(pronouns.organization),
+        definite_determiners=frozenset(data.definite_determiners),
+        label_cues=data.label_cues,
+        abbreviations=frozenset(data.abbreviations),
+        name_particles=frozenset(names.particles + lexicon().titles.connectors),
+        person_nouns=frozenset(data.person_nouns),
+        person_epithets=frozenset(data.person_epithets),
+        organization_nouns=frozenset(data.organization_nouns),
+        spokesperson_nouns=frozenset(data.spokesperson_nouns),
+        document_nouns=frozenset(data.document_nouns),
+        outlet_nouns=frozenset(data.outlet_nouns),
+        affiliations=frozenset(data.affiliations),
+        honorific_nouns=dict(data.honorific_nouns),
+        pronoun_genders={word: gender for gender in ("male", "female")
+                         for word in getattr(pronouns, gender) + getattr(possessives, gender)},
+        word_genders={word: gender for gender in ("male", "female") for word in getattr(data, f"{gender}_words")},
+        given_names={name: gender for gender in ("male", "female") for name in getattr(lexicon().given_names, gender)},
     )
 
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from dossier import nlp
 from dossier.model import ActorMention, Article, Stance
-from dossier.resources import load_yaml
+from dossier.lexicon import lexicon
 from dossier.text import normalise
 from dossier.world import ORGANIZATION, PERSON
 
@@ -32,9 +32,6 @@ COPULAS = frozenset({"be", "remain", "stay", "stand", "appear", "seem", "become"
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
-# pronouns that, in a reported clause, stand for whoever is reported speaking: "Britain said it was ready"
-SPEAKER_PRONOUNS = PERSON_PRONOUNS | frozenset({"they", "them", "their", "theirs", "it", "its", "we", "us", "our"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 TOPIC_PREPOSITIONS = frozenset({"to", "for", "with", "about", "of", "on", "behind", "towards", "toward", "against",
                                 "regarding", "over", "into", "from"})
@@ -83,44 +80,49 @@ class Vocabulary:
     pointers: dict[str, list[str]]
     people: frozenset[str]
     own_bodies: frozenset[str]
+    person_pronouns: frozenset[str]  # "he", "his": the last person named
+    speaker_pronouns: frozenset[str]  # every pronoun: in a reported clause, whoever is reported speaking ("Britain said it was ready")
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    data = load_yaml("stances.yaml")
-    conditional, requirement = data["conditional"], data["requirement"]
+    data = lexicon().stances
+    conditional, requirement = data.conditional, data.requirement
+    pronouns, possessives = lexicon().names.pronouns, lexicon().names.possessive_pronouns
     return Vocabulary(
-        verbs=data["verbs"],
-        phrasal=data["phrasal"],
-        adjectives=data["adjectives"],
-        prepositions=data["prepositions"],
-        nouns=data["nouns"],
-        verdicts=data["verdicts"],
-        expressing_verbs=frozenset(data["expressing_verbs"]),
-        seeking_verbs=frozenset(data["seeking_verbs"]),
-        negating_nouns=frozenset(data["negating_nouns"]),
-        speech_verbs=frozenset(load_yaml("speech_verbs.yaml")["verbs"]) | frozenset(data["opinion_verbs"]),
-        only_conditions=frozenset(conditional["only"]),
-        condition_phrases=tuple(conditional["phrases"]),
-        meeting_verbs=frozenset(conditional["meeting_verbs"]),
-        terms=frozenset(conditional["terms"]),
-        condition_predicates=frozenset(conditional["predicates"]),
-        requirement_modals=frozenset(requirement["modals"]),
-        including_verbs=frozenset(requirement["including_verbs"]),
-        frame_words=frozenset(requirement["frame_words"]),
-        stance_modals=frozenset(data["stance_modals"]),
-        negation_words=frozenset(data["negation"]["words"]),
-        flips=data["negation"]["flips"],
-        light_nouns=frozenset(data["light_nouns"]),
-        light_verbs=frozenset(data["light_verbs"]),
-        vague_nouns=frozenset(data["vague_nouns"]),
-        generic_nouns=frozenset(data["generic_nouns"]),
-        filler_modifiers=frozenset(data["filler_modifiers"]),
-        representatives=frozenset(data["representatives"]),
-        bodies=frozenset(data["bodies"]),
-        pointers=data["pointers"],
-        people=frozenset(data["people"]),
-        own_bodies=frozenset(data["own_bodies"]),
+        verbs=data.verbs,
+        phrasal=data.phrasal,
+        adjectives=data.adjectives,
+        prepositions=data.prepositions,
+        nouns=data.nouns,
+        verdicts=data.verdicts,
+        expressing_verbs=frozenset(data.expressing_verbs),
+        seeking_verbs=frozenset(data.seeking_verbs),
+        negating_nouns=frozenset(data.negating_nouns),
+        speech_verbs=frozenset(lexicon().speech_verbs.verbs + data.opinion_verbs),
+        only_conditions=frozenset(conditional.only),
+        condition_phrases=tuple(conditional.phrases),
+        meeting_verbs=frozenset(conditional.meeting_verbs),
+        terms=frozenset(conditional.terms),
+        condition_predicates=frozenset(conditional.predicates),
+        requirement_modals=frozenset(requirement.modals),
+        including_verbs=frozenset(requirement.including_verbs),
+        frame_words=frozenset(requirement.frame_words),
+        stance_modals=frozenset(data.stance_modals),
+        negation_words=frozenset(data.negation.words),
+        flips=data.negation.flips,
+        light_nouns=frozenset(data.light_nouns),
+        light_verbs=frozenset(data.light_verbs),
+        vague_nouns=frozenset(data.vague_nouns),
+        generic_nouns=frozenset(data.generic_nouns),
+        filler_modifiers=frozenset(data.filler_modifiers),
+        representatives=frozenset(data.representatives),
+        bodies=frozenset(data.bodies),
+        pointers=data.pointers,
+        people=frozenset(data.people),
+        own_bodies=frozenset(data.own_bodies),
+        person_pronouns=frozenset(pronouns.people + possessives.people),
+        speaker_pronouns=frozenset(pronouns.every + possessives.every),
     )
 
 
@@ -851,11 +853,11 @@ class _Names:
 
     def _pronoun(self, paragraph: int, token, words: Vocabulary) -> list[str]:
         lower = token.lower_
-        if lower in SPEAKER_PRONOUNS:
+        if lower in words.speaker_pronouns:
             speaker = _speaker(token, words)
             if speaker and speaker[0].pos_ != "PRON" and speaker[0].i != token.i:
                 return self.of(paragraph, speaker[0])
-        if lower in PERSON_PRONOUNS:
+        if lower in words.person_pronouns:
             earlier = [p for p in self._people if (p[0], p[1]) < (paragraph, token.idx)]
             return [earlier[-1][2]] if earlier else []
         return []
