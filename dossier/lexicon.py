@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, get_type_hints
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, TypeAdapter, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints, TypeAdapter, ValidationError
 
 from dossier.errors import InputError, yaml_problem
 
@@ -43,8 +43,21 @@ def _once(value: Any) -> Any:
     return value
 
 
+class WordSet(tuple):
+    """Words in the order the file gives them (so that whatever is built from them is the same on every
+    run), with a set's membership test: `word in words` is a hash lookup."""
+
+    def __new__(cls, words=()):
+        self = super().__new__(cls, words)
+        self._set = frozenset(self)
+        return self
+
+    def __contains__(self, word) -> bool:
+        return word in self._set
+
+
 Word = Annotated[str, StringConstraints(min_length=1)]
-Words = Annotated[tuple[Word, ...], BeforeValidator(_once)]  # in the order written: builds stay deterministic
+Words = Annotated[tuple[Word, ...], BeforeValidator(_once), AfterValidator(WordSet)]
 Stance = Literal["support", "oppose", "conditional", "open"]
 Cue = Literal["support", "oppose", "conditional", "open", "readiness"]  # readiness: support or openness by context
 
@@ -84,15 +97,6 @@ class Pronouns(Shape):
     organization: Words
     plural: Words
 
-    @property
-    def people(self) -> tuple[str, ...]:
-        """The pronouns that stand for one person."""
-        return self.male + self.female
-
-    @property
-    def every(self) -> tuple[str, ...]:
-        return self.people + self.organization + self.plural
-
 
 class Names(Shape):
     particles: Words
@@ -111,6 +115,11 @@ class Names(Shape):
     suffixes: Words
     pronouns: Pronouns
     possessive_pronouns: Pronouns
+
+    def pronouns_for(self, *kinds: str) -> frozenset[str]:
+        """Every pronoun, subject, object or possessive, that stands for one of `kinds` ("male", "plural"...)."""
+        return frozenset(word for forms in (self.pronouns, self.possessive_pronouns) for kind in kinds
+                         for word in getattr(forms, kind))
 
 
 class Organization(Shape):
@@ -348,7 +357,11 @@ def _problem(error: dict) -> str:
 
 
 def _check_references(found: Lexicon, directory: Path) -> None:
-    """Names one file takes from another: a demonym's country, what a metonym stands for."""
+    """Names one file takes from another (a demonym's country, what a metonym stands for), and given
+    names of both genders, which given_names.yaml leaves out on purpose."""
+    both = next((name for name in found.given_names.male if name in found.given_names.female), None)
+    if both:
+        raise LexiconError(f"{_label(directory / 'given_names.yaml')}: male: {both!r} is listed under female too")
     countries = found.countries.keys()
     actors = countries | found.organizations.organizations.keys()
     for name, known, values, what in (("demonyms", countries, found.demonyms, "a country in countries.yaml"),

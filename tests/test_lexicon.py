@@ -85,6 +85,8 @@ def data(tmp_path):
      "Afghan: 'Afganistan' is not a country in countries.yaml"),
     ("metonyms.yaml", "Kabul: Afghanistan", "Kabul: Kabulistan",
      "Kabul: 'Kabulistan' is not a country in countries.yaml or an organisation in organizations.yaml"),
+    ("given_names.yaml", "\nmale: [", "\nmale: [Anna, ",
+     "male: 'Anna' is listed under female too"),
 ])
 def test_a_name_taken_from_another_file_must_be_there(data, name, shipped, broken, message):
     path = data / name
@@ -128,3 +130,10 @@ def test_one_particle_list_serves_names_attribution_and_bylines():
     assert attribution.cues().name_particles == particles | {"of", "for"}  # and the connectors of titles
     assert particles < ingest.cues().name_connectors
     assert world().surname("Hendrik ten Cate") == "ten Cate"
+
+
+def test_a_word_list_keeps_the_files_order_and_answers_membership_like_a_set():
+    outlets = lexicon().outlets
+    assert outlets[:3] == ("ABC", "ABC News", "AFP")  # what is built from it is the same on every run
+    assert "Al Jazeera" in outlets and "Al" not in outlets
+    assert outlets + ("Ledger",) == (*outlets, "Ledger")
