@@ -804,7 +804,8 @@ def _is_name_list(text: str) -> bool:
     tokens = _NAME_WORD.findall(text)
     if not _NAME_LIST.fullmatch(text) or len(tokens) > 12 or tokens[0].isdigit():
         return False
-    return all(token.casefold() in cues().name_connectors or token[0].isupper() or token.isdigit() for token in tokens) and any(
+    connectors = cues().name_connectors
+    return all(token.casefold() in connectors or token[0].isupper() or token.isdigit() for token in tokens) and any(
         token[0].isupper() for token in tokens)
 
 

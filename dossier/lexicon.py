@@ -3,7 +3,8 @@ declared shape, read and checked once.
 
 Every data file has a model below (the field of `Lexicon` named after it), so a typo in a data
 file stops the build before any article is read, with the file and the key that is wrong
-("dossier/data/stances.yaml: verbs.reject: Input should be 'support', 'oppose' or 'open'"),
+("dossier/data/stances.yaml: verbs.reject: Input should be 'support', 'oppose', 'conditional' or
+'open', got 'opose'"),
 instead of a KeyError deep in extraction. Every key is required unless its model gives a default,
 unknown keys are refused (a misspelt key is never silently ignored), a list never names the same
 entry twice and a mapping never has the same key twice (YAML would keep the last one quietly).
@@ -20,7 +21,8 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, get_type_hints
 
 import yaml
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints, TypeAdapter, ValidationError
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints, TypeAdapter,
+                      ValidationError)
 
 from dossier.errors import InputError, yaml_problem
 
@@ -65,7 +67,7 @@ Cue = Literal["support", "oppose", "conditional", "open", "readiness"]  # readin
 class Shape(BaseModel):
     """A data file, or a section of one: these keys, every one required unless it has a default."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
 
 class GivenNames(Shape):
@@ -265,8 +267,9 @@ def load(directory: Path) -> Lexicon:
     """Every data file in `directory`, checked against its shape and against the files it refers to."""
     undeclared = sorted({path.stem for path in directory.glob("*.yaml")} - _shapes().keys())
     if undeclared:
-        raise LexiconError(f"{_label(directory / f'{undeclared[0]}.yaml')}: no shape is declared for it in dossier/lexicon.py")
-    found = Lexicon(**{name: parse(directory / f"{name}.yaml", _read(directory / f"{name}.yaml")) for name in _shapes()})
+        path = directory / f"{undeclared[0]}.yaml"
+        raise LexiconError(f"{_label(path)}: no shape is declared for it in dossier/lexicon.py")
+    found = Lexicon(**{name: parse(path, _read(path)) for name in _shapes() for path in [directory / f"{name}.yaml"]})
     _check_references(found, directory)
     return found
 
@@ -288,7 +291,8 @@ def parse(path: Path, text: str) -> Any:
     try:
         return _adapter(path.stem).validate_python(data)
     except ValidationError as error:
-        raise LexiconError("\n".join(f"{label}: {_key_path(e['loc'])}: {_problem(e)}" for e in error.errors())) from None
+        problems = (f"{label}: {_key_path(e['loc'])}: {_problem(e)}" for e in error.errors())
+        raise LexiconError("\n".join(problems)) from None
 
 
 @cache

@@ -66,7 +66,8 @@ def _title_words() -> frozenset[str]:
     """Every word that can stand in a title before a name, in lower case."""
     w = world()
     words = {word for key in w.titles.table for word in key if word.isalpha() and len(word) > 2}  # not "in" of
-    return frozenset(words.union(w.modifiers, w.honorifics, lexicon().speech_verbs.person_nouns) - CONNECTORS)  # commander-in-chief
+    words = words.union(w.modifiers, w.honorifics, lexicon().speech_verbs.person_nouns)
+    return frozenset(words - CONNECTORS)  # commander-in-chief
 
 
 # --------------------------------------------------------------------------
@@ -690,7 +691,8 @@ def _is_name_token(token) -> bool:
 def _is_epithet(token) -> bool:
     doc = token.doc
     year_old = token.lower_ == "old" and token.i >= 2 and doc[token.i - 2].lower_ == "year"
-    return year_old or token.text in lexicon().speech_verbs.person_epithets or world().demonyms.get(token.text) is not None
+    return (year_old or token.text in lexicon().speech_verbs.person_epithets
+            or world().demonyms.get(token.text) is not None)
 
 
 def _institution(token) -> str | None:

@@ -233,8 +233,8 @@ def _reading(token, words: Stances, nested: bool = False) -> _Reading | None:
             return _read_verb(token, words.phrasal[cue], particle[-1], words, cue)
         if lemma in words.verbs:
             return _read_verb(token, words.verbs[lemma], None, words, lemma)
-        if lemma in words.conditional.meeting_verbs and any(c.dep_ == "dobj" and c.lemma_.lower() in words.conditional.terms
-                                                for c in token.children):
+        if lemma in words.conditional.meeting_verbs and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in words.conditional.terms for c in token.children):
             return _read_condition(token, "conditional")
         if _predicate(token) in words.conditional.predicates:
             return _read_condition(token, "condition")
@@ -539,7 +539,8 @@ def _states_condition(tokens: Sequence, words: Stances) -> bool:
     text = f" {' '.join(lowered)} "
     if any(f" {phrase} " in text for phrase in words.conditional.phrases):
         return True
-    if any(word == "only" and not set(lowered[i + 1:i + 5]).isdisjoint(words.conditional.only) for i, word in enumerate(lowered)):
+    if any(word == "only" and any(after in words.conditional.only for after in lowered[i + 1:i + 5])
+           for i, word in enumerate(lowered)):
         return True
     return any(t.lemma_.lower() in words.conditional.meeting_verbs
                and any(c.dep_ == "dobj" and c.lemma_.lower() in words.conditional.terms for c in t.children)
@@ -778,7 +779,8 @@ class _Names:
 
     def _pronoun(self, paragraph: int, token) -> list[str]:
         lower = token.lower_
-        if lower in lexicon().names.pronouns_for("male", "female", "organization", "plural"):  # "Britain said it was ready"
+        # any pronoun, in a reported clause, stands for whoever is reported speaking: "Britain said it was ready"
+        if lower in lexicon().names.pronouns_for("male", "female", "organization", "plural"):
             speaker = _speaker(token)
             if speaker and speaker[0].pos_ != "PRON" and speaker[0].i != token.i:
                 return self.of(paragraph, speaker[0])
