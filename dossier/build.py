@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier import curation, export, extract, ids, ingest, link, render
+from dossier.lexicon import lexicon
 from dossier.model import Article, Dossier, Extraction, Problem
 
 log = logging.getLogger("dossier")
@@ -62,6 +63,7 @@ class Assembly:
 
 def assemble(config: BuildConfig) -> Assembly:
     """Read, extract, link and pin ids; writes nothing."""
+    lexicon()  # a broken data file stops the build here, named, before any article is read
     articles, problems = ingest.read_seeds(config.seeds)
     edits = curation.load(config.curation)
     extractions = []

@@ -30,8 +30,8 @@ from markupsafe import Markup
 from nameparser import HumanName
 from nameparser.config import Constants
 
+from dossier.lexicon import lexicon
 from dossier.model import Actor, Article, Dossier, Quote
-from dossier.resources import load_yaml
 from dossier.text import slugify
 from dossier.world import person_names, world
 
@@ -206,7 +206,7 @@ def _name_constants() -> Constants:
     names = person_names()
     constants.prefixes.add(*names.particles)
     constants.suffix_not_acronyms.add(*(s.rstrip(".") for s in names.suffixes))
-    constants.titles.add(*(t.rstrip(".") for t in load_yaml("titles.yaml")["honorifics"]))
+    constants.titles.add(*(t.rstrip(".") for t in lexicon().titles.honorifics))
     return constants
 
 

@@ -123,7 +123,7 @@ import yaml
 
 from dossier.errors import yaml_problem
 from dossier.model import Article, Paragraph, Problem
-from dossier.resources import load_yaml
+from dossier.lexicon import lexicon
 from dossier.text import normalise, slugify
 
 SEED_SUFFIXES = (".txt", ".md")
@@ -306,6 +306,7 @@ class Cues:
     desk_words: frozenset[str]
     role_before_name: re.Pattern  # ", Political Editor" before "and John Roe"
     given_names: frozenset[str]  # data/given_names.yaml: "Jane" in "Jane Doe | 17 March 2025" is a byline
+    name_connectors: frozenset[str]  # "and", and the particles of data/names.yaml: "Ana de Souza and Jo Roe"
     outlets: dict[str, str]  # data/outlets.yaml, case-folded -> as written: "Jane Doe, CNN"
     regions: frozenset[str]  # countries and US states, case-folded: "Qatar" in "Doha, Qatar –"
     teaser: re.Pattern
@@ -334,32 +335,33 @@ def _patterns(sources: list[str]) -> tuple[re.Pattern, ...]:
 
 @functools.cache
 def cues() -> Cues:
-    data = load_yaml("ingest.yaml")
-    wires = {alias.casefold(): name for name, aliases in data["wire_services"].items() for alias in [name, *aliases]}
-    labels = data["published_labels"] + data["updated_labels"]
+    data = lexicon().ingest
+    wires = {alias.casefold(): name for name, aliases in data.wire_services.items() for alias in [name, *aliases]}
+    labels = data.published_labels + data.updated_labels
     return Cues(
-        section_labels=frozenset(label.casefold() for label in data["section_labels"]),
-        list_labels=frozenset(label.casefold() for label in data["list_labels"]),
-        label_patterns=_patterns(data["label_patterns"]),
-        desk_words=frozenset(word.casefold() for word in data["desk_words"]),
-        role_before_name=re.compile(rf",\s+(?:[\w&'’-]{{1,30}}\s+){{0,4}}(?:{_alternation(data['role_words'])})s?"
+        section_labels=frozenset(label.casefold() for label in data.section_labels),
+        list_labels=frozenset(label.casefold() for label in data.list_labels),
+        label_patterns=_patterns(data.label_patterns),
+        desk_words=frozenset(word.casefold() for word in data.desk_words),
+        role_before_name=re.compile(rf",\s+(?:[\w&'’-]{{1,30}}\s+){{0,4}}(?:{_alternation(data.role_words)})s?"
                                     rf"(?=\s+(?:and|&)\s)", re.IGNORECASE),
-        given_names=frozenset(name for names in load_yaml("given_names.yaml").values() for name in names),
-        outlets={outlet.casefold(): outlet for outlet in load_yaml("outlets.yaml")},
-        regions=frozenset(name.casefold() for name in [*_countries(), *load_yaml("places.yaml")["us_states"]]),
-        role=re.compile(rf"(?:[\w&'’-]{{1,30}}\s+){{0,4}}(?:{_alternation(data['role_words'])})s?", re.IGNORECASE),
-        teaser=re.compile(rf"^(?:{_alternation(data['teaser_prefixes'])})\s*(?::|\||>|[-–—])", re.IGNORECASE),
-        captions=_patterns(data["caption_patterns"]),
-        disclaimers=_patterns(data["disclaimer_patterns"]),
-        credit_lines=_patterns(data["credit_line_patterns"]),
-        byline=re.compile(rf"^(?:{_alternation(data['byline_labels'])})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
-        staff=re.compile(rf"^(?:{_alternation(data['staff_labels'])})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
+        given_names=frozenset(lexicon().given_names.female + lexicon().given_names.male),
+        name_connectors=_LIST_JOINERS | frozenset(lexicon().names.particles),
+        outlets={outlet.casefold(): outlet for outlet in lexicon().outlets},
+        regions=frozenset(name.casefold() for name in [*_countries(), *lexicon().places.us_states]),
+        role=re.compile(rf"(?:[\w&'’-]{{1,30}}\s+){{0,4}}(?:{_alternation(data.role_words)})s?", re.IGNORECASE),
+        teaser=re.compile(rf"^(?:{_alternation(data.teaser_prefixes)})\s*(?::|\||>|[-–—])", re.IGNORECASE),
+        captions=_patterns(data.caption_patterns),
+        disclaimers=_patterns(data.disclaimer_patterns),
+        credit_lines=_patterns(data.credit_line_patterns),
+        byline=re.compile(rf"^(?:{_alternation(data.byline_labels)})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
+        staff=re.compile(rf"^(?:{_alternation(data.staff_labels)})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
         date_label=re.compile(rf"^(?P<label>{_alternation(labels)})\b\s*(?P<colon>:)?\s*", re.IGNORECASE),
         metadata_separators=re.compile(
             rf"\s*[|•·∙;]\s*|\s+/\s+|(?<=\d)\s+(?=[Bb]y\s)"
             rf"|(?:\s+|(?<=\d))(?=(?:{_alternation(label[0].upper() + label[1:] for label in labels)})\b)"),
-        updated_labels=frozenset(" ".join(label.casefold().split()) for label in data["updated_labels"]),
-        non_places=frozenset(word.casefold() for word in data["dateline_non_places"]),
+        updated_labels=frozenset(" ".join(label.casefold().split()) for label in data.updated_labels),
+        non_places=frozenset(word.casefold() for word in data.dateline_non_places),
         wires=wires,
         wire_report=re.compile(
             rf"(?P<prefix>(?i:news\s+agency)\s+)?(?<![\w'’])(?P<name>[A-Z][\w.&-]{{0,30}}(?:\s+[A-Z][\w.&-]{{0,30}}){{0,3}})"
@@ -368,7 +370,7 @@ def cues() -> Cues:
 
 
 def _countries() -> list[str]:
-    return [name for country, aliases in load_yaml("countries.yaml").items() for name in [country, *aliases]]
+    return [name for country, aliases in lexicon().countries.items() for name in [country, *aliases]]
 
 
 def _wire(name: str) -> str | None:
@@ -641,8 +643,7 @@ _SENTENCE_END = frozenset(".!?\"”’»。！？")
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # Thai, Lao, kana, CJK: one "word"
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*|\d{1,4}\b|&|,")  # "FRANCE 24": a number after a word
 _NAME_LIST = re.compile(r"(?:\s*+(?:[^\W\d_][\w.'’-]*+|\d{1,4}\b|&|,))++\s*+")
-_NAME_CONNECTORS = frozenset({"and", "&", ",", "de", "da", "del", "der", "den", "van", "von", "la", "le", "bin", "ibn",
-                              "al", "el", "y"})
+_LIST_JOINERS = frozenset({"and", "&", ",", "y"})  # between names: "Jane Doe and John Roe"
 _BYLINE_PLACE = re.compile(r"\s+in\s+[^\W\d_].*$")
 
 
@@ -803,7 +804,8 @@ def _is_name_list(text: str) -> bool:
     tokens = _NAME_WORD.findall(text)
     if not _NAME_LIST.fullmatch(text) or len(tokens) > 12 or tokens[0].isdigit():
         return False
-    return all(token.casefold() in _NAME_CONNECTORS or token[0].isupper() or token.isdigit() for token in tokens) and any(
+    connectors = cues().name_connectors
+    return all(token.casefold() in connectors or token[0].isupper() or token.isdigit() for token in tokens) and any(
         token[0].isupper() for token in tokens)
 
 

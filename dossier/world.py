@@ -3,8 +3,8 @@
 Countries and their other names, demonyms, capitals and seats of power that stand
 for a country ("the Kremlin"), international organisations and the words that end
 an organisation's name, media outlets, titles of office, how people's names are
-shortened (names.yaml), places that are no actors (places.yaml) and speech verbs
-(speech_verbs.yaml, shared with quote attribution).
+shortened (names.yaml) and places that are no actors (places.yaml), as dossier.lexicon
+reads them.
 Nothing here is about any one article: adding a country or an outlet is a data
 change, never a code change.
 """
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dossier import nlp
-from dossier.resources import load_yaml
+from dossier.lexicon import lexicon
 from dossier.text import normalise
 
 MAX_SYLLABLE_WORD = 12  # "Zhongxiang": romanised given names are short
@@ -24,6 +24,8 @@ COUNTRY = "country"
 ORGANIZATION = "organization"
 PERSON = "person"
 POSSESSIVE = frozenset({"'s", "'"})  # as tokens of normalised text: "Russia's", "the states'"
+# spaCy entity labels that a name never has: "March", "Two", "the Constitution", "English"
+NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "LANGUAGE"})
 
 
 @dataclass(frozen=True)
@@ -211,7 +213,7 @@ def is_initial(word: str) -> bool:
     return len(word) <= 2 and word.endswith(".")
 
 
-def _syllables(initials: list[str], finals: list[str], vowels: str | None = None) -> re.Pattern:
+def _syllables(initials: tuple[str, ...], finals: tuple[str, ...], vowels: str | None = None) -> re.Pattern:
     """A pattern for a word made of syllables: optional initial, then finals (or vowels + final)."""
     start = "|".join(sorted(initials, key=len, reverse=True))
     end = "|".join(sorted(finals, key=len, reverse=True))
@@ -240,7 +242,7 @@ class World:
     us_states: frozenset[str]
     us_politicians: frozenset[str]  # "Republican", "Sen.": "<politician> of Georgia" is the state
     governments: frozenset[str]
-    speech_verbs: frozenset[str]
+    speech_verbs: frozenset[str]  # speech_verbs.yaml's verbs: "<person> said"
     adjectives: dict[str, str]  # country name -> the demonym used to name its institutions
 
     def known(self, text: str) -> Known | None:
@@ -262,66 +264,63 @@ class World:
 
 @lru_cache(maxsize=1)
 def person_names() -> PersonNames:
-    """How people's names are built (names.yaml, the particles of titles.yaml): needs no language model."""
-    data = load_yaml("names.yaml")
+    """How people's names are built (names.yaml): needs no language model."""
+    names = lexicon().names
     return PersonNames(
-        particles=frozenset(load_yaml("titles.yaml")["particles"]),
-        given_particles=frozenset(data["given_particles"]),
-        chinese=frozenset(data["chinese_family_names"]),
-        korean=frozenset(data["korean_family_names"]),
-        japanese=frozenset(data["japanese_family_names"]),
-        vietnamese=frozenset(data["vietnamese_family_names"]),
-        marked=frozenset(data["family_name_first"]),
-        suffixes=frozenset(data["suffixes"]),
-        pinyin=_syllables(data["pinyin_initials"], data["pinyin_finals"]),
-        syllables=_syllables(data["syllable_initials"], data["syllable_finals"], vowels="aeiouwy"),
-        kana=_syllables(data["kana_initials"], data["kana_finals"]),
+        particles=frozenset(names.particles),
+        given_particles=frozenset(names.given_particles),
+        chinese=frozenset(names.chinese_family_names),
+        korean=frozenset(names.korean_family_names),
+        japanese=frozenset(names.japanese_family_names),
+        vietnamese=frozenset(names.vietnamese_family_names),
+        marked=frozenset(names.family_name_first),
+        suffixes=frozenset(names.suffixes),
+        pinyin=_syllables(names.pinyin_initials, names.pinyin_finals),
+        syllables=_syllables(names.syllable_initials, names.syllable_finals, vowels="aeiouwy"),
+        kana=_syllables(names.kana_initials, names.kana_finals),
     )
 
 
 @lru_cache(maxsize=1)
 def world() -> World:
-    countries = load_yaml("countries.yaml")
-    organizations = load_yaml("organizations.yaml")
-    titles = load_yaml("titles.yaml")
-    speech = load_yaml("speech_verbs.yaml")  # shared with the quote attribution
+    data = lexicon()
+    titles, organizations, places = data.titles, data.organizations, data.places
     names: dict[str, Known] = {}
-    for country, aliases in countries.items():
+    for country, aliases in data.countries.items():
         for name in [country, *aliases]:
             names[name] = Known(country, COUNTRY)
     anaphors: dict[str, Known] = {}
-    for org, details in organizations["organizations"].items():
-        for name in [org, *details.get("aliases", [])]:
+    for org, details in organizations.organizations.items():
+        for name in [org, *details.aliases]:
             names[name] = Known(org, ORGANIZATION)
-        for phrase in details.get("anaphors", []):
+        for phrase in details.anaphors:
             anaphors[phrase] = Known(org, ORGANIZATION)
-    demonyms = {word: names[country] for word, country in load_yaml("demonyms.yaml").items()}
+    demonyms = {word: names[country] for word, country in data.demonyms.items()}
     adjectives: dict[str, str] = {}
     for word, known in demonyms.items():
         adjectives.setdefault(known.name, word)
-    outlets = {name: name for name in load_yaml("outlets.yaml")}
-    places = load_yaml("places.yaml")
+    outlets = {name: name for name in data.outlets}
     return World(
         names=Phrases(names),
-        metonyms=Phrases({place: names[actor] for place, actor in load_yaml("metonyms.yaml").items()}),
+        metonyms=Phrases({place: names[actor] for place, actor in data.metonyms.items()}),
         demonyms=Phrases(demonyms),
         anaphors=Phrases(anaphors, fold_case=True),
         outlets=Phrases(outlets),
-        titles=Phrases({title: tuple(nouns) for title, nouns in titles["titles"].items()}, fold_case=True),
-        referring_nouns=Phrases({n: n for nouns in titles["titles"].values() for n in nouns}, fold_case=True),
-        modifiers=frozenset(titles["modifiers"] + titles["portfolios"]),
-        honorifics=frozenset(titles["honorifics"]),
+        titles=Phrases({title: tuple(nouns) for title, nouns in titles.titles.items()}, fold_case=True),
+        referring_nouns=Phrases({n: n for nouns in titles.titles.values() for n in nouns}, fold_case=True),
+        modifiers=frozenset(titles.modifiers + titles.portfolios),
+        honorifics=frozenset(titles.honorifics),
         person_names=person_names(),
-        member_nouns=Phrases({n: n for n in organizations["member_nouns"]}, fold_case=True),
-        institutions=Phrases({n: n for n in organizations["institutions"]}, fold_case=True),
-        organization_heads=Phrases({n: n for n in organizations["organization_heads"] + organizations["institutions"]}),
-        occupations=Phrases({n: n for n in titles["occupations"] + list(titles["titles"])}, fold_case=True),
-        organization_nouns=Phrases({n: n for n in organizations["organization_nouns"]}, fold_case=True),
-        regions=Phrases({n: n for n in places["regions"]}),
-        us_states=frozenset(places["us_states"]),
-        us_politicians=frozenset(places["us_politicians"]),
-        governments=frozenset(organizations["governments"]),
-        speech_verbs=frozenset(speech["verbs"]),
+        member_nouns=Phrases({n: n for n in organizations.member_nouns}, fold_case=True),
+        institutions=Phrases({n: n for n in organizations.institutions}, fold_case=True),
+        organization_heads=Phrases({n: n for n in organizations.organization_heads + organizations.institutions}),
+        occupations=Phrases({n: n for n in titles.occupations + tuple(titles.titles)}, fold_case=True),
+        organization_nouns=Phrases({n: n for n in organizations.organization_nouns}, fold_case=True),
+        regions=Phrases({n: n for n in places.regions}),
+        us_states=frozenset(places.us_states),
+        us_politicians=frozenset(places.us_politicians),
+        governments=frozenset(organizations.governments),
+        speech_verbs=frozenset(data.speech_verbs.verbs),
         adjectives=adjectives,
     )
 

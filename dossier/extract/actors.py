@@ -32,13 +32,13 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from dossier import nlp
+from dossier.lexicon import lexicon
 from dossier.model import ActorMention, Article
 from dossier.text import normalise
-from dossier.world import COUNTRY, ORGANIZATION, PERSON, POSSESSIVE, Known, NameIndex, world
+from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, NameIndex, world
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout",
                                    "within", "to", "from", "via", "through", "toward", "towards", "over", "between"})
-NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "LANGUAGE"})
 INITIAL = re.compile(r"^[A-Z]\.$")  # "Donald J. Trump"
 SENTENCE_END = re.compile(r"""[.!?]["')\]]*$|[.!?]$|:$""")
 DATELINE_MARKS = frozenset({"-", "--", ":", "\u2014", "\u2013"})
@@ -650,10 +650,12 @@ class _Reader:
         if not self._is_speaker(k):
             return None
         token = self.tokens[k]
+        names = lexicon().names
+        organization, person = names.pronouns_for("organization"), names.pronouns_for("male", "female")
         for later in self.doc[k + 1:token.sent.end]:
-            if later.lower_ in ("it", "its"):
+            if later.lower_ in organization:
                 return ORGANIZATION
-            if later.lower_ in ("he", "she", "his", "her", "him"):
+            if later.lower_ in person:
                 return PERSON
             if later.ent_type_ in ("PERSON", "ORG") or later.pos_ == "PROPN":
                 return None  # someone else comes first

@@ -21,37 +21,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dossier.extract.quotemarks import Quotation
-from dossier.resources import load_yaml
-from dossier.world import COUNTRY, ORGANIZATION, PERSON, NameIndex, world
+from dossier.lexicon import lexicon
+from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, NameIndex, world
 
 PLACE = "place"
 UNKNOWN = "unknown"  # a name the article never shows to be a person or an organisation
 
-NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PRONOUN_WINDOW = 3  # paragraphs back a pronoun may reach: news never leaves one dangling longer
 
 
 @dataclass(frozen=True)
 class Cues:
-    verbs: frozenset[str]
-    phrasal_verbs: dict[str, str]
-    second_hand_verbs: frozenset[str]
-    attributions: tuple[tuple[str, ...], ...]
-    person_pronouns: frozenset[str]
+    """What attribution reads of names.yaml, titles.yaml and given_names.yaml besides speech_verbs.yaml."""
+
+    person_pronouns: frozenset[str]  # "he", "her": never the possessive "his", which is never the one who speaks
     organization_pronouns: frozenset[str]
-    definite_determiners: frozenset[str]
-    label_cues: tuple[str, ...]
-    abbreviations: frozenset[str]
-    name_particles: frozenset[str]
-    person_nouns: frozenset[str]
-    person_epithets: frozenset[str]
-    organization_nouns: frozenset[str]
-    spokesperson_nouns: frozenset[str]
-    document_nouns: frozenset[str]
-    outlet_nouns: frozenset[str]
-    affiliations: frozenset[str]
-    honorific_nouns: dict[str, str]
+    name_particles: frozenset[str]  # names.yaml's particles and the connectors of titles: "von der", "of"
     pronoun_genders: dict[str, str]  # "he" -> "male"
     word_genders: dict[str, str]  # a word that comes with a name ("mr", "spokeswoman") -> "male" | "female"
     given_names: dict[str, str]  # given name -> "male" | "female"
@@ -59,30 +45,16 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    data = load_yaml("speech_verbs.yaml")
-    names = load_yaml("given_names.yaml")
+    data, names = lexicon().speech_verbs, lexicon().names
+    pronouns, possessives = names.pronouns, names.possessive_pronouns
     return Cues(
-        verbs=frozenset(data["verbs"]),
-        phrasal_verbs=dict(data["phrasal_verbs"]),
-        second_hand_verbs=frozenset(data["second_hand_verbs"]),
-        attributions=tuple(tuple(words) for words in data["attributions"]),
-        person_pronouns=frozenset(data["person_pronouns"]),
-        organization_pronouns=frozenset(data["organization_pronouns"]),
-        definite_determiners=frozenset(data["definite_determiners"]),
-        label_cues=tuple(data["label_cues"]),
-        abbreviations=frozenset(data["abbreviations"]),
-        name_particles=frozenset(data["name_particles"]),
-        person_nouns=frozenset(data["person_nouns"]),
-        person_epithets=frozenset(data["person_epithets"]),
-        organization_nouns=frozenset(data["organization_nouns"]),
-        spokesperson_nouns=frozenset(data["spokesperson_nouns"]),
-        document_nouns=frozenset(data["document_nouns"]),
-        outlet_nouns=frozenset(data["outlet_nouns"]),
-        affiliations=frozenset(data["affiliations"]),
-        honorific_nouns=dict(data["honorific_nouns"]),
-        pronoun_genders={word: gender for gender in ("male", "female") for word in data[f"{gender}_pronouns"]},
-        word_genders={word: gender for gender in ("male", "female") for word in data[f"{gender}_words"]},
-        given_names={name: gender for gender, names in names.items() for name in names},
+        person_pronouns=frozenset(pronouns.male + pronouns.female),
+        organization_pronouns=frozenset(pronouns.organization),
+        name_particles=frozenset(names.particles + lexicon().titles.connectors),
+        pronoun_genders={word: gender for gender in ("male", "female")
+                         for word in getattr(pronouns, gender) + getattr(possessives, gender)},
+        word_genders={word: gender for gender in ("male", "female") for word in getattr(data, f"{gender}_words")},
+        given_names={name: gender for gender in ("female", "male") for name in getattr(lexicon().given_names, gender)},
     )
 
 
@@ -94,7 +66,8 @@ def _title_words() -> frozenset[str]:
     """Every word that can stand in a title before a name, in lower case."""
     w = world()
     words = {word for key in w.titles.table for word in key if word.isalpha() and len(word) > 2}  # not "in" of
-    return frozenset((words | w.modifiers | w.honorifics | cues().person_nouns) - CONNECTORS)  # commander-in-chief
+    words = words.union(w.modifiers, w.honorifics, lexicon().speech_verbs.person_nouns)
+    return frozenset(words - CONNECTORS)  # commander-in-chief
 
 
 # --------------------------------------------------------------------------
@@ -135,7 +108,7 @@ def split_sentences(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[
     for match in _BOUNDARY.finditer(masked_text):
         before = masked_text[start:match.start() + 1]
         word = _LAST_WORD.search(before)
-        if word and (word.group(1).lower() in cues().abbreviations or len(word.group(1)) == 1) \
+        if word and (word.group(1).lower() in lexicon().speech_verbs.abbreviations or len(word.group(1)) == 1) \
                 and not before.endswith((" a.m.", " p.m.")):
             continue  # Mr. Smith, U.S. President (but "ends at 7 a.m. Asked why, she laughed.")
         spans.append((start, match.end()))
@@ -471,7 +444,7 @@ class Reader:
                 current.speaker = current.said[-1].speaker
 
     def _said(self, sentence: Sentence, token) -> Said | None:
-        c = cues()
+        c = lexicon().speech_verbs
         doc = token.doc
         lemma = token.lemma_.lower()
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -531,7 +504,7 @@ class Reader:
 
     def _speaker_of(self, token, sentence: Sentence, at: int, method: str) -> Speaker:
         """The speaker a cue's subject (or object) token stands for."""
-        c = cues()
+        c, speech = cues(), lexicon().speech_verbs
         low = token.lower_
         if low in c.person_pronouns:
             return self._antecedent(sentence, at, (PERSON, UNKNOWN), c.pronoun_genders.get(low))
@@ -539,13 +512,13 @@ class Reader:
             return self._antecedent(sentence, at, (ORGANIZATION, COUNTRY, UNKNOWN))
         if low in ("who", "that", "which") and token.head.dep_ == "relcl":
             return self._speaker_of(token.head.head, sentence, at, method)
-        definite = any((t.dep_ == "det" and t.lower_ in c.definite_determiners) or t.dep_ == "poss"
+        definite = any((t.dep_ == "det" and t.lower_ in speech.definite_determiners) or t.dep_ == "poss"
                        for t in token.children) or (token.i > 0 and token.doc[token.i - 1].lower_ == "the")
-        if low in c.spokesperson_nouns and token.text.islower():  # not "the Foreign Office"
+        if low in speech.spokesperson_nouns and token.text.islower():  # not "the Foreign Office"
             speaker = self._represented(token, sentence, at, method, definite)
             if speaker is not None:
                 return speaker
-        if low in c.document_nouns and definite:  # "the statement said": whoever issued it
+        if low in speech.document_nouns and definite:  # "the statement said": whoever issued it
             return self._issuer(sentence, at, token.lemma_.lower())
         if token.tag_ == "NNS" and token.text.islower():
             return ANONYMOUS  # "officials said", "the researchers wrote": no one person speaks
@@ -589,7 +562,7 @@ class Reader:
                    for obj in prep.children if obj.dep_ == "pobj"]
         for body in bodies:
             speaker = self._speaker_of(body, sentence, at, method)
-            if speaker.name is None and body.lower_ in cues().organization_nouns:
+            if speaker.name is None and body.lower_ in lexicon().speech_verbs.organization_nouns:
                 speaker = self._role(sentence, at, frozenset({body.lower_}))
             if speaker.name is not None:
                 return speaker
@@ -639,7 +612,7 @@ class Reader:
         """Who a role noun refers back to: the person named earlier with a matching title ("the
         diplomat"), or the organisation named earlier ("the ministry", "the company", or any when
         `organization`)."""
-        organization = organization or bool(nouns & cues().organization_nouns)
+        organization = organization or not nouns.isdisjoint(lexicon().speech_verbs.organization_nouns)
         for _, names, _ in self._before(sentence, at):
             fitting = [name for name in reversed(names) if name.name and self._fits_role(name, nouns, organization)]
             if fitting:  # the sentence's subject before whatever else it names: "the regulator"
@@ -649,7 +622,7 @@ class Reader:
 
     def _fits_role(self, name: Name, nouns: frozenset[str], organization: bool) -> bool:
         full = self._fuller(name)
-        if world().is_outlet(name.name) and not nouns & cues().outlet_nouns:
+        if world().is_outlet(name.name) and nouns.isdisjoint(lexicon().speech_verbs.outlet_nouns):
             return False  # "the automaker" is never the paper that reported it
         return bool(nouns & self.people.get(full, set())
                     or (name.kind == ORGANIZATION and nouns & {w.lower() for w in name.name.split()})
@@ -718,7 +691,8 @@ def _is_name_token(token) -> bool:
 def _is_epithet(token) -> bool:
     doc = token.doc
     year_old = token.lower_ == "old" and token.i >= 2 and doc[token.i - 2].lower_ == "year"
-    return year_old or token.text in cues().person_epithets or world().demonyms.get(token.text) is not None
+    return (year_old or token.text in lexicon().speech_verbs.person_epithets
+            or world().demonyms.get(token.text) is not None)
 
 
 def _institution(token) -> str | None:
@@ -771,11 +745,11 @@ def _split_title(words: list[str]) -> tuple[list[str], int]:
             nouns.extend(referring)
             name_start = i
             continue
-        if low in w.honorifics or low in cues().person_nouns:
-            if low in cues().person_nouns:
+        if low in w.honorifics or low in lexicon().speech_verbs.person_nouns:
+            if low in lexicon().speech_verbs.person_nouns:
                 nouns.append(low)
-            if low in cues().honorific_nouns:  # "Dr. Osei" is "the doctor"
-                nouns.append(cues().honorific_nouns[low])
+            if low in lexicon().speech_verbs.honorific_nouns:  # "Dr. Osei" is "the doctor"
+                nouns.append(lexicon().speech_verbs.honorific_nouns[low])
             i += 1
             name_start = i
             continue
@@ -783,7 +757,7 @@ def _split_title(words: list[str]) -> tuple[list[str], int]:
         if other is not None:
             i = other[0]
             continue
-        if low in w.modifiers or low in cues().affiliations or low in ("of", "the", "'s", "\u2019s"):
+        if low in w.modifiers or low in lexicon().speech_verbs.affiliations or low in ("of", "the", "'s", "\u2019s"):
             i += 1
             continue
         break
@@ -819,7 +793,7 @@ def _appositive_nouns(token) -> frozenset[str]:
             match = w.titles.match(words, i)
             if match is not None:
                 nouns.update(match[1])
-        if other.lower_ in cues().person_nouns:  # "Dr. Samuel Osei, the senior doctor on duty,"
+        if other.lower_ in lexicon().speech_verbs.person_nouns:  # "Dr. Samuel Osei, the senior doctor on duty,"
             nouns.add(other.lower_)
     return frozenset(nouns)
 
@@ -899,4 +873,4 @@ def _subject(verb, reader: Reader, sentence: Sentence):
 def label_before(text: str, offset: int) -> bool:
     """A quoted phrase right after "so-called", "dubbed", "the slogan" is a name, not speech."""
     before = text[max(0, offset - 30):offset].lower().rstrip(" :,")
-    return any(before.endswith(cue) for cue in cues().label_cues)
+    return any(before.endswith(cue) for cue in lexicon().speech_verbs.label_cues)

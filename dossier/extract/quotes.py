@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dossier import nlp
-from dossier.extract.attribution import Reader, cues, label_before
+from dossier.extract.attribution import Reader, label_before
 from dossier.extract.quotemarks import DOUBLE, SINGLE, Quotation, find_quotations
+from dossier.lexicon import lexicon
 from dossier.model import Article, Problem, QuoteMention
 from dossier.text import normalise, words
 
@@ -126,7 +127,7 @@ def _continues(first: Quotation, second: Quotation, texts: list[str], docs: list
         return False
     if not between.rstrip().endswith(",") or any(ch in between for ch in TERMINAL) or len(between) > 120:
         return False
-    return any(first.close_at <= t.idx < second.open_at and t.lemma_.lower() in cues().verbs
+    return any(first.close_at <= t.idx < second.open_at and t.lemma_.lower() in lexicon().speech_verbs.verbs
                for t in docs[second.paragraph])
 
 

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dossier import nlp
+from dossier.lexicon import Stances, lexicon
 from dossier.model import ActorMention, Article, Stance
-from dossier.resources import load_yaml
 from dossier.text import normalise
 from dossier.world import ORGANIZATION, PERSON
 
@@ -32,9 +32,6 @@ COPULAS = frozenset({"be", "remain", "stay", "stand", "appear", "seem", "become"
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
-# pronouns that, in a reported clause, stand for whoever is reported speaking: "Britain said it was ready"
-SPEAKER_PRONOUNS = PERSON_PRONOUNS | frozenset({"they", "them", "their", "theirs", "it", "its", "we", "us", "our"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 TOPIC_PREPOSITIONS = frozenset({"to", "for", "with", "about", "of", "on", "behind", "towards", "toward", "against",
                                 "regarding", "over", "into", "from"})
@@ -48,80 +45,10 @@ PRUNED = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "ma
                     "advmod", "parataxis", "ccomp", "npadvmod", "preconj", "dep", "agent"})
 
 
-@dataclass(frozen=True)
-class Vocabulary:
-    """data/stances.yaml, loaded."""
-
-    verbs: dict[str, str]
-    phrasal: dict[str, str]
-    adjectives: dict[str, str]
-    prepositions: dict[str, str]
-    nouns: dict[str, str]
-    verdicts: dict[str, str]
-    expressing_verbs: frozenset[str]
-    seeking_verbs: frozenset[str]
-    negating_nouns: frozenset[str]
-    speech_verbs: frozenset[str]
-    only_conditions: frozenset[str]
-    condition_phrases: tuple[str, ...]
-    meeting_verbs: frozenset[str]
-    terms: frozenset[str]
-    condition_predicates: frozenset[str]
-    requirement_modals: frozenset[str]
-    including_verbs: frozenset[str]
-    frame_words: frozenset[str]
-    stance_modals: frozenset[str]
-    negation_words: frozenset[str]
-    flips: dict[str, str]
-    light_nouns: frozenset[str]
-    light_verbs: frozenset[str]
-    vague_nouns: frozenset[str]
-    generic_nouns: frozenset[str]
-    filler_modifiers: frozenset[str]
-    representatives: frozenset[str]
-    bodies: frozenset[str]
-    pointers: dict[str, list[str]]
-    people: frozenset[str]
-    own_bodies: frozenset[str]
-
-
 @lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
-    data = load_yaml("stances.yaml")
-    conditional, requirement = data["conditional"], data["requirement"]
-    return Vocabulary(
-        verbs=data["verbs"],
-        phrasal=data["phrasal"],
-        adjectives=data["adjectives"],
-        prepositions=data["prepositions"],
-        nouns=data["nouns"],
-        verdicts=data["verdicts"],
-        expressing_verbs=frozenset(data["expressing_verbs"]),
-        seeking_verbs=frozenset(data["seeking_verbs"]),
-        negating_nouns=frozenset(data["negating_nouns"]),
-        speech_verbs=frozenset(load_yaml("speech_verbs.yaml")["verbs"]) | frozenset(data["opinion_verbs"]),
-        only_conditions=frozenset(conditional["only"]),
-        condition_phrases=tuple(conditional["phrases"]),
-        meeting_verbs=frozenset(conditional["meeting_verbs"]),
-        terms=frozenset(conditional["terms"]),
-        condition_predicates=frozenset(conditional["predicates"]),
-        requirement_modals=frozenset(requirement["modals"]),
-        including_verbs=frozenset(requirement["including_verbs"]),
-        frame_words=frozenset(requirement["frame_words"]),
-        stance_modals=frozenset(data["stance_modals"]),
-        negation_words=frozenset(data["negation"]["words"]),
-        flips=data["negation"]["flips"],
-        light_nouns=frozenset(data["light_nouns"]),
-        light_verbs=frozenset(data["light_verbs"]),
-        vague_nouns=frozenset(data["vague_nouns"]),
-        generic_nouns=frozenset(data["generic_nouns"]),
-        filler_modifiers=frozenset(data["filler_modifiers"]),
-        representatives=frozenset(data["representatives"]),
-        bodies=frozenset(data["bodies"]),
-        pointers=data["pointers"],
-        people=frozenset(data["people"]),
-        own_bodies=frozenset(data["own_bodies"]),
-    )
+def _reporting_verbs() -> frozenset[str]:
+    """Verbs that report what someone said or thinks: the speech verbs and stances.yaml's opinion verbs."""
+    return frozenset(lexicon().speech_verbs.verbs + lexicon().stances.opinion_verbs)
 
 
 def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMention]) -> list[Stance]:
@@ -157,7 +84,7 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
 def _named_issues(span) -> dict[str, str]:
     """Nouns named in full in `span` ("the pension reform", "EU AI rules"), by their lemma: what a later bare
     "the reform" or "the rules" stands for."""
-    words = vocabulary()
+    words = lexicon().stances
     found = {}
     for token in span:
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in words.vague_nouns and any(
@@ -168,7 +95,7 @@ def _named_issues(span) -> dict[str, str]:
 
 def _recall(pointer: str, recalled: dict[str, str]) -> str | None:
     """The topic of the latest cue a noun names back ("the call" -> what someone last called for)."""
-    cues = vocabulary().pointers.get(pointer, ())
+    cues = lexicon().stances.pointers.get(pointer, ())
     return next((topic for cue, topic in reversed(recalled.items()) if cue in cues), None)
 
 
@@ -215,7 +142,7 @@ class _Sentence:
     used: set[int] = field(default_factory=set)
 
     def claims(self) -> Iterator[_Claim]:
-        words = vocabulary()
+        words = lexicon().stances
         for token in sorted(self.span, key=lambda t: (_depth(t), t.i)):
             if token.i in self.used or _hypothetical(token):
                 continue
@@ -227,7 +154,7 @@ class _Sentence:
                     yield from self._claims_of(token, reading, holders, outer=None, nested=False)
 
     def _claims_of(self, cue, reading: _Reading, holders, outer: str | None, nested: bool) -> Iterator[_Claim]:
-        words = vocabulary()
+        words = lexicon().stances
         negated = _negated(cue, cue if nested else reading.clause, words)
         conditional = reading.stance == "conditional" or _has_condition(reading.clause, words)
         if_clause = _if_clause(reading.clause)
@@ -236,7 +163,7 @@ class _Sentence:
             if current == "readiness":  # willing to send troops: support; open to talks: openness
                 current = "support" if topic.pos_ in ("VERB", "AUX") else "open"
             if negated:
-                current = words.flips.get(current, current)
+                current = words.negation.flips.get(current, current)
             if outer is not None:
                 current = _compose(outer, current, words)
             if if_clause and current in ("support", "oppose"):
@@ -256,7 +183,7 @@ class _Sentence:
                 yield _Claim(holders, "conditional" if conditional else current, name, reading.carried,
                              reading.cue, "" if name else topic.lemma_.lower(), bare)
 
-    def _inner(self, topic, cue, words: Vocabulary):
+    def _inner(self, topic, cue, words: Stances):
         """A cue inside the topic ("refuse to [accept X]", "seek to gain [support for X]"): it says what the
         outer cue is about."""
         candidates = [topic] + [c for c in topic.children if c.dep_ == "dobj" and topic.pos_ == "VERB"]
@@ -269,10 +196,10 @@ class _Sentence:
                 return candidate, reading
         return None
 
-    def _holders(self, reading: _Reading, cue, words: Vocabulary) -> tuple[str, ...] | None:
-        tokens = reading.holders if reading.holders is not None else _speaker(cue, words)
+    def _holders(self, reading: _Reading, cue, words: Stances) -> tuple[str, ...] | None:
+        tokens = reading.holders if reading.holders is not None else _speaker(cue)
         if reading.holders is not None and _advised(cue, words):  # "Bessent said the Fed should consider X"
-            speaker = _speaker(cue, words)
+            speaker = _speaker(cue)
             if speaker and speaker[0].pos_ != "PRON":
                 tokens = speaker
         if tokens is None:
@@ -289,11 +216,11 @@ class _Sentence:
 # cues
 
 
-def _reading(token, words: Vocabulary, nested: bool = False) -> _Reading | None:
+def _reading(token, words: Stances, nested: bool = False) -> _Reading | None:
     """What `token` says as a stance cue, or None when it is none."""
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX"):
-        if any(c.dep_ == "aux" and c.lower_ in words.requirement_modals for c in token.children):
+        if any(c.dep_ == "aux" and c.lower_ in words.requirement.modals for c in token.children):
             reading = _read_requirement(token, words)
             if reading is not None:
                 return reading
@@ -306,12 +233,12 @@ def _reading(token, words: Vocabulary, nested: bool = False) -> _Reading | None:
             return _read_verb(token, words.phrasal[cue], particle[-1], words, cue)
         if lemma in words.verbs:
             return _read_verb(token, words.verbs[lemma], None, words, lemma)
-        if lemma in words.meeting_verbs and any(c.dep_ == "dobj" and c.lemma_.lower() in words.terms
-                                                for c in token.children):
+        if lemma in words.conditional.meeting_verbs and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in words.conditional.terms for c in token.children):
             return _read_condition(token, "conditional")
-        if _predicate(token) in words.condition_predicates:
+        if _predicate(token) in words.conditional.predicates:
             return _read_condition(token, "condition")
-    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd") and lemma in words.condition_predicates:
+    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd") and lemma in words.conditional.predicates:
         return _read_condition(token, "condition")
     if token.dep_ == "prep" and token.head.lemma_ in COPULAS:
         topic, stance = _object(token), words.prepositions.get(token.lower_)
@@ -339,7 +266,7 @@ def _words(tokens) -> str:
     return " ".join(t.lower_ for t in tokens)
 
 
-def _read_verb(verb, stance: str, particle, words: Vocabulary, cue: str) -> _Reading | None:
+def _read_verb(verb, stance: str, particle, words: Stances, cue: str) -> _Reading | None:
     passive = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
     if _regards(verb, passive):
         return None
@@ -398,7 +325,7 @@ def _read_adjective(adjective, stance: str) -> _Reading | None:
     return _Reading(stance, holders, _conjuncts(topic), _clause_head(copula))
 
 
-def _read_noun(noun, stance: str, words: Vocabulary, nested: bool) -> _Reading | None:
+def _read_noun(noun, stance: str, words: Stances, nested: bool) -> _Reading | None:
     """A stance noun counts when someone voices it ("expressed opposition to X"), seeks it ("win Putin's
     support for X": the seeker's support) or when it is what another cue is about."""
     anchor = noun
@@ -442,20 +369,20 @@ def _read_condition(predicate, stance: str) -> _Reading | None:
     return _Reading(stance, None, _conjuncts(topic), _clause_head(head), carried=True)
 
 
-def _read_requirement(verb, words: Vocabulary) -> _Reading | None:
+def _read_requirement(verb, words: Stances) -> _Reading | None:
     """'the guarantees should include X', 'X must be part of the deal', 'the key element should be X':
     support for X by whoever is reported saying so."""
     lemma = verb.lemma_.lower()
-    if lemma in words.including_verbs:
+    if lemma in words.requirement.including_verbs:
         topic = next((c for c in verb.children if c.dep_ == "dobj"), None)
     elif lemma in COPULAS:
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         predicate = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
         if subject is None or predicate is None:
             return None
-        if subject.lemma_.lower() in words.frame_words:
+        if subject.lemma_.lower() in words.requirement.frame_words:
             topic = predicate
-        elif predicate.lemma_.lower() in words.frame_words:
+        elif predicate.lemma_.lower() in words.requirement.frame_words:
             topic = subject
         else:
             return None
@@ -515,19 +442,19 @@ def _antecedent(pronoun):
     return node.head
 
 
-def _speaker(token, words: Vocabulary) -> list | None:
+def _speaker(token) -> list | None:
     """Who is reported saying the clause `token` is in: "..., Grushko said", "X, he stressed, ...",
     "according to him"."""
     node = token
     while True:
-        aside = next((c for c in node.children if c.dep_ == "parataxis" and c.lemma_.lower() in words.speech_verbs),
+        aside = next((c for c in node.children if c.dep_ == "parataxis" and c.lemma_.lower() in _reporting_verbs()),
                      None)
         if aside is not None:
             return _subject(aside)
         parent = node.head
         if parent.i == node.i:
             break
-        if (parent.pos_ == "VERB" and parent.lemma_.lower() in words.speech_verbs
+        if (parent.pos_ == "VERB" and parent.lemma_.lower() in _reporting_verbs()
                 and node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl")):
             return _subject(parent)
         node = parent
@@ -539,11 +466,11 @@ def _speaker(token, words: Vocabulary) -> list | None:
     return None
 
 
-def _advised(verb, words: Vocabulary) -> bool:
+def _advised(verb, words: Stances) -> bool:
     """'should consider', 'must reject': what someone says another ought to do."""
     node = verb
     while True:
-        if any(c.dep_ == "aux" and c.lower_ in words.requirement_modals for c in node.children):
+        if any(c.dep_ == "aux" and c.lower_ in words.requirement.modals for c in node.children):
             return True
         if node.dep_ != "xcomp" or node.head.i == node.i:
             return False
@@ -586,7 +513,7 @@ def _hypothetical(token) -> bool:
     return False
 
 
-def _has_condition(clause, words: Vocabulary) -> bool:
+def _has_condition(clause, words: Stances) -> bool:
     """'only if', 'only after', 'provided that', 'must meet conditions' within the clause, or in a clause
     hung on the verb reporting it ("X said it was ready to talk, but only if ...")."""
     if _states_condition(sorted(_clause_tokens(clause), key=lambda t: t.i), words):
@@ -607,15 +534,16 @@ def _if_clause(clause) -> bool:
                for c in clause.children)
 
 
-def _states_condition(tokens: Sequence, words: Vocabulary) -> bool:
+def _states_condition(tokens: Sequence, words: Stances) -> bool:
     lowered = [t.lower_ for t in tokens]
     text = f" {' '.join(lowered)} "
-    if any(f" {phrase} " in text for phrase in words.condition_phrases):
+    if any(f" {phrase} " in text for phrase in words.conditional.phrases):
         return True
-    if any(word == "only" and words.only_conditions & set(lowered[i + 1:i + 5]) for i, word in enumerate(lowered)):
+    if any(word == "only" and any(after in words.conditional.only for after in lowered[i + 1:i + 5])
+           for i, word in enumerate(lowered)):
         return True
-    return any(t.lemma_.lower() in words.meeting_verbs
-               and any(c.dep_ == "dobj" and c.lemma_.lower() in words.terms for c in t.children)
+    return any(t.lemma_.lower() in words.conditional.meeting_verbs
+               and any(c.dep_ == "dobj" and c.lemma_.lower() in words.conditional.terms for c in t.children)
                for t in tokens)
 
 
@@ -626,12 +554,12 @@ def _clause_tokens(clause) -> Iterator:
             yield from _clause_tokens(child)
 
 
-def _negated(cue, clause, words: Vocabulary) -> bool:
+def _negated(cue, clause, words: Stances) -> bool:
     """A negation on the cue or on the words between it and its clause ("does not want to"), 'no support',
     'a lack of readiness'."""
     node = cue
     while True:
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in words.negation_words) for c in node.children):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in words.negation.words) for c in node.children):
             return True
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in words.negating_nouns:
             return True
@@ -640,10 +568,10 @@ def _negated(cue, clause, words: Vocabulary) -> bool:
         node = node.head
 
 
-def _compose(outer: str, inner: str, words: Vocabulary) -> str:
+def _compose(outer: str, inner: str, words: Stances) -> str:
     """A stance on a stance: refusing to accept X opposes X; wanting to discuss X is openness to X."""
     if outer == "oppose":
-        return words.flips.get(inner, inner)
+        return words.negation.flips.get(inner, inner)
     if outer in ("conditional", "condition"):
         return "conditional"
     return inner
@@ -653,7 +581,7 @@ def _compose(outer: str, inner: str, words: Vocabulary) -> str:
 # topics
 
 
-def _topic(head, words: Vocabulary) -> tuple[str | None, bool]:
+def _topic(head, words: Stances) -> tuple[str | None, bool]:
     """(a short name for the issue headed by `head`, whether it only points back to an earlier one).
     (None, False) drops it: a bare name ("support Kyiv") is an actor, not an issue."""
     head = _through_light(head, words)
@@ -689,7 +617,7 @@ def _topic(head, words: Vocabulary) -> tuple[str | None, bool]:
     return _phrase(_phrase_tokens(head, words)), False
 
 
-def _through_light(head, words: Vocabulary):
+def _through_light(head, words: Stances):
     """'the possible deployment of NATO peacekeepers' -> 'peacekeepers'; 'the decision to host X' -> 'host X'."""
     while head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in words.light_nouns:
         if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
@@ -719,7 +647,7 @@ def _hung_on_verb(noun):
     return None
 
 
-def _vague(head, words: Vocabulary) -> bool:
+def _vague(head, words: Stances) -> bool:
     if head.pos_ == "PRON" or head.lower_ in RELATIVE_PRONOUNS:
         return True
     lemma = head.lemma_.lower()
@@ -742,7 +670,7 @@ def _phrase(tokens) -> str | None:
     return text or None
 
 
-def _phrase_tokens(token, words: Vocabulary, top: bool = True) -> Iterator:
+def _phrase_tokens(token, words: Stances, top: bool = True) -> Iterator:
     """The words of a topic's name: `token` and what modifies it, without the clauses hanging off it, and without
     the determiners and hedges in front of the head ("the possible deployment" -> "deployment")."""
     yield token
@@ -792,7 +720,7 @@ class _Names:
 
     def of(self, paragraph: int, token) -> list[str]:
         """The names `token` stands for (several for "Britain and France"; none for "analysts")."""
-        words = vocabulary()
+        words = lexicon().stances
         names: list[str] = []
         for each in _conjuncts(token):
             for name in self._name(paragraph, each, words):
@@ -800,12 +728,12 @@ class _Names:
                     names.append(name)
         return names
 
-    def _name(self, paragraph: int, token, words: Vocabulary) -> list[str]:
+    def _name(self, paragraph: int, token, words: Stances) -> list[str]:
         mention = self._mention(paragraph, token.idx)
         if mention is not None:
             return [mention.name]
         if token.pos_ == "PRON":
-            return self._pronoun(paragraph, token, words)
+            return self._pronoun(paragraph, token)
         lemma = token.lemma_.lower()
         if lemma in words.own_bodies:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -817,7 +745,7 @@ class _Names:
                     return self.of(paragraph, _object(child))
                 if child.dep_ in ("amod", "compound", "poss") and child.ent_type_ in NAME_LABELS:
                     return self._name(paragraph, child, words)
-            return self._reporters_side(paragraph, token, words)
+            return self._reporters_side(paragraph, token)
         if lemma in words.bodies:  # "the RMT union", "the Republicans party", not "France's unions"
             named = next((c for c in token.children if c.dep_ in ("compound", "nmod")
                           and c.ent_type_ in ("ORG", "NORP")), None)
@@ -841,21 +769,22 @@ class _Names:
         earlier = [b for b in self._bodies if (b[0], b[1]) < (paragraph, token.idx) and token.lower_ in b[3].split()]
         return [earlier[-1][2]] if earlier else []
 
-    def _reporters_side(self, paragraph: int, token, words: Vocabulary) -> list[str]:
+    def _reporters_side(self, paragraph: int, token) -> list[str]:
         """Unnamed officials in what someone reports are that person's side: "Lagarde said policymakers were
         open to X" is the bank she heads (nobody, when the article does not say whom she serves)."""
-        speaker = _speaker(token, words)
+        speaker = _speaker(token)
         if not speaker or speaker[0].i == token.i or speaker[0].pos_ == "PRON":
             return []
         return [self._affiliations[n] for n in self.of(paragraph, speaker[0]) if n in self._affiliations]
 
-    def _pronoun(self, paragraph: int, token, words: Vocabulary) -> list[str]:
+    def _pronoun(self, paragraph: int, token) -> list[str]:
         lower = token.lower_
-        if lower in SPEAKER_PRONOUNS:
-            speaker = _speaker(token, words)
+        # any pronoun, in a reported clause, stands for whoever is reported speaking: "Britain said it was ready"
+        if lower in lexicon().names.pronouns_for("male", "female", "organization", "plural"):
+            speaker = _speaker(token)
             if speaker and speaker[0].pos_ != "PRON" and speaker[0].i != token.i:
                 return self.of(paragraph, speaker[0])
-        if lower in PERSON_PRONOUNS:
+        if lower in lexicon().names.pronouns_for("male", "female"):
             earlier = [p for p in self._people if (p[0], p[1]) < (paragraph, token.idx)]
             return [earlier[-1][2]] if earlier else []
         return []

@@ -31,7 +31,7 @@ from functools import lru_cache
 from dossier import nlp
 from dossier.link.actors import Resolver
 from dossier.model import ActorMention, Extraction, Mention, Position, Stance, Topic
-from dossier.resources import load_yaml
+from dossier.lexicon import lexicon
 from dossier.text import normalise, slugify, words
 from dossier.world import PERSON
 
@@ -60,16 +60,15 @@ class Holders:
 
 @lru_cache(maxsize=1)
 def issues() -> tuple[Issue, ...]:
-    return tuple(Issue(entry["title"], _phrases(entry["keys"]), _phrases(entry.get("antonyms", [])),
-                       _phrases(entry.get("reversers", [])))
-                 for entry in load_yaml("topics.yaml")["topics"])
+    return tuple(Issue(topic.title, _phrases(topic.keys), _phrases(topic.antonyms), _phrases(topic.reversers))
+                 for topic in lexicon().topics.topics)
 
 
 @lru_cache(maxsize=1)
 def holders() -> Holders:
-    data = load_yaml("topics.yaml")["holders"]
-    return Holders(_phrases(data["leader_roles"]), frozenset(data["subordinate"]), frozenset(data["former"]),
-                   _phrases(data["official_roles"]))
+    data = lexicon().topics.holders
+    return Holders(_phrases(data.leader_roles), frozenset(data.subordinate), frozenset(data.former),
+                   _phrases(data.official_roles))
 
 
 def _phrases(entries: Sequence[str]) -> tuple[tuple[str, ...], ...]:
