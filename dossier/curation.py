@@ -33,7 +33,7 @@ from pathlib import Path
 import yaml
 
 from dossier.errors import InputError, yaml_problem
-from dossier.text import http_url, slugify
+from dossier.text import http_url, is_id, slugify
 
 KINDS = ("person", "organization", "country", "government", "group")
 ACTOR_KEYS = ("name", "kind", "description", "links", "merge", "split", "hide")
@@ -199,6 +199,9 @@ class _Reader:
             if name not in QUOTE_KEYS:
                 raise self.error(name_node, f"unknown key '{name}' for quote '{key}' (expected: merge)")
         merge = self.texts(fields["merge"][1], "a quote id") if "merge" in fields else ()
+        for quote_id, line in [(key, key_node.start_mark.line + 1), *merge]:
+            if not is_id(quote_id):
+                raise CurationError(f"{self.filename}:{line}: quote id {quote_id!r} is not an id")
         return QuoteEdit(id=key, line=key_node.start_mark.line + 1, merge=merge)
 
 

@@ -42,7 +42,7 @@ from rapidfuzz.distance import OSA
 from dossier.errors import InputError, yaml_problem
 from dossier.curation import Curation
 from dossier.model import Actor, Article, Dossier, Position, Problem, Quote, Tombstone, Topic
-from dossier.text import words
+from dossier.text import is_id, words
 
 # A corrected quote may differ from its published wording by at most one slip per this many words
 # (and always by one): see `is_typo_fix`.
@@ -154,9 +154,11 @@ def _ledger_from(data: object, root: yaml.Node | None, path: Path) -> Ledger:
         section = data.get(name) or {}
         if not isinstance(section, dict):
             raise fail(nodes.get(name), f"section {name!r} must map ids to entries")
-        entry_nodes = _child_nodes(nodes.get(name))
+        key_nodes, entry_nodes = _child_nodes(nodes.get(name), keys=True), _child_nodes(nodes.get(name))
         entries = {}
         for key, raw in section.items():
+            if not is_id(str(key)):
+                raise fail(key_nodes.get(key), f"{name} id {str(key)!r} is not an id (letters, digits, '.', '_', '-')")
             try:
                 entries[str(key)] = _entry_from(raw)
             except (TypeError, ValueError) as error:
@@ -165,11 +167,11 @@ def _ledger_from(data: object, root: yaml.Node | None, path: Path) -> Ledger:
     return Ledger(**sections)
 
 
-def _child_nodes(node: yaml.Node | None) -> dict:
-    """Key -> value node of a YAML mapping node: lets errors name the line of the bad entry."""
+def _child_nodes(node: yaml.Node | None, *, keys: bool = False) -> dict:
+    """Key -> value node (or key node) of a YAML mapping node: lets errors name the line of the bad entry."""
     if not isinstance(node, yaml.MappingNode):
         return {}
-    return {key.value: value for key, value in node.value}
+    return {key.value: key if keys else value for key, value in node.value}
 
 
 _ENTRY_FIELDS = {f.name for f in fields(Entry)}
@@ -190,6 +192,9 @@ def _entry_from(raw: object) -> Entry:
     sources = raw.get("sources", [])
     if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
         raise TypeError("sources must be a list of source ids")
+    for what, key in [("redirect", raw.get("redirect")), *(("source", s) for s in sources)]:
+        if key is not None and not is_id(key):
+            raise ValueError(f"{what} {key!r} is not an id")
     if not isinstance(raw.get("removed", False), bool):
         raise TypeError("removed must be true or false")
     return Entry(**{**raw, "sources": tuple(sources)})

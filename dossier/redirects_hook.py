@@ -32,7 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         redirects = redirect_maps(load_ledger(ledger_path))
     except LedgerError as error:
-        raise PluginError(error.message) from error
+        raise PluginError(str(error)) from error
     if not redirects:
         return config
     plugin = config.plugins.get("redirects")

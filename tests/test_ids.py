@@ -13,7 +13,7 @@ from dossier import curation, ids
 from dossier.curation import CurationError
 from dossier.ids import Entry, Ledger, LedgerError, content_id, dump_ledger, is_typo_fix, load_ledger, reconcile
 from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Position, Quote, Topic
-from dossier.text import words
+from dossier.text import ID_PATTERN, is_id, words
 
 GRUSHKO = "Alexander Grushko"
 INCOMPATIBLE = "NATO and peacekeeping are entirely incompatible."
@@ -328,13 +328,14 @@ def test_a_build_killed_while_saving_the_ledger_leaves_the_old_one_whole(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["permalinks.yaml"]
 
 entry_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+an_id = st.from_regex(ID_PATTERN, fullmatch=True).filter(is_id)
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.dictionaries(st.text("abcdefghijklmnopqrstuvwxyz234567-", min_size=1, max_size=12),
+@given(st.dictionaries(an_id,
                        st.builds(Entry, title=entry_text, text=entry_text, speaker=st.none() | entry_text,
-                                 sources=st.lists(entry_text, max_size=3).map(tuple),
-                                 redirect=st.none() | entry_text, removed=st.booleans()),
+                                 sources=st.lists(an_id, max_size=3).map(tuple),
+                                 redirect=st.none() | an_id, removed=st.booleans()),
                        max_size=4))
 def test_any_ledger_round_trips_through_its_text(tmp_path_factory, entries):
     ledger = Ledger(quotes=entries, actors=dict(entries))
@@ -352,6 +353,21 @@ CORRUPT = [
     ("version: 1\nquotes: {}\nwidgets: {}\n", r"permalinks\.yaml:3: unknown section 'widgets'"),
     ("version: 9\n", r"permalinks\.yaml:1: unsupported ledger version 9"),
 ]
+# ids that would be a path outside docs/<section>/ (or no page at all): the build stops at their line
+NOT_IDS = [
+    ("quotes:\n  abcdefgh:\n    text: fine\n  ../../../../../../outside/owned:\n    text: x\n",
+     r"permalinks\.yaml:4: quotes id '\.\./\.\./\.\./\.\./\.\./\.\./outside/owned' is not an id"),
+    ("actors:\n  /etc/passwd:\n    title: x\n", r"permalinks\.yaml:2: actors id '/etc/passwd' is not an id"),
+    ("sources:\n  index:\n    title: x\n", r"permalinks\.yaml:2: sources id 'index' is not an id"),
+    ("topics:\n  .hidden:\n    title: x\n", r"permalinks\.yaml:2: topics id '\.hidden' is not an id"),
+    ('quotes:\n  "a\\nb":\n    text: x\n', r"permalinks\.yaml:2: quotes id 'a\\nb' is not an id"),  # a newline
+    ("quotes:\n  abcdefgh:\n    text: x\n    redirect: ../../x\n",
+     r"permalinks\.yaml:3: quotes entry 'abcdefgh': redirect '\.\./\.\./x' is not an id"),
+    ("quotes:\n  abcdefgh:\n    text: x\n    sources: [fine, ../../y]\n",
+     r"permalinks\.yaml:3: quotes entry 'abcdefgh': source '\.\./\.\./y' is not an id"),
+    ("positions:\n  " + "a" * 201 + ":\n    title: x\n", r"permalinks\.yaml:2: positions id 'a{201}' is not an id"),
+]
+CORRUPT += NOT_IDS
 
 
 @pytest.mark.parametrize(("text", "message"), CORRUPT)
@@ -360,6 +376,14 @@ def test_a_corrupt_ledger_is_an_error_naming_the_file_and_line(tmp_path, text, m
     path.write_text(text, encoding="utf-8")
     with pytest.raises(LedgerError, match=message):
         load_ledger(path)
+
+
+@pytest.mark.parametrize("bad", ["../../x", "a/b", "index", "-x", "a b"])
+def test_quote_ids_in_the_curation_file_follow_the_id_grammar(bad):
+    with pytest.raises(CurationError, match=rf"^edits\.yaml:3: quote id '{re.escape(bad)}' is not an id"):
+        curation.parse(f"quotes:\n  abcdefgh:\n    merge: ['{bad}']\n", "edits.yaml")
+    with pytest.raises(CurationError, match=rf"^edits\.yaml:2: quote id '{re.escape(bad)}' is not an id"):
+        curation.parse(f"quotes:\n  '{bad}':\n    merge: [abcdefgh]\n", "edits.yaml")
 
 
 def test_a_missing_ledger_is_empty(tmp_path):

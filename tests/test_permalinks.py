@@ -357,3 +357,25 @@ def test_the_redirects_hook_serves_the_ledger_and_never_drops_it_silently(tmp_pa
         assert done.returncode != 0 and "lacks the `redirects` plugin" in done.stderr
     else:
         assert done.returncode != 0 and re.search(r"permalinks\.yaml:\d+: not valid YAML", done.stderr), done.stderr
+
+
+@pytest.mark.parametrize("args", [("--check",), ("--strict",), ()])
+def test_an_id_in_the_ledger_that_is_a_path_stops_the_build_naming_file_and_line(tmp_path, args):
+    repo = make_repo(tmp_path / "repo", [FIXTURES / "valley-ferry.md"])
+    assert cli_build(repo).exit_code == 0
+    ledger = repo / "permalinks.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    key = next(line for line in text.splitlines() if line.startswith("  ") and not line.startswith("   "))
+    hostile = text.replace(key, "  ../../../../../../outside/owned:", 1)
+    line = hostile.splitlines().index("  ../../../../../../outside/owned:") + 1
+    ledger.write_text(hostile, encoding="utf-8")
+    before = generated(repo)
+    result = cli_build(repo, *args)
+    assert result.exit_code != 0
+    assert f"permalinks.yaml:{line}: " in result.output and "is not an id" in result.output, result.output
+    assert ledger.read_text(encoding="utf-8") == hostile and generated(repo) == before
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(repo / "mkdocs.yml")],
+                          cwd=repo, capture_output=True, text=True)
+    assert done.returncode != 0 and f"permalinks.yaml:{line}: " in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    assert not (tmp_path / "outside").exists() and not (repo / "site").exists()
