@@ -25,6 +25,7 @@ class BuildConfig:
     curation: Path = Path("curation.yaml")
     ledger: Path = Path("permalinks.yaml")
     mkdocs_yml: Path = Path("mkdocs.yml")  # site_url and site_name for permalinks and citations
+    forget: tuple[str, ...] = ()  # "SECTION/ID"s to drop from the ledger on purpose (`--forget`)
 
 
 @dataclass
@@ -70,7 +71,7 @@ def assemble(config: BuildConfig) -> Assembly:
         problems.extend(extraction.problems)
     dossier = link.link(extractions, edits)
     ledger = ids.load_ledger(config.ledger)
-    dossier, new_ledger = ids.reconcile(dossier, ledger, edits)
+    dossier, new_ledger = ids.reconcile(dossier, ledger, edits, config.forget)
     problems.extend(dossier.problems)
     return Assembly(dossier=dossier, problems=problems, ledger=ledger, new_ledger=new_ledger)
 

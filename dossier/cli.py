@@ -38,8 +38,11 @@ def main() -> None:
               default=Path("mkdocs.yml"), show_default=True, help="MkDocs config: site_url and site_name for permalinks.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any article raised a warning.")
 @click.option("--check", is_flag=True, help="Write nothing; exit non-zero when the ledger is stale.")
+@click.option("--forget", multiple=True, metavar="SECTION/ID",
+              help="Drop a published id that no longer has content (e.g. quotes/k3xq7a2b) from the ledger: "
+                   "its URL then 404s. Repeatable. Without it the ledger only grows.")
 def build_command(seeds: Path, docs: Path, templates: Path | None, curation: Path, ledger: Path, mkdocs_yml: Path,
-                  strict: bool, check: bool) -> None:
+                  strict: bool, check: bool, forget: tuple[str, ...]) -> None:
     """Extract sources, actors, quotes, topics and positions from SEEDS and write pages into DOCS.
 
     \b
@@ -47,11 +50,12 @@ def build_command(seeds: Path, docs: Path, templates: Path | None, curation: Pat
         dossier build
         dossier build --seeds articles/ --docs docs/ --strict
         dossier build --check      # in CI: fail when permalinks.yaml needs committing
+        dossier build --forget quotes/k3xq7a2b   # a tombstone that must go (e.g. a legal takedown)
     """
     if templates is None and Path("templates").is_dir():
         templates = Path("templates")
     config = BuildConfig(seeds=seeds, docs=docs, templates=templates, curation=curation, ledger=ledger,
-                         mkdocs_yml=mkdocs_yml)
+                         mkdocs_yml=mkdocs_yml, forget=forget)
     try:
         result = build(config, write=not check)
     except InputError as error:

@@ -48,7 +48,7 @@ from dossier.text import is_id, words
 # (and always by one): see `is_typo_fix`.
 WORDS_PER_SLIP = 6
 
-# Ledger sections in file order, and the page section each kind lives in.
+# Ledger sections, and the page section each kind lives in.
 SECTIONS = ("quotes", "actors", "sources", "topics", "positions")
 KIND = {"quotes": "quote", "actors": "actor", "sources": "source", "topics": "topic", "positions": "position"}
 
@@ -56,9 +56,13 @@ HEADER = """\
 # permalinks.yaml: every id this site has ever published, so that no URL breaks.
 # Written by `dossier build`; commit it with the seeds. `dossier build --check`
 # (run in CI) fails when it is stale. An entry with `redirect` is served as a
-# redirect to that id; one with `removed: true` as a tombstone page.
+# redirect to that id; one with `removed: true` as a tombstone page. `count` at the
+# end says how many ids each section holds: a ledger cut short is refused, never
+# rewritten. No id ever leaves it but by `dossier build --forget SECTION/ID`.
 """
-LEDGER_VERSION = 1
+LEDGER_VERSION = 2  # 2 ends with `count`; a version 1 ledger (without it) is still read
+# libyaml parses a large ledger several times faster; duplicate keys are caught on its node tree.
+LedgerLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LedgerError(InputError):
@@ -120,13 +124,18 @@ def content_id(text: str, *context: str, size: int = 5) -> str:
 
 def load_ledger(path: Path) -> Ledger:
     """The committed ledger; empty when the file does not exist yet. Raises LedgerError naming the
-    file and line when it cannot be trusted."""
+    file and line when it cannot be trusted: not YAML, a key given twice, an alias, a bad id or
+    entry, or fewer entries than its `count` (cut short, emptied)."""
     if not path.exists():
         return Ledger()
-    loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+    loader = LedgerLoader(path.read_text(encoding="utf-8"))
     try:
         root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else {}
+        if root is None:
+            raise LedgerError(f"{path}: empty: a ledger once written never is; restore it from git, "
+                              "or delete the file to start a new ledger")
+        _refuse_repeats(root, path)
+        data = loader.construct_document(root)
     except yaml.YAMLError as error:
         line, reason = yaml_problem(error)
         where = f"{path}:{line}" if line else str(path)
@@ -134,6 +143,33 @@ def load_ledger(path: Path) -> Ledger:
     finally:
         loader.dispose()
     return _ledger_from(data, root, path)
+
+
+def _refuse_repeats(root: yaml.Node, path: Path) -> None:
+    """A key given twice (YAML keeps the last one, silently dropping an entry), and aliases or merge
+    keys (which a ledger written by dossier never has, and which can make reading it explode)."""
+    seen: set[int] = set()
+    stack = [(root, root.start_mark.line + 1)]  # a node, and the line it is used at (an alias's own)
+    while stack:
+        node, line = stack.pop()
+        if id(node) in seen:
+            raise LedgerError(f"{path}:{line}: an alias: the ledger repeats nothing")
+        seen.add(id(node))
+        children = []
+        if isinstance(node, yaml.SequenceNode):
+            children = [(item, line) for item in node.value]
+        elif isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                line = key.start_mark.line + 1
+                if key.tag == "tag:yaml.org,2002:merge":
+                    raise LedgerError(f"{path}:{line}: a merge key: the ledger repeats nothing")
+                if isinstance(key, yaml.ScalarNode) and key.value in first:
+                    raise LedgerError(f"{path}:{line}: {key.value!r} is given twice (first at line {first[key.value]})")
+                if isinstance(key, yaml.ScalarNode):
+                    first[key.value] = line
+                children += [(key, line), (value, line)]
+        stack.extend(reversed(children))  # in document order: the second use of a node is the alias
 
 
 def _ledger_from(data: object, root: yaml.Node | None, path: Path) -> Ledger:
@@ -144,10 +180,10 @@ def _ledger_from(data: object, root: yaml.Node | None, path: Path) -> Ledger:
     if not isinstance(data, dict):
         raise fail(root, "expected a mapping of sections (quotes, actors, sources, topics, positions)")
     nodes = _child_nodes(root)
-    unknown = sorted(set(data) - set(SECTIONS) - {"version"})
+    unknown = sorted(set(data) - set(SECTIONS) - {"version", "count"})
     if unknown:
         raise fail(nodes.get(unknown[0]), f"unknown section {unknown[0]!r}")
-    if data.get("version", LEDGER_VERSION) != LEDGER_VERSION:
+    if data.get("version", LEDGER_VERSION) not in (1, LEDGER_VERSION):
         raise fail(nodes.get("version"), f"unsupported ledger version {data['version']!r}")
     sections = {}
     for name in SECTIONS:
@@ -164,7 +200,25 @@ def _ledger_from(data: object, root: yaml.Node | None, path: Path) -> Ledger:
             except (TypeError, ValueError) as error:
                 raise fail(entry_nodes.get(key, nodes.get(name)), f"{name} entry {key!r}: {error}") from None
         sections[name] = entries
+    if "version" not in data:
+        raise fail(None, "no version at the end: the ledger was cut short; restore it from git")
+    if data["version"] >= 2:
+        _check_counts(data.get("count"), nodes.get("count"), sections, fail)
     return Ledger(**sections)
+
+
+def _check_counts(counts: object, node: yaml.Node | None, sections: dict[str, dict], fail) -> None:
+    """The ledger holds as many ids as its `count` says: entries cut or deleted are noticed."""
+    if counts is None:
+        raise fail(None, "no count at the end: the ledger was cut short; restore it from git")
+    if not isinstance(counts, dict) or set(counts) != set(SECTIONS):
+        raise fail(node, f"count must give the number of ids of each section ({', '.join(sorted(SECTIONS))})")
+    count_nodes = _child_nodes(node)
+    for name in sorted(SECTIONS):
+        if counts[name] != len(sections[name]):
+            raise fail(count_nodes.get(name, node), f"count says {counts[name]} {name}, but {len(sections[name])} "
+                                                    "are listed: entries were cut or deleted; restore it from git "
+                                                    "(`dossier build --forget SECTION/ID` removes an id)")
 
 
 def _child_nodes(node: yaml.Node | None, *, keys: bool = False) -> dict:
@@ -203,13 +257,16 @@ def _entry_from(raw: object) -> Entry:
 def dump_ledger(ledger: Ledger) -> str:
     """The ledger as deterministic YAML text: sorted, defaults left out, no machine-dependent bits."""
     defaults = asdict(Entry())
-    data: dict = {"version": LEDGER_VERSION}
-    for name in SECTIONS:
+    data: dict = {}
+    for name in sorted(SECTIONS):
         data[name] = {
-            key: {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(entry).items() if v != defaults[k]}
-            for key, entry in ledger.section(name).items()
+            key: {k: (list(v) if isinstance(v, tuple) else v) for k, v in sorted(asdict(entry).items())
+                  if v != defaults[k]}
+            for key, entry in sorted(ledger.section(name).items())
         }
-    body = yaml.dump(data, Dumper=_LedgerDumper, sort_keys=True, allow_unicode=True, default_flow_style=False,
+    data["version"] = LEDGER_VERSION
+    data["count"] = {name: len(ledger.section(name)) for name in sorted(SECTIONS)}  # last: a cut loses it
+    body = yaml.dump(data, Dumper=_LedgerDumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
                      width=100)
     return HEADER + body
 
@@ -242,13 +299,18 @@ def save_ledger(ledger: Ledger, path: Path) -> bool:
 # reconcile: pin this build's ids against the ledger
 
 
-def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None) -> tuple[Dossier, Ledger]:
+def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None, forget: Iterable[str] = ()
+              ) -> tuple[Dossier, Ledger]:
     """Give every item its pinned id and every vanished id a redirect or a tombstone.
 
     `edits` is the curation file: its quote merges join published quotes, its actor renames and
     merges say where an old actor id now lives. Raises CurationError for a quote id never published.
+    `forget` ("quotes/k3xq7a2b", `dossier build --forget`) are ids to drop from the ledger on purpose:
+    the only way one leaves it. Raises LedgerError when one cannot go, or when an id would be lost.
     """
     edits = edits or Curation()
+    forget = tuple(forget)
+    ledger = _forget(ledger, forget)
     problems: list[Problem] = []
     quotes, quote_entries = _pin_quotes(dossier.quotes, ledger.quotes)
     quotes = _apply_merges(quotes, quote_entries, edits, problems)
@@ -268,6 +330,7 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None) -
         quotes=quote_entries, actors=actor_entries, sources=source_entries, topics=topic_entries,
         positions=position_entries,
     )
+    _refuse_losses(ledger, new_ledger, forget)
     redirects = redirect_maps(new_ledger, problems)
     tombstones = [  # what was removed, and any redirect the ledger cannot serve (a hand-made loop)
         _tombstone(name, key, entry)
@@ -278,6 +341,35 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None) -
     return replace(
         dossier, quotes=quotes, redirects=redirects, tombstones=tombstones, problems=[*dossier.problems, *problems]
     ), new_ledger
+
+
+def _forget(ledger: Ledger, forget: tuple[str, ...]) -> Ledger:
+    """The ledger without the ids named "SECTION/ID"; none may be the target of a redirect kept."""
+    sections = {name: dict(ledger.section(name)) for name in SECTIONS}
+    for key in forget:
+        name, _, gone = key.partition("/")
+        if gone not in sections.get(name, {}):
+            raise LedgerError(f"--forget {key}: no such id in the ledger (give SECTION/ID, e.g. quotes/k3xq7a2b)")
+        del sections[name][gone]
+    for name, section in sections.items():
+        for key, entry in sorted(section.items()):
+            if f"{name}/{entry.redirect}" in forget:
+                raise LedgerError(f"--forget {name}/{entry.redirect}: {name}/{key} redirects to it (forget it too)")
+    return Ledger(**sections)
+
+
+def _refuse_losses(ledger: Ledger, new_ledger: Ledger, forget: tuple[str, ...]) -> None:
+    """The ledger only grows: a forgotten id this build publishes again, or a published id the new
+    ledger lacks, stops the build naming it."""
+    for key in forget:
+        name, _, gone = key.partition("/")
+        if gone in new_ledger.section(name):
+            raise LedgerError(f"--forget {key}: this build still publishes it (remove it from the seeds first)")
+    lost = [f"{name}/{key}" for name in SECTIONS for key in sorted(ledger.section(name))
+            if key not in new_ledger.section(name)]
+    if lost:
+        raise LedgerError(f"this build would drop {len(lost)} published id(s): {', '.join(lost)}; the ledger "
+                          "only grows (`dossier build --forget SECTION/ID` removes an id on purpose)")
 
 
 def redirect_maps(ledger: Ledger, problems: list[Problem] | None = None) -> dict[str, str]:

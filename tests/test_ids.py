@@ -390,6 +390,128 @@ def test_a_missing_ledger_is_empty(tmp_path):
     assert load_ledger(tmp_path / "permalinks.yaml") == Ledger()
 
 
+def _written(tmp_path) -> str:
+    """A real ledger's text: two quotes (one of them a tombstone) and two actors."""
+    _, ledger = reconcile(dossier(quote(INCOMPATIBLE, "a"), quote(GUARANTEES, "b"),
+                                  actors=[actor("Grushko"), actor("Steve Witkoff")]), Ledger())
+    ledger = replace(ledger, quotes={**ledger.quotes, "zzzzzzzz": Entry(text="Gone words.", removed=True)})
+    return dump_ledger(ledger)
+
+
+def _cut_before(text: str, line_start: str) -> str:
+    """The text up to the line that starts with `line_start`: a ledger cut at an entry boundary."""
+    lines = text.splitlines(keepends=True)
+    return "".join(lines[:next(n for n, line in enumerate(lines) if line.startswith(line_start))])
+
+
+def _without_entry(text: str, key: str) -> str:
+    """The text with the entry `key` (its line and the more indented ones after it) taken out."""
+    lines, kept, skipping = text.splitlines(keepends=True), [], False
+    for line in lines:
+        if line.startswith(f"  {key}:"):
+            skipping = True
+        elif skipping and not line.startswith("    "):
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    return "".join(kept)
+
+
+DAMAGED = [
+    ("emptied", lambda text: "", r"^\S*permalinks\.yaml: empty"),
+    ("only the header left", lambda text: ids.HEADER, r"^\S*permalinks\.yaml: empty"),
+    ("cut before the count", lambda text: _cut_before(text, "count:"), r"permalinks\.yaml: no count at the end"),
+    ("cut at an entry", lambda text: _cut_before(text, "  steve-witkoff:"), r"permalinks\.yaml: no version"),
+    ("cut at a section", lambda text: _cut_before(text, "quotes:"), r"permalinks\.yaml: no version"),
+    ("an entry taken out", lambda text: _without_entry(text, "zzzzzzzz"),
+     r"permalinks\.yaml:\d+: count says 3 quotes, but 2 are listed"),
+]
+
+
+@pytest.mark.parametrize(("damage", "message"), [d[1:] for d in DAMAGED], ids=[d[0] for d in DAMAGED])
+def test_a_damaged_ledger_is_refused_not_rewritten(tmp_path, damage, message):
+    path = tmp_path / "permalinks.yaml"
+    damaged = damage(_written(tmp_path))
+    path.write_text(damaged, encoding="utf-8")
+    with pytest.raises(LedgerError, match=message):
+        load_ledger(path)
+    assert path.read_text(encoding="utf-8") == damaged
+
+
+DUPLICATES = [
+    ("quotes:\n  abcdefgh:\n    text: a\n  abcdefgh:\n    text: b\n",
+     r"permalinks\.yaml:4: 'abcdefgh' is given twice \(first at line 2\)"),
+    ("quotes:\n  abcdefgh:\n    text: a\n    text: b\n", r"permalinks\.yaml:4: 'text' is given twice \(first at line 3\)"),
+    ("quotes: {}\nactors: {}\nquotes: {}\n", r"permalinks\.yaml:3: 'quotes' is given twice \(first at line 1\)"),
+    ("quotes:\n  abcdefgh: &x {text: a}\n  ijklmnop: *x\n", r"permalinks\.yaml:3: an alias"),
+    ("quotes:\n  abcdefgh: {text: a}\n  ijklmnop: {<<: {text: a}}\n", r"permalinks\.yaml:3: a merge key"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), DUPLICATES)
+def test_a_key_given_twice_or_an_alias_is_refused_naming_its_line(tmp_path, text, message):
+    path = tmp_path / "permalinks.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LedgerError, match=message):
+        load_ledger(path)
+
+
+def test_the_ledger_is_read_with_the_c_loader_when_pyyaml_has_one():
+    assert ids.LedgerLoader is (yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
+
+
+def test_a_written_ledger_ends_with_its_version_and_counts_and_a_version_1_ledger_without_them_is_read(tmp_path):
+    text = _written(tmp_path)
+    assert text.endswith(f"version: {ids.LEDGER_VERSION}\ncount:\n  actors: 2\n  positions: 0\n  quotes: 3\n"
+                         "  sources: 2\n  topics: 0\n")
+    path = tmp_path / "permalinks.yaml"
+    path.write_text(_cut_before(text, "version:") + "version: 1\n", encoding="utf-8")
+    ledger = load_ledger(path)
+    assert set(ledger.quotes) == {content_id(INCOMPATIBLE), content_id(GUARANTEES), "zzzzzzzz"}
+    assert ids.save_ledger(ledger, path) and path.read_text(encoding="utf-8") == text
+
+
+def test_forget_removes_an_id_that_is_no_longer_published_and_nothing_else(tmp_path):
+    _, ledger = build(dossier(quote(INCOMPATIBLE, "a"), quote(GUARANTEES, "b")), Ledger())
+    later = dossier(quote(GUARANTEES, "b"))
+    d, kept = reconcile(later, ledger)
+    assert kept.quotes[content_id(INCOMPATIBLE)].removed and kept.sources["a"].removed
+    gone = (f"quotes/{content_id(INCOMPATIBLE)}", "sources/a")
+    d, forgotten = reconcile(later, kept, forget=gone)
+    assert content_id(INCOMPATIBLE) not in forgotten.quotes and "a" not in forgotten.sources
+    assert set(forgotten.quotes) == {content_id(GUARANTEES)} and d.tombstones == []
+    assert reconcile(later, forgotten)[1] == forgotten
+
+
+FORGET_ERRORS = [
+    (("quotes/zzzzzzzz",), r"--forget quotes/zzzzzzzz: no such id in the ledger"),
+    (("zzzzzzzz",), r"--forget zzzzzzzz: no such id in the ledger \(give SECTION/ID"),
+    ((f"quotes/{content_id(GUARANTEES)}",), rf"--forget quotes/{content_id(GUARANTEES)}: this build still publishes it"),
+    (("sources/a",), r"--forget sources/a: this build still publishes it"),
+]
+
+
+@pytest.mark.parametrize(("forget", "message"), FORGET_ERRORS)
+def test_forget_refuses_what_it_cannot_forget(forget, message):
+    _, ledger = build(dossier(quote(INCOMPATIBLE, "a"), quote(GUARANTEES, "b")), Ledger())
+    with pytest.raises(LedgerError, match=message):
+        reconcile(dossier(quote(GUARANTEES, "b"), sources=[article("a"), article("b")]), ledger, forget=forget)
+
+
+def test_forget_refuses_an_id_others_still_redirect_to():
+    ledger = Ledger(quotes={"keptkept": Entry(text="Kept words", removed=True),
+                            "oldoldol": Entry(text="Kept words", redirect="keptkept")})
+    with pytest.raises(LedgerError, match=r"--forget quotes/keptkept: quotes/oldoldol redirects to it"):
+        reconcile(dossier(), ledger, forget=["quotes/keptkept"])
+
+
+def test_a_build_that_would_drop_a_published_id_stops_and_names_it(monkeypatch):
+    _, ledger = build(dossier(actors=[actor("Grushko"), actor("Steve Witkoff")]), Ledger())
+    monkeypatch.setattr(ids, "_pin_named", lambda published, current, successor: dict(current))
+    with pytest.raises(LedgerError, match=r"would drop 1 published id\(s\): actors/steve-witkoff\b.*--forget"):
+        reconcile(dossier(actors=[actor("Grushko")]), ledger)
+
+
 def test_reconcile_leaves_its_input_alone():
     q = quote(INCOMPATIBLE, "a")
     d = dossier(q)

@@ -379,3 +379,37 @@ def test_an_id_in_the_ledger_that_is_a_path_stops_the_build_naming_file_and_line
     assert done.returncode != 0 and f"permalinks.yaml:{line}: " in done.stderr, done.stderr
     assert "Traceback" not in done.stderr, done.stderr
     assert not (tmp_path / "outside").exists() and not (repo / "site").exists()
+
+
+@pytest.mark.parametrize("damage", ["emptied", "cut at an entry"])
+def test_a_damaged_ledger_stops_the_build_and_forget_is_the_only_way_an_id_leaves_it(tmp_path, damage):
+    repo = make_repo(tmp_path / "repo", [FIXTURES / "valley-ferry.md", FIXTURES / "harbour-sea-wall.md"])
+    assert cli_build(repo).exit_code == 0
+    ledger = repo / "permalinks.yaml"
+    (repo / "seeds" / "harbour-sea-wall.md").unlink()
+    assert cli_build(repo).exit_code == 0
+    tombstones = {f"{section}/{key}" for section in ids.SECTIONS
+                  for key, entry in ids.load_ledger(ledger).section(section).items() if entry.removed}
+    assert "sources/harbour-sea-wall" in tombstones
+
+    good = ledger.read_text(encoding="utf-8")
+    lines = good.splitlines(keepends=True)
+    damaged = "" if damage == "emptied" else "".join(lines[:next(n for n, line in enumerate(lines)
+                                                                 if line.startswith("  harbour-sea-wall:"))])
+    ledger.write_text(damaged, encoding="utf-8")
+    for args in ((), ("--check",)):
+        result = cli_build(repo, *args)
+        assert result.exit_code != 0 and re.search(r"permalinks\.yaml: (empty|no version)", result.output), result.output
+        assert ledger.read_text(encoding="utf-8") == damaged
+    ledger.write_text(good, encoding="utf-8")
+
+    forgotten = cli_build(repo, *(arg for key in sorted(tombstones) for arg in ("--forget", key)))
+    assert forgotten.exit_code == 0, forgotten.output
+    left = ids.load_ledger(ledger)
+    assert not {f"{s}/{k}" for s in ids.SECTIONS for k in left.section(s)} & tombstones
+    assert not (repo / "docs" / "sources" / "harbour-sea-wall.md").exists()
+    live = next(f"quotes/{k}" for k, entry in left.quotes.items() if entry.live)
+    kept = ledger.read_text(encoding="utf-8")
+    refused = cli_build(repo, "--forget", live)
+    assert refused.exit_code != 0 and f"--forget {live}: this build still publishes it" in refused.output
+    assert ledger.read_text(encoding="utf-8") == kept
