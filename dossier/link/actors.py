@@ -318,26 +318,58 @@ def _absorb(groups: dict[str, _Group], into: str, name: str) -> None:
 
 
 def _curate(groups: dict[str, _Group], edits: Curation) -> None:
-    """Apply the editor's edits in place. A hidden actor leaves no trace, so nothing resolves to it."""
+    """Apply the editor's edits in place. A hidden actor leaves no trace, so nothing resolves to it.
+
+    A rename onto another actor's name is an error pointing to `merge`, which says what is meant;
+    so is a merge cycle (A takes in B, then B takes in A)."""
     for edit in edits.actors:
         for alias, owner, line in edit.split:
             _split(groups, _find(groups, edit.key, edit.line, edits), alias, owner, line, edits)
+    merged: dict[str, tuple[str, int]] = {}  # a name merged away -> (the name it went into, line)
     for edit in edits.actors:
-        target = _find(groups, edit.key, edit.line, edits)
+        gone = _merged_away(merged, edit.key)
+        for other, line in edit.merge if gone else ():
+            if _means(other, gone[0], groups.get(gone[0])):
+                raise edits.error(line, f"merge cycle: '{edit.key}' was merged into '{gone[0]}' (line {gone[1]}), "
+                                        f"which now merges into it")
+        target = _find(groups, edit.key, edit.line, edits, merged)
         for other, line in edit.merge:
-            _absorb(groups, target, _find(groups, other, line, edits))
+            name = _find(groups, other, line, edits, merged)
+            if name != target:
+                _absorb(groups, target, name)
+                merged[name] = (target, line)
     for edit in edits.actors:
-        group = groups[_find(groups, edit.key, edit.line, edits)]
-        _edit(groups, group, edit)
+        group = groups[_find(groups, edit.key, edit.line, edits, merged)]
+        _edit(groups, group, edit, edits)
         if edit.hide:
             groups.pop(group.name)
 
 
-def _find(groups: dict[str, _Group], key: str, line: int, edits: Curation) -> str:
+def _means(key: str, name: str, group: _Group | None = None) -> bool:
+    """Whether an id or name in the curation file stands for the actor `name`."""
+    return key in (slugify(name), name) or _key(key) == _key(name) or (group is not None and key in group.former)
+
+
+def _merged_away(merged: dict[str, tuple[str, int]], key: str) -> tuple[str, int] | None:
+    """(the name it ended up in, line of the first merge) when `key` names an actor merged away."""
+    found = next((merged[name] for name in merged if _means(key, name)), None)
+    if found is None:
+        return None
+    into, line = found
+    while into in merged:
+        into = merged[into][0]
+    return into, line
+
+
+def _find(groups: dict[str, _Group], key: str, line: int, edits: Curation,
+          merged: dict[str, tuple[str, int]] | None = None) -> str:
     """The group an id or name in the curation file means (its name after earlier renames)."""
     for name, group in groups.items():
-        if key in (slugify(name), name) or _key(key) == _key(name) or key in group.former:
+        if _means(key, name, group):
             return name
+    gone = _merged_away(merged or {}, key)
+    if gone is not None:
+        raise edits.error(line, f"actor '{key}' was merged into '{gone[0]}' (line {gone[1]}): edit '{gone[0]}' instead")
     raise edits.error(line, f"unknown actor '{key}' (no actor has this id or name)")
 
 
@@ -354,8 +386,13 @@ def _split(groups, name: str, alias: str, owner: str | None, line: int, edits: C
     )
 
 
-def _edit(groups: dict[str, _Group], group: _Group, edit: ActorEdit) -> None:
+def _edit(groups: dict[str, _Group], group: _Group, edit: ActorEdit, edits: Curation) -> None:
     if edit.name and edit.name != group.name:
+        taken = next((name for name, other in groups.items() if other is not group and _means(edit.name, name)), None)
+        if taken is not None:
+            raise edits.error(edit.line, f"cannot rename '{edit.key}' to '{edit.name}': actor '{slugify(taken)}' has "
+                                         f"that name; to make them one actor, list '{edit.key}' under `merge:` of "
+                                         f"'{slugify(taken)}'")
         groups[edit.name] = groups.pop(group.name)
         group.former = (*group.former, edit.key, slugify(group.name))
         group.name = edit.name
