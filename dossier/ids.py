@@ -315,7 +315,7 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None, f
     quotes, quote_entries = _pin_quotes(dossier.quotes, ledger.quotes)
     quotes = _apply_merges(quotes, quote_entries, edits, problems)
     actor_entries = _pin_named(
-        ledger.actors, _actor_entries(dossier.actors), _actor_successor(dossier.actors, edits.renames)
+        ledger.actors, _actor_entries(dossier.actors), _actor_successor(dossier.actors, edits.renames, ledger.actors)
     )
     topic_entries = _pin_named(
         ledger.topics, _topic_entries(dossier.topics, dossier.positions), _topic_successor(dossier.topics)
@@ -617,22 +617,43 @@ def _actor_entries(actors: list[Actor]) -> dict[str, Entry]:
     return {a.id: Entry(title=a.name, sources=_sorted_unique(m.source for m in a.mentions)) for a in actors}
 
 
-def _actor_successor(actors: list[Actor], renames: Mapping[str, str]) -> Successor:
-    """A renamed or merged actor: the one the curation file moved it to, else the one that now
-    carries the old name (as its name or an alias)."""
+def _actor_successor(actors: list[Actor], renames: Mapping[str, str], published: Mapping[str, Entry]) -> Successor:
+    """A renamed or merged actor: the one the curation file moves it (or an id it was renamed
+    from) to; else an id it was renamed from, live again (the rename was undone); else the one
+    that now carries the old name (as its name or an alias)."""
     current = {actor.id for actor in actors}
     by_name: dict[str, list[Actor]] = defaultdict(list)
     for actor in actors:
         for name in {actor.name, *actor.aliases}:
             by_name[name.casefold()].append(actor)
+    earlier: dict[str, list[str]] = defaultdict(list)  # id -> the ids that redirected to it
+    for key, entry in sorted(published.items()):
+        if entry.redirect is not None:
+            earlier[entry.redirect].append(key)
 
     def successor(key: str, entry: Entry) -> str | None:
-        if renames.get(key) in current:
-            return renames[key]
+        family = _reaching(key, earlier)
+        moved = [renames[k] for k in family if renames.get(k) in current]
+        if moved:
+            return moved[0]
+        restored = [k for k in family[1:] if k in current]
+        if restored:
+            return restored[0]
         candidates = by_name.get(entry.title.casefold(), [])
         return _best(candidates, entry, lambda a: {m.source for m in a.mentions})
 
     return successor
+
+
+def _reaching(key: str, earlier: Mapping[str, list[str]]) -> list[str]:
+    """`key`, then every id whose redirects led to it, nearest first: its earlier names."""
+    found, queue = [key], [key]
+    while queue:
+        for older in earlier.get(queue.pop(0), ()):
+            if older not in found:
+                found.append(older)
+                queue.append(older)
+    return found
 
 
 def _topic_entries(topics: list[Topic], positions: list[Position]) -> dict[str, Entry]:

@@ -250,6 +250,22 @@ def test_an_actor_renamed_in_the_curation_file_redirects_even_without_the_old_na
     assert d.tombstones == []
 
 
+def test_an_actor_renamed_twice_in_the_curation_file_leaves_no_tombstone_and_every_old_id_reaches_it():
+    _, ledger = build(dossier(actors=[actor("Helen Okafor")]), Ledger())
+    once = curation.parse("actors:\n  helen-okafor:\n    name: Helen Ada Okafor\n")
+    _, ledger = build(dossier(actors=[actor("Helen Ada Okafor")]), ledger, once)
+    twice = curation.parse("actors:\n  helen-okafor:\n    name: Helen Adaeze Okafor\n")
+    d, ledger = build(dossier(actors=[actor("Helen Adaeze Okafor")]), ledger, twice)
+    assert d.tombstones == []
+    assert d.redirects == {"actors/helen-okafor.md": "actors/helen-adaeze-okafor.md",
+                           "actors/helen-ada-okafor.md": "actors/helen-adaeze-okafor.md"}
+
+    undone, _ = build(dossier(actors=[actor("Helen Okafor")]), ledger)  # the rename taken out again
+    assert undone.tombstones == []
+    assert undone.redirects == {"actors/helen-ada-okafor.md": "actors/helen-okafor.md",
+                                "actors/helen-adaeze-okafor.md": "actors/helen-okafor.md"}
+
+
 def test_positions_follow_their_renamed_actor_and_topics_follow_their_renamed_title():
     def state(actor_name: str, topic: Topic, *aliases: str) -> Dossier:
         person = actor(actor_name, *aliases)
