@@ -42,7 +42,8 @@ from rapidfuzz.distance import OSA
 from dossier.errors import InputError, yaml_problem
 from dossier.curation import Curation
 from dossier.model import Actor, Article, Dossier, Position, Problem, Quote, Tombstone, Topic
-from dossier.text import is_id, words
+from dossier.resources import load_yaml
+from dossier.text import is_id, word_matches, words
 
 # A corrected quote may differ from its published wording by at most one slip per this many words
 # (and always by one): see `is_typo_fix`.
@@ -475,9 +476,10 @@ def _quote_claims(quotes: list[Quote], published: dict[str, Entry]) -> list[_Cla
     for key, entry in published.items():
         by_words[_words_key(entry.text)].append(key)
     by_source: dict[str, list[int]] = defaultdict(list)
-    wordings: list[set[str]] = []
+    wordings: list[dict[str, str]] = []  # per quote: each wording's words -> its text (case tells names)
     for index, quote in enumerate(quotes):
-        wordings.append({_words_key(quote.text), *(_words_key(o.text) for o in quote.occurrences)})
+        texts = [quote.text, *(o.text for o in quote.occurrences)]
+        wordings.append({_words_key(text): text for text in reversed(texts)})
         for source in _quote_sources(quote):
             by_source[source].append(index)
 
@@ -505,7 +507,7 @@ def _quote_claims(quotes: list[Quote], published: dict[str, Entry]) -> list[_Cla
             continue
         target = _words_key(entry.text)
         for index in sorted({i for source in entry.sources for i in by_source.get(source, ())}):
-            fixed = [wording for wording in wordings[index] if is_typo_fix(target, wording)]
+            fixed = [wording for wording, text in wordings[index].items() if is_typo_fix(entry.text, text)]
             if fixed:
                 claims.append(claim(index, key, False, max(fuzz.ratio(target, wording) for wording in fixed)))
     return claims
@@ -516,13 +518,33 @@ def is_typo_fix(published: str, wording: str) -> bool:
 
     A slip is a word changed by one letter (added, dropped, replaced, or two swapped), words split
     or joined ("peace keeping"), or a doubled word. A word replaced by another word, or a word
-    added or dropped ("not"), makes a different quote. Case and punctuation never count.
+    added or dropped ("not"), makes a different quote; so does any change to a negation, a number
+    or a name ("not" -> "now", "500" -> "600", "Iran" -> "Iraq": dossier/data/meaning.yaml).
+    Case and punctuation never count.
     """
-    old, new = words(published), words(wording)
+    (old, old_fixed), (new, new_fixed) = _meaning(published), _meaning(wording)
     blocks = [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if op[0] != "equal"]
     if len(blocks) > max(1, len(new) // WORDS_PER_SLIP):
         return False
-    return all(_is_slip(old, new, *block) for block in blocks)
+    return all(_is_slip(old, new, *block) and not any(old_fixed[i1:i2]) and not any(new_fixed[j1:j2])
+               for block in blocks for _, i1, i2, j1, j2 in [block])
+
+
+def _meaning(text: str) -> tuple[list[str], list[bool]]:
+    """The lower-cased words of `text`, and for each whether a slip may never touch it: a
+    negation, a number, or a name (capitalised inside a sentence)."""
+    data = load_yaml("meaning.yaml")
+    found, fixed = [], []
+    for match in word_matches(text):
+        word = match.group()
+        before = match.string[max(0, match.start() - 4):match.start()].rstrip(" \"'([-")
+        name = word[:1].isupper() and bool(before) and before[-1] not in ".!?:" and word not in data["not_names"]
+        found.append(word.lower())
+        fixed.append(name or word.lower() in _SENSITIVE or any(ch.isdigit() for ch in word))
+    return found, fixed
+
+
+_SENSITIVE = frozenset(word for group in ("negations", "numbers") for word in load_yaml("meaning.yaml")[group])
 
 
 def _is_slip(old: list[str], new: list[str], tag: str, i1: int, i2: int, j1: int, j2: int) -> bool:

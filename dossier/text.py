@@ -37,6 +37,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalise(text).lower())
 
 
+def word_matches(text: str) -> list[re.Match]:
+    """The words of `text` after normalisation as matches: with their case and what stands
+    between them (words() has neither)."""
+    return list(_WORD.finditer(normalise(text)))
+
+
 # A page named index.md is its folder's own page in MkDocs: no generated page may take that name.
 RESERVED_SLUGS = frozenset({"index"})
 # The one grammar of ids: an id is a page's file name in docs/<section>/ and the last part of its

@@ -103,6 +103,10 @@ TYPO_FIXES = [
     ("The peace keeping mission must go on.", "The peacekeeping mission must go on."),
     ("We will will fight for a lasting peace.", "We will fight for a lasting peace."),
     ("We will demand that ironclad securty guarantees become part of this agremeent.", GUARANTEES),
+    ("Teh talks went well and we are hopeful. Teh ceasefire must hold for at least thirty days.",
+     "The talks went well and we are hopeful. The ceasefire must hold for at least thirty days."),
+    ("I beleive we will not give up.", "I believe we will not give up."),
+    ("We will not accpet foreign troops.", "We will not accept foreign troops."),
 ]
 DIFFERENT_WORDS = [
     ("We will not accept NATO troops in Ukraine.", "We will not accept EU troops in Ukraine."),
@@ -111,6 +115,14 @@ DIFFERENT_WORDS = [
     ("The talks were productive and we expect a deal soon.", "The talks were unproductive and we expect no deal soon."),
     (INCOMPATIBLE, "NATO and the European Union are entirely compatible."),
     (GUARANTEES, "We will never accept security guarantees that leave Ukraine outside the alliance."),
+    # one letter apart, yet another meaning: negations, numbers and names never count as slips
+    ("We will not accept foreign troops on our soil.", "We will now accept foreign troops on our soil."),
+    ("There is no way we sign this agreement today.", "There is now way we sign this agreement today."),
+    ("We don't want a war with our neighbours.", "We won't want a war with our neighbours."),
+    ("We need 500 more engineers to finish the wall.", "We need 600 more engineers to finish the wall."),
+    ("We need fifty more engineers to finish the wall.", "We need fifth more engineers to finish the wall."),
+    ("We will meet Lavrov in Geneva next week.", "We will meet Lavrova in Geneva next week."),
+    ("Our envoy flew to Iran on Sunday for the talks.", "Our envoy flew to Iraq on Sunday for the talks."),
 ]
 
 
