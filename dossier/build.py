@@ -64,13 +64,14 @@ def assemble(config: BuildConfig) -> Assembly:
     """Read, extract, link and pin ids; writes nothing."""
     articles, problems = ingest.read_seeds(config.seeds)
     edits = curation.load(config.curation)
+    ledger = ids.load_ledger(config.ledger)
+    articles = ids.pin_sources(articles, ledger.sources)  # before extraction: every finding cites it
     extractions = []
     for article in articles:
         extraction = _extract_article(article)
         extractions.append(extraction)
         problems.extend(extraction.problems)
     dossier = link.link(extractions, edits)
-    ledger = ids.load_ledger(config.ledger)
     dossier, new_ledger = ids.reconcile(dossier, ledger, edits, config.forget)
     problems.extend(dossier.problems)
     return Assembly(dossier=dossier, problems=problems, ledger=ledger, new_ledger=new_ledger)

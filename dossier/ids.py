@@ -695,6 +695,43 @@ def _topic_successor(topics: list[Topic]) -> Successor:
     return successor
 
 
+def pin_sources(articles: list[Article], published: Mapping[str, Entry]) -> list[Article]:
+    """Articles with ids that stay with the article, not with its file name.
+
+    A seed's id is its file name's slug, unless the ledger gave that id to another article (its
+    title and its text both differ): a new article under a removed article's file name must not
+    take over the old one's page. It gets the slug and a digest of its title and text instead,
+    and keeps that id (the ledger remembers it) however often it is built again.
+    """
+    current = {article.id for article in articles}
+    taken = set(published) | current
+    pinned = []
+    for article in articles:
+        entry = published.get(article.id)
+        if entry is not None and not _same_article(entry, article):
+            own = [key for key in sorted(published) if key.startswith(f"{article.id}-") and key not in current
+                   and _same_article(published[key], article)]
+            article = replace(article, id=own[0] if own else _fresh_source_id(article, taken))
+            taken.add(article.id)
+        pinned.append(article)
+    return pinned
+
+
+def _same_article(entry: Entry, article: Article) -> bool:
+    """The same text, or the same title (an edited article): a ledger entry with neither cannot tell."""
+    if not entry.digest and not entry.title:
+        return True
+    return entry.digest == article.digest or words(entry.title) == words(article.title)
+
+
+def _fresh_source_id(article: Article, taken: set[str]) -> str:
+    for size in (3, 5, 8):
+        candidate = f"{article.id}-{content_id(article.title, article.digest, size=size)}"
+        if candidate not in taken:
+            return candidate
+    raise LedgerError(f"{article.file}: no free source id for it (the ledger holds too many like {candidate})")
+
+
 def _source_entries(sources: list[Article]) -> dict[str, Entry]:
     return {a.id: Entry(title=a.title, digest=a.digest) for a in sources}
 

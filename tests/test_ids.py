@@ -302,6 +302,41 @@ def test_a_renamed_seed_redirects_to_its_new_source_id_and_a_removed_one_is_a_to
     assert [(t.kind, t.id, t.title) for t in d.tombstones] == [("source", "gone", "Gone")]
 
 
+SAME_ARTICLE = [  # the article now under the file name of a published source -> it keeps the id
+    ("an edit of its text", article("x", "Old title", "d2"), True),
+    ("a new title, the same text", article("x", "A new title", "d1"), True),
+    ("the title in other case and punctuation", article("x", "old title!", "d2"), True),
+    ("another article", article("x", "Other title", "d2"), False),
+]
+
+
+@pytest.mark.parametrize(("change", "now", "same"), SAME_ARTICLE, ids=[c[0] for c in SAME_ARTICLE])
+def test_a_source_id_stays_with_its_article_not_with_its_file_name(change, now, same):
+    _, ledger = build(dossier(sources=[article("x", "Old title", "d1")]), Ledger())
+    pinned = ids.pin_sources([now], ledger.sources)
+    d, new_ledger = build(dossier(sources=pinned), ledger)
+    if same:
+        assert [a.id for a in pinned] == ["x"] and d.tombstones == []
+        return
+    assert re.fullmatch(r"x-[a-z2-7]{5}", pinned[0].id)
+    assert [(t.id, t.title) for t in d.tombstones] == [("x", "Old title")]
+    assert new_ledger.sources[pinned[0].id].title == "Other title"
+    assert ids.pin_sources([now], new_ledger.sources) == pinned, "the new id is kept on later builds"
+    assert ids.pin_sources([article("x", "Old title", "d1")], new_ledger.sources)[0].id == "x", "the old one comes back"
+    elsewhere = ids.pin_sources([article("y", "Old title", "d1"), now], new_ledger.sources)
+    assert [a.id for a in elsewhere] == ["y", pinned[0].id]
+    assert build(dossier(sources=elsewhere), new_ledger)[0].redirects == {"sources/x.md": "sources/y.md"}
+
+
+def test_a_new_source_id_never_takes_one_already_used():
+    _, ledger = build(dossier(sources=[article("x", "Old title", "d1")]), Ledger())
+    now = article("x", "Other title", "d2")
+    fresh = ids.pin_sources([now], ledger.sources)[0].id
+    crowded = replace(ledger, sources={**ledger.sources, fresh: Entry(title="Third", digest="d3")})
+    pinned = ids.pin_sources([now, article(fresh, "Fourth", "d4")], crowded.sources)
+    assert pinned[0].id not in {"x", fresh} and pinned[0].id.startswith("x-") and pinned[1].id != pinned[0].id
+
+
 def test_redirect_chains_are_followed_and_loops_reported():
     ledger = Ledger(quotes={"aaaaaaaa": Entry(text="x", redirect="bbbbbbbb"),
                             "bbbbbbbb": Entry(text="y", redirect="cccccccc"),

@@ -413,3 +413,17 @@ def test_a_damaged_ledger_stops_the_build_and_forget_is_the_only_way_an_id_leave
     refused = cli_build(repo, "--forget", live)
     assert refused.exit_code != 0 and f"--forget {live}: this build still publishes it" in refused.output
     assert ledger.read_text(encoding="utf-8") == kept
+
+
+def test_a_new_article_under_a_removed_articles_file_name_gets_a_page_of_its_own(tmp_path):
+    repo = make_repo(tmp_path / "repo", [FIXTURES / "valley-ferry.md"])
+    site = build_site(repo)
+    recorded = published(repo)
+    assert recorded["sources/valley-ferry/"] == "Ferry crossing to reopen after safety inspection"
+    shutil.copy(FIXTURES / "harbour-sea-wall.md", repo / "seeds" / "valley-ferry.md")  # another article, same name
+    site = build_site(repo)
+    found = assert_all_resolve(site, recorded)
+    assert "no longer part of the dossier" in found["sources/valley-ferry/"].text
+    new = [key for key, entry in ids.load_ledger(repo / "permalinks.yaml").sources.items() if entry.live]
+    assert len(new) == 1 and new[0].startswith("valley-ferry-")
+    assert says(visit(site, f"sources/{new[0]}/"), "sea wall")
