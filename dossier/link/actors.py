@@ -226,18 +226,30 @@ class _Merged(dict):
 
 
 class _Spellings:
-    """Items filed under a word, found again by any spelling of it ("Zelensky", "Zelenskyy")."""
+    """Items filed under a word, found again by any spelling of it ("Zelensky", "Zelenskyy").
+
+    Only words that share their first letter or their last two are compared (two spellings of
+    one name rarely differ at both ends), so a look-up costs a block of names, not all of them."""
 
     def __init__(self) -> None:
         self.items: dict[str, list] = defaultdict(list)
+        self.blocks: dict[str, set[str]] = defaultdict(set)
 
     def add(self, word: str, item) -> None:
-        self.items[word.lower()].append(item)
+        key = word.lower()
+        self.items[key].append(item)
+        for block in _blocks(key):
+            self.blocks[block].add(key)
 
     def like(self, word: str) -> list:
-        found = process.extract(word.lower(), list(self.items), scorer=fuzz.ratio,
-                                score_cutoff=SAME_SURNAME_SPELLING, limit=None)
-        return [item for key, _, _ in found for item in self.items[key]]
+        key = word.lower()
+        keys = sorted(set().union(*(self.blocks.get(block, ()) for block in _blocks(key))))
+        found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=SAME_SURNAME_SPELLING, limit=None)
+        return [item for match, _, _ in found for item in self.items[match]]
+
+
+def _blocks(key: str) -> tuple[str, str]:
+    return f"^{key[:1]}", f"{key[-2:]}$"
 
 
 class _Owners:
