@@ -624,3 +624,26 @@ def test_over_any_sequence_of_builds_no_published_id_is_lost_or_given_to_other_w
             {p.removeprefix("quotes/").removesuffix(".md") for p in d.redirects}
         assert pages == set(new_ledger.quotes), "every published quote id has a page, a tombstone or a redirect"
         ledger = new_ledger
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(printed_quote, max_size=4), max_size=4), st.lists(printed_quote, min_size=1, max_size=4),
+       st.data())
+def test_whether_a_corrected_typo_keeps_its_id_does_not_depend_on_earlier_builds(history, state, data):
+    """The same correction of the same seeds ends the same way, after any earlier builds or none."""
+    target = data.draw(st.integers(0, len(state) - 1))
+    fixed = state[target]
+    typo = quote(_variant(fixed.text, 2), *(o.source for o in fixed.occurrences), speaker=fixed.speaker_name)
+    before = [*state[:target], typo, *state[target + 1:]]
+
+    def corrected(ledger: Ledger) -> tuple[bool, bool]:
+        d, ledger = reconcile(dossier(*before), ledger)
+        published = next(q.id for q in d.quotes if typo.text in (q.text, *(o.text for o in q.occurrences))
+                         and {o.source for o in typo.occurrences} <= {o.source for o in q.occurrences})
+        entry = reconcile(dossier(*state), ledger)[1].quotes[published]
+        return entry.live, entry.removed
+
+    earlier = Ledger()
+    for quotes in history:
+        earlier = reconcile(dossier(*quotes), earlier)[1]
+    assert corrected(earlier) == corrected(Ledger())

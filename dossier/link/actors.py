@@ -176,8 +176,8 @@ def _merge_people(groups: dict[str, _Group], guard: _Guard) -> dict[str, _Group]
     a shorter name joins the full name it belongs to: a surname the most mentioned full name with
     that surname, another part of a name ("Lula", "Alves") the only full name that has it.
 
-    Names are looked up in indexes (rapidfuzz compares spellings in C), not against every other
-    name; a name that joins one already merged away lands where that one went (`_Merged`)."""
+    Names are looked up in indexes (`_Owners`, `_Spellings`), not compared with every other name;
+    a name that joins one already merged away lands where that one went (`_Merged`)."""
     merged = _Merged()
 
     def absorb(into: str, name: str) -> None:
