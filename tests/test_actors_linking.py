@@ -7,12 +7,15 @@ import shutil
 
 import pytest
 
+from dossier import nlp
 from dossier.build import BuildConfig, build
 from dossier.curation import Curation
+from dossier.extract.actors import extract_actors
+from dossier.extract.quotes import extract_quotes
 from dossier.link import actors as linking
 from dossier.link import link
 from dossier.link.actors import link_actors
-from dossier.model import ActorMention, Article, Extraction, Problem
+from dossier.model import ActorMention, Article, Extraction, Paragraph, Problem
 from tests.test_permalinks import FIXTURES
 
 
@@ -56,6 +59,30 @@ def test_a_suffix_tells_two_people_apart(full, suffixed, surname):
     elder = full.rsplit(" ", 1)[0]
     found = partition([article("a", elder, elder, surname), article("b", full, suffixed)])
     assert found == {elder: {elder, surname}, full: {full, suffixed}}
+
+
+# real prose, parsed: the speaker named with a suffix, and the short name the article goes on with
+PROSE_WITH_SUFFIXES = [
+    (["Donald Trump Jr. spoke at the rally on Tuesday.", '"We are going to win this state," Trump Jr. said.'],
+     "Donald Trump Jr.", "Trump Jr."),
+    (["Ken Griffey Sr. played for the Reds for a decade.", '"It was a great time for all of us," Griffey Sr. said.'],
+     "Ken Griffey Sr", "Griffey Sr"),
+    (["The Rev. Martin Luther King Jr. led the march in 1965.", '"We shall overcome this in time," King Jr. said.'],
+     None, "Martin Luther King Jr."),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "name", "short"), PROSE_WITH_SUFFIXES, ids=[p[2] for p in PROSE_WITH_SUFFIXES])
+def test_an_article_naming_a_person_with_a_suffix_links(paragraphs, name, short):
+    article = Article("t", "t.txt", "Test", tuple(Paragraph(n, text) for n, text in enumerate(paragraphs, start=1)))
+    docs = list(nlp.load().pipe(paragraphs))
+    quotes, _ = extract_quotes(article, docs)
+    actors, resolve = link_actors([Extraction(article, quotes=tuple(quotes), actors=tuple(extract_actors(article, docs)))],
+                                  Curation())
+    speaker = resolve("t", short)
+    assert speaker is not None and speaker in {a.id for a in actors}
+    if name is not None:
+        assert [a.name for a in actors if a.id == speaker] == [name]
 
 
 # articles (names mentioned in each) -> the actors the linker must make, with the names each took in
