@@ -120,8 +120,10 @@ def _speaker_mentions(extractions: Sequence[Extraction], mentions: Sequence[Acto
             if not quote.speaker:
                 continue
             source = extraction.article.id
-            known = named.get((source, _key(quote.speaker)))
             name, kind, role, affiliation = _parse_name(quote.speaker)
+            # the speaker as named in this source, else the name inside it ("the alliance" of
+            # "Secretary-General the alliance", which the source's own mentions say is NATO)
+            known = named.get((source, _key(quote.speaker))) or named.get((source, _key(name)))
             if known is not None:
                 name, kind = known.name, known.kind
             extra.append(ActorMention(source, quote.paragraph, quote.speaker, name, kind, role, affiliation))
