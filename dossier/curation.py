@@ -22,7 +22,9 @@ applies the same correction. The file is optional.
 
 Order of application: split, then merge, then rename, kind, description, links,
 then hide. Any unknown key, a malformed value or an id that names no actor is an
-error that names the line: `curation.yaml:12: unknown actor 'grushkoo'`.
+error that names the line: `curation.yaml:12: unknown actor 'grushkoo'`. So is a
+rename onto a name another actor has (it would pour one actor into the other: say
+`merge` instead), a merge cycle, and a quote id outside the id grammar.
 """
 
 from __future__ import annotations
