@@ -313,7 +313,9 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None, f
     forget = tuple(forget)
     ledger = _forget(ledger, forget)
     problems: list[Problem] = []
-    quotes, quote_entries = _pin_quotes(dossier.quotes, ledger.quotes)
+    source_entries = _pin_named(ledger.sources, _source_entries(dossier.sources), _source_successor(dossier.sources))
+    moved = {key: _final(source_entries, key) or key for key in ledger.sources}  # a renamed seed's new id
+    quotes, quote_entries = _pin_quotes(dossier.quotes, ledger.quotes, moved)
     quotes = _apply_merges(quotes, quote_entries, edits, problems)
     actor_entries = _pin_named(
         ledger.actors, _actor_entries(dossier.actors), _actor_successor(dossier.actors, edits.renames, ledger.actors)
@@ -321,7 +323,6 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None, f
     topic_entries = _pin_named(
         ledger.topics, _topic_entries(dossier.topics, dossier.positions), _topic_successor(dossier.topics)
     )
-    source_entries = _pin_named(ledger.sources, _source_entries(dossier.sources), _source_successor(dossier.sources))
     position_entries = _pin_named(
         ledger.positions,
         _position_entries(dossier.positions, dossier.actors, dossier.topics),
@@ -437,10 +438,11 @@ class _Claim:
                 not self.fresh, self.id, self.quote)
 
 
-def _pin_quotes(quotes: list[Quote], published: dict[str, Entry]) -> tuple[list[Quote], dict[str, Entry]]:
+def _pin_quotes(quotes: list[Quote], published: dict[str, Entry], moved: Mapping[str, str]
+                ) -> tuple[list[Quote], dict[str, Entry]]:
     """Each quote keeps the published id it matches best; a published id that no other quote
     wants but this one also matches (the clusterer joined two pages) redirects to it."""
-    claims = sorted(_quote_claims(quotes, published), key=lambda c: c.rank)
+    claims = sorted(_quote_claims(quotes, published, moved), key=lambda c: c.rank)
     primary: dict[int, str] = {}
     holder: dict[str, int] = {}
     for claim in claims:
@@ -470,8 +472,10 @@ def _pin_quotes(quotes: list[Quote], published: dict[str, Entry]) -> tuple[list[
     return pinned, entries
 
 
-def _quote_claims(quotes: list[Quote], published: dict[str, Entry]) -> list[_Claim]:
-    """Every (current quote, published id) pair that may be the same utterance."""
+def _quote_claims(quotes: list[Quote], published: dict[str, Entry], moved: Mapping[str, str]) -> list[_Claim]:
+    """Every (current quote, published id) pair that may be the same utterance. A published
+    quote's sources are read under their ids now (`moved`: a renamed seed), so a typo fixed in a
+    renamed seed is found whether the rename came in an earlier build or in this one."""
     by_words: dict[str, list[str]] = defaultdict(list)
     for key, entry in published.items():
         by_words[_words_key(entry.text)].append(key)
@@ -485,7 +489,7 @@ def _quote_claims(quotes: list[Quote], published: dict[str, Entry]) -> list[_Cla
 
     def claim(index: int, key: str, exact: bool, similarity: float) -> _Claim:
         quote, entry = quotes[index], published[key]
-        mine, theirs = set(_quote_sources(quote)), set(entry.sources)
+        mine, theirs = set(_quote_sources(quote)), {moved.get(s, s) for s in entry.sources}
         return _Claim(
             quote=index, id=key, live=entry.live, exact=exact, verbatim=quote.text == entry.text,
             fresh=key == content_id(quote.text),
@@ -506,7 +510,7 @@ def _quote_claims(quotes: list[Quote], published: dict[str, Entry]) -> list[_Cla
         if key in exactly_claimed:
             continue
         target = _words_key(entry.text)
-        for index in sorted({i for source in entry.sources for i in by_source.get(source, ())}):
+        for index in sorted({i for source in entry.sources for i in by_source.get(moved.get(source, source), ())}):
             fixed = [wording for wording, text in wordings[index].items() if is_typo_fix(entry.text, text)]
             if fixed:
                 claims.append(claim(index, key, False, max(fuzz.ratio(target, wording) for wording in fixed)))
@@ -737,10 +741,12 @@ def _source_entries(sources: list[Article]) -> dict[str, Entry]:
 
 
 def _source_successor(sources: list[Article]) -> Successor:
-    """A seed renamed but otherwise unchanged: the article with the same text digest."""
+    """A renamed seed: the article with the same text, else the only one with the same title (a
+    seed renamed and edited in one build is the same article as in two)."""
     def successor(key: str, entry: Entry) -> str | None:
         candidates = [a for a in sources if entry.digest and a.digest == entry.digest]
-        return _best(candidates, entry, lambda a: set())
+        titled = [a for a in sources if entry.title and words(a.title) == words(entry.title)]
+        return _best(candidates or (titled if len(titled) == 1 else []), entry, lambda a: set())
 
     return successor
 

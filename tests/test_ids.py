@@ -328,6 +328,18 @@ def test_a_source_id_stays_with_its_article_not_with_its_file_name(change, now, 
     assert build(dossier(sources=elsewhere), new_ledger)[0].redirects == {"sources/x.md": "sources/y.md"}
 
 
+def test_a_typo_fixed_in_a_renamed_seed_keeps_the_quote_id_whether_in_one_build_or_two():
+    typo = TYPO_FIXES[0][0]
+    _, ledger = build(dossier(quote(typo, "old-name"), sources=[article("old-name", "Title", "d1")]), Ledger())
+    fixed = dossier(quote(INCOMPATIBLE, "new-name"), sources=[article("new-name", "Title", "d2")])
+    at_once, _ = build(fixed, ledger)
+    _, renamed = build(dossier(quote(typo, "new-name"), sources=[article("new-name", "Title", "d1")]), ledger)
+    in_turn, _ = build(fixed, renamed)
+    for d in (at_once, in_turn):
+        assert ids_of(d) == [content_id(typo)] and d.tombstones == []
+        assert d.redirects == {"sources/old-name.md": "sources/new-name.md"}
+
+
 def test_a_new_source_id_never_takes_one_already_used():
     _, ledger = build(dossier(sources=[article("x", "Old title", "d1")]), Ledger())
     now = article("x", "Other title", "d2")
