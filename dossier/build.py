@@ -27,6 +27,7 @@ class BuildConfig:
     curation: Path = Path("curation.yaml")
     ledger: Path = Path("permalinks.yaml")
     mkdocs_yml: Path = Path("mkdocs.yml")  # site_url and site_name for permalinks and citations
+    forget: tuple[str, ...] = ()  # "SECTION/ID"s to drop from the ledger on purpose (`--forget`)
 
 
 @dataclass
@@ -66,14 +67,15 @@ def assemble(config: BuildConfig) -> Assembly:
     lexicon()  # a broken data file stops the build here, named, before any article is read
     articles, problems = ingest.read_seeds(config.seeds)
     edits = curation.load(config.curation)
+    ledger = ids.load_ledger(config.ledger)
+    articles = ids.pin_sources(articles, ledger.sources)  # before extraction: every finding cites it
     extractions = []
     for article in articles:
         extraction = _extract_article(article)
         extractions.append(extraction)
         problems.extend(extraction.problems)
     dossier = link.link(extractions, edits)
-    ledger = ids.load_ledger(config.ledger)
-    dossier, new_ledger = ids.reconcile(dossier, ledger, edits)
+    dossier, new_ledger = ids.reconcile(dossier, ledger, edits, config.forget)
     problems.extend(dossier.problems)
     return Assembly(dossier=dossier, problems=problems, ledger=ledger, new_ledger=new_ledger)
 

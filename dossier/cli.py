@@ -57,11 +57,11 @@ def project_options(command):
 
 
 def _config(docs: Path, seeds: Path, templates: Path | None, curation: Path, ledger: Path,
-            mkdocs_yml: Path) -> BuildConfig:
+            mkdocs_yml: Path, forget: tuple[str, ...] = ()) -> BuildConfig:
     if templates is None and Path("templates").is_dir():
         templates = Path("templates")
     return BuildConfig(seeds=seeds, docs=docs, templates=templates, curation=curation, ledger=ledger,
-                       mkdocs_yml=mkdocs_yml)
+                       mkdocs_yml=mkdocs_yml, forget=forget)
 
 
 def _report(result: BuildResult, level: int, *, strict: bool = False, check: bool = False, ledger: Path | None = None,
@@ -92,9 +92,12 @@ def _report(result: BuildResult, level: int, *, strict: bool = False, check: boo
               help="MkDocs docs folder; dossier owns only the sections it generates there.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any article raised a warning.")
 @click.option("--check", is_flag=True, help="Write nothing; exit non-zero when the ledger is stale.")
+@click.option("--forget", multiple=True, metavar="SECTION/ID",
+              help="Drop a published id that no longer has content (e.g. quotes/k3xq7a2b) from the ledger: "
+                   "its URL then 404s. Repeatable. Without it the ledger only grows.")
 @verbosity
 def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: Path, mkdocs_yml: Path, docs: Path,
-                  strict: bool, check: bool, verbosity: int) -> None:
+                  strict: bool, check: bool, forget: tuple[str, ...], verbosity: int) -> None:
     """Extract sources, actors, quotes, topics and positions from SEEDS and write pages into DOCS.
 
     \b
@@ -103,8 +106,9 @@ def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: P
         dossier build --seeds articles/ --docs docs/ --strict
         dossier build --check      # in CI: fail when permalinks.yaml needs committing
         dossier build -v           # with the traceback of an article whose extraction failed
+        dossier build --forget quotes/k3xq7a2b   # a tombstone that must go (e.g. a legal takedown)
     """
-    config = _config(docs, seeds, templates, curation, ledger, mkdocs_yml)
+    config = _config(docs, seeds, templates, curation, ledger, mkdocs_yml, forget)
     try:
         result = build(config, write=not check)
     except InputError as error:

@@ -22,7 +22,9 @@ applies the same correction. The file is optional.
 
 Order of application: split, then merge, then rename, kind, description, links,
 then hide. Any unknown key, a malformed value or an id that names no actor is an
-error that names the line: `curation.yaml:12: unknown actor 'grushkoo'`.
+error that names the line: `curation.yaml:12: unknown actor 'grushkoo'`. So is a
+rename onto a name another actor has (it would pour one actor into the other: say
+`merge` instead), a merge cycle, and a quote id outside the id grammar.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from pathlib import Path
 import yaml
 
 from dossier.errors import InputError, yaml_problem
-from dossier.text import http_url, slugify
+from dossier.text import http_url, is_id, slugify
 
 KINDS = ("person", "organization", "country", "government", "group")
 ACTOR_KEYS = ("name", "kind", "description", "links", "merge", "split", "hide")
@@ -199,6 +201,9 @@ class _Reader:
             if name not in QUOTE_KEYS:
                 raise self.error(name_node, f"unknown key '{name}' for quote '{key}' (expected: merge)")
         merge = self.texts(fields["merge"][1], "a quote id") if "merge" in fields else ()
+        for quote_id, line in [(key, key_node.start_mark.line + 1), *merge]:
+            if not is_id(quote_id):
+                raise CurationError(f"{self.filename}:{line}: quote id {quote_id!r} is not an id")
         return QuoteEdit(id=key, line=key_node.start_mark.line + 1, merge=merge)
 
 

@@ -42,13 +42,14 @@ from rapidfuzz.distance import OSA
 from dossier.errors import InputError, yaml_problem
 from dossier.curation import Curation
 from dossier.model import Actor, Article, Dossier, Position, Problem, Quote, Tombstone, Topic
-from dossier.text import words
+from dossier.resources import load_yaml
+from dossier.text import is_id, word_matches, words
 
 # A corrected quote may differ from its published wording by at most one slip per this many words
 # (and always by one): see `is_typo_fix`.
 WORDS_PER_SLIP = 6
 
-# Ledger sections in file order, and the page section each kind lives in.
+# Ledger sections, and the page section each kind lives in.
 SECTIONS = ("quotes", "actors", "sources", "topics", "positions")
 KIND = {"quotes": "quote", "actors": "actor", "sources": "source", "topics": "topic", "positions": "position"}
 
@@ -56,9 +57,13 @@ HEADER = """\
 # permalinks.yaml: every id this site has ever published, so that no URL breaks.
 # Written by `dossier build`; commit it with the seeds. `dossier build --check`
 # (run in CI) fails when it is stale. An entry with `redirect` is served as a
-# redirect to that id; one with `removed: true` as a tombstone page.
+# redirect to that id; one with `removed: true` as a tombstone page. `count` at the
+# end says how many ids each section holds: a ledger cut short is refused, never
+# rewritten. No id ever leaves it but by `dossier build --forget SECTION/ID`.
 """
-LEDGER_VERSION = 1
+LEDGER_VERSION = 2  # 2 ends with `count`; a version 1 ledger (without it) is still read
+# libyaml parses a large ledger several times faster; duplicate keys are caught on its node tree.
+LedgerLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LedgerError(InputError):
@@ -120,13 +125,18 @@ def content_id(text: str, *context: str, size: int = 5) -> str:
 
 def load_ledger(path: Path) -> Ledger:
     """The committed ledger; empty when the file does not exist yet. Raises LedgerError naming the
-    file and line when it cannot be trusted."""
+    file and line when it cannot be trusted: not YAML, a key given twice, an alias, a bad id or
+    entry, or fewer entries than its `count` (cut short, emptied)."""
     if not path.exists():
         return Ledger()
-    loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+    loader = LedgerLoader(path.read_text(encoding="utf-8"))
     try:
         root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else {}
+        if root is None:
+            raise LedgerError(f"{path}: empty: a ledger once written never is; restore it from git, "
+                              "or delete the file to start a new ledger")
+        _refuse_repeats(root, path)
+        data = loader.construct_document(root)
     except yaml.YAMLError as error:
         line, reason = yaml_problem(error)
         where = f"{path}:{line}" if line else str(path)
@@ -134,6 +144,33 @@ def load_ledger(path: Path) -> Ledger:
     finally:
         loader.dispose()
     return _ledger_from(data, root, path)
+
+
+def _refuse_repeats(root: yaml.Node, path: Path) -> None:
+    """A key given twice (YAML keeps the last one, silently dropping an entry), and aliases or merge
+    keys (which a ledger written by dossier never has, and which can make reading it explode)."""
+    seen: set[int] = set()
+    stack = [(root, root.start_mark.line + 1)]  # a node, and the line it is used at (an alias's own)
+    while stack:
+        node, line = stack.pop()
+        if id(node) in seen:
+            raise LedgerError(f"{path}:{line}: an alias: the ledger repeats nothing")
+        seen.add(id(node))
+        children = []
+        if isinstance(node, yaml.SequenceNode):
+            children = [(item, line) for item in node.value]
+        elif isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                line = key.start_mark.line + 1
+                if key.tag == "tag:yaml.org,2002:merge":
+                    raise LedgerError(f"{path}:{line}: a merge key: the ledger repeats nothing")
+                if isinstance(key, yaml.ScalarNode) and key.value in first:
+                    raise LedgerError(f"{path}:{line}: {key.value!r} is given twice (first at line {first[key.value]})")
+                if isinstance(key, yaml.ScalarNode):
+                    first[key.value] = line
+                children += [(key, line), (value, line)]
+        stack.extend(reversed(children))  # in document order: the second use of a node is the alias
 
 
 def _ledger_from(data: object, root: yaml.Node | None, path: Path) -> Ledger:
@@ -144,32 +181,52 @@ def _ledger_from(data: object, root: yaml.Node | None, path: Path) -> Ledger:
     if not isinstance(data, dict):
         raise fail(root, "expected a mapping of sections (quotes, actors, sources, topics, positions)")
     nodes = _child_nodes(root)
-    unknown = sorted(set(data) - set(SECTIONS) - {"version"})
+    unknown = sorted(set(data) - set(SECTIONS) - {"version", "count"})
     if unknown:
         raise fail(nodes.get(unknown[0]), f"unknown section {unknown[0]!r}")
-    if data.get("version", LEDGER_VERSION) != LEDGER_VERSION:
+    if data.get("version", LEDGER_VERSION) not in (1, LEDGER_VERSION):
         raise fail(nodes.get("version"), f"unsupported ledger version {data['version']!r}")
     sections = {}
     for name in SECTIONS:
         section = data.get(name) or {}
         if not isinstance(section, dict):
             raise fail(nodes.get(name), f"section {name!r} must map ids to entries")
-        entry_nodes = _child_nodes(nodes.get(name))
+        key_nodes, entry_nodes = _child_nodes(nodes.get(name), keys=True), _child_nodes(nodes.get(name))
         entries = {}
         for key, raw in section.items():
+            if not is_id(str(key)):
+                raise fail(key_nodes.get(key), f"{name} id {str(key)!r} is not an id (letters, digits, '.', '_', '-')")
             try:
                 entries[str(key)] = _entry_from(raw)
             except (TypeError, ValueError) as error:
                 raise fail(entry_nodes.get(key, nodes.get(name)), f"{name} entry {key!r}: {error}") from None
         sections[name] = entries
+    if "version" not in data:
+        raise fail(None, "no version at the end: the ledger was cut short; restore it from git")
+    if data["version"] >= 2:
+        _check_counts(data.get("count"), nodes.get("count"), sections, fail)
     return Ledger(**sections)
 
 
-def _child_nodes(node: yaml.Node | None) -> dict:
-    """Key -> value node of a YAML mapping node: lets errors name the line of the bad entry."""
+def _check_counts(counts: object, node: yaml.Node | None, sections: dict[str, dict], fail) -> None:
+    """The ledger holds as many ids as its `count` says: entries cut or deleted are noticed."""
+    if counts is None:
+        raise fail(None, "no count at the end: the ledger was cut short; restore it from git")
+    if not isinstance(counts, dict) or set(counts) != set(SECTIONS):
+        raise fail(node, f"count must give the number of ids of each section ({', '.join(sorted(SECTIONS))})")
+    count_nodes = _child_nodes(node)
+    for name in sorted(SECTIONS):
+        if counts[name] != len(sections[name]):
+            raise fail(count_nodes.get(name, node), f"count says {counts[name]} {name}, but {len(sections[name])} "
+                                                    "are listed: entries were cut or deleted; restore it from git "
+                                                    "(`dossier build --forget SECTION/ID` removes an id)")
+
+
+def _child_nodes(node: yaml.Node | None, *, keys: bool = False) -> dict:
+    """Key -> value node (or key node) of a YAML mapping node: lets errors name the line of the bad entry."""
     if not isinstance(node, yaml.MappingNode):
         return {}
-    return {key.value: value for key, value in node.value}
+    return {key.value: key if keys else value for key, value in node.value}
 
 
 _ENTRY_FIELDS = {f.name for f in fields(Entry)}
@@ -190,6 +247,9 @@ def _entry_from(raw: object) -> Entry:
     sources = raw.get("sources", [])
     if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
         raise TypeError("sources must be a list of source ids")
+    for what, key in [("redirect", raw.get("redirect")), *(("source", s) for s in sources)]:
+        if key is not None and not is_id(key):
+            raise ValueError(f"{what} {key!r} is not an id")
     if not isinstance(raw.get("removed", False), bool):
         raise TypeError("removed must be true or false")
     return Entry(**{**raw, "sources": tuple(sources)})
@@ -198,13 +258,16 @@ def _entry_from(raw: object) -> Entry:
 def dump_ledger(ledger: Ledger) -> str:
     """The ledger as deterministic YAML text: sorted, defaults left out, no machine-dependent bits."""
     defaults = asdict(Entry())
-    data: dict = {"version": LEDGER_VERSION}
-    for name in SECTIONS:
+    data: dict = {}
+    for name in sorted(SECTIONS):
         data[name] = {
-            key: {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(entry).items() if v != defaults[k]}
-            for key, entry in ledger.section(name).items()
+            key: {k: (list(v) if isinstance(v, tuple) else v) for k, v in sorted(asdict(entry).items())
+                  if v != defaults[k]}
+            for key, entry in sorted(ledger.section(name).items())
         }
-    body = yaml.dump(data, Dumper=_LedgerDumper, sort_keys=True, allow_unicode=True, default_flow_style=False,
+    data["version"] = LEDGER_VERSION
+    data["count"] = {name: len(ledger.section(name)) for name in sorted(SECTIONS)}  # last: a cut loses it
+    body = yaml.dump(data, Dumper=_LedgerDumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
                      width=100)
     return HEADER + body
 
@@ -237,23 +300,29 @@ def save_ledger(ledger: Ledger, path: Path) -> bool:
 # reconcile: pin this build's ids against the ledger
 
 
-def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None) -> tuple[Dossier, Ledger]:
+def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None, forget: Iterable[str] = ()
+              ) -> tuple[Dossier, Ledger]:
     """Give every item its pinned id and every vanished id a redirect or a tombstone.
 
     `edits` is the curation file: its quote merges join published quotes, its actor renames and
     merges say where an old actor id now lives. Raises CurationError for a quote id never published.
+    `forget` ("quotes/k3xq7a2b", `dossier build --forget`) are ids to drop from the ledger on purpose:
+    the only way one leaves it. Raises LedgerError when one cannot go, or when an id would be lost.
     """
     edits = edits or Curation()
+    forget = tuple(forget)
+    ledger = _forget(ledger, forget)
     problems: list[Problem] = []
-    quotes, quote_entries = _pin_quotes(dossier.quotes, ledger.quotes)
+    source_entries = _pin_named(ledger.sources, _source_entries(dossier.sources), _source_successor(dossier.sources))
+    moved = {key: _final(source_entries, key) or key for key in ledger.sources}  # a renamed seed's new id
+    quotes, quote_entries = _pin_quotes(dossier.quotes, ledger.quotes, moved)
     quotes = _apply_merges(quotes, quote_entries, edits, problems)
     actor_entries = _pin_named(
-        ledger.actors, _actor_entries(dossier.actors), _actor_successor(dossier.actors, edits.renames)
+        ledger.actors, _actor_entries(dossier.actors), _actor_successor(dossier.actors, edits.renames, ledger.actors)
     )
     topic_entries = _pin_named(
         ledger.topics, _topic_entries(dossier.topics, dossier.positions), _topic_successor(dossier.topics)
     )
-    source_entries = _pin_named(ledger.sources, _source_entries(dossier.sources), _source_successor(dossier.sources))
     position_entries = _pin_named(
         ledger.positions,
         _position_entries(dossier.positions, dossier.actors, dossier.topics),
@@ -263,6 +332,7 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None) -
         quotes=quote_entries, actors=actor_entries, sources=source_entries, topics=topic_entries,
         positions=position_entries,
     )
+    _refuse_losses(ledger, new_ledger, forget)
     redirects = redirect_maps(new_ledger, problems)
     tombstones = [  # what was removed, and any redirect the ledger cannot serve (a hand-made loop)
         _tombstone(name, key, entry)
@@ -273,6 +343,35 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None) -
     return replace(
         dossier, quotes=quotes, redirects=redirects, tombstones=tombstones, problems=[*dossier.problems, *problems]
     ), new_ledger
+
+
+def _forget(ledger: Ledger, forget: tuple[str, ...]) -> Ledger:
+    """The ledger without the ids named "SECTION/ID"; none may be the target of a redirect kept."""
+    sections = {name: dict(ledger.section(name)) for name in SECTIONS}
+    for key in forget:
+        name, _, gone = key.partition("/")
+        if gone not in sections.get(name, {}):
+            raise LedgerError(f"--forget {key}: no such id in the ledger (give SECTION/ID, e.g. quotes/k3xq7a2b)")
+        del sections[name][gone]
+    for name, section in sections.items():
+        for key, entry in sorted(section.items()):
+            if f"{name}/{entry.redirect}" in forget:
+                raise LedgerError(f"--forget {name}/{entry.redirect}: {name}/{key} redirects to it (forget it too)")
+    return Ledger(**sections)
+
+
+def _refuse_losses(ledger: Ledger, new_ledger: Ledger, forget: tuple[str, ...]) -> None:
+    """The ledger only grows: a forgotten id this build publishes again, or a published id the new
+    ledger lacks, stops the build naming it."""
+    for key in forget:
+        name, _, gone = key.partition("/")
+        if gone in new_ledger.section(name):
+            raise LedgerError(f"--forget {key}: this build still publishes it (remove it from the seeds first)")
+    lost = [f"{name}/{key}" for name in SECTIONS for key in sorted(ledger.section(name))
+            if key not in new_ledger.section(name)]
+    if lost:
+        raise LedgerError(f"this build would drop {len(lost)} published id(s): {', '.join(lost)}; the ledger "
+                          "only grows (`dossier build --forget SECTION/ID` removes an id on purpose)")
 
 
 def redirect_maps(ledger: Ledger, problems: list[Problem] | None = None) -> dict[str, str]:
@@ -339,10 +438,11 @@ class _Claim:
                 not self.fresh, self.id, self.quote)
 
 
-def _pin_quotes(quotes: list[Quote], published: dict[str, Entry]) -> tuple[list[Quote], dict[str, Entry]]:
+def _pin_quotes(quotes: list[Quote], published: dict[str, Entry], moved: Mapping[str, str]
+                ) -> tuple[list[Quote], dict[str, Entry]]:
     """Each quote keeps the published id it matches best; a published id that no other quote
     wants but this one also matches (the clusterer joined two pages) redirects to it."""
-    claims = sorted(_quote_claims(quotes, published), key=lambda c: c.rank)
+    claims = sorted(_quote_claims(quotes, published, moved), key=lambda c: c.rank)
     primary: dict[int, str] = {}
     holder: dict[str, int] = {}
     for claim in claims:
@@ -372,21 +472,24 @@ def _pin_quotes(quotes: list[Quote], published: dict[str, Entry]) -> tuple[list[
     return pinned, entries
 
 
-def _quote_claims(quotes: list[Quote], published: dict[str, Entry]) -> list[_Claim]:
-    """Every (current quote, published id) pair that may be the same utterance."""
+def _quote_claims(quotes: list[Quote], published: dict[str, Entry], moved: Mapping[str, str]) -> list[_Claim]:
+    """Every (current quote, published id) pair that may be the same utterance. A published
+    quote's sources are read under their ids now (`moved`: a renamed seed), so a typo fixed in a
+    renamed seed is found whether the rename came in an earlier build or in this one."""
     by_words: dict[str, list[str]] = defaultdict(list)
     for key, entry in published.items():
         by_words[_words_key(entry.text)].append(key)
     by_source: dict[str, list[int]] = defaultdict(list)
-    wordings: list[set[str]] = []
+    wordings: list[dict[str, str]] = []  # per quote: each wording's words -> its text (case tells names)
     for index, quote in enumerate(quotes):
-        wordings.append({_words_key(quote.text), *(_words_key(o.text) for o in quote.occurrences)})
+        texts = [quote.text, *(o.text for o in quote.occurrences)]
+        wordings.append({_words_key(text): text for text in reversed(texts)})
         for source in _quote_sources(quote):
             by_source[source].append(index)
 
     def claim(index: int, key: str, exact: bool, similarity: float) -> _Claim:
         quote, entry = quotes[index], published[key]
-        mine, theirs = set(_quote_sources(quote)), set(entry.sources)
+        mine, theirs = set(_quote_sources(quote)), {moved.get(s, s) for s in entry.sources}
         return _Claim(
             quote=index, id=key, live=entry.live, exact=exact, verbatim=quote.text == entry.text,
             fresh=key == content_id(quote.text),
@@ -407,8 +510,8 @@ def _quote_claims(quotes: list[Quote], published: dict[str, Entry]) -> list[_Cla
         if key in exactly_claimed:
             continue
         target = _words_key(entry.text)
-        for index in sorted({i for source in entry.sources for i in by_source.get(source, ())}):
-            fixed = [wording for wording in wordings[index] if is_typo_fix(target, wording)]
+        for index in sorted({i for source in entry.sources for i in by_source.get(moved.get(source, source), ())}):
+            fixed = [wording for wording, text in wordings[index].items() if is_typo_fix(entry.text, text)]
             if fixed:
                 claims.append(claim(index, key, False, max(fuzz.ratio(target, wording) for wording in fixed)))
     return claims
@@ -419,13 +522,33 @@ def is_typo_fix(published: str, wording: str) -> bool:
 
     A slip is a word changed by one letter (added, dropped, replaced, or two swapped), words split
     or joined ("peace keeping"), or a doubled word. A word replaced by another word, or a word
-    added or dropped ("not"), makes a different quote. Case and punctuation never count.
+    added or dropped ("not"), makes a different quote; so does any change to a negation, a number
+    or a name ("not" -> "now", "500" -> "600", "Iran" -> "Iraq": dossier/data/meaning.yaml).
+    Case and punctuation never count.
     """
-    old, new = words(published), words(wording)
+    (old, old_fixed), (new, new_fixed) = _meaning(published), _meaning(wording)
     blocks = [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if op[0] != "equal"]
     if len(blocks) > max(1, len(new) // WORDS_PER_SLIP):
         return False
-    return all(_is_slip(old, new, *block) for block in blocks)
+    return all(_is_slip(old, new, *block) and not any(old_fixed[i1:i2]) and not any(new_fixed[j1:j2])
+               for block in blocks for _, i1, i2, j1, j2 in [block])
+
+
+def _meaning(text: str) -> tuple[list[str], list[bool]]:
+    """The lower-cased words of `text`, and for each whether a slip may never touch it: a
+    negation, a number, or a name (capitalised inside a sentence)."""
+    data = load_yaml("meaning.yaml")
+    found, fixed = [], []
+    for match in word_matches(text):
+        word = match.group()
+        before = match.string[max(0, match.start() - 4):match.start()].rstrip(" \"'([-")
+        name = word[:1].isupper() and bool(before) and before[-1] not in ".!?:" and word not in data["not_names"]
+        found.append(word.lower())
+        fixed.append(name or word.lower() in _SENSITIVE or any(ch.isdigit() for ch in word))
+    return found, fixed
+
+
+_SENSITIVE = frozenset(word for group in ("negations", "numbers") for word in load_yaml("meaning.yaml")[group])
 
 
 def _is_slip(old: list[str], new: list[str], tag: str, i1: int, i2: int, j1: int, j2: int) -> bool:
@@ -520,22 +643,43 @@ def _actor_entries(actors: list[Actor]) -> dict[str, Entry]:
     return {a.id: Entry(title=a.name, sources=_sorted_unique(m.source for m in a.mentions)) for a in actors}
 
 
-def _actor_successor(actors: list[Actor], renames: Mapping[str, str]) -> Successor:
-    """A renamed or merged actor: the one the curation file moved it to, else the one that now
-    carries the old name (as its name or an alias)."""
+def _actor_successor(actors: list[Actor], renames: Mapping[str, str], published: Mapping[str, Entry]) -> Successor:
+    """A renamed or merged actor: the one the curation file moves it (or an id it was renamed
+    from) to; else an id it was renamed from, live again (the rename was undone); else the one
+    that now carries the old name (as its name or an alias)."""
     current = {actor.id for actor in actors}
     by_name: dict[str, list[Actor]] = defaultdict(list)
     for actor in actors:
         for name in {actor.name, *actor.aliases}:
             by_name[name.casefold()].append(actor)
+    earlier: dict[str, list[str]] = defaultdict(list)  # id -> the ids that redirected to it
+    for key, entry in sorted(published.items()):
+        if entry.redirect is not None:
+            earlier[entry.redirect].append(key)
 
     def successor(key: str, entry: Entry) -> str | None:
-        if renames.get(key) in current:
-            return renames[key]
+        family = _reaching(key, earlier)
+        moved = [renames[k] for k in family if renames.get(k) in current]
+        if moved:
+            return moved[0]
+        restored = [k for k in family[1:] if k in current]
+        if restored:
+            return restored[0]
         candidates = by_name.get(entry.title.casefold(), [])
         return _best(candidates, entry, lambda a: {m.source for m in a.mentions})
 
     return successor
+
+
+def _reaching(key: str, earlier: Mapping[str, list[str]]) -> list[str]:
+    """`key`, then every id whose redirects led to it, nearest first: its earlier names."""
+    found, queue = [key], [key]
+    while queue:
+        for older in earlier.get(queue.pop(0), ()):
+            if older not in found:
+                found.append(older)
+                queue.append(older)
+    return found
 
 
 def _topic_entries(topics: list[Topic], positions: list[Position]) -> dict[str, Entry]:
@@ -555,15 +699,54 @@ def _topic_successor(topics: list[Topic]) -> Successor:
     return successor
 
 
+def pin_sources(articles: list[Article], published: Mapping[str, Entry]) -> list[Article]:
+    """Articles with ids that stay with the article, not with its file name.
+
+    A seed's id is its file name's slug, unless the ledger gave that id to another article (its
+    title and its text both differ): a new article under a removed article's file name must not
+    take over the old one's page. It gets the slug and a digest of its title and text instead,
+    and keeps that id (the ledger remembers it) however often it is built again.
+    """
+    current = {article.id for article in articles}
+    taken = set(published) | current
+    pinned = []
+    for article in articles:
+        entry = published.get(article.id)
+        if entry is not None and not _same_article(entry, article):
+            own = [key for key in sorted(published) if key.startswith(f"{article.id}-") and key not in current
+                   and _same_article(published[key], article)]
+            article = replace(article, id=own[0] if own else _fresh_source_id(article, taken))
+            taken.add(article.id)
+        pinned.append(article)
+    return pinned
+
+
+def _same_article(entry: Entry, article: Article) -> bool:
+    """The same text, or the same title (an edited article): a ledger entry with neither cannot tell."""
+    if not entry.digest and not entry.title:
+        return True
+    return entry.digest == article.digest or words(entry.title) == words(article.title)
+
+
+def _fresh_source_id(article: Article, taken: set[str]) -> str:
+    for size in (3, 5, 8):
+        candidate = f"{article.id}-{content_id(article.title, article.digest, size=size)}"
+        if candidate not in taken:
+            return candidate
+    raise LedgerError(f"{article.file}: no free source id for it (the ledger holds too many like {candidate})")
+
+
 def _source_entries(sources: list[Article]) -> dict[str, Entry]:
     return {a.id: Entry(title=a.title, digest=a.digest) for a in sources}
 
 
 def _source_successor(sources: list[Article]) -> Successor:
-    """A seed renamed but otherwise unchanged: the article with the same text digest."""
+    """A renamed seed: the article with the same text, else the only one with the same title (a
+    seed renamed and edited in one build is the same article as in two)."""
     def successor(key: str, entry: Entry) -> str | None:
         candidates = [a for a in sources if entry.digest and a.digest == entry.digest]
-        return _best(candidates, entry, lambda a: set())
+        titled = [a for a in sources if entry.title and words(a.title) == words(entry.title)]
+        return _best(candidates or (titled if len(titled) == 1 else []), entry, lambda a: set())
 
     return successor
 

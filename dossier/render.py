@@ -34,7 +34,7 @@ from yaml_env_tag import construct_env_tag
 
 from dossier import cite
 from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Position, Quote, Tombstone, Topic
-from dossier.text import DASHES, QUOTE_MARKS, http_url, normalise, words
+from dossier.text import DASHES, ID_PATTERN, QUOTE_MARKS, http_url, is_id, normalise, words
 
 
 GENERATED_SECTIONS = ("sources", "actors", "quotes", "topics", "positions")
@@ -43,13 +43,10 @@ OWNED_SECTIONS = (*GENERATED_SECTIONS, DATA_SECTION)  # the folders of docs/ dos
 SECTION_OF = {"source": "sources", "actor": "actors", "quote": "quotes", "topic": "topics", "position": "positions"}
 SECTION_TITLES = {"sources": "Sources", "actors": "Actors", "quotes": "Quotes", "topics": "Topics",
                   "positions": "Positions"}
-# A page id becomes a file name next to the section's index.md: the ids stage must never hand out these.
-RESERVED_IDS = frozenset({"index"})
 TEMP_PREFIX = ".dossier-tmp-"
 
-_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _TOKEN = re.compile(r"\S+")
-_INTERNAL_HREF = re.compile(r"(\.\./[a-z]+/[A-Za-z0-9][A-Za-z0-9_.-]*\.md)?(#[A-Za-z][A-Za-z0-9_-]*)?")
+_INTERNAL_HREF = re.compile(rf"(\.\./[a-z]+/{ID_PATTERN}\.md)?(#[A-Za-z][A-Za-z0-9_-]*)?")
 
 
 # --------------------------------------------------------------------------
@@ -591,7 +588,7 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
     pages: dict[str, str] = {}
 
     def add(section: str, page_id: str, template: str, meta: dict, **context: object) -> None:
-        if not _SAFE_ID.fullmatch(page_id) or page_id in RESERVED_IDS:
+        if not is_id(page_id):
             raise ValueError(f"render: {section} id {page_id!r} cannot be a file name in docs/{section}/")
         path = f"{section}/{page_id}.md"
         if path in pages:

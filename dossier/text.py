@@ -37,8 +37,23 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalise(text).lower())
 
 
+def word_matches(text: str) -> list[re.Match]:
+    """The words of `text` after normalisation as matches: with their case and what stands
+    between them (words() has neither)."""
+    return list(_WORD.finditer(normalise(text)))
+
+
 # A page named index.md is its folder's own page in MkDocs: no generated page may take that name.
 RESERVED_SLUGS = frozenset({"index"})
+# The one grammar of ids: an id is a page's file name in docs/<section>/ and the last part of its
+# URL. Every id read from the ledger or the curation file must match it, so none reaches outside.
+ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,199}"
+_ID = re.compile(ID_PATTERN)
+
+
+def is_id(text: str) -> bool:
+    """True when `text` can be a page id: "alexander-grushko", "k3xq7a2b"; not "../x", "a/b", "index"."""
+    return _ID.fullmatch(text) is not None and text not in RESERVED_SLUGS
 
 
 def slugify(text: str, max_length: int = 60) -> str:

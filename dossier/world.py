@@ -99,6 +99,10 @@ class PersonNames:
             words.pop()
         return words
 
+    def suffix(self, name: str) -> str:
+        """ "Jr." of "Donald Trump Jr.": what tells a son from his father ("" when none)."""
+        return " ".join(name.split()[len(self.parts(name)):])
+
     def family_name_first(self, words: list[str]) -> bool:
         """ "Wang Wenbin", "Tsai Ing-wen", "Kim Jong Un", "Lee Jae-myung", "Ishiba Shigeru", and the
         names names.yaml marks: the first part is the family name."""
@@ -152,6 +156,8 @@ class PersonNames:
         particle, _, bare = words[-1].partition("-")
         if bare and particle.lower() in self.particles:
             forms.append(bare)  # "Ansari" of "al-Ansari"
+        if self.suffix(name):
+            forms.append(f"{surname} {self.suffix(name)}")  # "Trump Jr." of "Donald Trump Jr."
         return tuple(dict.fromkeys(f for f in forms if f != name))
 
     def rank(self, short: str, full: str) -> int | None:

@@ -118,6 +118,17 @@ def test_a_speaker_no_mention_names_still_becomes_an_actor():
         ("actors:\n  wang-yi:\n    kind: [person\n", 4, "not valid YAML"),
         ("actors: [wang-yi]\n", 1, "must be a mapping"),
         ("quotes:\n  abc:\n    merge: [def]\n    keep: true\n", 4, "unknown key 'keep'"),
+        # a rename onto another actor's name would give one page both actors' mentions or lose one
+        ("actors:\n  vladimir-putin:\n    name: Sergei Lavrov\n", 2,
+         "cannot rename 'vladimir-putin' to 'Sergei Lavrov': actor 'sergei-lavrov' has that name; to make them "
+         "one actor, list 'vladimir-putin' under `merge:` of 'sergei-lavrov'"),
+        ("actors:\n  vladimir-putin:\n    name: sergei lavrov\n", 2, "actor 'sergei-lavrov' has that name"),
+        ("actors:\n  vladimir-putin:\n    name: Sergei Lavrov\n  sergei-lavrov:\n    name: Vladimir Putin\n", 2,
+         "cannot rename 'vladimir-putin' to 'Sergei Lavrov'"),
+        ("actors:\n  sergei-lavrov:\n    merge: [dmitry-peskov]\n  dmitry-peskov:\n    merge: [sergei-lavrov]\n", 5,
+         "merge cycle: 'dmitry-peskov' was merged into 'Sergei Lavrov' (line 3), which now merges into it"),
+        ("actors:\n  sergei-lavrov:\n    merge: [dmitry-peskov]\n  dmitry-peskov:\n    description: x\n", 4,
+         "actor 'dmitry-peskov' was merged into 'Sergei Lavrov' (line 3): edit 'Sergei Lavrov' instead"),
     ],
 )
 def test_mistakes_are_errors_naming_the_line(text, line, message):

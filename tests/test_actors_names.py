@@ -36,7 +36,9 @@ SHORT_FORMS = {
     "Lee Mason": ("Mason", [], ["Lee"]),
     "Jack Ma": ("Ma", [], ["Jack"]),
     "Al Gore": ("Gore", [], ["Al Gore"]),
-    "Martin Luther King Jr.": ("King", [], ["Jr."]),
+    "Martin Luther King Jr.": ("King", ["King Jr."], ["Jr.", "Martin"]),
+    "Donald Trump Jr.": ("Trump", ["Trump Jr."], ["Jr.", "Donald", "Donald Trump"]),
+    "John D. Rockefeller III": ("Rockefeller", ["Rockefeller III"], ["III", "D. Rockefeller"]),
     "Donald J. Trump": ("Trump", [], ["J. Trump"]),
     "Karine Jean-Pierre": ("Jean-Pierre", [], ["Pierre"]),
 }

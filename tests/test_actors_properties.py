@@ -3,7 +3,7 @@ paragraph, every actor well formed, and the same input gives the same actors."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dossier import nlp
@@ -36,6 +36,7 @@ def _extract(texts: list[str]) -> Extraction:
 
 @settings(max_examples=120, deadline=None)
 @given(st.lists(paragraph, min_size=1, max_size=4))
+@example(["Secretary-General the alliance NATO", "the alliance"])  # a speaker naming NATO by its anaphor
 def test_any_prose_gives_mentions_printed_in_their_paragraph(texts):
     extraction = _extract(texts)
     for mention in extraction.actors:

@@ -13,7 +13,7 @@ from dossier import curation, ids
 from dossier.curation import CurationError
 from dossier.ids import Entry, Ledger, LedgerError, content_id, dump_ledger, is_typo_fix, load_ledger, reconcile
 from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Position, Quote, Topic
-from dossier.text import words
+from dossier.text import ID_PATTERN, is_id, words
 
 GRUSHKO = "Alexander Grushko"
 INCOMPATIBLE = "NATO and peacekeeping are entirely incompatible."
@@ -103,6 +103,10 @@ TYPO_FIXES = [
     ("The peace keeping mission must go on.", "The peacekeeping mission must go on."),
     ("We will will fight for a lasting peace.", "We will fight for a lasting peace."),
     ("We will demand that ironclad securty guarantees become part of this agremeent.", GUARANTEES),
+    ("Teh talks went well and we are hopeful. Teh ceasefire must hold for at least thirty days.",
+     "The talks went well and we are hopeful. The ceasefire must hold for at least thirty days."),
+    ("I beleive we will not give up.", "I believe we will not give up."),
+    ("We will not accpet foreign troops.", "We will not accept foreign troops."),
 ]
 DIFFERENT_WORDS = [
     ("We will not accept NATO troops in Ukraine.", "We will not accept EU troops in Ukraine."),
@@ -111,6 +115,14 @@ DIFFERENT_WORDS = [
     ("The talks were productive and we expect a deal soon.", "The talks were unproductive and we expect no deal soon."),
     (INCOMPATIBLE, "NATO and the European Union are entirely compatible."),
     (GUARANTEES, "We will never accept security guarantees that leave Ukraine outside the alliance."),
+    # one letter apart, yet another meaning: negations, numbers and names never count as slips
+    ("We will not accept foreign troops on our soil.", "We will now accept foreign troops on our soil."),
+    ("There is no way we sign this agreement today.", "There is now way we sign this agreement today."),
+    ("We don't want a war with our neighbours.", "We won't want a war with our neighbours."),
+    ("We need 500 more engineers to finish the wall.", "We need 600 more engineers to finish the wall."),
+    ("We need fifty more engineers to finish the wall.", "We need fifth more engineers to finish the wall."),
+    ("We will meet Lavrov in Geneva next week.", "We will meet Lavrova in Geneva next week."),
+    ("Our envoy flew to Iran on Sunday for the talks.", "Our envoy flew to Iraq on Sunday for the talks."),
 ]
 
 
@@ -250,6 +262,22 @@ def test_an_actor_renamed_in_the_curation_file_redirects_even_without_the_old_na
     assert d.tombstones == []
 
 
+def test_an_actor_renamed_twice_in_the_curation_file_leaves_no_tombstone_and_every_old_id_reaches_it():
+    _, ledger = build(dossier(actors=[actor("Helen Okafor")]), Ledger())
+    once = curation.parse("actors:\n  helen-okafor:\n    name: Helen Ada Okafor\n")
+    _, ledger = build(dossier(actors=[actor("Helen Ada Okafor")]), ledger, once)
+    twice = curation.parse("actors:\n  helen-okafor:\n    name: Helen Adaeze Okafor\n")
+    d, ledger = build(dossier(actors=[actor("Helen Adaeze Okafor")]), ledger, twice)
+    assert d.tombstones == []
+    assert d.redirects == {"actors/helen-okafor.md": "actors/helen-adaeze-okafor.md",
+                           "actors/helen-ada-okafor.md": "actors/helen-adaeze-okafor.md"}
+
+    undone, _ = build(dossier(actors=[actor("Helen Okafor")]), ledger)  # the rename taken out again
+    assert undone.tombstones == []
+    assert undone.redirects == {"actors/helen-ada-okafor.md": "actors/helen-okafor.md",
+                                "actors/helen-adaeze-okafor.md": "actors/helen-okafor.md"}
+
+
 def test_positions_follow_their_renamed_actor_and_topics_follow_their_renamed_title():
     def state(actor_name: str, topic: Topic, *aliases: str) -> Dossier:
         person = actor(actor_name, *aliases)
@@ -272,6 +300,53 @@ def test_a_renamed_seed_redirects_to_its_new_source_id_and_a_removed_one_is_a_to
     d, _ = build(dossier(sources=[article("new-name", "Title", "d1")]), ledger)
     assert d.redirects == {"sources/old-name.md": "sources/new-name.md"}
     assert [(t.kind, t.id, t.title) for t in d.tombstones] == [("source", "gone", "Gone")]
+
+
+SAME_ARTICLE = [  # the article now under the file name of a published source -> it keeps the id
+    ("an edit of its text", article("x", "Old title", "d2"), True),
+    ("a new title, the same text", article("x", "A new title", "d1"), True),
+    ("the title in other case and punctuation", article("x", "old title!", "d2"), True),
+    ("another article", article("x", "Other title", "d2"), False),
+]
+
+
+@pytest.mark.parametrize(("change", "now", "same"), SAME_ARTICLE, ids=[c[0] for c in SAME_ARTICLE])
+def test_a_source_id_stays_with_its_article_not_with_its_file_name(change, now, same):
+    _, ledger = build(dossier(sources=[article("x", "Old title", "d1")]), Ledger())
+    pinned = ids.pin_sources([now], ledger.sources)
+    d, new_ledger = build(dossier(sources=pinned), ledger)
+    if same:
+        assert [a.id for a in pinned] == ["x"] and d.tombstones == []
+        return
+    assert re.fullmatch(r"x-[a-z2-7]{5}", pinned[0].id)
+    assert [(t.id, t.title) for t in d.tombstones] == [("x", "Old title")]
+    assert new_ledger.sources[pinned[0].id].title == "Other title"
+    assert ids.pin_sources([now], new_ledger.sources) == pinned, "the new id is kept on later builds"
+    assert ids.pin_sources([article("x", "Old title", "d1")], new_ledger.sources)[0].id == "x", "the old one comes back"
+    elsewhere = ids.pin_sources([article("y", "Old title", "d1"), now], new_ledger.sources)
+    assert [a.id for a in elsewhere] == ["y", pinned[0].id]
+    assert build(dossier(sources=elsewhere), new_ledger)[0].redirects == {"sources/x.md": "sources/y.md"}
+
+
+def test_a_typo_fixed_in_a_renamed_seed_keeps_the_quote_id_whether_in_one_build_or_two():
+    typo = TYPO_FIXES[0][0]
+    _, ledger = build(dossier(quote(typo, "old-name"), sources=[article("old-name", "Title", "d1")]), Ledger())
+    fixed = dossier(quote(INCOMPATIBLE, "new-name"), sources=[article("new-name", "Title", "d2")])
+    at_once, _ = build(fixed, ledger)
+    _, renamed = build(dossier(quote(typo, "new-name"), sources=[article("new-name", "Title", "d1")]), ledger)
+    in_turn, _ = build(fixed, renamed)
+    for d in (at_once, in_turn):
+        assert ids_of(d) == [content_id(typo)] and d.tombstones == []
+        assert d.redirects == {"sources/old-name.md": "sources/new-name.md"}
+
+
+def test_a_new_source_id_never_takes_one_already_used():
+    _, ledger = build(dossier(sources=[article("x", "Old title", "d1")]), Ledger())
+    now = article("x", "Other title", "d2")
+    fresh = ids.pin_sources([now], ledger.sources)[0].id
+    crowded = replace(ledger, sources={**ledger.sources, fresh: Entry(title="Third", digest="d3")})
+    pinned = ids.pin_sources([now, article(fresh, "Fourth", "d4")], crowded.sources)
+    assert pinned[0].id not in {"x", fresh} and pinned[0].id.startswith("x-") and pinned[1].id != pinned[0].id
 
 
 def test_redirect_chains_are_followed_and_loops_reported():
@@ -328,13 +403,14 @@ def test_a_build_killed_while_saving_the_ledger_leaves_the_old_one_whole(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["permalinks.yaml"]
 
 entry_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+an_id = st.from_regex(ID_PATTERN, fullmatch=True).filter(is_id)
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.dictionaries(st.text("abcdefghijklmnopqrstuvwxyz234567-", min_size=1, max_size=12),
+@given(st.dictionaries(an_id,
                        st.builds(Entry, title=entry_text, text=entry_text, speaker=st.none() | entry_text,
-                                 sources=st.lists(entry_text, max_size=3).map(tuple),
-                                 redirect=st.none() | entry_text, removed=st.booleans()),
+                                 sources=st.lists(an_id, max_size=3).map(tuple),
+                                 redirect=st.none() | an_id, removed=st.booleans()),
                        max_size=4))
 def test_any_ledger_round_trips_through_its_text(tmp_path_factory, entries):
     ledger = Ledger(quotes=entries, actors=dict(entries))
@@ -352,6 +428,32 @@ CORRUPT = [
     ("version: 1\nquotes: {}\nwidgets: {}\n", r"permalinks\.yaml:3: unknown section 'widgets'"),
     ("version: 9\n", r"permalinks\.yaml:1: unsupported ledger version 9"),
 ]
+# ids that would be a path outside docs/<section>/ (or no page at all): the build stops at their line
+NOT_IDS = [
+    ("quotes:\n  abcdefgh:\n    text: fine\n  ../../../../../../outside/owned:\n    text: x\n",
+     r"permalinks\.yaml:4: quotes id '\.\./\.\./\.\./\.\./\.\./\.\./outside/owned' is not an id"),
+    ("actors:\n  /etc/passwd:\n    title: x\n", r"permalinks\.yaml:2: actors id '/etc/passwd' is not an id"),
+    ("sources:\n  index:\n    title: x\n", r"permalinks\.yaml:2: sources id 'index' is not an id"),
+    ("topics:\n  .hidden:\n    title: x\n", r"permalinks\.yaml:2: topics id '\.hidden' is not an id"),
+    ('quotes:\n  "a\\nb":\n    text: x\n', r"permalinks\.yaml:2: quotes id 'a\\nb' is not an id"),  # a newline
+    ("quotes:\n  abcdefgh:\n    text: x\n    redirect: ../../x\n",
+     r"permalinks\.yaml:3: quotes entry 'abcdefgh': redirect '\.\./\.\./x' is not an id"),
+    ("quotes:\n  abcdefgh:\n    text: x\n    sources: [fine, ../../y]\n",
+     r"permalinks\.yaml:3: quotes entry 'abcdefgh': source '\.\./\.\./y' is not an id"),
+    ("positions:\n  " + "a" * 201 + ":\n    title: x\n", r"permalinks\.yaml:2: positions id 'a{201}' is not an id"),
+]
+CORRUPT += NOT_IDS
+# YAML keeps the last of two equal keys, silently dropping an entry; aliases and merge keys
+# can make reading explode: a ledger written by dossier has none of them
+REPEATS = [
+    ("quotes:\n  abcdefgh:\n    text: a\n  abcdefgh:\n    text: b\n",
+     r"permalinks\.yaml:4: 'abcdefgh' is given twice \(first at line 2\)"),
+    ("quotes:\n  abcdefgh:\n    text: a\n    text: b\n", r"permalinks\.yaml:4: 'text' is given twice \(first at line 3\)"),
+    ("quotes: {}\nactors: {}\nquotes: {}\n", r"permalinks\.yaml:3: 'quotes' is given twice \(first at line 1\)"),
+    ("quotes:\n  abcdefgh: &x {text: a}\n  ijklmnop: *x\n", r"permalinks\.yaml:3: an alias"),
+    ("quotes:\n  abcdefgh: {text: a}\n  ijklmnop: {<<: {text: a}}\n", r"permalinks\.yaml:3: a merge key"),
+]
+CORRUPT += REPEATS
 
 
 @pytest.mark.parametrize(("text", "message"), CORRUPT)
@@ -362,8 +464,120 @@ def test_a_corrupt_ledger_is_an_error_naming_the_file_and_line(tmp_path, text, m
         load_ledger(path)
 
 
+@pytest.mark.parametrize("bad", ["../../x", "a/b", "index", "-x", "a b"])
+def test_quote_ids_in_the_curation_file_follow_the_id_grammar(bad):
+    with pytest.raises(CurationError, match=rf"^edits\.yaml:3: quote id '{re.escape(bad)}' is not an id"):
+        curation.parse(f"quotes:\n  abcdefgh:\n    merge: ['{bad}']\n", "edits.yaml")
+    with pytest.raises(CurationError, match=rf"^edits\.yaml:2: quote id '{re.escape(bad)}' is not an id"):
+        curation.parse(f"quotes:\n  '{bad}':\n    merge: [abcdefgh]\n", "edits.yaml")
+
+
 def test_a_missing_ledger_is_empty(tmp_path):
     assert load_ledger(tmp_path / "permalinks.yaml") == Ledger()
+
+
+def _written(tmp_path) -> str:
+    """A real ledger's text: two quotes (one of them a tombstone) and two actors."""
+    _, ledger = reconcile(dossier(quote(INCOMPATIBLE, "a"), quote(GUARANTEES, "b"),
+                                  actors=[actor("Grushko"), actor("Steve Witkoff")]), Ledger())
+    ledger = replace(ledger, quotes={**ledger.quotes, "zzzzzzzz": Entry(text="Gone words.", removed=True)})
+    return dump_ledger(ledger)
+
+
+def _cut_before(text: str, line_start: str) -> str:
+    """The text up to the line that starts with `line_start`: a ledger cut at an entry boundary."""
+    lines = text.splitlines(keepends=True)
+    return "".join(lines[:next(n for n, line in enumerate(lines) if line.startswith(line_start))])
+
+
+def _without_entry(text: str, key: str) -> str:
+    """The text with the entry `key` (its line and the more indented ones after it) taken out."""
+    lines, kept, skipping = text.splitlines(keepends=True), [], False
+    for line in lines:
+        if line.startswith(f"  {key}:"):
+            skipping = True
+        elif skipping and not line.startswith("    "):
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    return "".join(kept)
+
+
+DAMAGED = [
+    ("emptied", lambda text: "", r"^\S*permalinks\.yaml: empty"),
+    ("only the header left", lambda text: ids.HEADER, r"^\S*permalinks\.yaml: empty"),
+    ("cut before the count", lambda text: _cut_before(text, "count:"), r"permalinks\.yaml: no count at the end"),
+    ("cut at an entry", lambda text: _cut_before(text, "  steve-witkoff:"), r"permalinks\.yaml: no version"),
+    ("cut at a section", lambda text: _cut_before(text, "quotes:"), r"permalinks\.yaml: no version"),
+    ("an entry taken out", lambda text: _without_entry(text, "zzzzzzzz"),
+     r"permalinks\.yaml:\d+: count says 3 quotes, but 2 are listed"),
+]
+
+
+@pytest.mark.parametrize(("damage", "message"), [d[1:] for d in DAMAGED], ids=[d[0] for d in DAMAGED])
+def test_a_damaged_ledger_is_refused_not_rewritten(tmp_path, damage, message):
+    path = tmp_path / "permalinks.yaml"
+    damaged = damage(_written(tmp_path))
+    path.write_text(damaged, encoding="utf-8")
+    with pytest.raises(LedgerError, match=message):
+        load_ledger(path)
+    assert path.read_text(encoding="utf-8") == damaged
+
+
+def test_the_ledger_is_read_with_the_c_loader_when_pyyaml_has_one():
+    assert ids.LedgerLoader is (yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
+
+
+def test_a_written_ledger_ends_with_its_version_and_counts_and_a_version_1_ledger_without_them_is_read(tmp_path):
+    text = _written(tmp_path)
+    assert text.endswith(f"version: {ids.LEDGER_VERSION}\ncount:\n  actors: 2\n  positions: 0\n  quotes: 3\n"
+                         "  sources: 2\n  topics: 0\n")
+    path = tmp_path / "permalinks.yaml"
+    path.write_text(_cut_before(text, "version:") + "version: 1\n", encoding="utf-8")
+    ledger = load_ledger(path)
+    assert set(ledger.quotes) == {content_id(INCOMPATIBLE), content_id(GUARANTEES), "zzzzzzzz"}
+    assert ids.save_ledger(ledger, path) and path.read_text(encoding="utf-8") == text
+
+
+def test_forget_removes_an_id_that_is_no_longer_published_and_nothing_else(tmp_path):
+    _, ledger = build(dossier(quote(INCOMPATIBLE, "a"), quote(GUARANTEES, "b")), Ledger())
+    later = dossier(quote(GUARANTEES, "b"))
+    d, kept = reconcile(later, ledger)
+    assert kept.quotes[content_id(INCOMPATIBLE)].removed and kept.sources["a"].removed
+    gone = (f"quotes/{content_id(INCOMPATIBLE)}", "sources/a")
+    d, forgotten = reconcile(later, kept, forget=gone)
+    assert content_id(INCOMPATIBLE) not in forgotten.quotes and "a" not in forgotten.sources
+    assert set(forgotten.quotes) == {content_id(GUARANTEES)} and d.tombstones == []
+    assert reconcile(later, forgotten)[1] == forgotten
+
+
+FORGET_ERRORS = [
+    (("quotes/zzzzzzzz",), r"--forget quotes/zzzzzzzz: no such id in the ledger"),
+    (("zzzzzzzz",), r"--forget zzzzzzzz: no such id in the ledger \(give SECTION/ID"),
+    ((f"quotes/{content_id(GUARANTEES)}",), rf"--forget quotes/{content_id(GUARANTEES)}: this build still publishes it"),
+    (("sources/a",), r"--forget sources/a: this build still publishes it"),
+]
+
+
+@pytest.mark.parametrize(("forget", "message"), FORGET_ERRORS)
+def test_forget_refuses_what_it_cannot_forget(forget, message):
+    _, ledger = build(dossier(quote(INCOMPATIBLE, "a"), quote(GUARANTEES, "b")), Ledger())
+    with pytest.raises(LedgerError, match=message):
+        reconcile(dossier(quote(GUARANTEES, "b"), sources=[article("a"), article("b")]), ledger, forget=forget)
+
+
+def test_forget_refuses_an_id_others_still_redirect_to():
+    ledger = Ledger(quotes={"keptkept": Entry(text="Kept words", removed=True),
+                            "oldoldol": Entry(text="Kept words", redirect="keptkept")})
+    with pytest.raises(LedgerError, match=r"--forget quotes/keptkept: quotes/oldoldol redirects to it"):
+        reconcile(dossier(), ledger, forget=["quotes/keptkept"])
+
+
+def test_a_build_that_would_drop_a_published_id_stops_and_names_it(monkeypatch):
+    _, ledger = build(dossier(actors=[actor("Grushko"), actor("Steve Witkoff")]), Ledger())
+    monkeypatch.setattr(ids, "_pin_named", lambda published, current, successor: dict(current))
+    with pytest.raises(LedgerError, match=r"would drop 1 published id\(s\): actors/steve-witkoff\b.*--forget"):
+        reconcile(dossier(actors=[actor("Grushko")]), ledger)
 
 
 def test_reconcile_leaves_its_input_alone():
@@ -422,3 +636,26 @@ def test_over_any_sequence_of_builds_no_published_id_is_lost_or_given_to_other_w
             {p.removeprefix("quotes/").removesuffix(".md") for p in d.redirects}
         assert pages == set(new_ledger.quotes), "every published quote id has a page, a tombstone or a redirect"
         ledger = new_ledger
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(printed_quote, max_size=4), max_size=4), st.lists(printed_quote, min_size=1, max_size=4),
+       st.data())
+def test_whether_a_corrected_typo_keeps_its_id_does_not_depend_on_earlier_builds(history, state, data):
+    """The same correction of the same seeds ends the same way, after any earlier builds or none."""
+    target = data.draw(st.integers(0, len(state) - 1))
+    fixed = state[target]
+    typo = quote(_variant(fixed.text, 2), *(o.source for o in fixed.occurrences), speaker=fixed.speaker_name)
+    before = [*state[:target], typo, *state[target + 1:]]
+
+    def corrected(ledger: Ledger) -> tuple[bool, bool]:
+        d, ledger = reconcile(dossier(*before), ledger)
+        published = next(q.id for q in d.quotes if typo.text in (q.text, *(o.text for o in q.occurrences))
+                         and {o.source for o in typo.occurrences} <= {o.source for o in q.occurrences})
+        entry = reconcile(dossier(*state), ledger)[1].quotes[published]
+        return entry.live, entry.removed
+
+    earlier = Ledger()
+    for quotes in history:
+        earlier = reconcile(dossier(*quotes), earlier)[1]
+    assert corrected(earlier) == corrected(Ledger())

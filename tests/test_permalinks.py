@@ -327,3 +327,72 @@ def test_the_publish_workflow_fails_when_the_committed_ledger_is_stale():
     runs = [step.get("run", "") for step in steps]
     deploy = next(i for i, step in enumerate(steps) if "deploy-pages" in step.get("uses", ""))
     assert runs.index(checks[0]["run"]) < deploy
+
+
+@pytest.mark.parametrize("args", [("--check",), ("--strict",), ()])
+def test_an_id_in_the_ledger_that_is_a_path_stops_the_build_naming_file_and_line(tmp_path, args):
+    repo = make_repo(tmp_path / "repo", [FIXTURES / "valley-ferry.md"])
+    assert cli_build(repo).exit_code == 0
+    ledger = repo / "permalinks.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    key = next(line for line in text.splitlines() if line.startswith("  ") and not line.startswith("   "))
+    hostile = text.replace(key, "  ../../../../../../outside/owned:", 1)
+    line = hostile.splitlines().index("  ../../../../../../outside/owned:") + 1
+    ledger.write_text(hostile, encoding="utf-8")
+    before = generated(repo)
+    result = cli_build(repo, *args)
+    assert result.exit_code != 0
+    assert f"permalinks.yaml:{line}: " in result.output and "is not an id" in result.output, result.output
+    assert ledger.read_text(encoding="utf-8") == hostile and generated(repo) == before
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(repo / "mkdocs.yml")],
+                          cwd=repo, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr  # built from the last good docs/: the ledger's keys make no pages
+    assert not (tmp_path / "outside").exists()
+
+
+@pytest.mark.parametrize("damage", ["emptied", "cut at an entry"])
+def test_a_damaged_ledger_stops_the_build_and_forget_is_the_only_way_an_id_leaves_it(tmp_path, damage):
+    repo = make_repo(tmp_path / "repo", [FIXTURES / "valley-ferry.md", FIXTURES / "harbour-sea-wall.md"])
+    assert cli_build(repo).exit_code == 0
+    ledger = repo / "permalinks.yaml"
+    (repo / "seeds" / "harbour-sea-wall.md").unlink()
+    assert cli_build(repo).exit_code == 0
+    tombstones = {f"{section}/{key}" for section in ids.SECTIONS
+                  for key, entry in ids.load_ledger(ledger).section(section).items() if entry.removed}
+    assert "sources/harbour-sea-wall" in tombstones
+
+    good = ledger.read_text(encoding="utf-8")
+    lines = good.splitlines(keepends=True)
+    damaged = "" if damage == "emptied" else "".join(lines[:next(n for n, line in enumerate(lines)
+                                                                 if line.startswith("  harbour-sea-wall:"))])
+    ledger.write_text(damaged, encoding="utf-8")
+    for args in ((), ("--check",)):
+        result = cli_build(repo, *args)
+        assert result.exit_code != 0 and re.search(r"permalinks\.yaml: (empty|no version)", result.output), result.output
+        assert ledger.read_text(encoding="utf-8") == damaged
+    ledger.write_text(good, encoding="utf-8")
+
+    forgotten = cli_build(repo, *(arg for key in sorted(tombstones) for arg in ("--forget", key)))
+    assert forgotten.exit_code == 0, forgotten.output
+    left = ids.load_ledger(ledger)
+    assert not {f"{s}/{k}" for s in ids.SECTIONS for k in left.section(s)} & tombstones
+    assert not (repo / "docs" / "sources" / "harbour-sea-wall.md").exists()
+    live = next(f"quotes/{k}" for k, entry in left.quotes.items() if entry.live)
+    kept = ledger.read_text(encoding="utf-8")
+    refused = cli_build(repo, "--forget", live)
+    assert refused.exit_code != 0 and f"--forget {live}: this build still publishes it" in refused.output
+    assert ledger.read_text(encoding="utf-8") == kept
+
+
+def test_a_new_article_under_a_removed_articles_file_name_gets_a_page_of_its_own(tmp_path):
+    repo = make_repo(tmp_path / "repo", [FIXTURES / "valley-ferry.md"])
+    site = build_site(repo)
+    recorded = published(repo)
+    assert recorded["sources/valley-ferry/"] == "Ferry crossing to reopen after safety inspection"
+    shutil.copy(FIXTURES / "harbour-sea-wall.md", repo / "seeds" / "valley-ferry.md")  # another article, same name
+    site = build_site(repo)
+    found = assert_all_resolve(site, recorded)
+    assert "no longer part of the dossier" in found["sources/valley-ferry/"].text
+    new = [key for key, entry in ids.load_ledger(repo / "permalinks.yaml").sources.items() if entry.live]
+    assert len(new) == 1 and new[0].startswith("valley-ferry-")
+    assert says(visit(site, f"sources/{new[0]}/"), "sea wall")

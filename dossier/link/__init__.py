@@ -8,11 +8,12 @@ from dossier.curation import Curation
 from dossier.link.actors import link_actors
 from dossier.link.positions import link_positions
 from dossier.link.quotes import cluster_quotes
-from dossier.model import Dossier, Extraction
+from dossier.model import Dossier, Extraction, Problem
 
 
 def link(extractions: Sequence[Extraction], edits: Curation) -> Dossier:
-    actors, resolve = link_actors(extractions, edits)
+    problems: list[Problem] = []
+    actors, resolve = link_actors(extractions, edits, problems)
     quotes = cluster_quotes(extractions, resolve)
     topics, positions = link_positions(extractions, resolve)
     return Dossier(
@@ -21,4 +22,5 @@ def link(extractions: Sequence[Extraction], edits: Curation) -> Dossier:
         quotes=quotes,
         topics=topics,
         positions=positions,
+        problems=problems,
     )

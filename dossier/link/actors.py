@@ -16,18 +16,22 @@ then world knowledge.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from dossier.curation import ActorEdit, Curation
-from dossier.model import Actor, ActorMention, Extraction, Mention
+from dossier.model import Actor, ActorMention, Extraction, Mention, Problem
 from dossier import nlp
 from dossier.text import normalise, slugify
-from dossier.world import PERSON, POSSESSIVE, is_initial, phrase_key, world
+from dossier.world import PERSON, POSSESSIVE, NameIndex, is_initial, phrase_key, world
+
+log = logging.getLogger("dossier")
 
 # resolve(source_id, name as extracted) -> actor id, or None when the name is no known actor
 Resolver = Callable[[str, str], "str | None"]
@@ -36,14 +40,19 @@ SAME_SURNAME_SPELLING = 88  # rapidfuzz ratio from which "Zelensky" and "Zelensk
 SAME_FIRST_NAME_SPELLING = 80  # "Sergei" and "Sergey" are one first name; "Anna" and "Anne" are not
 
 
-def link_actors(extractions: Sequence[Extraction], edits: Curation) -> tuple[list[Actor], Resolver]:
-    """Merge every ActorMention (and every quote speaker) into Actors, applying the editor's curation."""
+def link_actors(extractions: Sequence[Extraction], edits: Curation, problems: list[Problem] | None = None
+                ) -> tuple[list[Actor], Resolver]:
+    """Merge every ActorMention (and every quote speaker) into Actors, applying the editor's curation.
+
+    A failure while linking one group of actors costs that group its merge or its page, with a
+    warning in `problems` naming the articles involved; never the build. Curation errors still stop it."""
+    guard = _Guard({e.article.id: e.article.file for e in extractions}, [] if problems is None else problems)
     mentions = [m for e in extractions for m in e.actors]
     mentions += _speaker_mentions(extractions, mentions)
-    groups = _merge_people(_group_by_name(mentions))
+    groups = _merge_people(_group_by_name(mentions), guard)
     _curate(groups, edits)
-    actors = _actors(groups)
-    return actors, _Resolver(groups, actors)
+    actors = _actors(groups, guard)
+    return actors, _Resolver(groups, actors, guard)
 
 
 @dataclass
@@ -72,6 +81,25 @@ class _Group:
         return self.voted_kind == PERSON
 
 
+@dataclass
+class _Guard:
+    """Turns an exception while linking some groups into a warning naming their articles."""
+
+    files: dict[str, str]  # source id -> seed file name
+    problems: list[Problem]
+
+    @contextmanager
+    def __call__(self, step: str, outcome: str, *groups: _Group) -> Iterator[None]:
+        try:
+            yield
+        except Exception as error:  # noqa: BLE001 - one group's failure is reported, the rest still links
+            log.debug("linking actors failed while %s", step, exc_info=True)
+            names = " and ".join(repr(g.name) for g in groups)
+            files = sorted({self.files.get(m.source, m.source) for g in groups for m in g.mentions})
+            self.problems.append(Problem(", ".join(files), f"linking actor {names} failed while {step} "
+                                                           f"({outcome}): {type(error).__name__}: {error}"))
+
+
 def _key(text: str) -> str:
     """How names compare: case, a leading "the", a possessive and punctuation spacing do not matter."""
     return " ".join(phrase_key(text)).lower()
@@ -92,8 +120,10 @@ def _speaker_mentions(extractions: Sequence[Extraction], mentions: Sequence[Acto
             if not quote.speaker:
                 continue
             source = extraction.article.id
-            known = named.get((source, _key(quote.speaker)))
             name, kind, role, affiliation = _parse_name(quote.speaker)
+            # the speaker as named in this source, else the name inside it ("the alliance" of
+            # "Secretary-General the alliance", which the source's own mentions say is NATO)
+            known = named.get((source, _key(quote.speaker))) or named.get((source, _key(name)))
             if known is not None:
                 name, kind = known.name, known.kind
             extra.append(ActorMention(source, quote.paragraph, quote.speaker, name, kind, role, affiliation))
@@ -143,37 +173,111 @@ def _group_by_name(mentions: Iterable[ActorMention]) -> dict[str, _Group]:
     return groups
 
 
-def _merge_people(groups: dict[str, _Group]) -> dict[str, _Group]:
+def _merge_people(groups: dict[str, _Group], guard: _Guard) -> dict[str, _Group]:
     """Full names that are one person (spelling variants of the surname with the same first name) merge;
     a shorter name joins the full name it belongs to: a surname the most mentioned full name with
-    that surname, another part of a name ("Lula", "Alves") the only full name that has it."""
+    that surname, another part of a name ("Lula", "Alves") the only full name that has it.
+
+    Names are looked up in indexes (`_Owners`, `_Spellings`), not compared with every other name;
+    a name that joins one already merged away lands where that one went (`_Merged`)."""
+    merged = _Merged()
+
+    def absorb(into: str, name: str) -> None:
+        into = merged.find(into)
+        if into != name:
+            _absorb(groups, into, name)
+            merged[name] = into
+
     full = sorted((g for g in groups.values() if g.is_person and " " in g.name), key=_prominence)
-    for group in full:
-        if group.name not in groups:
+    spellings = _Spellings()
+    for rank, group in enumerate(full):
+        if (ends := _name_ends(group.name)) is not None:
+            spellings.add(ends[1], rank)
+    for rank, group in enumerate(full):  # each pair once: a name merged away has met the rest already
+        ends = _name_ends(group.name)
+        if group.name not in groups or ends is None:
             continue
-        for other in full:
-            if other is not group and other.name in groups and _same_person(group.name, other.name):
-                _absorb(groups, group.name, other.name)
-    people = sorted((g for g in groups.values() if g.is_person and _is_full_name(g.name)), key=_prominence)
+        for other in (full[k] for k in sorted(spellings.like(ends[1])) if k > rank):
+            with guard("comparing full names", "kept apart", group, other):
+                if other.name in groups and _same_person(group.name, other.name):
+                    absorb(group.name, other.name)
+
+    owners = _Owners(sorted((g for g in groups.values() if g.is_person and _is_full_name(g.name)), key=_prominence))
     for group in list(groups.values()):
         if group.name not in groups or world().known(group.name):
             continue
-        owner = _owner_of(group.name, people)
-        if owner is not None:
-            group.mentions = [replace(m, kind=PERSON) for m in group.mentions]  # it names a person after all
-            _absorb(groups, owner.name, group.name)
+        with guard("looking for its full name", "kept on its own", group):
+            owner = _owner_of(group.name, owners)
+            if owner is not None and merged.find(owner.name) != group.name:
+                group.mentions = [replace(m, kind=PERSON) for m in group.mentions]  # it names a person after all
+                absorb(owner.name, group.name)
     return groups
 
 
-def _owner_of(name: str, people: Sequence[_Group]) -> _Group | None:
-    """The person whose full name `name` shortens: by surname first (the most mentioned), else by
-    another part of the name when only one person has it."""
-    others = [p for p in people if p.name != name]
-    by_surname = next((p for p in others if _is_surname_of(name, p.name)), None)
-    if by_surname is not None:
-        return by_surname
-    by_part = [p for p in others if world().person_names.rank(name, p.name) in (0, 1)]
-    return by_part[0] if len(by_part) == 1 else None
+class _Merged(dict):
+    """Name -> the name it was merged into. `find` follows the chain to the group that holds the
+    mentions now: "Castell" -> "Boris Castell" -> "Lena Sato Boris Castell Albanese"."""
+
+    def find(self, name: str) -> str:
+        root = name
+        while root in self:
+            root = self[root]
+        while name != root:  # shorten the chain for the next look-up
+            self[name], name = root, self[name]
+        return root
+
+
+class _Spellings:
+    """Items filed under a word, found again by any spelling of it ("Zelensky", "Zelenskyy").
+
+    Only words that share their first letter or their last two are compared (two spellings of
+    one name rarely differ at both ends), so a look-up costs a block of names, not all of them."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, list] = defaultdict(list)
+        self.blocks: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, word: str, item) -> None:
+        key = word.lower()
+        self.items[key].append(item)
+        for block in _blocks(key):
+            self.blocks[block].add(key)
+
+    def like(self, word: str) -> list:
+        key = word.lower()
+        keys = sorted(set().union(*(self.blocks.get(block, ()) for block in _blocks(key))))
+        found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=SAME_SURNAME_SPELLING, limit=None)
+        return [item for match, _, _ in found for item in self.items[match]]
+
+
+def _blocks(key: str) -> tuple[str, str]:
+    return f"^{key[:1]}", f"{key[-2:]}$"
+
+
+class _Owners:
+    """People's full names, most mentioned first, indexed by the forms that stand for them."""
+
+    def __init__(self, people: Sequence[_Group]):
+        self.people = people
+        self.order = {person.name: k for k, person in enumerate(people)}
+        self.forms = NameIndex(world().person_names)
+        self.surnames = _Spellings()
+        for k, person in enumerate(people):
+            self.forms.add(person.name)
+            self.surnames.add(world().surname(person.name), k)
+
+
+def _owner_of(name: str, owners: _Owners) -> _Group | None:
+    """The person whose full name `name` shortens: by surname first (the most mentioned; a one-word
+    name also by a spelling variant), else by another part of the name when only one person has it."""
+    ranks = {owners.order[full]: rank for full, rank in owners.forms.ranks(name).items() if full != name}
+    by_surname = {k for k, rank in ranks.items() if rank == 0}
+    if " " not in name:
+        by_surname.update(k for k in owners.surnames.like(name) if owners.people[k].name != name)
+    if by_surname:
+        return owners.people[min(by_surname)]
+    by_part = [k for k, rank in ranks.items() if rank == 1]
+    return owners.people[by_part[0]] if len(by_part) == 1 else None
 
 
 def _prominence(group: _Group) -> tuple:
@@ -183,19 +287,20 @@ def _prominence(group: _Group) -> tuple:
     return (-len(group.mentions), initials, -len(group.name), group.name)
 
 
+def _name_ends(name: str) -> tuple[str, str] | None:
+    """The first name and the surname's last word, initials and a suffix aside; None for a single word."""
+    words = [w for w in world().person_names.parts(name) if not is_initial(w)]
+    return (words[0], words[-1]) if len(words) >= 2 else None
+
+
 def _same_person(a: str, b: str) -> bool:
-    first_a, *_, last_a = [w for w in a.split() if not is_initial(w)]
-    first_b, *_, last_b = [w for w in b.split() if not is_initial(w)]
-    return fuzz.ratio(first_a.lower(), first_b.lower()) >= SAME_FIRST_NAME_SPELLING and _same_surname(last_a, last_b)
-
-
-def _is_surname_of(word: str, full_name: str) -> bool:
-    """ "Grushko" of "Alexander Grushko"; "al-Ansari" and "Ansari" of "Majed al-Ansari"; "Van den Broek"
-    of "Pieter van den Broek"; "Zelenskyy" of "Volodymyr Zelensky" (a spelling variant)."""
-    if world().person_names.rank(word, full_name) == 0 and word != full_name:
-        return True
-    surname = world().surname(full_name)
-    return " " not in word and surname != full_name and _same_surname(word, surname)
+    """Spellings of one full name: the first name within a letter or two, the surname within a spelling,
+    and the same suffix ("Donald Trump Jr." is not his father)."""
+    ends_a, ends_b, names = _name_ends(a), _name_ends(b), world().person_names
+    if ends_a is None or ends_b is None or names.suffix(a).rstrip(".") != names.suffix(b).rstrip("."):
+        return False
+    return (fuzz.ratio(ends_a[0].lower(), ends_b[0].lower()) >= SAME_FIRST_NAME_SPELLING
+            and _same_surname(ends_a[1], ends_b[1]))
 
 
 def _same_surname(a: str, b: str) -> bool:
@@ -203,9 +308,9 @@ def _same_surname(a: str, b: str) -> bool:
 
 
 def _is_full_name(name: str) -> bool:
-    """ "Volodymyr Zelenskyy", "Ursula von der Leyen", not "Zelenskyy", "von der Leyen" nor a split-off
-    alias such as "the Russian diplomat"."""
-    words = name.split()
+    """ "Volodymyr Zelenskyy", "Ursula von der Leyen", "Donald Trump Jr.", not "Zelenskyy", "von der Leyen",
+    "Trump Jr." nor a split-off alias such as "the Russian diplomat"."""
+    words = world().person_names.parts(name)
     particles = world().particles
     return len(words) >= 2 and words[0][:1].isupper() and all(
         w[:1].isupper() or w.lower() in particles or w.split("-")[0].lower() in particles for w in words
@@ -215,8 +320,8 @@ def _is_full_name(name: str) -> bool:
 def _absorb(groups: dict[str, _Group], into: str, name: str) -> None:
     if into == name:
         return
-    taken = groups.pop(name)
     target = groups[into]
+    taken = groups.pop(name)
     target.mentions.extend(taken.mentions)
     target.kind = target.kind or taken.kind
     target.description = target.description or taken.description
@@ -227,26 +332,58 @@ def _absorb(groups: dict[str, _Group], into: str, name: str) -> None:
 
 
 def _curate(groups: dict[str, _Group], edits: Curation) -> None:
-    """Apply the editor's edits in place. A hidden actor leaves no trace, so nothing resolves to it."""
+    """Apply the editor's edits in place. A hidden actor leaves no trace, so nothing resolves to it.
+
+    A rename onto another actor's name is an error pointing to `merge`, which says what is meant;
+    so is a merge cycle (A takes in B, then B takes in A)."""
     for edit in edits.actors:
         for alias, owner, line in edit.split:
             _split(groups, _find(groups, edit.key, edit.line, edits), alias, owner, line, edits)
+    merged: dict[str, tuple[str, int]] = {}  # a name merged away -> (the name it went into, line)
     for edit in edits.actors:
-        target = _find(groups, edit.key, edit.line, edits)
+        gone = _merged_away(merged, edit.key)
+        for other, line in edit.merge if gone else ():
+            if _means(other, gone[0], groups.get(gone[0])):
+                raise edits.error(line, f"merge cycle: '{edit.key}' was merged into '{gone[0]}' (line {gone[1]}), "
+                                        f"which now merges into it")
+        target = _find(groups, edit.key, edit.line, edits, merged)
         for other, line in edit.merge:
-            _absorb(groups, target, _find(groups, other, line, edits))
+            name = _find(groups, other, line, edits, merged)
+            if name != target:
+                _absorb(groups, target, name)
+                merged[name] = (target, line)
     for edit in edits.actors:
-        group = groups[_find(groups, edit.key, edit.line, edits)]
-        _edit(groups, group, edit)
+        group = groups[_find(groups, edit.key, edit.line, edits, merged)]
+        _edit(groups, group, edit, edits)
         if edit.hide:
             groups.pop(group.name)
 
 
-def _find(groups: dict[str, _Group], key: str, line: int, edits: Curation) -> str:
+def _means(key: str, name: str, group: _Group | None = None) -> bool:
+    """Whether an id or name in the curation file stands for the actor `name`."""
+    return key in (slugify(name), name) or _key(key) == _key(name) or (group is not None and key in group.former)
+
+
+def _merged_away(merged: dict[str, tuple[str, int]], key: str) -> tuple[str, int] | None:
+    """(the name it ended up in, line of the first merge) when `key` names an actor merged away."""
+    found = next((merged[name] for name in merged if _means(key, name)), None)
+    if found is None:
+        return None
+    into, line = found
+    while into in merged:
+        into = merged[into][0]
+    return into, line
+
+
+def _find(groups: dict[str, _Group], key: str, line: int, edits: Curation,
+          merged: dict[str, tuple[str, int]] | None = None) -> str:
     """The group an id or name in the curation file means (its name after earlier renames)."""
     for name, group in groups.items():
-        if key in (slugify(name), name) or _key(key) == _key(name) or key in group.former:
+        if _means(key, name, group):
             return name
+    gone = _merged_away(merged or {}, key)
+    if gone is not None:
+        raise edits.error(line, f"actor '{key}' was merged into '{gone[0]}' (line {gone[1]}): edit '{gone[0]}' instead")
     raise edits.error(line, f"unknown actor '{key}' (no actor has this id or name)")
 
 
@@ -263,8 +400,13 @@ def _split(groups, name: str, alias: str, owner: str | None, line: int, edits: C
     )
 
 
-def _edit(groups: dict[str, _Group], group: _Group, edit: ActorEdit) -> None:
+def _edit(groups: dict[str, _Group], group: _Group, edit: ActorEdit, edits: Curation) -> None:
     if edit.name and edit.name != group.name:
+        taken = next((name for name, other in groups.items() if other is not group and _means(edit.name, name)), None)
+        if taken is not None:
+            raise edits.error(edit.line, f"cannot rename '{edit.key}' to '{edit.name}': actor '{slugify(taken)}' has "
+                                         f"that name; to make them one actor, list '{edit.key}' under `merge:` of "
+                                         f"'{slugify(taken)}'")
         groups[edit.name] = groups.pop(group.name)
         group.former = (*group.former, edit.key, slugify(group.name))
         group.name = edit.name
@@ -276,29 +418,39 @@ def _edit(groups: dict[str, _Group], group: _Group, edit: ActorEdit) -> None:
 # -- actors and the resolver -------------------------------------------------------
 
 
-def _actors(groups: dict[str, _Group]) -> list[Actor]:
+def _actors(groups: dict[str, _Group], guard: _Guard) -> list[Actor]:
+    """One Actor per group; a group whose actor cannot be made is dropped, so nothing links to it."""
     ids = _ids(groups)
-    actors = []
-    for name, group in groups.items():
-        aliases = {m.surface for m in group.mentions}
-        if group.is_person:  # every spelling of the full name it was merged from, and their surnames
-            full_names = {n for n in {name} | {m.name for m in group.mentions} if _is_full_name(n)}
-            aliases |= full_names | {world().surname(n) for n in full_names}
-        affiliations = Counter(m.affiliation for m in group.mentions if m.affiliation and m.affiliation != name)
-        affiliation = max(sorted(affiliations), key=affiliations.__getitem__) if affiliations else None
-        actors.append(Actor(
-            id=ids[name],
-            name=name,
-            kind=group.voted_kind,
-            aliases=sorted(aliases),
-            roles=sorted({(m.role, m.source) for m in group.mentions if m.role}),
-            affiliation=_affiliation_id(affiliation, ids),
-            description=group.description,
-            links=list(group.links),
-            mentions=sorted({Mention(m.source, m.paragraph) for m in group.mentions},
-                            key=lambda m: (m.source, m.paragraph)),
-        ))
-    return sorted(actors, key=lambda a: a.id)
+    actors = {}
+    for name, group in list(groups.items()):
+        with guard("making its page", "left without one", group):
+            actors[name] = _actor(name, group, ids)
+        if name not in actors:
+            groups.pop(name)
+    made = {actor.id for actor in actors.values()}
+    return sorted((a if a.affiliation in made or a.affiliation is None else replace(a, affiliation=None)
+                   for a in actors.values()), key=lambda a: a.id)
+
+
+def _actor(name: str, group: _Group, ids: dict[str, str]) -> Actor:
+    aliases = {m.surface for m in group.mentions}
+    if group.is_person:  # every spelling of the full name it was merged from, and their surnames
+        full_names = {n for n in {name} | {m.name for m in group.mentions} if _is_full_name(n)}
+        aliases |= full_names | {world().surname(n) for n in full_names}
+    affiliations = Counter(m.affiliation for m in group.mentions if m.affiliation and m.affiliation != name)
+    affiliation = max(sorted(affiliations), key=affiliations.__getitem__) if affiliations else None
+    return Actor(
+        id=ids[name],
+        name=name,
+        kind=group.voted_kind,
+        aliases=sorted(aliases),
+        roles=sorted({(m.role, m.source) for m in group.mentions if m.role}),
+        affiliation=_affiliation_id(affiliation, ids),
+        description=group.description,
+        links=list(group.links),
+        mentions=sorted({Mention(m.source, m.paragraph) for m in group.mentions},
+                        key=lambda m: (m.source, m.paragraph)),
+    )
 
 
 def _ids(groups: dict[str, _Group]) -> dict[str, str]:
@@ -325,7 +477,7 @@ def _affiliation_id(name: str | None, ids: dict[str, str]) -> str | None:
 class _Resolver:
     """Name as a source printed it -> actor id: that source's own usage, then the corpus, then the world."""
 
-    def __init__(self, groups: dict[str, _Group], actors: list[Actor]):
+    def __init__(self, groups: dict[str, _Group], actors: list[Actor], guard: _Guard):
         ids = {a.name: a.id for a in actors}
         self.in_source: dict[tuple[str, str], tuple[int, str]] = {}
         everywhere: dict[str, set[str]] = defaultdict(set)
@@ -335,15 +487,13 @@ class _Resolver:
             everywhere[_key(actor.name)].add(actor.id)
             for alias in actor.aliases:
                 everywhere[_key(alias)].add(actor.id)
-            if actor.kind == PERSON:
+            if actor.kind != PERSON:
+                continue
+            with guard("indexing its short names", "found by its full names only", groups[actor.name]):
                 for alias in actor.aliases:
-                    if not _is_full_name(alias):
-                        surnames[_key(alias)].add(actor.id)
-                        continue
-                    surname, *others = world().person_names.short_forms(alias)
-                    surnames[_key(surname)].add(actor.id)
-                    for other in others:
-                        parts[_key(other)].add(actor.id)
+                    forms = world().person_names.short_forms(alias) if _is_full_name(alias) else (alias,)
+                    for rank, form in enumerate(forms):
+                        (parts if rank else surnames)[_key(form)].add(actor.id)
         for name, group in groups.items():
             for m in group.mentions:
                 for text in (m.surface, m.name):
