@@ -42,7 +42,7 @@ from rapidfuzz.distance import OSA
 from dossier.errors import InputError, yaml_problem
 from dossier.curation import Curation
 from dossier.model import Actor, Article, Dossier, Position, Problem, Quote, Tombstone, Topic
-from dossier.resources import load_yaml
+from dossier.lexicon import lexicon
 from dossier.text import is_id, word_matches, words
 
 # A corrected quote may differ from its published wording by at most one slip per this many words
@@ -537,18 +537,16 @@ def is_typo_fix(published: str, wording: str) -> bool:
 def _meaning(text: str) -> tuple[list[str], list[bool]]:
     """The lower-cased words of `text`, and for each whether a slip may never touch it: a
     negation, a number, or a name (capitalised inside a sentence)."""
-    data = load_yaml("meaning.yaml")
+    meaning = lexicon().meaning
     found, fixed = [], []
     for match in word_matches(text):
         word = match.group()
         before = match.string[max(0, match.start() - 4):match.start()].rstrip(" \"'([-")
-        name = word[:1].isupper() and bool(before) and before[-1] not in ".!?:" and word not in data["not_names"]
+        name = word[:1].isupper() and bool(before) and before[-1] not in ".!?:" and word not in meaning.not_names
         found.append(word.lower())
-        fixed.append(name or word.lower() in _SENSITIVE or any(ch.isdigit() for ch in word))
+        fixed.append(name or word.lower() in meaning.negations or word.lower() in meaning.numbers
+                     or any(ch.isdigit() for ch in word))
     return found, fixed
-
-
-_SENSITIVE = frozenset(word for group in ("negations", "numbers") for word in load_yaml("meaning.yaml")[group])
 
 
 def _is_slip(old: list[str], new: list[str], tag: str, i1: int, i2: int, j1: int, j2: int) -> bool:

@@ -100,6 +100,12 @@ class Pronouns(Shape):
     plural: Words
 
 
+class Meaning(Shape):
+    negations: Words
+    numbers: Words
+    not_names: Words
+
+
 class Names(Shape):
     particles: Words
     chinese_family_names: Words
@@ -247,6 +253,7 @@ class Lexicon:
     given_names: GivenNames
     ingest: Ingest
     metonyms: dict[Word, Word]  # "the Kremlin" -> a country or organisation
+    meaning: Meaning  # words a corrected typo may never touch (dossier.ids)
     names: Names
     organizations: Organizations
     outlets: Words

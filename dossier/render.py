@@ -637,8 +637,7 @@ def redirect_page(old: str, new: str) -> tuple[str, str]:
 def _redirect_end(path: str) -> tuple[str, str]:
     section, _, name = path.partition("/")
     page_id = name.removesuffix(".md")
-    if section not in GENERATED_SECTIONS or not name.endswith(".md") or not _SAFE_ID.fullmatch(page_id) \
-            or page_id in RESERVED_IDS:
+    if section not in GENERATED_SECTIONS or not name.endswith(".md") or not is_id(page_id):
         raise ValueError(f"render: {path!r} cannot be redirected")
     return section, page_id
 
