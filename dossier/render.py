@@ -33,16 +33,26 @@ from markupsafe import Markup
 from yaml_env_tag import construct_env_tag
 
 from dossier import cite
+from dossier.story import Story, rfc822
 from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Position, Quote, Tombstone, Topic
 from dossier.text import DASHES, ID_PATTERN, QUOTE_MARKS, http_url, is_id, normalise, words
 
 
-GENERATED_SECTIONS = ("sources", "actors", "quotes", "topics", "positions")
+GENERATED_SECTIONS = ("sources", "actors", "quotes", "topics", "positions", "story")
 DATA_SECTION = "data"  # the dossier as JSON Lines and CSV files, made by export.py
 OWNED_SECTIONS = (*GENERATED_SECTIONS, DATA_SECTION)  # the folders of docs/ dossier writes, and no others
 SECTION_OF = {"source": "sources", "actor": "actors", "quote": "quotes", "topic": "topics", "position": "positions"}
 SECTION_TITLES = {"sources": "Sources", "actors": "Actors", "quotes": "Quotes", "topics": "Topics",
-                  "positions": "Positions"}
+                  "positions": "Positions", "story": "The story"}
+# The pages that look across the whole dossier (dossier.story), in story/: {id: title}.
+STORY_PAGES = {"timeline": "Timeline", "coverage": "Coverage", "relationships": "Relationships",
+               "changes": "What changed", "tags": "Tags"}
+# The home page's story at a glance: no page of its own (mkdocs.yml excludes it), docs/index.md
+# includes it through pymdownx.snippets, so its links are written from the site's root.
+HOME_SNIPPET = "story/home.md"
+FEED = "story/feed.xml"
+# Actor and topic pages rank above the quotes that name them in Material's search.
+OWN_PAGE_BOOST = 10
 TEMP_PREFIX = ".dossier-tmp-"
 
 _TOKEN = re.compile(r"\S+")
@@ -481,31 +491,45 @@ def position_title(catalogue: Catalogue, position: Position) -> str:
     return f"{catalogue.actor_name(position.actor)} on {catalogue.topic_title(position.topic)}"
 
 
-def _source_meta(source: Article) -> dict:
+def tags(catalogue: Catalogue, actor_ids: Iterable[str | None] = (), topic_ids: Iterable[str] = ()) -> list[str]:
+    """Material tags for a page: the names of the actors and topics it is about, HTML-escaped
+    because Material prints tag names as HTML."""
+    names = {catalogue.actor_name(a) for a in actor_ids if a in catalogue.actors}
+    names |= {catalogue.topic_title(t) for t in topic_ids if t in catalogue.topics}
+    return sorted(html.escape(plain_text(name), quote=True) for name in names)
+
+
+def _source_meta(catalogue: Catalogue, source: Article) -> dict:
+    about = [actor.id for actor, _ in catalogue.actors_in(source.id)]
     return {"type": "source", "id": source.id, "title": source.title, "file": source.file, "date": source.date,
             "updated": source.updated, "outlet": source.outlet, "byline": source.byline,
-            "credited": list(source.credited), "dateline": source.dateline, "url": http_url(source.url)}
+            "credited": list(source.credited), "dateline": source.dateline, "url": http_url(source.url),
+            "tags": tags(catalogue, about, [p.topic for p in catalogue.positions_in(source.id)])}
 
 
-def _actor_meta(actor: Actor) -> dict:
+def _actor_meta(catalogue: Catalogue, actor: Actor) -> dict:
     return {"type": "actor", "id": actor.id, "title": actor.name, "name": actor.name, "kind": actor.kind,
-            "aliases": sorted(set(actor.aliases)), "affiliation": actor.affiliation}
+            "aliases": sorted(set(actor.aliases)), "affiliation": actor.affiliation,
+            "tags": tags(catalogue, [actor.id]), "search": {"boost": OWN_PAGE_BOOST}}
 
 
 def _quote_meta(catalogue: Catalogue, quote: Quote) -> dict:
     sources = sorted({p.occurrence.source for p in catalogue.printings.get(quote.id, [])})
     return {"type": "quote", "id": quote.id, "title": quote_title(quote), "text": quote.text,
-            "speaker": quote.speaker, "speaker_name": quote.speaker_name, "sources": sources}
+            "speaker": quote.speaker, "speaker_name": quote.speaker_name, "sources": sources,
+            "tags": tags(catalogue, [quote.speaker, *quote.actors], quote.topics)}
 
 
-def _topic_meta(topic: Topic) -> dict:
-    return {"type": "topic", "id": topic.id, "title": topic.title, "keywords": list(topic.keywords)}
+def _topic_meta(catalogue: Catalogue, topic: Topic) -> dict:
+    return {"type": "topic", "id": topic.id, "title": topic.title, "keywords": list(topic.keywords),
+            "tags": tags(catalogue, topic_ids=[topic.id]), "search": {"boost": OWN_PAGE_BOOST}}
 
 
 def _position_meta(catalogue: Catalogue, position: Position) -> dict:
     evidence = [{"source": m.source, "paragraph": m.paragraph} for m in position.evidence]
     return {"type": "position", "id": position.id, "title": position_title(catalogue, position),
-            "actor": position.actor, "topic": position.topic, "stance": position.stance, "evidence": evidence}
+            "actor": position.actor, "topic": position.topic, "stance": position.stance, "evidence": evidence,
+            "tags": tags(catalogue, [position.actor], [position.topic])}
 
 
 # What a tombstone does not know of its type's contract keys (a consumer can always read them).
@@ -559,19 +583,26 @@ def site_settings(mkdocs_yml: Path) -> tuple[str, str]:
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-def environment(templates: Path | None = None) -> jinja2.Environment:
+def environment(templates: Path | None = None, *, from_root: bool = False) -> jinja2.Environment:
     """Jinja2 for Markdown output: no HTML autoescape (Markdown needs its own), the `md` escape
     filter, and StrictUndefined so a typo in a template fails the build instead of printing nothing.
 
     The templates shipped in the package are the defaults; a project's `templates` folder, where
-    given, overrides them file by file (as a theme's custom_dir does in MkDocs)."""
+    given, overrides them file by file (as a theme's custom_dir does in MkDocs). `from_root` is for
+    text included into docs/index.md: its links start at docs/, not in a section folder."""
     folders = [str(templates)] if templates is not None else []
     loader = jinja2.FileSystemLoader([*folders, str(PACKAGE_TEMPLATES)])
     env = jinja2.Environment(loader=loader, autoescape=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
-    env.filters.update(md=escape_markdown, url=url_attribute, path=internal_href, human_date=human_date)
+    path = (lambda target: internal_href(target).removeprefix("../")) if from_root else internal_href
+    env.filters.update(md=escape_markdown, url=url_attribute, path=path, human_date=human_date, xml=escape_xml)
     return env
+
+
+def escape_xml(value: object) -> Markup:
+    """`value` as one line of XML text or attribute (the RSS feed)."""
+    return Markup(html.escape(plain_text(value), quote=True))
 
 
 def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", site_name: str = "") -> dict[str, str]:
@@ -583,7 +614,8 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
     as it is, so redirects need no plugin or hook."""
     env = environment(templates)
     catalogue = Catalogue(dossier)
-    common = {"site": catalogue, "http_url": http_url, "text_fragment": cite.text_fragment_url,
+    common = {"site": catalogue, "story": Story(catalogue), "http_url": http_url,
+              "text_fragment": cite.text_fragment_url, "quote_title": quote_title, "rfc822": rfc822, "site_url": site_url, "site_name": site_name or "Dossier",
               "citations": cite.citations(dossier, site_url or None, site_name or None)}
     pages: dict[str, str] = {}
 
@@ -596,20 +628,22 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
         pages[path] = page(meta, env.get_template(template).render(**common, **context, meta=meta))
 
     for source in dossier.sources:
-        add("sources", source.id, "source.md.j2", _source_meta(source), source=source,
+        add("sources", source.id, "source.md.j2", _source_meta(catalogue, source), source=source,
             url=http_url(source.url))
     for actor in dossier.actors:
-        add("actors", actor.id, "actor.md.j2", _actor_meta(actor), actor=actor)
+        add("actors", actor.id, "actor.md.j2", _actor_meta(catalogue, actor), actor=actor)
     for quote in dossier.quotes:
         add("quotes", quote.id, "quote.md.j2", _quote_meta(catalogue, quote), quote=quote,
             printings=catalogue.printings.get(quote.id, []))
     for topic in dossier.topics:
-        add("topics", topic.id, "topic.md.j2", _topic_meta(topic), topic=topic)
+        add("topics", topic.id, "topic.md.j2", _topic_meta(catalogue, topic), topic=topic)
     for position in dossier.positions:
         add("positions", position.id, "position.md.j2", _position_meta(catalogue, position), position=position)
     for tombstone in dossier.tombstones:
         add(SECTION_OF[tombstone.kind], tombstone.id, "tombstone.md.j2", _tombstone_meta(tombstone),
             tombstone=tombstone)
+    for page_id, title in STORY_PAGES.items():
+        add("story", page_id, f"story/{page_id}.md.j2", {"type": "story", "id": page_id, "title": title})
 
     counts = Counter(path.split("/", 1)[0] for path in pages)
     for section in GENERATED_SECTIONS:
@@ -622,6 +656,8 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
             raise ValueError(f"render: {old} redirects but is also a page")
         canonical = f"{site_url.rstrip('/')}/{new.removesuffix('.md')}/" if site_url else None
         pages[path] = env.get_template("redirect.html.j2").render(target=target, canonical=canonical)
+    pages[HOME_SNIPPET] = environment(templates, from_root=True).get_template("story/home.md.j2").render(**common)
+    pages[FEED] = env.get_template("story/feed.xml.j2").render(**common)
     return dict(sorted(pages.items()))
 
 
