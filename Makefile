@@ -44,9 +44,14 @@ zensical: docs $(ZSTAMP)
 serve: $(STAMP)
 	$(BIN)/dossier serve
 
+# axe-core for the browser tests' accessibility checks, pinned by tests/package-lock.json
+# (where npm is missing those checks skip and say so).
+tests/node_modules/.package-lock.json: tests/package-lock.json
+	if command -v npm >/dev/null; then cd tests && npm ci --no-audit --no-fund --silent; fi
+
 # pytest exits 5 when it collected no test: here that means the suite went missing, so it fails
 # (with a reason) rather than passing for a run that tested nothing.
-test: $(STAMP) $(ZSTAMP)
+test: $(STAMP) $(ZSTAMP) tests/node_modules/.package-lock.json
 	@status=0; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests (exit 5): failing, not passing" >&2; fi; \
 	exit $$status
