@@ -447,6 +447,22 @@ class Catalogue:
         found = [(self.sources[s], sorted(ps)) for s, ps in paragraphs.items() if s in self.sources]
         return sorted(found, key=lambda row: source_order(row[0]))
 
+    def context(self, printing: Printing, around: int = 1) -> list[tuple[int, list[Segment]]]:
+        """The paragraphs around one printing of a quote (`around` before and after), each cut
+        into segments, so a quote page can show what the words answered. Only this printing is
+        a quote segment: the reader's eye goes to the words the page is about."""
+        source = printing.source
+        if source is None:
+            return []
+        index = printing.occurrence.paragraph
+        rows = []
+        for paragraph in source.paragraphs:
+            if abs(paragraph.index - index) <= around:
+                segments = [segment if segment.anchor == printing.anchor else Segment(segment.text)
+                            for segment in self.segments(source, paragraph.index, paragraph.text)]
+                rows.append((paragraph.index, [s for s in segments if s.text]))
+        return rows
+
     def segments(self, source: Article, paragraph_index: int, text: str) -> list[Segment]:
         """The paragraph cut into plain text and the quotes printed in it; a quote that cannot be
         found in the words still gets its anchor, at the start of the paragraph."""

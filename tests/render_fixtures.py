@@ -20,7 +20,7 @@ import yaml
 from dossier import export, render
 from dossier.model import (Actor, Article, Dossier, Mention, Occurrence, Paragraph, Position, Quote, Tombstone,
                            Topic)
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SEEDS
 
 WITHDRAWN_QUOTE_ID = "gone7777"
 
@@ -231,3 +231,21 @@ def built_site(tmp_path_factory, name: str, dossier: Dossier, renderer: str = "m
     result = build_site(folder, dossier, renderer, **env)
     assert result.returncode == 0, result.stderr
     return folder / "site"
+
+
+def dossier_build(folder: Path, seeds: Path = SEEDS) -> subprocess.CompletedProcess:
+    """`dossier build` of `seeds` into folder/docs, with a ledger of its own in folder."""
+    return subprocess.run([sys.executable, "-m", "dossier", "build", "--seeds", str(seeds), "--docs",
+                           str(folder / "docs"), "--ledger", str(folder / "permalinks.yaml")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+
+
+def seeds_folder(tmp_path_factory) -> Path:
+    """A fresh folder with the project's seeds built through the real pipeline into docs/ and site/."""
+    folder = tmp_path_factory.mktemp("seeds")
+    hand_written_docs(folder)
+    built = dossier_build(folder)
+    assert built.returncode == 0, built.stderr
+    site = mkdocs_build(folder)
+    assert site.returncode == 0, site.stderr
+    return folder

@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -20,7 +21,8 @@ import yaml
 from dossier import render
 from dossier.model import Dossier
 from tests.conftest import ROOT
-from tests.render_fixtures import built_site, hand_written_docs, hostile, mkdocs_build, realistic, write_generated
+from tests.render_fixtures import (built_site, hand_written_docs, hostile, mkdocs_build, realistic, seeds_folder,
+                                   write_generated)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -226,3 +228,188 @@ def test_the_probe_catches_markup_that_does_run(page, tmp_path):
     assert "IMG onerror" in found and "A javascript:alert(2)" in found and "IMG" in found
     page.wait_for_timeout(200)
     assert page.dialogs == ["1"]
+
+
+# --------------------------------------------------------------------------
+# The reader's site (issue 12): the project's own seeds, served on 127.0.0.1 as a reader gets it.
+
+AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
+# One page of every type. Screenshots of each at both widths go to SCREENSHOTS for a person to look at.
+PAGE_TYPES = {"home": "", "source": "sources/001-c0c8174e57d18298/", "actor": "actors/alexander-grushko/",
+              "quote": "quotes/fvqho54w/", "topic": "topics/peacekeeping-forces/",
+              "position": "positions/russia--peacekeeping-forces/", "sources-index": "sources/",
+              "actors-index": "actors/", "quotes-index": "quotes/", "topics-index": "topics/",
+              "positions-index": "positions/", "story": "story/", "timeline": "story/timeline/",
+              "coverage": "story/coverage/", "relationships": "story/relationships/", "changes": "story/changes/",
+              "tags": "story/tags/"}
+WIDTHS = (1366, 390)
+SCREENSHOTS = Path(os.environ.get("DOSSIER_SHOTS", ROOT / "site-screenshots"))
+
+
+@pytest.fixture(scope="module")
+def seeds_site(tmp_path_factory) -> Path:
+    return seeds_folder(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def served(seeds_site):
+    """The seeds' site over HTTP on 127.0.0.1 (Material's search runs in a worker file:// cannot start)."""
+    server = subprocess.Popen([sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory",
+                               str(seeds_site / "site")], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = server.stdout.readline()  # "Serving HTTP on 127.0.0.1 port NNNNN ..."
+        yield f"http://127.0.0.1:{int(line.split(' port ')[1].split()[0])}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def reader(browser):
+    """A page that reaches only the local server and records every console error and uncaught exception."""
+    def open_page(width: int = 1366, scheme: str = "light"):
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+        contexts.append(context)
+        page = context.new_page()
+        page.errors = []
+        page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1:")
+                   else route.abort())
+        return page
+
+    contexts = []
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def quote_page_with(docs: Path, words: str) -> str:
+    """The id of the quote whose words contain `words`, read from the built frontmatter."""
+    for path in sorted((docs / "quotes").glob("*.md")):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1])
+        if meta["type"] == "quote" and words in meta["text"]:
+            return meta["id"]
+    raise AssertionError(f"no quote says {words!r}")
+
+
+def test_home_matrix_cell_leads_to_the_highlighted_source_paragraph(reader, served):
+    page = reader()
+    page.goto(served)
+    cell = page.locator("article table a:has(.dossier-stance)").first
+    stance = cell.inner_text()
+    cell.click()
+    page.wait_for_url("**/positions/*/")
+    assert stance.split()[0] in page.locator(".dossier-verdict").inner_text()  # the page of that stance
+    evidence = page.locator("article blockquote small a", has_text="paragraph").first
+    target = evidence.get_attribute("href").split("#")[1]
+    evidence.click()
+    page.wait_for_url(f"**/sources/*/#{target}")
+    paragraph = page.locator(f"p:has(> a#{target})")
+    page.wait_for_timeout(200)
+    assert paragraph.evaluate("p => getComputedStyle(p).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert paragraph.evaluate("p => { const r = p.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+    assert page.errors == []
+
+
+@pytest.mark.parametrize(("query", "first"), [("Kremlin", "actors/russia/"),
+                                              ("Grushko", "actors/alexander-grushko/")])
+def test_search_lists_the_own_page_of_an_actor_first(reader, served, query, first):
+    page = reader()
+    page.goto(served)
+    page.keyboard.press("/")  # Material's shortcut to the search box
+    page.keyboard.type(query)
+    result = page.locator(".md-search-result__link").first
+    result.wait_for(timeout=15_000)
+    assert urlsplit(result.get_attribute("href")).path.endswith("/" + first)
+
+
+def test_search_finds_a_quote_by_its_words(reader, served, seeds_site):
+    page = reader()
+    page.goto(served)
+    page.keyboard.press("/")
+    page.keyboard.type("hot air")
+    page.locator(".md-search-result__link").first.wait_for(timeout=15_000)
+    hrefs = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    assert any(f"quotes/{quote_page_with(seeds_site / 'docs', 'hot air')}/" in href for href in hrefs), hrefs
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_palette_follows_the_system_and_the_toggle_switches_it(reader, served, scheme):
+    page = reader(scheme=scheme)
+    page.goto(served)
+    scheme_now = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
+    background = lambda: page.evaluate("getComputedStyle(document.body).backgroundColor")  # noqa: E731
+    assert scheme_now() == {"light": "default", "dark": "slate"}[scheme]
+    before = background()
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert scheme_now() == {"light": "slate", "dark": "default"}[scheme]
+    assert background() != before
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two CSS rgb()/rgba() colours (opaque ones)."""
+    def luminance(colour: str) -> float:
+        channels = [int(float(v)) / 255 for v in colour[colour.index("(") + 1:-1].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_helper():
+    assert round(contrast("rgb(255, 255, 255)", "rgb(0, 0, 0)"), 1) == 21.0
+    assert contrast("rgb(119, 119, 119)", "rgb(255, 255, 255)") < 4.5
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_stance_colours_are_readable_in_both_palettes(reader, served, scheme):
+    page = reader(scheme=scheme)
+    page.goto(served)
+    stances = page.evaluate("""() => [...document.querySelectorAll('.dossier-stance')].map(el => {
+        const style = getComputedStyle(el);
+        return [el.className, style.color, style.backgroundColor];
+    })""")
+    assert {name.split("--")[1] for name, _, _ in stances} >= {"support", "oppose", "conditional", "open"}
+    for name, colour, background in stances:
+        assert contrast(colour, background) >= 4.5, (scheme, name, colour, background)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_every_page_type_reads_without_errors_or_sideways_scroll(reader, served, kind, width):
+    page = reader(width)
+    page.goto(served + PAGE_TYPES[kind])
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article h1").first.is_visible()
+    assert page.errors == [], page.errors
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{kind} at {width} px scrolls sideways by {overflow} px"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / f"{kind}-{width}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    print(f"screenshot: {shot}")
+    assert shot.stat().st_size > 10_000
+
+
+def test_how_it_was_found_is_collapsed_and_opens(reader, served):
+    page = reader()
+    page.goto(served + PAGE_TYPES["quote"])
+    found = page.locator("details", has_text="How this was found")
+    assert found.evaluate("d => d.open") is False
+    assert not found.locator("li").first.is_visible()  # file names and attribution stay out of the way
+    found.locator("summary").click()
+    assert found.locator("li").first.is_visible() and ".txt" in found.inner_text()
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_axe_finds_no_serious_or_critical_violation(reader, served, kind):
+    if not AXE.is_file():
+        pytest.skip(f"axe-core is not installed ({AXE}): run `make test`, or `npm ci` in tests/")
+    page = reader()
+    page.goto(served + PAGE_TYPES[kind])
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => (await axe.run(document)).violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)""")
+    assert violations == [], violations

@@ -25,9 +25,9 @@ import pytest
 import yaml
 
 from dossier import render
-from tests.conftest import ROOT, SEEDS
-from tests.render_fixtures import (RENDERERS, build_site, built_site, hand_written_docs, hostile, mkdocs_build,
-                                   realistic, renderer_build, search_index, write_generated)
+from tests.conftest import ROOT
+from tests.render_fixtures import (RENDERERS, build_site, built_site, dossier_build, hand_written_docs, hostile,
+                                   mkdocs_build, realistic, renderer_build, search_index, seeds_folder, write_generated)
 
 pytestmark = pytest.mark.slow
 
@@ -278,21 +278,9 @@ def test_search_index_keeps_hostile_titles_escaped(hostile_site):
 # the real pipeline on the five seeds
 
 
-def dossier_build(folder: Path, seeds: Path = SEEDS) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "dossier", "build", "--seeds", str(seeds), "--docs",
-                           str(folder / "docs"), "--ledger", str(folder / "permalinks.yaml")],
-                          capture_output=True, text=True, cwd=ROOT, timeout=600)
-
-
 @pytest.fixture(scope="module")
 def seeds_site(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("seeds")
-    hand_written_docs(folder)
-    built = dossier_build(folder)
-    assert built.returncode == 0, built.stderr
-    site = mkdocs_build(folder)
-    assert site.returncode == 0, site.stderr
-    return folder
+    return seeds_folder(tmp_path_factory)
 
 
 def test_seeds_build_a_strict_site_whose_links_all_resolve(seeds_site):
