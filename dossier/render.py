@@ -25,6 +25,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import jinja2
@@ -47,15 +48,17 @@ SECTION_TITLES = {"sources": "Sources", "actors": "Actors", "quotes": "Quotes", 
 # The pages that look across the whole dossier (dossier.story), in story/: {id: title}.
 STORY_PAGES = {"timeline": "Timeline", "coverage": "Coverage", "relationships": "Relationships",
                "changes": "What changed", "tags": "Tags"}
-# The home page's story at a glance: no page of its own (mkdocs.yml excludes it), docs/index.md
-# includes it through pymdownx.snippets, so its links are written from the site's root.
-HOME_SNIPPET = "story/home.md"
+# The home page's story at a glance: no page of its own (not .md, and mkdocs.yml excludes it);
+# docs/index.md includes it through pymdownx.snippets, so its links are written from docs/.
+# The feed is RSS. Neither has frontmatter.
+HOME_SNIPPET = "story/home.snippet"
 FEED = "story/feed.xml"
 # Actor and topic pages rank above the quotes that name them in Material's search.
 OWN_PAGE_BOOST = 10
 TEMP_PREFIX = ".dossier-tmp-"
 
 _TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"[^\W\d_]+")
 _INTERNAL_HREF = re.compile(rf"(\.\./[a-z]+/{ID_PATTERN}\.md)?(#[A-Za-z][A-Za-z0-9_-]*)?")
 
 
@@ -356,6 +359,20 @@ class Catalogue:
             return actor.name
         tombstone = self.tombstones.get(("actor", actor_id))
         return tombstone.title if tombstone else (actor_id or "")
+
+    @cached_property
+    def lower_case_words(self) -> frozenset[str]:
+        """Every word the articles print in lower case: what `in_sentence` may lower."""
+        return frozenset(w for s in self.dossier.sources for p in s.paragraphs for w in _WORD.findall(p.text)
+                         if w.islower())
+
+    def in_sentence(self, title: str) -> str:
+        """A title as it reads inside a sentence: 'Ceasefire' -> 'ceasefire' because the articles
+        write the word in lower case, while 'Crimea' or 'NATO membership' keep their capitals."""
+        first, space, rest = title.partition(" ")
+        if first[:1].isupper() and first.lower() in self.lower_case_words:
+            return first.lower() + space + rest
+        return title
 
     def topic_title(self, topic_id: str) -> str:
         topic = self.topics.get(topic_id)

@@ -29,6 +29,7 @@ LATEST_STATEMENTS = 3
 SUMMARY_TOPICS = 3
 GRAPH_NODES = 14
 GRAPH_EDGES = 24
+RELATIONS_PER_ACTOR = 8
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,8 @@ class Story:
     def stance_of(self, actor: Actor) -> Position | None:
         """The actor's best-evidenced position: its stance in a word on the home page."""
         positions = self.site.positions_of(actor.id)
-        return min(positions, key=lambda p: (-len(p.evidence), self.site.topic_title(p.topic))) if positions else None
+        return min(positions, key=lambda p: (-len(p.evidence), self.site.topic_title(p.topic), p.id),
+                   default=None)
 
     # the positions matrix ------------------------------------------------------
 
@@ -208,7 +210,8 @@ class Story:
     def _event_order(self, event: Event) -> tuple:
         source = self.site.sources.get(event.mention.source)
         return (event.date is None, event.date or "", source.title if source else "", event.mention.source,
-                event.mention.paragraph, event.quote is None, event.text)
+                event.mention.paragraph, event.quote is None, event.text, event.actor or "",
+                event.quote.id if event.quote else event.position.id)
 
     def timeline(self, actor: str | None = None, topic: str | None = None) -> list[tuple[str | None, list[Event]]]:
         """The timeline grouped by day, of one actor or one topic when given."""
@@ -263,7 +266,8 @@ class Story:
         return sorted(edges, key=lambda e: (rank[e.kind], -e.weight, e.source, e.target))
 
     def edges_of(self, actor_id: str) -> list[Edge]:
-        return [e for e in self.edges if actor_id in (e.source, e.target)]
+        """An actor's strongest relationships: its own diagram, in words."""
+        return [e for e in self.edges if actor_id in (e.source, e.target)][:RELATIONS_PER_ACTOR]
 
     @cached_property
     def graph(self) -> tuple[list[Node], list[Line]]:
@@ -295,14 +299,14 @@ class Story:
             return min(known, key=rank.__getitem__) if known else None
 
         brought: dict[str | None, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        for quote in self.dossier.quotes:
+        for quote in sorted(self.dossier.quotes, key=self.site.quote_order):
             brought[first_source(self.site.quote_sources(quote))]["quotes"].append(quote)
-        for actor in self.dossier.actors:
+        for actor in sorted(self.dossier.actors, key=self.weight):
             brought[first_source(m.source for m in actor.mentions)]["actors"].append(actor)
-        for position in self.dossier.positions:
+        for position in self.site.positions_in_order():
             brought[first_source(m.source for m in position.evidence)]["positions"].append(position)
         dated = sorted((s for s in order if s.date), key=lambda s: (s.date, rank[s.id]), reverse=True)
-        return [Change(s, tuple(brought[s.id]["quotes"]), tuple(sorted(brought[s.id]["actors"], key=self.weight)),
+        return [Change(s, tuple(brought[s.id]["quotes"]), tuple(brought[s.id]["actors"]),
                        tuple(brought[s.id]["positions"]))
                 for s in dated + [s for s in order if not s.date]]
 

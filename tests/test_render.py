@@ -84,8 +84,18 @@ def meta_of(page: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def pages() -> dict[str, str]:
+def rendered() -> dict[str, str]:
     return render.render(realistic(), TEMPLATES, site_url="https://example.org/dossier/", site_name="Dossier")
+
+
+@pytest.fixture(scope="module")
+def pages(rendered) -> dict[str, str]:
+    """The Markdown pages (the home page's snippet and the RSS feed are not pages)."""
+    return markdown_pages(rendered)
+
+
+def markdown_pages(output: dict[str, str]) -> dict[str, str]:
+    return {path: text for path, text in output.items() if path.endswith(".md")}
 
 
 # --------------------------------------------------------------------------
@@ -98,6 +108,7 @@ CONTRACT = {
     "topic": set(),
     "position": {"actor", "topic", "stance", "evidence"},
     "index": {"section"},
+    "story": set(),  # the pages that look across the dossier: timeline, coverage, ...
 }
 
 
@@ -116,7 +127,7 @@ def test_frontmatter_carries_the_contract_keys_and_the_path_matches_type_and_id(
         assert {"type", "id", "title"} <= set(meta), path
         assert CONTRACT[meta["type"]] <= set(meta), path
         if meta["type"] != "index":
-            assert path == f"{render.SECTION_OF[meta['type']]}/{meta['id']}.md"
+            assert path == f"{render.SECTION_OF.get(meta['type'], meta['type'])}/{meta['id']}.md"
 
 
 @pytest.mark.parametrize(("path", "expected"), [
@@ -124,29 +135,33 @@ def test_frontmatter_carries_the_contract_keys_and_the_path_matches_type_and_id(
         "type": "source", "id": "wire-story", "title": "Minister rejects alliance peacekeepers for Ruritania",
         "file": "wire-story.txt", "date": "2025-03-17", "updated": "2025-03-18", "outlet": "The Daily Ledger",
         "byline": "Jane Doe", "credited": ["Global Wire"], "dateline": "Valdoria",
-        "url": "https://news.example.com/world/petrova-peacekeepers?ref=rss&x=1"}),
+        "url": "https://news.example.com/world/petrova-peacekeepers?ref=rss&x=1",
+        "tags": ["Alliance peacekeepers in Ruritania", "Anna Petrova", "Northern Alliance", "Valdor"]}),
     ("sources/opinion.md", {
         "type": "source", "id": "opinion", "title": "Why guarantees matter", "file": "opinion.txt", "date": None,
-        "updated": None, "outlet": None, "byline": None, "credited": [], "dateline": None, "url": None}),
+        "updated": None, "outlet": None, "byline": None, "credited": [], "dateline": None, "url": None, "tags": []}),
     ("quotes/q7incomp.md", {
         "type": "quote", "id": "q7incomp",
         "title": "Anna Petrova: \u201cThe alliance and peacekeeping are entirely incompatible. Its history\u2026\u201d",
         "text": "The alliance and peacekeeping are entirely incompatible. Its history is one of military operations",
-        "speaker": "anna-petrova", "speaker_name": "Anna Petrova", "sources": ["daily-report", "wire-story"]}),
+        "speaker": "anna-petrova", "speaker_name": "Anna Petrova", "sources": ["daily-report", "wire-story"],
+        "tags": ["Alliance peacekeepers in Ruritania", "Anna Petrova", "Northern Alliance"]}),
     ("quotes/q7hotair.md", {
         "type": "quote", "id": "q7hotair", "title": "\u201cIt is just hot air\u201d", "text": "It is just hot air",
-        "speaker": None, "speaker_name": None, "sources": ["opinion"]}),
+        "speaker": None, "speaker_name": None, "sources": ["opinion"], "tags": []}),
     ("actors/anna-petrova.md", {
         "type": "actor", "id": "anna-petrova", "title": "Anna Petrova", "name": "Anna Petrova", "kind": "person",
         "aliases": ["Anna Petrova", "Deputy Foreign Minister Anna Petrova", "Petrova", "she"],
-        "affiliation": "valdor"}),
+        "affiliation": "valdor", "tags": ["Anna Petrova"], "search": {"boost": render.OWN_PAGE_BOOST}}),
     ("topics/security-guarantees.md", {
-        "type": "topic", "id": "security-guarantees", "title": "Security guarantees", "keywords": ["guarantees"]}),
+        "type": "topic", "id": "security-guarantees", "title": "Security guarantees", "keywords": ["guarantees"],
+        "tags": ["Security guarantees"], "search": {"boost": render.OWN_PAGE_BOOST}}),
     ("positions/valdor--alliance-peacekeepers.md", {
         "type": "position", "id": "valdor--alliance-peacekeepers",
         "title": "Valdor on Alliance peacekeepers in Ruritania",
         "actor": "valdor", "topic": "alliance-peacekeepers", "stance": "oppose",
-        "evidence": [{"source": "wire-story", "paragraph": 1}]}),
+        "evidence": [{"source": "wire-story", "paragraph": 1}],
+        "tags": ["Alliance peacekeepers in Ruritania", "Valdor"]}),
     (f"quotes/{WITHDRAWN_QUOTE_ID}.md", {
         "type": "quote", "id": WITHDRAWN_QUOTE_ID, "title": "Anna Petrova: \u201cWe never said that\u201d",
         "tombstone": True, "text": "We never said that", "sources": ["removed-story", "wire-story"],
@@ -223,11 +238,12 @@ def test_any_text_escapes_to_itself(text):
 
 @pytest.fixture(scope="module")
 def hostile_pages() -> dict[str, str]:
-    return render.render(hostile(), TEMPLATES, site_url="https://example.org/dossier/")
+    return markdown_pages(render.render(hostile(), TEMPLATES, site_url="https://example.org/dossier/"))
 
 
 def test_hostile_text_creates_no_element_attribute_or_link(hostile_pages):
-    allowed_hrefs = re.compile(r"(\.\./[a-z]+/[a-z0-9-]+\.md)?(#[a-z][a-z0-9-]*)?|https://example\.org/dossier/\S*")
+    # anchors of the page's own headings too: the timeline's "2 January 2025" is #2-january-2025
+    allowed_hrefs = re.compile(r"(\.\./[a-z]+/[a-z0-9-]+\.md)?(#[a-z0-9][a-z0-9-]*)?|https://example\.org/dossier/\S*")
     for path, text in hostile_pages.items():
         elements = Elements(to_html(text))
         for tag, attrs in elements.tags:
@@ -263,7 +279,7 @@ def test_templates_print_nothing_unescaped():
     """Every {{ }} in a template is a literal, a macro call, or goes through md / url / path last:
     article text has no other way onto a page. (partials/cite.md.j2 escapes its own blocks: test_cite.)"""
     env = render.environment(TEMPLATES)
-    safe_filters = {"md", "url", "path"}
+    safe_filters = {"md", "url", "path", "xml"}
     checked = 0
 
     def safe(node: jinja2.nodes.Node, macros: set[str]) -> bool:
@@ -380,7 +396,8 @@ def test_quote_page_shows_who_when_where_how_and_the_wording(pages):
     assert {"../sources/daily-report.md#p2", "../sources/wire-story.md#p3"} <= set(hrefs)
     assert {"../sources/daily-report.md#q-q7incomp", "../sources/wire-story.md#q-q7incomp"} <= set(hrefs)
     for fact in ["16 March 2025 · Morning Post", "17 March 2025 · The Daily Ledger", "First reported: 16 March 2025",
-                 "stated (explicit)", "said (pronoun)", "Petrova stated.", "she said."]:
+                 "named next to the quote, with “stated”", "resolved to the person named before it, with “said”",
+                 "Petrova stated.", "she said.", "(file wire-story.txt)"]:
         assert fact in visible
     assert "../actors/northern-alliance.md" in hrefs and "../topics/alliance-peacekeepers.md" in hrefs
     assert any(h.startswith("https://news.example.com/world/petrova-peacekeepers?ref=rss&x=1#:~:text=") for h in hrefs)
@@ -403,16 +420,17 @@ def test_actor_page_shows_roles_affiliation_quotes_positions_mentions_and_compan
     page = pages["actors/anna-petrova.md"]
     hrefs = links(page)
     visible = Elements(to_html(page)).visible
-    assert ("Deputy Foreign Minister (according to Minister rejects alliance peacekeepers for Ruritania, "
-            "Valdor seeks security guarantees)") in visible
+    assert "Role: Deputy Foreign Minister" in visible
+    assert ("Deputy Foreign Minister: Minister rejects alliance peacekeepers for Ruritania, "
+            "Valdor seeks security guarantees") in visible  # where the role comes from, in "How this was found"
     assert "../actors/valdor.md" in hrefs  # affiliation
     assert {"../quotes/q7incomp.md", "../quotes/q7missio.md"} <= set(hrefs)
     assert "../positions/anna-petrova--alliance-peacekeepers.md" in hrefs
     assert {"../sources/wire-story.md#p2", "../sources/wire-story.md#p3", "../sources/wire-story.md#p4",
             "../sources/daily-report.md#p1", "../sources/daily-report.md#p2"} <= set(hrefs)
     assert "\u201cPetrova\u201d" in visible
-    company = page.split("## Appears most with", 1)[1]
-    assert company.index("northern-alliance") < company.index("valdor")
+    company = page.split("## Relationships", 1)[1]
+    assert company.index("Speaks about [Northern Alliance]") < company.index("Speaks for [Valdor]")
 
 
 def test_actor_links_only_http_elsewhere(pages):
@@ -527,7 +545,7 @@ def test_site_settings_agree_with_mkdocs_and_its_env_override(monkeypatch, site_
 # determinism
 
 
-def test_render_is_deterministic_whatever_the_input_order(pages):
+def test_render_is_deterministic_whatever_the_input_order(rendered):
     dossier = realistic()
     shuffled = random.Random(7)
     for name in ("sources", "actors", "quotes", "topics", "positions"):
@@ -535,13 +553,14 @@ def test_render_is_deterministic_whatever_the_input_order(pages):
         shuffled.shuffle(items)
         dossier = replace(dossier, **{name: items})
     again = render.render(dossier, TEMPLATES, site_url="https://example.org/dossier/", site_name="Dossier")
-    assert again == pages
+    assert again == rendered
     assert list(again) == sorted(again)
 
 
 def test_render_of_an_empty_dossier_still_gives_every_index():
     pages = render.render(Dossier(sources=[], actors=[], quotes=[]), TEMPLATES)
-    assert sorted(pages) == [f"{s}/index.md" for s in sorted(render.GENERATED_SECTIONS)]
+    story = [render.FEED, render.HOME_SNIPPET, *(f"story/{page}.md" for page in render.STORY_PAGES)]
+    assert sorted(pages) == sorted([f"{s}/index.md" for s in render.GENERATED_SECTIONS] + story)
 
 
 # --------------------------------------------------------------------------
