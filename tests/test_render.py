@@ -29,7 +29,8 @@ from mkdocs.utils.meta import get_data
 
 from dossier import render
 from dossier.text import http_url
-from dossier.model import Dossier
+from dossier.model import Dossier, Paragraph
+from dossier.story import Story
 from tests.conftest import ROOT, TEMPLATES
 from tests.render_fixtures import HOSTILE, PAYLOADS, WITHDRAWN_QUOTE_ID, hostile, realistic
 
@@ -765,3 +766,64 @@ def test_a_redirect_is_a_static_page_at_the_old_address():
 def test_a_redirect_that_cannot_be_a_static_page_is_refused(redirects):
     with pytest.raises(ValueError):
         render.render(replace(realistic(), redirects=redirects), TEMPLATES)
+
+
+# --------------------------------------------------------------------------
+# the story-level views (issue 12)
+
+
+def test_quote_in_context_shows_the_paragraphs_around_it_with_only_its_words_marked(pages):
+    context = pages["quotes/q7missio.md"].split("## In context", 1)[1].split("How this was found")[0]
+    visible = Elements(to_html(context)).visible
+    for around in ("she said.", "Such a mission could ensure", "Officials in the Northern Alliance declined"):
+        assert around in visible  # paragraphs 3, 4 and 5 of wire-story: before, itself, after
+    assert context.count('<mark class="dossier-quote">') == 1  # q7incomp in paragraph 3 is not marked here
+    assert "Such a mission could ensure compliance with specific provisions</mark>" in context
+
+
+@pytest.mark.parametrize(("title", "expected"), [("Ceasefire", "ceasefire"), ("Security guarantees", "security guarantees"),
+                                                 ("Valdor", "Valdor"), ("NATO membership", "NATO membership"),
+                                                 ("Ruritania talks", "Ruritania talks")])
+def test_titles_inside_a_sentence_lose_a_capital_only_where_the_articles_write_the_word_so(title, expected):
+    dossier = realistic()
+    dossier.sources[2] = replace(dossier.sources[2], paragraphs=(
+        *dossier.sources[2].paragraphs, Paragraph(3, "A ceasefire and security for NATO members.")))
+    assert render.Catalogue(dossier).in_sentence(title) == expected
+
+
+def test_coverage_marks_the_earliest_source_first():
+    story = Story(render.Catalogue(realistic()))
+    rows = {row.quote.id: row for row in story.coverage}
+    assert rows["q7incomp"].first == ("daily-report",)  # 16 March, before wire-story's 17 March
+    assert set(rows["q7incomp"].carried) == {"daily-report", "wire-story"}
+    assert rows["q7hotair"].first == ()  # carried only by an undated article: no first is claimed
+
+
+def test_home_matrix_cells_are_stances_in_words_linked_to_their_positions(rendered):
+    home = rendered[render.HOME_SNIPPET]
+    assert not home.startswith("---")  # included into docs/index.md: no frontmatter of its own
+    assert ('[<span class="dossier-stance dossier-stance--oppose">opposes</span>]'
+            '(positions/valdor--alliance-peacekeepers.md)') in home  # links written from docs/
+    assert '(positions/northern-alliance--security-guarantees.md)' in home
+    assert "../" not in home
+
+
+def test_timeline_keeps_undated_items_undated():
+    story = Story(render.Catalogue(realistic()))
+    days = [day for day, _ in story.timeline()]
+    assert days == ["2025-03-16", "2025-03-17", None]
+    assert [e.quote.id for e in dict(story.timeline())[None]] == ["q7hotair"]
+    assert {e.topics for _, events in story.timeline(topic="security-guarantees") for e in events} == {
+        ("security-guarantees",)}
+    assert {e.actor for _, events in story.timeline(actor="valdor") for e in events} == {"valdor"}
+
+
+def test_hostile_text_stays_text_in_the_feed_and_the_diagram():
+    from xml.etree import ElementTree
+    feed = ElementTree.fromstring(render.render(hostile(), TEMPLATES, site_url="https://example.org/")[render.FEED])
+    assert render.plain_text(f"Title {HOSTILE}") == feed.find("channel/item/title").text  # text, read back whole
+    dossier = realistic()
+    dossier.actors[0] = replace(dossier.actors[0], name=HOSTILE)
+    output = render.render(dossier, TEMPLATES)
+    svg = output["story/relationships.md"].split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert "<script" not in svg and "&#60;script&#62;" in svg

@@ -158,7 +158,7 @@ def test_strict_build_has_every_page_type(realistic_site):
         assert html.is_file(), markdown
     types = {yaml.safe_load(p.read_text(encoding="utf-8").split("---\n", 2)[1])["type"]
              for section in render.GENERATED_SECTIONS for p in (docs / section).glob("*.md")}
-    assert types == {"source", "actor", "quote", "topic", "position", "index"}
+    assert types == {"source", "actor", "quote", "topic", "position", "index", "story"}
 
 
 @pytest.mark.parametrize("renderer", RENDERERS)
@@ -198,10 +198,12 @@ def test_navigation_holds_only_the_section_pages(realistic_site):
     for tag, attrs in Page(realistic_site / "index.html").elements:
         if tag == "a" and "md-tabs__link" in (attrs.get("class") or ""):
             nav_links.add(attrs["href"])
-    assert nav_links == {".", "sources/", "actors/", "quotes/", "topics/", "positions/"}
+    assert nav_links == {".", "sources/", "actors/", "quotes/", "topics/", "positions/", "story/"}
     config = render.load_mkdocs_yml(ROOT / "mkdocs.yml")
-    assert [next(iter(item.values())) for item in config["nav"]] == [
-        "index.md", *(f"{section}/index.md" for section in render.GENERATED_SECTIONS)]
+    top = [next(iter(item.values())) for item in config["nav"]]
+    assert top[:-1] == ["index.md", *(f"{s}/index.md" for s in render.GENERATED_SECTIONS if s != "story")]
+    story = [next(iter(item.values())) if isinstance(item, dict) else item for item in top[-1]]
+    assert story == ["story/index.md", *(f"story/{page}.md" for page in render.STORY_PAGES)]
 
 
 def test_source_page_html_has_paragraph_and_quote_anchors(realistic_site):
@@ -341,3 +343,42 @@ def test_two_dossier_builds_give_byte_identical_docs(seeds_site):
     assert again.returncode == 0, again.stderr
     assert "unchanged" in again.stderr
     assert file_digests(seeds_site / "docs") == before
+
+
+def test_home_page_tells_the_story_with_a_positions_matrix(realistic_site):
+    """The home page includes the generated story at a glance: each matrix cell is a stance in a word,
+    linked to its position page; the snippet itself is not published."""
+    home = Page(realistic_site / "index.html")
+    text = (realistic_site / "index.html").read_text(encoding="utf-8")
+    assert "<h1" in text and "Alliance peacekeepers in Ruritania and security guarantees" in html.unescape(text)
+    cells = re.findall(r'<a href="(positions/[^"]+/)"><span class="dossier-stance dossier-stance--(\w+)">(\w+)</span>',
+                       text)
+    assert ("positions/valdor--alliance-peacekeepers/", "oppose", "opposes") in cells
+    assert ("positions/northern-alliance--security-guarantees/", "open", "open") in cells
+    assert {link for link in home.links if link.startswith("positions/")} >= {c[0] for c in cells}
+    assert "16 March 2025" in text and "17 March 2025" in text  # the dates covered
+    assert not (realistic_site / "story" / "home.snippet").exists()
+
+
+def test_the_feed_is_rss_dated_by_the_articles(realistic_site):
+    from xml.etree import ElementTree
+    channel = ElementTree.parse(realistic_site / "story" / "feed.xml").getroot().find("channel")
+    items = {item.findtext("guid"): item.findtext("pubDate") for item in channel.iter("item")}
+    assert items == {"wire-story": "Mon, 17 Mar 2025 00:00:00 +0000", "daily-report": "Sun, 16 Mar 2025 00:00:00 +0000",
+                     "opinion": None}  # undated: no date is made up
+    assert [item.findtext("guid") for item in channel.iter("item")] == ["wire-story", "daily-report", "opinion"]
+
+
+def test_tags_index_lists_actors_and_topics(realistic_site):
+    text = html.unescape((realistic_site / "story" / "tags" / "index.html").read_text(encoding="utf-8"))
+    for name in ("Anna Petrova", "Valdor", "Northern Alliance", "Security guarantees"):
+        assert name in text
+    quote = (realistic_site / "quotes" / "q7incomp" / "index.html").read_text(encoding="utf-8")
+    assert 'class="md-tag' in quote and "Anna Petrova" in quote
+
+
+def test_timeline_puts_undated_items_last_and_undated(realistic_site):
+    text = html.unescape((realistic_site / "story" / "timeline" / "index.html").read_text(encoding="utf-8"))
+    days = re.findall(r"<h3[^>]*>(.*?)<a", text)
+    assert days == ["16 March 2025", "17 March 2025", "Undated"]
+    assert text.index("It is just hot air") > text.index(">Undated<")
