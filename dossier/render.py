@@ -566,13 +566,14 @@ def _position_meta(catalogue: Catalogue, position: Position) -> dict:
 
 
 # What a tombstone does not know of its type's contract keys (a consumer can always read them).
+# A withdrawn actor or topic ranks below live pages in search.
 _TOMBSTONE_UNKNOWNS = {
     "source": {"file": None, "date": None, "updated": None, "outlet": None, "byline": None, "credited": [],
-               "dateline": None, "url": None},
-    "actor": {"kind": None, "aliases": [], "affiliation": None},
-    "quote": {"speaker": None, "speaker_name": None},
-    "topic": {"keywords": []},
-    "position": {"actor": None, "topic": None, "stance": None, "evidence": []},
+               "dateline": None, "url": None, "tags": []},
+    "actor": {"kind": None, "aliases": [], "affiliation": None, "tags": [], "search": {"boost": 0.5}},
+    "quote": {"speaker": None, "speaker_name": None, "tags": []},
+    "topic": {"keywords": [], "tags": [], "search": {"boost": 0.5}},
+    "position": {"actor": None, "topic": None, "stance": None, "evidence": [], "tags": []},
 }
 
 

@@ -87,7 +87,7 @@ def _frontmatter(path) -> dict:
 
 def test_the_documented_frontmatter_is_what_every_page_carries(built_docs):
     documented = _documented_keys()
-    assert set(documented) == {"source", "actor", "quote", "topic", "position", "index"}
+    assert set(documented) == {"source", "actor", "quote", "topic", "position", "index", "story"}
     seen_types = set()
     for page in sorted(built_docs.rglob("*.md")):
         meta = _frontmatter(page)
