@@ -110,7 +110,7 @@ def group_by_date(events: list[Event]) -> list[tuple[str | None, list[Event]]]:
     return sorted(groups.items(), key=lambda item: (item[0] is None, item[0] or ""))
 
 
-def circle_layout(actors: list[Actor], size: float = 600, radius: float = 200) -> dict[str, Node]:
+def circle_layout(actors: list[Actor], size: float = 600, radius: float = 230) -> dict[str, Node]:
     """Actors placed evenly on a circle (the first at the top, clockwise), each label outside it."""
     centre = size / 2
     nodes = {}

@@ -345,6 +345,8 @@ def test_the_palette_follows_the_system_and_the_toggle_switches_it(reader, serve
     page.locator("form[data-md-component=palette] label:visible").first.click()
     assert scheme_now() == {"light": "slate", "dark": "default"}[scheme]
     assert background() != before
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"home-toggled-from-{scheme}.png"))
 
 
 def contrast(foreground: str, background: str) -> float:
