@@ -213,10 +213,21 @@ class Story:
                 event.mention.paragraph, event.quote is None, event.text, event.actor or "",
                 event.quote.id if event.quote else event.position.id)
 
+    @cached_property
+    def _events_of(self) -> dict[str, list[Event]]:
+        return _index(self.events, lambda e: [e.actor] if e.actor else [])
+
+    @cached_property
+    def _events_on(self) -> dict[str, list[Event]]:
+        return _index(self.events, lambda e: list(e.topics))
+
     def timeline(self, actor: str | None = None, topic: str | None = None) -> list[tuple[str | None, list[Event]]]:
-        """The timeline grouped by day, of one actor or one topic when given."""
-        return group_by_date([e for e in self.events if (actor is None or e.actor == actor)
-                              and (topic is None or topic in e.topics)])
+        """The timeline grouped by day: the whole dossier's, or one actor's, or one topic's."""
+        if actor is not None:
+            return group_by_date(self._events_of.get(actor, []))
+        if topic is not None:
+            return group_by_date(self._events_on.get(topic, []))
+        return group_by_date(self.events)
 
     @cached_property
     def latest(self) -> list[Event]:
@@ -265,9 +276,13 @@ class Story:
         rank = {"speaks-about": 0, "part-of": 1, "named-with": 2}
         return sorted(edges, key=lambda e: (rank[e.kind], -e.weight, e.source, e.target))
 
+    @cached_property
+    def _edges_by_actor(self) -> dict[str, list[Edge]]:
+        return _index(self.edges, lambda e: [e.source, e.target])
+
     def edges_of(self, actor_id: str) -> list[Edge]:
         """An actor's strongest relationships: its own diagram, in words."""
-        return [e for e in self.edges if actor_id in (e.source, e.target)][:RELATIONS_PER_ACTOR]
+        return self._edges_by_actor.get(actor_id, [])[:RELATIONS_PER_ACTOR]
 
     @cached_property
     def graph(self) -> tuple[list[Node], list[Line]]:
@@ -309,6 +324,15 @@ class Story:
         return [Change(s, tuple(brought[s.id]["quotes"]), tuple(brought[s.id]["actors"]),
                        tuple(brought[s.id]["positions"]))
                 for s in dated + [s for s in order if not s.date]]
+
+
+def _index(items: list, keys) -> dict[str, list]:
+    """{key: the items with that key, in their order}: one pass instead of a scan per page."""
+    index: dict[str, list] = defaultdict(list)
+    for item in items:
+        for key in keys(item):
+            index[key].append(item)
+    return index
 
 
 def _short_of(start: Node, end: Node, gap: float = 9) -> tuple[float, float]:
