@@ -241,7 +241,7 @@ PAGE_TYPES = {"home": "", "source": "sources/001-c0c8174e57d18298/", "actor": "a
               "actors-index": "actors/", "quotes-index": "quotes/", "topics-index": "topics/",
               "positions-index": "positions/", "story": "story/", "timeline": "story/timeline/",
               "coverage": "story/coverage/", "relationships": "story/relationships/", "changes": "story/changes/",
-              "tags": "story/tags/"}
+              "tags": "story/tags/", "data": "data/"}
 WIDTHS = (1366, 390)
 SCREENSHOTS = Path(os.environ.get("DOSSIER_SHOTS", ROOT / "site-screenshots"))
 
