@@ -649,7 +649,8 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
     env = environment(templates)
     catalogue = Catalogue(dossier)
     common = {"site": catalogue, "story": Story(catalogue), "http_url": http_url,
-              "text_fragment": cite.text_fragment_url, "quote_title": quote_title, "rfc822": rfc822, "site_url": site_url, "site_name": site_name or "Dossier",
+              "text_fragment": cite.text_fragment_url, "quote_title": quote_title, "rfc822": rfc822,
+              "site_url": site_url, "site_name": site_name or "Dossier",
               "citations": cite.citations(dossier, site_url or None, site_name or None)}
     pages: dict[str, str] = {}
 

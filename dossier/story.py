@@ -249,7 +249,8 @@ class Story:
             for printing in self.site.printings.get(quote.id, []):
                 carried.setdefault(printing.occurrence.source, printing)
             first_date = self.site.first_reported(quote)
-            first = tuple(s.id for s in self.coverage_sources if s.id in carried and first_date and s.date == first_date)
+            first = tuple(s.id for s in self.coverage_sources
+                          if s.id in carried and first_date and s.date == first_date)
             rows.append(Coverage(quote, carried, first))
         return rows
 

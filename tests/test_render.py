@@ -397,7 +397,8 @@ def test_quote_page_shows_who_when_where_how_and_the_wording(pages):
     assert {"../sources/daily-report.md#p2", "../sources/wire-story.md#p3"} <= set(hrefs)
     assert {"../sources/daily-report.md#q-q7incomp", "../sources/wire-story.md#q-q7incomp"} <= set(hrefs)
     for fact in ["16 March 2025 · Morning Post", "17 March 2025 · The Daily Ledger", "First reported: 16 March 2025",
-                 "named next to the quote, with “stated”", "resolved to the person named before it, with “said”",
+                 "named next to the quote, with “stated”",
+                 "resolved to the person named before it, with “said”",
                  "Petrova stated.", "she said.", "(file wire-story.txt)"]:
         assert fact in visible
     assert "../actors/northern-alliance.md" in hrefs and "../topics/alliance-peacekeepers.md" in hrefs
@@ -781,7 +782,8 @@ def test_quote_in_context_shows_the_paragraphs_around_it_with_only_its_words_mar
     assert "Such a mission could ensure compliance with specific provisions</mark>" in context
 
 
-@pytest.mark.parametrize(("title", "expected"), [("Ceasefire", "ceasefire"), ("Security guarantees", "security guarantees"),
+@pytest.mark.parametrize(("title", "expected"), [("Ceasefire", "ceasefire"),
+                                                 ("Security guarantees", "security guarantees"),
                                                  ("Valdor", "Valdor"), ("NATO membership", "NATO membership"),
                                                  ("Ruritania talks", "Ruritania talks")])
 def test_titles_inside_a_sentence_lose_a_capital_only_where_the_articles_write_the_word_so(title, expected):
