@@ -315,8 +315,9 @@ def test_home_matrix_cell_leads_to_the_highlighted_source_paragraph(reader, serv
 
 
 @pytest.mark.parametrize(("query", "first"), [("Kremlin", "actors/russia/"),
-                                              ("Grushko", "actors/alexander-grushko/")])
-def test_search_lists_the_own_page_of_an_actor_first(reader, served, query, first):
+                                              ("Grushko", "actors/alexander-grushko/"),
+                                              ("ceasefire", "topics/ceasefire/")])
+def test_search_lists_the_own_page_of_an_actor_or_topic_first(reader, served, query, first):
     page = reader()
     page.goto(served)
     page.keyboard.press("/")  # Material's shortcut to the search box
