@@ -21,11 +21,15 @@ Decoding
 
 Frontmatter
     An optional YAML block between `---` lines at the very top, read with a
-    safe loader (tags such as `!!python/object` are refused, never run). Keys:
-    title, date, updated, author, outlet, url, language; they override what the
-    text says. Unknown keys, impossible dates and URLs that are not http(s) are
-    reported and ignored. A block that is not valid YAML, or not a mapping, is
-    reported and read as article text instead, so nothing is lost.
+    safe loader (tags such as `!!python/object` are refused, never run) that
+    reads every value as the text written (".inf", "0x1F", "yes" stay text;
+    dates are parsed by dossier) and refuses aliases and merge keys, which can
+    expand a few hundred bytes into gigabytes. Keys: title, date, updated,
+    author, outlet, url, language; they override what the text says. Unknown
+    keys, a repeated key (the first is kept), impossible dates and URLs that
+    text.http_url refuses are reported and ignored. A block that is not valid
+    YAML, or not a mapping, is reported and read as article text instead, so
+    nothing is lost.
 
 Paragraphs
     Blank lines separate blocks. Inside a block every line is a paragraph
@@ -115,16 +119,16 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Hashable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 
 from dossier.errors import yaml_problem
 from dossier.model import Article, Paragraph, Problem
 from dossier.lexicon import lexicon
-from dossier.text import normalise, slugify
+from dossier.text import http_url, normalise, slugify
 
 SEED_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 10 * 1024 * 1024
@@ -459,13 +463,45 @@ def parse_date(text: str) -> str | None:
 
 
 class _FrontmatterLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text, so that an impossible date is a Problem and not a crash."""
+    """A SafeLoader that reads every scalar as the text written and refuses what expands.
 
+    Without implicit resolvers nothing turns into a number, a boolean, null or a timestamp
+    (".inf", "0x1F", "1_000", a 5,000-digit title stay text; dates are parsed by `parse_date`).
+    Aliases and merge keys are refused: eight nested levels of `<<: [*a, *a, ...]` in 600 bytes
+    expand to millions of entries. A repeated key keeps its first value and is noted in
+    `duplicates` as (key, line, first line), 1-based within the block.
+    """
 
-_FrontmatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    yaml_implicit_resolvers: dict = {}
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int, int]] = []
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in frontmatter",
+                                              self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict[object, int] = {}
+        unique = []
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise yaml.constructor.ConstructorError(None, None, "merge keys (<<) are not allowed in frontmatter",
+                                                        key_node.start_mark)
+            key = self.construct_object(key_node, deep=deep)
+            line = key_node.start_mark.line + 1
+            if isinstance(key, Hashable) and key in seen:
+                self.duplicates.append((str(key), line, seen[key]))
+                continue
+            if isinstance(key, Hashable):
+                seen[key] = line
+            unique.append((key_node, value_node))
+        node.value = unique
+        return super().construct_mapping(node, deep=deep)
+
 
 _FRONTMATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}")
@@ -485,16 +521,23 @@ def split_frontmatter(text: str) -> tuple[Frontmatter, str]:
     source = match["yaml"] or ""
     if len(source) > FRONTMATTER_MAX_CHARS:
         return Frontmatter(problems=["frontmatter is too long to be metadata: read as article text"]), text
+    loader = _FrontmatterLoader(source)
     try:
-        data = yaml.load(source, Loader=_FrontmatterLoader)  # noqa: S506 - a SafeLoader subclass
+        data = loader.get_single_data()
     except (yaml.YAMLError, RecursionError) as error:
         reason = " ".join(yaml_problem(error)[1].split())
         return Frontmatter(problems=[f"frontmatter is not valid YAML ({reason}): read as article text"]), text
+    finally:
+        loader.dispose()
     if data is None:
         data = {}
     if not isinstance(data, dict):
         return Frontmatter(problems=["frontmatter is not a mapping of keys to values: read as article text"]), text
-    return _checked_frontmatter(data), text[match.end():]
+    frontmatter = _checked_frontmatter(data)
+    # The block starts on the file's second line, after the opening "---".
+    frontmatter.problems[:0] = [f"line {line + 1}: frontmatter key {key!r} repeats line {first + 1}: ignored"
+                                for key, line, first in loader.duplicates]
+    return frontmatter, text[match.end():]
 
 
 def _checked_frontmatter(data: dict) -> Frontmatter:
@@ -507,10 +550,10 @@ def _checked_frontmatter(data: dict) -> Frontmatter:
         if key not in data or data[key] is None:
             continue
         value = data[key]
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
+        if not isinstance(value, str):  # only an explicit tag (!!int, !!seq, [..]) gives anything else
             frontmatter.problems.append(f"frontmatter {key!r} must be text, not {type(value).__name__}: ignored")
             continue
-        text = " ".join(str(value).split())
+        text = " ".join(value.split())
         checked, reason = _check_field(key, text)
         if checked:
             frontmatter.fields[key] = checked
@@ -527,21 +570,10 @@ def _check_field(key: str, text: str) -> tuple[str | None, str | None]:
         iso = parse_date(text)
         return iso, None if iso else "is not a valid date (use YYYY-MM-DD)"
     if key == "url":
-        return (text, None) if is_http_url(text) else (None, "is not an http(s) URL")
+        return (text, None) if http_url(text) else (None, "is not an http(s) URL")
     if key == "language":
         return (text, None) if _LANGUAGE_TAG.fullmatch(text) else (None, "is not a language tag such as 'en'")
     return text, None
-
-
-def is_http_url(text: str) -> bool:
-    """Only absolute http(s) URLs without spaces or quote marks may become links."""
-    if re.search(r"[\s\"'<>\\`]", text):
-        return False
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 def _shorten(text: str, limit: int = 80) -> str:

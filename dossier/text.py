@@ -81,13 +81,37 @@ def _ascii_letters(ch: str) -> str:
     return "".join(filter(str.isalnum, anyascii(ch)))
 
 
+# Characters that never belong in a URL (RFC 3986) and would break out of an attribute or a Markdown link.
+_NOT_IN_URLS = frozenset('"<>\\`')
+
+
 def http_url(url: str | None) -> str | None:
-    """`url` when it is an absolute http(s) URL with a host and no spaces or control characters:
-    the one rule for what may become a link (curation links, source URLs, citations)."""
-    if not url or any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in url):
+    """`url` when it is an absolute http(s) URL with a host, no credentials and no spaces, control or
+    formatting characters: the one rule for what may become a link (frontmatter, curation links,
+    citations). Credentials ("https://bank.example@evil.example/") and bidi controls (U+202E) make a
+    link read as somewhere it does not go."""
+    if not url or any(ch.isspace() or ch in _NOT_IN_URLS or unicodedata.category(ch) in ("Cc", "Cf") for ch in url):
         return None
     try:
         parts = urlsplit(url)
+        host = parts.hostname
     except ValueError:
         return None
-    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+    if parts.scheme.lower() not in ("http", "https") or not host or "@" in parts.netloc:
+        return None
+    return url
+
+
+def printable(text: str) -> str:
+    """`text` (a file name, a value from an article) safe to print on one terminal line: backslashes,
+    control, formatting and line-separator characters become escapes, so a file named
+    "x\\n::error::..." cannot start a line of its own or move the cursor."""
+    return "".join(_escaped(ch) for ch in text)
+
+
+def _escaped(ch: str) -> str:
+    if ch == "\\":
+        return "\\\\"
+    if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"):
+        return ch.encode("unicode_escape").decode("ascii")
+    return ch

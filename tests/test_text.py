@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.text import normalise, slugify, words
+from dossier.text import http_url, normalise, printable, slugify, words
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,43 @@ def test_slugify_is_url_safe_never_empty_and_never_index(text, slug):
 
 def test_non_latin_names_get_distinct_slugs():
     assert slugify("Путин") != slugify("Лавров")
+
+
+@pytest.mark.parametrize(("url", "allowed"), [
+    ("https://example.org/a?b=c#d", True),
+    ("HTTP://EXAMPLE.ORG", True),
+    ("https://example.org/l'article", True),
+    ("javascript:alert(1)", False),
+    ("JaVaScRiPt:alert(1)", False),
+    ("data:text/html,<script>alert(1)</script>", False),
+    ("//example.org/protocol-relative", False),
+    ("https://", False),
+    ("https://:80/no-host", False),
+    ('https://example.org/"onmouseover="alert(1)', False),
+    ("https://example.org/<b>", False),
+    ("https://exa mple.org", False),
+    ("ftp://example.org/file", False),
+    ("/relative/path", False),
+    ("https://user:secret@example.org/", False),  # shows as example.org, logs in elsewhere
+    ("https://trusted.example@evil.example/", False),
+    ("https://example.org/\u202egpj.exe", False),  # right-to-left override: displays reversed
+    ("https://exa\u200bmple.org/", False),  # zero-width space
+    ("https://example.org/\x1b[31m", False),
+])
+def test_only_plain_http_urls_may_become_links(url, allowed):
+    assert (http_url(url) == url) is allowed
+
+
+@pytest.mark.parametrize(("name", "shown"), [
+    ("plain name.txt", "plain name.txt"),
+    ("статья.txt", "статья.txt"),
+    ("a\nwarning: forged.txt", "a\\nwarning: forged.txt"),
+    ("x\n::error::pwned.txt", "x\\n::error::pwned.txt"),
+    ("\x1b[2J\x1b[31mred.txt", "\\x1b[2J\\x1b[31mred.txt"),
+    ("evil\u202etxt.exe", "evil\\u202etxt.exe"),
+    ("back\\slash.txt", "back\\\\slash.txt"),
+    ("cr\rover.txt", "cr\\rover.txt"),
+])
+def test_printable_escapes_whatever_could_move_the_cursor_or_forge_a_line(name, shown):
+    assert printable(name) == shown
+    assert printable(name).isprintable()
