@@ -1,8 +1,9 @@
 """The whole build, top to bottom: read everything, extract, link, pin ids, render, write.
 
 Every stage is a function of the previous stage's dataclasses; only this module
-touches the file system (through ingest, ids and render's I/O helpers), so a
-failure anywhere before `write_docs` leaves docs/ and the ledger untouched.
+touches the file system (through ingest, ids and publish), and publish.write
+switches docs/ and the ledger together, so a build that fails or is killed
+leaves them as the previous build or this one wrote them, never a mixture.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier import curation, export, extract, ids, ingest, link, render
+from dossier import curation, export, extract, ids, ingest, link, publish, render
 from dossier.lexicon import lexicon
 from dossier.model import Article, Dossier, Extraction, Problem
 
@@ -47,8 +48,8 @@ def build(config: BuildConfig, *, write: bool = True) -> BuildResult:
     result = BuildResult(problems=assembly.problems, pages=len(pages),
                          ledger_stale=assembly.new_ledger != assembly.ledger)
     if write:
-        result.changed = (render.write_docs({**pages, **data}, config.docs)
-                          | ids.save_ledger(assembly.new_ledger, config.ledger))
+        result.changed = publish.write({**pages, **data}, config.docs, ids.dump_ledger(assembly.new_ledger),
+                                       config.ledger)
     return result
 
 

@@ -21,11 +21,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from dossier import render
+from dossier import publish, render
 from dossier.cite import page_url
 from dossier.model import Dossier, Quote
 
-SECTION = render.DATA_SECTION
+SECTION = publish.DATA_SECTION
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -147,7 +147,7 @@ SCHEMA: tuple[Table, ...] = (
 
 def files(dossier: Dossier, templates: Path | None = None, site_url: str = "") -> dict[str, str]:
     """Every file of docs/data/ as {path relative to docs/: text}: the data index page, and a
-    `.jsonl` and a `.csv` file per table. Written by render.write_docs with the pages."""
+    `.jsonl` and a `.csv` file per table. Written by publish.write with the pages."""
     out: dict[str, str] = {}
     counts = {}
     context = Context(site_url, {source.id: source.date for source in dossier.sources})

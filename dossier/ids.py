@@ -29,7 +29,6 @@ from __future__ import annotations
 import base64
 import difflib
 import hashlib
-import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -39,6 +38,7 @@ import yaml
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from dossier import publish
 from dossier.errors import InputError, yaml_problem
 from dossier.curation import Curation
 from dossier.model import Actor, Article, Dossier, Position, Problem, Quote, Tombstone, Topic
@@ -289,10 +289,7 @@ def save_ledger(ledger: Ledger, path: Path) -> bool:
     text = dump_ledger(ledger)
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
-    # Write beside it, then rename over it: a build killed here leaves the old ledger whole.
-    staging = path.with_name(f".{path.name}.tmp")
-    staging.write_text(text, encoding="utf-8")
-    os.replace(staging, path)
+    publish.write_atomically(path, text.encode("utf-8"))
     return True
 
 

@@ -1,8 +1,7 @@
 """Stage 5: Dossier -> Markdown pages with YAML frontmatter, through the Jinja2 templates.
 
 `render` is pure: it returns {path relative to docs/: page text} and touches
-nothing. `write_docs` is the only I/O: it swaps the generated sections of docs/
-in whole, and leaves them alone when nothing changed.
+nothing; dossier.publish writes it.
 
 Article text is data. It only ever reaches Jinja as a context value, and every
 place a template prints it goes through the one `md` filter (`escape_markdown`),
@@ -17,10 +16,7 @@ from __future__ import annotations
 
 import difflib
 import html
-import os
 import re
-import shutil
-import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -34,14 +30,12 @@ from markupsafe import Markup
 from yaml_env_tag import construct_env_tag
 
 from dossier import cite
+from dossier.publish import GENERATED_SECTIONS
 from dossier.story import Story, rfc822
 from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Position, Quote, Tombstone, Topic
 from dossier.text import DASHES, ID_PATTERN, QUOTE_MARKS, http_url, is_id, normalise, words
 
 
-GENERATED_SECTIONS = ("sources", "actors", "quotes", "topics", "positions", "story")
-DATA_SECTION = "data"  # the dossier as JSON Lines and CSV files, made by export.py
-OWNED_SECTIONS = (*GENERATED_SECTIONS, DATA_SECTION)  # the folders of docs/ dossier writes, and no others
 SECTION_OF = {"source": "sources", "actor": "actors", "quote": "quotes", "topic": "topics", "position": "positions"}
 SECTION_TITLES = {"sources": "Sources", "actors": "Actors", "quotes": "Quotes", "topics": "Topics",
                   "positions": "Positions", "story": "The story"}
@@ -55,7 +49,6 @@ HOME_SNIPPET = "story/home.snippet"
 FEED = "story/feed.xml"
 # Actor and topic pages rank above the quotes that name them in Material's search.
 OWN_PAGE_BOOST = 10
-TEMP_PREFIX = ".dossier-tmp-"
 
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -717,85 +710,3 @@ def page(meta: dict, body: str) -> str:
     """A generated page: its frontmatter (the title HTML-escaped, see html_title), then its Markdown body."""
     return frontmatter({**meta, "title": html_title(meta["title"])}) + "\n" + body.strip("\n") + "\n"
 
-
-# --------------------------------------------------------------------------
-# writing
-
-
-def write_docs(pages: dict[str, str], docs: Path) -> bool:
-    """Replace the generated sections of docs/ with `pages`; True when anything changed.
-
-    Sections whose files are already byte-identical are not touched (mtimes kept). Changed
-    sections are built complete in a temporary folder beside docs/ and renamed into place, so a
-    build that fails or is killed while writing leaves docs/ as it was. Identical files inside a
-    changed section are hard-linked across, keeping their mtimes.
-    """
-    wanted: dict[str, dict[str, bytes]] = {section: {} for section in OWNED_SECTIONS}
-    for rel, text in pages.items():
-        section, _, inner = rel.partition("/")
-        if section not in wanted or not inner or any(part in ("", ".", "..") for part in inner.split("/")):
-            raise ValueError(f"write_docs: {rel!r} is not inside a generated section")
-        wanted[section][inner] = text.encode("utf-8")
-    docs.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temporaries(docs)
-    changed = [s for s in OWNED_SECTIONS if _section_files(docs / s) != wanted[s]]
-    if not changed:
-        return False
-    staging = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + docs.name + "-", dir=docs.parent))
-    try:
-        for section in changed:
-            _stage_section(docs / section, staging / "new" / section, wanted[section])
-        _swap_in(docs, staging, changed)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return True
-
-
-def _section_files(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` as {relative path: bytes}; none when the folder does not exist
-    (a section with nothing to write, such as data/ for a caller that exports no data, is no change)."""
-    if not folder.is_dir():
-        return {}
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def _stage_section(current: Path, target: Path, files: dict[str, bytes]) -> None:
-    for inner, data in files.items():
-        destination = target / inner
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        existing = current / inner
-        if existing.is_file() and not existing.is_symlink() and existing.read_bytes() == data:
-            try:
-                os.link(existing, destination)
-                continue
-            except OSError:
-                pass
-        destination.write_bytes(data)
-    if not files:
-        target.mkdir(parents=True, exist_ok=True)
-
-
-def _swap_in(docs: Path, staging: Path, sections: list[str]) -> None:
-    """Rename each staged section into docs/, the old one aside; undo them all if one fails."""
-    aside = staging / "old"
-    aside.mkdir()
-    done: list[str] = []
-    try:
-        for section in sections:
-            if (docs / section).exists():
-                os.rename(docs / section, aside / section)
-            done.append(section)
-            if any((staging / "new" / section).iterdir()):
-                os.rename(staging / "new" / section, docs / section)
-    except BaseException:
-        for section in reversed(done):
-            if (aside / section).exists():
-                shutil.rmtree(docs / section, ignore_errors=True)
-                os.rename(aside / section, docs / section)
-        raise
-
-
-def _remove_stale_temporaries(docs: Path) -> None:
-    """A build killed while writing leaves its temporary folder beside docs/: clear it away."""
-    for stale in docs.parent.glob(f"{TEMP_PREFIX}{docs.name}-*"):
-        shutil.rmtree(stale, ignore_errors=True)

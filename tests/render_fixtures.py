@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from dossier import export, render
+from dossier import export, publish, render
 from dossier.model import (Actor, Article, Dossier, Mention, Occurrence, Paragraph, Position, Quote, Tombstone,
                            Topic)
 from tests.conftest import ROOT, SEEDS
@@ -179,7 +179,7 @@ def site_config(folder: Path) -> Path:
 def hand_written_docs(folder: Path) -> Path:
     """folder/docs with the project's hand-written pages (home page, assets) and no generated ones."""
     docs = folder / "docs"
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns(*render.OWNED_SECTIONS))
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns(*publish.OWNED_SECTIONS))
     return docs
 
 
@@ -193,8 +193,8 @@ def mkdocs_build(folder: Path, **env: str) -> subprocess.CompletedProcess:
 def write_generated(docs: Path, dossier: Dossier, site_url: str = "", site_name: str = "") -> None:
     """What `dossier build` writes into docs/ for `dossier`: its pages and its data files."""
     templates = ROOT / "dossier" / "templates"
-    render.write_docs({**render.render(dossier, templates, site_url, site_name),
-                       **export.files(dossier, templates, site_url)}, docs)
+    publish.write({**render.render(dossier, templates, site_url, site_name),
+                   **export.files(dossier, templates, site_url)}, docs)
 
 
 def zensical_build(folder: Path, **env: str) -> subprocess.CompletedProcess:

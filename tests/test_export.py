@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from dossier import export, render
+from dossier import export, publish, render
 from dossier.model import Actor, Dossier, Occurrence, Quote
 from tests.conftest import ROOT, TEMPLATES
 from tests.render_fixtures import built_site, hostile, realistic
@@ -165,10 +165,10 @@ def test_the_readme_documents_every_column_of_every_file(files):
 def test_the_data_files_are_written_with_the_pages_and_replaced_whole(tmp_path, files):
     docs = tmp_path / "docs"
     pages = render.render(realistic(), TEMPLATES, SITE)
-    assert render.write_docs({**pages, **files}, docs) is True
+    assert publish.write({**pages, **files}, docs) is True
     assert (docs / "data" / "quotes.csv").read_bytes() == files["data/quotes.csv"].encode("utf-8")
     (docs / "data" / "stale.csv").write_text("old", encoding="utf-8")
-    render.write_docs({**pages, **files}, docs)
+    publish.write({**pages, **files}, docs)
     assert sorted(p.name for p in (docs / "data").iterdir()) == sorted(path.split("/")[1] for path in files)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 
@@ -393,7 +394,7 @@ def test_a_build_killed_while_saving_the_ledger_leaves_the_old_one_whole(tmp_pat
     def killed(*_args):
         raise KeyboardInterrupt("killed while renaming the ledger into place")
 
-    monkeypatch.setattr(ids.os, "replace", killed)
+    monkeypatch.setattr(os, "replace", killed)
     with pytest.raises(KeyboardInterrupt):
         ids.save_ledger(new, path)
     assert path.read_bytes() == before

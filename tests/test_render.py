@@ -1,5 +1,5 @@
 """dossier.render: the frontmatter contract, page content and cross links, escaping of article
-text for Markdown and HTML, determinism, and write_docs' atomic, change-only writes.
+text for Markdown and HTML, determinism.
 
 Pages are turned into HTML here with the same Markdown extensions mkdocs.yml enables, so the
 escaping is judged on what a browser would get; tests/test_site.py builds whole sites."""
@@ -10,11 +10,6 @@ import html
 import os
 import random
 import re
-import signal
-import subprocess
-import sys
-import textwrap
-import time
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -563,144 +558,6 @@ def test_render_of_an_empty_dossier_still_gives_every_index():
     pages = render.render(Dossier(sources=[], actors=[], quotes=[]), TEMPLATES)
     story = [render.FEED, render.HOME_SNIPPET, *(f"story/{page}.md" for page in render.STORY_PAGES)]
     assert sorted(pages) == sorted([f"{s}/index.md" for s in render.GENERATED_SECTIONS] + story)
-
-
-# --------------------------------------------------------------------------
-# write_docs
-
-
-def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    docs = tmp_path / "docs"
-    (docs / "assets").mkdir(parents=True)
-    (docs / "index.md").write_text("# Hand-written home\n", encoding="utf-8")
-    (docs / "assets" / "site.css").write_text("body {}\n", encoding="utf-8")
-    return docs
-
-
-def test_write_docs_writes_pages_and_leaves_hand_written_files(docs, pages):
-    hand_written = snapshot(docs)
-    assert render.write_docs(pages, docs) is True
-    written = snapshot(docs)
-    for path, text in pages.items():
-        assert written[path][0] == text.encode("utf-8")
-    assert {p: v for p, v in written.items() if p in hand_written} == hand_written
-    assert set(written) == set(pages) | set(hand_written)
-    assert not list(docs.parent.glob(".dossier-tmp-*"))
-
-
-def test_write_docs_writes_nothing_when_nothing_changed(docs, pages):
-    render.write_docs(pages, docs)
-    before = snapshot(docs)
-    time.sleep(0.01)
-    assert render.write_docs(dict(pages), docs) is False
-    assert snapshot(docs) == before
-
-
-def test_write_docs_replaces_a_changed_section_whole_and_keeps_identical_files(docs, pages):
-    render.write_docs(pages, docs)
-    (docs / "quotes" / "stray.md").write_text("left over from an old build\n", encoding="utf-8")
-    before = snapshot(docs)
-    time.sleep(0.01)
-    changed = {**pages, "quotes/q7hotair.md": pages["quotes/q7hotair.md"].replace("hot air", "cold air")}
-    del changed["quotes/q7missio.md"]
-    assert render.write_docs(changed, docs) is True
-    after = snapshot(docs)
-    assert "quotes/stray.md" not in after and "quotes/q7missio.md" not in after
-    assert after["quotes/q7hotair.md"][0] != before["quotes/q7hotair.md"][0]
-    assert after["quotes/q7incomp.md"] == before["quotes/q7incomp.md"]  # same bytes, same mtime
-    assert all(after[p] == before[p] for p in before if not p.startswith("quotes/"))
-
-
-def test_write_docs_refuses_paths_outside_the_generated_sections(docs):
-    for bad in ["index.md", "assets/x.css", "quotes/../index.md", "elsewhere/x.md", "quotes/"]:
-        with pytest.raises(ValueError):
-            render.write_docs({bad: "x"}, docs)
-    assert (docs / "index.md").read_text(encoding="utf-8") == "# Hand-written home\n"
-
-
-def test_a_failure_while_writing_leaves_docs_as_they_were(docs, pages, monkeypatch):
-    render.write_docs(pages, docs)
-    before = snapshot(docs)
-    calls = {"n": 0}
-    real_write = Path.write_bytes
-
-    def failing_write(self, data):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise OSError("disk full (injected)")
-        return real_write(self, data)
-
-    monkeypatch.setattr(Path, "write_bytes", failing_write)
-    changed = {path: text + "\nchanged\n" for path, text in pages.items()}
-    with pytest.raises(OSError, match="injected"):
-        render.write_docs(changed, docs)
-    assert snapshot(docs) == before
-    assert not list(docs.parent.glob(".dossier-tmp-*"))
-
-
-def test_a_failure_while_swapping_sections_in_puts_every_section_back(docs, pages, monkeypatch):
-    render.write_docs(pages, docs)
-    before = snapshot(docs)
-    real_rename = os.rename
-    calls = {"n": 0}
-
-    def failing_rename(src, dst):
-        calls["n"] += 1
-        if calls["n"] == 5:  # after the first sections were swapped in
-            raise OSError("rename failed (injected)")
-        return real_rename(src, dst)
-
-    monkeypatch.setattr(os, "rename", failing_rename)
-    with pytest.raises(OSError, match="injected"):
-        render.write_docs({path: text + "\nchanged\n" for path, text in pages.items()}, docs)
-    monkeypatch.undo()
-    assert snapshot(docs) == before
-
-
-KILLED_WRITER = textwrap.dedent("""
-    import sys, time
-    from pathlib import Path
-    from dossier import render
-    from tests.render_fixtures import realistic
-    from tests.conftest import TEMPLATES
-
-    docs, started = Path(sys.argv[1]), Path(sys.argv[2])
-    pages = {p: t + "\\nrebuilt\\n" for p, t in render.render(realistic(), TEMPLATES).items()}
-    real_write = Path.write_bytes
-
-    def slow_write(self, data):
-        started.touch()
-        time.sleep(0.2)
-        return real_write(self, data)
-
-    Path.write_bytes = slow_write
-    render.write_docs(pages, docs)
-""")
-
-
-@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
-def test_a_build_killed_while_writing_leaves_docs_as_they_were(docs, pages, tmp_path, signum):
-    render.write_docs(pages, docs)
-    before = snapshot(docs)
-    started = tmp_path / "started"
-    process = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(docs), str(started)], cwd=ROOT)
-    deadline = time.monotonic() + 60
-    while not started.exists() and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert started.exists(), "the writer never started writing"
-    time.sleep(0.3)  # a few files into the staging folder
-    process.send_signal(signum)
-    assert process.wait(timeout=30) != 0
-    assert snapshot(docs) == before
-    assert render.write_docs(pages, docs) is False  # the next build clears it and sees nothing to change
-    assert not list(docs.parent.glob(".dossier-tmp-*"))
-    assert snapshot(docs) == before
 
 
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)

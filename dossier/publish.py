@@ -1,0 +1,206 @@
+"""Writing a build's output: the generated sections of docs/ and the ledger, all or nothing.
+
+A build's output lives in two places: five folders in docs/ and the ledger file (at the
+repository root, maybe on another filesystem). No single rename replaces both, so writing
+is a redo log with one atomic commit:
+
+1. stage: every changed section is written whole into a staging folder inside docs/ (the same
+   filesystem as the sections, even when docs/ is a mount point), the new ledger into a
+   unique temporary file beside the ledger (opened exclusively: a planted symlink is never
+   followed); everything is fsynced;
+2. commit: the plan (which sections, which ledger file) is renamed into the staging folder;
+3. apply: each old section is renamed aside and the new one in, the ledger's temporary file
+   is renamed over the ledger, the staging folder is removed.
+
+Every build first calls `recover`: a staging folder with a plan is applied to the end (roll
+forward), one without a plan is removed with any ledger temporary (roll back). Until the
+commit docs/ and the ledger are untouched; after it, the next build finishes the switch
+before it reads anything. Each step is a rename, so no section or ledger is ever half written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+
+GENERATED_SECTIONS = ("sources", "actors", "quotes", "topics", "positions", "story")  # rendered pages
+DATA_SECTION = "data"  # the dossier as JSON Lines and CSV files, made by export.py
+# The folders of docs/ that dossier owns; everything else there is hand-written and never touched.
+OWNED_SECTIONS = (*GENERATED_SECTIONS, DATA_SECTION)
+STAGING_PREFIX = ".dossier-staging-"  # a dot-folder: MkDocs leaves it out of the site
+PLAN = "plan.json"
+TEMPORARY_SUFFIX = ".dossier.tmp"
+
+
+def write(pages: dict[str, str], docs: Path, ledger_text: str | None = None, ledger: Path | None = None) -> bool:
+    """Replace the generated sections of `docs` with `pages` and, when given, the file `ledger`
+    with `ledger_text`, as one step; True when anything changed.
+
+    Sections whose files are already byte-identical are not touched, and identical files in a
+    changed section are hard-linked across: unchanged pages keep their mtimes.
+    """
+    wanted = _by_section(pages)
+    recover(docs, ledger)
+    changed = [section for section in OWNED_SECTIONS if _section_files(docs / section) != wanted[section]]
+    new_ledger = ledger_text.encode("utf-8") if ledger is not None and ledger_text is not None else None
+    if new_ledger is not None and _read_or_none(ledger) == new_ledger:
+        new_ledger = None
+    if not changed and new_ledger is None:
+        return False
+    docs.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=docs))
+    ledger_temp = None
+    try:
+        for section in changed:
+            _stage_section(docs / section, staging / "new" / section, wanted[section])
+        if new_ledger is not None:
+            ledger_temp = write_temporary(ledger, new_ledger)
+        plan = {"sections": changed, "ledger": str(ledger.absolute()) if ledger_temp else None,
+                "ledger_temp": str(ledger_temp) if ledger_temp else None}
+        write_atomically(staging / PLAN, json.dumps(plan).encode("utf-8"))  # the commit
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if ledger_temp:
+            ledger_temp.unlink(missing_ok=True)
+        raise
+    _apply(docs, staging, plan)
+    return True
+
+
+def recover(docs: Path, ledger: Path | None = None) -> None:
+    """Finish what a killed build committed and throw away what it had not: afterwards docs/ and
+    the ledger are the complete state of one build, the last one that reached its commit."""
+    for staging in sorted(docs.glob(STAGING_PREFIX + "*")) if docs.is_dir() else ():
+        plan_file = staging / PLAN
+        if plan_file.is_file():
+            _apply(docs, staging, json.loads(plan_file.read_bytes()))
+        else:
+            shutil.rmtree(staging)
+    if ledger is not None:
+        for temp in ledger.parent.glob(f".{ledger.name}.*{TEMPORARY_SUFFIX}"):
+            temp.unlink()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` by renaming a fsynced temporary file over it."""
+    temporary = write_temporary(path, data)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+def write_temporary(path: Path, data: bytes) -> Path:
+    """`data` in a new, uniquely named, fsynced file beside `path`, with `path`'s permissions (or the
+    umask's), ready to be renamed over it."""
+    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent)
+    try:
+        os.fchmod(descriptor, _mode_for(path))
+        _write_all(descriptor, data)
+    except BaseException:
+        os.close(descriptor)
+        os.unlink(name)
+        raise
+    os.close(descriptor)
+    return Path(name)
+
+
+def _by_section(pages: dict[str, str]) -> dict[str, dict[str, bytes]]:
+    wanted: dict[str, dict[str, bytes]] = {section: {} for section in OWNED_SECTIONS}
+    for rel, text in pages.items():
+        section, _, inner = rel.partition("/")
+        if section not in wanted or not inner or any(part in ("", ".", "..") for part in inner.split("/")):
+            raise ValueError(f"write: {rel!r} is not inside a generated section")
+        wanted[section][inner] = text.encode("utf-8")
+    return wanted
+
+
+def _apply(docs: Path, staging: Path, plan: dict) -> None:
+    """Carry out a committed plan; safe to run again from any point it was killed at."""
+    for section in plan["sections"]:
+        new, old, live = staging / "new" / section, staging / "old" / section, docs / section
+        if not new.exists():
+            continue  # already in place
+        if os.path.lexists(live) and not old.exists():
+            old.parent.mkdir(exist_ok=True)
+            os.rename(live, old)
+        if any(new.iterdir()):
+            os.rename(new, live)
+        else:  # an empty section is no folder at all
+            os.rmdir(new)
+    _fsync_folder(docs)
+    if plan["ledger_temp"] and os.path.lexists(plan["ledger_temp"]):
+        os.replace(plan["ledger_temp"], plan["ledger"])
+        _fsync_folder(Path(plan["ledger"]).parent)
+    os.unlink(staging / PLAN)
+    shutil.rmtree(staging)
+
+
+def _section_files(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` as {relative path: bytes}; none when the folder does not exist (a
+    section with nothing to write, such as data/ for a caller that exports no data, is no change)."""
+    if not folder.is_dir():
+        return {}
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _stage_section(current: Path, target: Path, files: dict[str, bytes]) -> None:
+    target.mkdir(parents=True)
+    for inner, data in files.items():
+        destination = target / inner
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        existing = current / inner
+        if existing.is_file() and not existing.is_symlink() and existing.read_bytes() == data:
+            try:
+                os.link(existing, destination)
+                continue
+            except OSError:
+                pass
+        descriptor = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
+        try:
+            _write_all(descriptor, data)
+        finally:
+            os.close(descriptor)
+    for folder in {target, *(p.parent for p in target.rglob("*"))}:
+        _fsync_folder(folder)
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view):]
+    os.fsync(descriptor)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make renames in `folder` durable (a no-op where folders cannot be opened, as on Windows)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
