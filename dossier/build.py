@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier import curation, export, extract, ids, ingest, link, publish, render
+from dossier.errors import InputError
 from dossier.lexicon import lexicon
 from dossier.model import Article, Dossier, Extraction, Problem
 
@@ -41,9 +42,14 @@ class BuildResult:
 
 def build(config: BuildConfig, *, write: bool = True) -> BuildResult:
     """Build docs/ from seeds/. With write=False nothing is written (used by `--check`)."""
+    if write:
+        publish.recover(config.docs, config.ledger)  # finish or undo a killed build before reading the ledger
     assembly = assemble(config)
     site_url, site_name = render.site_settings(config.mkdocs_yml)
-    pages = render.render(assembly.dossier, config.templates, site_url, site_name)
+    try:
+        pages = render.render(assembly.dossier, config.templates, site_url, site_name)
+    except render.UnsafeId as error:  # ids that are not slugs of seed file names come from the ledger
+        raise InputError(f"{config.ledger}: {error}") from error
     data = export.files(assembly.dossier, config.templates, site_url)
     result = BuildResult(problems=assembly.problems, pages=len(pages),
                          ledger_stale=assembly.new_ledger != assembly.ledger)

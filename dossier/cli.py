@@ -10,6 +10,7 @@ import click
 
 from dossier.build import BuildConfig, BuildResult, build
 from dossier.errors import InputError
+from dossier.text import printable
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,16 +71,17 @@ def _report(result: BuildResult, level: int, *, strict: bool = False, check: boo
     failing = strict and result.problems
     for problem in result.problems:
         if level or failing:
-            click.secho(f"{'error' if failing else 'warning'}: {problem}", fg="red" if failing else "yellow", err=True)
+            click.secho(f"{'error' if failing else 'warning'}: {printable(str(problem))}", fg="red" if failing else "yellow",
+                        err=True)
         if level >= 2 and problem.detail:
             click.echo(problem.detail.rstrip("\n"), err=True)
     if check and result.ledger_stale:
-        raise click.ClickException(f"{ledger} is stale: run `dossier build` and commit it")
+        raise click.ClickException(printable(f"{ledger} is stale: run `dossier build` and commit it"))
     if failing:
         raise click.ClickException(f"{len(result.problems)} problem(s) and --strict is set")
     if level:
         verb = "would write" if check else ("wrote" if result.changed else "unchanged:")
-        click.echo(f"dossier: {verb} {result.pages} pages into {docs}/", err=True)
+        click.echo(printable(f"dossier: {verb} {result.pages} pages into {docs}/"), err=True)
 
 
 # --------------------------------------------------------------------------
@@ -112,7 +114,10 @@ def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: P
     try:
         result = build(config, write=not check)
     except InputError as error:
-        raise click.ClickException(str(error)) from error
+        raise click.ClickException(printable(str(error))) from error
+    except OSError as error:  # a read-only or full disk: the previous build is still in place
+        where = f"{error.filename}: " if error.filename else ""
+        raise click.ClickException(printable(f"{where}{error.strerror or error}")) from error
     _report(result, verbosity, strict=strict, check=check, ledger=ledger, docs=docs)
 
 
@@ -172,8 +177,8 @@ def serve_command(seeds: Path, templates: Path | None, curation: Path, ledger: P
 
     def report(result: BuildResult | None, error: BaseException | None) -> None:
         if error is not None:
-            click.secho(f"error: {error}" if isinstance(error, InputError) else
-                        f"error: the build failed: {type(error).__name__}: {error}", fg="red", err=True)
+            click.secho(printable(f"error: {error}" if isinstance(error, InputError) else
+                                  f"error: the build failed: {type(error).__name__}: {error}"), fg="red", err=True)
             return
         try:
             _report(result, verbosity, docs=config.docs)

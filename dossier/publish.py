@@ -51,12 +51,18 @@ def write(pages: dict[str, str], docs: Path, ledger_text: str | None = None, led
         new_ledger = None
     if not changed and new_ledger is None:
         return False
-    docs.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=docs))
+    try:
+        docs.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=docs))
+    except OSError as error:
+        raise _naming(error, docs) from error
     ledger_temp = None
     try:
-        for section in changed:
-            _stage_section(docs / section, staging / "new" / section, wanted[section])
+        try:
+            for section in changed:
+                _stage_section(docs / section, staging / "new" / section, wanted[section])
+        except OSError as error:
+            raise _naming(error, docs) from error
         if new_ledger is not None:
             ledger_temp = write_temporary(ledger, new_ledger)
         plan = {"sections": changed, "ledger": str(ledger.absolute()) if ledger_temp else None,
@@ -99,16 +105,26 @@ def write_atomically(path: Path, data: bytes) -> None:
 def write_temporary(path: Path, data: bytes) -> Path:
     """`data` in a new, uniquely named, fsynced file beside `path`, with `path`'s permissions (or the
     umask's), ready to be renamed over it."""
-    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent)
+    try:
+        descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent)
+    except OSError as error:
+        raise _naming(error, path) from error
     try:
         os.fchmod(descriptor, _mode_for(path))
         _write_all(descriptor, data)
-    except BaseException:
+    except BaseException as error:
         os.close(descriptor)
         os.unlink(name)
+        if isinstance(error, OSError):
+            raise _naming(error, path) from error
         raise
     os.close(descriptor)
     return Path(name)
+
+
+def _naming(error: OSError, path: Path) -> OSError:
+    """`error` told about `path` (docs/, the ledger) rather than the temporary file it happened to."""
+    return type(error)(error.errno, error.strerror, str(path))
 
 
 def _by_section(pages: dict[str, str]) -> dict[str, dict[str, bytes]]:

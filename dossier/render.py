@@ -632,6 +632,10 @@ def escape_xml(value: object) -> Markup:
     return Markup(html.escape(plain_text(value), quote=True))
 
 
+class UnsafeId(ValueError):
+    """A page id that would not be a plain file name in its section."""
+
+
 def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", site_name: str = "") -> dict[str, str]:
     """Every generated page as {path relative to docs/: Markdown text}. `site_url` and
     `site_name` (mkdocs.yml's, see `site_settings`) go into permalinks and citations.
@@ -649,7 +653,7 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
 
     def add(section: str, page_id: str, template: str, meta: dict, **context: object) -> None:
         if not is_id(page_id):
-            raise ValueError(f"render: {section} id {page_id!r} cannot be a file name in docs/{section}/")
+            raise UnsafeId(f"{section} id {page_id!r} cannot be a file name in docs/{section}/")
         path = f"{section}/{page_id}.md"
         if path in pages:
             raise ValueError(f"render: two pages want {path}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -226,3 +227,125 @@ def test_serve_outside_a_project_says_so(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["serve"])
     assert result.exit_code != 0 and "mkdocs.yml not found" in result.output and "dossier new" in result.output
+
+
+# errors from the file system: one line naming the path, never a traceback, nothing changed
+
+TINY_SEED = "Talks stall in Geneva\n\nThe minister said: \"We will not accept this deal as it stands.\"\n"
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    """A one-article project, docs/ with a hand-written page."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "talks.txt").write_text(TINY_SEED, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "ledger").mkdir()
+    return tmp_path
+
+
+def tiny_build(project, *args):
+    return CliRunner().invoke(main, ["build", "--seeds", str(project / "seeds"), "--docs", str(project / "docs"),
+                                     "--curation", str(project / "curation.yaml"),
+                                     "--ledger", str(project / "ledger" / "permalinks.yaml"), *args])
+
+
+def tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def mount(tmp_path):
+    """mount(folder, size) puts a tmpfs of `size` on `folder` (root only); unmounted afterwards."""
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root")
+    mounted = []
+
+    def mount_on(folder, size="4m"):
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], check=True)
+        mounted.append(folder)
+        return folder
+
+    yield mount_on
+    for folder in reversed(mounted):
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def remount_read_only(folder):
+    subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+
+
+def fill(folder):
+    """Take every free byte of the filesystem holding `folder`."""
+    with open(folder / "filler.bin", "wb", buffering=0) as filler:
+        try:
+            while True:
+                filler.write(b"\0" * 4096)
+        except OSError:
+            pass
+
+
+def test_docs_on_another_filesystem_is_built_in_place(tiny, mount):
+    docs = mount(tiny / "docs")
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    first = tiny_build(tiny)
+    assert first.exit_code == 0, first.output
+    (tiny / "seeds" / "more.txt").write_text(TINY_SEED.replace("Geneva", "Vienna").replace("deal", "plan"))
+    second = tiny_build(tiny)
+    assert second.exit_code == 0, second.output
+    assert (docs / "sources" / "more.md").is_file() and (docs / "sources" / "talks.md").is_file()
+
+
+@pytest.mark.parametrize("damage", ["read-only docs", "full disk", "read-only ledger folder"])
+def test_a_file_system_failure_is_one_error_line_and_the_previous_build_stays(tiny, mount, damage):
+    docs = mount(tiny / "docs", "1m") if damage != "read-only ledger folder" else tiny / "docs"
+    ledger_folder = mount(tiny / "ledger") if damage == "read-only ledger folder" else tiny / "ledger"
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    assert tiny_build(tiny).exit_code == 0
+    if damage == "full disk":
+        fill(docs)
+    before = (tree(docs), tree(ledger_folder))
+    (tiny / "seeds" / "talks.txt").write_text(TINY_SEED.replace("Geneva", "Vienna"), encoding="utf-8")
+    if damage == "read-only docs":
+        remount_read_only(docs)
+    elif damage == "read-only ledger folder":
+        remount_read_only(ledger_folder)
+    result = tiny_build(tiny)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    reason = {"read-only docs": "Read-only file system", "full disk": "No space left on device",
+              "read-only ledger folder": "Read-only file system"}[damage]
+    named = tiny / "ledger" / "permalinks.yaml" if damage == "read-only ledger folder" else docs
+    assert f"Error: {named}: {reason}" in result.output
+    assert (tree(docs), tree(ledger_folder)) == before
+
+
+def test_an_unsafe_id_in_the_ledger_is_an_error_naming_the_ledger(tiny):
+    ledger = tiny / "ledger" / "permalinks.yaml"
+    ledger.write_text("version: 1\nquotes:\n  ../../../outside/owned:\n    text: Gone words\n    sources: [gone]\n",
+                      encoding="utf-8")
+    result = tiny_build(tiny)
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert f"Error: {ledger}" in result.output and "../../../outside/owned" in result.output
+    assert not (tiny / "docs" / "quotes").exists() and not (tiny / "outside").exists()
+
+
+# --------------------------------------------------------------------------
+# file names are printed escaped: a name cannot forge a line of output
+
+
+@pytest.mark.parametrize("name", ["x\n::error::pwned.txt", "\x1b[2J\x1b[31mred.txt", "x\rwarning: all fine.txt",
+                                  "evil\u202etxt.md"])
+def test_file_names_are_printed_escaped(tiny, name):
+    (tiny / "seeds" / name).write_bytes(b"")
+    curation = tiny / f"cur{name}.yaml"
+    curation.write_text("actors: [not, a, mapping]\n", encoding="utf-8")
+    for result in (tiny_build(tiny), tiny_build(tiny, "--curation", str(curation))):
+        assert result.exit_code in (0, 1)
+        lines = result.output.splitlines()
+        assert not any(line.startswith(("::", "warning: all fine")) for line in lines), lines
+        assert not any(ch in result.output for ch in "\x1b\r\u202e")
+    assert name.encode("unicode_escape").decode() in tiny_build(tiny).output
