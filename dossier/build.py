@@ -13,12 +13,16 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier import curation, export, extract, ids, ingest, link, publish, render
+from dossier import curation, export, extract, ids, ingest, link, pool, publish, render
 from dossier.errors import InputError
 from dossier.lexicon import lexicon
 from dossier.model import Article, Dossier, Extraction, Problem
 
 log = logging.getLogger("dossier")
+
+
+PRELOAD = ["dossier.extract.preload"]  # what every extraction worker starts with: the language model
+ARTICLE_TIMEOUT = 120.0  # seconds: a long article takes a few; only a pathological one gets near this
 
 
 @dataclass
@@ -30,6 +34,8 @@ class BuildConfig:
     ledger: Path = Path("permalinks.yaml")
     mkdocs_yml: Path = Path("mkdocs.yml")  # site_url and site_name for permalinks and citations
     forget: tuple[str, ...] = ()  # "SECTION/ID"s to drop from the ledger on purpose (`--forget`)
+    jobs: int | None = None  # extraction processes; None: one per core
+    article_timeout: float = ARTICLE_TIMEOUT  # seconds one article's extraction may take
 
 
 @dataclass
@@ -76,10 +82,9 @@ def assemble(config: BuildConfig) -> Assembly:
     edits = curation.load(config.curation)
     ledger = ids.load_ledger(config.ledger)
     articles = ids.pin_sources(articles, ledger.sources)  # before extraction: every finding cites it
-    extractions = []
-    for article in articles:
-        extraction = _extract_article(article)
-        extractions.append(extraction)
+    extractions = pool.run(_extract_article, articles, jobs=config.jobs, budget=config.article_timeout,
+                           failed=_skipped, preload=PRELOAD)
+    for extraction in extractions:
         problems.extend(extraction.problems)
     dossier = link.link(extractions, edits)
     dossier, new_ledger = ids.reconcile(dossier, ledger, edits, config.forget)
@@ -96,3 +101,9 @@ def _extract_article(article: Article) -> Extraction:
         problem = Problem(article.file, f"extraction failed, page built without findings: {type(error).__name__}: {error}",
                           detail=traceback.format_exc())  # carried back with the result, for `dossier build -v`
         return Extraction(article=article, problems=(problem,))
+
+
+def _skipped(article: Article, why: str) -> Extraction:
+    """What an article whose extraction had to be stopped contributes: its page, no findings."""
+    return Extraction(article=article, problems=(Problem(article.file, f"extraction skipped, page built without "
+                                                                       f"findings: {why}"),))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from dossier.build import BuildConfig, BuildResult, build
+from dossier.build import ARTICLE_TIMEOUT, BuildConfig, BuildResult, build
 from dossier.errors import InputError
 from dossier.text import printable
 
@@ -58,11 +58,12 @@ def project_options(command):
 
 
 def _config(docs: Path, seeds: Path, templates: Path | None, curation: Path, ledger: Path,
-            mkdocs_yml: Path, forget: tuple[str, ...] = ()) -> BuildConfig:
+            mkdocs_yml: Path, forget: tuple[str, ...] = (), jobs: int | None = None,
+            article_timeout: float = ARTICLE_TIMEOUT) -> BuildConfig:
     if templates is None and Path("templates").is_dir():
         templates = Path("templates")
     return BuildConfig(seeds=seeds, docs=docs, templates=templates, curation=curation, ledger=ledger,
-                       mkdocs_yml=mkdocs_yml, forget=forget)
+                       mkdocs_yml=mkdocs_yml, forget=forget, jobs=jobs, article_timeout=article_timeout)
 
 
 def _report(result: BuildResult, level: int, *, strict: bool = False, check: bool = False, ledger: Path | None = None,
@@ -92,6 +93,12 @@ def _report(result: BuildResult, level: int, *, strict: bool = False, check: boo
 @project_options
 @click.option("--docs", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"), show_default=True,
               help="MkDocs docs folder; dossier owns only the sections it generates there.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Extraction processes [default: one per core]; the output is the same for any number.")
+@click.option("--article-timeout", type=click.FloatRange(min=0, min_open=True), default=ARTICLE_TIMEOUT,
+              show_default=True, metavar="SECONDS",
+              help="Time one article's extraction may take; an article over it is built without findings, "
+                   "with a warning.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any article raised a warning.")
 @click.option("--check", is_flag=True, help="Write nothing; exit non-zero when the ledger is stale.")
 @click.option("--forget", multiple=True, metavar="SECTION/ID",
@@ -99,7 +106,8 @@ def _report(result: BuildResult, level: int, *, strict: bool = False, check: boo
                    "its URL then 404s. Repeatable. Without it the ledger only grows.")
 @verbosity
 def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: Path, mkdocs_yml: Path, docs: Path,
-                  strict: bool, check: bool, forget: tuple[str, ...], verbosity: int) -> None:
+                  jobs: int | None, article_timeout: float, strict: bool, check: bool, forget: tuple[str, ...],
+                  verbosity: int) -> None:
     """Extract sources, actors, quotes, topics and positions from SEEDS and write pages into DOCS.
 
     \b
@@ -110,7 +118,7 @@ def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: P
         dossier build -v           # with the traceback of an article whose extraction failed
         dossier build --forget quotes/k3xq7a2b   # a tombstone that must go (e.g. a legal takedown)
     """
-    config = _config(docs, seeds, templates, curation, ledger, mkdocs_yml, forget)
+    config = _config(docs, seeds, templates, curation, ledger, mkdocs_yml, forget, jobs, article_timeout)
     try:
         result = build(config, write=not check)
     except InputError as error:

@@ -349,3 +349,30 @@ def test_file_names_are_printed_escaped(tiny, name):
         assert not any(line.startswith(("::", "warning: all fine")) for line in lines), lines
         assert not any(ch in result.output for ch in "\x1b\r\u202e")
     assert name.encode("unicode_escape").decode() in tiny_build(tiny).output
+
+
+# --------------------------------------------------------------------------
+# extraction in worker processes: a time budget per article, --jobs
+
+
+def test_an_article_over_its_time_budget_is_built_without_findings_and_named(tiny):
+    result = tiny_build(tiny, "--article-timeout", "0.000001")
+    assert result.exit_code == 0, result.output
+    assert ("warning: talks.txt: extraction skipped, page built without findings: took longer than its 1e-06 s "
+            "budget") in result.output
+    assert (tiny / "docs" / "sources" / "talks.md").is_file()
+    assert not list((tiny / "docs" / "quotes").glob("[!i]*.md"))  # no findings: only the index
+
+
+@pytest.mark.slow
+def test_the_number_of_jobs_never_changes_a_byte_of_docs(project):
+    built = {}
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(main, [
+            "build", "--seeds", str(project / "seeds"), "--docs", str(project / f"docs-{jobs}"),
+            "--curation", str(project / "curation.yaml"), "--ledger", str(project / f"permalinks-{jobs}.yaml"),
+            "--jobs", jobs], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        built[jobs] = (tree(project / f"docs-{jobs}"), (project / f"permalinks-{jobs}.yaml").read_bytes())
+    assert built["1"] == built["2"]
+    assert any(path.startswith("quotes/") and path != "quotes/index.md" for path in built["1"][0])

@@ -1,0 +1,34 @@
+"""Functions the pool tests run in worker processes (workers import them by name)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+TROUBLE = 3  # the item each task has trouble with
+
+
+def square(n: int) -> int:
+    return n * n
+
+
+def stall(n: int) -> int:
+    """Never finishes item 3: a rule that loops, as far as the build can tell."""
+    if n == TROUBLE:
+        time.sleep(3600)
+    return n * n
+
+
+def killed(n: int) -> int:
+    """Item 3 takes its worker down, as the kernel's out-of-memory killer would."""
+    if n == TROUBLE:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return n * n
+
+
+def crash(n: int) -> int:
+    """Item 3 ends its worker the way a crash in native code does."""
+    if n == TROUBLE:
+        os._exit(70)
+    return n * n

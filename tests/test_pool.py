@@ -1,0 +1,37 @@
+"""dossier.pool: worker processes, a time budget per item, results in order whatever --jobs is."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier import pool
+from dossier.build import PRELOAD
+from tests import pool_tasks
+
+# The forkserver starts once per process, with the first call's preload: the build's, so that builds
+# later in the same test session find the language model loaded.
+
+
+def failed(item: int, why: str) -> str:
+    return f"{item}: {why}"
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 4])
+def test_results_come_back_in_order_whatever_the_number_of_workers(jobs):
+    assert pool.run(pool_tasks.square, list(range(9)), jobs=jobs, budget=60, failed=failed, preload=PRELOAD) == [
+        n * n for n in range(9)]
+
+
+@pytest.mark.parametrize(("task", "why"), [
+    (pool_tasks.stall, "took longer than its 1 s budget"),
+    (pool_tasks.killed, "the extraction process died (exit code -9)"),
+    (pool_tasks.crash, "the extraction process died (exit code 70)"),
+])
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_item_that_stalls_or_kills_its_worker_costs_that_item_alone(task, why, jobs):
+    results = pool.run(task, list(range(7)), jobs=jobs, budget=1, failed=failed, preload=PRELOAD)
+    assert results == [0, 1, 4, f"3: {why}", 16, 25, 36]
+
+
+def test_nothing_to_do_starts_no_worker():
+    assert pool.run(pool_tasks.stall, [], jobs=2, budget=1, failed=failed, preload=PRELOAD) == []
