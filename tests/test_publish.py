@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier import publish, render
+from dossier import ids, publish, render
 from dossier.render import GENERATED_SECTIONS
 from tests.conftest import ROOT, TEMPLATES
 from tests.render_fixtures import realistic
@@ -42,13 +42,16 @@ def new_pages(pages) -> dict[str, str]:
     return changed
 
 
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    docs = tmp_path / "docs"
+def hand_written_docs(docs: Path) -> Path:
     (docs / "assets").mkdir(parents=True)
     (docs / "index.md").write_text("# Hand-written home\n", encoding="utf-8")
     (docs / "assets" / "site.css").write_text("body {}\n", encoding="utf-8")
     return docs
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    return hand_written_docs(tmp_path / "docs")
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -163,10 +166,7 @@ def test_a_failure_after_the_commit_is_finished_by_the_next_build(docs, pages, n
 
 
 def reference_state(folder: Path, pages: dict[str, str], ledger_text: str) -> dict[str, object]:
-    docs = folder / "docs"
-    (docs / "assets").mkdir(parents=True)
-    (docs / "index.md").write_text("# Hand-written home\n", encoding="utf-8")
-    (docs / "assets" / "site.css").write_text("body {}\n", encoding="utf-8")
+    docs = hand_written_docs(folder / "docs")
     publish.write(pages, docs, ledger_text, folder / "permalinks.yaml")
     return state(docs, folder / "permalinks.yaml")
 
@@ -260,11 +260,7 @@ def generations(tmp_path_factory, pages, new_pages):
 
 def old_project(work: Path, pages: dict[str, str], new_pages: dict[str, str]) -> Path:
     """A project as the previous build left it, and the next build's output in job.json."""
-    docs = work / "docs"
-    (docs / "assets").mkdir(parents=True)
-    (docs / "index.md").write_text("# Hand-written home\n", encoding="utf-8")
-    (docs / "assets" / "site.css").write_text("body {}\n", encoding="utf-8")
-    publish.write(pages, docs, LEDGER_OLD, work / "permalinks.yaml")
+    publish.write(pages, hand_written_docs(work / "docs"), LEDGER_OLD, work / "permalinks.yaml")
     (work / "job.json").write_text(json.dumps({"pages": new_pages, "ledger": LEDGER_NEW}), encoding="utf-8")
     return work
 
@@ -295,3 +291,12 @@ def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_state_whole(tmp_
         assert leftovers(docs, ledger) == []
         seen["old" if recovered == old else "new"] += 1
     assert seen["old"] and seen["new"]  # kills before and after the commit were both exercised
+
+
+def test_save_ledger_never_follows_a_symlink_planted_at_the_old_fixed_temporary_name(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("not yours\n", encoding="utf-8")
+    (tmp_path / ".permalinks.yaml.tmp").symlink_to(victim)
+    assert ids.save_ledger(ids.Ledger(), tmp_path / "permalinks.yaml") is True
+    assert victim.read_text(encoding="utf-8") == "not yours\n"
+    assert ids.load_ledger(tmp_path / "permalinks.yaml") == ids.Ledger()
