@@ -376,3 +376,32 @@ def test_the_number_of_jobs_never_changes_a_byte_of_docs(project):
         built[jobs] = (tree(project / f"docs-{jobs}"), (project / f"permalinks-{jobs}.yaml").read_bytes())
     assert built["1"] == built["2"]
     assert any(path.startswith("quotes/") and path != "quotes/index.md" for path in built["1"][0])
+
+
+KILLED_AFTER_THE_COMMIT = """
+import os, signal, sys
+from dossier import cli, publish
+
+publish._apply = lambda *args: os.kill(os.getpid(), signal.SIGKILL)  # dies the moment the switch is committed
+sys.argv[0] = "dossier"
+cli.main()
+"""
+
+
+@pytest.mark.slow
+def test_the_next_build_finishes_the_switch_a_killed_build_committed(tiny, tmp_path):
+    assert tiny_build(tiny).exit_code == 0
+    reference = shutil.copytree(tiny, tmp_path / "reference")  # the same history, built without a kill
+    for project in (tiny, reference):
+        (project / "seeds" / "more.txt").write_text(TINY_SEED.replace("Geneva", "Vienna").replace("deal", "plan"))
+    killed = subprocess.run([sys.executable, "-c", KILLED_AFTER_THE_COMMIT, "build", "--seeds", str(tiny / "seeds"),
+                             "--docs", str(tiny / "docs"), "--curation", str(tiny / "curation.yaml"),
+                             "--ledger", str(tiny / "ledger" / "permalinks.yaml")], cwd=ROOT, capture_output=True)
+    assert killed.returncode == -9, killed.stderr
+    assert list((tiny / "docs").glob(".dossier-staging-*/plan.json"))
+    assert not (tiny / "docs" / "sources" / "more.md").exists()
+    assert tiny_build(reference).exit_code == 0
+    after = tiny_build(tiny)
+    assert after.exit_code == 0, after.output
+    assert "unchanged:" in after.output  # recovery put the killed build's output in place: nothing left to write
+    assert (tree(tiny / "docs"), tree(tiny / "ledger")) == (tree(reference / "docs"), tree(reference / "ledger"))
