@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from dossier import ids, publish, render
-from dossier.render import GENERATED_SECTIONS
+from dossier.publish import OWNED_SECTIONS
 from tests.conftest import ROOT, TEMPLATES
 from tests.render_fixtures import realistic
 
@@ -61,7 +61,7 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 def state(docs: Path, ledger: Path) -> dict[str, object]:
     """What a reader sees: each generated section's files, the ledger's bytes, the hand-written files."""
-    sections = {section: publish._section_files(docs / section) for section in GENERATED_SECTIONS}
+    sections = {section: publish._section_files(docs / section) for section in OWNED_SECTIONS}
     hand_written = {p.relative_to(docs).as_posix(): p.read_bytes() for p in [docs / "index.md", *docs.glob("assets/*")]}
     return {**sections, "ledger": ledger.read_bytes() if ledger.exists() else None, "hand-written": hand_written}
 
@@ -73,7 +73,7 @@ def leftovers(docs: Path, ledger: Path) -> list[str]:
 def whole_or_in_transit(left: dict[str, object], old: dict[str, object], new: dict[str, object]) -> bool:
     """Before recovery: every part is the old or the new one, or a section is missing because a kill came
     between renaming the old one aside and the new one in (the next build finishes that)."""
-    return all(left[part] in (old[part], new[part]) or (part in GENERATED_SECTIONS and left[part] is None)
+    return all(left[part] in (old[part], new[part]) or (part in OWNED_SECTIONS and left[part] == {})
                for part in left)
 
 
