@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from dossier.cli import main
+from tests import pool_tasks
 from tests.conftest import ROOT, SEEDS, TEMPLATES
 
 
@@ -98,17 +99,11 @@ def test_a_broken_project_file_is_a_clean_error_naming_it_and_nothing_is_written
 
 @pytest.fixture
 def one_article_fails(monkeypatch):
-    """extract.extract crashes on the first seed (000_...)."""
+    """extract.extract crashes on the first seed (000_...), in the extraction workers: they import
+    the function they run by name, so it lives in tests/pool_tasks.py."""
     from dossier import build as build_module
 
-    real = build_module.extract.extract
-
-    def flaky(article):
-        if article.file.startswith("000_"):
-            raise RuntimeError("the tagger fell over")
-        return real(article)
-
-    monkeypatch.setattr(build_module.extract, "extract", flaky)
+    monkeypatch.setattr(build_module, "_extract_article", pool_tasks.extract_with_a_flaky_tagger)
 
 
 def test_verbose_shows_the_traceback_of_a_failed_extraction_and_the_default_does_not(project, one_article_fails):
