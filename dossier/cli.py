@@ -122,7 +122,8 @@ def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: P
     try:
         result = build(config, write=not check)
     except InputError as error:
-        raise click.ClickException(printable(str(error))) from error
+        # One line per problem the file has (data files list several); each line escaped.
+        raise click.ClickException("\n".join(map(printable, str(error).split("\n")))) from error
     except OSError as error:  # a read-only or full disk: the previous build is still in place
         where = f"{error.filename}: " if error.filename else ""
         raise click.ClickException(printable(f"{where}{error.strerror or error}")) from error

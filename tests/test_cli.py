@@ -336,14 +336,12 @@ def test_an_unsafe_id_in_the_ledger_is_an_error_naming_the_ledger(tiny):
                                   "evil\u202etxt.md"])
 def test_file_names_are_printed_escaped(tiny, name):
     (tiny / "seeds" / name).write_bytes(b"")
-    curation = tiny / f"cur{name}.yaml"
-    curation.write_text("actors: [not, a, mapping]\n", encoding="utf-8")
-    for result in (tiny_build(tiny), tiny_build(tiny, "--curation", str(curation))):
-        assert result.exit_code in (0, 1)
-        lines = result.output.splitlines()
-        assert not any(line.startswith(("::", "warning: all fine")) for line in lines), lines
-        assert not any(ch in result.output for ch in "\x1b\r\u202e")
-    assert name.encode("unicode_escape").decode() in tiny_build(tiny).output
+    result = tiny_build(tiny)
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert not any(line.startswith(("::", "warning: all fine")) for line in lines), lines
+    assert not any(ch in result.output for ch in "\x1b\r\u202e")
+    assert name.encode("unicode_escape").decode() in result.output
 
 
 # --------------------------------------------------------------------------
