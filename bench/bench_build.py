@@ -1,78 +1,178 @@
-"""Whole-build timings: `dossier build` and `mkdocs build` on growing copies of the seeds.
+"""Whole-build cost at scale: `dossier build` and `mkdocs build` on generated dossiers.
 
-    python bench/bench_build.py [--sizes 5 50 200] [--runs 3]
+    python bench/bench_build.py [--sizes 100 1000] [--runs 1] [--keep DIR] [--json FILE]
 
-Each size is made of the seeds repeated under new file names, with one word changed per copy
-so that no copy is dropped as a duplicate. Prints the median of --runs for each step, the
-pages written, and seconds per article, measured in one run so the ratios are comparable.
+Each size is a corpus from bench/make_corpus.py (recurring actors, shared quotes, real narrative).
+For each, in one process so that ratios between sizes compare like with like:
+
+- cold `dossier build` (no docs/ sections, no ledger) and `mkdocs build --strict`: wall seconds,
+  CPU seconds (the process and every child it waited for, so a worker pool counts), the peak
+  resident memory of the whole process tree (sampled every SAMPLE_S) and of its largest process;
+- `dossier build` again with nothing new, then with one article added;
+- the largest HTML page of the site and the largest generated Markdown page.
+
+Prints medians of --runs per size and the ratios of the last size to the first; --keep DIR keeps
+each built project as DIR/<size>/ (its site/ is what bench/bench_search.py measures).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import make_corpus  # noqa: E402
+
 BIN = Path(sys.executable).parent
+SECTIONS = ("sources", "actors", "quotes", "topics", "positions")
+SAMPLE_S = 0.2
 
 
-def make_corpus(folder: Path, size: int) -> None:
-    seeds = sorted((ROOT / "seeds").iterdir())
-    folder.mkdir(parents=True)
-    for n in range(size):
-        seed = seeds[n % len(seeds)]
-        text = seed.read_text(encoding="utf-8")
-        # A distinct last line keeps each copy a source of its own (duplicates are merged by ingest).
-        (folder / f"{n:05d}-{seed.name}").write_text(f"{text}\n\nCopy number {n} of this report.\n", encoding="utf-8")
+@dataclass(frozen=True)
+class Step:
+    wall_s: float
+    cpu_s: float
+    tree_rss_mb: float  # the whole process tree at its peak, sampled
+    max_rss_mb: float  # the largest single process (the kernel's count)
 
 
-def timed(command: list[str], cwd: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
-    return time.perf_counter() - start
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants, now."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(int(line.split()[1]) * 1024 for line in status.splitlines() if line.startswith("VmRSS:"))
+            for children in Path(f"/proc/{current}/task").glob("*/children"):
+                stack.extend(int(child) for child in children.read_text().split())
+        except (OSError, StopIteration):
+            continue  # gone, or a zombie with no memory left
+    return total
 
 
-def bench(size: int, runs: int) -> dict:
-    dossier_times, mkdocs_times = [], []
-    with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp)
-        make_corpus(project / "seeds", size)
-        shutil.copy(ROOT / "mkdocs.yml", project)
-        shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(
-            "sources", "actors", "quotes", "topics", "positions"))
-        shutil.copytree(ROOT / "dossier" / "templates", project / "templates")
-        shutil.copytree(ROOT / "dossier", project / "dossier", ignore=shutil.ignore_patterns("__pycache__"))
-        for _ in range(runs):
-            shutil.rmtree(project / "docs" / "quotes", ignore_errors=True)  # force a real rewrite
-            (project / "permalinks.yaml").unlink(missing_ok=True)
-            dossier_times.append(timed([str(BIN / "dossier"), "build"], project))
-            mkdocs_times.append(timed([str(BIN / "mkdocs"), "build", "--strict", "--quiet"], project))
-        pages = sum(1 for _ in (project / "docs").rglob("*.md"))
-    dossier_median, mkdocs_median = statistics.median(dossier_times), statistics.median(mkdocs_times)
-    return {"articles": size, "pages": pages, "dossier build s": dossier_median, "mkdocs build s": mkdocs_median,
-            "dossier s/article": dossier_median / size}
+def measured(command: list[str], cwd: Path) -> Step:
+    """Run `command` to the end; fail loudly with its stderr when it fails."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        peak, done = 0, threading.Event()
+
+        def sample() -> None:
+            nonlocal peak
+            while not done.wait(SAMPLE_S):
+                peak = max(peak, _tree_rss(process.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        done.set()
+        sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n"
+                             f"{errors.read().decode('utf-8', 'replace')[-4000:]}")
+    return Step(wall, usage.ru_utime + usage.ru_stime, peak / 2**20, usage.ru_maxrss / 1024)
+
+
+def project(folder: Path, size: int, seed: int) -> Path:
+    """A dossier project of `size` generated articles; the article held back for the 'one added' build."""
+    shutil.copy(ROOT / "mkdocs.yml", folder)
+    shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns(*SECTIONS))
+    (folder / "dossier").symlink_to(ROOT / "dossier")  # mkdocs.yml's hooks live there
+    articles = make_corpus.write(folder / "seeds", size + 1, seed)
+    held_back = folder / articles[-1].name
+    articles[-1].rename(held_back)
+    return held_back
+
+
+def clean(folder: Path) -> None:
+    for section in SECTIONS:
+        shutil.rmtree(folder / "docs" / section, ignore_errors=True)
+    shutil.rmtree(folder / "site", ignore_errors=True)
+    (folder / "permalinks.yaml").unlink(missing_ok=True)
+
+
+def largest(folder: Path, pattern: str) -> tuple[int, str]:
+    size, path = max((path.stat().st_size, path) for path in folder.rglob(pattern))
+    return size, str(path.relative_to(folder))
+
+
+def bench(folder: Path, size: int, runs: int, seed: int) -> dict:
+    held_back = project(folder, size, seed)
+    dossier, mkdocs = [str(BIN / "dossier"), "build"], [str(BIN / "mkdocs"), "build", "--strict", "--quiet"]
+    steps: dict[str, list[Step]] = {"dossier cold": [], "mkdocs": [], "dossier unchanged": [], "dossier one added": []}
+    for _ in range(runs):
+        clean(folder)
+        (folder / "seeds" / held_back.name).unlink(missing_ok=True)
+        steps["dossier cold"].append(measured(dossier, folder))
+        steps["mkdocs"].append(measured(mkdocs, folder))
+        steps["dossier unchanged"].append(measured(dossier, folder))
+        shutil.copy(held_back, folder / "seeds")
+        steps["dossier one added"].append(measured(dossier, folder))
+    html, html_path = largest(folder / "site", "*.html")
+    markdown, markdown_path = largest(folder / "docs", "*.md")
+    return {
+        "articles": size,
+        "pages": sum(1 for section in SECTIONS for _ in (folder / "docs" / section).rglob("*.md")),
+        "steps": {name: {key: statistics.median(getattr(s, key) for s in values) for key in asdict(values[0])}
+                  for name, values in steps.items()},
+        "largest html": {"bytes": html, "path": html_path},
+        "largest markdown": {"bytes": markdown, "path": markdown_path},
+        "search index bytes": (folder / "site" / "search" / "search_index.json").stat().st_size,
+    }
+
+
+def report(rows: list[dict], runs: int) -> str:
+    lines = [f"median of {runs} run(s); CPU includes child processes; RSS in MB",
+             f"{'articles':>8} {'pages':>6} {'step':<18} {'wall s':>8} {'CPU s':>8} {'tree RSS':>9} {'max RSS':>8}"]
+    for row in rows:
+        for name, step in row["steps"].items():
+            lines.append(f"{row['articles']:>8} {row['pages']:>6} {name:<18} {step['wall_s']:>8.1f} {step['cpu_s']:>8.1f} "
+                         f"{step['tree_rss_mb']:>9.0f} {step['max_rss_mb']:>8.0f}")
+        lines.append(f"{'':>15} largest HTML {row['largest html']['bytes'] / 1e3:.0f} KB ({row['largest html']['path']}), "
+                     f"largest Markdown {row['largest markdown']['bytes'] / 1e3:.0f} KB, "
+                     f"search index {row['search index bytes'] / 1e6:.1f} MB")
+    first, last = rows[0], rows[-1]
+    if last is not first:
+        ratios = ", ".join(f"{name} x{last['steps'][name]['cpu_s'] / first['steps'][name]['cpu_s']:.1f}"
+                           for name in ("dossier cold", "mkdocs"))
+        lines.append(f"CPU ratio {last['articles']}/{first['articles']} articles: {ratios}")
+    return "\n".join(lines)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 200])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--keep", type=Path, help="keep each built project in KEEP/<size>/")
+    parser.add_argument("--json", type=Path, help="also write the numbers here")
     args = parser.parse_args()
-    rows = [bench(size, args.runs) for size in args.sizes]
-    print(f"median of {args.runs} runs")
-    print(f"{'articles':>8} {'pages':>6} {'dossier s':>10} {'mkdocs s':>9} {'dossier s/article':>18}")
-    for row in rows:
-        print(f"{row['articles']:>8} {row['pages']:>6} {row['dossier build s']:>10.2f} {row['mkdocs build s']:>9.2f} "
-              f"{row['dossier s/article']:>18.3f}")
-    first, last = rows[0], rows[-1]
-    print(f"ratio {last['articles']}/{first['articles']} articles: dossier x{last['dossier build s'] / first['dossier build s']:.1f},"
-          f" mkdocs x{last['mkdocs build s'] / first['mkdocs build s']:.1f}")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            folder = (args.keep or Path(tmp)) / str(size)
+            folder.mkdir(parents=True)
+            rows.append(bench(folder, size, args.runs, args.seed))
+            print(report(rows[-1:], args.runs), flush=True)
+    print(report(rows, args.runs))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
