@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.lock pyproject.toml 
 ZVENV  := .venv-zensical
 ZSTAMP := $(ZVENV)/.installed-$(shell sha256sum requirements-zensical.lock | cut -c1-12)
 
-.PHONY: setup zensical-setup site zensical docs serve test bench golden skeleton lock clean
+.PHONY: setup zensical-setup site site-pagefind zensical docs serve test bench golden skeleton lock clean
 
 setup: $(STAMP)
 
@@ -40,6 +40,12 @@ site: docs
 # The same docs/ built by Zensical instead of MkDocs, into site/ as well.
 zensical: docs $(ZSTAMP)
 	$(ZVENV)/bin/zensical build --strict --clean
+
+# The same site with Pagefind's chunked search in place of Material's (bench/README.md says why).
+site-pagefind: docs
+	$(BIN)/mkdocs build --strict -f mkdocs-pagefind.yml
+	$(BIN)/python -m pagefind --site site
+	@echo "Site with Pagefind search built in site/ (serve it over HTTP: search does not run from file://)"
 
 serve: $(STAMP)
 	$(BIN)/dossier serve

@@ -167,12 +167,16 @@ ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 RENDERERS = ("mkdocs", "zensical")
 
 
-def site_config(folder: Path) -> Path:
-    """The project's mkdocs.yml (INHERIT), pointed at folder/docs and folder/site (relative to the
-    config file: Zensical 0.0.73 panics on absolute docs_dir/site_dir)."""
-    config = {"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": "docs", "site_dir": "site"}
+def site_config(folder: Path, config: Path = ROOT / "mkdocs.yml") -> Path:
+    """The project's `config` (INHERIT), pointed at folder/docs and folder/site (relative to the
+    config file: Zensical 0.0.73 panics on absolute docs_dir/site_dir), a theme's custom_dir at
+    its real place."""
+    settings = {"INHERIT": str(config), "docs_dir": "docs", "site_dir": "site"}
+    theme = render.load_mkdocs_yml(config).get("theme", {})
+    if "custom_dir" in theme:
+        settings["theme"] = {**theme, "custom_dir": str(ROOT / theme["custom_dir"])}
     path = folder / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     return path
 
 
@@ -183,9 +187,9 @@ def hand_written_docs(folder: Path) -> Path:
     return docs
 
 
-def mkdocs_build(folder: Path, **env: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of folder/docs into folder/site, as CI runs it."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site_config(folder))],
+def mkdocs_build(folder: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of folder/docs into folder/site with `config`, as CI runs it."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site_config(folder, config))],
                           capture_output=True, text=True, cwd=folder, env={**os.environ, **QUIET_MKDOCS, **env},
                           timeout=600)
 

@@ -12,6 +12,8 @@ import html
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -195,24 +197,59 @@ def test_a_paragraph_link_lands_on_a_highlighted_paragraph(page, realistic_site)
     assert other.evaluate("p => getComputedStyle(p).backgroundColor") in ("rgba(0, 0, 0, 0)", "transparent")
 
 
-def test_search_finds_a_quote(page, realistic_site):
-    """Material's search runs in a web worker that file:// pages cannot start; serve the site locally."""
+@contextmanager
+def served(page, site: Path) -> Iterator[str]:
+    """The site over HTTP on 127.0.0.1, the page allowed to reach it: search runs web workers and
+    module imports, which file:// pages cannot start."""
     server = subprocess.Popen([sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory",
-                               str(realistic_site)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                               str(site)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         line = server.stdout.readline()  # "Serving HTTP on 127.0.0.1 port NNNNN ..."
         port = int(line.split(" port ")[1].split()[0])
         page.unroute("**/*")
         page.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort())
-        page.goto(f"http://127.0.0.1:{port}/")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def pagefind_site(tmp_path_factory) -> Path:
+    """The realistic dossier built as `make site-pagefind` builds: mkdocs-pagefind.yml, then Pagefind."""
+    folder = tmp_path_factory.mktemp("pagefind-browser")
+    write_generated(hand_written_docs(folder), realistic(), *render.site_settings(ROOT / "mkdocs.yml"))
+    built = mkdocs_build(folder, ROOT / "mkdocs-pagefind.yml")
+    assert built.returncode == 0, built.stderr
+    indexed = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(folder / "site")],
+                             capture_output=True, text=True, timeout=600)
+    assert indexed.returncode == 0, indexed.stdout + indexed.stderr
+    return folder / "site"
+
+
+def test_search_finds_a_quote(page, realistic_site):
+    with served(page, realistic_site) as base:
+        page.goto(f"{base}/")
         page.keyboard.press("/")  # Material's shortcut to the search box
         page.keyboard.type("peacekeeping incompatible")
         result = page.locator(".md-search-result__link").first
         result.wait_for(timeout=15_000)
         assert "q7incomp" in result.get_attribute("href")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+
+
+def test_pagefind_search_finds_a_quote_from_any_page(page, pagefind_site):
+    """The Pagefind bar replaces Material's search box, and its results link to the right page
+    from a page deep in the site as from the home page."""
+    with served(page, pagefind_site) as base:
+        for start in ("/", "/sources/"):
+            page.goto(f"{base}{start}")
+            assert page.locator(".md-search__input").count() == 0
+            page.locator("#pagefind-search input").fill("peacekeeping incompatible")
+            result = page.locator(".pagefind-ui__result-link").first
+            result.wait_for(timeout=15_000)
+            result.click()
+            page.wait_for_url("**/quotes/q7incomp*/")
+            assert "incompatible" in page.locator("article").inner_text()
 
 
 def test_the_probe_catches_markup_that_does_run(page, tmp_path):
