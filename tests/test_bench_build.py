@@ -1,0 +1,31 @@
+"""bench/bench_build.py's measurements: a step's CPU and memory include the processes it starts
+(a worker pool is part of the build's cost)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from bench import bench_build
+
+# A parent that starts a child holding MB megabytes for a while, then waits for it.
+PARENT = """
+import subprocess, sys
+child = "import time; block = bytearray({mb} * 2**20); block[::4096] = b'x' * len(block[::4096]); time.sleep(1.5)"
+subprocess.run([sys.executable, "-c", child], check=True)
+"""
+
+
+@pytest.mark.parametrize("mb", [150, 300])
+def test_memory_of_a_step_counts_its_children(tmp_path, mb):
+    step = bench_build.measured([sys.executable, "-c", PARENT.format(mb=mb)], tmp_path)
+    assert step.max_rss_mb >= mb  # the kernel's count for the largest process: the child
+    assert step.tree_rss_mb >= mb  # sampled over parent and child together
+    assert step.tree_rss_mb < mb + 200  # and not counted twice
+    assert step.cpu_s > 0
+
+
+def test_a_failing_step_stops_the_bench_with_its_error(tmp_path):
+    with pytest.raises(SystemExit, match="no such seed"):
+        bench_build.measured([sys.executable, "-c", "import sys; sys.exit('no such seed')"], tmp_path)
