@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench import make_corpus
+from dossier.build import BuildConfig, assemble
 from dossier.text import words
 
 QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
@@ -81,3 +82,18 @@ def test_the_most_quoted_person_recurs_under_full_and_family_name(corpus):
                  if re.search(rf"(?<!{star.given} )\b{star.family}\b", text)]
     assert len(in_full) > 2
     assert by_family, f"{star.full} is never named by family name alone"
+
+
+@pytest.mark.slow
+def test_the_pipeline_sees_shared_quotes_and_the_recurring_cast(tmp_path):
+    """What the generator means to make is what `dossier build` finds: quotes carried by several
+    sources, and the most quoted person as one actor under full and family name."""
+    seeds = tmp_path / "seeds"
+    make_corpus.write(seeds, 30, seed=3)
+    dossier = assemble(BuildConfig(seeds=seeds, curation=tmp_path / "none.yaml",
+                                   ledger=tmp_path / "permalinks.yaml")).dossier
+    assert any(len({o.source for o in quote.occurrences}) > 1 for quote in dossier.quotes)
+    star = make_corpus.Generator(30, seed=3).cast[0]
+    actor = next(actor for actor in dossier.actors if actor.name == star.full)
+    assert star.family in actor.aliases
+    assert sum(quote.speaker == actor.id for quote in dossier.quotes) > 2
