@@ -62,7 +62,7 @@ class Person:
         return f"{self.given} {self.family}"
 
 
-@dataclass
+@dataclass(eq=False)  # one utterance is one object, however alike two are
 class Utterance:
     speaker: Person
     sentences: tuple[str, ...]
@@ -176,6 +176,9 @@ def _clause(quote: str) -> str:
 
 
 class Generator:
+    """One corpus: every random choice comes from one seeded generator in one order, so the same
+    arguments give the same bytes."""
+
     def __init__(self, articles: int, seed: int) -> None:
         self.rng = random.Random(seed)
         self.count = articles
@@ -193,16 +196,17 @@ class Generator:
         """(file name, text) of every article, in date order."""
         outlets = DATA["outlets"]
         for n in range(self.count):
-            outlet = outlets[self.rng.randrange(len(outlets))]
+            index = self.rng.randrange(len(outlets))
+            outlet = outlets[index]
             day = START + timedelta(days=n * self.span // self.count)
-            body, lead = self.body(outlet, curly=outlets.index(outlet) % 3 != 0)
+            body, lead = self.body(outlet, curly=index % 3 != 0)  # a third of outlets print straight quotes
             header, suffix = self.header(outlet, day, lead)
             slug = re.sub(r"[^a-z0-9]+", "-", outlet.lower()).strip("-")
             yield f"{n:05d}-{slug}{suffix}", header + "\n\n".join(body) + "\n"
 
-    def quote(self, taken: set[int]) -> tuple[Utterance, bool]:
+    def quote(self, taken: set[Utterance]) -> tuple[Utterance, bool]:
         """An utterance to print (none in `taken`, this article's), and whether it is its first printing."""
-        recent = [u for u in self.live[-200:] if id(u) not in taken]
+        recent = [u for u in self.live[-200:] if u not in taken]
         if recent and self.rng.random() < REPRINT_SHARE:
             utterance = recent[self.rng.randrange(len(recent))]
             utterance.printings_left -= 1
@@ -225,10 +229,10 @@ class Generator:
         opening, closing = ("“", "”") if curly else ('"', '"')
         named: set[Person] = set()
         quotes, lead = [], None
-        taken: set[int] = set()
+        taken: set[Utterance] = set()
         for _ in range(self.rng.randint(2, 4)):
             utterance, first = self.quote(taken)
-            taken.add(id(utterance))
+            taken.add(utterance)
             text = printed(utterance, self.rng, first)
             person = utterance.speaker
             template = self.rng.choice(DATA["later_mention" if person in named else "first_mention"])
@@ -264,6 +268,7 @@ class Generator:
 
 
 def write(folder: Path, articles: int, seed: int) -> list[Path]:
+    """Write the corpus into `folder` (new or empty: it is never mixed with other articles)."""
     folder.mkdir(parents=True, exist_ok=True)
     if any(folder.iterdir()):
         raise SystemExit(f"{folder} is not empty")
