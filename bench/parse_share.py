@@ -1,0 +1,72 @@
+"""How much of a build's CPU goes to the spaCy parse, and how much to dossier's own work.
+
+    python bench/parse_share.py SEEDS
+
+Runs the build's pipeline in this process (dossier.build.assemble: no ledger, nothing written)
+with spaCy's `Language.__call__` and `Language.pipe` timed in CPU seconds of this process, and
+prints the model load, the parse, and the rest (ingest, rules, linking, ids). Unlike cProfile it
+adds no cost to Python code, so the shares are the build's own. Work sent to other processes
+is not seen: run it on the serial path.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from spacy.language import Language
+
+from dossier import nlp
+from dossier.build import BuildConfig, assemble
+
+class ParseClock:
+    """CPU seconds spent inside spaCy's Language, whichever way it is called."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def wrap_call(self, call: Callable) -> Callable:
+        def timed(language, *args, **kwargs):
+            start = time.process_time()
+            try:
+                return call(language, *args, **kwargs)
+            finally:
+                self.seconds += time.process_time() - start
+        return timed
+
+    def wrap_pipe(self, pipe: Callable) -> Callable:
+        def timed(language, *args, **kwargs) -> Iterator:
+            docs = pipe(language, *args, **kwargs)
+            while True:
+                start = time.process_time()
+                try:
+                    doc = next(docs)
+                except StopIteration:
+                    return
+                finally:
+                    self.seconds += time.process_time() - start
+                yield doc
+        return timed
+
+
+def main(seeds: Path) -> int:
+    start = time.process_time()
+    nlp.load()
+    load = time.process_time() - start
+    clock = ParseClock()
+    Language.__call__ = clock.wrap_call(Language.__call__)
+    Language.pipe = clock.wrap_pipe(Language.pipe)
+    start = time.process_time()
+    assembly = assemble(BuildConfig(seeds=seeds, curation=Path("/nonexistent"), ledger=Path("/nonexistent")))
+    total = time.process_time() - start
+    parse_seconds, rest = clock.seconds, total - clock.seconds
+    print(f"{len(assembly.dossier.sources)} articles: model load {load:.1f} CPU s (once per process);"
+          f" pipeline {total:.1f} CPU s = spaCy parse {parse_seconds:.1f} ({parse_seconds / total:.0%})"
+          f" + dossier's own {rest:.1f} ({rest / total:.0%})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1])))
