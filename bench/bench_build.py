@@ -34,9 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import make_corpus  # noqa: E402
+from dossier.render import GENERATED_SECTIONS, OWNED_SECTIONS  # noqa: E402
 
 BIN = Path(sys.executable).parent
-SECTIONS = ("sources", "actors", "quotes", "topics", "positions")
 SAMPLE_S = 0.2
 
 
@@ -92,8 +92,7 @@ def measured(command: list[str], cwd: Path) -> Step:
 def project(folder: Path, size: int, seed: int) -> Path:
     """A dossier project of `size` generated articles; the article held back for the 'one added' build."""
     shutil.copy(ROOT / "mkdocs.yml", folder)
-    shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns(*SECTIONS))
-    (folder / "dossier").symlink_to(ROOT / "dossier")  # mkdocs.yml's hooks live there
+    shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns(*OWNED_SECTIONS))
     articles = make_corpus.write(folder / "seeds", size + 1, seed)
     held_back = folder / articles[-1].name
     articles[-1].rename(held_back)
@@ -101,7 +100,7 @@ def project(folder: Path, size: int, seed: int) -> Path:
 
 
 def clean(folder: Path) -> None:
-    for section in SECTIONS:
+    for section in OWNED_SECTIONS:
         shutil.rmtree(folder / "docs" / section, ignore_errors=True)
     shutil.rmtree(folder / "site", ignore_errors=True)
     (folder / "permalinks.yaml").unlink(missing_ok=True)
@@ -128,7 +127,7 @@ def bench(folder: Path, size: int, runs: int, seed: int) -> dict:
     markdown, markdown_path = largest(folder / "docs", "*.md")
     return {
         "articles": size,
-        "pages": sum(1 for section in SECTIONS for _ in (folder / "docs" / section).rglob("*.md")),
+        "pages": sum(1 for section in GENERATED_SECTIONS for _ in (folder / "docs" / section).rglob("*.md")),
         "steps": {name: {key: statistics.median(getattr(s, key) for s in values) for key in asdict(values[0])}
                   for name, values in steps.items()},
         "largest html": {"bytes": html, "path": html_path},
