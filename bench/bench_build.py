@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import make_corpus  # noqa: E402
-from dossier.render import GENERATED_SECTIONS, OWNED_SECTIONS  # noqa: E402
+from dossier.publish import GENERATED_SECTIONS, OWNED_SECTIONS  # noqa: E402
 
 BIN = Path(sys.executable).parent
 SAMPLE_S = 0.2
