@@ -198,7 +198,7 @@ def test_a_paragraph_link_lands_on_a_highlighted_paragraph(page, realistic_site)
 
 
 @contextmanager
-def served(page, site: Path) -> Iterator[str]:
+def serving(page, site: Path) -> Iterator[str]:
     """The site over HTTP on 127.0.0.1, the page allowed to reach it: search runs web workers and
     module imports, which file:// pages cannot start."""
     server = subprocess.Popen([sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory",
@@ -228,7 +228,7 @@ def pagefind_site(tmp_path_factory) -> Path:
 
 
 def test_search_finds_a_quote(page, realistic_site):
-    with served(page, realistic_site) as base:
+    with serving(page, realistic_site) as base:
         page.goto(f"{base}/")
         page.keyboard.press("/")  # Material's shortcut to the search box
         page.keyboard.type("peacekeeping incompatible")
@@ -240,7 +240,7 @@ def test_search_finds_a_quote(page, realistic_site):
 def test_pagefind_search_finds_a_quote_from_any_page(page, pagefind_site):
     """The Pagefind bar replaces Material's search box, and its results link to the right page
     from a page deep in the site as from the home page."""
-    with served(page, pagefind_site) as base:
+    with serving(page, pagefind_site) as base:
         for start in ("/", "/sources/"):
             page.goto(f"{base}{start}")
             assert page.locator(".md-search__input").count() == 0
