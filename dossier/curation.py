@@ -29,7 +29,7 @@ rename onto a name another actor has (it would pour one actor into the other: sa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml

@@ -7,8 +7,6 @@ build stops, names the file and line, and leaves docs/ and the ledger as they we
 
 from __future__ import annotations
 
-import yaml
-
 
 class InputError(ValueError):
     """A project file the build cannot go on without is wrong; the message names file and line."""

@@ -910,7 +910,6 @@ def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
     if not paragraph[match.end():] and not (credit or dash):
         return None  # "KEY POINTS:" alone is a heading
     if place:
-        words = place.split()
         if not _is_place(place):
             return None
         shouting = place.isupper() and sum(ch.isalpha() for ch in place) >= 4 and (opening or dash)

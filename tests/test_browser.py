@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from dossier import publish, render
+from dossier import render
 from dossier.model import Dossier
 from tests.conftest import ROOT
 from tests.render_fixtures import (built_site, hand_written_docs, hostile, mkdocs_build, realistic, seeds_folder,

@@ -12,7 +12,6 @@ import random
 import re
 from dataclasses import replace
 from html.parser import HTMLParser
-from pathlib import Path
 
 import jinja2
 import markdown

@@ -14,9 +14,7 @@ import html
 import posixpath
 import re
 import shutil
-import subprocess
 from dataclasses import replace
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -24,17 +22,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-<<<<<<< HEAD
 from dossier import render
 from tests.conftest import ROOT
 from tests.render_fixtures import (RENDERERS, build_site, built_site, dossier_build, hand_written_docs, hostile,
-                                   mkdocs_build, realistic, renderer_build, search_index, seeds_folder, write_generated)
-=======
-from dossier import publish, render
-from tests.conftest import ROOT, SEEDS
-from tests.render_fixtures import (RENDERERS, build_site, built_site, hand_written_docs, hostile, mkdocs_build,
-                                   realistic, renderer_build, search_index, write_generated)
->>>>>>> 78f04d5 (publish: docs/ sections and the ledger are switched together by a redo log with one atomic commit (a plan renamed into a staging folder inside docs/), recovered at the start of every build; unique exclusive ledger temporaries (mkstemp, fsync, rename, permissions kept) instead of the fixed .permalinks.yaml.tmp; a kill suite (every file-system call, plus random moments) checks old-or-new)
+                                   realistic, renderer_build, search_index, seeds_folder, write_generated)
 
 pytestmark = pytest.mark.slow
 
