@@ -85,14 +85,14 @@ def installed_requirement() -> str | None:
 
 def repository_files(repository: Path) -> dict[Path, bytes]:
     """What a repository shares with the skeleton: its mkdocs.yml and the hand-written part of its
-    docs/ (everything but the sections `dossier build` generates), as {relative path: bytes}."""
-    from dossier.render import GENERATED_SECTIONS
+    docs/ (everything but the sections `dossier build` owns, pages and data files), as {relative path: bytes}."""
+    from dossier.publish import OWNED_SECTIONS
 
     docs = repository / "docs"
     files = {Path("mkdocs.yml"): (repository / "mkdocs.yml").read_bytes()}
     for path in sorted(docs.rglob("*")):
         relative = path.relative_to(docs)
-        if path.is_file() and relative.parts[0] not in GENERATED_SECTIONS and "__pycache__" not in relative.parts:
+        if path.is_file() and relative.parts[0] not in OWNED_SECTIONS and "__pycache__" not in relative.parts:
             files[Path("docs") / relative] = path.read_bytes()
     return files
 
