@@ -88,7 +88,7 @@ class _Reader:
         self.paragraphs = paragraphs
         self.known_people = list(known_people)  # full names the whole article introduces, in order
         self.known_organizations = list(known_organizations)  # the organisations it names, in order
-        self.known_organizations_named = frozenset(self.known_organizations)
+        self.known_organization_order = {name: k for k, name in enumerate(dict.fromkeys(self.known_organizations))}
         self.known_organization_keys = _organization_keys(self.known_organizations)
         self.people: dict[str, _Person] = {}  # people mentioned so far by name, most recent last
         self.people_index = NameIndex(world().person_names)  # ...by every form that may name them
@@ -96,10 +96,10 @@ class _Reader:
         for person in self.known_people:
             self.known_index.add(person.name)
         self.order = {p.name: k for k, p in enumerate(self.known_people)}  # position in the article
-        self.clock = itertools.count()  # orders the two below
+        self.clock = itertools.count()  # orders people and organisations by when last named
         self.recency: dict[str, int] = {}  # person -> when last mentioned
         self.subjects: dict[str, int] = {}  # person -> when last a sentence's subject
-        self.organizations: dict[str, None] = {}  # organisations and institutions named so far, latest last
+        self.organizations: dict[str, int] = {}  # organisations and institutions named so far -> when, latest last
         self.organization_keys: dict[str, list[str]] = {}  # ...by the first word or initials of their names
         self.world = world()
         self.dateline = self.world.known(article.dateline) if article.dateline else None
@@ -319,7 +319,7 @@ class _Reader:
         if start > last or any(not self.words[k][:1].isupper() for k in (start, last)):
             return None
         name = normalise(self.doc[start:end].text)
-        if f"{name}'s" in self.organizations or f"{name}'s" in self.known_organizations_named:
+        if f"{name}'s" in self.organizations or f"{name}'s" in self.known_organization_order:
             name = f"{name}'s"  # "Moody's analysts": the possessive of Moody's
         if self.world.known(name) or self.world.is_outlet(name) or any(
             self.world.outlets.match(self.words, k) for k in range(start, end)
@@ -368,8 +368,8 @@ class _Reader:
         keys = (word, word.upper())
         named = {name for key in keys for name in self.organization_keys.get(key, ())}
         ahead = {name for key in keys for name in self.known_organization_keys.get(key, ())}
-        for name in [*(n for n in reversed(self.organizations) if n in named),
-                     *(n for n in self.known_organizations if n in ahead)]:
+        for name in [*sorted(named, key=self.organizations.__getitem__, reverse=True),
+                     *sorted(ahead, key=self.known_organization_order.__getitem__)]:
             words, initials = _organization_forms(name)
             if self.words[i:i + len(words)] == list(words):
                 return i + len(words), name
@@ -498,9 +498,9 @@ class _Reader:
         person who is the subject of the sentence (its `root` token) the latest subject."""
         for found in reading.mentions:
             if found.kind == ORGANIZATION:
-                if self.organizations.pop(found.name, False) is False:
+                if self.organizations.pop(found.name, None) is None:
                     _add_organization_keys(self.organization_keys, found.name)
-                self.organizations[found.name] = None
+                self.organizations[found.name] = next(self.clock)
             if found.kind != PERSON:
                 continue
             current = self.people.pop(found.name, None)
