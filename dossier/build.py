@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,13 +45,25 @@ class BuildResult:
     pages: int = 0
     changed: bool = False  # docs/ or the ledger differ from what was there before
     ledger_stale: bool = False  # the committed ledger lacks something this build pins
+    pending_ledger: Path | None = None  # where a killed build left the ledger it committed (`--check` only)
 
 
-def build(config: BuildConfig, *, write: bool = True) -> BuildResult:
-    """Build docs/ from seeds/. With write=False nothing is written (used by `--check`)."""
-    if write:
+def build(config: BuildConfig, *, write: bool = True, waiting: Callable[[str], None] | None = None) -> BuildResult:
+    """Build docs/ from seeds/. With write=False nothing is written (used by `--check`): the
+    ledger is judged as recovery would leave it after a killed build. A build that writes holds
+    the project's lock throughout; `waiting` hears when it has to wait for another build."""
+    if not write:
+        ledger = publish.committed_ledger(config.docs, config.ledger)
+        result = _build(config, ledger, write=False)
+        result.pending_ledger = ledger if ledger != config.ledger else None
+        return result
+    with publish.exclusive(config.ledger, waiting):
         publish.recover(config.docs, config.ledger)  # finish or undo a killed build before reading the ledger
-    assembly = assemble(config)
+        return _build(config, config.ledger, write=True)
+
+
+def _build(config: BuildConfig, ledger: Path, *, write: bool) -> BuildResult:
+    assembly = assemble(config, ledger)
     site_url, site_name = render.site_settings(config.mkdocs_yml)
     try:
         pages = render.render(assembly.dossier, config.templates, site_url, site_name)
@@ -75,12 +88,13 @@ class Assembly:
     new_ledger: ids.Ledger  # with this build's ids pinned
 
 
-def assemble(config: BuildConfig) -> Assembly:
-    """Read, extract, link and pin ids; writes nothing."""
+def assemble(config: BuildConfig, ledger_file: Path | None = None) -> Assembly:
+    """Read, extract, link and pin ids; writes nothing. The ledger is read from `ledger_file`
+    when given (where a killed build left it), else from config.ledger."""
     lexicon()  # a broken data file stops the build here, named, before any article is read
     articles, problems = ingest.read_seeds(config.seeds)
     edits = curation.load(config.curation)
-    ledger = ids.load_ledger(config.ledger)
+    ledger = ids.load_ledger(ledger_file or config.ledger)
     articles = ids.pin_sources(articles, ledger.sources)  # before extraction: every finding cites it
     extractions = pool.run(_extract_article, articles, jobs=config.jobs, budget=config.article_timeout,
                            failed=_skipped, preload=PRELOAD)

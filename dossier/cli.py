@@ -76,6 +76,10 @@ def _report(result: BuildResult, level: int, *, strict: bool = False, check: boo
                         err=True)
         if level >= 2 and problem.detail:
             click.echo(problem.detail.rstrip("\n"), err=True)
+    if check and result.pending_ledger:
+        raise click.ClickException(printable(f"{ledger} is stale: a killed build left its new ledger in "
+                                             f"{result.pending_ledger}; run `dossier build` to finish it, then "
+                                             "commit the ledger"))
     if check and result.ledger_stale:
         raise click.ClickException(printable(f"{ledger} is stale: run `dossier build` and commit it"))
     if failing:
@@ -120,7 +124,7 @@ def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: P
     """
     config = _config(docs, seeds, templates, curation, ledger, mkdocs_yml, forget, jobs, article_timeout)
     try:
-        result = build(config, write=not check)
+        result = build(config, write=not check, waiting=lambda message: click.echo(printable(message), err=True))
     except InputError as error:
         # One line per problem the file has (data files list several); each line escaped.
         raise click.ClickException("\n".join(map(printable, str(error).split("\n")))) from error

@@ -16,15 +16,25 @@ Every build first calls `recover`: a staging folder with a plan is applied to th
 forward), one without a plan is removed with any ledger temporary (roll back). Until the
 commit docs/ and the ledger are untouched; after it, the next build finishes the switch
 before it reads anything. Each step is a rename, so no section or ledger is ever half written.
+`committed_ledger` tells a build that writes nothing (`--check`) where the ledger recovery would
+leave it, so it judges that state without making it.
+
+Two builds of one project never interleave: each holds `exclusive` (an flock on a file beside the
+ledger) from reading the ledger to switching its output. The kernel drops the lock of a killed
+build, so a stale lock file is simply taken over.
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import json
 import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 GENERATED_SECTIONS = ("sources", "actors", "quotes", "topics", "positions", "story")  # rendered pages
@@ -34,6 +44,57 @@ OWNED_SECTIONS = (*GENERATED_SECTIONS, DATA_SECTION)
 STAGING_PREFIX = ".dossier-staging-"  # a dot-folder: MkDocs leaves it out of the site
 PLAN = "plan.json"
 TEMPORARY_SUFFIX = ".dossier.tmp"
+LOCK_SUFFIX = ".lock"
+
+
+@contextmanager
+def exclusive(ledger: Path, waiting: Callable[[str], None] | None = None) -> Iterator[Path | None]:
+    """Hold the project's build lock, `.<ledger name>.lock` beside the ledger, for the block.
+
+    A build that finds the lock held says so through `waiting` (naming the lock file and the
+    holder's pid) and waits for it. The lock is an flock, which the kernel releases when its
+    holder dies, so the file a killed build left behind is no obstacle; the holder removes it when
+    done, and a lock taken on a file removed meanwhile is taken again on the new one. Where the
+    ledger's folder is read-only no build can write the ledger, and the block runs unlocked
+    (yielding None): a build with something to write then fails naming the ledger.
+    """
+    path = ledger.parent / f".{ledger.name}{LOCK_SUFFIX}"
+    while True:
+        try:
+            descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666)
+        except OSError as error:
+            if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                yield None
+                return
+            raise _naming(error, path) from error
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting is not None:
+                holder = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip() or "unknown"
+                waiting(f"{path}: another build (pid {holder}) is running on this project; waiting for it")
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        if _same_file(descriptor, path):
+            break
+        os.close(descriptor)  # its holder removed that file as we waited: lock the one there now
+    try:
+        try:
+            os.ftruncate(descriptor, 0)
+            os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
+        except OSError as error:  # a full disk: the lock holds without the pid
+            if error.errno != errno.ENOSPC:
+                raise _naming(error, path) from error
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+        os.close(descriptor)
+
+
+def _same_file(descriptor: int, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(descriptor), os.stat(path, follow_symlinks=False))
+    except FileNotFoundError:
+        return False
 
 
 def write(pages: dict[str, str], docs: Path, ledger_text: str | None = None, ledger: Path | None = None) -> bool:
@@ -89,6 +150,18 @@ def recover(docs: Path, ledger: Path | None = None) -> None:
     if ledger is not None:
         for temp in ledger.parent.glob(f".{ledger.name}.*{TEMPORARY_SUFFIX}"):
             temp.unlink()
+
+
+def committed_ledger(docs: Path, ledger: Path) -> Path:
+    """The file holding the ledger as `recover` would leave it: the temporary file of a killed
+    build that reached its commit, else the ledger itself."""
+    for staging in sorted(docs.glob(STAGING_PREFIX + "*")) if docs.is_dir() else ():
+        plan_file = staging / PLAN
+        if plan_file.is_file():
+            plan = json.loads(plan_file.read_bytes())
+            if plan["ledger_temp"] and plan["ledger"] == str(ledger.absolute()) and os.path.lexists(plan["ledger_temp"]):
+                return Path(plan["ledger_temp"])
+    return ledger
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -393,8 +393,78 @@ def test_the_next_build_finishes_the_switch_a_killed_build_committed(tiny, tmp_p
     assert killed.returncode == -9, killed.stderr
     assert list((tiny / "docs").glob(".dossier-staging-*/plan.json"))
     assert not (tiny / "docs" / "sources" / "more.md").exists()
+    staged = (tree(tiny / "docs"), tree(tiny / "ledger"))
+    check = tiny_build(tiny, "--check")  # judges the state recovery will make, and says it is not made yet
+    assert check.exit_code == 1
+    pending = next((tiny / "ledger").glob(".permalinks.yaml.*.dossier.tmp"))
+    assert f"a killed build left its new ledger in {pending}; run `dossier build` to finish it" in check.output
+    assert (tree(tiny / "docs"), tree(tiny / "ledger")) == staged  # --check wrote nothing, recovered nothing
     assert tiny_build(reference).exit_code == 0
     after = tiny_build(tiny)
     assert after.exit_code == 0, after.output
     assert "unchanged:" in after.output  # recovery put the killed build's output in place: nothing left to write
     assert (tree(tiny / "docs"), tree(tiny / "ledger")) == (tree(reference / "docs"), tree(reference / "ledger"))
+    assert tiny_build(tiny, "--check").exit_code == 0
+
+
+HELD_WHILE_RECOVERING = """
+import sys, time
+from pathlib import Path
+from dossier import cli, publish
+
+release, recover = Path(sys.argv.pop(1)), publish.recover
+
+def held(*args):  # inside the build's lock: say so, and hold it until the test releases it
+    print("holding", flush=True)
+    while not release.exists():
+        time.sleep(0.05)
+    recover(*args)
+
+publish.recover = held
+sys.argv[0] = "dossier"
+cli.main()
+"""
+
+
+def build_command(project, *args):
+    return ["build", "--seeds", str(project / "seeds"), "--docs", str(project / "docs"), "--curation",
+            str(project / "curation.yaml"), "--ledger", str(project / "ledger" / "permalinks.yaml"), *args]
+
+
+@pytest.mark.slow
+def test_a_second_build_waits_for_the_one_running_and_says_on_which_lock(tiny):
+    release = tiny / "release"
+    first = subprocess.Popen([sys.executable, "-c", HELD_WHILE_RECOVERING, str(release), *build_command(tiny)],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = None
+    try:
+        assert first.stdout.readline() == "holding\n"
+        second = subprocess.Popen([sys.executable, "-m", "dossier", *build_command(tiny)], cwd=ROOT,
+                                  stderr=subprocess.PIPE, text=True)
+        lock = tiny / "ledger" / ".permalinks.yaml.lock"
+        assert second.stderr.readline() == (f"{lock}: another build (pid {first.pid}) is running on this project; "
+                                            "waiting for it\n")
+        assert second.poll() is None  # blocked on the lock, not building beside the first
+    finally:
+        release.touch()
+        first.wait()
+        if second is not None:
+            second.wait()
+    assert first.returncode == 0, first.stderr.read()
+    assert second.returncode == 0
+    assert "dossier: unchanged:" in second.stderr.read()  # it read the ledger and docs/ the first one wrote
+    assert not lock.exists()
+
+
+def test_a_lock_left_by_a_killed_build_is_taken_over(tiny):
+    ledger = tiny / "ledger" / "permalinks.yaml"
+    killed = subprocess.Popen([sys.executable, "-c", "import os, signal, sys; from pathlib import Path; "
+                               "from dossier import publish\nwith publish.exclusive(Path(sys.argv[1])): "
+                               "os.kill(os.getpid(), signal.SIGKILL)", str(ledger)], cwd=ROOT)
+    assert killed.wait() == -9
+    lock = tiny / "ledger" / ".permalinks.yaml.lock"
+    assert lock.read_text() == f"{killed.pid}\n"  # left behind, naming a process that is gone
+    result = tiny_build(tiny)
+    assert result.exit_code == 0, result.output
+    assert "waiting" not in result.output
+    assert (tiny / "docs" / "sources" / "talks.md").is_file() and not lock.exists()
