@@ -334,6 +334,25 @@ def test_other_topics_merge_on_their_head_noun_and_take_the_commonest_wording():
                      "spain--security-mechanisms": ("Security mechanisms", "support")}
 
 
+@pytest.mark.parametrize("wordings, topics, warned", [
+    (["vaccines", "v\u0430ccines"],  # the second with a Cyrillic "а"
+     [("vaccines", "Vaccines"), ("vaccines-2", "V\u0430ccines")], ["s1.txt"]),
+    (["v\u0430ccines", "v\u0430ccin\u0435s", "vaccines"],  # Cyrillic "а"; "а" and "е"
+     [("vaccines", "Vaccines"), ("vaccines-2", "V\u0430ccines"), ("vaccines-3", "V\u0430ccin\u0435s")],
+     ["s0.txt", "s1.txt"]),
+    (["fuel duty", "fuel-duty"], [("fuel-duty", "Fuel duty")], []),  # one topic: nothing to tell apart
+])
+def test_topics_whose_titles_slug_alike_get_distinct_ids_with_a_warning(wordings, topics, warned):
+    exts = [extraction(f"s{i}", ("France", "support", w, 1, f"France backs {w}.")) for i, w in enumerate(wordings)]
+    problems = []
+    found_topics, found = link_positions(exts, resolve, problems)
+    assert [(t.id, t.title) for t in found_topics] == topics
+    assert sorted(p.topic for p in found) == [topic_id for topic_id, _ in topics]
+    assert [(p.file, p.message) for p in problems] == [
+        (file, f"topic {title!r} slugs like topic 'Vaccines': its id is {topic_id!r}")
+        for file, (topic_id, title) in zip(warned, topics[1:])]
+
+
 def test_officials_speak_for_their_country_leaders_for_themselves():
     actors = (
         ActorMention("a", 1, "Deputy Foreign Minister Alexander Grushko", "Alexander Grushko", "person",

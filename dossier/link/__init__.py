@@ -15,7 +15,7 @@ def link(extractions: Sequence[Extraction], edits: Curation) -> Dossier:
     problems: list[Problem] = []
     actors, resolve = link_actors(extractions, edits, problems)
     quotes = cluster_quotes(extractions, resolve)
-    topics, positions = link_positions(extractions, resolve)
+    topics, positions = link_positions(extractions, resolve, problems)
     return Dossier(
         sources=[e.article for e in extractions],
         actors=actors,

@@ -10,7 +10,9 @@ peacekeepers in Ukraine", "a peacekeeping force"). Here those names meet:
   stance turned round. Any other topic is keyed by the lemma of its head noun
   with its compounds ("security mechanisms"; a bare head joins the one compound
   it ends, "charge" -> "congestion charge") and titled by its most frequent
-  wording (ties: the shortest, then alphabetical), capitalised.
+  wording (ties: the shortest, then alphabetical), capitalised. A topic's id is
+  its title's slug; a later one (by key) whose title slugs the same gets the
+  next free "-2", "-3", with a warning, so no topic page overwrites another.
 - Holders. Officials and ministries speak for the country or organisation they
   serve (their ActorMention.affiliation): a deputy foreign minister's stance
   is his country's position. Leaders and everyone else hold their own.
@@ -30,7 +32,7 @@ from functools import lru_cache
 
 from dossier import nlp
 from dossier.link.actors import Resolver
-from dossier.model import ActorMention, Extraction, Mention, Position, Stance, Topic
+from dossier.model import ActorMention, Extraction, Mention, Position, Problem, Stance, Topic
 from dossier.lexicon import lexicon
 from dossier.text import normalise, slugify, words
 from dossier.world import PERSON
@@ -92,14 +94,17 @@ def _matches(word: str, key: str) -> bool:
     return word.startswith(key) and word[len(key):] in INFLECTIONS
 
 
-def link_positions(extractions: Sequence[Extraction], resolve: Resolver) -> tuple[list[Topic], list[Position]]:
-    """Topics with at least one position, and one Position per (actor id, topic id), both sorted by id."""
+def link_positions(extractions: Sequence[Extraction], resolve: Resolver, problems: list[Problem] | None = None
+                   ) -> tuple[list[Topic], list[Position]]:
+    """Topics with at least one position, and one Position per (actor id, topic id), both sorted by id.
+    Two topics whose titles slug alike are told apart, with a warning added to `problems`."""
     stances = [s for e in extractions for s in e.stances]
     speakers_for = _Spokespeople([m for e in extractions for m in e.actors], resolve)
     sources: dict[str, set[str]] = defaultdict(set)
     for stance in stances:
         sources[stance.topic].add(stance.source)
-    topic_of = _topics(sorted(sources), sources)
+    files = {e.article.id: e.article.file for e in extractions}
+    topic_of = _topics(sorted(sources), sources, files, problems if problems is not None else [])
     statements: dict[tuple[str, str], dict[str, dict[Mention, list[str]]]] = defaultdict(
         lambda: defaultdict(dict))
     for stance in sorted(stances, key=_stance_order):
@@ -180,9 +185,14 @@ def _find(text: Sequence[str], phrase: tuple[str, ...], keys: bool = False) -> i
 # topics
 
 
-def _topics(names: Sequence[str], sources: dict[str, set[str]]) -> dict[str, tuple[Topic, bool]]:
+def _topics(names: Sequence[str], sources: dict[str, set[str]], files: dict[str, str], problems: list[Problem]
+            ) -> dict[str, tuple[Topic, bool]]:
     """Topic name as extracted -> (its Topic, whether the name says the opposite of the topic's title);
-    `sources` says which articles state each name."""
+    `sources` says which articles state each name, `files` their seed files (for warnings).
+
+    Two different topics can slug alike ("Vaccines" and one written with a Cyrillic "а", two long
+    titles cut at the slug's length): the first by key keeps the slug, each further one gets
+    "-2", "-3", and a warning names the articles, so neither page overwrites the other."""
     keyed: dict[str, tuple[str | None, bool]] = {}
     fallback = _head_keys([n for n in names if _issue(n) is None], sources)
     for name in names:
@@ -192,14 +202,40 @@ def _topics(names: Sequence[str], sources: dict[str, set[str]]) -> dict[str, tup
     for name in names:
         title, _ = keyed[name]
         by_key[title if title else f"head:{fallback[name]}"].append(name)
+    keys = sorted(by_key)
+    titles = [key if not key.startswith("head:") else _capitalised(_most_common(by_key[key])) for key in keys]
     topics: dict[str, tuple[Topic, bool]] = {}
-    for key in sorted(by_key):
+    for key, title, topic_id, first in zip(keys, titles, *_distinct_ids(titles)):
         members = by_key[key]
-        title = key if not key.startswith("head:") else _capitalised(_most_common(members))
-        topic = Topic(id=slugify(title), title=title, keywords=_keywords(members, key))
+        if first is not None:
+            named_in = sorted({files.get(s, s) for name in members for s in sources.get(name, ())})
+            problems.append(Problem(", ".join(named_in), f"topic {title!r} slugs like topic {first!r}: "
+                                                         f"its id is {topic_id!r}"))
+        topic = Topic(id=topic_id, title=title, keywords=_keywords(members, key))
         for name in members:
             topics[name] = (topic, keyed[name][1])
     return topics
+
+
+def _distinct_ids(titles: Sequence[str]) -> tuple[list[str], list[str | None]]:
+    """Each title's id: its slug, or for a later title with a slug already given, the slug with the
+    first free "-2", "-3"...; and the earlier title it had to be told from (None when it did not)."""
+    slugs = [slugify(title) for title in titles]
+    taken, first_with = set(slugs), {}
+    ids, clashes = [], []
+    for title, slug in zip(titles, slugs):
+        if slug not in first_with:
+            first_with[slug] = title
+            ids.append(slug)
+            clashes.append(None)
+            continue
+        n = 2
+        while f"{slug}-{n}" in taken:
+            n += 1
+        taken.add(f"{slug}-{n}")
+        ids.append(f"{slug}-{n}")
+        clashes.append(first_with[slug])
+    return ids, clashes
 
 
 def _issue(name: str) -> tuple[Issue, bool] | None:
