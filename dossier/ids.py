@@ -41,7 +41,7 @@ from rapidfuzz.distance import OSA
 from dossier import publish
 from dossier.errors import InputError, yaml_problem
 from dossier.curation import Curation
-from dossier.model import Actor, Article, Dossier, Position, Problem, Quote, Tombstone, Topic
+from dossier.model import Actor, Article, Dossier, Position, Problem, Quote, StanceSetting, Tombstone, Topic
 from dossier.lexicon import lexicon
 from dossier.text import is_id, word_matches, words
 
@@ -61,7 +61,9 @@ HEADER = """\
 # end says how many ids each section holds: a ledger cut short is refused, never
 # rewritten. No id ever leaves it but by `dossier build --forget SECTION/ID`.
 """
-LEDGER_VERSION = 2  # 2 ends with `count`; a version 1 ledger (without it) is still read
+# 2 ends with `count`; 3 keeps each position's `stances`. Versions 1 and 2 are still read (and
+# rewritten as 3: a position's stance history starts with the stance it has at that build).
+LEDGER_VERSION = 3
 # libyaml parses a large ledger several times faster; duplicate keys are caught on its node tree.
 LedgerLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -81,6 +83,7 @@ class Entry:
     digest: str = ""  # a source's text digest: finds it again under a new file name
     redirect: str | None = None  # the id of the page this one now redirects to
     removed: bool = False  # every source of it is gone: served as a tombstone
+    stances: tuple[StanceSetting, ...] = ()  # a position's stances, oldest first: what "What changed" tells
 
     @property
     def live(self) -> bool:
@@ -184,7 +187,7 @@ def _ledger_from(data: object, root: yaml.Node | None, path: Path) -> Ledger:
     unknown = sorted(set(data) - set(SECTIONS) - {"version", "count"})
     if unknown:
         raise fail(nodes.get(unknown[0]), f"unknown section {unknown[0]!r}")
-    if data.get("version", LEDGER_VERSION) not in (1, LEDGER_VERSION):
+    if data.get("version", LEDGER_VERSION) not in (1, 2, LEDGER_VERSION):
         raise fail(nodes.get("version"), f"unsupported ledger version {data['version']!r}")
     sections = {}
     for name in SECTIONS:
@@ -252,7 +255,28 @@ def _entry_from(raw: object) -> Entry:
             raise ValueError(f"{what} {key!r} is not an id")
     if not isinstance(raw.get("removed", False), bool):
         raise TypeError("removed must be true or false")
-    return Entry(**{**raw, "sources": tuple(sources)})
+    return Entry(**{**raw, "sources": tuple(sources), "stances": _stances_from(raw.get("stances", []))})
+
+
+_SETTING_FIELDS = {f.name for f in fields(StanceSetting)}
+
+
+def _stances_from(raw: object) -> tuple[StanceSetting, ...]:
+    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        raise TypeError("stances must be a list of {stance, source, date}")
+    settings = []
+    for item in raw:
+        unknown = sorted(set(item) - _SETTING_FIELDS)
+        if unknown:
+            raise ValueError(f"stances: unknown field {unknown[0]!r}")
+        if not isinstance(item.get("stance"), str):
+            raise TypeError("stances: stance must be text")
+        if item.get("source") is not None and not (isinstance(item["source"], str) and is_id(item["source"])):
+            raise ValueError(f"stances: source {item['source']!r} is not an id")
+        if item.get("date") is not None and not isinstance(item["date"], str):
+            raise TypeError("stances: date must be text (YYYY-MM-DD)")
+        settings.append(StanceSetting(**item))
+    return tuple(settings)
 
 
 def dump_ledger(ledger: Ledger) -> str:
@@ -322,7 +346,7 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None, f
     )
     position_entries = _pin_named(
         ledger.positions,
-        _position_entries(dossier.positions, dossier.actors, dossier.topics),
+        _position_entries(dossier.positions, dossier.actors, dossier.topics, dossier.sources, ledger.positions),
         _position_successor(dossier.positions, actor_entries, topic_entries),
     )
     new_ledger = Ledger(
@@ -337,8 +361,10 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None, f
         for key, entry in sorted(new_ledger.section(name).items())
         if (entry.removed or entry.redirect is not None) and f"{name}/{key}.md" not in redirects
     ]
+    positions = [replace(p, history=position_entries[p.id].stances) for p in dossier.positions]
     return replace(
-        dossier, quotes=quotes, redirects=redirects, tombstones=tombstones, problems=[*dossier.problems, *problems]
+        dossier, quotes=quotes, positions=positions, redirects=redirects, tombstones=tombstones,
+        problems=[*dossier.problems, *problems]
     ), new_ledger
 
 
@@ -746,16 +772,39 @@ def _source_successor(sources: list[Article]) -> Successor:
     return successor
 
 
-def _position_entries(positions: list[Position], actors: list[Actor], topics: list[Topic]) -> dict[str, Entry]:
+def _position_entries(positions: list[Position], actors: list[Actor], topics: list[Topic], sources: list[Article],
+                      published: Mapping[str, Entry]) -> dict[str, Entry]:
     names = {a.id: a.name for a in actors}
     titles = {t.id: t.title for t in topics}
+    dates = {s.id: s.date for s in sources}
     return {
         p.id: Entry(
             title=f"{names.get(p.actor, p.actor)} on {titles.get(p.topic, p.topic)}",
             sources=_sorted_unique(m.source for m in p.evidence),
+            stances=_stance_history(p, published.get(p.id), dates),
         )
         for p in positions
     }
+
+
+def _stance_history(position: Position, published: Entry | None, dates: Mapping[str, str | None]
+                    ) -> tuple[StanceSetting, ...]:
+    """The published stances, and this build's when it differs from the last of them.
+
+    A first stance is dated by the earliest article stating it; a changed one by the latest of the
+    articles that brought new evidence for it (the one that changed it), else by the latest
+    stating it. Dates come from the articles, so the same seeds and ledger give the same history.
+    """
+    history = published.stances if published else ()
+    if history and history[-1].stance == position.stance:
+        return history
+    stating = {m.source for m in position.evidence}
+    if history:
+        changing = stating - set(published.sources) or stating
+        source = max(changing, key=lambda s: (dates.get(s) is not None, dates.get(s) or "", s), default=None)
+    else:
+        source = min(stating, key=lambda s: (dates.get(s) is None, dates.get(s) or "", s), default=None)
+    return (*history, StanceSetting(position.stance, source, dates.get(source)))
 
 
 def _position_successor(

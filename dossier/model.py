@@ -170,6 +170,16 @@ class Topic:
     keywords: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class StanceSetting:
+    """A position's stance as a build found it, dated by the article that set it: the ledger keeps
+    one per change, so a later build can say what changed and when, without the clock."""
+
+    stance: str
+    source: str | None = None  # the article that set it (source id)
+    date: str | None = None  # that article's date (ISO 8601), None when it has none
+
+
 @dataclass
 class Position:
     id: str  # f"{actor id}--{topic id}"
@@ -178,6 +188,7 @@ class Position:
     stance: str
     evidence: list[Mention] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
+    history: tuple[StanceSetting, ...] = ()  # every stance it has had, oldest first (from the ledger, ids.py)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 from datetime import datetime, timezone
 from functools import cached_property
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from dossier import cite
@@ -85,13 +86,24 @@ class Coverage:
 
 
 @dataclass(frozen=True)
+class StanceChange:
+    """A position's stance turned from `before` to `after` by one source (its Change's)."""
+
+    position: Position
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
 class Change:
-    """What one source added to the dossier: the quotes, actors and positions it was first to give."""
+    """What one source added to the dossier: the quotes, actors and positions it was first to give,
+    and the stances it changed (the ledger's stance history, ids.py, says which and from what)."""
 
     source: Article
     quotes: tuple[Quote, ...]
     actors: tuple[Actor, ...]
     positions: tuple[Position, ...]
+    stances: tuple[StanceChange, ...] = ()
 
 
 def rfc822(day: str | None) -> str | None:
@@ -305,8 +317,9 @@ class Story:
 
     @cached_property
     def changes(self) -> list[Change]:
-        """For each source, newest first (undated last), what it was the first to bring: the order
-        is the articles' own dates, so a rebuild never reshuffles it."""
+        """For each source, newest first (undated last), what it was the first to bring and the
+        stances it changed: the order is the articles' own dates, so a rebuild never reshuffles it.
+        A stance change whose source is gone stays in the ledger but has no article to sit under."""
         order = self.site.sources_in_order()
         rank = {s.id: i for i, s in enumerate(order)}
 
@@ -321,9 +334,11 @@ class Story:
             brought[first_source(m.source for m in actor.mentions)]["actors"].append(actor)
         for position in self.site.positions_in_order():
             brought[first_source(m.source for m in position.evidence)]["positions"].append(position)
+            for before, after in pairwise(position.history):
+                brought[after.source]["stances"].append(StanceChange(position, before.stance, after.stance))
         dated = sorted((s for s in order if s.date), key=lambda s: (s.date, rank[s.id]), reverse=True)
         return [Change(s, tuple(brought[s.id]["quotes"]), tuple(brought[s.id]["actors"]),
-                       tuple(brought[s.id]["positions"]))
+                       tuple(brought[s.id]["positions"]), tuple(brought[s.id]["stances"]))
                 for s in dated + [s for s in order if not s.date]]
 
 
