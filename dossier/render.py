@@ -638,16 +638,18 @@ class UnsafeId(ValueError):
 
 def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", site_name: str = "") -> dict[str, str]:
     """Every generated page as {path relative to docs/: Markdown text}. `site_url` and
-    `site_name` (mkdocs.yml's, see `site_settings`) go into permalinks and citations.
+    `site_name` (mkdocs.yml's, see `site_settings`) go into permalinks and citations; the RSS
+    feed is written only when `site_url` is an absolute http(s) URL, as every link in it must be.
 
     Each redirect (dossier.redirects, from the ledger) becomes a static HTML page at the old URL,
     `<section>/<old id>/index.html`, that sends the reader on to the new one: any renderer copies it
     as it is, so redirects need no plugin or hook."""
     env = environment(templates)
     catalogue = Catalogue(dossier)
+    site_root = (http_url(site_url) or "").rstrip("/")  # where the feed's links start: feed readers need absolute ones
     common = {"site": catalogue, "story": Story(catalogue), "http_url": http_url,
               "text_fragment": cite.text_fragment_url, "quote_title": quote_title, "rfc822": rfc822,
-              "site_url": site_url, "site_name": site_name or "Dossier",
+              "site_url": site_url, "site_root": site_root, "site_name": site_name or "Dossier",
               "citations": cite.citations(dossier, site_url or None, site_name or None)}
     pages: dict[str, str] = {}
 
@@ -689,7 +691,8 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
         canonical = f"{site_url.rstrip('/')}/{new.removesuffix('.md')}/" if site_url else None
         pages[path] = env.get_template("redirect.html.j2").render(target=target, canonical=canonical)
     pages[HOME_SNIPPET] = environment(templates, from_root=True).get_template("story/home.md.j2").render(**common)
-    pages[FEED] = env.get_template("story/feed.xml.j2").render(**common)
+    if site_root:  # without an absolute site_url no link in a feed could be followed: no feed
+        pages[FEED] = env.get_template("story/feed.xml.j2").render(**common)
     return dict(sorted(pages.items()))
 
 

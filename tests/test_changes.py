@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from email.utils import parsedate_to_datetime
 from xml.etree import ElementTree
 
+import pytest
 import yaml
 
 from dossier import ids, render
@@ -95,3 +97,27 @@ def test_a_version_2_ledger_gains_stance_histories_and_loses_nothing(tmp_path):
     assert migrated.positions[TURNED].stances == (StanceSetting("support", "daily-report", "2025-03-16"),)
     assert "Stance changed" not in pages["story/changes.md"]  # a first stance is no change
     assert ids.dump_ledger(migrated).count("version: 3\n") == 1
+
+
+def test_the_feed_is_valid_rss_2_with_every_link_absolute():
+    pages = render.render(realistic(), TEMPLATES, site_url=SITE, site_name="Test")
+    rss = ElementTree.fromstring(pages[render.FEED])
+    assert (rss.tag, rss.get("version")) == ("rss", "2.0")
+    channel = rss.find("channel")
+    assert all(channel.findtext(name) for name in ("title", "link", "description"))  # RSS 2.0's required three
+    assert channel.findtext("link") == f"{SITE}story/changes/"
+    items = channel.findall("item")
+    assert [item.findtext("link") for item in items] == [f"{SITE}sources/{source}/"
+                                                         for source in ("wire-story", "daily-report", "opinion")]
+    for item in items:
+        assert item.findtext("title") and item.findtext("description") and item.findtext("guid")
+        if item.find("pubDate") is not None:
+            assert parsedate_to_datetime(item.findtext("pubDate")).tzinfo is not None
+    assert f'<a href="{SITE}story/feed.xml" type="application/rss+xml">' in pages["story/changes.md"]
+
+
+@pytest.mark.parametrize("site_url", ["", "/dossier/", "example.org/dossier/", "javascript:alert(1)"])
+def test_without_an_absolute_site_url_there_is_no_feed_and_no_link_to_one(site_url):
+    pages = render.render(realistic(), TEMPLATES, site_url=site_url, site_name="Test")
+    assert render.FEED not in pages
+    assert not [path for path, text in pages.items() if "feed.xml" in text]

@@ -554,7 +554,7 @@ def test_render_is_deterministic_whatever_the_input_order(rendered):
 
 
 def test_render_of_an_empty_dossier_still_gives_every_index():
-    pages = render.render(Dossier(sources=[], actors=[], quotes=[]), TEMPLATES)
+    pages = render.render(Dossier(sources=[], actors=[], quotes=[]), TEMPLATES, site_url="https://example.org/")
     story = [render.FEED, render.HOME_SNIPPET, *(f"story/{page}.md" for page in render.STORY_PAGES)]
     assert sorted(pages) == sorted([f"{s}/index.md" for s in render.GENERATED_SECTIONS] + story)
 
