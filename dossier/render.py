@@ -49,6 +49,8 @@ HOME_SNIPPET = "story/home.snippet"
 FEED = "story/feed.xml"
 # Actor and topic pages rank above the quotes that name them in Material's search.
 OWN_PAGE_BOOST = 10
+# A source page's tags: the actors and topics it is most about (the rest are in its body).
+SOURCE_TAGS = 6
 
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -525,12 +527,26 @@ def tags(catalogue: Catalogue, actor_ids: Iterable[str | None] = (), topic_ids: 
     return sorted(html.escape(plain_text(name), quote=True) for name in names)
 
 
+def source_subjects(catalogue: Catalogue, source_id: str) -> tuple[list[str], list[str]]:
+    """The actor and topic ids a source is about: who is quoted or holds a position there, and what
+    those quotes and positions are on; the SOURCE_TAGS weightiest (quotes plus positions there).
+    An actor it only names is not what it is about: tagging every name would tag most pages alike."""
+    weight: Counter = Counter()
+    for printing in catalogue.printings_in.get(source_id, []):
+        weight.update([("actor", printing.quote.speaker)] if printing.quote.speaker else [])
+        weight.update(("topic", topic) for topic in printing.quote.topics)
+    for position in catalogue.positions_in(source_id):
+        weight.update([("actor", position.actor), ("topic", position.topic)])
+    name = {"actor": catalogue.actor_name, "topic": catalogue.topic_title}
+    chosen = sorted(weight, key=lambda item: (-weight[item], name[item[0]](item[1]), item))[:SOURCE_TAGS]
+    return [i for kind, i in chosen if kind == "actor"], [i for kind, i in chosen if kind == "topic"]
+
+
 def _source_meta(catalogue: Catalogue, source: Article) -> dict:
-    about = [actor.id for actor, _ in catalogue.actors_in(source.id)]
     return {"type": "source", "id": source.id, "title": source.title, "file": source.file, "date": source.date,
             "updated": source.updated, "outlet": source.outlet, "byline": source.byline,
             "credited": list(source.credited), "dateline": source.dateline, "url": http_url(source.url),
-            "tags": tags(catalogue, about, [p.topic for p in catalogue.positions_in(source.id)])}
+            "tags": tags(catalogue, *source_subjects(catalogue, source.id))}
 
 
 def _actor_meta(catalogue: Catalogue, actor: Actor) -> dict:

@@ -23,7 +23,7 @@ from mkdocs.utils.meta import get_data
 
 from dossier import render
 from dossier.text import http_url
-from dossier.model import Dossier, Paragraph
+from dossier.model import Actor, Dossier, Mention, Occurrence, Paragraph, Quote
 from dossier.story import Story
 from tests.conftest import ROOT, TEMPLATES
 from tests.render_fixtures import HOSTILE, PAYLOADS, WITHDRAWN_QUOTE_ID, hostile, realistic
@@ -131,7 +131,7 @@ def test_frontmatter_carries_the_contract_keys_and_the_path_matches_type_and_id(
         "file": "wire-story.txt", "date": "2025-03-17", "updated": "2025-03-18", "outlet": "The Daily Ledger",
         "byline": "Jane Doe", "credited": ["Global Wire"], "dateline": "Valdoria",
         "url": "https://news.example.com/world/petrova-peacekeepers?ref=rss&x=1",
-        "tags": ["Alliance peacekeepers in Ruritania", "Anna Petrova", "Northern Alliance", "Valdor"]}),
+        "tags": ["Alliance peacekeepers in Ruritania", "Anna Petrova", "Security guarantees", "Valdor"]}),
     ("sources/opinion.md", {
         "type": "source", "id": "opinion", "title": "Why guarantees matter", "file": "opinion.txt", "date": None,
         "updated": None, "outlet": None, "byline": None, "credited": [], "dateline": None, "url": None, "tags": []}),
@@ -685,3 +685,32 @@ def test_hostile_text_stays_text_in_the_feed_and_the_diagram():
     output = render.render(dossier, TEMPLATES)
     svg = output["story/relationships.md"].split("<svg", 1)[1].split("</svg>", 1)[0]
     assert "<script" not in svg and "&#60;script&#62;" in svg
+
+
+def crowded() -> Dossier:
+    """realistic(), with nine more people each quoted once in the wire story: more subjects than tags."""
+    dossier = realistic()
+    people = [Actor(id=f"person-{n}", name=f"Person {n}", kind="person", mentions=[Mention("wire-story", 5)])
+              for n in range(1, 10)]
+    quotes = [Quote(id=f"extra{n:03d}", text=f"Words number {n}", speaker=f"person-{n}", speaker_name=f"Person {n}",
+                    occurrences=[Occurrence("wire-story", 5, f"Words number {n}", "", "explicit", "said", index=2 + n)])
+              for n in range(1, 10)]
+    return replace(dossier, actors=[*dossier.actors, *people], quotes=[*dossier.quotes, *quotes])
+
+
+@pytest.mark.parametrize("dossier, source, expected", [
+    # quoted or holding a position there, and the topics of those quotes and positions; the Northern
+    # Alliance is only named in the wire story (and in a quote's words): not what the page is about
+    (realistic, "wire-story", ["Alliance peacekeepers in Ruritania", "Anna Petrova", "Security guarantees", "Valdor"]),
+    (realistic, "daily-report", ["Alliance peacekeepers in Ruritania", "Anna Petrova", "Northern Alliance",
+                                 "Security guarantees", "Valdor"]),
+    (realistic, "opinion", []),  # an unattributed quote on no topic: no subject to tag
+    # capped at the weightiest: Anna Petrova (2 quotes, 1 position), the peacekeepers (1 quote, 2 positions),
+    # then by name among the rest, each quoted, holding a position or spoken about once
+    (crowded, "wire-story", ["Alliance peacekeepers in Ruritania", "Anna Petrova", "Person 1", "Person 2",
+                             "Person 3", "Person 4"]),
+])
+def test_a_source_page_is_tagged_with_what_it_is_about_not_every_name_in_it(dossier, source, expected):
+    page = render.render(dossier(), TEMPLATES)[f"sources/{source}.md"]
+    assert [html.unescape(tag) for tag in meta_of(page)["tags"]] == expected
+    assert len(expected) <= render.SOURCE_TAGS
