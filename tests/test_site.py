@@ -375,6 +375,13 @@ def test_tags_index_lists_actors_and_topics(realistic_site):
     assert 'class="md-tag' in quote and "Anna Petrova" in quote
 
 
+def test_a_source_page_shows_the_tags_of_what_it_is_about(realistic_site):
+    text = (realistic_site / "sources" / "wire-story" / "index.html").read_text(encoding="utf-8")
+    shown = {html.unescape(name).strip() for name in re.findall(r'class="md-tag"[^>]*>([^<]+)<', text)}
+    assert shown == {"Alliance peacekeepers in Ruritania", "Anna Petrova", "Security guarantees", "Valdor"}
+    assert "Northern Alliance" in html.unescape(text)  # named in the article: in the page, not a tag
+
+
 def test_timeline_puts_undated_items_last_and_undated(realistic_site):
     text = html.unescape((realistic_site / "story" / "timeline" / "index.html").read_text(encoding="utf-8"))
     days = re.findall(r"<h3[^>]*>(.*?)<a", text)
