@@ -714,3 +714,22 @@ def test_a_source_page_is_tagged_with_what_it_is_about_not_every_name_in_it(doss
     page = render.render(dossier(), TEMPLATES)[f"sources/{source}.md"]
     assert [html.unescape(tag) for tag in meta_of(page)["tags"]] == expected
     assert len(expected) <= render.SOURCE_TAGS
+
+
+@pytest.mark.parametrize("kind, role, theirs, valdors", [
+    ("person", "President", "Leads", "Led by"),  # a head of state leads the country; it is not its spokesman
+    ("person", "Prime Minister", "Leads", "Led by"),
+    ("person", "Deputy Prime Minister", "Speaks for", "Represented by"),
+    ("person", "Ambassador", "Speaks for", "Represented by"),
+    ("person", "former Foreign Minister", "Part of", "Includes"),
+    ("person", None, "Part of", "Includes"),
+    ("organization", None, "Speaks for", "Represented by"),  # judged by its name: the Valdor Foreign Ministry
+])
+def test_how_an_actor_relates_to_its_country_follows_its_role(kind, role, theirs, valdors):
+    dossier = realistic()
+    name = "Valdor Foreign Ministry" if kind == "organization" else "Sam Lee"
+    actor = Actor(id="newcomer", name=name, kind=kind, roles=[(role, "wire-story")] if role else [],
+                  affiliation="valdor", mentions=[Mention("wire-story", 5)])
+    pages = render.render(replace(dossier, actors=[*dossier.actors, actor]), TEMPLATES)
+    assert f"- {theirs} [Valdor](../actors/valdor.md)\n" in pages["actors/newcomer.md"]
+    assert f"- {valdors} [{name}](../actors/newcomer.md)\n" in pages["actors/valdor.md"]

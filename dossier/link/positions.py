@@ -147,9 +147,9 @@ class _Spokespeople:
     def __init__(self, mentions: Sequence[ActorMention], resolve: Resolver):
         self.resolve = resolve
         self.speaks_for: dict[str, str] = {}
-        rules = holders()
         for mention in sorted(mentions, key=lambda m: (m.source, m.paragraph, m.surface, m.name)):
-            if mention.affiliation and mention.affiliation != mention.name and _official(mention, rules):
+            if (mention.affiliation and mention.affiliation != mention.name
+                    and office(mention.role, mention.kind, mention.name) == "official"):
                 self.speaks_for.setdefault(mention.name, mention.affiliation)
 
     def __call__(self, stance: Stance) -> str | None:
@@ -158,13 +158,18 @@ class _Spokespeople:
                                                      if name != stance.actor else None)
 
 
-def _official(mention: ActorMention, rules: Holders) -> bool:
-    title = words(mention.role or ("" if mention.kind == PERSON else mention.name))
+def office(role: str | None, kind: str, name: str) -> str | None:
+    """What a role makes its holder to the country or organisation it belongs to, by the holders
+    rules of data/topics.yaml: "official" (a minister, an envoy, a ministry: speaks for it),
+    "leader" (a head of state or government: speaks in its own name), or None (anyone else, and
+    anyone former). An organisation without a role is judged by its name ("Foreign Ministry")."""
+    rules = holders()
+    title = words(role or ("" if kind == PERSON else name))
     if not title or rules.former & set(title):
-        return False
+        return None
     if _contains_any(title, rules.leader_roles) and not rules.subordinate & set(title):
-        return False
-    return _contains_any(title, rules.official_roles)
+        return "leader"
+    return "official" if _contains_any(title, rules.official_roles) else None
 
 
 def _contains_any(text: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
