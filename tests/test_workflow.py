@@ -185,3 +185,17 @@ def test_the_site_url_comes_from_pages(any_workflow):
     assert address["env"]["BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
     assert address["run"].strip() == 'echo "DOSSIER_SITE_URL=$BASE_URL/" >> "$GITHUB_ENV"'
     assert "DOSSIER_SITE_URL" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("target, renderer", [("site", "mkdocs build"), ("zensical", "zensical build"),
+                                              ("site-pagefind", "mkdocs build")])
+def test_every_site_target_runs_dossier_build_before_a_renderer_reads_docs(target, renderer):
+    """Between a killed build and the next one docs/ may hold old and new sections side by side
+    (README, "When a build fails or is killed"); `dossier build` finishes the switch first, so a
+    site made with make never sees that."""
+    if not shutil.which("make"):
+        pytest.skip("make is not installed")
+    commands = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    lines = commands.splitlines()
+    first_build = next(i for i, line in enumerate(lines) if "bin/dossier build" in line)
+    assert first_build < min(i for i, line in enumerate(lines) if renderer in line)
