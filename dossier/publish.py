@@ -59,13 +59,32 @@ def exclusive(ledger: Path, waiting: Callable[[str], None] | None = None) -> Ite
     (yielding None): a build with something to write then fails naming the ledger.
     """
     path = ledger.parent / f".{ledger.name}{LOCK_SUFFIX}"
+    descriptor = _lock(path, waiting)
+    if descriptor is None:
+        yield None
+        return
+    try:
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
+    except OSError as error:  # a full disk: the lock holds without the pid
+        if error.errno != errno.ENOSPC:
+            os.close(descriptor)
+            raise _naming(error, path) from error
+    try:
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+        os.close(descriptor)
+
+
+def _lock(path: Path, waiting: Callable[[str], None] | None) -> int | None:
+    """A descriptor of the lock file at `path`, flocked; None when the folder is read-only."""
     while True:
         try:
             descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666)
         except OSError as error:
             if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-                yield None
-                return
+                return None
             raise _naming(error, path) from error
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -75,19 +94,8 @@ def exclusive(ledger: Path, waiting: Callable[[str], None] | None = None) -> Ite
                 waiting(f"{path}: another build (pid {holder}) is running on this project; waiting for it")
             fcntl.flock(descriptor, fcntl.LOCK_EX)
         if _same_file(descriptor, path):
-            break
+            return descriptor
         os.close(descriptor)  # its holder removed that file as we waited: lock the one there now
-    try:
-        try:
-            os.ftruncate(descriptor, 0)
-            os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
-        except OSError as error:  # a full disk: the lock holds without the pid
-            if error.errno != errno.ENOSPC:
-                raise _naming(error, path) from error
-        yield path
-    finally:
-        path.unlink(missing_ok=True)
-        os.close(descriptor)
 
 
 def _same_file(descriptor: int, path: Path) -> bool:
