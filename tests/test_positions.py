@@ -274,6 +274,16 @@ SAME_ISSUE = [
 ]
 
 
+@pytest.mark.parametrize("wording, title", [
+    ("humanitarian aid to Gaza", "Humanitarian aid"),  # "aid" is not an inflection of the key "AI"
+    ("new AI rules", "Artificial intelligence rules"),
+    ("the AI Act", "Artificial intelligence rules"),
+])
+def test_a_short_key_matches_only_itself(wording, title):
+    topics, _ = link_positions([extraction("a", ("Russia", "oppose", wording, 1, "s1"))], resolve)
+    assert [t.title for t in topics] == [title]
+
+
 @pytest.mark.parametrize("wordings", [["immediate federal election", "the vote on the zoning plan"],
                                       ["rate cuts", "interest-free loans"],
                                       ["a pay rise", "paying for new roads"]])

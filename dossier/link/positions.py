@@ -40,6 +40,7 @@ from dossier.world import PERSON
 STANCE_ORDER = ("oppose", "support", "conditional", "open")  # who wins a tie, first to last
 TURNED = {"support": "oppose", "oppose": "support"}
 INFLECTIONS = frozenset({"", "s", "es", "d", "ed", "ing", "er", "ers"})
+INFLECTED_FROM = 3  # letters a key word needs to take inflections: "ai" + "d" is "aid", not a form of AI
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,12 @@ def _key_words(entry: str) -> list[str]:
 
 
 def _matches(word: str, key: str) -> bool:
-    """'join' matches join, joins, joined, joining, not joint; 'negotiat*' whatever it begins."""
+    """'join' matches join, joins, joined, joining, not joint; 'negotiat*' whatever it begins;
+    a short key ('ai', 'up') only itself."""
     if key.endswith("*"):
         return word.startswith(key[:-1])
+    if len(key) < INFLECTED_FROM:
+        return word == key
     return word.startswith(key) and word[len(key):] in INFLECTIONS
 
 
