@@ -20,7 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossier import ingest
-from dossier.ingest import classify, find_dateline, is_title_copy, parse_date, parse_seed, read_seeds
+from dossier.ingest import files, parse_seed, read_seeds
+from dossier.ingest.boilerplate import BOILERPLATE_MAX_CHARS, classify, is_title_copy
+from dossier.ingest.dateline import credits_in, find_dateline
+from dossier.ingest.dates import parse_date
 from dossier.model import Problem
 from dossier.text import normalise
 from tests.conftest import SEEDS
@@ -261,7 +264,7 @@ def assert_classified(text: str, kind: str | None, fields: dict) -> None:
 
 def test_long_paragraphs_are_never_boilerplate():
     text = "Photo: " + "the minister spoke at length about the talks and their prospects. " * 12
-    assert len(text) > ingest.BOILERPLATE_MAX_CHARS
+    assert len(text) > BOILERPLATE_MAX_CHARS
     assert classify(text) is None
 
 
@@ -306,7 +309,7 @@ def test_no_dateline_in_ordinary_openings(paragraph):
     ("Russian Deputy Foreign Minister Alexander Grushko said the talks were over.", ()),
 ])
 def test_credits_in(paragraph, credited):
-    assert ingest.credits_in(paragraph) == credited
+    assert credits_in(paragraph) == credited
 
 
 @pytest.mark.parametrize(("text", "title", "copy"), [
@@ -651,7 +654,7 @@ def test_symlinks_are_never_opened_inside_or_out(tmp_path, monkeypatch):
     (folder / "dangling.md").symlink_to(tmp_path / "missing.md")
     opened = []
     real_open = os.open
-    monkeypatch.setattr(ingest.os, "open", lambda path, *args: opened.append(Path(path).name) or real_open(path, *args))
+    monkeypatch.setattr(files.os, "open", lambda path, *args: opened.append(Path(path).name) or real_open(path, *args))
     articles, problems = read_seeds(folder)
     assert opened == ["real.txt"]
     assert [a.file for a in articles] == ["real.txt"]
@@ -693,7 +696,7 @@ def test_a_missing_folder_is_a_problem_not_a_crash(tmp_path):
 
 
 def test_files_above_the_size_cap_are_skipped(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest, "MAX_BYTES", 1000)
+    monkeypatch.setattr(files, "MAX_BYTES", 1000)
     folder = seeds_folder(tmp_path, {"big.txt": "Big\n\n" + "word " * 300, "small.txt": "A small seed\n\nIt is fine.\n"})
     articles, problems = read_seeds(folder)
     assert [a.file for a in articles] == ["small.txt"]

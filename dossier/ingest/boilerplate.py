@@ -1,0 +1,300 @@
+"""Paragraph candidates that are no body text (bylines, dates, labels, teasers, captions), and the
+metadata they carry; the rules are in the package docstring, the cue words in data/ingest.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dossier.ingest.cues import TRAILING_CONNECTORS, cues, wire_service, wires_in
+from dossier.ingest.dateline import is_place
+from dossier.ingest.dates import DAY, MONTH, find_date, only_times, parse_date
+from dossier.ingest.paragraphs import DECORATION_SPAN, SENTENCE_END, undecorated
+from dossier.text import normalise
+
+BOILERPLATE_MAX_CHARS = 600
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """A paragraph candidate that is not body text, and the metadata it carries."""
+
+    kind: str  # "metadata" | "teaser" | "caption" | "disclaimer" | "credit" | "label" | "stray"
+    date: str | None = None
+    updated: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+    credited: tuple[str, ...] = ()
+    desk: str | None = None  # a byline that names a job, not a person ("Legal Correspondent"): the byline
+                             # only when no name is found
+    dateline: str | None = None  # "NEW DELHI March 17, 2025": the place on a date line
+
+
+_METADATA_MAX_CHARS = 200
+_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # Thai, Lao, kana, CJK: one "word"
+_NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*|\d{1,4}\b|&|,")  # "FRANCE 24": a number after a word
+_NAME_LIST = re.compile(r"(?:\s*+(?:[^\W\d_][\w.'’-]*+|\d{1,4}\b|&|,))++\s*+")
+_BYLINE_PLACE = re.compile(r"\s+in\s+[^\W\d_].*$")
+
+
+def classify(text: str) -> Boilerplate | None:
+    """What kind of boilerplate the paragraph candidate `text` is, or None for body text."""
+    if not any(character.isalnum() for character in text):
+        return Boilerplate("stray")
+    if len(text) > BOILERPLATE_MAX_CHARS:
+        return None
+    c = cues()
+    if text.rstrip(":").strip().casefold() in c.section_labels or any(p.search(text) for p in c.label_patterns):
+        return Boilerplate("label")
+    found = _metadata_line(text)
+    if found:
+        return found
+    if c.teaser.match(text):
+        return Boilerplate("teaser")
+    if any(pattern.search(text) for pattern in c.captions):
+        return Boilerplate("caption")
+    for pattern in c.disclaimers:
+        match = pattern.search(text)
+        if match:
+            return Boilerplate("disclaimer", outlet=_name_group(match, "outlet"))
+    for pattern in c.credit_lines:
+        match = pattern.search(text)
+        if match:
+            return Boilerplate("credit", credited=wires_in(_name_group(match, "names") or ""))
+    if len(text.split()) == 1 and text[-1] not in SENTENCE_END and not _UNSPACED_SCRIPT.search(text):
+        return Boilerplate("stray")
+    return None
+
+
+def _name_group(match: re.Match, group: str) -> str | None:
+    name = match.groupdict().get(group)
+    return TRAILING_CONNECTORS.sub("", name).strip() if name else None
+
+
+
+def _metadata_line(text: str) -> Boilerplate | None:
+    """Published/Updated dates, bylines and labels, alone or joined by "|": all parts or nothing. A part
+    that is only a name ("TOI News Desk", "EXAMPLE.COM") counts when another part is a date or byline."""
+    if len(text) > _METADATA_MAX_CHARS:
+        return None
+    merged: dict = {}
+    names = []
+    if text.startswith("(") and text.endswith(")"):  # "(Reporting by Jane Doe; Editing by John Roe)"
+        text = text[1:-1]
+    for part in cues().metadata_separators.split(text.strip("|•·∙; ")):
+        found = _metadata_part(part)
+        if found is None:
+            if not (_is_name_list(part) or _DOMAIN.fullmatch(part) or _USER_NAME.fullmatch(part)):
+                return None
+            names.append(part)
+            continue
+        for key, value in found.items():
+            merged.setdefault(key, value)
+    if names:
+        if not {"date", "updated", "byline"} & merged.keys():
+            return None
+        bylines = [name for name in names if _names_a_byline(name)]
+        if bylines:
+            merged.setdefault("byline", bylines[0])
+    return Boilerplate("metadata", **merged)
+
+
+_USER_NAME = re.compile(r"by\s+[a-z0-9_.-]{2,30}", re.IGNORECASE)  # "January 12, 2025 by admin": no byline
+_SHOUTED_PLACE = re.compile(r"(?P<place>[A-Z][A-Z.'’-]{1,30}(?:\s[A-Z][A-Z.'’-]{1,30}){0,2}),?\s+(?=\S)")
+_WITH_WIRE = re.compile(r"\s+(?:with|and)\s+(?P<wire>[\w.-]{2,30}(?:\s[\w.-]{2,30}){0,2})\s*$")
+_BYLINE_PLACE_LINE = re.compile(r"in\s+[A-Z][\w.'’-]{1,30}(?:,?\s[A-Z][\w.'’-]{1,30}){0,2}")  # "in Beijing"
+_HANDLE = re.compile(r"\s+@\w{1,30}$")
+_DOMAIN = re.compile(r"(?:[\w-]{1,63}\.){1,4}[a-z]{2,12}", re.IGNORECASE)
+_PARTIAL_DATE = re.compile(rf"{DAY}\s+(?:of\s+)?{MONTH}|{MONTH.replace('<month>', '<month2>')}\s+{DAY.replace('<day>', '<day2>')}",
+                           re.IGNORECASE)
+_FUNCTION_WORDS = frozenset({"to", "for", "from", "on", "in", "at", "with", "about", "by", "of", "and", "or"})
+_NOT_A_ROLE = frozenset({"the", "a", "an", "our", "my", "your", "his", "her", "their", "this", "that"})
+
+
+def _metadata_part(part: str) -> dict | None:
+    c = cues()
+    label = c.date_label.match(part)
+    if label:
+        rest = part[label.end():]
+        kind = "updated" if " ".join(label["label"].casefold().split()) in c.updated_labels else "date"
+        iso = parse_date(rest)
+        if iso:
+            return {kind: iso}
+        partial = _PARTIAL_DATE.search(rest)  # "Published 12 January": a date without its year, never completed
+        if label["colon"] or only_times(rest) or (partial and only_times(rest[:partial.start()] + " " + rest[partial.end():])):
+            return {}
+    iso = parse_date(part)
+    if iso:
+        return {"date": iso}
+    place = _SHOUTED_PLACE.match(part)
+    if place and is_place(place["place"]) and parse_date(part[place.end():]):  # "NEW DELHI March 17, 2025"
+        return {"date": parse_date(part[place.end():]), "dateline": place["place"].title()}
+    if only_times(part) and any(character.isdigit() for character in part):
+        return {}
+    for pattern, key in ((c.byline, "byline"), (c.staff, None)):
+        match = pattern.match(part)
+        if match:
+            names, employer = _without_role_or_employer(match["names"])
+            if _is_name_list(names) or _names_a_desk(names):
+                return ({key: _BYLINE_PLACE.sub("", names).strip(" ,"), **employer} if key else {})
+    names, employer = _without_role_or_employer(part)
+    if employer and _is_name_list(names):  # "Jane Doe, Reuters"
+        return {"byline": names, **employer}
+    if part.rstrip(":").casefold() in c.section_labels or _BYLINE_PLACE_LINE.fullmatch(part):
+        return {}
+    if _is_role(_HANDLE.sub("", part)):  # "Legal Correspondent", "Political correspondent @janedoe"
+        return {"desk": _HANDLE.sub("", part)}
+    return None
+
+
+def _without_role_or_employer(names: str) -> tuple[str, dict]:
+    """Names without a job title, wire service or outlet after a comma, and the wire ("credited") or
+    outlet ("outlet") found there: "Jane Doe, Reuters", "Jane Doe, CNN", "Jane Doe, Staff Writer"."""
+    with_wire = _WITH_WIRE.search(names)
+    if with_wire and wire_service(with_wire["wire"]):  # "Jane Doe with AP"
+        return names[:with_wire.start()].strip(), {"credited": (wire_service(with_wire["wire"]),)}
+    names = cues().role_before_name.sub("", names)  # "Jane Doe, Political Editor and John Roe, ..."
+    head, comma, tail = names.rpartition(",")
+    if not comma or not head.strip():
+        return names, {}
+    wire, outlet = wire_service(tail), cues().outlets.get(" ".join(tail.split()).casefold())
+    if wire:
+        return head.strip(), {"credited": (wire,)}
+    if outlet:
+        return head.strip(), {"outlet": outlet}
+    return (head.strip(), {}) if _is_role(tail) else (names, {})
+
+
+def _names_a_desk(name: str) -> bool:
+    """ "The Kyiv Independent news desk", "Reuters staff": a byline although not all words are capitalised."""
+    words = name.split()
+    return 2 <= len(words) <= 6 and words[0][0].isupper() and words[-1].casefold() in cues().desk_words
+
+
+def _names_a_byline(name: str) -> bool:
+    """Whether a name alone beside a date on a metadata line is the byline: a desk ("TOI News Desk") or
+    a person ("Jane Doe"), not a place ("New Delhi | March 17, 2025")."""
+    words = name.split()
+    return len(words) >= 2 and (_names_a_desk(name) or words[0] in cues().given_names)
+
+
+def _is_role(text: str) -> bool:
+    """A job title alone: "Political Correspondent", "Staff writer" (not "the reporter", "Notes to editors")."""
+    words = text.casefold().split()
+    return bool(cues().role.fullmatch(text.strip())) and words[0] not in _NOT_A_ROLE and not _FUNCTION_WORDS & set(words)
+
+
+def _is_name_list(text: str) -> bool:
+    """Whether `text` reads as people's names ("Jane Doe and John Roe", "Xinhua"), not a sentence."""
+    text = _BYLINE_PLACE.sub("", text)
+    tokens = _NAME_WORD.findall(text)
+    if not _NAME_LIST.fullmatch(text) or len(tokens) > 12 or tokens[0].isdigit():
+        return False
+    connectors = cues().name_connectors
+    return all(token.casefold() in connectors or token[0].isupper() or token.isdigit() for token in tokens) and any(
+        token[0].isupper() for token in tokens)
+
+
+def take_glued_date(text: str) -> tuple[str | None, str]:
+    """A date label glued onto the title line ("date 2025-03-17 Title") and the rest of the line."""
+    label = cues().date_label.match(text)
+    if not label:
+        return None, text
+    rest = text[label.end():]
+    found = find_date(rest)
+    if not found or found[1].start() != 0 or not rest[found[1].end():].strip():
+        return None, text
+    return found[0], rest[found[1].end():].strip()
+
+
+def is_title_copy(text: str, title: str) -> bool:
+    """A repeated or truncated copy of the title, or the title with a site name after a separator."""
+    if len(text) > len(title) + DECORATION_SPAN:
+        return False
+    candidate, title = _comparable(text), _comparable(title)
+    if not candidate or not title:
+        return False
+    if candidate == title or title.startswith(candidate + " "):
+        return True
+    rest = candidate[len(title):]
+    return candidate.startswith(title) and bool(re.match(r"\s*[|:–—-]\s", rest)) and len(rest.split()) <= 7
+
+
+def _comparable(text: str) -> str:
+    return normalise(undecorated(text)).casefold().rstrip(" .:!?")
+
+
+HEADER_LINES = 10  # bylines, dates and labels come before the article, within its first lines
+TEASER_MAX_CHARS = 120
+BIO_WINDOW = 3  # an author's bio is one of the last paragraphs
+_TEASER_END = frozenset(".!:;,\"”’»)")
+_BIO = re.compile(r"\s+(?:is|was|writes|covers|reports)\b")
+
+
+def in_context(candidates: list[str], found: list[Boilerplate | None]) -> list[Boilerplate | None]:
+    """`found` with what only context tells: a bare name beside a date or a job title in the header is the
+    byline ("Jane Doe" over "Tue 4 Jun 2024"); the headline-like lines after a list label ("More on this
+    story", "Explore more on these topics") are teasers and tags, until a line reads as text again."""
+    found = list(found)
+    for i, candidate in enumerate(candidates[:HEADER_LINES]):
+        if any(f and (f.byline or f.desk) for f in found[:i]):
+            break
+        if found[i] is None and _is_bare_name(candidate) and any(
+                n and n.kind == "metadata" and (n.date or n.updated or n.desk or not n.byline)
+                for n in (_nearest_line(found, i, -1), _nearest_line(found, i, 1))):
+            found[i] = Boilerplate("metadata", byline=candidate)
+    in_list, run = False, []
+    for i, candidate in enumerate([*candidates, None]):
+        if candidate is not None and found[i] is None and in_list and _is_teaser(candidate):
+            run.append(i)
+            continue
+        if len(run) >= 2 or (run and (candidate is None or found[i] or "," in candidates[run[0]])):
+            # one line before text is a heading, unless it lists tags ("Pensions, State pension age")
+            for j in run:
+                found[j] = Boilerplate("teaser")
+        run = []
+        if candidate is not None and found[i] and found[i].kind in ("label", "metadata", "stray"):
+            in_list = in_list or candidate.rstrip(":").strip().casefold() in cues().list_labels
+        else:
+            in_list = False
+    return found
+
+
+def _is_teaser(text: str) -> bool:
+    return len(text) <= TEASER_MAX_CHARS and text[-1] not in _TEASER_END
+
+
+def _nearest_line(found: list[Boilerplate | None], i: int, step: int) -> Boilerplate | None:
+    """What the nearest line before or after line `i` is, passing over buttons and labels ("Follow",
+    "Share", "7 min read") that page layouts put between a byline and its date."""
+    j = i + step
+    while 0 <= j < len(found) and found[j] and found[j].kind in ("stray", "label", "disclaimer") and abs(j - i) < 5:
+        j += step
+    return found[j] if 0 <= j < len(found) else None
+
+
+def _is_bare_name(text: str) -> bool:
+    """Two to four capitalised words that read as a person's name."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(word[0].isupper() for word in words) and _is_name_list(text) and not any(
+        word in ("&", ",") or word.endswith(",") for word in words)
+
+
+def without_author_bio(body: list[str], byline: str | None) -> list[str]:
+    """The body without "Jane Doe is a reporter covering..." among its last paragraphs."""
+    if not byline:
+        return body
+    names = [name.strip() for name in re.split(r",|\band\b|&", byline) if len(name.split()) >= 2]
+    start = max(0, len(body) - BIO_WINDOW)
+    return body[:start] + [
+        paragraph for paragraph in body[start:]
+        if len(paragraph) > BOILERPLATE_MAX_CHARS
+        or not any(paragraph.startswith(name) and _BIO.match(paragraph, len(name)) for name in names)]
+
+
+def without_section_prefix(title: str) -> str:
+    """The title without a section label before a bar: "Opinion | Why rates must hold" -> "Why rates must hold"."""
+    label, bar, rest = title.partition("|")
+    if bar and rest.strip() and label.strip().casefold() in cues().section_labels:
+        return rest.strip()
+    return title

@@ -1,0 +1,84 @@
+"""Datelines ("MOSCOW -", "WASHINGTON, March 17 (Reuters) -") and the wire services a report credits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dossier.ingest.cues import cues, wire_service, wires_in
+from dossier.ingest.dates import MONTH
+
+_DATELINE = re.compile(
+    rf"""(?:\*\*|__)?(?P<place>[^\W\d_][\w.'’-]{{0,30}}(?:\s+[^\W\d_][\w.'’-]{{0,30}}){{0,3}})?(?:\*\*|__)?
+    (?:,\s+(?P<region>[^\W\d_][\w.'’-]{{0,30}}(?:\s+[^\W\d_][\w.'’-]{{0,30}}){{0,2}}))??
+    (?:,\s+(?i:{MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?)?
+    (?:\s{{0,3}}\((?P<credit>[^()\n]{{1,40}})\)|\s{{1,3}}/(?P<release_wire>[^/\n]{{1,40}})/)?
+    \s{{0,3}}(?P<separator>-{{1,2}}|[–—]|:)(?:\s{{1,3}}(?=\S)|\s*\Z)""",
+    re.VERBOSE,
+)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+DATELINE_WINDOW = 3  # a leftover caption or standfirst may come before the dateline paragraph
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str | None
+    credited: tuple[str, ...]
+    rest: str  # the paragraph without its dateline
+
+
+def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
+    """The dateline starting a paragraph ("MOSCOW -", "Moscow:", "PARIS (AFP) --", "Doha, Qatar –"), or
+    alone on its line ("WASHINGTON (AP) —"). Only the opening paragraph may have a place before a
+    colon without a wire credit: later, "Moscow's ask:" is a heading and "DANIEL ORTEGA:" a speaker."""
+    match = _DATELINE.match(paragraph)
+    if not match or not (match["place"] or match["credit"]):
+        return None
+    place, credit = match["place"], match["credit"] or match["release_wire"]
+    if place and not credit:
+        place, credit = _place_and_outlet(place)
+    credited = wires_in(credit) if credit else ()
+    dash = match["separator"] != ":"
+    if not paragraph[match.end():] and not (credit or dash):
+        return None  # "KEY POINTS:" alone is a heading
+    if place:
+        if not is_place(place):
+            return None
+        shouting = place.isupper() and sum(ch.isalpha() for ch in place) >= 4 and (opening or dash)
+        with_region = dash and (match["region"] or "").casefold() in cues().regions  # "Doha, Qatar –"
+        titled = not place.isupper() and ((opening and not dash) or credit or with_region)
+        if not (shouting or titled):
+            return None
+        place = place.title() if place.isupper() else place
+    elif not credited:
+        return None
+    return Dateline(place=place, credited=credited, rest=paragraph[match.end():])
+
+
+def _place_and_outlet(words: str) -> tuple[str, str | None]:
+    """ "New York CNN" -> ("New York", "CNN"): a broadcaster's dateline names it without parentheses."""
+    words = words.split()
+    for start in range(1, len(words)):
+        tail = " ".join(words[start:])
+        if wire_service(tail) or tail.casefold() in cues().outlets:
+            return " ".join(words[:start]), tail
+    return " ".join(words), None
+
+
+def is_place(name: str) -> bool:
+    words = name.split()
+    return (name.casefold() not in cues().non_places and all(word[0].isupper() for word in words)
+            and not any(_POSSESSIVE.search(word) for word in words))
+
+
+def credits_in(paragraph: str) -> tuple[str, ...]:
+    """Wire services a body paragraph credits for the report ("..., Xinhua news agency reported")."""
+    names = []
+    for match in cues().wire_report.finditer(paragraph):
+        name = re.sub(r"^the\s+", "", match["name"], flags=re.IGNORECASE)
+        wire = wire_service(name)
+        if wire or match["prefix"] or match["agency"]:
+            names.append(wire or name)
+    return tuple(dict.fromkeys(names))
