@@ -32,8 +32,9 @@ from nameparser.config import Constants
 
 from dossier.lexicon import lexicon
 from dossier.model import Actor, Article, Dossier, Quote
+from dossier.names import person_names
 from dossier.text import slugify
-from dossier.world import person_names, world
+from dossier.world import world
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")

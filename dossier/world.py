@@ -2,24 +2,22 @@
 
 Countries and their other names, demonyms, capitals and seats of power that stand
 for a country ("the Kremlin"), international organisations and the words that end
-an organisation's name, media outlets, titles of office, how people's names are
-shortened (names.yaml) and places that are no actors (places.yaml), as dossier.lexicon
-reads them.
+an organisation's name, media outlets, titles of office and places that are no actors
+(places.yaml), as dossier.lexicon reads them. People's names are dossier.names'.
 Nothing here is about any one article: adding a country or an outlet is a data
 change, never a code change.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from dossier import nlp
 from dossier.lexicon import lexicon
+from dossier.names import PersonNames, person_names
 from dossier.text import normalise
 
-MAX_SYLLABLE_WORD = 12  # "Zhongxiang": romanised given names are short
 COUNTRY = "country"
 ORGANIZATION = "organization"
 PERSON = "person"
@@ -77,157 +75,6 @@ class Phrases:
 
 
 @dataclass(frozen=True)
-class PersonNames:
-    """How a full name is shortened when an article refers back to its bearer (names.yaml)."""
-
-    particles: frozenset[str]  # "von", "der", "al": small words that belong to a surname, any case
-    given_particles: frozenset[str]  # "Al", "Van": particles that are given names too ("Al Gore")
-    chinese: frozenset[str]
-    korean: frozenset[str]
-    japanese: frozenset[str]
-    vietnamese: frozenset[str]
-    marked: frozenset[str]  # full names written family name first that no rule tells ("Orbán Viktor")
-    suffixes: frozenset[str]
-    pinyin: re.Pattern
-    syllables: re.Pattern
-    kana: re.Pattern
-
-    def parts(self, name: str) -> list[str]:
-        """The words of a name without generational suffixes ("Jr.")."""
-        words = name.split()
-        while len(words) > 1 and words[-1] in self.suffixes:
-            words.pop()
-        return words
-
-    def suffix(self, name: str) -> str:
-        """ "Jr." of "Donald Trump Jr.": what tells a son from his father ("" when none)."""
-        return " ".join(name.split()[len(self.parts(name)):])
-
-    def family_name_first(self, words: list[str]) -> bool:
-        """ "Wang Wenbin", "Tsai Ing-wen", "Kim Jong Un", "Lee Jae-myung", "Ishiba Shigeru", and the
-        names names.yaml marks: the first part is the family name."""
-        if " ".join(words) in self.marked:
-            return True
-        if len(words) == 2 and "-" in words[1].strip("-"):
-            return words[0] in self.chinese | self.korean
-        if len(words) == 2:
-            return (words[0] in self.chinese and _spelled_with(self.pinyin, words[1])
-                    or words[0] in self.japanese and _spelled_with(self.kana, words[1]))
-        return len(words) == 3 and words[0] in self.korean and all(_spelled_with(self.syllables, w) for w in words[1:])
-
-    def given_name_last(self, words: list[str]) -> bool:
-        """ "Pham Minh Chinh": a Vietnamese name, referred to by its last part (and no particles in it)."""
-        return len(words) >= 3 and words[0] in self.vietnamese
-
-    def surname(self, name: str) -> str:
-        """The family name of a full name, as news uses it alone: "von der Leyen", "Le Maire",
-        "al-Ansari", "Xi" (of "Xi Jinping"), "Chinh" (of "Pham Minh Chinh")."""
-        words = self.parts(name)
-        if self.family_name_first(words):
-            return words[0]
-        if self.given_name_last(words):
-            return words[-1]
-        start = len(words) - 1
-        while start > 0 and words[start - 1].lower() in self.particles:
-            start -= 1
-        if start == 0 and len(words) == 2 and words[0] in self.given_particles:
-            start = 1  # "Al Gore", "Van Morrison"
-        return " ".join(words[start:])
-
-    @lru_cache(maxsize=8192)
-    def short_forms(self, name: str) -> tuple[str, ...]:
-        """Every shorter name that may stand alone for the bearer of `name`, the surname first, then
-        any later part or run of parts: "Lula" and "Lula da Silva" of "Luiz Inácio Lula da Silva",
-        "Alves" of "Rodrigo Alves Benítez". Names read family name first or Vietnamese names have
-        only their surname; a name of one word has none."""
-        words = self.parts(name)
-        surname = self.surname(name)
-        if len(words) < 2:
-            return ()
-        forms = [surname]
-        if self.family_name_first(words) or self.given_name_last(words):
-            return tuple(forms)
-        for start in range(1, len(words)):
-            if not words[start][:1].isupper() or is_initial(words[start]) or words[start - 1].lower() in self.particles:
-                continue
-            for end in range(start + 1, len(words) + 1):
-                if words[end - 1].lower() not in self.particles:
-                    forms.append(" ".join(words[start:end]))
-        particle, _, bare = words[-1].partition("-")
-        if bare and particle.lower() in self.particles:
-            forms.append(bare)  # "Ansari" of "al-Ansari"
-        if self.suffix(name):
-            forms.append(f"{surname} {self.suffix(name)}")  # "Trump Jr." of "Donald Trump Jr."
-        return tuple(dict.fromkeys(f for f in forms if f != name))
-
-    def rank(self, short: str, full: str) -> int | None:
-        """How surely `short` names the bearer of `full`: 0 it is the name or its surname, 1 another
-        short form, 2 the given name ("Hildegard" of "Hildegard Brandt"), None not at all. Particles
-        may be capitalised ("Van den Broek said")."""
-        return min((rank for form, rank, folded in self.forms_by_rank(full)
-                    if form == (_fold(short) if folded else short)), default=None)
-
-    @lru_cache(maxsize=8192)
-    def forms_by_rank(self, full: str) -> tuple[tuple[str, int, bool], ...]:
-        """(form, rank, folded) for every name that may stand for `full`, `rank` as in rank(): the one
-        definition of those forms, read by rank() and inverted by NameIndex. A folded form compares
-        with a short name folded the same way (a particle in any case)."""
-        forms = self.short_forms(full)
-        if not forms:
-            return ((full, 0, False),)
-        words = self.parts(full)
-        given = words[1] if self.family_name_first(words) else words[0]
-        return ((full, 0, False), (_fold(forms[0]), 0, True), *((_fold(f), 1, True) for f in forms[1:]),
-                (given, 2, False))
-
-
-class NameIndex:
-    """Full names by every form that may stand for them (PersonNames.forms_by_rank inverted), so
-    that "who is 'Grushko'?" is a lookup, not a scan over everyone an article has named: the scan
-    made a long article quadratic."""
-
-    def __init__(self, names: PersonNames):
-        self.names = names
-        self._exact: dict[str, dict[str, int]] = {}
-        self._folded: dict[str, dict[str, int]] = {}
-
-    def add(self, full: str) -> None:
-        for form, rank, folded in self.names.forms_by_rank(full):
-            table = (self._folded if folded else self._exact).setdefault(form, {})
-            table[full] = min(rank, table.get(full, rank))
-
-    def ranks(self, short: str) -> dict[str, int]:
-        """{full name added: rank} for every full name `short` may stand for, as rank() would say."""
-        found = dict(self._exact.get(short, {}))
-        for full, rank in self._folded.get(_fold(short), {}).items():
-            found[full] = min(rank, found.get(full, rank))
-        return found
-
-
-def _spelled_with(syllables: re.Pattern, word: str) -> bool:
-    """Whether a given name is made of these syllables; a long word never is (and costs no backtracking)."""
-    return len(word) <= MAX_SYLLABLE_WORD and syllables.fullmatch(word.lower()) is not None
-
-
-def _fold(name: str) -> str:
-    """A name as it compares with others: particles in any case ("Van den Broek", "van den Broek")."""
-    return name[:1].lower() + name[1:]
-
-
-def is_initial(word: str) -> bool:
-    """"J." in "Donald J. Trump": a name part that never tells two people apart."""
-    return len(word) <= 2 and word.endswith(".")
-
-
-def _syllables(initials: tuple[str, ...], finals: tuple[str, ...], vowels: str | None = None) -> re.Pattern:
-    """A pattern for a word made of syllables: optional initial, then finals (or vowels + final)."""
-    start = "|".join(sorted(initials, key=len, reverse=True))
-    end = "|".join(sorted(finals, key=len, reverse=True))
-    syllable = f"(?:{start})?(?:{end})" if vowels is None else f"(?:{start})?[{vowels}]{{1,3}}(?:{end})?"
-    return re.compile(f"(?:{syllable})+")
-
-
-@dataclass(frozen=True)
 class World:
     names: Phrases  # country and organisation names and aliases -> Known
     metonyms: Phrases  # capitals and seats -> Known they stand for
@@ -266,25 +113,6 @@ class World:
 
     def is_outlet(self, text: str) -> bool:
         return self.outlets.get(text) is not None or tuple(w.lower() for w in phrase_key(text)) in _folded_outlets()
-
-
-@lru_cache(maxsize=1)
-def person_names() -> PersonNames:
-    """How people's names are built (names.yaml): needs no language model."""
-    names = lexicon().names
-    return PersonNames(
-        particles=frozenset(names.particles),
-        given_particles=frozenset(names.given_particles),
-        chinese=frozenset(names.chinese_family_names),
-        korean=frozenset(names.korean_family_names),
-        japanese=frozenset(names.japanese_family_names),
-        vietnamese=frozenset(names.vietnamese_family_names),
-        marked=frozenset(names.family_name_first),
-        suffixes=frozenset(names.suffixes),
-        pinyin=_syllables(names.pinyin_initials, names.pinyin_finals),
-        syllables=_syllables(names.syllable_initials, names.syllable_finals, vowels="aeiouwy"),
-        kana=_syllables(names.kana_initials, names.kana_finals),
-    )
 
 
 @lru_cache(maxsize=1)

@@ -34,8 +34,9 @@ from typing import NamedTuple
 from dossier import nlp
 from dossier.lexicon import lexicon
 from dossier.model import ActorMention, Article
+from dossier.names import NameIndex
 from dossier.text import normalise
-from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, NameIndex, world
+from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, world
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout",
                                    "within", "to", "from", "via", "through", "toward", "towards", "over", "between"})

@@ -22,7 +22,8 @@ from functools import lru_cache
 
 from dossier.extract.quotemarks import Quotation
 from dossier.lexicon import lexicon
-from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, NameIndex, world
+from dossier.names import NameIndex
+from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, world
 
 PLACE = "place"
 UNKNOWN = "unknown"  # a name the article never shows to be a person or an organisation

@@ -25,11 +25,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from dossier import nlp
 from dossier.curation import ActorEdit, Curation
 from dossier.model import Actor, ActorMention, Extraction, Mention, Problem
-from dossier import nlp
+from dossier.names import NameIndex, is_initial
 from dossier.text import normalise, slugify
-from dossier.world import PERSON, POSSESSIVE, NameIndex, is_initial, phrase_key, world
+from dossier.world import PERSON, POSSESSIVE, phrase_key, world
 
 log = logging.getLogger("dossier")
 
