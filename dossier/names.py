@@ -8,6 +8,7 @@ written family name first. Nothing here needs the language model.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,6 +39,12 @@ class PersonNames:
         while len(words) > 1 and words[-1] in self.suffixes:
             words.pop()
         return words
+
+    def ends_name(self, words: Sequence[str], k: int) -> bool:
+        """Whether words[k] ends a name begun before it: a suffix ("Jr.", "XIV"), or a capitalised
+        word right before one, whatever else it is ("King" of "Martin Luther King Jr.")."""
+        return words[k] in self.suffixes or (
+            words[k][:1].isupper() and k + 1 < len(words) and words[k + 1] in self.suffixes)
 
     def suffix(self, name: str) -> str:
         """ "Jr." of "Donald Trump Jr.": what tells a son from his father ("" when none)."""

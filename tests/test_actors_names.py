@@ -131,6 +131,14 @@ ARTICLES = [
     (["The Federal Trade Commission sued on Monday. FTC Chair Lena Whitaker said the case was strong.",
       "Samsung Electronics, the chipmaker, is weighing a plant. Samsung declined to comment."],
      {"FTC": ("Federal Trade Commission", ORGANIZATION), "Samsung": ("Samsung Electronics", ORGANIZATION)}),
+    (["The Rev. Martin Luther King Jr. spoke in Washington on Wednesday."],  # a title word before a suffix
+     {"Martin Luther King Jr.": ("Martin Luther King Jr.", PERSON), "Martin Luther": None, "King Jr.": None}),
+    (["Donald Trump Jr. said the campaign would win. Trump Jr. later left."],
+     {"Donald Trump Jr.": ("Donald Trump Jr.", PERSON), "Trump Jr.": ("Donald Trump Jr.", PERSON)}),
+    (["Pope Leo XIV called for a ceasefire on Sunday. The pope spoke from the balcony."],  # a regnal number
+     {"Pope Leo XIV": ("Leo XIV", PERSON), "The pope": ("Leo XIV", PERSON), "Pope Leo": None}),
+    (["Sen. Chuck Schumer, D-N.Y., said the bill was dead. Schumer spoke after the vote."],
+     {"Sen. Chuck Schumer": ("Chuck Schumer", PERSON), "Schumer": ("Chuck Schumer", PERSON)}),
     (["The Bank of England kept rates on hold, and the Institute for Fiscal Studies criticised the plan."],
      {"The Bank of England": ("Bank of England", ORGANIZATION),
       "the Institute for Fiscal Studies": ("Institute for Fiscal Studies", ORGANIZATION)}),

@@ -26,6 +26,10 @@ SPEAKERS = [
     (["Ambassador Maria Lopez arrived late.", f"{SAID} the diplomat said."], "Maria Lopez", "role"),
     (["Maria Lopez arrived late.", f"{SAID} the diplomat said."], None, "unattributed"),  # not a diplomat
     (["Coach Tom Reed was upbeat.", f"{SAID} the 58-year-old said."], "Tom Reed", "role"),
+    ([f"{SAID} the Rev. Martin Luther King Jr. said."], "Martin Luther King Jr.", "explicit"),
+    ([f"{SAID} Pope Leo XIV said."], "Leo XIV", "explicit"),
+    ([f"{SAID} Sen. Chuck Schumer, D-N.Y., said."], "Chuck Schumer", "explicit"),
+    (["Donald Trump Jr. met Donald Trump on Monday.", f"{SAID} Trump Jr. said."], "Donald Trump Jr.", "explicit"),
     ([f"{SAID} officials said."], None, "unattributed"),
     ([f"{SAID} a senior diplomat told Reuters."], None, "unattributed"),
     ([f"The French government said: {SAID[:-2]}.\""], "French government", "explicit"),

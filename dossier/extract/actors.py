@@ -580,13 +580,15 @@ class _Reader:
 
     def _name_run(self, i: int) -> int:
         """End of the run of name words starting at i ("Alexander Grushko", "Jean-Yves Le Drian",
-        "von der Leyen", "Han Seong-min")."""
+        "von der Leyen", "Han Seong-min", "Martin Luther King Jr.", "Leo XIV")."""
         end = i
         k = i
         while k < len(self.doc) and k - i < MAX_NAME_TOKENS:
             token = self.tokens[k]
             joined = k > i and self.tokens[k - 1].whitespace_ == "" and self.words[k - 1] == "-"
-            if self._is_name_word(token) or (joined and self._ends_given_name(k, start=i)):
+            if end == k > i and self.world.person_names.ends_name(self.words, k):
+                end = k + 1
+            elif self._is_name_word(token) or (joined and self._ends_given_name(k, start=i)):
                 end = k + 1
             elif not self._joins_name(k, start=i):
                 break
