@@ -124,11 +124,6 @@ class Names(Shape):
     pronouns: Pronouns
     possessive_pronouns: Pronouns
 
-    def pronouns_for(self, *kinds: str) -> frozenset[str]:
-        """Every pronoun, subject, object or possessive, that stands for one of `kinds` ("male", "plural"...)."""
-        return frozenset(word for forms in (self.pronouns, self.possessive_pronouns) for kind in kinds
-                         for word in getattr(forms, kind))
-
 
 class Organization(Shape):
     aliases: Words = ()

@@ -191,3 +191,68 @@ def person_names() -> PersonNames:
         syllables=_syllables(names.syllable_initials, names.syllable_finals, vowels="aeiouwy"),
         kana=_syllables(names.kana_initials, names.kana_finals),
     )
+
+
+GENDERS = ("male", "female")
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    """What a pronoun may stand for (names.yaml): "male", "female", "organization" or "plural"."""
+
+    kind: str
+    possessive: bool  # "his", "its": points back, but is never the one who speaks
+
+    @property
+    def gender(self) -> str | None:
+        return self.kind if self.kind in GENDERS else None
+
+
+@dataclass(frozen=True)
+class Genders:
+    """What tells a person's gender: a word that comes with the name ("Mr", "spokeswoman",
+    speech_verbs.yaml) or the given name (given_names.yaml, which leaves out names given to both)."""
+
+    words: dict[str, str]
+    given_names: dict[str, str]
+
+    def told(self, words: Sequence[str], name: Sequence[str]) -> str | None:
+        """"male" / "female" when a word with the name tells, else its given name (a name of two or
+        more words, `name`), else None; None too when the words disagree."""
+        told = {self.words[w.lower()] for w in words if w.lower() in self.words}
+        if len(told) == 1:
+            return told.pop()
+        if len(name) > 1 and not told:
+            return self.given_names.get(name[0])
+        return None
+
+
+@lru_cache(maxsize=1)
+def pronouns() -> dict[str, Pronoun]:
+    """Every pronoun names.yaml lists; a word that is both ("her") reads as the object form."""
+    names = lexicon().names
+    table: dict[str, Pronoun] = {}
+    for possessive, forms in ((True, names.possessive_pronouns), (False, names.pronouns)):  # object forms win
+        for kind in (*GENDERS, "organization", "plural"):
+            table.update({word: Pronoun(kind, possessive) for word in getattr(forms, kind)})
+    return table
+
+
+def pronoun(word: str) -> Pronoun | None:
+    return pronouns().get(word.lower())
+
+
+@lru_cache(maxsize=1)
+def genders() -> Genders:
+    data = lexicon()
+    return Genders(
+        words={w: gender for gender in GENDERS for w in getattr(data.speech_verbs, f"{gender}_words")},
+        given_names={name: gender for gender in ("female", "male") for name in getattr(data.given_names, gender)},
+    )
+
+
+@lru_cache(maxsize=1)
+def joiners() -> frozenset[str]:
+    """Small words that may stand inside a name or the title before it: names.yaml's particles
+    ("von der") and titles.yaml's connectors ("Secretary of State")."""
+    return frozenset(lexicon().names.particles + lexicon().titles.connectors)

@@ -121,13 +121,13 @@ def test_a_build_with_a_broken_data_file_stops_before_any_article(data, tmp_path
 
 def test_one_particle_list_serves_names_attribution_and_bylines():
     """names.yaml's particles are the only ones: surnames, attribution's name runs and bylines read them."""
-    from dossier.extract import attribution
     from dossier.ingest.cues import cues as ingest_cues
+    from dossier.names import joiners
     from dossier.world import world
 
     particles = frozenset(lexicon().names.particles)
     assert world().particles == particles
-    assert attribution.cues().name_particles == particles | {"of", "for"}  # and the connectors of titles
+    assert joiners() == particles | {"of", "for"}  # and the connectors of titles, for name runs
     assert particles < ingest_cues().name_connectors
     assert world().surname("Hendrik ten Cate") == "ten Cate"
 

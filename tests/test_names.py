@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.names import person_names
+from dossier.names import genders, person_names, pronoun
 
 
 @pytest.mark.parametrize("words, k, ends", [
@@ -19,3 +19,36 @@ from dossier.names import person_names
 ])
 def test_what_ends_a_name(words, k, ends):
     assert person_names().ends_name(words, k) is ends
+
+
+@pytest.mark.parametrize("word, kind, possessive, gender", [
+    ("he", "male", False, "male"),
+    ("His", "male", True, "male"),
+    ("her", "female", False, "female"),  # the object form: "told her"
+    ("hers", "female", True, "female"),
+    ("it", "organization", False, None),
+    ("its", "organization", True, None),
+    ("they", "plural", False, None),
+    ("their", "plural", True, None),
+])
+def test_what_a_pronoun_stands_for(word, kind, possessive, gender):
+    found = pronoun(word)
+    assert (found.kind, found.possessive, found.gender) == (kind, possessive, gender)
+
+
+@pytest.mark.parametrize("word", ["the", "Grushko", "said", "hi"])
+def test_other_words_are_no_pronouns(word):
+    assert pronoun(word) is None
+
+
+@pytest.mark.parametrize("words, name, gender", [
+    (["Mr", "Alvaro", "Gomez"], ["Alvaro", "Gomez"], "male"),
+    (["spokeswoman", "Dana", "Cole"], ["Dana", "Cole"], "female"),
+    (["Maria", "Lopez"], ["Maria", "Lopez"], "female"),  # the given name tells
+    (["John", "Smith"], ["John", "Smith"], "male"),
+    (["Maria"], ["Maria"], None),  # a lone word may be a surname
+    (["Grushko"], ["Grushko"], None),
+    (["Mr", "spokeswoman", "Lee"], ["Lee"], None),  # the words disagree
+])
+def test_what_tells_a_gender(words, name, gender):
+    assert genders().told(words, name) == gender

@@ -32,9 +32,8 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from dossier import nlp
-from dossier.lexicon import lexicon
 from dossier.model import ActorMention, Article
-from dossier.names import NameIndex
+from dossier.names import NameIndex, pronoun
 from dossier.text import normalise
 from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, world
 
@@ -653,12 +652,11 @@ class _Reader:
         if not self._is_speaker(k):
             return None
         token = self.tokens[k]
-        names = lexicon().names
-        organization, person = names.pronouns_for("organization"), names.pronouns_for("male", "female")
         for later in self.doc[k + 1:token.sent.end]:
-            if later.lower_ in organization:
+            said = pronoun(later.lower_)
+            if said is not None and said.kind == ORGANIZATION:
                 return ORGANIZATION
-            if later.lower_ in person:
+            if said is not None and said.gender:
                 return PERSON
             if later.ent_type_ in ("PERSON", "ORG") or later.pos_ == "PROPN":
                 return None  # someone else comes first

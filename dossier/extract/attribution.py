@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from dossier.extract.quotemarks import Quotation
 from dossier.lexicon import lexicon
-from dossier.names import NameIndex
+from dossier.names import NameIndex, genders, joiners, pronoun
 from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, world
 
 PLACE = "place"
@@ -30,35 +30,6 @@ UNKNOWN = "unknown"  # a name the article never shows to be a person or an organ
 
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PRONOUN_WINDOW = 3  # paragraphs back a pronoun may reach: news never leaves one dangling longer
-
-
-@dataclass(frozen=True)
-class Cues:
-    """What attribution reads of names.yaml, titles.yaml and given_names.yaml besides speech_verbs.yaml."""
-
-    person_pronouns: frozenset[str]  # "he", "her": never the possessive "his", which is never the one who speaks
-    organization_pronouns: frozenset[str]
-    name_particles: frozenset[str]  # names.yaml's particles and the connectors of titles: "von der", "of"
-    pronoun_genders: dict[str, str]  # "he" -> "male"
-    word_genders: dict[str, str]  # a word that comes with a name ("mr", "spokeswoman") -> "male" | "female"
-    given_names: dict[str, str]  # given name -> "male" | "female"
-
-
-@lru_cache(maxsize=1)
-def cues() -> Cues:
-    data, names = lexicon().speech_verbs, lexicon().names
-    pronouns, possessives = names.pronouns, names.possessive_pronouns
-    return Cues(
-        person_pronouns=frozenset(pronouns.male + pronouns.female),
-        organization_pronouns=frozenset(pronouns.organization),
-        name_particles=frozenset(names.particles + lexicon().titles.connectors),
-        pronoun_genders={word: gender for gender in ("male", "female")
-                         for word in getattr(pronouns, gender) + getattr(possessives, gender)},
-        word_genders={word: gender for gender in ("male", "female") for word in getattr(data, f"{gender}_words")},
-        given_names={name: gender for gender in ("female", "male") for name in getattr(lexicon().given_names, gender)},
-    )
-
-
 CONNECTORS = frozenset({"of", "the", "-", "'s", "\u2019s"})  # inside a title: "Secretary of State", "Russia's"
 
 
@@ -258,7 +229,8 @@ class Reader:
         head = tokens[-1]
         subject = any((t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ != "relcl")  # not "whom Jan Nowak replaced"
                       or (t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass")) for t in tokens)
-        gender = _gender([*words, *(u.text for a in _appositions(tokens[-1]) for u in a.subtree)], name_tokens)
+        gender = genders().told([*words, *(u.text for a in _appositions(tokens[-1]) for u in a.subtree)],
+                                [t.text for t in name_tokens])
         return Name(paragraph, tokens[0].idx, text, frozenset(nouns) | appositive, kind, subject, head.i,
                     gender if kind in (PERSON, UNKNOWN) else None)
 
@@ -505,11 +477,12 @@ class Reader:
 
     def _speaker_of(self, token, sentence: Sentence, at: int, method: str) -> Speaker:
         """The speaker a cue's subject (or object) token stands for."""
-        c, speech = cues(), lexicon().speech_verbs
+        speech = lexicon().speech_verbs
         low = token.lower_
-        if low in c.person_pronouns:
-            return self._antecedent(sentence, at, (PERSON, UNKNOWN), c.pronoun_genders.get(low))
-        if low in c.organization_pronouns:
+        said_by = pronoun(low)
+        if said_by is not None and not said_by.possessive and said_by.gender:
+            return self._antecedent(sentence, at, (PERSON, UNKNOWN), said_by.gender)
+        if said_by is not None and not said_by.possessive and said_by.kind == ORGANIZATION:
             return self._antecedent(sentence, at, (ORGANIZATION, COUNTRY, UNKNOWN))
         if low in ("who", "that", "which") and token.head.dep_ == "relcl":
             return self._speaker_of(token.head.head, sentence, at, method)
@@ -633,7 +606,7 @@ class Reader:
 def _runs(tokens: list) -> list[list]:
     """Runs of capitalised tokens that make a name ("Russian Deputy Foreign Minister Alexander Grushko"),
     joined over particles and hyphens ("Ursula von der Leyen", "Jean-Noel Barrot")."""
-    particles = cues().name_particles
+    particles = joiners()
     runs, k = [], 0
     while k < len(tokens):
         if not _is_name_token(tokens[k]):
@@ -678,7 +651,7 @@ def _may_be_title(token) -> bool:
     """Whether the word before a name the tagger starts late can be an unlisted title ("Drummer"):
     not when it belongs to the name, as in "van der Berg", "Ji-woo Kim", "Ana Souza"."""
     hyphenated = token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_
-    return not (hyphenated or token.lower_ in cues().name_particles or token.text in cues().given_names)
+    return not (hyphenated or token.lower_ in joiners() or token.text in genders().given_names)
 
 
 def _is_name_token(token) -> bool:
@@ -771,17 +744,6 @@ def _appositions(token) -> list:
     if token.dep_ == "appos" and not _is_vocative(token):
         related.append(token.head)
     return related
-
-
-def _gender(words: Sequence[str], name_tokens: Sequence) -> str | None:
-    """"male" / "female" when a word with the name tells ("Mr", "spokeswoman"), else its given name."""
-    c = cues()
-    told = {c.word_genders[w.lower()] for w in words if w.lower() in c.word_genders}
-    if len(told) == 1:
-        return told.pop()
-    if len(name_tokens) > 1 and not told:
-        return c.given_names.get(name_tokens[0].text)
-    return None
 
 
 def _appositive_nouns(token) -> frozenset[str]:

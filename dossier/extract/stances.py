@@ -25,6 +25,7 @@ from functools import lru_cache
 from dossier import nlp
 from dossier.lexicon import Stances, lexicon
 from dossier.model import ActorMention, Article, Stance
+from dossier.names import pronoun
 from dossier.text import normalise
 from dossier.world import ORGANIZATION, PERSON
 
@@ -778,13 +779,13 @@ class _Names:
         return [self._affiliations[n] for n in self.of(paragraph, speaker[0]) if n in self._affiliations]
 
     def _pronoun(self, paragraph: int, token) -> list[str]:
-        lower = token.lower_
+        said = pronoun(token.lower_)
         # any pronoun, in a reported clause, stands for whoever is reported speaking: "Britain said it was ready"
-        if lower in lexicon().names.pronouns_for("male", "female", "organization", "plural"):
+        if said is not None:
             speaker = _speaker(token)
             if speaker and speaker[0].pos_ != "PRON" and speaker[0].i != token.i:
                 return self.of(paragraph, speaker[0])
-        if lower in lexicon().names.pronouns_for("male", "female"):
+        if said is not None and said.gender:
             earlier = [p for p in self._people if (p[0], p[1]) < (paragraph, token.idx)]
             return [earlier[-1][2]] if earlier else []
         return []
