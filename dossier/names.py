@@ -50,6 +50,14 @@ class PersonNames:
         """ "Jr." of "Donald Trump Jr.": what tells a son from his father ("" when none)."""
         return " ".join(name.split()[len(self.parts(name)):])
 
+    def is_full_name(self, name: str) -> bool:
+        """ "Volodymyr Zelenskyy", "Ursula von der Leyen", "Donald Trump Jr.", not "Zelenskyy", "von der
+        Leyen", "Trump Jr." nor a split-off alias such as "the Russian diplomat"."""
+        words = self.parts(name)
+        return len(words) >= 2 and words[0][:1].isupper() and all(
+            w[:1].isupper() or w.lower() in self.particles or w.split("-")[0].lower() in self.particles for w in words
+        ) and self.surname(name) != name
+
     def family_name_first(self, words: list[str]) -> bool:
         """ "Wang Wenbin", "Tsai Ing-wen", "Kim Jong Un", "Lee Jae-myung", "Ishiba Shigeru", and the
         names names.yaml marks: the first part is the family name."""

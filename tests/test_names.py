@@ -52,3 +52,18 @@ def test_other_words_are_no_pronouns(word):
 ])
 def test_what_tells_a_gender(words, name, gender):
     assert genders().told(words, name) == gender
+
+
+@pytest.mark.parametrize("name, full", [
+    ("Volodymyr Zelenskyy", True),
+    ("Ursula von der Leyen", True),
+    ("Donald Trump Jr.", True),
+    ("Martin Luther King Jr.", True),
+    ("Zelenskyy", False),
+    ("von der Leyen", False),
+    ("Trump Jr.", False),
+    ("Leo XIV", False),  # a regnal name is one name
+    ("the Russian diplomat", False),
+])
+def test_which_names_are_full_names(name, full):
+    assert person_names().is_full_name(name) is full

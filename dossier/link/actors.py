@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from dossier import nlp
 from dossier.curation import ActorEdit, Curation
 from dossier.model import Actor, ActorMention, Extraction, Mention, Problem
-from dossier.names import NameIndex, is_initial
+from dossier.names import NameIndex, is_initial, person_names
 from dossier.text import normalise, slugify
 from dossier.world import PERSON, POSSESSIVE, phrase_key, world
 
@@ -203,7 +203,8 @@ def _merge_people(groups: dict[str, _Group], guard: _Guard) -> dict[str, _Group]
                 if other.name in groups and _same_person(group.name, other.name):
                     absorb(group.name, other.name)
 
-    owners = _Owners(sorted((g for g in groups.values() if g.is_person and _is_full_name(g.name)), key=_prominence))
+    full = [g for g in groups.values() if g.is_person and person_names().is_full_name(g.name)]
+    owners = _Owners(sorted(full, key=_prominence))
     for group in list(groups.values()):
         if group.name not in groups or world().known(group.name):
             continue
@@ -306,16 +307,6 @@ def _same_person(a: str, b: str) -> bool:
 
 def _same_surname(a: str, b: str) -> bool:
     return a.lower() == b.lower() or fuzz.ratio(a.lower(), b.lower()) >= SAME_SURNAME_SPELLING
-
-
-def _is_full_name(name: str) -> bool:
-    """ "Volodymyr Zelenskyy", "Ursula von der Leyen", "Donald Trump Jr.", not "Zelenskyy", "von der Leyen",
-    "Trump Jr." nor a split-off alias such as "the Russian diplomat"."""
-    words = world().person_names.parts(name)
-    particles = world().particles
-    return len(words) >= 2 and words[0][:1].isupper() and all(
-        w[:1].isupper() or w.lower() in particles or w.split("-")[0].lower() in particles for w in words
-    ) and world().surname(name) != name
 
 
 def _absorb(groups: dict[str, _Group], into: str, name: str) -> None:
@@ -436,7 +427,7 @@ def _actors(groups: dict[str, _Group], guard: _Guard) -> list[Actor]:
 def _actor(name: str, group: _Group, ids: dict[str, str]) -> Actor:
     aliases = {m.surface for m in group.mentions}
     if group.is_person:  # every spelling of the full name it was merged from, and their surnames
-        full_names = {n for n in {name} | {m.name for m in group.mentions} if _is_full_name(n)}
+        full_names = {n for n in {name} | {m.name for m in group.mentions} if person_names().is_full_name(n)}
         aliases |= full_names | {world().surname(n) for n in full_names}
     affiliations = Counter(m.affiliation for m in group.mentions if m.affiliation and m.affiliation != name)
     affiliation = max(sorted(affiliations), key=affiliations.__getitem__) if affiliations else None
@@ -492,7 +483,7 @@ class _Resolver:
                 continue
             with guard("indexing its short names", "found by its full names only", groups[actor.name]):
                 for alias in actor.aliases:
-                    forms = world().person_names.short_forms(alias) if _is_full_name(alias) else (alias,)
+                    forms = person_names().short_forms(alias) if person_names().is_full_name(alias) else (alias,)
                     for rank, form in enumerate(forms):
                         (parts if rank else surnames)[_key(form)].add(actor.id)
         for name, group in groups.items():
