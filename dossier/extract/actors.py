@@ -32,6 +32,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from dossier import nlp
+from dossier.extract.discourse import Referent, role_referent
 from dossier.model import ActorMention, Article
 from dossier.names import NameIndex, pronoun
 from dossier.text import normalise
@@ -207,11 +208,17 @@ class _Reader:
         if noun is None or self._name_run(noun[0]) > noun[0]:
             return None
         wanted = demonym[1].name if demonym else None
-        for person in reversed(self.people.values()):
-            if noun[1] in _referring_nouns_of(person.role) and (wanted is None or person.affiliation in (None, wanted)):
-                surface = self._surface(i, noun[0])
-                return _Reading(noun[0], [_Found(surface, person.name, PERSON, None, wanted or person.affiliation)])
-        return None
+
+        def fits(referent: Referent) -> bool:
+            person = self.people[referent.name]
+            return noun[1] in _referring_nouns_of(person.role) and (wanted is None or person.affiliation in (None, wanted))
+
+        found = role_referent(([Referent(name, PERSON)] for name in reversed(self.people)), fits)
+        if found is None:
+            return None
+        person = self.people[found.name]
+        return _Reading(noun[0], [_Found(self._surface(i, noun[0]), person.name, PERSON, None,
+                                         wanted or person.affiliation)])
 
     def _country_or_organization(self, i: int) -> _Reading | None:
         """A name from the data files; organisations take their members along ("NATO member states")."""

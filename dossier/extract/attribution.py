@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from dossier.extract.discourse import (PRONOUN_WINDOW, Context, Referent, carries_speaker, fullest_name,
+                                       pronoun_referent, role_referent)
 from dossier.extract.quotemarks import Quotation
 from dossier.lexicon import lexicon
 from dossier.names import NameIndex, genders, joiners, pronoun
@@ -29,7 +31,6 @@ PLACE = "place"
 UNKNOWN = "unknown"  # a name the article never shows to be a person or an organisation
 
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-PRONOUN_WINDOW = 3  # paragraphs back a pronoun may reach: news never leaves one dangling longer
 CONNECTORS = frozenset({"of", "the", "-", "'s", "\u2019s"})  # inside a title: "Secretary of State", "Russia's"
 
 
@@ -304,21 +305,21 @@ class Reader:
                   if len(p.split()) > len(words)]
         if not words or not longer:
             return name
-        before = [last for p in longer if (last := self._last_named(p, at)) is not None]
-        if before:
-            return max(before)[2]
+        before = fullest_name(longer, lambda person: self._last_named(person, at))
+        if before is not None:
+            return before
         longest = max(len(p.split()) for p in longer)
         fullest = sorted(p for p in longer if len(p.split()) == longest)
         return fullest[0] if len(fullest) == 1 else name
 
-    def _last_named(self, person: str, at: tuple[int, int]) -> tuple[bool, tuple[int, int], str] | None:
-        """(as a subject?, where, person) of the last time `person` was named before `at`, a naming as
-        a subject before any other: what full_name weighs when two people share a surname."""
+    def _last_named(self, person: str, at: tuple[int, int]) -> tuple[bool, tuple[int, int]] | None:
+        """(as a subject?, where) of the last time `person` was named before `at`, a naming as a
+        subject before any other: what full_name weighs when two people share a surname."""
         named, as_subject = self.seen.get(person, ((), ()))
         for subject, places in ((True, as_subject), (False, named)):
             k = bisect.bisect_left(places, at)
             if k:
-                return subject, places[k - 1], person
+                return subject, places[k - 1]
         return None
 
     # -- quotations
@@ -381,11 +382,11 @@ class Reader:
     def _carried(self, opening: Sentence) -> Speaker:
         """A quotation that is a sentence of its own keeps the speaker of the sentence before it, in
         its paragraph, or at the end of the previous one when it stands alone in its paragraph."""
-        if opening.order == 0 or any(t.is_alpha for t in opening.tokens):
+        if opening.order == 0:
             return ANONYMOUS
         previous = self.sentences[opening.order - 1]
-        alone = all(not any(t.is_alpha for t in s.tokens) for s in self.by_paragraph[opening.paragraph])
-        if previous.paragraph != opening.paragraph and not (alone and previous.paragraph == opening.paragraph - 1):
+        if not carries_speaker(opening.paragraph, previous.paragraph, _only_quoted(opening),
+                               all(_only_quoted(s) for s in self.by_paragraph[opening.paragraph])):
             return ANONYMOUS
         speaker = previous.speaker
         if not previous.said and previous.paragraph == opening.paragraph:
@@ -559,40 +560,36 @@ class Reader:
         """The named person (or organisation) a pronoun stands for: whoever the nearest sentence
         that names one reports as speaking, or else its subject, or else the first it names;
         never someone the article shows to be of the other gender."""
-        def fits(name: str, kind: str) -> bool:
+        def fits(referent: Referent) -> bool:
+            name, kind = referent.name, referent.kind
+            if referent.spokesperson and PERSON in kinds:
+                return True  # "A Metro Transit spokeswoman said ... she said"
             if kind == UNKNOWN and PERSON not in kinds and name in self.people:
                 return False  # "it" is never someone the article shows to be a person
             return kind in kinds and (gender is None or self.genders.get(name, gender) == gender)
 
-        for earlier, names, said in self._before(sentence, at):
-            if earlier.paragraph < sentence.paragraph - PRONOUN_WINDOW:
-                break
-            speakers = [s.speaker for s in said if s.speaker.name and (fits(s.speaker.name, s.speaker.kind) or (
-                s.spokesperson and PERSON in kinds))]  # "A Metro Transit spokeswoman said ... she said"
-            if not speakers and earlier is not sentence and earlier.speaker and earlier.speaker.name \
-                    and fits(earlier.speaker.name, earlier.speaker.kind):
-                speakers = [earlier.speaker]  # whoever its quotation was given to
-            if speakers:
-                return Speaker(speakers[-1].name, "pronoun", speakers[-1].kind)
-            if earlier is sentence:
-                continue  # "Asked about Macron's plan, he said": a name before the pronoun is not it
-            named = [n for n in names if n.name and fits(self._fuller(n), n.kind)]
-            if named:
-                best = next((n for n in named if n.subject), named[0])
-                return Speaker(self._fuller(best), "pronoun", best.kind)
-        return ANONYMOUS
+        def contexts():
+            for earlier, names, said in self._before(sentence, at):
+                quoted = [earlier.speaker] if earlier is not sentence and earlier.speaker else []  # its quotation's
+                speakers = [Referent(s.name, s.kind) for s in quoted if s.name]
+                speakers += [Referent(s.speaker.name, s.speaker.kind, spokesperson=s.spokesperson)
+                             for s in said if s.speaker.name]
+                # "Asked about Macron's plan, he said": a name before the pronoun is not it
+                named = [] if earlier is sentence else [Referent(self._fuller(n), n.kind, n.subject) for n in names
+                                                        if n.name]
+                yield Context(earlier.paragraph, speakers, named)
+
+        found = pronoun_referent(contexts(), sentence.paragraph, fits)
+        return Speaker(found.name, "pronoun", found.kind) if found else ANONYMOUS
 
     def _role(self, sentence: Sentence, at: int, nouns: frozenset[str], organization: bool = False) -> Speaker:
         """Who a role noun refers back to: the person named earlier with a matching title ("the
         diplomat"), or the organisation named earlier ("the ministry", "the company", or any when
         `organization`)."""
         organization = organization or not nouns.isdisjoint(lexicon().speech_verbs.organization_nouns)
-        for _, names, _ in self._before(sentence, at):
-            fitting = [name for name in reversed(names) if name.name and self._fits_role(name, nouns, organization)]
-            if fitting:  # the sentence's subject before whatever else it names: "the regulator"
-                best = next((name for name in fitting if name.subject), fitting[0])
-                return Speaker(self._fuller(best), "role", best.kind)
-        return ANONYMOUS
+        found = role_referent((names for _, names, _ in self._before(sentence, at)),
+                              lambda name: bool(name.name) and self._fits_role(name, nouns, organization))
+        return Speaker(self._fuller(found), "role", found.kind) if found else ANONYMOUS
 
     def _fits_role(self, name: Name, nouns: frozenset[str], organization: bool) -> bool:
         full = self._fuller(name)
@@ -601,6 +598,11 @@ class Reader:
         return bool(nouns & self.people.get(full, set())
                     or (name.kind == ORGANIZATION and nouns & {w.lower() for w in name.name.split()})
                     or (organization and name.kind in (ORGANIZATION, UNKNOWN) and full not in self.people))
+
+
+def _only_quoted(sentence: Sentence) -> bool:
+    """Whether a sentence is all quotation: no word of it stands outside quotation marks."""
+    return not any(t.is_alpha for t in sentence.tokens)
 
 
 def _runs(tokens: list) -> list[list]:

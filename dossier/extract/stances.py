@@ -18,14 +18,16 @@ No cue, no stance: nothing is guessed from words merely appearing together.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dossier import nlp
+from dossier.extract.discourse import Context, Referent, fullest_name, pronoun_referent
 from dossier.lexicon import Stances, lexicon
 from dossier.model import ActorMention, Article, Stance
-from dossier.names import pronoun
+from dossier.names import NameIndex, genders, person_names, pronoun
 from dossier.text import normalise
 from dossier.world import ORGANIZATION, PERSON
 
@@ -701,6 +703,8 @@ class _Names:
         self._spans: dict[int, list[tuple[int, int, ActorMention]]] = {}
         self._affiliations = {m.name: m.affiliation for m in sorted(actors, key=_mention_order) if m.affiliation}
         self._people: list[tuple[int, int, str]] = []  # (paragraph, offset, name) in reading order
+        self._people_index = NameIndex(person_names())  # ...by every form that may name them
+        self._last_named: dict[str, tuple[int, int]] = {}  # person -> where named last so far
         self._bodies: list[tuple[int, int, str, str]] = []  # (paragraph, offset, name, surface) of organisations
         for paragraph, doc in zip(article.paragraphs, docs):
             spans = self._spans.setdefault(paragraph.index, [])
@@ -709,15 +713,20 @@ class _Names:
                 while start >= 0:
                     spans.append((start, start + len(mention.surface), mention))
                     if mention.kind == PERSON:
-                        self._people.append((paragraph.index, start, mention.name))
+                        self._add_person(paragraph.index, start, mention.name)
                     elif mention.kind == ORGANIZATION:
                         self._bodies.append((paragraph.index, start, mention.name, mention.surface.lower()))
                     start = paragraph.text.find(mention.surface, start + 1)
             for entity in doc.ents:
                 if entity.label_ == "PERSON" and self._mention(paragraph.index, entity.start_char) is None:
-                    self._people.append((paragraph.index, entity.start_char, self._person(entity)))
+                    self._add_person(paragraph.index, entity.start_char, self._person(entity))
         self._people.sort()
         self._bodies.sort()
+
+    def _add_person(self, paragraph: int, offset: int, name: str) -> None:
+        self._people.append((paragraph, offset, name))
+        self._people_index.add(name)
+        self._last_named[name] = max(self._last_named.get(name, (paragraph, offset)), (paragraph, offset))
 
     def of(self, paragraph: int, token) -> list[str]:
         """The names `token` stands for (several for "Britain and France"; none for "analysts")."""
@@ -786,8 +795,10 @@ class _Names:
             if speaker and speaker[0].pos_ != "PRON" and speaker[0].i != token.i:
                 return self.of(paragraph, speaker[0])
         if said is not None and said.gender:
-            earlier = [p for p in self._people if (p[0], p[1]) < (paragraph, token.idx)]
-            return [earlier[-1][2]] if earlier else []
+            before = bisect.bisect_left(self._people, (paragraph, token.idx))
+            back = (Context(p, named=(Referent(name, PERSON),)) for p, _, name in reversed(self._people[:before]))
+            found = pronoun_referent(back, paragraph, lambda person: _may_be(person.name, said.gender))
+            return [found.name] if found else []
         return []
 
     def _mention(self, paragraph: int, offset: int) -> ActorMention | None:
@@ -797,13 +808,18 @@ class _Names:
         return max(covering, key=lambda s: (s[1] - s[0], -s[0], s[2].name))[2]
 
     def _person(self, entity) -> str:
-        """A surname alone ("Grushko") stands for the full name used earlier in the article."""
+        """A short name ("Grushko") stands for the full name used earlier in the article, the surest
+        form first (a surname before a given name), of two the one named last."""
         name = normalise(entity.text)
-        if " " not in name:
-            fuller = [p[2] for p in self._people if p[2].endswith(" " + name)]
-            if fuller:
-                return fuller[0]
-        return name
+        ranks = {full: rank for full, rank in self._people_index.ranks(name).items() if full != name}
+        surest = [full for full, rank in ranks.items() if rank == min(ranks.values())]
+        return fullest_name(surest, self._last_named.get) or name
+
+
+def _may_be(name: str, gender: str) -> bool:
+    """Whether the bearer of `name` may be of `gender`: unless the given name tells otherwise."""
+    told = genders().told(name.split(), name.split())
+    return told is None or told == gender
 
 
 def _entity(token) -> str:
