@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +22,7 @@ from functools import lru_cache
 from dossier.extract.discourse import (PRONOUN_WINDOW, Context, Referent, carries_speaker, fullest_name,
                                        pronoun_referent, role_referent)
 from dossier.extract.quotemarks import Quotation
+from dossier.extract.sentences import quoted_spans, split
 from dossier.lexicon import lexicon
 from dossier.names import NameIndex, genders, joiners, pronoun
 from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, world
@@ -59,35 +59,6 @@ class Sentence:
     names: list[Name] = field(default_factory=list)
     said: list[Said] = field(default_factory=list)  # speech cues, resolved, in reading order
     speaker: Speaker | None = None  # who the sentence reports as speaking, for the next quotation
-
-
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+(?=[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9])")
-_LAST_WORD = re.compile(r"([A-Za-z]+)\.?$")
-_SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.' -]*(?:\([A-Z][A-Z.' -]*\))?(?:, [A-Z][A-Z ]*)?:\s+")  # "LEE:", "HOST (SARAH LEE):"
-
-
-def split_sentences(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentence spans of `text`, never breaking inside the quoted (start, end) spans, so that a
-    quotation of several sentences stays in the sentence that attributes it."""
-    masked = list(text)
-    for start, end in quoted:
-        inner = text[start:end].rstrip()
-        keep = len(inner) - 1 if inner[-2:-1] in ".!?" else len(inner)  # ".”" still ends a sentence
-        for i in range(start + 2, start + keep - 1):  # the first word's capital still starts one
-            masked[i] = "x"
-    masked_text = "".join(masked)
-    label = _SPEAKER_LABEL.match(text)  # a transcript's speaker label is no part of what follows it
-    spans, start = ([(0, label.end())], label.end()) if label else ([], 0)
-    for match in _BOUNDARY.finditer(masked_text):
-        before = masked_text[start:match.start() + 1]
-        word = _LAST_WORD.search(before)
-        if word and (word.group(1).lower() in lexicon().speech_verbs.abbreviations or len(word.group(1)) == 1) \
-                and not before.endswith((" a.m.", " p.m.")):
-            continue  # Mr. Smith, U.S. President (but "ends at 7 a.m. Asked why, she laughed.")
-        spans.append((start, match.end()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
 # --------------------------------------------------------------------------
@@ -135,18 +106,12 @@ class Reader:
 
     def __init__(self, paragraphs: Sequence[str], docs: Sequence, quotations: Sequence[Quotation]):
         self.paragraphs = paragraphs
-        self.quoted: list[list[tuple[int, int]]] = [[] for _ in paragraphs]  # (start, end) of marks and words
-        for q in quotations:
-            for i, part in enumerate(q.parts):
-                start = q.open_at if i == 0 else part.start - 1
-                end = q.close_at if i == len(q.parts) - 1 else len(paragraphs[part.paragraph])
-                self.quoted[part.paragraph].append((start, end))
+        self.quoted = quoted_spans(paragraphs, quotations)  # (start, end) of marks and words, by paragraph
         self.sentences: list[Sentence] = []
         self.by_paragraph: list[list[Sentence]] = []
         self.starts: list[list[int]] = []
         for p, text in enumerate(paragraphs):
-            self.quoted[p].sort()
-            spans = split_sentences(text, self.quoted[p])
+            spans = split(text, self.quoted[p])
             self.by_paragraph.append([Sentence(len(self.sentences) + k, p, a, b) for k, (a, b) in enumerate(spans)])
             self.starts.append([a for a, _ in spans])
             self.sentences.extend(self.by_paragraph[-1])

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from dossier import nlp
 from dossier.extract.discourse import Context, Referent, fullest_name, pronoun_referent
+from dossier.extract.sentences import article_sentences
 from dossier.lexicon import Stances, lexicon
 from dossier.model import ActorMention, Article, Stance
 from dossier.names import NameIndex, genders, person_names, pronoun
@@ -60,9 +61,10 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
     stances: list[Stance] = []
     recalled: dict[str, str] = {}  # cue -> the topic it was last used on, for "rejected the call" later on
     named: dict[str, str] = _named_issues(nlp.parse(article.title)) if article.title else {}
-    for paragraph, doc in zip(article.paragraphs, docs):
+    spans = article_sentences([p.text for p in article.paragraphs])
+    for paragraph, doc, sentences in zip(article.paragraphs, docs, spans):
         context = _Paragraph()
-        for sentence in doc.sents:
+        for sentence in (doc.char_span(start, end, alignment_mode="expand") for start, end in sentences):
             seen: set[tuple[str, str, str]] = set()
             for claim in _Sentence(sentence, paragraph.index, names).claims():
                 holders = claim.holders
