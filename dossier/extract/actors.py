@@ -22,6 +22,7 @@ organisation: linking makes it a person if another article names one in full.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -33,6 +34,7 @@ from typing import NamedTuple
 
 from dossier import nlp
 from dossier.extract.discourse import Referent, role_referent
+from dossier.extract.sentences import article_sentences
 from dossier.model import ActorMention, Article
 from dossier.names import NameIndex, pronoun
 from dossier.text import normalise
@@ -51,10 +53,12 @@ MIN_COMPOUND_PART = 4  # "spokes" + "people"; shorter parts make names look Engl
 def extract_actors(article: Article, docs: Sequence) -> list[ActorMention]:
     """Every actor mention in `article`; `docs[i]` is the spaCy parse of `article.paragraphs[i]`."""
     paragraphs = list(zip((p.index for p in article.paragraphs), docs))
-    first = _Reader(article, paragraphs)
+    sentences = [[doc.char_span(start, end, alignment_mode="expand").start for start, end in spans]
+                 for doc, spans in zip(docs, article_sentences([p.text for p in article.paragraphs]))]
+    first = _Reader(article, paragraphs, sentences)
     first_mentions = first.mentions()
     organizations = dict.fromkeys(m.name for m in first_mentions if m.kind == ORGANIZATION)  # first named first
-    return _Reader(article, paragraphs, first.full_names(first_mentions), list(organizations)).mentions()
+    return _Reader(article, paragraphs, sentences, first.full_names(first_mentions), list(organizations)).mentions()
 
 
 @dataclass
@@ -83,10 +87,11 @@ class _Reading:
 class _Reader:
     """Reads one article paragraph by paragraph, remembering who it has introduced so far."""
 
-    def __init__(self, article: Article, paragraphs: list, known_people: Sequence[_Person] = (),
-                 known_organizations: Sequence[str] = ()):
+    def __init__(self, article: Article, paragraphs: list, sentences: Sequence[Sequence[int]],
+                 known_people: Sequence[_Person] = (), known_organizations: Sequence[str] = ()):
         self.article = article
         self.paragraphs = paragraphs
+        self.sentences = sentences  # the token where each sentence starts, by paragraph (dossier.extract.sentences)
         self.known_people = list(known_people)  # full names the whole article introduces, in order
         self.known_organizations = list(known_organizations)  # the organisations it names, in order
         self.known_organization_order = {name: k for k, name in enumerate(dict.fromkeys(self.known_organizations))}
@@ -121,8 +126,9 @@ class _Reader:
 
     def mentions(self) -> list[ActorMention]:
         found: list[ActorMention] = []
-        for index, doc in self.paragraphs:
+        for (index, doc), sentence_starts in zip(self.paragraphs, self.sentences):
             self.doc = doc
+            self.sentence_starts = [*sentence_starts, len(doc)]
             self.tokens = list(doc)  # a Doc makes a new Token object at every doc[i]
             self.words = [normalise(t.text) for t in doc]
             self.heading = _is_heading(doc.text)
@@ -658,8 +664,7 @@ class _Reader:
         "Kroger said it would fight", "Alves said he would"; None when it does not tell."""
         if not self._is_speaker(k):
             return None
-        token = self.tokens[k]
-        for later in self.doc[k + 1:token.sent.end]:
+        for later in self.doc[k + 1:self._sentence(k).stop]:
             said = pronoun(later.lower_)
             if said is not None and said.kind == ORGANIZATION:
                 return ORGANIZATION
@@ -795,9 +800,7 @@ class _Reader:
                 before.head.ent_type_ == "PERSON" or before.head.text in self.world.us_politicians
                 or before.head.lower_ in self.world.us_politicians):
             return True
-        sentence = self.tokens[start].sent
-        return any(self.words[k] != name and self.words[k] in self.world.us_states
-                   for k in range(sentence.start, sentence.end))
+        return any(self.words[k] != name and self.words[k] in self.world.us_states for k in self._sentence(start))
 
     def _is_dateline(self, start: int, end: int) -> bool:
         return start == 0 and end < len(self.doc) and self.words[end] in DATELINE_MARKS
@@ -828,6 +831,11 @@ class _Reader:
     def _tagged_organizations(self) -> Counter:
         """How often the tagger labels each text ORG in the whole article."""
         return Counter(e.text for _, doc in self.paragraphs for e in doc.ents if e.label_ == "ORG")
+
+    def _sentence(self, k: int) -> range:
+        """The tokens of the sentence token k is in."""
+        j = max(bisect.bisect_right(self.sentence_starts, k) - 1, 0)
+        return range(self.sentence_starts[j], self.sentence_starts[min(j + 1, len(self.sentence_starts) - 1)])
 
     def _skip_the(self, i: int) -> int:
         return i + 1 if self.words[i].lower() == "the" and i + 1 < len(self.doc) else i
