@@ -24,12 +24,20 @@ QUOTE_MARKS = str.maketrans(
 DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-"})
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[\w']+")
+_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*$")
 
 
 def normalise(text: str) -> str:
     """NFKC, straight quote marks and hyphens, single spaces: the form quotes are compared in."""
     text = unicodedata.normalize("NFKC", text).translate(QUOTE_MARKS).translate(DASHES)
     return _SPACE.sub(" ", text).strip()
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether `text` ends like a sentence: a full stop, question or exclamation mark, an ellipsis
+    (or their CJK forms), before any closing quotation marks and brackets. What ingest asks of a
+    line (was it wrapped mid-sentence?) and the actor scan of a paragraph (is it a heading?)."""
+    return _SENTENCE_END.search(text.rstrip()) is not None
 
 
 def words(text: str) -> list[str]:

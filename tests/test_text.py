@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.text import http_url, normalise, printable, slugify, words
+from dossier.text import ends_sentence, http_url, normalise, printable, slugify, words
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,19 @@ def test_only_plain_http_urls_may_become_links(url, allowed):
 def test_printable_escapes_whatever_could_move_the_cursor_or_forge_a_line(name, shown):
     assert printable(name) == shown
     assert printable(name).isprintable()
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("The talks ended.", True),
+    ("Will they return?", True),
+    ('He said: "We will win."', True),  # closing marks after the full stop
+    ("The talks ended.) ", True),
+    ("会谈结束。", True),
+    ("And then there was silence…", True),
+    ("Russia Seeks Talks", False),  # a headline
+    ('He called it "a disgrace"', False),
+    ("More on this story:", False),  # a colon leads in; whoever asks says whether that counts
+    ("", False),
+])
+def test_what_ends_like_a_sentence(text, ends):
+    assert ends_sentence(text) is ends

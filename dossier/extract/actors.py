@@ -37,13 +37,12 @@ from dossier.extract.discourse import Referent, role_referent
 from dossier.extract.sentences import article_sentences
 from dossier.model import ActorMention, Article
 from dossier.names import NameIndex, pronoun
-from dossier.text import normalise
+from dossier.text import ends_sentence, normalise
 from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, world
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout",
                                    "within", "to", "from", "via", "through", "toward", "towards", "over", "between"})
 INITIAL = re.compile(r"^[A-Z]\.$")  # "Donald J. Trump"
-SENTENCE_END = re.compile(r"""[.!?]["')\]]*$|[.!?]$|:$""")
 DATELINE_MARKS = frozenset({"-", "--", ":", "\u2014", "\u2013"})
 MAX_INSTITUTION_WORDS = 4
 MAX_NAME_TOKENS = 6  # "Jean - Yves Le Drian" is five tokens
@@ -852,7 +851,8 @@ def _is_heading(text: str) -> bool:
     end = len(text)
     while end and (unicodedata.category(text[end - 1])[0] in "SZC" or text[end - 1] == "\ufe0f"):
         end -= 1
-    return not SENTENCE_END.search(normalise(text[:end]))
+    line = normalise(text[:end])
+    return not (ends_sentence(line) or line.endswith(":"))
 
 
 def _organization_keys(names: Sequence[str]) -> dict[str, list[str]]:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from dossier.ingest.cues import TRAILING_CONNECTORS, cues, wire_service, wires_in
 from dossier.ingest.dateline import is_place
 from dossier.ingest.dates import DAY, MONTH, find_date, only_times, parse_date
-from dossier.ingest.paragraphs import DECORATION_SPAN, SENTENCE_END, undecorated
-from dossier.text import normalise
+from dossier.ingest.paragraphs import DECORATION_SPAN, undecorated
+from dossier.text import ends_sentence, normalise
 
 BOILERPLATE_MAX_CHARS = 600
 
@@ -61,7 +61,7 @@ def classify(text: str) -> Boilerplate | None:
         match = pattern.search(text)
         if match:
             return Boilerplate("credit", credited=wires_in(_name_group(match, "names") or ""))
-    if len(text.split()) == 1 and text[-1] not in SENTENCE_END and not _UNSPACED_SCRIPT.search(text):
+    if len(text.split()) == 1 and not ends_sentence(text) and not _UNSPACED_SCRIPT.search(text):
         return Boilerplate("stray")
     return None
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from dossier.text import ends_sentence
+
 _EMOJI = (
     "\U0001F000-\U0001FAFF"  # pictographs, emoticons, transport, flags, supplemental symbols
     "\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2900-\u297F\u2B00-\u2BFF"  # arrows, technical, shapes, dingbats
@@ -14,7 +16,6 @@ _TRAILING_DECORATION = re.compile(rf"(?:[\s{_EMOJI}]|(?<=\s)#++)++\Z")
 DECORATION_SPAN = 80  # decorations are short: looking further back only costs time on long paragraphs
 _STRUCTURAL = re.compile(r"#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>")
 _WRAP_MAX_WIDTH = 100
-SENTENCE_END = frozenset(".!?\"”’»。！？")
 
 
 def paragraph_candidates(text: str) -> list[str]:
@@ -56,13 +57,13 @@ def _wrap_width(blocks: list[list[str]]) -> int | None:
     width = inner[int(0.9 * (len(inner) - 1))]
     lengths = [len(line) for block in blocks for line in block]
     overlong = sum(length > width + 10 for length in lengths)
-    ends = [line[-1] for block in blocks for line in block[:-1]]
-    mid_sentence = sum(end not in SENTENCE_END and end not in ":;)" for end in ends)
+    lines = [line for block in blocks for line in block[:-1]]
+    mid_sentence = sum(not ends_sentence(line) and line[-1] not in ":;)" for line in lines)
     # a line was wrapped because the next word did not fit: header lines ("By Jane Doe", "Share") have room left
     pairs = [(line, after) for block in blocks for line, after in zip(block, block[1:])]
     overflowing = sum(len(line) + 1 + len(after.split()[0]) > width for line, after in pairs)
     wrapped = (inner[len(inner) // 2] >= 0.6 * width and overlong <= 0.05 * len(lengths)
-               and mid_sentence >= 0.5 * len(ends) and overflowing >= 0.7 * len(pairs))
+               and mid_sentence >= 0.5 * len(lines) and overflowing >= 0.7 * len(pairs))
     return width if wrapped and 30 <= width <= _WRAP_MAX_WIDTH else None
 
 
