@@ -11,8 +11,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from dossier.lexicon import lexicon
+
+if TYPE_CHECKING:
+    from dossier.world import World
 
 MAX_SYLLABLE_WORD = 12  # "Zhongxiang": romanised given names are short
 
@@ -264,3 +268,48 @@ def joiners() -> frozenset[str]:
     """Small words that may stand inside a name or the title before it: names.yaml's particles
     ("von der") and titles.yaml's connectors ("Secretary of State")."""
     return frozenset(lexicon().names.particles + lexicon().titles.connectors)
+
+
+@dataclass(frozen=True)
+class Title:
+    """The titles that open a name as printed: "Russian Deputy Foreign Minister Alexander Grushko"."""
+
+    nouns: tuple[str, ...]  # nouns that may refer back to the bearer: minister, diplomat
+    end: int  # just past the last title of office ("Foreign Minister"); 0 when there is none
+    start: int  # where the name starts, past titles and forms of address ("Dr."); 0 when none
+
+
+def split_title(words: Sequence[str], world: World) -> Title:
+    """The titles (titles.yaml), forms of address and person nouns ("drummer") that open `words`,
+    read past a country or organisation that owns them ("Russian", "NATO"), modifiers
+    ("deputy") and party affiliations. Nothing is taken off a name that carries no title:
+    "Jordan Peterson" keeps "Jordan"."""
+    speech = lexicon().speech_verbs
+    nouns: list[str] = []
+    i, end, start = 0, 0, 0
+    while i < len(words):
+        low = words[i].lower()
+        title = world.titles.match(words, i)
+        if title is not None:
+            i, referring = title
+            nouns.extend(referring)
+            end = start = i
+            continue
+        if low in world.honorifics or low in speech.person_nouns:
+            if low in speech.person_nouns:
+                nouns.append(low)
+            if low in speech.honorific_nouns:  # "Dr. Osei" is "the doctor"
+                nouns.append(speech.honorific_nouns[low])
+            i += 1
+            start = i
+            continue
+        owner = (world.demonyms.match(words, i) or world.names.match(words, i) or world.metonyms.match(words, i)
+                 or world.institutions.match(words, i))  # "Commerce Ministry spokesman"
+        if owner is not None:
+            i = owner[0]
+            continue
+        if low in world.modifiers or low in speech.affiliations or low in ("of", "the", "'s", "\u2019s"):
+            i += 1
+            continue
+        break
+    return Title(tuple(nouns), end, start)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.names import genders, person_names, pronoun
+from dossier.names import genders, person_names, pronoun, split_title
+from dossier.world import world
 
 
 @pytest.mark.parametrize("words, k, ends", [
@@ -67,3 +68,22 @@ def test_what_tells_a_gender(words, name, gender):
 ])
 def test_which_names_are_full_names(name, full):
     assert person_names().is_full_name(name) is full
+
+
+@pytest.mark.parametrize("text, nouns, role, name", [
+    ("Russian Deputy Foreign Minister Alexander Grushko", {"minister", "diplomat"}, "Russian Deputy Foreign Minister",
+     "Alexander Grushko"),
+    ("Secretary of State Antony Blinken", {"secretary"}, "Secretary of State", "Antony Blinken"),
+    ("Commerce Ministry spokesman Zhao Lijun", {"spokesman"}, "Commerce Ministry spokesman", "Zhao Lijun"),
+    ("Dr. Samuel Osei", {"doctor"}, "", "Samuel Osei"),  # a form of address gives no role
+    ("The Rev. Martin Luther King Jr.", set(), "", "Martin Luther King Jr."),
+    ("Pope Leo XIV", {"pope", "pontiff"}, "Pope", "Leo XIV"),
+    ("Sen. Chuck Schumer", {"senator"}, "Sen.", "Chuck Schumer"),
+    ("Jordan Peterson", set(), "", "Jordan Peterson"),  # nothing is taken off a name without a title
+    ("the Foreign Minister", {"minister"}, "the Foreign Minister", ""),
+])
+def test_titles_come_off_a_name(text, nouns, role, name):
+    words = text.split()
+    title = split_title(words, world())
+    assert nouns <= set(title.nouns) and (bool(nouns) or not title.nouns)
+    assert (" ".join(words[:title.end]), " ".join(words[title.start:])) == (role, name)

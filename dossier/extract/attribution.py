@@ -24,7 +24,7 @@ from dossier.extract.discourse import (PRONOUN_WINDOW, Context, Referent, carrie
 from dossier.extract.quotemarks import Quotation
 from dossier.extract.sentences import quoted_spans, split
 from dossier.lexicon import lexicon
-from dossier.names import NameIndex, genders, joiners, pronoun
+from dossier.names import NameIndex, genders, joiners, pronoun, split_title
 from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, world
 
 PLACE = "place"
@@ -163,7 +163,8 @@ class Reader:
         if not tokens:
             return None
         words = [t.text for t in tokens]
-        nouns, start = _split_title(words)
+        title = split_title(words, w)
+        nouns, start = list(title.nouns), title.start
         if not start:  # "Drummer Lucy Tran": a title the data does not list, before a name the tagger knows
             start = next((k for k, t in enumerate(tokens) if k and t.ent_iob_ == "B" and t.ent_type_ == "PERSON"
                           and _may_be_title(tokens[k - 1]) and all(u.ent_type_ == "PERSON" for u in tokens[k:])), 0)
@@ -668,41 +669,6 @@ def _title_prefix(tokens: list, run: list) -> list:
     while prefix and prefix[0].lower_ in CONNECTORS:
         prefix.pop(0)
     return prefix if any(t.lower_ in title_words for t in prefix) else []
-
-
-def _split_title(words: list[str]) -> tuple[list[str], int]:
-    """Nouns referring back to the titles that open `words`, and where the name after them starts.
-
-    Nothing is taken off a name that carries no title: "Jordan Peterson" keeps "Jordan".
-    """
-    w = world()
-    nouns: list[str] = []
-    i, name_start = 0, 0
-    while i < len(words):
-        low = words[i].lower()
-        title = w.titles.match(words, i)
-        if title is not None:
-            i, referring = title
-            nouns.extend(referring)
-            name_start = i
-            continue
-        if low in w.honorifics or low in lexicon().speech_verbs.person_nouns:
-            if low in lexicon().speech_verbs.person_nouns:
-                nouns.append(low)
-            if low in lexicon().speech_verbs.honorific_nouns:  # "Dr. Osei" is "the doctor"
-                nouns.append(lexicon().speech_verbs.honorific_nouns[low])
-            i += 1
-            name_start = i
-            continue
-        other = w.demonyms.match(words, i) or w.names.match(words, i) or w.metonyms.match(words, i)
-        if other is not None:
-            i = other[0]
-            continue
-        if low in w.modifiers or low in lexicon().speech_verbs.affiliations or low in ("of", "the", "'s", "\u2019s"):
-            i += 1
-            continue
-        break
-    return nouns, name_start
 
 
 def _appositions(token) -> list:

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from dossier import nlp
 from dossier.curation import ActorEdit, Curation
 from dossier.model import Actor, ActorMention, Extraction, Mention, Problem
-from dossier.names import NameIndex, is_initial, person_names
+from dossier.names import NameIndex, is_initial, person_names, split_title
 from dossier.text import normalise, slugify
 from dossier.world import PERSON, POSSESSIVE, phrase_key, world
 
@@ -141,30 +141,18 @@ def _parse_name(text: str) -> tuple[str, str, str | None, str | None]:
         return known.name, known.kind, None, None
     tokens = nlp.load().tokenizer(text)
     words = [t.text for t in tokens]
-    start = 0
-    owner = world().demonyms.match(words, 0) or world().names.match(words, 0)
-    if owner:
-        start = owner[0] + (owner[0] < len(words) and words[owner[0]] in POSSESSIVE)
-    title = _last_title(words, start)
-    if title is not None and title >= len(words):
-        return text, PERSON, None, None
-    name_start = title or 0
-    while name_start < len(words) - 1 and words[name_start].lower() in world().honorifics:
-        name_start += 1
-    name = tokens[name_start:].text
+    title = split_title(words, world())
+    if title.start >= len(words):
+        return text, PERSON, None, None  # a title alone: "the Foreign Minister"
+    name = tokens[title.start:].text
     known = world().known(name)
     if known is not None:
         return known.name, known.kind, None, None
-    if title is None:
+    if not title.end:
         return name, PERSON, None, None
-    return name, PERSON, tokens[start:title].text, owner[1].name if owner else None
-
-
-def _last_title(words: Sequence[str], start: int) -> int | None:
-    """Where the title words from `start` end, the last title winning: "Commerce Ministry spokesman" in
-    "Commerce Ministry spokesman Zhao Lijun", "Secretary of State" in "Secretary of State Antony Blinken"."""
-    ends = [match[0] for k in range(start, len(words)) if (match := world().titles.match(words, k))]
-    return max(ends) if ends else None
+    owner = world().demonyms.match(words, 0) or world().names.match(words, 0)
+    role_start = owner[0] + (owner[0] < len(words) and words[owner[0]] in POSSESSIVE) if owner else 0
+    return name, PERSON, tokens[role_start:title.end].text, owner[1].name if owner else None
 
 
 def _group_by_name(mentions: Iterable[ActorMention]) -> dict[str, _Group]:
