@@ -28,6 +28,8 @@ SPEAKERS = [
     (["Coach Tom Reed was upbeat.", f"{SAID} the 58-year-old said."], "Tom Reed", "role"),
     ([f"{SAID} the Rev. Martin Luther King Jr. said."], "Martin Luther King Jr.", "explicit"),
     ([f"{SAID} Pope Leo XIV said."], "Leo XIV", "explicit"),
+    (["Martin Luther King Jr. arrived on Monday.", f"{SAID} King added."], "Martin Luther King Jr.", "explicit"),
+    (["Ambassador Ruth Bishop arrived on Monday.", f"{SAID} Bishop said."], "Ruth Bishop", "explicit"),
     ([f"{SAID} Commerce Ministry spokesman Zhao Lijun said."], "Zhao Lijun", "explicit"),
     ([f"{SAID} Sen. Chuck Schumer, D-N.Y., said."], "Chuck Schumer", "explicit"),
     (["Donald Trump Jr. met Donald Trump on Monday.", f"{SAID} Trump Jr. said."], "Donald Trump Jr.", "explicit"),

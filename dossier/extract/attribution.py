@@ -219,7 +219,8 @@ class Reader:
                         self.people[name.name].update(name.nouns)
             for sentence, names in zip(self.sentences, printed):  # as printed: "Souza" may be a Souza found a person since
                 sentence.names = [self._as_known(n) for n in names]
-        surnames = {person.split()[-1] for person in self.people if len(person.split()) > 1}
+        names = world().person_names
+        surnames = {names.surname(person) for person in self.people if len(names.parts(person)) > 1}
         for sentence in self.sentences:
             sentence.names = sorted([*sentence.names, *self._bare_surnames(sentence, surnames)],
                                     key=lambda n: n.offset)
@@ -257,7 +258,7 @@ class Reader:
         or names another Haddad ("Ana Souza, unlike Bruno Souza,")."""
         words = name.split()
         w = world()
-        surname = words[-1] if words else ""
+        surname = w.person_names.surname(name) if words else ""
         return (kind in (ORGANIZATION, UNKNOWN) and 2 <= len(words) <= 3
                 and (surname in self.people or surname in self.surnames)
                 and all(word[:1].isupper() for word in words) and w.known(name) is None and not w.is_outlet(name))
@@ -475,6 +476,9 @@ class Reader:
                 continue
             if name.name:
                 return Speaker(self._fuller(name), method, name.kind)
+            printed = self.full_name(_join(_run_around(candidate, sentence)), (name.paragraph, name.offset))
+            if printed in self.people:  # "King added" after "Martin Luther King Jr.": a surname, not a title
+                return Speaker(printed, method, PERSON)
             return self._role(sentence, at, name.nouns)
         surname = self.full_name(token.text, (sentence.paragraph, token.idx)) if token.text[:1].isupper() else None
         if surname in self.people:  # "Price said", a surname the tagger took for a common noun
