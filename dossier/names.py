@@ -62,6 +62,16 @@ class PersonNames:
             w[:1].isupper() or w.lower() in self.particles or w.split("-")[0].lower() in self.particles for w in words
         ) and self.surname(name) != name
 
+    def ends_given_name(self, before: Sequence[str], end: str, after: str | None) -> bool:
+        """Whether the lower-case `end` after a hyphen closes a hyphenated given name: "-ho" of "Han
+        Seong-ho" (`before` the family name and "Seong"), "-jin" of "Ho-jin Lee" (`before` "Ho", the
+        family name `after` it); never "-backed" of "Kremlin-backed"."""
+        if not (end.isalpha() and end.islower()):
+            return False
+        if len(before) == 1:  # given name first: the family name must follow at once
+            return after in self.chinese | self.korean
+        return len(before) == 2 and self.family_name_first([before[0], f"{before[1]}-{end}"])
+
     def family_name_first(self, words: list[str]) -> bool:
         """ "Wang Wenbin", "Tsai Ing-wen", "Kim Jong Un", "Lee Jae-myung", "Ishiba Shigeru", and the
         names names.yaml marks: the first part is the family name."""

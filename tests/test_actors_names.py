@@ -137,6 +137,8 @@ ARTICLES = [
      {"Donald Trump Jr.": ("Donald Trump Jr.", PERSON), "Trump Jr.": ("Donald Trump Jr.", PERSON)}),
     (["Pope Leo XIV called for a ceasefire on Sunday. The pope spoke from the balcony."],  # a regnal number
      {"Pope Leo XIV": ("Leo XIV", PERSON), "The pope": ("Leo XIV", PERSON), "Pope Leo": None}),
+    (["Ji-woo Kim said the vote was fair."],  # a hyphenated given name before its family name
+     {"Ji-woo Kim": ("Ji-woo Kim", PERSON), "Kim": None}),
     (["Sen. Chuck Schumer, D-N.Y., said the bill was dead. Schumer spoke after the vote."],
      {"Sen. Chuck Schumer": ("Chuck Schumer", PERSON), "Schumer": ("Chuck Schumer", PERSON)}),
     (["The Bank of England kept rates on hold, and the Institute for Fiscal Studies criticised the plan."],

@@ -87,3 +87,17 @@ def test_titles_come_off_a_name(text, nouns, role, name):
     title = split_title(words, world())
     assert nouns <= set(title.nouns) and (bool(nouns) or not title.nouns)
     assert (" ".join(words[:title.end]), " ".join(words[title.start:])) == (role, name)
+
+
+@pytest.mark.parametrize("before, end, after, ends", [
+    (["Han", "Seong"], "ho", None, True),  # family name first
+    (["Park", "Min"], "jun", "said", True),
+    (["Ji"], "woo", "Kim", True),  # given name first: the family name follows at once
+    (["Ho"], "jin", "Lee", True),
+    (["Ji"], "woo", "said", False),
+    (["Kremlin"], "backed", "group", False),
+    (["Donald", "Trump"], "era", None, False),
+    (["Han", "Seong"], "Ho", None, False),  # only a lower-case end
+])
+def test_what_ends_a_hyphenated_given_name(before, end, after, ends):
+    assert person_names().ends_given_name(before, end, after) is ends

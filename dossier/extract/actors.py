@@ -617,15 +617,13 @@ class _Reader:
         return token.lower_ in self.world.particles
 
     def _ends_given_name(self, k: int, start: int) -> bool:
-        """The lower-case end of a hyphenated given name: "Seong-min" after the family name Han,
-        "Jae-myung" when the tagger's PERSON entity goes on, never "Trump-era"."""
+        """The lower-case end of a hyphenated given name (PersonNames.ends_given_name), or one the
+        tagger's PERSON entity goes on with ("Jae-myung"), never "Trump-era"."""
         token = self.tokens[k]
-        if not token.is_alpha or not token.is_lower:
-            return False
-        if token.ent_type_ == "PERSON" and token.ent_iob_ == "I":
+        if token.is_alpha and token.is_lower and token.ent_type_ == "PERSON" and token.ent_iob_ == "I":
             return True
-        names = self.world.person_names
-        return k - 2 > start and self.words[start] in names.chinese | names.korean
+        after = self.words[k + 1] if k + 1 < len(self.doc) and self.tokens[k].whitespace_ else None
+        return self.world.person_names.ends_given_name(self.words[start:k - 1], self.words[k], after)
 
     def _is_name_word(self, token) -> bool:
         text = self.words[token.i]

@@ -608,15 +608,12 @@ def _runs(tokens: list) -> list[list]:
 
 
 def _ends_given_name(run: list, joined: list, after: list) -> bool:
-    """"-jun" of "Park Min-jun", "-ho" of "Han Seong-ho", "-jin" of "Ho-jin Lee": the lower-case end
-    of a hyphenated given name next to its family name (never "-backed" of "Kremlin-backed")."""
+    """A hyphen and the lower-case end of a given name (PersonNames.ends_given_name) after `run`,
+    the family name right `after` it when the given name comes first."""
     *hyphen, end = joined
-    if [t.text for t in hyphen] != ["-"] or not (end.is_alpha and end.is_lower):
-        return False
-    names = world().person_names
-    if len(run) == 1:  # given name first: the family name must follow at once
-        return bool(after) and after[0].i == end.i + 1 and after[0].text in names.chinese | names.korean
-    return len(run) == 2 and names.family_name_first([run[0].text, f"{run[1].text}-{end.text}"])
+    following = after[0].text if after and after[0].i == end.i + 1 else None
+    return [t.text for t in hyphen] == ["-"] and world().person_names.ends_given_name(
+        [t.text for t in run], end.text, following)
 
 
 def _may_be_title(token) -> bool:
