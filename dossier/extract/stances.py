@@ -798,7 +798,8 @@ class _Names:
                 return self.of(paragraph, speaker[0])
         if said is not None and said.gender:
             before = bisect.bisect_left(self._people, (paragraph, token.idx))
-            back = (Context(p, named=(Referent(name, PERSON),)) for p, _, name in reversed(self._people[:before]))
+            back = (Context(self._people[k][0], named=(Referent(self._people[k][2], PERSON),))
+                    for k in range(before - 1, -1, -1))
             found = pronoun_referent(back, paragraph, lambda person: _may_be(person.name, said.gender))
             return [found.name] if found else []
         return []
@@ -814,8 +815,8 @@ class _Names:
         form first (a surname before a given name), of two the one named last."""
         name = normalise(entity.text)
         ranks = {full: rank for full, rank in self._people_index.ranks(name).items() if full != name}
-        surest = [full for full, rank in ranks.items() if rank == min(ranks.values())]
-        return fullest_name(surest, self._last_named.get) or name
+        best = min(ranks.values(), default=None)
+        return fullest_name([full for full, rank in ranks.items() if rank == best], self._last_named.get) or name
 
 
 def _may_be(name: str, gender: str) -> bool:
