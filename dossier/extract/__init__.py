@@ -5,15 +5,17 @@ from __future__ import annotations
 from dossier import nlp
 from dossier.extract.actors import extract_actors
 from dossier.extract.quotes import extract_quotes
+from dossier.extract.sentences import article_sentences
 from dossier.extract.stances import extract_stances
 from dossier.model import Article, Extraction
 
 
 def extract(article: Article) -> Extraction:
-    """Parse each paragraph once and hand the parses to every extractor."""
+    """Parse each paragraph once, split it into sentences once, and hand both to every extractor."""
     docs = list(nlp.load().pipe(p.text for p in article.paragraphs))
-    actors = extract_actors(article, docs)
+    sentences = article_sentences([p.text for p in article.paragraphs])
+    actors = extract_actors(article, docs, sentences)
     quotes, problems = extract_quotes(article, docs)
-    stances = extract_stances(article, docs, actors)
+    stances = extract_stances(article, docs, actors, sentences)
     return Extraction(article=article, quotes=tuple(quotes), actors=tuple(actors), stances=tuple(stances),
                       problems=tuple(problems))

@@ -49,11 +49,13 @@ MAX_NAME_TOKENS = 6  # "Jean - Yves Le Drian" is five tokens
 MIN_COMPOUND_PART = 4  # "spokes" + "people"; shorter parts make names look English ("Herr" + "era")
 
 
-def extract_actors(article: Article, docs: Sequence) -> list[ActorMention]:
-    """Every actor mention in `article`; `docs[i]` is the spaCy parse of `article.paragraphs[i]`."""
+def extract_actors(article: Article, docs: Sequence, sentences: Sequence | None = None) -> list[ActorMention]:
+    """Every actor mention in `article`; `docs[i]` is the spaCy parse of `article.paragraphs[i]` and
+    `sentences[i]` its sentence spans (dossier.extract.sentences; split here when not given)."""
     paragraphs = list(zip((p.index for p in article.paragraphs), docs))
-    sentences = [[doc.char_span(start, end, alignment_mode="expand").start for start, end in spans]
-                 for doc, spans in zip(docs, article_sentences([p.text for p in article.paragraphs]))]
+    spans = sentences if sentences is not None else article_sentences([p.text for p in article.paragraphs])
+    sentences = [[doc.char_span(start, end, alignment_mode="expand").start for start, end in paragraph]
+                 for doc, paragraph in zip(docs, spans)]
     first = _Reader(article, paragraphs, sentences)
     first_mentions = first.mentions()
     organizations = dict.fromkeys(m.name for m in first_mentions if m.kind == ORGANIZATION)  # first named first

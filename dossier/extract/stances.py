@@ -55,13 +55,15 @@ def _reporting_verbs() -> frozenset[str]:
     return frozenset(lexicon().speech_verbs.verbs + lexicon().stances.opinion_verbs)
 
 
-def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMention]) -> list[Stance]:
-    """Stances stated in `article`; `docs[i]` parses `article.paragraphs[i]`, `actors` are its actor mentions."""
+def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMention],
+                    sentences: Sequence | None = None) -> list[Stance]:
+    """Stances stated in `article`; `docs[i]` parses `article.paragraphs[i]`, `actors` are its actor mentions,
+    `sentences[i]` the paragraph's sentence spans (dossier.extract.sentences; split here when not given)."""
     names = _Names(article, docs, actors)
     stances: list[Stance] = []
     recalled: dict[str, str] = {}  # cue -> the topic it was last used on, for "rejected the call" later on
     named: dict[str, str] = _named_issues(nlp.parse(article.title)) if article.title else {}
-    spans = article_sentences([p.text for p in article.paragraphs])
+    spans = sentences if sentences is not None else article_sentences([p.text for p in article.paragraphs])
     for paragraph, doc, sentences in zip(article.paragraphs, docs, spans):
         context = _Paragraph()
         for sentence in (doc.char_span(start, end, alignment_mode="expand") for start, end in sentences):
