@@ -311,6 +311,7 @@ class Catalogue:
                                           key=lambda row: (-len(row[1]), row[0].name, row[0].id))
                            for source, found in paragraphs.items()}
         self.co_occurrences = co_occurrences(dossier.actors)
+        self._segments: dict[tuple[str, int, str], list[Segment]] = {}  # filled by segments()
 
     def _printings(self) -> dict[str, list[Printing]]:
         """Each quote's printings in source, paragraph order, with their occurrence anchors."""
@@ -468,16 +469,22 @@ class Catalogue:
             return []
         index = printing.occurrence.paragraph
         rows = []
-        for paragraph in source.paragraphs:
-            if abs(paragraph.index - index) <= around:
-                segments = [segment if segment.anchor == printing.anchor else Segment(segment.text)
-                            for segment in self.segments(source, paragraph.index, paragraph.text)]
-                rows.append((paragraph.index, [s for s in segments if s.text]))
+        for paragraph in source.paragraphs[max(index - around - 1, 0):index + around]:  # indexes are 1-based
+            segments = [segment if segment.anchor == printing.anchor else Segment(segment.text)
+                        for segment in self.segments(source, paragraph.index, paragraph.text)]
+            rows.append((paragraph.index, [s for s in segments if s.text]))
         return rows
 
     def segments(self, source: Article, paragraph_index: int, text: str) -> list[Segment]:
         """The paragraph cut into plain text and the quotes printed in it; a quote that cannot be
-        found in the words still gets its anchor, at the start of the paragraph."""
+        found in the words still gets its anchor, at the start of the paragraph. Cut once: the
+        source page and the quote pages around each printing all show the same cuts."""
+        key = (source.id, paragraph_index, text)
+        if key not in self._segments:
+            self._segments[key] = self._cut(source, paragraph_index, text)
+        return self._segments[key]
+
+    def _cut(self, source: Article, paragraph_index: int, text: str) -> list[Segment]:
         placed: list[tuple[int, int, Printing]] = []
         unplaced: list[Printing] = []
         for printing in self.printings_at.get((source.id, paragraph_index), []):

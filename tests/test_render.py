@@ -23,7 +23,7 @@ from mkdocs.utils.meta import get_data
 
 from dossier import render
 from dossier.text import http_url
-from dossier.model import Actor, Dossier, Mention, Occurrence, Paragraph, Quote
+from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Paragraph, Quote
 from dossier.story import Story
 from tests.conftest import ROOT, TEMPLATES
 from tests.render_fixtures import HOSTILE, PAYLOADS, WITHDRAWN_QUOTE_ID, hostile, realistic
@@ -636,6 +636,22 @@ def test_quote_in_context_shows_the_paragraphs_around_it_with_only_its_words_mar
         assert around in visible  # paragraphs 3, 4 and 5 of wire-story: before, itself, after
     assert context.count('<mark class="dossier-quote">') == 1  # q7incomp in paragraph 3 is not marked here
     assert "Such a mission could ensure compliance with specific provisions</mark>" in context
+
+
+@pytest.mark.parametrize(("at", "shown"), [(1, [1, 2]), (2, [1, 2, 3]), (5, [4, 5, 6]), (6, [5, 6])])
+def test_context_is_the_paragraph_and_its_neighbours_even_at_either_end(at, shown):
+    """Found by index, not by walking the article: a long article's quote pages cost the same each."""
+    paragraphs = [f"Paragraph {k} says \"words number {k} of the article\" plainly." for k in range(1, 7)]
+    article = Article(id="long", file="long.txt", title="Long", paragraphs=tuple(
+        Paragraph(k, text) for k, text in enumerate(paragraphs, start=1)))
+    quote = Quote(id="q", text=f"words number {at} of the article", speaker=None, speaker_name=None, occurrences=[
+        Occurrence(source="long", paragraph=at, text=f"words number {at} of the article", sentence="",
+                   method="unattributed", index=1)])
+    catalogue = render.Catalogue(Dossier(sources=[article], actors=[], quotes=[quote], topics=[], positions=[]))
+    rows = catalogue.context(catalogue.printings["q"][0])
+    assert [index for index, _ in rows] == shown
+    assert ["".join(s.text for s in segments) for _, segments in rows] == [paragraphs[k - 1] for k in shown]
+    assert [s.text for _, segments in rows for s in segments if s.quote] == [f"words number {at} of the article"]
 
 
 @pytest.mark.parametrize(("title", "expected"), [("Ceasefire", "ceasefire"),
