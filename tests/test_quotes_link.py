@@ -94,3 +94,17 @@ def test_speaker_is_the_resolved_actor_else_the_name_slug_and_actors_are_the_nam
         ("alexander-grushko", "Grushko", ["nato", "ukraine"]),
         ("jane-doe", "Jane Doe", []),
     ]
+
+
+def test_an_utterance_printed_many_times_is_one_quote_compared_once(monkeypatch):
+    """More printings than COMMON_PAIR (a long article repeating itself, a wire story in hundreds of
+    outlets) are still one quote, and each distinct wording pair is scored once, however many printings."""
+    from dossier.link import quotes as linking
+
+    calls = []
+    monkeypatch.setattr(linking, "same_utterance", lambda a, b: calls.append((a, b)) or same_utterance(a, b))
+    cut = "We will demand that ironclad security guarantees"
+    extractions = [extraction(f"s{k:03}", (BASE, "X"), (cut, None)) for k in range(linking.COMMON_PAIR + 50)]
+    quotes = cluster_quotes(extractions, no_actor)
+    assert [(q.text, len(q.occurrences)) for q in quotes] == [(BASE, 2 * (linking.COMMON_PAIR + 50))]
+    assert len(calls) == 1

@@ -24,7 +24,7 @@ from dossier.text import slugify, words
 SAME_WORDING = 0.8  # share of words kept (1 - word edits / longer length): "a word or two changed"
 SAME_CUT_WORDING = 0.9  # the same for a shortened printing, against the stretch of the longer one it matches
 MIN_FUZZY_CUT = 8  # a shortened printing must be this long before its words may differ at all
-COMMON_PAIR = 200  # a word pair printed by more quotations than this says nothing about sameness
+COMMON_PAIR = 200  # a word pair in more wordings than this says nothing about sameness
 NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "cannot", "without"})
 NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -92,14 +92,21 @@ def _meaning_differs(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 def _cluster(printings: list[_Printing]) -> list[list[int]]:
-    """Union the most alike pairs first, never joining two groups with different speakers."""
+    """Union the most alike pairs first, never joining two groups with different speakers.
+
+    Printings of the same words given to the same speaker are one utterance; they are compared
+    as one wording, so an utterance printed n times costs one comparison, not n * n."""
+    wordings: dict[tuple[tuple[str, ...], str | None], list[int]] = defaultdict(list)  # in order of first printing
+    for i, p in enumerate(printings):
+        wordings[(p.words, p.speaker)].append(i)
+    keys = list(wordings)
     pairs = []
-    for i, j in _candidates(printings):
-        score = same_utterance(printings[i].words, printings[j].words)
+    for i, j in _candidates([words for words, _ in keys]):
+        score = same_utterance(keys[i][0], keys[j][0])
         if score > 0:
             pairs.append((-score, i, j))
-    parent = list(range(len(printings)))
-    speakers: dict[int, set[str]] = {i: {p.speaker} if p.speaker else set() for i, p in enumerate(printings)}
+    parent = list(range(len(keys)))
+    speakers: dict[int, set[str]] = {i: {speaker} if speaker else set() for i, (_, speaker) in enumerate(keys)}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -115,16 +122,16 @@ def _cluster(printings: list[_Printing]) -> list[list[int]]:
         parent[high] = low
         speakers[low] |= speakers.pop(high)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(printings)):
-        groups[root(i)].append(i)
-    return [groups[k] for k in sorted(groups)]
+    for i, key in enumerate(keys):
+        groups[root(i)].extend(wordings[key])
+    return [sorted(groups[k]) for k in sorted(groups)]
 
 
-def _candidates(printings: list[_Printing]) -> set[tuple[int, int]]:
-    """Pairs of printings sharing a word pair: any two printings of one utterance do."""
+def _candidates(wordings: list[tuple[str, ...]]) -> set[tuple[int, int]]:
+    """Pairs of wordings sharing a word pair: any two wordings of one utterance do."""
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, p in enumerate(printings):
-        for pair in set(zip(p.words, p.words[1:])):
+    for i, words in enumerate(wordings):
+        for pair in set(zip(words, words[1:])):
             postings[pair].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():
