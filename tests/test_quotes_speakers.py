@@ -8,6 +8,7 @@ import pytest
 from tests.quotes_support import article_from_text, extract
 
 SAID = '"The talks will resume next week in Geneva,"'
+FILLER = "The rain kept falling on the city all afternoon."
 
 SPEAKERS = [
     # (paragraphs, speaker of the last quote, method)
@@ -111,6 +112,12 @@ SPEAKERS = [
     ([f"{SAID} Ji-woo Kim, a lawmaker, said."], "Ji-woo Kim", "explicit"),
     (["Kim Do-yeon met officials.", f"{SAID} Kim said."], "Kim Do-yeon", "explicit"),
     (["Kremlin-backed forces advanced.", f"{SAID} Lee Jae-sung told reporters."], "Lee Jae-sung", "explicit"),
+    # a role noun reaches back however far its bearer was named (found by look-up, not by re-reading)
+    (["Ambassador Maria Lopez arrived late.", *[FILLER] * 40, f"{SAID} the diplomat said."], "Maria Lopez", "role"),
+    (["The World Bank cut its forecast.", *[FILLER] * 40, f"{SAID} the bank said."], "World Bank", "role"),
+    (["Acme Motors recalled 80,000 cars.", *[FILLER] * 40, "Klaus Berger told Handelsblatt the recall was voluntary.",
+      *[FILLER] * 40, f"{SAID} the automaker said."], "Acme Motors", "role"),
+    ([f"{SAID} the bank said, and the World Bank agreed."], None, "unattributed"),  # named only after the cue
 ]
 
 

@@ -13,9 +13,11 @@ article has named; when nothing fits, the quotation is unattributed, never guess
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 import math
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -31,6 +33,9 @@ PLACE = "place"
 UNKNOWN = "unknown"  # a name the article never shows to be a person or an organisation
 
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+ANY_ORGANIZATION = "<any organisation>"  # the role key of every organisation: "the company said"
+
+
 CONNECTORS = frozenset({"of", "the", "-", "'s", "\u2019s"})  # inside a title: "Secretary of State", "Russia's"
 
 
@@ -126,6 +131,7 @@ class Reader:
         for sentence in self.sentences:
             sentence.names = self._names(sentence)
         self._register_people()
+        self.roles = self._index_roles()  # where each role noun may find its bearer
         self.read = -1  # last sentence whose cues have been resolved
 
     # -- where things are
@@ -555,19 +561,50 @@ class Reader:
     def _role(self, sentence: Sentence, at: int, nouns: frozenset[str], organization: bool = False) -> Speaker:
         """Who a role noun refers back to: the person named earlier with a matching title ("the
         diplomat"), or the organisation named earlier ("the ministry", "the company", or any when
-        `organization`)."""
-        organization = organization or not nouns.isdisjoint(lexicon().speech_verbs.organization_nouns)
-        found = role_referent((names for _, names, _ in self._before(sentence, at)),
-                              lambda name: bool(name.name) and self._fits_role(name, nouns, organization))
+        `organization`); never an outlet unless the noun is one ("the automaker" is never the paper).
+        Only the sentences the role index lists are looked at, so reading stays linear in length."""
+        speech = lexicon().speech_verbs
+        if organization or not nouns.isdisjoint(speech.organization_nouns):
+            nouns = nouns | {ANY_ORGANIZATION}
+        outlets = (False, True) if not nouns.isdisjoint(speech.outlet_nouns) else (False,)
+        keys = {(noun, outlet) for noun in nouns for outlet in outlets}
+        back = (self.sentences[order].names if order != sentence.order else [n for n in sentence.names if n.offset < at]
+                for order in _latest_first(self.roles, keys, sentence.order))
+        found = role_referent(back, lambda name: not keys.isdisjoint(self._role_keys(name)))
         return Speaker(self._fuller(found), "role", found.kind) if found else ANONYMOUS
 
-    def _fits_role(self, name: Name, nouns: frozenset[str], organization: bool) -> bool:
+    def _index_roles(self) -> dict[tuple[str, bool], list[int]]:
+        """{role key: orders of the sentences naming someone it fits}: a role noun finds its bearer
+        by look-up however far back it was named, so reading stays linear in the article's length."""
+        roles: dict[tuple[str, bool], list[int]] = defaultdict(list)
+        for sentence in self.sentences:
+            for key in {key for name in sentence.names for key in self._role_keys(name)}:
+                roles[key].append(sentence.order)
+        return roles
+
+    def _role_keys(self, name: Name) -> set[tuple[str, bool]]:
+        """(role noun, is an outlet) for each noun that may refer back to the name: the titles a person
+        was given, the words of an organisation's name, ANY_ORGANIZATION for an organisation."""
+        if not name.name:
+            return set()
         full = self._fuller(name)
-        if world().is_outlet(name.name) and nouns.isdisjoint(lexicon().speech_verbs.outlet_nouns):
-            return False  # "the automaker" is never the paper that reported it
-        return bool(nouns & self.people.get(full, set())
-                    or (name.kind == ORGANIZATION and nouns & {w.lower() for w in name.name.split()})
-                    or (organization and name.kind in (ORGANIZATION, UNKNOWN) and full not in self.people))
+        nouns = set(self.people.get(full, ()))
+        if name.kind == ORGANIZATION:
+            nouns.update(word.lower() for word in name.name.split())
+        if name.kind in (ORGANIZATION, UNKNOWN) and full not in self.people:
+            nouns.add(ANY_ORGANIZATION)
+        outlet = world().is_outlet(name.name)
+        return {(noun, outlet) for noun in nouns}
+
+
+def _latest_first(index: dict[tuple[str, bool], list[int]], keys: set[tuple[str, bool]], upto: int) -> Iterator[int]:
+    """The sentence orders up to `upto` listed under any of `keys` (each list ascending), nearest first, once each."""
+    def backwards(orders: list[int]) -> Iterator[int]:
+        for k in range(bisect.bisect_right(orders, upto) - 1, -1, -1):
+            yield orders[k]
+
+    runs = [backwards(index[key]) for key in keys if key in index]
+    return (order for order, _ in itertools.groupby(heapq.merge(*runs, reverse=True)))
 
 
 def _only_quoted(sentence: Sentence) -> bool:
