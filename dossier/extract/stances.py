@@ -19,6 +19,7 @@ No cue, no stance: nothing is guessed from words merely appearing together.
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -710,9 +711,13 @@ class _Names:
         self._people_index = NameIndex(person_names())  # ...by every form that may name them
         self._last_named: dict[str, tuple[int, int]] = {}  # person -> where named last so far
         self._bodies: list[tuple[int, int, str, str]] = []  # (paragraph, offset, name, surface) of organisations
+        printed: dict[int, list[ActorMention]] = defaultdict(list)  # by paragraph, in the actors stage's order
+        for mention in actors:
+            if mention.surface:
+                printed[mention.paragraph].append(mention)
         for paragraph, doc in zip(article.paragraphs, docs):
             spans = self._spans.setdefault(paragraph.index, [])
-            for mention in (m for m in actors if m.paragraph == paragraph.index and m.surface):
+            for mention in printed[paragraph.index]:
                 start = paragraph.text.find(mention.surface)
                 while start >= 0:
                     spans.append((start, start + len(mention.surface), mention))
