@@ -24,6 +24,7 @@ log = logging.getLogger("dossier")
 
 PRELOAD = ["dossier.extract.preload"]  # what every extraction worker starts with: the language model
 ARTICLE_TIMEOUT = 120.0  # seconds: a long article takes a few; only a pathological one gets near this
+LONG_READ = 500_000  # characters: an article longer than this gets ARTICLE_TIMEOUT per LONG_READ of its text
 
 
 @dataclass
@@ -36,7 +37,7 @@ class BuildConfig:
     mkdocs_yml: Path = Path("mkdocs.yml")  # site_url and site_name for permalinks and citations
     forget: tuple[str, ...] = ()  # "SECTION/ID"s to drop from the ledger on purpose (`--forget`)
     jobs: int | None = None  # extraction processes; None: one per core
-    article_timeout: float = ARTICLE_TIMEOUT  # seconds one article's extraction may take
+    article_timeout: float = ARTICLE_TIMEOUT  # seconds one article's extraction may take, per LONG_READ
 
 
 @dataclass
@@ -96,7 +97,8 @@ def assemble(config: BuildConfig, ledger_file: Path | None = None) -> Assembly:
     edits = curation.load(config.curation)
     ledger = ids.load_ledger(ledger_file or config.ledger)
     articles = ids.pin_sources(articles, ledger.sources)  # before extraction: every finding cites it
-    extractions = pool.run(_extract_article, articles, jobs=config.jobs, budget=config.article_timeout,
+    extractions = pool.run(_extract_article, articles, jobs=config.jobs,
+                           budget=lambda article: budget(article, config.article_timeout),
                            failed=_skipped, preload=PRELOAD)
     for extraction in extractions:
         problems.extend(extraction.problems)
@@ -104,6 +106,12 @@ def assemble(config: BuildConfig, ledger_file: Path | None = None) -> Assembly:
     dossier, new_ledger = ids.reconcile(dossier, ledger, edits, config.forget)
     problems.extend(dossier.problems)
     return Assembly(dossier=dossier, problems=problems, ledger=ledger, new_ledger=new_ledger)
+
+
+def budget(article: Article, timeout: float) -> float:
+    """Seconds `article`'s extraction may take: `timeout`, and as much again for every further LONG_READ of
+    text, since extraction is linear in an article's length (a 4 MB long read must not time out)."""
+    return timeout * max(1.0, sum(len(p.text) for p in article.paragraphs) / LONG_READ)
 
 
 def _extract_article(article: Article) -> Extraction:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from dossier.build import ARTICLE_TIMEOUT, BuildConfig, BuildResult, build
+from dossier.build import ARTICLE_TIMEOUT, LONG_READ, BuildConfig, BuildResult, build
 from dossier.errors import InputError
 from dossier.text import printable
 
@@ -101,8 +101,8 @@ def _report(result: BuildResult, level: int, *, strict: bool = False, check: boo
               help="Extraction processes [default: one per core]; the output is the same for any number.")
 @click.option("--article-timeout", type=click.FloatRange(min=0, min_open=True), default=ARTICLE_TIMEOUT,
               show_default=True, metavar="SECONDS",
-              help="Time one article's extraction may take; an article over it is built without findings, "
-                   "with a warning.")
+              help=f"Time one article's extraction may take, per {LONG_READ / 1e6:g} MB of its text; an "
+                   "article over it is built without findings, with a warning.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any article raised a warning.")
 @click.option("--check", is_flag=True, help="Write nothing; exit non-zero when the ledger is stale.")
 @click.option("--forget", multiple=True, metavar="SECTION/ID",

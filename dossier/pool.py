@@ -26,14 +26,17 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
-def run(function: Callable[[Item], Result], items: Sequence[Item], *, jobs: int | None, budget: float,
-        failed: Callable[[Item, str], Result], preload: Sequence[str] = ()) -> list[Result]:
+def run(function: Callable[[Item], Result], items: Sequence[Item], *, jobs: int | None,
+        budget: float | Callable[[Item], float], failed: Callable[[Item, str], Result],
+        preload: Sequence[str] = ()) -> list[Result]:
     """`function(item)` for every item, in order, in up to `jobs` worker processes (None: one per core).
 
-    An item whose call takes longer than `budget` seconds, or whose worker dies, gets
-    `failed(item, why)` instead. `function` must be importable by name; `preload` (module names)
-    takes effect when the process first starts workers.
+    An item whose call takes longer than its budget (seconds, or `budget(item)` seconds: a long
+    article may take longer than a short one), or whose worker dies, gets `failed(item, why)`
+    instead. `function` must be importable by name; `preload` (module names) takes effect when
+    the process first starts workers.
     """
+    budgets = [budget(item) for item in items] if callable(budget) else [budget] * len(items)
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(preload))
     results: list[Result | None] = [None] * len(items)
@@ -43,13 +46,13 @@ def run(function: Callable[[Item], Result], items: Sequence[Item], *, jobs: int 
     try:
         while pending or workers:
             while pending and len(workers) < most:
-                workers.append(_Worker.start(context, function, pending.popleft(), items, budget))
+                workers.append(_Worker.start(context, function, pending.popleft(), items, budgets))
             timeout = max(0.0, min(worker.deadline for worker in workers) - time.monotonic())
             for connection in wait([worker.connection for worker in workers], timeout):
                 worker = next(w for w in workers if w.connection is connection)
                 if worker.receive(results):
                     if pending:
-                        worker.give(pending.popleft(), items, budget)
+                        worker.give(pending.popleft(), items, budgets)
                         continue
                 else:
                     results[worker.task] = failed(items[worker.task],
@@ -57,7 +60,7 @@ def run(function: Callable[[Item], Result], items: Sequence[Item], *, jobs: int 
                 worker.stop()
                 workers.remove(worker)
             for worker in [w for w in workers if time.monotonic() >= w.deadline]:
-                results[worker.task] = failed(items[worker.task], f"took longer than its {budget:g} s budget")
+                results[worker.task] = failed(items[worker.task], f"took longer than its {budgets[worker.task]:g} s budget")
                 worker.stop()
                 workers.remove(worker)
     finally:
@@ -74,17 +77,17 @@ class _Worker:
     deadline: float = 0.0
 
     @classmethod
-    def start(cls, context, function: Callable, index: int, items: Sequence, budget: float) -> _Worker:
+    def start(cls, context, function: Callable, index: int, items: Sequence, budgets: Sequence[float]) -> _Worker:
         ours, theirs = context.Pipe()
         process = context.Process(target=_serve, args=(theirs, function), daemon=True)
         process.start()
         theirs.close()
         worker = cls(process=process, connection=ours)
-        worker.give(index, items, budget)
+        worker.give(index, items, budgets)
         return worker
 
-    def give(self, index: int, items: Sequence, budget: float) -> None:
-        self.task, self.deadline = index, time.monotonic() + budget
+    def give(self, index: int, items: Sequence, budgets: Sequence[float]) -> None:
+        self.task, self.deadline = index, time.monotonic() + budgets[index]
         self.connection.send(items[index])
 
     def receive(self, results: list) -> bool:

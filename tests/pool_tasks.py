@@ -20,6 +20,13 @@ def stall(n: int) -> int:
     return n * n
 
 
+def slow(n: int) -> int:
+    """Item 3 takes two seconds, the others none: a long article among short ones."""
+    if n == TROUBLE:
+        time.sleep(2)
+    return n * n
+
+
 def killed(n: int) -> int:
     """Item 3 takes its worker down, as the kernel's out-of-memory killer would."""
     if n == TROUBLE:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dossier import pool
-from dossier.build import PRELOAD
+from dossier.build import PRELOAD, budget
+from dossier.model import Article, Paragraph
 from tests import pool_tasks
 
 # The forkserver starts once per process, with the first call's preload: the build's, so that builds
@@ -33,5 +34,19 @@ def test_an_item_that_stalls_or_kills_its_worker_costs_that_item_alone(task, why
     assert results == [0, 1, 4, f"3: {why}", 16, 25, 36]
 
 
+@pytest.mark.parametrize(("budget", "third"), [(1, "3: took longer than its 1 s budget"),
+                                               (lambda n: 60 if n == pool_tasks.TROUBLE else 1, 9)])
+def test_each_item_may_have_a_budget_of_its_own(budget, third):
+    assert pool.run(pool_tasks.slow, list(range(5)), jobs=2, budget=budget, failed=failed, preload=PRELOAD) == [
+        0, 1, 4, third, 16]
+
+
 def test_nothing_to_do_starts_no_worker():
     assert pool.run(pool_tasks.stall, [], jobs=2, budget=1, failed=failed, preload=PRELOAD) == []
+
+
+@pytest.mark.parametrize(("characters", "seconds"), [(1_000, 120), (500_000, 120), (1_000_000, 240), (4_000_000, 960)])
+def test_an_article_s_budget_grows_with_its_length_past_a_long_read(characters, seconds):
+    article = Article(id="a", file="a.txt", title="A", paragraphs=tuple(
+        Paragraph(k, "x" * 1_000) for k in range(1, characters // 1_000 + 1)))
+    assert budget(article, 120) == seconds
