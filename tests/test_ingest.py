@@ -700,7 +700,22 @@ def test_files_above_the_size_cap_are_skipped(tmp_path, monkeypatch):
     folder = seeds_folder(tmp_path, {"big.txt": "Big\n\n" + "word " * 300, "small.txt": "A small seed\n\nIt is fine.\n"})
     articles, problems = read_seeds(folder)
     assert [a.file for a in articles] == ["small.txt"]
-    assert [(p.file, p.message) for p in problems] == [("big.txt", "larger than 1,000 bytes: skipped")]
+    assert [(p.file, p.message) for p in problems] == [
+        ("big.txt", "0.0 MB (1,505 bytes), over the 1,000-byte limit for one article: skipped")]
+
+
+@pytest.mark.parametrize(("size", "skipped"), [(files.MAX_BYTES, False), (files.MAX_BYTES + 1, True)])
+def test_the_article_size_limit_is_eight_mebibytes_and_the_warning_names_the_size(tmp_path, size, skipped):
+    paragraph = "Officials met again on Monday to discuss the ceasefire in the capital.\n\n"
+    body = (paragraph * (size // len(paragraph) + 1)).encode()
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "long-read.txt").write_bytes(b"A long read\n\n" + body[:size - len(b"A long read\n\n")])
+    articles, problems = read_seeds(folder)
+    assert files.MAX_BYTES == 8 * 1024 * 1024
+    assert [a.file for a in articles] == ([] if skipped else ["long-read.txt"])
+    assert [(p.file, p.message) for p in problems] == ([("long-read.txt", "8.4 MB (8,388,609 bytes), over the "
+                                                         "8,388,608-byte limit for one article: skipped")] if skipped else [])
 
 
 def test_a_five_megabyte_article_ingests_whole(tmp_path):

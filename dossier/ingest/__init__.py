@@ -9,7 +9,8 @@ Which files
     order. Hidden files and sub-folders are ignored silently; any other file
     gets a Problem. Symbolic links are never followed, wherever they point (a
     link outside the folder could expose private files), and neither are
-    FIFOs or devices. Files over MAX_BYTES are skipped.
+    FIFOs or devices. Files over MAX_BYTES (8 MiB, far above the longest real long
+    reads) are skipped, with their size in the warning.
 
 Decoding
     UTF-8, with or without a BOM; UTF-16 when it starts with a BOM. Bytes that

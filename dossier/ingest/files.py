@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 SEED_SUFFIXES = (".txt", ".md")
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = 8 * 1024 * 1024  # one article; extraction is linear in length, about a minute of CPU per MB
 
 
 class SeedError(Exception):
@@ -39,9 +39,12 @@ def read_bytes(path: Path) -> bytes:
     except OSError as error:
         raise SeedError(f"cannot be opened: {error.strerror}") from error
     with os.fdopen(descriptor, "rb") as file:
-        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode):
             raise SeedError("not a regular file: skipped")
         data = file.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise SeedError(f"larger than {MAX_BYTES:,} bytes: skipped")
+        size = max(status.st_size, len(data))
+        raise SeedError(f"{size / 1_000_000:.1f} MB ({size:,} bytes), over the {MAX_BYTES:,}-byte limit for one "
+                        f"article: skipped")
     return data
