@@ -242,9 +242,10 @@ def test_the_reform_alone_is_the_reform_named_in_full_before_even_in_the_headlin
     art = Article(id="test", file="test.txt", title="Unions fight pension reform",
                   paragraphs=(Paragraph(1, "Elisabeth Borne defended the reform."),
                               Paragraph(2, "The tax bill passed. Marine Le Pen opposes the bill.")))
-    docs = list(nlp.load().pipe(p.text for p in art.paragraphs))
-    found = {(s.actor, s.stance, s.topic) for s in extract_stances(art, docs, [])}
+    title, *docs = nlp.load().pipe([art.title, *(p.text for p in art.paragraphs)])
+    found = {(s.actor, s.stance, s.topic) for s in extract_stances(art, docs, [], title=title)}
     assert found == {("Elisabeth Borne", "support", "pension reform"), ("Marine Le Pen", "oppose", "tax bill")}
+    assert ("Elisabeth Borne", "support", "reform") in {(s.actor, s.stance, s.topic) for s in extract_stances(art, docs, [])}
 
 
 def test_every_stance_keeps_its_sentence_and_paragraph():

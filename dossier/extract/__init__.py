@@ -11,11 +11,12 @@ from dossier.model import Article, Extraction
 
 
 def extract(article: Article) -> Extraction:
-    """Parse each paragraph once, split it into sentences once, and hand both to every extractor."""
-    docs = list(nlp.load().pipe(p.text for p in article.paragraphs))
+    """Parse the headline and each paragraph once, in one pass, split each paragraph into sentences once,
+    and hand both to every extractor."""
+    title, *docs = nlp.load().pipe([article.title, *(p.text for p in article.paragraphs)])
     sentences = article_sentences([p.text for p in article.paragraphs])
     actors = extract_actors(article, docs, sentences)
     quotes, problems = extract_quotes(article, docs)
-    stances = extract_stances(article, docs, actors, sentences)
+    stances = extract_stances(article, docs, actors, sentences, title)
     return Extraction(article=article, quotes=tuple(quotes), actors=tuple(actors), stances=tuple(stances),
                       problems=tuple(problems))

@@ -24,7 +24,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dossier import nlp
 from dossier.extract.discourse import Context, Referent, fullest_name, pronoun_referent
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import Stances, lexicon
@@ -57,13 +56,14 @@ def _reporting_verbs() -> frozenset[str]:
 
 
 def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMention],
-                    sentences: Sequence | None = None) -> list[Stance]:
+                    sentences: Sequence | None = None, title=None) -> list[Stance]:
     """Stances stated in `article`; `docs[i]` parses `article.paragraphs[i]`, `actors` are its actor mentions,
-    `sentences[i]` the paragraph's sentence spans (dossier.extract.sentences; split here when not given)."""
+    `sentences[i]` the paragraph's sentence spans (dossier.extract.sentences; split here when not given),
+    `title` the parse of its headline (made with the paragraphs', so that spaCy runs once per article)."""
     names = _Names(article, docs, actors)
     stances: list[Stance] = []
     recalled: dict[str, str] = {}  # cue -> the topic it was last used on, for "rejected the call" later on
-    named: dict[str, str] = _named_issues(nlp.parse(article.title)) if article.title else {}
+    named: dict[str, str] = _named_issues(title) if title is not None else {}
     spans = sentences if sentences is not None else article_sentences([p.text for p in article.paragraphs])
     for paragraph, doc, sentences in zip(article.paragraphs, docs, spans):
         context = _Paragraph()
