@@ -54,20 +54,24 @@ class Phrases:
         self.table: dict[tuple[str, ...], object] = {}
         for phrase, value in entries.items():
             self.table[self._key(phrase_key(phrase))] = value
-        self.longest = max((len(k) for k in self.table), default=0)
-        self.first_words = frozenset(k[0] for k in self.table if k)
+        lengths: dict[str, set[int]] = {}
+        for key in self.table:
+            if key:
+                lengths.setdefault(key[0], set()).add(len(key))
+        self.lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}  # longest first
 
     def _key(self, words) -> tuple[str, ...]:
         return tuple(w.lower() for w in words) if self.fold_case else tuple(words)
 
     def match(self, words: list[str], start: int) -> tuple[int, object] | None:
         """(end, value) of the longest phrase beginning at words[start], or None."""
-        if start >= len(words) or (words[start].lower() if self.fold_case else words[start]) not in self.first_words:
+        if start >= len(words):
             return None
-        for end in range(min(len(words), start + self.longest), start, -1):
-            value = self.table.get(self._key(words[start:end]))
-            if value is not None:
-                return end, value
+        for length in self.lengths.get(words[start].lower() if self.fold_case else words[start], ()):
+            if start + length <= len(words):  # only the lengths of phrases with this first word
+                value = self.table.get(self._key(words[start:start + length]))
+                if value is not None:
+                    return start + length, value
         return None
 
     def get(self, phrase: str):
