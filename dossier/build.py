@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier import curation, export, extract, ids, ingest, link, pool, publish, render
+from dossier import curation, export, extract, ids, ingest, link, nlp, pool, publish, render
 from dossier.errors import InputError
 from dossier.lexicon import lexicon
 from dossier.model import Article, Dossier, Extraction, Problem
@@ -25,6 +26,7 @@ log = logging.getLogger("dossier")
 PRELOAD = ["dossier.extract.preload"]  # what every extraction worker starts with: the language model
 ARTICLE_TIMEOUT = 120.0  # seconds: a long article takes a few; only a pathological one gets near this
 LONG_READ = 500_000  # characters: an article longer than this gets ARTICLE_TIMEOUT per LONG_READ of its text
+PARSE_PART = 200_000  # characters: a longer article is parsed in parts of this size, in parallel
 
 
 @dataclass
@@ -97,9 +99,7 @@ def assemble(config: BuildConfig, ledger_file: Path | None = None) -> Assembly:
     edits = curation.load(config.curation)
     ledger = ids.load_ledger(ledger_file or config.ledger)
     articles = ids.pin_sources(articles, ledger.sources)  # before extraction: every finding cites it
-    extractions = pool.run(_extract_article, articles, jobs=config.jobs,
-                           budget=lambda article: budget(article, config.article_timeout),
-                           failed=_skipped, preload=PRELOAD)
+    extractions = _extract(articles, config)
     for extraction in extractions:
         problems.extend(extraction.problems)
     dossier = link.link(extractions, edits)
@@ -108,16 +108,53 @@ def assemble(config: BuildConfig, ledger_file: Path | None = None) -> Assembly:
     return Assembly(dossier=dossier, problems=problems, ledger=ledger, new_ledger=new_ledger)
 
 
+def _extract(articles: list[Article], config: BuildConfig) -> list[Extraction]:
+    """Every article's Extraction, in order. A long article is first parsed in parts, one worker each, so
+    that its parse (most of its extraction time) uses every core; its rules then run in one worker."""
+    parts = [(k, part) for k, article in enumerate(articles) for part in parse_parts(article)]
+    parsed = pool.run(nlp.parse_to_bytes, [part for _, part in parts], jobs=config.jobs,
+                      budget=config.article_timeout, failed=lambda part, why: why, preload=PRELOAD)
+    parses: dict[int, list] = defaultdict(list)  # article -> its parts' bytes, or why a part failed
+    for (k, _), result in zip(parts, parsed):
+        parses[k].append(result)
+    failed = {k: next(r for r in results if isinstance(r, str)) for k, results in parses.items()
+              if any(isinstance(r, str) for r in results)}
+    todo = [(article, tuple(parses.get(k, ()))) for k, article in enumerate(articles) if k not in failed]
+    extracted = iter(pool.run(_extract_article, todo, jobs=config.jobs,
+                              budget=lambda item: budget(item[0], config.article_timeout),
+                              failed=lambda item, why: _skipped(item[0], why), preload=PRELOAD))
+    return [_skipped(article, f"its parse {failed[k]}") if k in failed else next(extracted)
+            for k, article in enumerate(articles)]
+
+
+def parse_parts(article: Article) -> list[list[str]]:
+    """extract.texts(article) cut into runs of about PARSE_PART characters; none for an article shorter
+    than that, which its extraction worker parses itself."""
+    texts = extract.texts(article)
+    if sum(map(len, texts)) <= PARSE_PART:
+        return []
+    parts, size = [[]], 0
+    for text in texts:
+        if size >= PARSE_PART:
+            parts.append([])
+            size = 0
+        parts[-1].append(text)
+        size += len(text)
+    return parts
+
+
 def budget(article: Article, timeout: float) -> float:
     """Seconds `article`'s extraction may take: `timeout`, and as much again for every further LONG_READ of
     text, since extraction is linear in an article's length (a 4 MB long read must not time out)."""
     return timeout * max(1.0, sum(len(p.text) for p in article.paragraphs) / LONG_READ)
 
 
-def _extract_article(article: Article) -> Extraction:
-    """Extract one article; a crash in an extractor costs that article's findings, never the build."""
+def _extract_article(item: tuple[Article, tuple[bytes, ...]]) -> Extraction:
+    """Extract one article (with its parses when made in parts); a crash in an extractor costs that
+    article's findings, never the build."""
+    article, parsed = item
     try:
-        return extract.extract(article)
+        return extract.extract(article, parsed)
     except Exception as error:  # noqa: BLE001 - reported with the file name, the rest still builds
         log.debug("extraction failed for %s", article.file, exc_info=True)
         problem = Problem(article.file, f"extraction failed, page built without findings: {type(error).__name__}: {error}",

@@ -41,19 +41,19 @@ def crash(n: int) -> int:
     return n * n
 
 
-def extract_with_a_flaky_tagger(article):
+def extract_with_a_flaky_tagger(item):
     """The build's per-article extraction, with a tagger that falls over on the first seed (000_...)."""
     from dossier import build
 
     real = build.extract.extract
 
-    def flaky(article):
+    def flaky(article, parsed=()):
         if article.file.startswith("000_"):
             raise RuntimeError("the tagger fell over")
-        return real(article)
+        return real(article, parsed)
 
     build.extract.extract = flaky
     try:
-        return build._extract_article(article)
+        return build._extract_article(item)
     finally:
         build.extract.extract = real

@@ -371,6 +371,25 @@ def test_the_number_of_jobs_never_changes_a_byte_of_docs(project):
     assert any(path.startswith("quotes/") and path != "quotes/index.md" for path in built["1"][0])
 
 
+@pytest.mark.slow
+def test_parsing_long_articles_in_parts_never_changes_a_byte_of_docs(project, monkeypatch):
+    """With PARSE_PART tiny every seed is parsed in parts by several workers, as a long read is."""
+    from dossier import build as build_module, ingest
+
+    def built(name: str) -> tuple[dict, bytes]:
+        result = CliRunner().invoke(main, [
+            "build", "--seeds", str(project / "seeds"), "--docs", str(project / f"docs-{name}"),
+            "--curation", str(project / "curation.yaml"), "--ledger", str(project / f"permalinks-{name}.yaml"),
+            "--jobs", "2"], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return tree(project / f"docs-{name}"), (project / f"permalinks-{name}.yaml").read_bytes()
+
+    whole = built("whole")
+    monkeypatch.setattr(build_module, "PARSE_PART", 500)
+    assert all(len(build_module.parse_parts(a)) > 1 for a in ingest.read_seeds(project / "seeds")[0])
+    assert built("parts") == whole
+
+
 KILLED_AFTER_THE_COMMIT = """
 import os, signal, sys
 from dossier import cli, publish

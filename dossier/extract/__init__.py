@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dossier import nlp
 from dossier.extract.actors import extract_actors
 from dossier.extract.quotes import extract_quotes
@@ -10,10 +12,17 @@ from dossier.extract.stances import extract_stances
 from dossier.model import Article, Extraction
 
 
-def extract(article: Article) -> Extraction:
+def texts(article: Article) -> list[str]:
+    """What is parsed of an article, in order: its headline, then each paragraph."""
+    return [article.title, *(p.text for p in article.paragraphs)]
+
+
+def extract(article: Article, parsed: Sequence[bytes] = ()) -> Extraction:
     """Parse the headline and each paragraph once, in one pass, split each paragraph into sentences once,
-    and hand both to every extractor."""
-    title, *docs = nlp.load().pipe([article.title, *(p.text for p in article.paragraphs)])
+    and hand both to every extractor. `parsed`: the parses of `texts(article)` already made, in parts
+    (nlp.parse_to_bytes), by other workers."""
+    parses = [doc for part in parsed for doc in nlp.parses_from_bytes(part)] if parsed else nlp.load().pipe(texts(article))
+    title, *docs = parses
     sentences = article_sentences([p.text for p in article.paragraphs])
     actors = extract_actors(article, docs, sentences)
     quotes, problems = extract_quotes(article, docs)
