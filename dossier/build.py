@@ -123,7 +123,7 @@ def _extract(articles: list[Article], config: BuildConfig) -> list[Extraction]:
     extracted = iter(pool.run(_extract_article, todo, jobs=config.jobs,
                               budget=lambda item: budget(item[0], config.article_timeout),
                               failed=lambda item, why: _skipped(item[0], why), preload=PRELOAD))
-    return [_skipped(article, f"its parse {failed[k]}") if k in failed else next(extracted)
+    return [_skipped(article, f"parsing part of it: {failed[k]}") if k in failed else next(extracted)
             for k, article in enumerate(articles)]
 
 

@@ -348,10 +348,15 @@ def test_file_names_are_printed_escaped(tiny, name):
 # extraction in worker processes: a time budget per article, --jobs
 
 
-def test_an_article_over_its_time_budget_is_built_without_findings_and_named(tiny):
+@pytest.mark.parametrize(("part", "why"), [(200_000, "took longer"),  # parsed in its extraction worker
+                                         (10, "parsing part of it: took longer")])  # parsed in parts first
+def test_an_article_over_its_time_budget_is_built_without_findings_and_named(tiny, monkeypatch, part, why):
+    from dossier import build as build_module
+
+    monkeypatch.setattr(build_module, "PARSE_PART", part)
     result = tiny_build(tiny, "--article-timeout", "0.000001")
     assert result.exit_code == 0, result.output
-    assert ("warning: talks.txt: extraction skipped, page built without findings: took longer than its 1e-06 s "
+    assert (f"warning: talks.txt: extraction skipped, page built without findings: {why} than its 1e-06 s "
             "budget") in result.output
     assert (tiny / "docs" / "sources" / "talks.md").is_file()
     assert not list((tiny / "docs" / "quotes").glob("[!i]*.md"))  # no findings: only the index
