@@ -30,8 +30,9 @@ from markupsafe import Markup
 from yaml_env_tag import construct_env_tag
 
 from dossier import cite
+from dossier.paging import SUMMARY, Listing, Part, month_of, paginate
 from dossier.publish import GENERATED_SECTIONS
-from dossier.story import Story, rfc822
+from dossier.story import Story, group_by_date, printing_order, rfc822
 from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Position, Quote, Tombstone, Topic
 from dossier.text import DASHES, ID_PATTERN, QUOTE_MARKS, http_url, is_id, normalise, words
 
@@ -54,7 +55,7 @@ SOURCE_TAGS = 6
 
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]+")
-_INTERNAL_HREF = re.compile(rf"(\.\./[a-z]+/{ID_PATTERN}\.md)?(#[A-Za-z][A-Za-z0-9_-]*)?")
+_INTERNAL_HREF = re.compile(rf"(\.\./[a-z]+/{ID_PATTERN}(/{ID_PATTERN})?\.md)?(#[A-Za-z][A-Za-z0-9_-]*)?")
 
 
 # --------------------------------------------------------------------------
@@ -98,8 +99,9 @@ def html_title(value: object) -> str:
 
 
 def internal_href(target: str) -> str:
-    """`target` checked to be a link this module made (../<section>/<id>.md#anchor or #anchor):
-    the `path` filter, so nothing else can be printed as a link target."""
+    """`target` checked to be a link this module made (../<section>/<id>.md#anchor, a part of a
+    long list ../<section>/<id>/<part>.md, or #anchor): the `path` filter, so nothing else can be
+    printed as a link target."""
     if not target or not _INTERNAL_HREF.fullmatch(target):
         raise ValueError(f"render: {target!r} is not an internal link")
     return target
@@ -259,6 +261,15 @@ class Variant:
     sources: list[str]
     diff: list[tuple[str, str]]
     same_words: bool  # only punctuation or capitals differ
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One passage that states a position."""
+
+    mention: Mention
+    sentence: str
+    source: Article | None
 
 
 def _grouped(items: Iterable, key, order) -> dict[str, list]:
@@ -444,6 +455,15 @@ class Catalogue:
     def positions_in(self, source_id: str) -> list[Position]:
         return self._positions_in.get(source_id, [])
 
+    def evidence(self, position: Position) -> list[Evidence]:
+        """A position's passages with their sentences and sources, oldest first."""
+        rows = [Evidence(mention, position.sentences[i] if i < len(position.sentences) else "",
+                         self.sources.get(mention.source))
+                for i, mention in enumerate(position.evidence)]
+        return sorted(rows, key=lambda row: (row.source is None or row.source.date is None,
+                                             row.source.date or "" if row.source else "", row.mention.source,
+                                             row.mention.paragraph))
+
     def roles_of(self, actor: Actor) -> list[tuple[str, list[str]]]:
         """Each role once, in the order first given, with every source that gave it."""
         sources: dict[str, list[str]] = {}
@@ -602,6 +622,13 @@ def _tombstone_meta(tombstone: Tombstone) -> dict:
     return meta
 
 
+def _part_meta(part: Part, listing: Listing) -> dict:
+    """A part of a long list: out of search (the pages it lists are in it already)."""
+    name = part.path.removesuffix(".md").partition("/")[2]
+    return {"type": "part", "id": name, "title": f"{listing.title}: {part.title}",
+            "page": listing.page.removesuffix(".md"), "search": {"exclude": True}}
+
+
 def _index_meta(section: str, count: int) -> dict:
     return {"type": "index", "id": section, "title": SECTION_TITLES[section], "section": section, "count": count}
 
@@ -633,26 +660,95 @@ def site_settings(mkdocs_yml: Path) -> tuple[str, str]:
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-def environment(templates: Path | None = None, *, from_root: bool = False) -> jinja2.Environment:
+def environment(templates: Path | None = None, *, depth: int = 1) -> jinja2.Environment:
     """Jinja2 for Markdown output: no HTML autoescape (Markdown needs its own), the `md` escape
     filter, and StrictUndefined so a typo in a template fails the build instead of printing nothing.
 
     The templates shipped in the package are the defaults; a project's `templates` folder, where
-    given, overrides them file by file (as a theme's custom_dir does in MkDocs). `from_root` is for
-    text included into docs/index.md: its links start at docs/, not in a section folder."""
+    given, overrides them file by file (as a theme's custom_dir does in MkDocs). Templates write
+    links as from a page in a section folder (../quotes/x.md); `depth` is how many folders below
+    docs/ the page is: 0 for text included into docs/index.md, 2 for the parts of a long list."""
     folders = [str(templates)] if templates is not None else []
     loader = jinja2.FileSystemLoader([*folders, str(PACKAGE_TEMPLATES)])
     env = jinja2.Environment(loader=loader, autoescape=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
-    path = (lambda target: internal_href(target).removeprefix("../")) if from_root else internal_href
+    def path(target: str) -> str:
+        target = internal_href(target)
+        if target.startswith("#"):
+            return target
+        return "../" * (depth - 1) + target if depth else target.removeprefix("../")
+
     env.filters.update(md=escape_markdown, url=url_attribute, path=path, human_date=human_date, xml=escape_xml)
+    env.globals.update(SUMMARY=SUMMARY, group_by_date=group_by_date)
     return env
 
 
 def escape_xml(value: object) -> Markup:
     """`value` as one line of XML text or attribute (the RSS feed)."""
     return Markup(html.escape(plain_text(value), quote=True))
+
+
+def listings(site: Catalogue, story: Story) -> dict[str, dict[str, Listing]]:
+    """Every list that can grow with the dossier, by the page that shows it: {page: {name: Listing}}.
+    Time-ordered lists are split by month; rankings and alphabetical lists into numbered parts."""
+    def by_month(date_of):
+        return lambda item: month_of(date_of(item))
+
+    found: dict[str, dict[str, Listing]] = {
+        "sources/index.md": {"sources": paginate("sources", "sources/index.md", "Sources",
+                                                 site.sources_in_order(), by_month(lambda s: s.date))},
+        "quotes/index.md": {"quotes": paginate("quotes", "quotes/index.md", "Quotes",
+                                               sorted(site.dossier.quotes, key=site.quote_order),
+                                               by_month(site.first_reported))},
+        "actors/index.md": {kind: paginate("actors", "actors/index.md", "Actors", actors, lambda a: a.kind,
+                                           label=str.capitalize)
+                            for kind, actors in site.actors_by_kind()},
+        "topics/index.md": {"topics": paginate("topics", "topics/index.md", "Topics", site.topics_in_order())},
+        "positions/index.md": {"positions": paginate("positions", "positions/index.md", "Positions",
+                                                     site.positions_in_order())},
+        "story/timeline.md": {"events": paginate("events", "story/timeline.md", "Timeline", story.events,
+                                                 by_month(lambda e: e.date), who=True, what=True)},
+        "story/coverage.md": {"coverage": paginate("coverage", "story/coverage.md", "Coverage", story.coverage,
+                                                   by_month(lambda row: site.first_reported(row.quote)))},
+        "story/changes.md": {"changes": paginate("changes", "story/changes.md", "What changed", story.changes,
+                                                 by_month(lambda change: change.source.date))},
+        "story/relationships.md": {"relations": paginate("relations", "story/relationships.md", "Relationships",
+                                                         story.related_actors)},
+    }
+    for actor in site.dossier.actors:
+        page = f"actors/{actor.id}.md"
+        found[page] = {
+            "events": paginate("events", page, f"{actor.name}: quotes and stances", story.events_of(actor=actor.id),
+                               by_month(lambda e: e.date), stem="timeline", who=False, what=True),
+            "sources": paginate("mentions", page, f"{actor.name}: mentioned in", site.sources_mentioning(actor),
+                                by_month(lambda row: row[0].date), stem="sources"),
+            "positions": paginate("actor-positions", page, f"{actor.name}: positions", site.positions_of(actor.id),
+                                  stem="positions")}
+    for topic in site.dossier.topics:
+        page = f"topics/{topic.id}.md"
+        found[page] = {
+            "positions": paginate("topic-positions", page, f"{topic.title}: who stands where",
+                                  site.positions_on(topic.id), stem="positions"),
+            "quotes": paginate("quotes", page, f"{topic.title}: quotes", site.quotes_on(topic.id),
+                               by_month(site.first_reported), stem="quotes"),
+            "events": paginate("events", page, f"{topic.title}: timeline", story.events_of(topic=topic.id),
+                               by_month(lambda e: e.date), stem="timeline", who=True, what=False)}
+    for quote in site.dossier.quotes:
+        page = f"quotes/{quote.id}.md"
+        found[page] = {
+            "printings": paginate("printings", page, f"{quote_title(quote)}: in context",
+                                  sorted(site.printings.get(quote.id, []), key=printing_order),
+                                  by_month(lambda p: p.source.date if p.source else None), stem="printings"),
+            "variants": paginate("variants", page, f"{quote_title(quote)}: wording", site.variants(quote),
+                                 stem="wording")}
+    for position in site.dossier.positions:
+        page = f"positions/{position.id}.md"
+        found[page] = {"evidence": paginate("evidence", page, f"{position_title(site, position)}: evidence",
+                                            site.evidence(position), by_month(lambda row: row.source.date
+                                                                                  if row.source else None),
+                                            stem="evidence")}
+    return found
 
 
 class UnsafeId(ValueError):
@@ -667,10 +763,12 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
     Each redirect (dossier.redirects, from the ledger) becomes a static HTML page at the old URL,
     `<section>/<old id>/index.html`, that sends the reader on to the new one: any renderer copies it
     as it is, so redirects need no plugin or hook."""
-    env = environment(templates)
+    env, part_env = environment(templates), environment(templates, depth=2)
     catalogue = Catalogue(dossier)
     site_root = (http_url(site_url) or "").rstrip("/")  # where the feed's links start: feed readers need absolute ones
-    common = {"site": catalogue, "story": Story(catalogue), "http_url": http_url,
+    story = Story(catalogue)
+    lists = listings(catalogue, story)
+    common = {"site": catalogue, "story": story, "http_url": http_url,
               "text_fragment": cite.text_fragment_url, "quote_title": quote_title, "rfc822": rfc822,
               "site_url": site_url, "site_root": site_root, "site_name": site_name or "Dossier",
               "citations": cite.citations(dossier, site_url or None, site_name or None)}
@@ -682,7 +780,19 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
         path = f"{section}/{page_id}.md"
         if path in pages:
             raise ValueError(f"render: two pages want {path}")
-        pages[path] = page(meta, env.get_template(template).render(**common, **context, meta=meta))
+        pages[path] = page(meta, env.get_template(template).render(**common, **context, meta=meta,
+                                                                   lists=lists.get(path, {})))
+        add_parts(path, meta["title"])
+
+    def add_parts(path: str, title: str) -> None:
+        """The parts of the page's long lists, each a page of its own one folder down."""
+        for listing in lists.get(path, {}).values():
+            parts = listing.parts
+            for i, part in enumerate(parts):
+                meta = _part_meta(part, listing)
+                pages[part.path] = page(meta, part_env.get_template("part.md.j2").render(
+                    **common, meta=meta, listing=listing, part=part, owner_title=title,
+                    previous=parts[i - 1] if i else None, next=parts[i + 1] if i + 1 < len(parts) else None))
 
     for source in dossier.sources:
         add("sources", source.id, "source.md.j2", _source_meta(catalogue, source), source=source,
@@ -702,18 +812,20 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
     for page_id, title in STORY_PAGES.items():
         add("story", page_id, f"story/{page_id}.md.j2", {"type": "story", "id": page_id, "title": title})
 
-    counts = Counter(path.split("/", 1)[0] for path in pages)
+    counts = Counter(path.split("/", 1)[0] for path in pages if path.count("/") == 1)
     for section in GENERATED_SECTIONS:
         meta = _index_meta(section, counts[section])
+        path = f"{section}/index.md"
         template = env.get_template(f"index/{section}.md.j2")
-        pages[f"{section}/index.md"] = page(meta, template.render(**common, meta=meta))
+        pages[path] = page(meta, template.render(**common, meta=meta, lists=lists.get(path, {})))
+        add_parts(path, meta["title"])
     for old, new in sorted(dossier.redirects.items()):
         path, target = redirect_page(old, new)
         if path in pages or old in pages:
             raise ValueError(f"render: {old} redirects but is also a page")
         canonical = f"{site_url.rstrip('/')}/{new.removesuffix('.md')}/" if site_url else None
         pages[path] = env.get_template("redirect.html.j2").render(target=target, canonical=canonical)
-    pages[HOME_SNIPPET] = environment(templates, from_root=True).get_template("story/home.md.j2").render(**common)
+    pages[HOME_SNIPPET] = environment(templates, depth=0).get_template("story/home.md.j2").render(**common)
     if site_root:  # without an absolute site_url no link in a feed could be followed: no feed
         pages[FEED] = env.get_template("story/feed.xml.j2").render(**common)
     return dict(sorted(pages.items()))

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 MAIN_ACTORS = 8
 LATEST_STATEMENTS = 3
 SUMMARY_TOPICS = 3
+MATRIX_ACTORS = 20  # the home page's positions matrix: its rows and columns at most
+MATRIX_TOPICS = 8
+FEED_ITEMS = 50  # the newest changes in the RSS feed
 GRAPH_NODES = 14
 GRAPH_EDGES = 24
 RELATIONS_PER_ACTOR = 8
@@ -124,6 +127,12 @@ def group_by_date(events: list[Event]) -> list[tuple[str | None, list[Event]]]:
     return sorted(groups.items(), key=lambda item: (item[0] is None, item[0] or ""))
 
 
+def printing_order(printing: Printing) -> tuple:
+    """Printings in the order they were published; undated last."""
+    date = printing.source.date if printing.source else None
+    return (date is None, date or "", printing.occurrence.source, printing.occurrence.paragraph)
+
+
 def circle_layout(actors: list[Actor], size: float = 600, radius: float = 230) -> dict[str, Node]:
     """Actors placed evenly on a circle (the first at the top, clockwise), each label outside it."""
     centre = size / 2
@@ -182,11 +191,11 @@ class Story:
 
     @cached_property
     def matrix_actors(self) -> list[Actor]:
-        return sorted((a for a in self.dossier.actors if self.site.positions_of(a.id)), key=self.weight)
+        return sorted((a for a in self.dossier.actors if self.site.positions_of(a.id)), key=self.weight)[:MATRIX_ACTORS]
 
     @cached_property
     def matrix_topics(self) -> list[Topic]:
-        return [t for t in self.main_topics if self.site.positions_on(t.id)]
+        return [t for t in self.main_topics if self.site.positions_on(t.id)][:MATRIX_TOPICS]
 
     @cached_property
     def _cells(self) -> dict[tuple[str, str], Position]:
@@ -204,7 +213,7 @@ class Story:
         events = []
         for quote in self.dossier.quotes:
             printings = self.site.printings.get(quote.id, [])
-            first = min(printings, key=self._printing_order, default=None)
+            first = min(printings, key=printing_order, default=None)
             if first:
                 events.append(Event(self.site.first_reported(quote), Mention(first.occurrence.source,
                                     first.occurrence.paragraph), quote.speaker, tuple(quote.topics), quote.text,
@@ -216,10 +225,6 @@ class Story:
                 events.append(Event(source.date if source else None, mention, position.actor, (position.topic,),
                                     sentence, position=position))
         return sorted(events, key=self._event_order)
-
-    def _printing_order(self, printing: Printing) -> tuple:
-        date = printing.source.date if printing.source else None
-        return (date is None, date or "", printing.occurrence.source, printing.occurrence.paragraph)
 
     def _event_order(self, event: Event) -> tuple:
         source = self.site.sources.get(event.mention.source)
@@ -235,13 +240,17 @@ class Story:
     def _events_on(self) -> dict[str, list[Event]]:
         return _index(self.events, lambda e: list(e.topics))
 
-    def timeline(self, actor: str | None = None, topic: str | None = None) -> list[tuple[str | None, list[Event]]]:
-        """The timeline grouped by day: the whole dossier's, or one actor's, or one topic's."""
+    def events_of(self, actor: str | None = None, topic: str | None = None) -> list[Event]:
+        """The timeline's events in date order: the whole dossier's, or one actor's, or one topic's."""
         if actor is not None:
-            return group_by_date(self._events_of.get(actor, []))
+            return self._events_of.get(actor, [])
         if topic is not None:
-            return group_by_date(self._events_on.get(topic, []))
-        return group_by_date(self.events)
+            return self._events_on.get(topic, [])
+        return self.events
+
+    def timeline(self, actor: str | None = None, topic: str | None = None) -> list[tuple[str | None, list[Event]]]:
+        """The timeline grouped by day."""
+        return group_by_date(self.events_of(actor, topic))
 
     @cached_property
     def latest(self) -> list[Event]:
@@ -300,6 +309,13 @@ class Story:
         return self._edges_by_actor.get(actor_id, [])[:RELATIONS_PER_ACTOR]
 
     @cached_property
+    def related_actors(self) -> list[Actor]:
+        """The actors with relationships, the main actors first, then by name."""
+        main = {a.id for a in self.main_actors}
+        rest = sorted((a for a in self.dossier.actors if a.id not in main), key=lambda a: (a.name, a.id))
+        return [a for a in [*self.main_actors, *rest] if self.edges_of(a.id)]
+
+    @cached_property
     def graph(self) -> tuple[list[Node], list[Line]]:
         """The diagram: the GRAPH_NODES most connected actors on a circle, and the strongest
         GRAPH_EDGES relationships among them, so it stays readable at any number of actors."""
@@ -316,6 +332,11 @@ class Story:
         return list(nodes.values()), lines
 
     # what changed -----------------------------------------------------------------------------
+
+    @cached_property
+    def feed(self) -> list[Change]:
+        """What the RSS feed carries: the newest changes."""
+        return self.changes[:FEED_ITEMS]
 
     @cached_property
     def changes(self) -> list[Change]:
