@@ -672,7 +672,7 @@ def environment(templates: Path | None = None, *, depth: int = 1) -> jinja2.Envi
     loader = jinja2.FileSystemLoader([*folders, str(PACKAGE_TEMPLATES)])
     env = jinja2.Environment(loader=loader, autoescape=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+                             keep_trailing_newline=True, auto_reload=False)
     def path(target: str) -> str:
         target = internal_href(target)
         if target.startswith("#"):

@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -112,6 +113,41 @@ def realistic() -> Dossier:
     return Dossier(sources=[wire, daily, undated], actors=[petrova, valdor, alliance],
                    quotes=[incompatible, mission, hot_air], topics=[peacekeepers, guarantees], positions=positions,
                    tombstones=[withdrawn])
+
+
+def synthetic(n: int) -> Dossier:
+    """A long-running story of `n` articles, twenty a day: a few recurring actors quoted and
+    mentioned in every one, each article's own quote plus a reprint of the previous one, three
+    topics on which the actors keep stating their positions, and a tenth of the articles undated.
+    What grows with `n` is what a real dossier grows: sources, quotes, printings, evidence."""
+    people = [Actor(id=f"person-{i}", name=f"Person {i}", kind="person", aliases=[f"Person {i}"],
+                    roles=[("Minister", "story-0")]) for i in range(4)]
+    country = Actor(id="country", name="Country", kind="country", aliases=["Country"])
+    topics = [Topic(id=f"topic-{i}", title=f"Topic {i}", keywords=[f"topic {i}"]) for i in range(3)]
+    positions = {(a.id, t.id): Position(id=f"{a.id}--{t.id}", actor=a.id, topic=t.id, stance="support")
+                 for a in people for t in topics}
+    sources, quotes = [], []
+    for i in range(n):
+        source_id, speaker = f"story-{i}", people[i % len(people)]
+        said = f"Statement {i} on the talks was made today and it matters"
+        earlier = f"Statement {i - 1} on the talks was made today and it matters"
+        day = None if i % 10 == 9 else (date(2024, 1, 1) + timedelta(days=i // 20)).isoformat()
+        sources.append(_article(source_id, f"Article {i}", [
+            f"{speaker.name} spoke for Country about topic {i % 3}.",
+            f"\u201c{said},\u201d {speaker.name} said.",
+            f"Earlier: \u201c{earlier}.\u201d"], date=day, outlet=f"Outlet {i % 20}"))
+        occurrences = [Occurrence(source_id, 2, said, said, "explicit", "said", 1)]
+        if i + 1 < n:
+            occurrences.append(Occurrence(f"story-{i + 1}", 3, said, said, "carried", None, 2))
+        quotes.append(Quote(id=f"q{i:07d}", text=said, speaker=speaker.id, speaker_name=speaker.name,
+                            occurrences=occurrences, actors=["country"], topics=[topics[i % 3].id]))
+        speaker.mentions += [Mention(source_id, 1), Mention(source_id, 2)]
+        country.mentions.append(Mention(source_id, 1))
+        position = positions[(speaker.id, topics[i % 3].id)]
+        position.evidence.append(Mention(source_id, 1))
+        position.sentences.append(f"{speaker.name} spoke for Country about topic {i % 3}.")
+    return Dossier(sources=sources, actors=[*people, country], quotes=quotes, topics=topics,
+                   positions=list(positions.values()))
 
 
 PAYLOADS = (

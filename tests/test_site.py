@@ -25,7 +25,8 @@ import yaml
 from dossier import render
 from tests.conftest import ROOT
 from tests.render_fixtures import (RENDERERS, build_site, built_site, dossier_build, hand_written_docs, hostile,
-                                   realistic, renderer_build, search_index, seeds_folder, write_generated)
+                                   realistic, renderer_build, search_index, seeds_folder, synthetic,
+                                   write_generated)
 
 pytestmark = pytest.mark.slow
 
@@ -157,6 +158,20 @@ def test_strict_build_has_every_page_type(realistic_site):
     types = {yaml.safe_load(p.read_text(encoding="utf-8").split("---\n", 2)[1])["type"]
              for section in render.GENERATED_SECTIONS for p in (docs / section).glob("*.md")}
     assert types == {"source", "actor", "quote", "topic", "position", "index", "story"}
+
+
+def test_a_dossier_whose_lists_are_split_builds_strict_with_every_link_resolving(tmp_path):
+    """The parts of long lists (dossier.paging) sit one folder below their page: their links and
+    anchors resolve, and they stay out of search (the pages they list are in it already)."""
+    result = build_site(tmp_path, synthetic(420))
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    for part in ("sources/index/2024-01", "quotes/index/2024-01-2", "story/timeline/undated",
+                 "actors/person-0/sources-2024-01"):
+        assert (site / part / "index.html").is_file(), part
+    assert broken_links(site) == []
+    index = search_index(site).read_text(encoding="utf-8")
+    assert "sources/story-1/" in index and "sources/index/2024-01/" not in index
 
 
 @pytest.mark.parametrize("renderer", RENDERERS)
