@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 import pytest
+import yaml
 
 from dossier import export, publish, render
 from dossier.model import Actor, Dossier, Occurrence, Quote
@@ -136,7 +137,7 @@ def test_files_are_utf8_text_with_crlf_csv_and_lf_json_lines(files):
 
 def test_the_data_page_lists_every_table_with_its_columns(files):
     page = files["data/index.md"]
-    meta = render.yaml.safe_load(page.split("---\n", 2)[1])
+    meta = yaml.safe_load(page.split("---\n", 2)[1])
     assert meta == {"type": "index", "id": "data", "title": "Data", "section": "data", "count": len(TABLES)}
     for table in export.SCHEMA:
         assert f"]({table.name}.jsonl)" in page and f"]({table.name}.csv)" in page

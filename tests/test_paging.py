@@ -1,4 +1,4 @@
-"""dossier.paging and the pages it bounds: a list longer than PAGE_SIZE is shown as a summary with
+"""dossier.render.paging and the pages it bounds: a list longer than PAGE_SIZE is shown as a summary with
 links to parts (by month, or numbered), so that no page grows with the number of articles.
 
 The size test renders synthetic dossiers of 1,000 and 10,000 articles (tests/render_fixtures.py's
@@ -12,8 +12,8 @@ import re
 
 import pytest
 
-from dossier import paging, render
-from dossier.paging import PAGE_SIZE, SUMMARY, UNDATED, month_label, month_of, paginate
+from dossier import render
+from dossier.render.paging import PAGE_SIZE, SUMMARY, UNDATED, month_label, month_of, paginate
 from tests.conftest import TEMPLATES
 from tests.render_fixtures import synthetic
 

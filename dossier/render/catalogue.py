@@ -1,0 +1,343 @@
+"""The catalogue: every lookup and grouping the templates need, computed once.
+
+Markup lives in the templates; this module only builds their context (who said what, where, how
+often).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Position, Quote, Tombstone, Topic
+from dossier.render.diff import locate, word_diff
+from dossier.text import normalise, words
+
+SECTION_OF = {"source": "sources", "actor": "actors", "quote": "quotes", "topic": "topics", "position": "positions"}
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def occurrence_anchor(quote_id: str, nth: int = 1) -> str:
+    """The id of a quote's `nth` printing on one source page: q-<quote id>, then q-<quote id>-2, ..."""
+    return f"q-{quote_id}" if nth == 1 else f"q-{quote_id}-{nth}"
+
+
+def co_occurrences(actors: Iterable[Actor]) -> dict[str, list[tuple[str, int, int]]]:
+    """For each actor id, the others mentioned in the same paragraphs: [(other id, shared
+    paragraphs, shared sources)], most shared paragraphs first."""
+    by_paragraph: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for actor in actors:
+        for mention in actor.mentions:
+            by_paragraph[(mention.source, mention.paragraph)].add(actor.id)
+    paragraphs: dict[str, Counter] = defaultdict(Counter)
+    sources: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for (source, _), present in by_paragraph.items():
+        for actor_id in present:
+            for other in present - {actor_id}:
+                paragraphs[actor_id][other] += 1
+                sources[actor_id][other].add(source)
+    return {
+        actor_id: sorted(((other, n, len(sources[actor_id][other])) for other, n in counts.items()),
+                         key=lambda row: (-row[1], -row[2], row[0]))
+        for actor_id, counts in paragraphs.items()
+    }
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a paragraph: plain text, or one printing of a quote."""
+
+    text: str
+    quote: Quote | None = None
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class Printing:
+    """One occurrence of a quote together with the source page it is on."""
+
+    quote: Quote
+    occurrence: Occurrence
+    source: Article | None
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One wording of a quote as some sources printed it."""
+
+    text: str
+    sources: list[str]
+    diff: list[tuple[str, str]]
+    same_words: bool  # only punctuation or capitals differ
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One passage that states a position."""
+
+    mention: Mention
+    sentence: str
+    source: Article | None
+
+
+def _grouped(items: Iterable, key, order) -> dict[str, list]:
+    """{key: items with that key, sorted by `order`}; an item whose key is a list joins each group."""
+    groups: dict[str, list] = defaultdict(list)
+    for item in items:
+        keys = key(item)
+        for k in (keys if isinstance(keys, list) else [keys]):
+            groups[k].append(item)
+    return {k: sorted(group, key=order) for k, group in groups.items()}
+
+
+class Catalogue:
+    """The dossier indexed by id, with the cross references each page shows, computed once."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.dossier = dossier
+        self.sources = {s.id: s for s in dossier.sources}
+        self.actors = {a.id: a for a in dossier.actors}
+        self.quotes = {q.id: q for q in dossier.quotes}
+        self.topics = {t.id: t for t in dossier.topics}
+        self.positions = {p.id: p for p in dossier.positions}
+        self.tombstones = {(t.kind, t.id): t for t in dossier.tombstones}
+
+        self.printings = self._printings()  # by quote id
+        everywhere = [p for printings in self.printings.values() for p in printings]
+        in_page_order = lambda p: (p.occurrence.paragraph, p.occurrence.index, p.anchor)  # noqa: E731
+        self.printings_in = _grouped(everywhere, lambda p: p.occurrence.source, in_page_order)
+        self.printings_at = _grouped(everywhere, lambda p: (p.occurrence.source, p.occurrence.paragraph),
+                                     in_page_order)
+        # what a link into a source page may point at
+        self.source_anchors = {
+            s.id: {p.anchor for p in s.paragraphs} | {p.anchor for p in self.printings_in.get(s.id, [])}
+            for s in dossier.sources}
+        self.first_dates = {
+            q.id: min((p.source.date for p in self.printings.get(q.id, []) if p.source and p.source.date), default=None)
+            for q in dossier.quotes}
+
+        self._quotes_by = _grouped(dossier.quotes, lambda q: q.speaker or "", self.quote_order)
+        self._quotes_on = _grouped(dossier.quotes, lambda q: list(q.topics), self.quote_order)
+        self._positions_of = _grouped(dossier.positions, lambda p: p.actor, lambda p: (self.topic_title(p.topic), p.id))
+        self._positions_on = _grouped(dossier.positions, lambda p: p.topic, lambda p: (self.actor_name(p.actor), p.id))
+        self._positions_in = _grouped(dossier.positions, lambda p: sorted({m.source for m in p.evidence}),
+                                      lambda p: (self.actor_name(p.actor), self.topic_title(p.topic), p.id))
+        paragraphs: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        for actor in dossier.actors:
+            for mention in actor.mentions:
+                paragraphs[mention.source][actor.id].add(mention.paragraph)
+        self._actors_in = {source: sorted(((self.actors[a], sorted(ps)) for a, ps in found.items()),
+                                          key=lambda row: (-len(row[1]), row[0].name, row[0].id))
+                           for source, found in paragraphs.items()}
+        self.co_occurrences = co_occurrences(dossier.actors)
+        self._segments: dict[tuple[str, int, str], list[Segment]] = {}  # filled by segments()
+
+    def _printings(self) -> dict[str, list[Printing]]:
+        """Each quote's printings in source, paragraph order, with their occurrence anchors."""
+        seen: Counter = Counter()
+        printings: dict[str, list[Printing]] = defaultdict(list)
+        all_occurrences = sorted(
+            ((o.source, o.paragraph, o.index, q.id, o) for q in self.dossier.quotes for o in q.occurrences),
+            key=lambda row: row[:4])
+        for source, _, _, quote_id, occurrence in all_occurrences:
+            seen[(source, quote_id)] += 1
+            printings[quote_id].append(Printing(self.quotes[quote_id], occurrence, self.sources.get(source),
+                                                occurrence_anchor(quote_id, seen[(source, quote_id)])))
+        return printings
+
+    # links ----------------------------------------------------------------
+
+    def exists(self, kind: str, page_id: str | None) -> bool:
+        if not page_id:
+            return False
+        live = {"source": self.sources, "actor": self.actors, "quote": self.quotes, "topic": self.topics,
+                "position": self.positions}[kind]
+        return page_id in live or (kind, page_id) in self.tombstones
+
+    def href(self, kind: str, page_id: str | None, anchor: str | None = None) -> str | None:
+        """The relative link from any generated page to another, or None when there is no such page
+        (then templates print the name without a link). A source anchor that is not on the page is dropped."""
+        if not self.exists(kind, page_id):
+            return None
+        if kind == "source" and anchor and anchor not in self.source_anchors.get(page_id, ()):
+            anchor = None
+        return f"../{SECTION_OF[kind]}/{page_id}.md" + (f"#{anchor}" if anchor else "")
+
+    def mention_href(self, mention: Mention) -> str | None:
+        return self.href("source", mention.source, f"p{mention.paragraph}")
+
+    # names ------------------------------------------------------------------
+
+    def actor_name(self, actor_id: str | None) -> str:
+        actor = self.actors.get(actor_id or "")
+        if actor:
+            return actor.name
+        tombstone = self.tombstones.get(("actor", actor_id))
+        return tombstone.title if tombstone else (actor_id or "")
+
+    @cached_property
+    def lower_case_words(self) -> frozenset[str]:
+        """Every word the articles print in lower case: what `in_sentence` may lower."""
+        return frozenset(w for s in self.dossier.sources for p in s.paragraphs for w in _WORD.findall(p.text)
+                         if w.islower())
+
+    def in_sentence(self, title: str) -> str:
+        """A title as it reads inside a sentence: 'Ceasefire' -> 'ceasefire' because the articles
+        write the word in lower case, while 'Crimea' or 'NATO membership' keep their capitals."""
+        first, space, rest = title.partition(" ")
+        if first[:1].isupper() and first.lower() in self.lower_case_words:
+            return first.lower() + space + rest
+        return title
+
+    def topic_title(self, topic_id: str) -> str:
+        topic = self.topics.get(topic_id)
+        return topic.title if topic else topic_id
+
+    # section index pages ------------------------------------------------------
+
+    def sources_in_order(self) -> list[Article]:
+        return sorted(self.dossier.sources, key=source_order)
+
+    def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
+        """Kinds alphabetically; in each, the most quoted then most mentioned actors first."""
+        order = lambda a: (-len(self.quotes_by(a.id)), -len(a.mentions), a.name, a.id)  # noqa: E731
+        return sorted(_grouped(self.dossier.actors, lambda a: a.kind, order).items())
+
+    def quotes_by_speaker(self) -> list[tuple[str | None, str | None, list[Quote]]]:
+        """(speaker id, speaker name, quotes) with the most quoted speaker first, unattributed last."""
+        groups = _grouped(self.dossier.quotes, lambda q: (q.speaker, None if q.speaker else q.speaker_name),
+                          self.quote_order)
+        rows = [(speaker, name or self.actor_name(speaker) or None, quotes)
+                for (speaker, name), quotes in groups.items()]
+        return sorted(rows, key=lambda row: (row[0] is None and row[1] is None, -len(row[2]),
+                                             row[1] or "", row[0] or ""))
+
+    def topics_in_order(self) -> list[Topic]:
+        return sorted(self.dossier.topics, key=lambda t: (-len(self.positions_on(t.id)), t.title, t.id))
+
+    def positions_in_order(self) -> list[Position]:
+        return sorted(self.dossier.positions,
+                      key=lambda p: (self.actor_name(p.actor), self.topic_title(p.topic), p.id))
+
+    def withdrawn(self, section: str) -> list[Tombstone]:
+        return sorted((t for t in self.dossier.tombstones if SECTION_OF.get(t.kind) == section),
+                      key=lambda t: (t.title, t.id))
+
+    # one page's cross references ------------------------------------------
+
+    def quote_sources(self, quote: Quote) -> list[str]:
+        return sorted({p.occurrence.source for p in self.printings.get(quote.id, [])})
+
+    def first_reported(self, quote: Quote) -> str | None:
+        return self.first_dates.get(quote.id)
+
+    def quote_order(self, quote: Quote) -> tuple:
+        return (self.first_reported(quote) or "9999", quote.id)
+
+    def variants(self, quote: Quote) -> list[Variant]:
+        """The wordings sources printed that differ from the canonical one, with the sources that
+        printed each."""
+        printed: dict[str, set[str]] = defaultdict(set)
+        for printing in self.printings.get(quote.id, []):
+            printed[normalise(printing.occurrence.text)].add(printing.occurrence.source)
+        canonical = normalise(quote.text)
+        return [Variant(text, sorted(sources), word_diff(canonical, text), words(text) == words(canonical))
+                for text, sources in sorted(printed.items()) if text != canonical]
+
+    def quotes_by(self, actor_id: str) -> list[Quote]:
+        return self._quotes_by.get(actor_id, [])
+
+    def quotes_on(self, topic_id: str) -> list[Quote]:
+        return self._quotes_on.get(topic_id, [])
+
+    def actors_in(self, source_id: str) -> list[tuple[Actor, list[int]]]:
+        """The actors a source mentions, with the paragraphs; the most mentioned first."""
+        return self._actors_in.get(source_id, [])
+
+    def positions_of(self, actor_id: str) -> list[Position]:
+        return self._positions_of.get(actor_id, [])
+
+    def positions_on(self, topic_id: str) -> list[Position]:
+        return self._positions_on.get(topic_id, [])
+
+    def positions_in(self, source_id: str) -> list[Position]:
+        return self._positions_in.get(source_id, [])
+
+    def evidence(self, position: Position) -> list[Evidence]:
+        """A position's passages with their sentences and sources, oldest first."""
+        rows = [Evidence(mention, position.sentences[i] if i < len(position.sentences) else "",
+                         self.sources.get(mention.source))
+                for i, mention in enumerate(position.evidence)]
+        return sorted(rows, key=lambda row: (row.source is None or row.source.date is None,
+                                             row.source.date or "" if row.source else "", row.mention.source,
+                                             row.mention.paragraph))
+
+    def roles_of(self, actor: Actor) -> list[tuple[str, list[str]]]:
+        """Each role once, in the order first given, with every source that gave it."""
+        sources: dict[str, list[str]] = {}
+        for role, source_id in actor.roles:
+            sources.setdefault(role, [])
+            if source_id not in sources[role]:
+                sources[role].append(source_id)
+        return list(sources.items())
+
+    def sources_mentioning(self, actor: Actor) -> list[tuple[Article, list[int]]]:
+        paragraphs: dict[str, set[int]] = defaultdict(set)
+        for mention in actor.mentions:
+            paragraphs[mention.source].add(mention.paragraph)
+        found = [(self.sources[s], sorted(ps)) for s, ps in paragraphs.items() if s in self.sources]
+        return sorted(found, key=lambda row: source_order(row[0]))
+
+    def context(self, printing: Printing, around: int = 1) -> list[tuple[int, list[Segment]]]:
+        """The paragraphs around one printing of a quote (`around` before and after), each cut
+        into segments, so a quote page can show what the words answered. Only this printing is
+        a quote segment: the reader's eye goes to the words the page is about."""
+        source = printing.source
+        if source is None:
+            return []
+        index = printing.occurrence.paragraph
+        rows = []
+        for paragraph in source.paragraphs[max(index - around - 1, 0):index + around]:  # indexes are 1-based
+            segments = [segment if segment.anchor == printing.anchor else Segment(segment.text)
+                        for segment in self.segments(source, paragraph.index, paragraph.text)]
+            rows.append((paragraph.index, [s for s in segments if s.text]))
+        return rows
+
+    def segments(self, source: Article, paragraph_index: int, text: str) -> list[Segment]:
+        """The paragraph cut into plain text and the quotes printed in it; a quote that cannot be
+        found in the words still gets its anchor, at the start of the paragraph. Cut once: the
+        source page and the quote pages around each printing all show the same cuts."""
+        key = (source.id, paragraph_index, text)
+        if key not in self._segments:
+            self._segments[key] = self._cut(source, paragraph_index, text)
+        return self._segments[key]
+
+    def _cut(self, source: Article, paragraph_index: int, text: str) -> list[Segment]:
+        placed: list[tuple[int, int, Printing]] = []
+        unplaced: list[Printing] = []
+        for printing in self.printings_at.get((source.id, paragraph_index), []):
+            span = locate(text, printing.occurrence.text)
+            if span and all(span[1] <= start or span[0] >= end for start, end, _ in placed):
+                placed.append((*span, printing))
+            else:
+                unplaced.append(printing)
+        segments = [Segment("", p.quote, p.anchor) for p in unplaced]
+        cursor = 0
+        for start, end, printing in sorted(placed, key=lambda row: row[0]):
+            if start > cursor:
+                segments.append(Segment(text[cursor:start]))
+            segments.append(Segment(text[start:end], printing.quote, printing.anchor))
+            cursor = end
+        if cursor < len(text):
+            segments.append(Segment(text[cursor:]))
+        return segments
+
+
+def source_order(source: Article) -> tuple:
+    """Oldest first, as the story unfolded; undated sources last, then by title."""
+    return (source.date is None, source.date or "", source.title, source.id)

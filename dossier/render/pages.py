@@ -1,0 +1,297 @@
+"""Stage 5: Dossier -> Markdown pages with YAML frontmatter, through the Jinja2 templates.
+
+`render` is pure: it returns {path relative to docs/: page text} and touches nothing;
+dossier.publish writes it. This module names the pages, builds their frontmatter and the long
+lists they show (dossier.render.paging); the catalogue holds what they say.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from dossier import cite
+from dossier.model import Actor, Article, Dossier, Position, Quote, Tombstone, Topic
+from dossier.publish import GENERATED_SECTIONS
+from dossier.render.catalogue import SECTION_OF, Catalogue
+from dossier.render.escape import plain_text
+from dossier.render.frontmatter import page
+from dossier.render.paging import Listing, Part, month_of, paginate
+from dossier.render.templates import environment
+from dossier.story import Story, printing_order, rfc822
+from dossier.text import http_url, is_id
+
+SECTION_TITLES = {"sources": "Sources", "actors": "Actors", "quotes": "Quotes", "topics": "Topics",
+                  "positions": "Positions", "story": "The story"}
+# The pages that look across the whole dossier (dossier.story), in story/: {id: title}.
+STORY_PAGES = {"timeline": "Timeline", "coverage": "Coverage", "relationships": "Relationships",
+               "changes": "What changed", "tags": "Tags"}
+# The home page's story at a glance: no page of its own (not .md, and mkdocs.yml excludes it);
+# docs/index.md includes it through pymdownx.snippets, so its links are written from docs/.
+# The feed is RSS. Neither has frontmatter.
+HOME_SNIPPET = "story/home.snippet"
+FEED = "story/feed.xml"
+# Actor and topic pages rank above the quotes that name them in Material's search.
+OWN_PAGE_BOOST = 10
+# A source page's tags: the actors and topics it is most about (the rest are in its body).
+SOURCE_TAGS = 6
+
+
+def quote_title(quote: Quote, limit: int = 70) -> str:
+    """'Speaker: "first words..."' - the page title and the label quote links use."""
+    text = " ".join(quote.text.split())
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.-") + "…"
+    return f"{quote.speaker_name}: “{text}”" if quote.speaker_name else f"“{text}”"
+
+
+def position_title(catalogue: Catalogue, position: Position) -> str:
+    return f"{catalogue.actor_name(position.actor)} on {catalogue.topic_title(position.topic)}"
+
+
+def tags(catalogue: Catalogue, actor_ids: Iterable[str | None] = (), topic_ids: Iterable[str] = ()) -> list[str]:
+    """Material tags for a page: the names of the actors and topics it is about, HTML-escaped
+    because Material prints tag names as HTML."""
+    names = {catalogue.actor_name(a) for a in actor_ids if a in catalogue.actors}
+    names |= {catalogue.topic_title(t) for t in topic_ids if t in catalogue.topics}
+    return sorted(html.escape(plain_text(name), quote=True) for name in names)
+
+
+def source_subjects(catalogue: Catalogue, source_id: str) -> tuple[list[str], list[str]]:
+    """The actor and topic ids a source is about: who is quoted or holds a position there, and what
+    those quotes and positions are on; the SOURCE_TAGS weightiest (quotes plus positions there).
+    An actor it only names is not what it is about: tagging every name would tag most pages alike."""
+    weight: Counter = Counter()
+    for printing in catalogue.printings_in.get(source_id, []):
+        weight.update([("actor", printing.quote.speaker)] if printing.quote.speaker else [])
+        weight.update(("topic", topic) for topic in printing.quote.topics)
+    for position in catalogue.positions_in(source_id):
+        weight.update([("actor", position.actor), ("topic", position.topic)])
+    name = {"actor": catalogue.actor_name, "topic": catalogue.topic_title}
+    chosen = sorted(weight, key=lambda item: (-weight[item], name[item[0]](item[1]), item))[:SOURCE_TAGS]
+    return [i for kind, i in chosen if kind == "actor"], [i for kind, i in chosen if kind == "topic"]
+
+
+def _source_meta(catalogue: Catalogue, source: Article) -> dict:
+    return {"type": "source", "id": source.id, "title": source.title, "file": source.file, "date": source.date,
+            "updated": source.updated, "outlet": source.outlet, "byline": source.byline,
+            "credited": list(source.credited), "dateline": source.dateline, "url": http_url(source.url),
+            "tags": tags(catalogue, *source_subjects(catalogue, source.id))}
+
+
+def _actor_meta(catalogue: Catalogue, actor: Actor) -> dict:
+    return {"type": "actor", "id": actor.id, "title": actor.name, "name": actor.name, "kind": actor.kind,
+            "aliases": sorted(set(actor.aliases)), "affiliation": actor.affiliation,
+            "tags": tags(catalogue, [actor.id]), "search": {"boost": OWN_PAGE_BOOST}}
+
+
+def _quote_meta(catalogue: Catalogue, quote: Quote) -> dict:
+    sources = sorted({p.occurrence.source for p in catalogue.printings.get(quote.id, [])})
+    return {"type": "quote", "id": quote.id, "title": quote_title(quote), "text": quote.text,
+            "speaker": quote.speaker, "speaker_name": quote.speaker_name, "sources": sources,
+            "tags": tags(catalogue, [quote.speaker, *quote.actors], quote.topics)}
+
+
+def _topic_meta(catalogue: Catalogue, topic: Topic) -> dict:
+    return {"type": "topic", "id": topic.id, "title": topic.title, "keywords": list(topic.keywords),
+            "tags": tags(catalogue, topic_ids=[topic.id]), "search": {"boost": OWN_PAGE_BOOST}}
+
+
+def _position_meta(catalogue: Catalogue, position: Position) -> dict:
+    evidence = [{"source": m.source, "paragraph": m.paragraph} for m in position.evidence]
+    return {"type": "position", "id": position.id, "title": position_title(catalogue, position),
+            "actor": position.actor, "topic": position.topic, "stance": position.stance, "evidence": evidence,
+            "tags": tags(catalogue, [position.actor], [position.topic])}
+
+
+# What a tombstone does not know of its type's contract keys (a consumer can always read them).
+# A withdrawn actor or topic ranks below live pages in search.
+_TOMBSTONE_UNKNOWNS = {
+    "source": {"file": None, "date": None, "updated": None, "outlet": None, "byline": None, "credited": [],
+               "dateline": None, "url": None, "tags": []},
+    "actor": {"kind": None, "aliases": [], "affiliation": None, "tags": [], "search": {"boost": 0.5}},
+    "quote": {"speaker": None, "speaker_name": None, "tags": []},
+    "topic": {"keywords": [], "tags": [], "search": {"boost": 0.5}},
+    "position": {"actor": None, "topic": None, "stance": None, "evidence": [], "tags": []},
+}
+
+
+def _tombstone_meta(tombstone: Tombstone) -> dict:
+    """The frontmatter of the page's own type, with `tombstone: true`; unknown values null."""
+    meta = {"type": tombstone.kind, "id": tombstone.id, "title": tombstone.title, "tombstone": True,
+            "text": tombstone.text, "sources": list(tombstone.sources), **_TOMBSTONE_UNKNOWNS[tombstone.kind]}
+    if tombstone.kind == "actor":
+        meta["name"] = tombstone.title
+    return meta
+
+
+def _part_meta(part: Part, listing: Listing) -> dict:
+    """A part of a long list: out of search (the pages it lists are in it already)."""
+    name = part.path.removesuffix(".md").partition("/")[2]
+    return {"type": "part", "id": name, "title": f"{listing.title}: {part.title}",
+            "page": listing.page.removesuffix(".md"), "search": {"exclude": True}}
+
+
+def _index_meta(section: str, count: int) -> dict:
+    return {"type": "index", "id": section, "title": SECTION_TITLES[section], "section": section, "count": count}
+
+
+def listings(site: Catalogue, story: Story) -> dict[str, dict[str, Listing]]:
+    """Every list that can grow with the dossier, by the page that shows it: {page: {name: Listing}}.
+    Time-ordered lists are split by month; rankings and alphabetical lists into numbered parts."""
+    def by_month(date_of):
+        return lambda item: month_of(date_of(item))
+
+    found: dict[str, dict[str, Listing]] = {
+        "sources/index.md": {"sources": paginate("sources", "sources/index.md", "Sources",
+                                                 site.sources_in_order(), by_month(lambda s: s.date))},
+        "quotes/index.md": {"quotes": paginate("quotes", "quotes/index.md", "Quotes",
+                                               sorted(site.dossier.quotes, key=site.quote_order),
+                                               by_month(site.first_reported))},
+        "actors/index.md": {kind: paginate("actors", "actors/index.md", "Actors", actors, lambda a: a.kind,
+                                           label=str.capitalize)
+                            for kind, actors in site.actors_by_kind()},
+        "topics/index.md": {"topics": paginate("topics", "topics/index.md", "Topics", site.topics_in_order())},
+        "positions/index.md": {"positions": paginate("positions", "positions/index.md", "Positions",
+                                                     site.positions_in_order())},
+        "story/timeline.md": {"events": paginate("events", "story/timeline.md", "Timeline", story.events,
+                                                 by_month(lambda e: e.date), who=True, what=True)},
+        "story/coverage.md": {"coverage": paginate("coverage", "story/coverage.md", "Coverage", story.coverage,
+                                                   by_month(lambda row: site.first_reported(row.quote)))},
+        "story/changes.md": {"changes": paginate("changes", "story/changes.md", "What changed", story.changes,
+                                                 by_month(lambda change: change.source.date))},
+        "story/relationships.md": {"relations": paginate("relations", "story/relationships.md", "Relationships",
+                                                         story.related_actors)},
+    }
+    for actor in site.dossier.actors:
+        page = f"actors/{actor.id}.md"
+        found[page] = {
+            "events": paginate("events", page, f"{actor.name}: quotes and stances", story.events_of(actor=actor.id),
+                               by_month(lambda e: e.date), stem="timeline", who=False, what=True),
+            "sources": paginate("mentions", page, f"{actor.name}: mentioned in", site.sources_mentioning(actor),
+                                by_month(lambda row: row[0].date), stem="sources"),
+            "positions": paginate("actor-positions", page, f"{actor.name}: positions", site.positions_of(actor.id),
+                                  stem="positions")}
+    for topic in site.dossier.topics:
+        page = f"topics/{topic.id}.md"
+        found[page] = {
+            "positions": paginate("topic-positions", page, f"{topic.title}: who stands where",
+                                  site.positions_on(topic.id), stem="positions"),
+            "quotes": paginate("quotes", page, f"{topic.title}: quotes", site.quotes_on(topic.id),
+                               by_month(site.first_reported), stem="quotes"),
+            "events": paginate("events", page, f"{topic.title}: timeline", story.events_of(topic=topic.id),
+                               by_month(lambda e: e.date), stem="timeline", who=True, what=False)}
+    for quote in site.dossier.quotes:
+        page = f"quotes/{quote.id}.md"
+        found[page] = {
+            "printings": paginate("printings", page, f"{quote_title(quote)}: in context",
+                                  sorted(site.printings.get(quote.id, []), key=printing_order),
+                                  by_month(lambda p: p.source.date if p.source else None), stem="printings"),
+            "variants": paginate("variants", page, f"{quote_title(quote)}: wording", site.variants(quote),
+                                 stem="wording")}
+    for position in site.dossier.positions:
+        page = f"positions/{position.id}.md"
+        found[page] = {"evidence": paginate("evidence", page, f"{position_title(site, position)}: evidence",
+                                            site.evidence(position), by_month(lambda row: row.source.date
+                                                                                  if row.source else None),
+                                            stem="evidence")}
+    return found
+
+
+class UnsafeId(ValueError):
+    """A page id that would not be a plain file name in its section."""
+
+
+def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", site_name: str = "") -> dict[str, str]:
+    """Every generated page as {path relative to docs/: Markdown text}. `site_url` and
+    `site_name` (mkdocs.yml's, see `site_settings`) go into permalinks and citations; the RSS
+    feed is written only when `site_url` is an absolute http(s) URL, as every link in it must be.
+
+    Each redirect (dossier.redirects, from the ledger) becomes a static HTML page at the old URL,
+    `<section>/<old id>/index.html`, that sends the reader on to the new one: any renderer copies it
+    as it is, so redirects need no plugin or hook."""
+    env, part_env = environment(templates), environment(templates, depth=2)
+    catalogue = Catalogue(dossier)
+    site_root = (http_url(site_url) or "").rstrip("/")  # where the feed's links start: feed readers need absolute ones
+    story = Story(catalogue)
+    lists = listings(catalogue, story)
+    common = {"site": catalogue, "story": story, "http_url": http_url,
+              "text_fragment": cite.text_fragment_url, "quote_title": quote_title, "rfc822": rfc822,
+              "site_url": site_url, "site_root": site_root, "site_name": site_name or "Dossier",
+              "citations": cite.citations(dossier, site_url or None, site_name or None)}
+    pages: dict[str, str] = {}
+
+    def add(section: str, page_id: str, template: str, meta: dict, **context: object) -> None:
+        if not is_id(page_id):
+            raise UnsafeId(f"{section} id {page_id!r} cannot be a file name in docs/{section}/")
+        path = f"{section}/{page_id}.md"
+        if path in pages:
+            raise ValueError(f"render: two pages want {path}")
+        pages[path] = page(meta, env.get_template(template).render(**common, **context, meta=meta,
+                                                                   lists=lists.get(path, {})))
+        add_parts(path, meta["title"])
+
+    def add_parts(path: str, title: str) -> None:
+        """The parts of the page's long lists, each a page of its own one folder down."""
+        for listing in lists.get(path, {}).values():
+            parts = listing.parts
+            for i, part in enumerate(parts):
+                meta = _part_meta(part, listing)
+                pages[part.path] = page(meta, part_env.get_template("part.md.j2").render(
+                    **common, meta=meta, listing=listing, part=part, owner_title=title,
+                    previous=parts[i - 1] if i else None, next=parts[i + 1] if i + 1 < len(parts) else None))
+
+    for source in dossier.sources:
+        add("sources", source.id, "source.md.j2", _source_meta(catalogue, source), source=source,
+            url=http_url(source.url))
+    for actor in dossier.actors:
+        add("actors", actor.id, "actor.md.j2", _actor_meta(catalogue, actor), actor=actor)
+    for quote in dossier.quotes:
+        add("quotes", quote.id, "quote.md.j2", _quote_meta(catalogue, quote), quote=quote,
+            printings=catalogue.printings.get(quote.id, []))
+    for topic in dossier.topics:
+        add("topics", topic.id, "topic.md.j2", _topic_meta(catalogue, topic), topic=topic)
+    for position in dossier.positions:
+        add("positions", position.id, "position.md.j2", _position_meta(catalogue, position), position=position)
+    for tombstone in dossier.tombstones:
+        add(SECTION_OF[tombstone.kind], tombstone.id, "tombstone.md.j2", _tombstone_meta(tombstone),
+            tombstone=tombstone)
+    for page_id, title in STORY_PAGES.items():
+        add("story", page_id, f"story/{page_id}.md.j2", {"type": "story", "id": page_id, "title": title})
+
+    counts = Counter(path.split("/", 1)[0] for path in pages if path.count("/") == 1)
+    for section in GENERATED_SECTIONS:
+        meta = _index_meta(section, counts[section])
+        path = f"{section}/index.md"
+        template = env.get_template(f"index/{section}.md.j2")
+        pages[path] = page(meta, template.render(**common, meta=meta, lists=lists.get(path, {})))
+        add_parts(path, meta["title"])
+    for old, new in sorted(dossier.redirects.items()):
+        path, target = redirect_page(old, new)
+        if path in pages or old in pages:
+            raise ValueError(f"render: {old} redirects but is also a page")
+        canonical = f"{site_url.rstrip('/')}/{new.removesuffix('.md')}/" if site_url else None
+        pages[path] = env.get_template("redirect.html.j2").render(target=target, canonical=canonical)
+    pages[HOME_SNIPPET] = environment(templates, depth=0).get_template("story/home.md.j2").render(**common)
+    if site_root:  # without an absolute site_url no link in a feed could be followed: no feed
+        pages[FEED] = env.get_template("story/feed.xml.j2").render(**common)
+    return dict(sorted(pages.items()))
+
+
+def redirect_page(old: str, new: str) -> tuple[str, str]:
+    """("quotes/old.md", "quotes/new.md") -> ("quotes/old/index.html", "../new/"): where the static
+    redirect page goes in docs/ (the old page's URL with directory URLs) and its relative target."""
+    (section, old_id), (new_section, new_id) = (_redirect_end(old), _redirect_end(new))
+    if section != new_section:
+        raise ValueError(f"render: redirect {old} -> {new} leaves its section")
+    return f"{section}/{old_id}/index.html", f"../{new_id}/"
+
+
+def _redirect_end(path: str) -> tuple[str, str]:
+    section, _, name = path.partition("/")
+    page_id = name.removesuffix(".md")
+    if section not in GENERATED_SECTIONS or not name.endswith(".md") or not is_id(page_id):
+        raise ValueError(f"render: {path!r} cannot be redirected")
+    return section, page_id

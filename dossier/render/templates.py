@@ -1,0 +1,47 @@
+"""The Jinja2 environment the page templates are rendered in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from dossier import cite
+from dossier.render.escape import escape_markdown, escape_xml, internal_href, url_attribute
+from dossier.render.paging import SUMMARY
+from dossier.story import group_by_date
+
+
+def human_date(value: str | None) -> str:
+    """'2025-03-17' -> '17 March 2025' (locale-independent); anything unparsable as given."""
+    day = cite.iso_date(value[:10]) if value else None
+    if not day:
+        return value or ""
+    return f"{day.day} {cite.MONTHS[day.month - 1]} {day.year}"
+
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def environment(templates: Path | None = None, *, depth: int = 1) -> jinja2.Environment:
+    """Jinja2 for Markdown output: no HTML autoescape (Markdown needs its own), the `md` escape
+    filter, and StrictUndefined so a typo in a template fails the build instead of printing nothing.
+
+    The templates shipped in the package are the defaults; a project's `templates` folder, where
+    given, overrides them file by file (as a theme's custom_dir does in MkDocs). Templates write
+    links as from a page in a section folder (../quotes/x.md); `depth` is how many folders below
+    docs/ the page is: 0 for text included into docs/index.md, 2 for the parts of a long list."""
+    folders = [str(templates)] if templates is not None else []
+    loader = jinja2.FileSystemLoader([*folders, str(PACKAGE_TEMPLATES)])
+    env = jinja2.Environment(loader=loader, autoescape=False,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True, auto_reload=False)
+    def path(target: str) -> str:
+        target = internal_href(target)
+        if target.startswith("#"):
+            return target
+        return "../" * (depth - 1) + target if depth else target.removeprefix("../")
+
+    env.filters.update(md=escape_markdown, url=url_attribute, path=path, human_date=human_date, xml=escape_xml)
+    env.globals.update(SUMMARY=SUMMARY, group_by_date=group_by_date)
+    return env
