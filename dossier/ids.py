@@ -38,7 +38,7 @@ import yaml
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from dossier import publish
+from dossier import publish, yamlio
 from dossier.errors import InputError, yaml_problem
 from dossier.curation import Curation
 from dossier.model import Actor, Article, Dossier, Position, Problem, Quote, StanceSetting, Tombstone, Topic
@@ -64,6 +64,7 @@ HEADER = """\
 # 2 ends with `count`; 3 keeps each position's `stances`. Versions 1 and 2 are still read (and
 # rewritten as 3: a position's stance history starts with the stance it has at that build).
 LEDGER_VERSION = 3
+LEDGER_WIDTH = 100  # long titles and quotes fold over lines: the ledger stays readable in a diff
 # libyaml parses a large ledger several times faster; duplicate keys are caught on its node tree.
 LedgerLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -291,21 +292,7 @@ def dump_ledger(ledger: Ledger) -> str:
         }
     data["version"] = LEDGER_VERSION
     data["count"] = {name: len(ledger.section(name)) for name in sorted(SECTIONS)}  # last: a cut loses it
-    body = yaml.dump(data, Dumper=_LedgerDumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
-                     width=100)
-    return HEADER + body
-
-
-class _LedgerDumper(yaml.SafeDumper):
-    """PyYAML writes a few line-break characters bare where reading them back turns them into
-    spaces; double quotes escape them, so every text reads back as it was written."""
-
-    def represent_str(self, data: str) -> yaml.ScalarNode:
-        style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
-        return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-_LedgerDumper.add_representer(str, _LedgerDumper.represent_str)
+    return HEADER + yamlio.dump(data, width=LEDGER_WIDTH)
 
 
 def save_ledger(ledger: Ledger, path: Path) -> bool:

@@ -4,29 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import yaml
-
+from dossier import yamlio
 from dossier.render.escape import html_title
 
 
-class _FrontmatterDumper(yaml.SafeDumper):
-    """safe_dump, but any string with a line break or unprintable character is double-quoted with
-    escapes, so every key stays on one line and no value can close the frontmatter block."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = None if value.isprintable() else '"'
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_FrontmatterDumper.add_representer(str, _represent_str)
-
-
 def frontmatter(meta: Mapping[str, object]) -> str:
-    """The `---` block that opens every generated page; keys keep the order given."""
-    dumped = yaml.dump(dict(meta), Dumper=_FrontmatterDumper, allow_unicode=True, sort_keys=False,
-                       default_flow_style=False, width=1_000_000)
-    return f"---\n{dumped}---\n"
+    """The `---` block that opens every generated page; keys keep the order given, every value on
+    its key's line (dossier.yamlio), so no value can close the block."""
+    return f"---\n{yamlio.dump(meta)}---\n"
 
 
 def page(meta: dict, body: str) -> str:
