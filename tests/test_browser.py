@@ -24,7 +24,7 @@ from dossier import render
 from dossier.model import Dossier
 from tests.conftest import ROOT
 from tests.render_fixtures import (built_site, hand_written_docs, hostile, mkdocs_build, realistic, seeds_folder,
-                                   write_generated)
+                                   synthetic, write_generated)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -422,11 +422,7 @@ def test_stance_colours_are_readable_in_both_palettes(reader, served, scheme):
 def test_every_page_type_reads_without_errors_or_sideways_scroll(reader, served, kind, width):
     page = reader(width)
     page.goto(served + PAGE_TYPES[kind])
-    page.wait_for_load_state("networkidle")
-    assert page.locator("article h1").first.is_visible()
-    assert page.errors == [], page.errors
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{kind} at {width} px scrolls sideways by {overflow} px"
+    assert_reads_without_errors_or_sideways_scroll(page, f"{kind} at {width} px")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shot = SCREENSHOTS / f"{kind}-{width}.png"
     page.screenshot(path=str(shot), full_page=True)
@@ -450,8 +446,42 @@ def test_axe_finds_no_serious_or_critical_violation(reader, served, kind):
         pytest.skip(f"axe-core is not installed ({AXE}): run `make test`, or `npm ci` in tests/")
     page = reader()
     page.goto(served + PAGE_TYPES[kind])
+    assert serious_violations(page) == []
+
+
+def assert_reads_without_errors_or_sideways_scroll(page, what: str) -> None:
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article h1").first.is_visible()
+    assert page.errors == [], page.errors
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{what} scrolls sideways by {overflow} px"
+
+
+def serious_violations(page) -> list[str]:
+    """What axe-core finds serious or critical on the page."""
     page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("""async () => (await axe.run(document)).violations
+    return page.evaluate("""async () => (await axe.run(document)).violations
         .filter(v => v.impact === 'serious' || v.impact === 'critical')
         .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)""")
-    assert violations == [], violations
+
+
+# A dossier too long to list on one page (dossier.render.paging): summaries with links to parts, and a part.
+SPLIT_PAGES = {"split-actor": "actors/person-0/", "part": "actors/person-0/sources-2024-01/",
+               "split-timeline": "story/timeline/", "timeline-part": "story/timeline/undated/"}
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory) -> Path:
+    return built_site(tmp_path_factory, "split", synthetic(420))
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", SPLIT_PAGES)
+def test_split_lists_read_without_errors_sideways_scroll_or_axe_violations(reader, split_site, kind, width):
+    if not AXE.is_file():
+        pytest.skip(f"axe-core is not installed ({AXE}): run `make test`, or `npm ci` in tests/")
+    page = reader(width)
+    with serving(page, split_site) as base:
+        page.goto(f"{base}/{SPLIT_PAGES[kind]}")
+        assert_reads_without_errors_or_sideways_scroll(page, f"{kind} at {width} px")
+        assert serious_violations(page) == []
