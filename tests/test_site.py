@@ -160,10 +160,11 @@ def test_strict_build_has_every_page_type(realistic_site):
     assert types == {"source", "actor", "quote", "topic", "position", "index", "story"}
 
 
-def test_a_dossier_whose_lists_are_split_builds_strict_with_every_link_resolving(tmp_path):
-    """The parts of long lists (dossier.paging) sit one folder below their page: their links and
-    anchors resolve, and they stay out of search (the pages they list are in it already)."""
-    result = build_site(tmp_path, synthetic(420))
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_a_dossier_whose_lists_are_split_builds_strict_with_every_link_resolving(tmp_path, renderer):
+    """The parts of long lists (dossier.render.paging) sit one folder below their page: their links
+    and anchors resolve, and they stay out of search (the pages they list are in it already)."""
+    result = build_site(tmp_path, synthetic(420), renderer)
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     for part in ("sources/index/2024-01", "quotes/index/2024-01-2", "story/timeline/undated",
