@@ -87,13 +87,27 @@ def _frontmatter(path) -> dict:
 
 def test_the_documented_frontmatter_is_what_every_page_carries(built_docs):
     documented = _documented_keys()
-    assert set(documented) == {"source", "actor", "quote", "topic", "position", "index", "story"}
+    assert set(documented) == {"source", "actor", "quote", "topic", "position", "index", "story", "part"}
     seen_types = set()
     for page in sorted(built_docs.rglob("*.md")):
         meta = _frontmatter(page)
         seen_types.add(meta["type"])
         assert set(meta) == {"type", "id", "title"} | documented[meta["type"]], page
-    assert seen_types == set(documented)
+    assert seen_types == set(documented) - {"part"}  # no list of the seeds is long enough to split
+
+
+def test_a_part_of_a_long_list_carries_the_documented_keys():
+    from dossier import render
+    from tests.render_fixtures import synthetic
+
+    parts = {path: text for path, text in render.render(synthetic(300), TEMPLATES).items()
+             if path.endswith(".md") and path.count("/") == 2}
+    assert parts
+    for path, text in parts.items():
+        meta = yaml.safe_load(text.split("---\n", 2)[1])
+        assert set(meta) == {"type", "id", "title"} | _documented_keys()["part"], path
+        assert meta["type"] == "part" and path == f"{path.split('/')[0]}/{meta['id']}.md"
+        assert meta["search"] == {"exclude": True}
 
 
 @pytest.mark.parametrize("kind", ["source", "actor", "quote", "topic", "position"])
