@@ -27,7 +27,6 @@ need write access to the repository and could race with people pushing.
 from __future__ import annotations
 
 import base64
-import difflib
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -36,18 +35,13 @@ from pathlib import Path
 
 import yaml
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
 
 from dossier import publish, yamlio
 from dossier.errors import InputError, yaml_problem
 from dossier.curation import Curation
 from dossier.model import Actor, Article, Dossier, Position, Problem, Quote, StanceSetting, Tombstone, Topic
-from dossier.lexicon import lexicon
-from dossier.text import is_id, word_matches, words
-
-# A corrected quote may differ from its published wording by at most one slip per this many words
-# (and always by one): see `is_typo_fix`.
-WORDS_PER_SLIP = 6
+from dossier.text import is_id, words
+from dossier.wording import is_typo_fix
 
 # Ledger sections, and the page section each kind lives in.
 SECTIONS = ("quotes", "actors", "sources", "topics", "positions")
@@ -525,46 +519,6 @@ def _quote_claims(quotes: list[Quote], published: dict[str, Entry], moved: Mappi
             if fixed:
                 claims.append(claim(index, key, False, max(fuzz.ratio(target, wording) for wording in fixed)))
     return claims
-
-
-def is_typo_fix(published: str, wording: str) -> bool:
-    """True when `wording` is `published` with slips corrected, not different words.
-
-    A slip is a word changed by one letter (added, dropped, replaced, or two swapped), words split
-    or joined ("peace keeping"), or a doubled word. A word replaced by another word, or a word
-    added or dropped ("not"), makes a different quote; so does any change to a negation, a number
-    or a name ("not" -> "now", "500" -> "600", "Iran" -> "Iraq": dossier/data/meaning.yaml).
-    Case and punctuation never count.
-    """
-    (old, old_fixed), (new, new_fixed) = _meaning(published), _meaning(wording)
-    blocks = [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if op[0] != "equal"]
-    if len(blocks) > max(1, len(new) // WORDS_PER_SLIP):
-        return False
-    return all(_is_slip(old, new, *block) and not any(old_fixed[i1:i2]) and not any(new_fixed[j1:j2])
-               for block in blocks for _, i1, i2, j1, j2 in [block])
-
-
-def _meaning(text: str) -> tuple[list[str], list[bool]]:
-    """The lower-cased words of `text`, and for each whether a slip may never touch it: a
-    negation, a number, or a name (capitalised inside a sentence)."""
-    meaning = lexicon().meaning
-    found, fixed = [], []
-    for match in word_matches(text):
-        word = match.group()
-        before = match.string[max(0, match.start() - 4):match.start()].rstrip(" \"'([-")
-        name = word[:1].isupper() and bool(before) and before[-1] not in ".!?:" and word not in meaning.not_names
-        found.append(word.lower())
-        fixed.append(name or word.lower() in meaning.negations or word.lower() in meaning.numbers
-                     or any(ch.isdigit() for ch in word))
-    return found, fixed
-
-
-def _is_slip(old: list[str], new: list[str], tag: str, i1: int, i2: int, j1: int, j2: int) -> bool:
-    if tag == "replace":
-        return OSA.distance("".join(old[i1:i2]), "".join(new[j1:j2])) <= 1
-    sequence, start, end = (old, i1, i2) if tag == "delete" else (new, j1, j2)
-    neighbours = {sequence[k] for k in (start - 1, end) if 0 <= k < len(sequence)}
-    return all(word in neighbours for word in sequence[start:end])
 
 
 def _unused_id(quote: Quote, entries: Mapping[str, Entry]) -> str:

@@ -108,3 +108,40 @@ def test_an_utterance_printed_many_times_is_one_quote_compared_once(monkeypatch)
     quotes = cluster_quotes(extractions, no_actor)
     assert [(q.text, len(q.occurrences)) for q in quotes] == [(BASE, 2 * (linking.COMMON_PAIR + 50))]
     assert len(calls) == 1
+
+
+INCOMPATIBLE = "NATO and peacekeeping are entirely incompatible."
+
+# Two printings by one speaker in two sources, and whether the linker makes them one quote. A slip
+# (the ledger's rule, dossier.wording.is_typo_fix) joins them however short the quote, even when
+# no word pair of one is in the other; a change to a negation, a number (meaning.yaml) or a name never does.
+SLIPS = [
+    (INCOMPATIBLE, "NATO andpeacekeeping are entirely incompatible.", True),  # 2 word edits in 6
+    (INCOMPATIBLE, "NATO and peace keeping are entirely incompatible.", True),
+    ("Peace keeping works.", "Peacekeeping works.", True),  # no word pair in common
+    ("We wil win.", "We will win.", True),
+    ("Absolutely not.", "Absolutley not.", True),  # two letters swapped
+    ("Nonsense.", "Nonsense!", True),  # one word: no word pair at all
+    ("We will not accept.", "We will now accept.", False),  # a negation
+    ("We want 500 more.", "We want 600 more.", False),  # a number
+    ("Hundreds of people came to the square today to protest.",
+     "Thousands of people came to the square today to protest.", False),  # number words of meaning.yaml
+    ("They attacked Iran.", "They attacked Iraq.", False),  # a name
+    ("We will win.", "We will lose.", False),  # another word
+]
+
+
+@pytest.mark.parametrize("a, b, same", SLIPS)
+def test_printings_one_slip_apart_are_one_quote(a, b, same):
+    for first, second in [(a, b), (b, a)]:
+        quotes = cluster_quotes([extraction("a", (first, "Alexander Grushko")),
+                                 extraction("b", (second, "Alexander Grushko"))], no_actor)
+        assert len(quotes) == (1 if same else 2)
+        assert sorted(o.text for q in quotes for o in q.occurrences) == sorted([a, b])
+
+
+def test_a_slip_never_joins_two_speakers():
+    quotes = cluster_quotes([extraction("a", (INCOMPATIBLE, "Alexander Grushko")),
+                             extraction("b", ("NATO andpeacekeeping are entirely incompatible.", "Helen Okafor"))],
+                            no_actor)
+    assert sorted(q.speaker for q in quotes) == ["alexander-grushko", "helen-okafor"]

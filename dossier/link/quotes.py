@@ -2,8 +2,9 @@
 
 Outlets reprint the same words with other quotation marks and punctuation, a word
 changed or dropped, or cut short. Two printings are one utterance when their words
-(dossier.text.words) are nearly the same, or when one is the other cut short; they
-are never one when their speakers differ, or when the words that differ carry the
+(dossier.text.words) are nearly the same, when one is the other with slips corrected
+(the ledger's rule, dossier.wording), or when one is the other cut short; they are
+never one when their speakers differ, or when the words that differ carry the
 meaning: a negation ("will" / "will not") or a number ("30-day" / "60-day").
 """
 
@@ -20,17 +21,12 @@ from dossier.ids import content_id
 from dossier.link.actors import Resolver
 from dossier.model import Extraction, Occurrence, Quote, QuoteMention
 from dossier.text import slugify, words
+from dossier.wording import carries_meaning, one_slip_apart, slip_keys
 
 SAME_WORDING = 0.8  # share of words kept (1 - word edits / longer length): "a word or two changed"
 SAME_CUT_WORDING = 0.9  # the same for a shortened printing, against the stretch of the longer one it matches
 MIN_FUZZY_CUT = 8  # a shortened printing must be this long before its words may differ at all
 COMMON_PAIR = 200  # a word pair in more wordings than this says nothing about sameness
-NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "cannot", "without"})
-NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
-    "billion trillion half dozen once twice first second third fourth fifth sixth seventh eighth ninth tenth".split()
-)
 NAME = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'\u2019.-]*)*")
 
 
@@ -86,7 +82,7 @@ def _meaning_differs(a: Sequence[str], b: Sequence[str]) -> bool:
         if op.tag == "equal":
             continue
         for word in (*a[op.src_start:op.src_end], *b[op.dest_start:op.dest_end]):
-            if word in NEGATIONS or word in NUMBER_WORDS or word.endswith("n't") or any(ch.isdigit() for ch in word):
+            if carries_meaning(word):
                 return True
     return False
 
@@ -100,9 +96,10 @@ def _cluster(printings: list[_Printing]) -> list[list[int]]:
     for i, p in enumerate(printings):
         wordings[(p.words, p.speaker)].append(i)
     keys = list(wordings)
+    first = [printings[wordings[key][0]] for key in keys]  # each wording as first printed
     pairs = []
-    for i, j in _candidates([words for words, _ in keys]):
-        score = same_utterance(keys[i][0], keys[j][0])
+    for i, j in _candidates(first):
+        score = _likeness(first[i], first[j])
         if score > 0:
             pairs.append((-score, i, j))
     parent = list(range(len(keys)))
@@ -127,12 +124,23 @@ def _cluster(printings: list[_Printing]) -> list[list[int]]:
     return [sorted(groups[k]) for k in sorted(groups)]
 
 
-def _candidates(wordings: list[tuple[str, ...]]) -> set[tuple[int, int]]:
-    """Pairs of wordings sharing a word pair: any two wordings of one utterance do."""
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, words in enumerate(wordings):
-        for pair in set(zip(words, words[1:])):
-            postings[pair].append(i)
+def _likeness(a: _Printing, b: _Printing) -> float:
+    """same_utterance, except that printings one slip apart are always one utterance (never less
+    alike than a word changed): the ledger keeps one id for them, so they must be one quote."""
+    if a.speaker and b.speaker and a.speaker != b.speaker:
+        return 0.0  # never joined: not worth comparing
+    score = same_utterance(a.words, b.words)
+    if score < SAME_WORDING and one_slip_apart(a.mention.text, b.mention.text):
+        return SAME_WORDING
+    return score
+
+
+def _candidates(printings: list[_Printing]) -> set[tuple[int, int]]:
+    """Pairs of wordings sharing a word pair or a slip key: any two wordings of one utterance do."""
+    postings: dict[tuple[str, ...] | str, list[int]] = defaultdict(list)
+    for i, p in enumerate(printings):
+        for key in {*zip(p.words, p.words[1:]), *slip_keys(p.words)}:
+            postings[key].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():
         if len(members) > COMMON_PAIR:
