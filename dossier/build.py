@@ -12,6 +12,7 @@ import logging
 import traceback
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,7 +104,11 @@ def assemble(config: BuildConfig, ledger_file: Path | None = None, progress: Pro
     edits = curation.load(config.curation)
     ledger = ids.load_ledger(ledger_file or config.ledger)
     articles = ids.pin_sources(articles, ledger.sources)  # before extraction: every finding cites it
-    extractions = _extract(articles, config, progress)
+    with ThreadPoolExecutor(1) as background:
+        # Linking parses too: this process loads its copy of the model while the workers' forkserver loads
+        # theirs, on another core, instead of after the last article (a failure shows again in link).
+        background.submit(nlp.load)
+        extractions = _extract(articles, config, progress)
     for extraction in extractions:
         problems.extend(extraction.problems)
     dossier = link.link(extractions, edits)
