@@ -43,6 +43,7 @@ def test_a_build_on_a_dask_cluster_writes_the_same_docs_as_local_processes(clust
     seeds = shutil.copytree(SEEDS, tmp_path / "seeds")
     built = {}
     for name, args in {"local": ["--jobs", "2"], "dask": ["--executor", cluster]}.items():
+        (tmp_path / name).mkdir()
         result = build(seeds, tmp_path / name, *args)
         assert result.exit_code == 0, result.output
         assert "extracted 5/5 articles (100%)" in result.output
