@@ -41,13 +41,12 @@ PR_SET_CHILD_SUBREAPER = 36
 MAP = """
 import sys, time
 from pathlib import Path
-from dossier import build, executor, ingest
+from dossier import build, ingest
 
 if __name__ == "__main__":
     articles, _ = ingest.read_seeds(Path(sys.argv[1]))
     start = time.perf_counter()
-    executor.run(executor.LOCAL, build._extract_article, articles, jobs=int(sys.argv[2]), budget=build.ARTICLE_TIMEOUT,
-                 failed=build._skipped, preload=build.PRELOAD)
+    build._extract(articles, build.BuildConfig(jobs=int(sys.argv[2])), None)
     print(time.perf_counter() - start)
 """
 

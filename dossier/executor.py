@@ -22,6 +22,7 @@ from dossier.errors import InputError
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Budget = float | Callable[[Item], float]  # seconds, or seconds for this item (see dossier.pool.run)
 
 LOCAL = "local"
 DASK = re.compile(r"dask://(?P<host>[^\s/:]+|\[[0-9A-Fa-f:.]+\]):(?P<port>\d{1,5})")
@@ -34,7 +35,7 @@ def valid(executor: str) -> bool:
 
 
 def run(executor: str, function: Callable[[Item], Result], items: Sequence[Item], *, jobs: int | None,
-        budget: float, failed: Callable[[Item, str], Result], preload: Sequence[str] = (),
+        budget: Budget, failed: Callable[[Item, str], Result], preload: Sequence[str] = (),
         progress: pool.Progress | None = None) -> list[Result]:
     """`function(item)` for every item, in item order, on `executor` (see dossier.pool.run).
 
@@ -47,7 +48,7 @@ def run(executor: str, function: Callable[[Item], Result], items: Sequence[Item]
     return _on_dask(executor, function, items, budget=budget, failed=failed, preload=preload, progress=progress)
 
 
-def _on_dask(executor: str, function: Callable[[Item], Result], items: Sequence[Item], *, budget: float,
+def _on_dask(executor: str, function: Callable[[Item], Result], items: Sequence[Item], *, budget: Budget,
              failed: Callable[[Item, str], Result], preload: Sequence[str],
              progress: pool.Progress | None) -> list[Result]:
     try:
@@ -104,7 +105,7 @@ def _worker_problem() -> str | None:
     return None
 
 
-def _within_budget(item: Item, *, function: Callable[[Item], Result], budget: float,
+def _within_budget(item: Item, *, function: Callable[[Item], Result], budget: Budget,
                    failed: Callable[[Item, str], Result], preload: Sequence[str]) -> Result:
     """One Dask task: `function(item)` in a process of this worker's own, stopped at `budget`."""
     return pool.run(function, [item], jobs=1, budget=budget, failed=failed, preload=preload)[0]
