@@ -85,7 +85,7 @@ UV_COMPILE  = $(BIN)/uv pip compile --generate-hashes --no-strip-extras --python
 		--python-platform x86_64-unknown-linux-gnu --quiet
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
-	$(UV_COMPILE) pyproject.toml --extra test -o requirements.lock
+	$(UV_COMPILE) pyproject.toml --extra test --extra dask -o requirements.lock
 	$(UV_COMPILE) requirements-zensical.in -o requirements-zensical.lock
 
 clean:

@@ -12,13 +12,15 @@ import logging
 import traceback
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier import curation, export, extract, ids, ingest, link, nlp, pool, publish, render
+from dossier import curation, executor, export, extract, ids, ingest, link, nlp, publish, render
 from dossier.errors import InputError
 from dossier.lexicon import lexicon
 from dossier.model import Article, Dossier, Extraction, Problem
+from dossier.pool import Progress
 
 log = logging.getLogger("dossier")
 
@@ -39,6 +41,7 @@ class BuildConfig:
     mkdocs_yml: Path = Path("mkdocs.yml")  # site_url and site_name for permalinks and citations
     forget: tuple[str, ...] = ()  # "SECTION/ID"s to drop from the ledger on purpose (`--forget`)
     jobs: int | None = None  # extraction processes; None: one per core
+    executor: str = executor.LOCAL  # where extraction runs: this machine, or `dask://HOST:PORT`
     article_timeout: float = ARTICLE_TIMEOUT  # seconds one article's extraction may take, per LONG_READ
 
 
@@ -51,22 +54,24 @@ class BuildResult:
     pending_ledger: Path | None = None  # where a killed build left the ledger it committed (`--check` only)
 
 
-def build(config: BuildConfig, *, write: bool = True, waiting: Callable[[str], None] | None = None) -> BuildResult:
+def build(config: BuildConfig, *, write: bool = True, waiting: Callable[[str], None] | None = None,
+          progress: Progress | None = None) -> BuildResult:
     """Build docs/ from seeds/. With write=False nothing is written (used by `--check`): the
     ledger is judged as recovery would leave it after a killed build. A build that writes holds
-    the project's lock throughout; `waiting` hears when it has to wait for another build."""
+    the project's lock throughout; `waiting` hears when it has to wait for another build, and
+    `progress(done, total)` of every article extracted (dossier.cli shows both)."""
     if not write:
         ledger = publish.committed_ledger(config.docs, config.ledger)
-        result = _build(config, ledger, write=False)
+        result = _build(config, ledger, write=False, progress=progress)
         result.pending_ledger = ledger if ledger != config.ledger else None
         return result
     with publish.exclusive(config.ledger, waiting):
         publish.recover(config.docs, config.ledger)  # finish or undo a killed build before reading the ledger
-        return _build(config, config.ledger, write=True)
+        return _build(config, config.ledger, write=True, progress=progress)
 
 
-def _build(config: BuildConfig, ledger: Path, *, write: bool) -> BuildResult:
-    assembly = assemble(config, ledger)
+def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress | None) -> BuildResult:
+    assembly = assemble(config, ledger, progress)
     site_url, site_name = render.site_settings(config.mkdocs_yml)
     try:
         pages = render.render(assembly.dossier, config.templates, site_url, site_name)
@@ -91,7 +96,7 @@ class Assembly:
     new_ledger: ids.Ledger  # with this build's ids pinned
 
 
-def assemble(config: BuildConfig, ledger_file: Path | None = None) -> Assembly:
+def assemble(config: BuildConfig, ledger_file: Path | None = None, progress: Progress | None = None) -> Assembly:
     """Read, extract, link and pin ids; writes nothing. The ledger is read from `ledger_file`
     when given (where a killed build left it), else from config.ledger."""
     lexicon()  # a broken data file stops the build here, named, before any article is read
@@ -99,7 +104,11 @@ def assemble(config: BuildConfig, ledger_file: Path | None = None) -> Assembly:
     edits = curation.load(config.curation)
     ledger = ids.load_ledger(ledger_file or config.ledger)
     articles = ids.pin_sources(articles, ledger.sources)  # before extraction: every finding cites it
-    extractions = _extract(articles, config)
+    with ThreadPoolExecutor(1) as background:
+        # Linking parses too: this process loads its copy of the model while the workers' forkserver loads
+        # theirs, on another core, instead of after the last article (a failure shows again in link).
+        background.submit(nlp.load)
+        extractions = _extract(articles, config, progress)
     for extraction in extractions:
         problems.extend(extraction.problems)
     dossier = link.link(extractions, edits)
@@ -108,21 +117,22 @@ def assemble(config: BuildConfig, ledger_file: Path | None = None) -> Assembly:
     return Assembly(dossier=dossier, problems=problems, ledger=ledger, new_ledger=new_ledger)
 
 
-def _extract(articles: list[Article], config: BuildConfig) -> list[Extraction]:
+def _extract(articles: list[Article], config: BuildConfig, progress: Progress | None) -> list[Extraction]:
     """Every article's Extraction, in order. A long article is first parsed in parts, one worker each, so
     that its parse (most of its extraction time) uses every core; its rules then run in one worker."""
     parts = [(k, part) for k, article in enumerate(articles) for part in parse_parts(article)]
-    parsed = pool.run(nlp.parse_to_bytes, [part for _, part in parts], jobs=config.jobs,
-                      budget=config.article_timeout, failed=lambda part, why: why, preload=PRELOAD)
+    parsed = executor.run(config.executor, nlp.parse_to_bytes, [part for _, part in parts], jobs=config.jobs,
+                          budget=config.article_timeout, failed=lambda part, why: why, preload=PRELOAD)
     parses: dict[int, list] = defaultdict(list)  # article -> its parts' bytes, or why a part failed
     for (k, _), result in zip(parts, parsed):
         parses[k].append(result)
     failed = {k: next(r for r in results if isinstance(r, str)) for k, results in parses.items()
               if any(isinstance(r, str) for r in results)}
     todo = [(article, tuple(parses.get(k, ()))) for k, article in enumerate(articles) if k not in failed]
-    extracted = iter(pool.run(_extract_article, todo, jobs=config.jobs,
-                              budget=lambda item: budget(item[0], config.article_timeout),
-                              failed=lambda item, why: _skipped(item[0], why), preload=PRELOAD))
+    extracted = iter(executor.run(config.executor, _extract_article, todo, jobs=config.jobs,
+                                  budget=lambda item: budget(item[0], config.article_timeout),
+                                  failed=lambda item, why: _skipped(item[0], why), preload=PRELOAD,
+                                  progress=progress))
     return [_skipped(article, f"parsing part of it: {failed[k]}") if k in failed else next(extracted)
             for k, article in enumerate(articles)]
 

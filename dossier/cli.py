@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
 
+from dossier import executor as executors
+from dossier import progress
 from dossier.build import ARTICLE_TIMEOUT, LONG_READ, BuildConfig, BuildResult, build
 from dossier.errors import InputError
 from dossier.text import printable
@@ -59,11 +62,21 @@ def project_options(command):
 
 def _config(docs: Path, seeds: Path, templates: Path | None, curation: Path, ledger: Path,
             mkdocs_yml: Path, forget: tuple[str, ...] = (), jobs: int | None = None,
-            article_timeout: float = ARTICLE_TIMEOUT) -> BuildConfig:
+            article_timeout: float = ARTICLE_TIMEOUT, executor: str = executors.LOCAL) -> BuildConfig:
     if templates is None and Path("templates").is_dir():
         templates = Path("templates")
     return BuildConfig(seeds=seeds, docs=docs, templates=templates, curation=curation, ledger=ledger,
-                       mkdocs_yml=mkdocs_yml, forget=forget, jobs=jobs, article_timeout=article_timeout)
+                       mkdocs_yml=mkdocs_yml, forget=forget, jobs=jobs, article_timeout=article_timeout,
+                       executor=executor)
+
+
+def _executor(context: click.Context, parameter: click.Parameter, value: str) -> str:
+    if not executors.valid(value):
+        raise click.BadParameter(printable(f"{value!r} is neither 'local' nor 'dask://HOST:PORT'"))
+    if value != executors.LOCAL and context.params.get("jobs") is not None:
+        raise click.BadParameter("--jobs counts local processes; a Dask cluster runs as many articles at once "
+                                 "as its workers have threads")
+    return value
 
 
 def _report(result: BuildResult, level: int, *, strict: bool = False, check: bool = False, ledger: Path | None = None,
@@ -97,8 +110,12 @@ def _report(result: BuildResult, level: int, *, strict: bool = False, check: boo
 @project_options
 @click.option("--docs", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"), show_default=True,
               help="MkDocs docs folder; dossier owns only the sections it generates there.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, is_eager=True,
               help="Extraction processes [default: one per core]; the output is the same for any number.")
+@click.option("--executor", default=executors.LOCAL, show_default=True, callback=_executor,
+              metavar="local|dask://HOST:PORT",
+              help="Where articles are extracted: worker processes here, or the workers of a running Dask "
+                   "scheduler (pip install 'dossier[dask]'); the output is the same.")
 @click.option("--article-timeout", type=click.FloatRange(min=0, min_open=True), default=ARTICLE_TIMEOUT,
               show_default=True, metavar="SECONDS",
               help=f"Time one article's extraction may take, per {LONG_READ / 1e6:g} MB of its text; an "
@@ -110,8 +127,8 @@ def _report(result: BuildResult, level: int, *, strict: bool = False, check: boo
                    "its URL then 404s. Repeatable. Without it the ledger only grows.")
 @verbosity
 def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: Path, mkdocs_yml: Path, docs: Path,
-                  jobs: int | None, article_timeout: float, strict: bool, check: bool, forget: tuple[str, ...],
-                  verbosity: int) -> None:
+                  jobs: int | None, executor: str, article_timeout: float, strict: bool, check: bool,
+                  forget: tuple[str, ...], verbosity: int) -> None:
     """Extract sources, actors, quotes, topics and positions from SEEDS and write pages into DOCS.
 
     \b
@@ -121,10 +138,13 @@ def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: P
         dossier build --check      # in CI: fail when permalinks.yaml needs committing
         dossier build -v           # with the traceback of an article whose extraction failed
         dossier build --forget quotes/k3xq7a2b   # a tombstone that must go (e.g. a legal takedown)
+        dossier build --executor dask://scheduler.example:8786   # on a Dask cluster
     """
-    config = _config(docs, seeds, templates, curation, ledger, mkdocs_yml, forget, jobs, article_timeout)
+    config = _config(docs, seeds, templates, curation, ledger, mkdocs_yml, forget, jobs, article_timeout, executor)
     try:
-        result = build(config, write=not check, waiting=lambda message: click.echo(printable(message), err=True))
+        with progress.reporter(sys.stderr) if verbosity else nullcontext() as report:
+            result = build(config, write=not check, progress=report,
+                           waiting=lambda message: click.echo(printable(message), err=True))
     except InputError as error:
         # One line per problem the file has (data files list several); each line escaped.
         raise click.ClickException("\n".join(map(printable, str(error).split("\n")))) from error

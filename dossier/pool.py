@@ -24,17 +24,19 @@ from typing import TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Progress = Callable[[int, int], None]  # (items done, items in all)
 
 
 def run(function: Callable[[Item], Result], items: Sequence[Item], *, jobs: int | None,
         budget: float | Callable[[Item], float], failed: Callable[[Item, str], Result],
-        preload: Sequence[str] = ()) -> list[Result]:
+        preload: Sequence[str] = (), progress: Progress | None = None) -> list[Result]:
     """`function(item)` for every item, in order, in up to `jobs` worker processes (None: one per core).
 
     An item whose call takes longer than its budget (seconds, or `budget(item)` seconds: a long
     article may take longer than a short one), or whose worker dies, gets `failed(item, why)`
     instead. `function` must be importable by name; `preload` (module names) takes effect when
-    the process first starts workers.
+    the process first starts workers. `progress(done, total)` is called whenever items have been
+    settled, in whatever order they finish.
     """
     budgets = [budget(item) for item in items] if callable(budget) else [budget] * len(items)
     context = multiprocessing.get_context("forkserver")
@@ -43,6 +45,7 @@ def run(function: Callable[[Item], Result], items: Sequence[Item], *, jobs: int 
     pending = deque(range(len(items)))
     workers: list[_Worker] = []
     most = jobs or os.cpu_count() or 1
+    done = 0
     try:
         while pending or workers:
             while pending and len(workers) < most:
@@ -63,6 +66,10 @@ def run(function: Callable[[Item], Result], items: Sequence[Item], *, jobs: int 
                 results[worker.task] = failed(items[worker.task], f"took longer than its {budgets[worker.task]:g} s budget")
                 worker.stop()
                 workers.remove(worker)
+            settled = len(items) - len(pending) - len(workers)
+            if progress and settled > done:
+                done = settled
+                progress(done, len(items))
     finally:
         for worker in workers:
             worker.stop()

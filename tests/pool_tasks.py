@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from pathlib import Path
 
 TROUBLE = 3  # the item each task has trouble with
 
@@ -57,3 +58,16 @@ def extract_with_a_flaky_tagger(item):
         return build._extract_article(item)
     finally:
         build.extract.extract = real
+
+
+def kills_its_dask_worker(n: int) -> int:
+    """Item 3 takes down the Dask worker running it (its forkserver's parent), as running out of memory would."""
+    if n == TROUBLE:
+        forkserver = os.getppid()
+        os.kill(_parent(forkserver), signal.SIGKILL)  # it runs nothing more: its task cannot report this item
+        os._exit(0)
+    return n * n
+
+
+def _parent(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])

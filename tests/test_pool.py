@@ -50,3 +50,15 @@ def test_an_article_s_budget_grows_with_its_length_past_a_long_read(characters, 
     article = Article(id="a", file="a.txt", title="A", paragraphs=tuple(
         Paragraph(k, "x" * 1_000) for k in range(1, characters // 1_000 + 1)))
     assert budget(article, 120) == seconds
+
+
+@pytest.mark.parametrize("jobs", [1, 3])
+def test_progress_hears_of_every_item_settled_once_whether_it_succeeded_or_not(jobs):
+    seen = []
+    pool.run(pool_tasks.killed, list(range(7)), jobs=jobs, budget=60, failed=failed, preload=PRELOAD,
+             progress=lambda done, total: seen.append((done, total)))
+    assert [total for _, total in seen] == [7] * len(seen)
+    done = [done for done, _ in seen]
+    assert done == sorted(set(done)) and done[-1] == 7
+    if jobs == 1:
+        assert done == list(range(1, 8))
