@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import make_corpus  # noqa: E402
+from dossier.build import CACHE_DIR  # noqa: E402
 from dossier.publish import GENERATED_SECTIONS, OWNED_SECTIONS  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -100,9 +101,11 @@ def project(folder: Path, size: int, seed: int) -> Path:
 
 
 def clean(folder: Path) -> None:
+    """What a cold build starts from: no generated sections, site, ledger or extraction cache."""
     for section in OWNED_SECTIONS:
         shutil.rmtree(folder / "docs" / section, ignore_errors=True)
     shutil.rmtree(folder / "site", ignore_errors=True)
+    shutil.rmtree(folder / CACHE_DIR, ignore_errors=True)
     (folder / "permalinks.yaml").unlink(missing_ok=True)
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier import curation, export, extract, ids, ingest, link, nlp, pool, publish, render
+from dossier import cache, curation, export, extract, ids, ingest, link, nlp, pool, publish, render
 from dossier.errors import InputError
 from dossier.lexicon import lexicon
 from dossier.model import Article, Dossier, Extraction, Problem
@@ -24,6 +24,7 @@ log = logging.getLogger("dossier")
 
 
 PRELOAD = ["dossier.extract.preload"]  # what every extraction worker starts with: the language model
+CACHE_DIR = Path(".dossier-cache")  # the command line's default; library callers opt in through BuildConfig.cache
 ARTICLE_TIMEOUT = 120.0  # seconds: a long article takes a few; only a pathological one gets near this
 LONG_READ = 500_000  # characters: an article longer than this gets ARTICLE_TIMEOUT per LONG_READ of its text
 PARSE_PART = 200_000  # characters: a longer article is parsed in parts of this size, in parallel
@@ -40,6 +41,7 @@ class BuildConfig:
     forget: tuple[str, ...] = ()  # "SECTION/ID"s to drop from the ledger on purpose (`--forget`)
     jobs: int | None = None  # extraction processes; None: one per core
     article_timeout: float = ARTICLE_TIMEOUT  # seconds one article's extraction may take, per LONG_READ
+    cache: Path | None = None  # where extractions are kept between builds (dossier.cache); None: nowhere
 
 
 @dataclass
@@ -99,13 +101,24 @@ def assemble(config: BuildConfig, ledger_file: Path | None = None) -> Assembly:
     edits = curation.load(config.curation)
     ledger = ids.load_ledger(ledger_file or config.ledger)
     articles = ids.pin_sources(articles, ledger.sources)  # before extraction: every finding cites it
-    extractions = _extract(articles, config)
+    cached = cache.lookup(config.cache, articles)  # None for each article the cache has no result for
+    missing = [article for article, hit in zip(articles, cached) if hit is None]
+    extracted = _extract(missing, config) if missing else []  # nothing new: no model, no worker
+    cache.store(config.cache, extracted)
+    cache.prune(config.cache, articles)
+    extractions = _in_order(cached, extracted)
     for extraction in extractions:
         problems.extend(extraction.problems)
     dossier = link.link(extractions, edits)
     dossier, new_ledger = ids.reconcile(dossier, ledger, edits, config.forget)
     problems.extend(dossier.problems)
     return Assembly(dossier=dossier, problems=problems, ledger=ledger, new_ledger=new_ledger)
+
+
+def _in_order(cached: list[Extraction | None], extracted: list[Extraction]) -> list[Extraction]:
+    """The cached results with the fresh ones filling their gaps, in the articles' order."""
+    fresh = iter(extracted)
+    return [hit if hit is not None else next(fresh) for hit in cached]
 
 
 def _extract(articles: list[Article], config: BuildConfig) -> list[Extraction]:
@@ -159,10 +172,10 @@ def _extract_article(item: tuple[Article, tuple[bytes, ...]]) -> Extraction:
         log.debug("extraction failed for %s", article.file, exc_info=True)
         problem = Problem(article.file, f"extraction failed, page built without findings: {type(error).__name__}: {error}",
                           detail=traceback.format_exc())  # carried back with the result, for `dossier build -v`
-        return Extraction(article=article, problems=(problem,))
+        return Extraction(article=article, problems=(problem,), finished=False)
 
 
 def _skipped(article: Article, why: str) -> Extraction:
     """What an article whose extraction had to be stopped contributes: its page, no findings."""
     return Extraction(article=article, problems=(Problem(article.file, f"extraction skipped, page built without "
-                                                                       f"findings: {why}"),))
+                                                                       f"findings: {why}"),), finished=False)
