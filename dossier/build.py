@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier import cache, curation, export, extract, ids, ingest, link, nlp, pool, publish, render
+from dossier import cache, curation, export, extract, ids, ingest, link, nlp, pool, publish, render, stamp
 from dossier.errors import InputError
 from dossier.lexicon import lexicon
 from dossier.model import Article, Dossier, Extraction, Problem
@@ -68,8 +68,15 @@ def build(config: BuildConfig, *, write: bool = True, waiting: Callable[[str], N
 
 
 def _build(config: BuildConfig, ledger: Path, *, write: bool) -> BuildResult:
-    assembly = assemble(config, ledger)
     site_url, site_name = render.site_settings(config.mkdocs_yml)
+    if config.cache:
+        inputs = stamp.inputs(config.seeds, config.curation, config.templates,
+                              [config.docs.absolute(), config.ledger.absolute(), site_url, site_name, config.forget,
+                               config.article_timeout])
+        last = stamp.unchanged(config.cache, inputs, ledger, config.docs)
+        if last is not None:  # nothing new since the build that wrote docs/: it would write the same bytes
+            return BuildResult(problems=list(last.problems), pages=last.pages)
+    assembly = assemble(config, ledger)
     try:
         pages = render.render(assembly.dossier, config.templates, site_url, site_name)
     except render.UnsafeId as error:  # ids that are not slugs of seed file names come from the ledger
@@ -80,6 +87,8 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool) -> BuildResult:
     if write:
         result.changed = publish.write({**pages, **data}, config.docs, ids.dump_ledger(assembly.new_ledger),
                                        config.ledger)
+        if config.cache and assembly.finished:  # a stopped or failed extraction is tried again next time
+            stamp.save(config.cache, inputs, config.ledger, config.docs, result.pages, result.problems)
     return result
 
 
@@ -91,6 +100,7 @@ class Assembly:
     problems: list[Problem]
     ledger: ids.Ledger  # as it was read
     new_ledger: ids.Ledger  # with this build's ids pinned
+    finished: bool = True  # every article's extraction finished (none stopped or crashed)
 
 
 def assemble(config: BuildConfig, ledger_file: Path | None = None) -> Assembly:
@@ -112,7 +122,8 @@ def assemble(config: BuildConfig, ledger_file: Path | None = None) -> Assembly:
     dossier = link.link(extractions, edits)
     dossier, new_ledger = ids.reconcile(dossier, ledger, edits, config.forget)
     problems.extend(dossier.problems)
-    return Assembly(dossier=dossier, problems=problems, ledger=ledger, new_ledger=new_ledger)
+    return Assembly(dossier=dossier, problems=problems, ledger=ledger, new_ledger=new_ledger,
+                    finished=all(extraction.finished for extraction in extractions))
 
 
 def _in_order(cached: list[Extraction | None], extracted: list[Extraction]) -> list[Extraction]:
