@@ -59,8 +59,8 @@ def inputs(seeds: Path, curation: Path, templates: Path | None, settings: Iterab
     for label, folder in (("seeds", seeds), ("templates", templates), ("dossier", Path(dossier.__file__).parent)):
         add(label, str(folder))
         for path in _files(folder) if folder else ():
-            add(path.relative_to(folder).as_posix(), os.readlink(path) if path.is_symlink() else path.read_bytes())
-    add("curation", str(curation), curation.read_bytes() if curation.is_file() else b"")
+            add(path.relative_to(folder).as_posix(), _read(path))
+    add("curation", str(curation), _read(curation))
     add("settings", json.dumps(list(settings), default=str))
     add("installed", *sorted(f"{d.metadata['Name']} {d.version}" for d in distributions()), sys.version)
     return digest.hexdigest()
@@ -103,7 +103,16 @@ def outputs(docs: Path) -> dict[str, tuple[int, int]]:
 
 
 def _digest_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes() if path.is_file() else b"").hexdigest()
+    return hashlib.sha256(_read(path)).hexdigest()
+
+
+def _read(path: Path) -> bytes:
+    """A file's bytes, where a symlink points, or why it cannot be read: what ingest would make of it
+    is decided by the build that reads it, and changes when this does."""
+    try:
+        return os.readlink(path).encode("utf-8", "surrogateescape") if path.is_symlink() else path.read_bytes()
+    except OSError as error:
+        return f"unreadable: {error.strerror}".encode("utf-8")
 
 
 def _files(folder: Path) -> list[Path]:
