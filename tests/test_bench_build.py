@@ -29,3 +29,13 @@ def test_memory_of_a_step_counts_its_children(tmp_path, mb):
 def test_a_failing_step_stops_the_bench_with_its_error(tmp_path):
     with pytest.raises(SystemExit, match="no such seed"):
         bench_build.measured([sys.executable, "-c", "import sys; sys.exit('no such seed')"], tmp_path)
+
+
+def test_a_cold_build_starts_without_output_ledger_or_extraction_cache(tmp_path):
+    for made in ["docs/quotes/q.md", "docs/story/coverage.md", "site/index.html", "permalinks.yaml",
+                 ".dossier-cache/last-build.json", "docs/index.md", "seeds/a.txt"]:
+        (tmp_path / made).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / made).write_text("x", encoding="utf-8")
+    bench_build.clean(tmp_path)
+    left = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert left == ["docs/index.md", "seeds/a.txt"]
