@@ -48,6 +48,11 @@ def entries(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
 
 
+def extractions_kept(folder: Path) -> list[str]:
+    """The cache's entries, without the build stamp (dossier/stamp.py) beside them."""
+    return [name for name in entries(folder) if cache.ENTRY.fullmatch(name)]
+
+
 # --------------------------------------------------------------------------
 # the cache on its own
 
@@ -208,7 +213,7 @@ def test_a_build_with_nothing_new_extracts_nothing_and_writes_the_same_bytes(see
     seeds = sorted(p.name for p in (project / "seeds").iterdir())
     assert calls["cold"] == [seeds] and calls["uncached"] == [seeds]
     assert calls["warm"] == []  # pool.run never called: no worker process, no language model
-    assert len(entries(project / "cache")) == len(seeds)
+    assert len(extractions_kept(project / "cache")) == len(seeds)
     cold, warm, uncached = (tree(project / name) for name in ("cold", "warm", "uncached"))
     assert any(path.startswith("quotes/") for path in cold)
     assert cold == warm == uncached
@@ -228,20 +233,20 @@ def test_one_added_article_is_the_only_one_extracted_and_the_output_is_a_full_bu
     assert tree(project / "warm") == tree(project / "uncached")
     assert (project / "warm.yaml").read_bytes() == (project / "uncached.yaml").read_bytes()
     assert (project / "warm" / "actors" / "anna-berg.md").is_file()  # the new article's findings are in
-    assert len(entries(project / "cache")) == 6
+    assert len(extractions_kept(project / "cache")) == 6
 
 
 @pytest.mark.slow
 def test_a_removed_article_extracts_nothing_and_its_entry_is_pruned(seeds_built, tmp_path, monkeypatch):
     project = shutil.copytree(seeds_built[0], tmp_path / "project")
-    before = set(entries(project / "cache"))
+    before = set(extractions_kept(project / "cache"))
     removed = sorted((project / "seeds").iterdir())[0]
     article = next(a for a in build_module.ingest.read_seeds(project / "seeds")[0] if a.file == removed.name)
     removed.unlink()
     calls = spy_on_extraction(monkeypatch)
     build(config(project, "warm"))
     assert calls == []
-    after = set(entries(project / "cache"))
+    after = set(extractions_kept(project / "cache"))
     assert after < before and before - after == {f"{cache.key_of(article)}.json"}
 
 
@@ -261,9 +266,9 @@ def test_the_command_line_keeps_the_cache_in_dossier_cache_or_cache_dir_and_not_
         assert result.exit_code == 0, result.output
 
     dossier_build()
-    assert len(entries(tmp_path / ".dossier-cache")) == 1
+    assert len(extractions_kept(tmp_path / ".dossier-cache")) == 1
     dossier_build("--cache-dir", "elsewhere", "--docs", "docs2", "--ledger", "ledger2.yaml")
-    assert entries(tmp_path / "elsewhere") == entries(tmp_path / ".dossier-cache")
+    assert extractions_kept(tmp_path / "elsewhere") == extractions_kept(tmp_path / ".dossier-cache")
     shutil.rmtree(tmp_path / ".dossier-cache")
     dossier_build("--no-cache", "--docs", "docs3", "--ledger", "ledger3.yaml")
     monkeypatch.setenv("DOSSIER_NO_CACHE", "1")
