@@ -54,9 +54,9 @@ def assembled(project, monkeypatch) -> list[int]:
     calls: list[int] = []
     real = build_module.assemble
 
-    def assemble(config):
+    def assemble(*args, **options):
         calls.append(1)
-        return real(config)
+        return real(*args, **options)
 
     monkeypatch.setattr(build_module, "assemble", assemble)
     return calls
