@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier import curation, executor, export, extract, ids, ingest, link, nlp, publish, render
+from dossier import cache, curation, executor, export, extract, ids, ingest, link, nlp, publish, render, stamp
 from dossier.errors import InputError
 from dossier.lexicon import lexicon
 from dossier.model import Article, Dossier, Extraction, Problem
@@ -26,6 +26,7 @@ log = logging.getLogger("dossier")
 
 
 PRELOAD = ["dossier.extract.preload"]  # what every extraction worker starts with: the language model
+CACHE_DIR = Path(".dossier-cache")  # the command line's default; library callers opt in through BuildConfig.cache
 ARTICLE_TIMEOUT = 120.0  # seconds: a long article takes a few; only a pathological one gets near this
 LONG_READ = 500_000  # characters: an article longer than this gets ARTICLE_TIMEOUT per LONG_READ of its text
 PARSE_PART = 200_000  # characters: a longer article is parsed in parts of this size, in parallel
@@ -43,6 +44,7 @@ class BuildConfig:
     jobs: int | None = None  # extraction processes; None: one per core
     executor: str = executor.LOCAL  # where extraction runs: this machine, or `dask://HOST:PORT`
     article_timeout: float = ARTICLE_TIMEOUT  # seconds one article's extraction may take, per LONG_READ
+    cache: Path | None = None  # where extractions are kept between builds (dossier.cache); None: nowhere
 
 
 @dataclass
@@ -71,8 +73,15 @@ def build(config: BuildConfig, *, write: bool = True, waiting: Callable[[str], N
 
 
 def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress | None) -> BuildResult:
-    assembly = assemble(config, ledger, progress)
     site_url, site_name = render.site_settings(config.mkdocs_yml)
+    if config.cache:
+        inputs = stamp.inputs(config.seeds, config.curation, config.templates,
+                              [config.docs.absolute(), config.ledger.absolute(), site_url, site_name, config.forget,
+                               config.article_timeout])
+        last = stamp.unchanged(config.cache, inputs, ledger, config.docs)
+        if last is not None:  # nothing new since the build that wrote docs/: it would write the same bytes
+            return BuildResult(problems=list(last.problems), pages=last.pages)
+    assembly = assemble(config, ledger, progress)
     try:
         pages = render.render(assembly.dossier, config.templates, site_url, site_name)
     except render.UnsafeId as error:  # ids that are not slugs of seed file names come from the ledger
@@ -83,6 +92,8 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress
     if write:
         result.changed = publish.write({**pages, **data}, config.docs, ids.dump_ledger(assembly.new_ledger),
                                        config.ledger)
+        if config.cache and assembly.finished:  # a stopped or failed extraction is tried again next time
+            stamp.save(config.cache, inputs, config.ledger, config.docs, result.pages, result.problems)
     return result
 
 
@@ -94,6 +105,7 @@ class Assembly:
     problems: list[Problem]
     ledger: ids.Ledger  # as it was read
     new_ledger: ids.Ledger  # with this build's ids pinned
+    finished: bool = True  # every article's extraction finished (none stopped or crashed)
 
 
 def assemble(config: BuildConfig, ledger_file: Path | None = None, progress: Progress | None = None) -> Assembly:
@@ -104,17 +116,31 @@ def assemble(config: BuildConfig, ledger_file: Path | None = None, progress: Pro
     edits = curation.load(config.curation)
     ledger = ids.load_ledger(ledger_file or config.ledger)
     articles = ids.pin_sources(articles, ledger.sources)  # before extraction: every finding cites it
-    with ThreadPoolExecutor(1) as background:
-        # Linking parses too: this process loads its copy of the model while the workers' forkserver loads
-        # theirs, on another core, instead of after the last article (a failure shows again in link).
-        background.submit(nlp.load)
-        extractions = _extract(articles, config, progress)
+    cached = cache.lookup(config.cache, articles)  # None for each article the cache has no result for
+    missing = [article for article, hit in zip(articles, cached) if hit is None]
+    extracted = []
+    if missing:  # nothing new: no worker, no model for extraction
+        with ThreadPoolExecutor(1) as background:
+            # Linking parses too: this process loads its copy of the model while the workers' forkserver loads
+            # theirs, on another core, instead of after the last article (a failure shows again in link).
+            background.submit(nlp.load)
+            extracted = _extract(missing, config, progress)
+    cache.store(config.cache, extracted)
+    cache.prune(config.cache, articles)
+    extractions = _in_order(cached, extracted)
     for extraction in extractions:
         problems.extend(extraction.problems)
     dossier = link.link(extractions, edits)
     dossier, new_ledger = ids.reconcile(dossier, ledger, edits, config.forget)
     problems.extend(dossier.problems)
-    return Assembly(dossier=dossier, problems=problems, ledger=ledger, new_ledger=new_ledger)
+    return Assembly(dossier=dossier, problems=problems, ledger=ledger, new_ledger=new_ledger,
+                    finished=all(extraction.finished for extraction in extractions))
+
+
+def _in_order(cached: list[Extraction | None], extracted: list[Extraction]) -> list[Extraction]:
+    """The cached results with the fresh ones filling their gaps, in the articles' order."""
+    fresh = iter(extracted)
+    return [hit if hit is not None else next(fresh) for hit in cached]
 
 
 def _extract(articles: list[Article], config: BuildConfig, progress: Progress | None) -> list[Extraction]:
@@ -169,10 +195,10 @@ def _extract_article(item: tuple[Article, tuple[bytes, ...]]) -> Extraction:
         log.debug("extraction failed for %s", article.file, exc_info=True)
         problem = Problem(article.file, f"extraction failed, page built without findings: {type(error).__name__}: {error}",
                           detail=traceback.format_exc())  # carried back with the result, for `dossier build -v`
-        return Extraction(article=article, problems=(problem,))
+        return Extraction(article=article, problems=(problem,), finished=False)
 
 
 def _skipped(article: Article, why: str) -> Extraction:
     """What an article whose extraction had to be stopped contributes: its page, no findings."""
     return Extraction(article=article, problems=(Problem(article.file, f"extraction skipped, page built without "
-                                                                       f"findings: {why}"),))
+                                                                       f"findings: {why}"),), finished=False)

@@ -11,7 +11,7 @@ import click
 
 from dossier import executor as executors
 from dossier import progress
-from dossier.build import ARTICLE_TIMEOUT, LONG_READ, BuildConfig, BuildResult, build
+from dossier.build import ARTICLE_TIMEOUT, CACHE_DIR, LONG_READ, BuildConfig, BuildResult, build
 from dossier.errors import InputError
 from dossier.text import printable
 
@@ -55,19 +55,24 @@ def project_options(command):
         click.option("-f", "--config-file", "mkdocs_yml", type=click.Path(dir_okay=False, path_type=Path),
                      default=Path("mkdocs.yml"), show_default=True,
                      help="MkDocs config: site_url and site_name for permalinks."),
+        click.option("--cache-dir", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=CACHE_DIR,
+                     show_default=True, help="Where each article's extraction is kept, so that a rebuild parses only "
+                                             "new or changed articles."),
+        click.option("--no-cache", is_flag=True, envvar="DOSSIER_NO_CACHE",
+                     help="Extract every article afresh, and keep nothing [env: DOSSIER_NO_CACHE]."),
     ]):
         command = option(command)
     return command
 
 
 def _config(docs: Path, seeds: Path, templates: Path | None, curation: Path, ledger: Path,
-            mkdocs_yml: Path, forget: tuple[str, ...] = (), jobs: int | None = None,
+            mkdocs_yml: Path, cache_dir: Path, no_cache: bool, forget: tuple[str, ...] = (), jobs: int | None = None,
             article_timeout: float = ARTICLE_TIMEOUT, executor: str = executors.LOCAL) -> BuildConfig:
     if templates is None and Path("templates").is_dir():
         templates = Path("templates")
     return BuildConfig(seeds=seeds, docs=docs, templates=templates, curation=curation, ledger=ledger,
                        mkdocs_yml=mkdocs_yml, forget=forget, jobs=jobs, article_timeout=article_timeout,
-                       executor=executor)
+                       executor=executor, cache=None if no_cache else cache_dir)
 
 
 def _executor(context: click.Context, parameter: click.Parameter, value: str) -> str:
@@ -126,9 +131,9 @@ def _report(result: BuildResult, level: int, *, strict: bool = False, check: boo
               help="Drop a published id that no longer has content (e.g. quotes/k3xq7a2b) from the ledger: "
                    "its URL then 404s. Repeatable. Without it the ledger only grows.")
 @verbosity
-def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: Path, mkdocs_yml: Path, docs: Path,
-                  jobs: int | None, executor: str, article_timeout: float, strict: bool, check: bool,
-                  forget: tuple[str, ...], verbosity: int) -> None:
+def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: Path, mkdocs_yml: Path,
+                  cache_dir: Path, no_cache: bool, docs: Path, jobs: int | None, executor: str, article_timeout: float,
+                  strict: bool, check: bool, forget: tuple[str, ...], verbosity: int) -> None:
     """Extract sources, actors, quotes, topics and positions from SEEDS and write pages into DOCS.
 
     \b
@@ -140,7 +145,8 @@ def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: P
         dossier build --forget quotes/k3xq7a2b   # a tombstone that must go (e.g. a legal takedown)
         dossier build --executor dask://scheduler.example:8786   # on a Dask cluster
     """
-    config = _config(docs, seeds, templates, curation, ledger, mkdocs_yml, forget, jobs, article_timeout, executor)
+    config = _config(docs, seeds, templates, curation, ledger, mkdocs_yml, cache_dir, no_cache, forget, jobs,
+                     article_timeout, executor)
     try:
         with progress.reporter(sys.stderr) if verbosity else nullcontext() as report:
             result = build(config, write=not check, progress=report,
@@ -190,7 +196,7 @@ def new_command(directory: Path, quiet: bool) -> None:
 @click.option("-o", "--open", "open_in_browser", is_flag=True, help="Open the site in a browser.")
 @verbosity
 def serve_command(seeds: Path, templates: Path | None, curation: Path, ledger: Path, mkdocs_yml: Path,
-                  dev_addr: str | None, open_in_browser: bool, verbosity: int) -> None:
+                  cache_dir: Path, no_cache: bool, dev_addr: str | None, open_in_browser: bool, verbosity: int) -> None:
     """Build, serve the site with live reload, and rebuild whenever SEEDS, CURATION or TEMPLATES change.
 
     Pages go into mkdocs.yml's docs_dir, which MkDocs' server watches with mkdocs.yml itself.
@@ -205,7 +211,7 @@ def serve_command(seeds: Path, templates: Path | None, curation: Path, ledger: P
     if not mkdocs_yml.is_file():
         raise click.ClickException(f"{mkdocs_yml} not found: serve runs in a dossier project (make one with `dossier new`)")
     docs_dir = str(render.load_mkdocs_yml(mkdocs_yml).get("docs_dir") or "docs")
-    config = _config(mkdocs_yml.parent / docs_dir, seeds, templates, curation, ledger, mkdocs_yml)
+    config = _config(mkdocs_yml.parent / docs_dir, seeds, templates, curation, ledger, mkdocs_yml, cache_dir, no_cache)
     _mkdocs_logging(verbosity)
 
     def report(result: BuildResult | None, error: BaseException | None) -> None:

@@ -110,6 +110,7 @@ class Extraction:
     actors: tuple[ActorMention, ...] = ()
     stances: tuple[Stance, ...] = ()
     problems: tuple[Problem, ...] = ()
+    finished: bool = True  # False: stopped or crashed, so the page has no findings and nothing is cached
 
 
 # --------------------------------------------------------------------------

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 import yaml
+
+# `dossier build` in a test (in-process or a child process) extracts every article afresh unless the
+# test asks for the cache (tests/test_cache.py): a monkeypatched extractor or a --jobs comparison
+# must not be answered from another test's results.
+os.environ["DOSSIER_NO_CACHE"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

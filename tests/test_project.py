@@ -107,7 +107,8 @@ def test_a_wheel_in_a_fresh_venv_makes_a_project_that_builds_strictly(wheel, tmp
         cwd=tmp_path)
     run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)], cwd=tmp_path)
     run([str(python), "-m", "pip", "check"], cwd=tmp_path)
-    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "PYTHONHOME")}
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("PYTHONPATH", "PYTHONHOME", "DOSSIER_NO_CACHE")}  # as a user runs it, with the cache
     env.update(PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}", VIRTUAL_ENV=str(venv),
                NO_MKDOCS_2_WARNING="1")
     where = run([str(python), "-c", "import dossier; print(dossier.__file__)"], cwd=tmp_path, env=env).stdout
@@ -119,5 +120,6 @@ def test_a_wheel_in_a_fresh_venv_makes_a_project_that_builds_strictly(wheel, tmp
     assert (made / "site" / "index.html").is_file() and (made / "permalinks.yaml").is_file()
     assert list((made / "site" / "quotes").glob("*/index.html"))
     assert (made / ".github" / "workflows" / "publish.yml").is_file()
+    assert list((made / ".dossier-cache").glob("*.json"))  # the installed package fingerprints its own code
     if ZENSICAL.is_file():  # the same project with the second renderer
         run([str(ZENSICAL), "build", "--strict"], cwd=made, env={**env, "PATH": os.environ.get("PATH", "")})

@@ -11,6 +11,7 @@ looked up next to this Python, then on PATH; without it the lint test skips, say
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -199,3 +200,26 @@ def test_every_site_target_runs_dossier_build_before_a_renderer_reads_docs(targe
     lines = commands.splitlines()
     first_build = next(i for i, line in enumerate(lines) if "bin/dossier build" in line)
     assert first_build < min(i for i, line in enumerate(lines) if renderer in line)
+
+
+def test_the_extraction_cache_is_kept_between_runs_before_the_first_build(any_workflow):
+    """`.dossier-cache` (what `dossier build` uses by default) restored before the first build and
+    saved after it, keyed so that a run with new seeds saves them and a run with new dossier code or
+    dependencies starts from the nearest older cache (the entries' own keys decide what is reused)."""
+    from dossier.build import CACHE_DIR
+
+    build = steps(any_workflow, "build")
+    [cache] = [step for step in build if step.get("uses", "").startswith("actions/cache")]
+    action, _, pinned = cache["uses"].partition("@")
+    assert action == "actions/cache" and re.fullmatch(r"v\d+", pinned)
+    assert cache["with"]["path"] == CACHE_DIR.as_posix()
+    key = cache["with"]["key"]
+    locks = ["requirements.lock", "dossier/**"] if "zensical" in any_workflow["jobs"] else ["requirements.txt"]
+    for hashed in [*locks, "seeds/**"]:
+        assert f"hashFiles('{hashed}')" in key
+    assert key.endswith("${{ hashFiles('seeds/**') }}")
+    restore = cache["with"]["restore-keys"].splitlines()
+    assert restore and all(key.startswith(prefix) and prefix.endswith("-") for prefix in restore)
+    assert f"hashFiles('{locks[0]}')" in restore[-1]
+    first_build = next(i for i, step in enumerate(build) if "dossier build" in step.get("run", ""))
+    assert build.index(cache) < first_build

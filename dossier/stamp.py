@@ -1,0 +1,121 @@
+"""What the last build read and wrote, so that a build with nothing new does nothing at all.
+
+Extractions come from the cache (dossier.cache), but linking, ids and rendering always see the whole
+dossier, and their cost grows with it. Yet a build whose inputs are all what the last build's were,
+and whose docs/ is still what that build wrote, can only write the same bytes again. So, like make's
+stamp files, each build that writes leaves a stamp beside the extraction cache: a sha256 of its
+inputs and the size and mtime of every file it owns in docs/. The next build compares and, on a
+match, repeats the last build's report instead of building.
+
+The inputs are everything a build reads: the seeds, curation and ledger files (the ledger as this
+build wrote it: a second build of the same seeds pins nothing new, which tests/test_ids.py shows),
+the templates, site_url and site_name as mkdocs.yml gives them, the options, and the code: every
+file of the dossier package, the name and version of every installed distribution, and Python's
+version. Anything changed, or any owned file of docs/ added, removed or touched, means a full build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib.metadata import distributions
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+import dossier
+from dossier.model import Problem
+from dossier.publish import OWNED_SECTIONS, write_atomically
+
+FILE = "last-build.json"
+
+
+@dataclass(frozen=True)
+class Stamp:
+    inputs: str  # sha256 of everything the build read but the ledger
+    ledger: str  # sha256 of the ledger as the build left it
+    outputs: dict[str, tuple[int, int]]  # every file the build owns in docs/: (size, mtime in ns)
+    pages: int
+    problems: tuple[Problem, ...]  # what the build reported: a build it stands in for reports them again
+
+
+_STAMP = TypeAdapter(Stamp)
+
+
+def inputs(seeds: Path, curation: Path, templates: Path | None, settings: Iterable[object]) -> str:
+    """The digest of what a build reads besides the ledger: files, settings and options, dossier's
+    code and everything installed."""
+    digest = hashlib.sha256()
+
+    def add(*parts: str | bytes) -> None:
+        for part in parts:
+            data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
+            digest.update(len(data).to_bytes(8, "big") + data)
+
+    for label, folder in (("seeds", seeds), ("templates", templates), ("dossier", Path(dossier.__file__).parent)):
+        add(label, str(folder))
+        for path in _files(folder) if folder else ():
+            add(path.relative_to(folder).as_posix(), _read(path))
+    add("curation", str(curation), _read(curation))
+    add("settings", json.dumps(list(settings), default=str))
+    add("installed", *sorted(f"{d.metadata['Name']} {d.version}" for d in distributions()), sys.version)
+    return digest.hexdigest()
+
+
+def unchanged(folder: Path, digest: str, ledger: Path, docs: Path) -> Stamp | None:
+    """The last build's stamp when `digest` is its inputs', the ledger and docs/ are as it left
+    them; None otherwise (no stamp, or a damaged one, is a full build)."""
+    try:
+        stamp = _STAMP.validate_json((folder / FILE).read_bytes(), strict=True)
+    except (OSError, ValidationError):
+        return None
+    same = stamp.inputs == digest and stamp.ledger == _digest_of(ledger) and stamp.outputs == outputs(docs)
+    return stamp if same else None
+
+
+def save(folder: Path, digest: str, ledger: Path, docs: Path, pages: int, problems: Iterable[Problem]) -> None:
+    """Leave the stamp of a build that has just written docs/ and the ledger.
+
+    A stamp that cannot be written leaves the previous one, which can never match a docs/ that this
+    build changed, and matches an unchanged one rightly: the cost is a full build, never a wrong one.
+    """
+    stamp = Stamp(inputs=digest, ledger=_digest_of(ledger), outputs=outputs(docs), pages=pages,
+                  problems=tuple(problems))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomically(folder / FILE, _STAMP.dump_json(stamp))
+    except (OSError, ValueError):
+        pass
+
+
+def outputs(docs: Path) -> dict[str, tuple[int, int]]:
+    """(size, mtime) of every file in the sections of docs/ that dossier owns."""
+    found = {}
+    for section in OWNED_SECTIONS:
+        for path in _files(docs / section):
+            status = path.lstat()
+            found[path.relative_to(docs).as_posix()] = (status.st_size, status.st_mtime_ns)
+    return found
+
+
+def _digest_of(path: Path) -> str:
+    return hashlib.sha256(_read(path)).hexdigest()
+
+
+def _read(path: Path) -> bytes:
+    """A file's bytes, where a symlink points, or why it cannot be read: what ingest would make of it
+    is decided by the build that reads it, and changes when this does."""
+    try:
+        return os.readlink(path).encode("utf-8", "surrogateescape") if path.is_symlink() else path.read_bytes()
+    except OSError as error:
+        return f"unreadable: {error.strerror}".encode("utf-8")
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if (p.is_file() or p.is_symlink()) and "__pycache__" not in p.parts)

@@ -1,0 +1,277 @@
+"""The per-article extraction cache (dossier/cache.py) and the incremental builds it gives: a build
+with nothing new starts no extraction at all, one new article is the only one extracted, and the
+output is byte-identical to a build without the cache. Damaged or foreign entries are re-extracted,
+never trusted; failed extractions are never kept; unused entries are pruned."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dossier import build as build_module
+from dossier import cache, pool
+from dossier.build import BuildConfig, build
+from dossier.cli import main
+from dossier.model import ActorMention, Article, Extraction, Paragraph, Problem, QuoteMention, Stance
+from tests.conftest import SEEDS, TEMPLATES
+
+NEW_ARTICLE = ("Ministers meet again in Vienna\n\n"
+               "VIENNA - Foreign ministers met on Tuesday for a second round of talks.\n\n"
+               "\"We will keep talking until there is a deal,\" said Anna Berg, the Austrian foreign minister.\n")
+
+ARTICLE = Article(id="talks", file="talks.txt", title="Talks <stall> & go on",
+                  paragraphs=(Paragraph(1, 'The minister said: "We will not accept this deal."'),
+                              Paragraph(2, "---\nkey: value\n\u202e\x00 ünïcode")), date="2025-01-02",
+                  credited=("Reuters",))
+EXTRACTION = Extraction(
+    article=ARTICLE,
+    quotes=(QuoteMention("talks", 1, "We will not accept this deal.", "Anna Berg", "explicit", cue="said",
+                         sentence="The minister said: ...", end_paragraph=2),
+            QuoteMention("talks", 2, "key: value", None, "unattributed")),
+    actors=(ActorMention("talks", 1, "the minister", "Anna Berg", "person", role="Foreign Minister",
+                         affiliation="Austria"),),
+    stances=(Stance("talks", 1, "Anna Berg", "the deal", "oppose", sentence="We will not accept this deal."),),
+    problems=(Problem("talks.txt", "an unclosed quotation mark", detail="at line 2"),),
+)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def entries(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+
+
+def extractions_kept(folder: Path) -> list[str]:
+    """The cache's entries, without the build stamp (dossier/stamp.py) beside them."""
+    return [name for name in entries(folder) if cache.ENTRY.fullmatch(name)]
+
+
+# --------------------------------------------------------------------------
+# the cache on its own
+
+
+def test_an_extraction_comes_back_equal_to_what_was_stored(tmp_path):
+    cache.store(tmp_path, [EXTRACTION])
+    [entry] = entries(tmp_path)
+    assert entry == f"{cache.key_of(ARTICLE)}.json"
+    assert cache.lookup(tmp_path, [ARTICLE]) == [EXTRACTION]
+
+
+def test_another_article_or_another_pinned_id_is_a_miss(tmp_path):
+    cache.store(tmp_path, [EXTRACTION])
+    edited = replace(ARTICLE, paragraphs=(Paragraph(1, "Something else entirely."),))
+    renamed = replace(ARTICLE, id="talks-3fa")  # the ledger pinned another id: every finding cites it
+    assert cache.lookup(tmp_path, [edited, renamed, ARTICLE]) == [None, None, EXTRACTION]
+
+
+def test_no_folder_means_no_cache(tmp_path):
+    cache.store(None, [EXTRACTION])
+    cache.prune(None, [ARTICLE])
+    assert cache.lookup(None, [ARTICLE]) == [None]
+
+
+@pytest.mark.parametrize("damage", [
+    pytest.param(lambda data, other: data[: len(data) // 2], id="truncated"),
+    pytest.param(lambda data, other: b"", id="empty"),
+    pytest.param(lambda data, other: b"\x80\x81 not text", id="binary"),
+    pytest.param(lambda data, other: b"[1, 2, 3]", id="not an entry"),
+    pytest.param(lambda data, other: data.replace(b'"paragraph":1', b'"paragraph":"1"', 1), id="wrong type"),
+    pytest.param(lambda data, other: data.replace(b'"speaker":null', b'"speaker":7', 1), id="wrong optional type"),
+    pytest.param(lambda data, other: data.replace(b'"cue":"said",', b"", 1).replace(b'"method":"explicit",', b"", 1),
+                 id="missing field"),
+    pytest.param(lambda data, other: data.replace(b'"schema":1', b'"schema":99', 1), id="other schema"),
+    pytest.param(lambda data, other: other, id="another article's entry"),
+])
+def test_a_damaged_or_foreign_entry_is_ignored_with_a_debug_line_and_replaced(tmp_path, caplog, damage):
+    other = replace(EXTRACTION, article=replace(ARTICLE, id="other"))
+    cache.store(tmp_path, [EXTRACTION, other])
+    path, other_path = tmp_path / f"{cache.key_of(ARTICLE)}.json", tmp_path / f"{cache.key_of(other.article)}.json"
+    path.write_bytes(damage(path.read_bytes(), other_path.read_bytes()))
+    with caplog.at_level(logging.DEBUG, logger="dossier"):
+        assert cache.lookup(tmp_path, [ARTICLE, other.article]) == [None, other]
+    assert any("ignoring" in r.getMessage() and path.name in r.getMessage() for r in caplog.records)
+    cache.store(tmp_path, [EXTRACTION])  # what the build does after extracting it again
+    assert cache.lookup(tmp_path, [ARTICLE]) == [EXTRACTION]
+
+
+def test_an_unreadable_entry_is_a_miss(tmp_path):
+    (tmp_path / f"{cache.key_of(ARTICLE)}.json").mkdir()  # a folder where the file should be
+    assert cache.lookup(tmp_path, [ARTICLE]) == [None]
+
+
+def test_a_failed_extraction_is_never_kept(tmp_path):
+    stopped = Extraction(article=ARTICLE, problems=(Problem("talks.txt", "took longer than its budget"),),
+                         finished=False)
+    cache.store(tmp_path, [stopped])
+    assert entries(tmp_path) == []
+
+
+def test_an_unwritable_cache_costs_the_build_nothing(tmp_path, caplog):
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="dossier"):
+        cache.store(blocked, [EXTRACTION])
+    assert "talks.txt" in caplog.text
+
+
+def test_writes_leave_no_temporary_file(tmp_path):
+    cache.store(tmp_path, [EXTRACTION, EXTRACTION])
+    assert entries(tmp_path) == [f"{cache.key_of(ARTICLE)}.json"]
+
+
+def test_prune_removes_the_entries_no_article_uses_and_nothing_else(tmp_path):
+    gone = replace(EXTRACTION, article=replace(ARTICLE, id="gone"))
+    cache.store(tmp_path, [EXTRACTION, gone])
+    (tmp_path / "README.txt").write_text("not ours", encoding="utf-8")
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
+    cache.prune(tmp_path, [ARTICLE])
+    assert entries(tmp_path) == sorted(["README.txt", "notes.json", f"{cache.key_of(ARTICLE)}.json"])
+
+
+def test_the_fingerprint_covers_the_extraction_code_and_no_other():
+    package = Path(build_module.__file__).parent
+    code = {path.relative_to(package).as_posix() for path in cache._extraction_code(package)}
+    assert {"__init__.py", "extract/__init__.py", "extract/quotes.py", "extract/actors.py", "extract/stances.py",
+            "extract/attribution.py", "nlp.py", "world.py", "lexicon.py", "text.py", "model.py"} <= code
+    assert not {"render.py", "build.py", "link/__init__.py", "publish.py", "cache.py"} & code
+
+
+@pytest.mark.parametrize("change", ["data file", "extraction code", "spaCy version"])
+def test_a_change_to_what_decides_extraction_changes_every_key(tmp_path, monkeypatch, change):
+    before = cache.key_of(ARTICLE)
+    package = tmp_path / "dossier"
+    shutil.copytree(Path(build_module.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache.dossier, "__file__", str(package / "__init__.py"))
+    monkeypatch.setattr(cache, "DATA_DIR", package / "data")
+    cache.fingerprint.cache_clear()
+    assert cache.key_of(ARTICLE) == before  # the same files elsewhere: the same key
+    if change == "data file":
+        with (package / "data" / "speech_verbs.yaml").open("a", encoding="utf-8") as data:
+            data.write("\n# a comment is a change too\n")
+    elif change == "extraction code":
+        with (package / "world.py").open("a", encoding="utf-8") as code:
+            code.write("\n# a comment is a change too\n")
+    else:
+        real = cache.version
+        monkeypatch.setattr(cache, "version", lambda name: "9.9.9" if name == "spacy" else real(name))
+    cache.fingerprint.cache_clear()
+    try:
+        assert cache.key_of(ARTICLE) != before
+    finally:
+        monkeypatch.undo()
+        cache.fingerprint.cache_clear()
+    assert cache.key_of(ARTICLE) == before
+
+
+# --------------------------------------------------------------------------
+# builds with the cache (the real pipeline on the seeds)
+
+
+def spy_on_extraction(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The files each build hands to the extraction workers, one list per call of pool.run (the
+    only place worker processes, and with them the language model, are started)."""
+    calls: list[list[str]] = []
+    real = pool.run
+
+    def run(function, items, **options):
+        calls.append([item[0].file if isinstance(item, tuple) else "a part of a long article" for item in items])
+        return real(function, items, **options)
+
+    monkeypatch.setattr(pool, "run", run)
+    return calls
+
+
+def config(project: Path, docs: str = "docs", *, cached: bool = True) -> BuildConfig:
+    return BuildConfig(seeds=project / "seeds", docs=project / docs, templates=TEMPLATES,
+                       curation=project / "curation.yaml", ledger=project / f"{docs}.yaml",
+                       cache=project / "cache" if cached else None)
+
+
+@pytest.fixture(scope="module")
+def seeds_built(tmp_path_factory):
+    """The seeds built three times: with an empty cache, again with the cache it left, without a cache."""
+    project = tmp_path_factory.mktemp("cached")
+    shutil.copytree(SEEDS, project / "seeds")
+    calls = {}
+    for name, cached in [("cold", True), ("warm", True), ("uncached", False)]:
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            calls[name] = spy_on_extraction(monkeypatch)
+            build(config(project, name, cached=cached))
+    return project, calls
+
+
+@pytest.mark.slow
+def test_a_build_with_nothing_new_extracts_nothing_and_writes_the_same_bytes(seeds_built):
+    project, calls = seeds_built
+    seeds = sorted(p.name for p in (project / "seeds").iterdir())
+    assert [c for c in calls["cold"] if c] == [seeds] and [c for c in calls["uncached"] if c] == [seeds]
+    assert calls["warm"] == []  # pool.run never called: no worker process, no language model
+    assert len(extractions_kept(project / "cache")) == len(seeds)
+    cold, warm, uncached = (tree(project / name) for name in ("cold", "warm", "uncached"))
+    assert any(path.startswith("quotes/") for path in cold)
+    assert cold == warm == uncached
+    ledgers = {(project / f"{name}.yaml").read_bytes() for name in ("cold", "warm", "uncached")}
+    assert len(ledgers) == 1
+
+
+@pytest.mark.slow
+def test_one_added_article_is_the_only_one_extracted_and_the_output_is_a_full_builds(seeds_built, tmp_path,
+                                                                                     monkeypatch):
+    project = shutil.copytree(seeds_built[0], tmp_path / "project")
+    (project / "seeds" / "zz_vienna.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    calls = spy_on_extraction(monkeypatch)
+    build(config(project, "warm"))
+    assert [c for c in calls if c] == [["zz_vienna.txt"]]
+    build(config(project, "uncached", cached=False))
+    assert tree(project / "warm") == tree(project / "uncached")
+    assert (project / "warm.yaml").read_bytes() == (project / "uncached.yaml").read_bytes()
+    assert (project / "warm" / "actors" / "anna-berg.md").is_file()  # the new article's findings are in
+    assert len(extractions_kept(project / "cache")) == 6
+
+
+@pytest.mark.slow
+def test_a_removed_article_extracts_nothing_and_its_entry_is_pruned(seeds_built, tmp_path, monkeypatch):
+    project = shutil.copytree(seeds_built[0], tmp_path / "project")
+    before = set(extractions_kept(project / "cache"))
+    removed = sorted((project / "seeds").iterdir())[0]
+    article = next(a for a in build_module.ingest.read_seeds(project / "seeds")[0] if a.file == removed.name)
+    removed.unlink()
+    calls = spy_on_extraction(monkeypatch)
+    build(config(project, "warm"))
+    assert calls == []
+    after = set(extractions_kept(project / "cache"))
+    assert after < before and before - after == {f"{cache.key_of(article)}.json"}
+
+
+# --------------------------------------------------------------------------
+# the command line
+
+
+@pytest.mark.slow
+def test_the_command_line_keeps_the_cache_in_dossier_cache_or_cache_dir_and_not_with_no_cache(tmp_path, monkeypatch):
+    monkeypatch.delenv("DOSSIER_NO_CACHE")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "vienna.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+
+    def dossier_build(*options: str):
+        result = CliRunner().invoke(main, ["build", *options], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+
+    dossier_build()
+    assert len(extractions_kept(tmp_path / ".dossier-cache")) == 1
+    dossier_build("--cache-dir", "elsewhere", "--docs", "docs2", "--ledger", "ledger2.yaml")
+    assert extractions_kept(tmp_path / "elsewhere") == extractions_kept(tmp_path / ".dossier-cache")
+    shutil.rmtree(tmp_path / ".dossier-cache")
+    dossier_build("--no-cache", "--docs", "docs3", "--ledger", "ledger3.yaml")
+    monkeypatch.setenv("DOSSIER_NO_CACHE", "1")
+    dossier_build("--docs", "docs4", "--ledger", "ledger4.yaml")
+    assert not (tmp_path / ".dossier-cache").exists()
+    assert tree(tmp_path / "docs") == tree(tmp_path / "docs2") == tree(tmp_path / "docs3") == tree(tmp_path / "docs4")
