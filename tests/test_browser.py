@@ -376,14 +376,15 @@ def test_search_lists_a_quote_by_its_words_first(reader, served, seeds_site):
                                                                ("type", "Quotes", "quotes"),
                                                                ("outlet", "Cnews Live", None)])
 def test_search_filters_narrow_the_results(reader, served, seeds_site, filter_name, value, section):
-    """The dialog's filters (kind of page, actor, topic, outlet) come from each page's frontmatter."""
+    """The dialog's filters (type of page, actor, topic, outlet) come from each page's frontmatter."""
     page = reader()
     page.goto(served)
     search(page, "Grushko")
     summary = page.locator("pagefind-summary")
     everything = summary.inner_text()  # "41 results for Grushko"
-    page.locator(f"pagefind-filter-dropdown[filter={filter_name}] button").click()
-    page.locator(f"pagefind-filter-dropdown[filter={filter_name}] [role=option][data-value='{value}']").click()
+    group = page.locator(f"pagefind-filter-pane details[data-filter-name={filter_name}]")
+    group.locator("summary").click()
+    group.get_by_role("checkbox", name=value).check()
     page.wait_for_function("before => document.querySelector('pagefind-summary').innerText !== before",
                            arg=everything)
     assert 0 < int(summary.inner_text().split()[0]) < int(everything.split()[0]), summary.inner_text()
@@ -501,7 +502,7 @@ def test_axe_finds_no_serious_or_critical_violation(reader, served, kind):
     page.goto(served + PAGE_TYPES.get(kind, ""))
     if kind.startswith("search-"):
         search(page, "Grushko")
-        page.locator("pagefind-filter-dropdown[filter=type] button").click()
+        page.locator("pagefind-filter-pane details[data-filter-name=type] summary").click()
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("""async () => (await axe.run(document)).violations
         .filter(v => v.impact === 'serious' || v.impact === 'critical')
