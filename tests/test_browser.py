@@ -221,9 +221,9 @@ def search(page, query: str) -> list[str]:
         page.locator(".md-header pagefind-modal-trigger button").click()
     page.locator("pagefind-modal input[type=search]").fill(query)
     page.locator("pagefind-summary", has_text=f"for {query}").wait_for(timeout=15_000)
-    # a result is a placeholder until its data has loaded: then its link has its address
-    page.wait_for_function("() => document.querySelector('pagefind-results a.pf-result-link')?.getAttribute('href')",
-                           timeout=15_000)
+    # a result is a placeholder until its data has loaded (in any order): then its link has its address
+    page.wait_for_function("""() => document.querySelector(
+        'pagefind-results [data-pf-result-index="0"] a.pf-result-link')?.getAttribute('href')""", timeout=15_000)
     links = page.locator("pagefind-results a.pf-result-link")
     return [urlsplit(href).path for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
             if href]
