@@ -127,6 +127,8 @@ def test_a_zensical_job_builds_the_site_and_runs_the_site_tests_on_it(workflow):
     assert "zensical" in workflow["jobs"]["deploy"]["needs"]
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "--require-hashes -r requirements-zensical.lock" in makefile and "zensical build --strict" in makefile
+    zensical_target = makefile.split("\nzensical:", 1)[1].split("\n\n", 1)[0]
+    assert "-m pagefind" in zensical_target  # Zensical runs no MkDocs plugin: its site is indexed here
     assert "zensical" not in (ROOT / "requirements.lock").read_text(encoding="utf-8")
 
 
