@@ -4,8 +4,9 @@ The project's files are package data in dossier/skeleton/: mkdocs.yml, pagefind.
 overrides (the search UI), the hand-written part of docs/ (home page, stylesheet), an example
 article in seeds/, a commented curation.yaml, the GitHub Pages workflow, a README with the two
 commands and a .gitignore. This repository's own copies of the first four are the same files
-(tests/test_project.py checks they agree; `make skeleton` copies them over after an edit). requirements.txt, what the workflow
-installs, is written here: it names the dossier that made the project.
+(tests/test_project.py checks they agree; `make skeleton` copies them over after an edit).
+requirements.txt, what the workflow installs, is written here: it names the dossier that made
+the project.
 """
 
 from __future__ import annotations

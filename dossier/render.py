@@ -588,8 +588,8 @@ def _quote_meta(catalogue: Catalogue, quote: Quote) -> dict:
 
 def _topic_meta(catalogue: Catalogue, topic: Topic) -> dict:
     return {"type": "topic", "id": topic.id, "title": topic.title, "keywords": list(topic.keywords),
-            "tags": tags(catalogue, topic_ids=[topic.id]), "filters": search_filters(catalogue, "topics",
-                                                                                     topic_ids=[topic.id])}
+            "tags": tags(catalogue, topic_ids=[topic.id]),
+            "filters": search_filters(catalogue, "topics", topic_ids=[topic.id])}
 
 
 def _position_meta(catalogue: Catalogue, position: Position) -> dict:
