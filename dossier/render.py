@@ -603,11 +603,11 @@ def _position_meta(catalogue: Catalogue, position: Position) -> dict:
 # What a tombstone does not know of its type's contract keys (a consumer can always read them).
 _TOMBSTONE_UNKNOWNS = {
     "source": {"file": None, "date": None, "updated": None, "outlet": None, "byline": None, "credited": [],
-               "dateline": None, "url": None, "tags": []},
-    "actor": {"kind": None, "aliases": [], "affiliation": None, "tags": []},
-    "quote": {"speaker": None, "speaker_name": None, "tags": []},
-    "topic": {"keywords": [], "tags": []},
-    "position": {"actor": None, "topic": None, "stance": None, "evidence": [], "tags": []},
+               "dateline": None, "url": None, "tags": [], "filters": {}},
+    "actor": {"kind": None, "aliases": [], "affiliation": None, "tags": [], "filters": {}},
+    "quote": {"speaker": None, "speaker_name": None, "tags": [], "filters": {}},
+    "topic": {"keywords": [], "tags": [], "filters": {}},
+    "position": {"actor": None, "topic": None, "stance": None, "evidence": [], "tags": [], "filters": {}},
 }
 
 

@@ -170,7 +170,7 @@ def test_frontmatter_carries_the_contract_keys_and_the_path_matches_type_and_id(
     (f"quotes/{WITHDRAWN_QUOTE_ID}.md", {
         "type": "quote", "id": WITHDRAWN_QUOTE_ID, "title": "Anna Petrova: \u201cWe never said that\u201d",
         "tombstone": True, "text": "We never said that", "sources": ["removed-story", "wire-story"],
-        "speaker": None, "speaker_name": None, "tags": []}),
+        "speaker": None, "speaker_name": None, "tags": [], "filters": {}}),
 ])
 def test_frontmatter_values(pages, path, expected):
     assert meta_of(pages[path]) == expected
