@@ -221,7 +221,12 @@ def search(page, query: str) -> list[str]:
         page.locator(".md-header pagefind-modal-trigger button").click()
     page.locator("pagefind-modal input[type=search]").fill(query)
     page.locator("pagefind-summary", has_text=f"for {query}").wait_for(timeout=15_000)
-    # a result is a placeholder until its data has loaded (in any order): then its link has its address
+    return result_paths(page)
+
+
+def result_paths(page) -> list[str]:
+    """The paths of the results shown, best first, once the first has loaded (a result is a
+    placeholder until its data has, in any order: then its link has its address)."""
     page.wait_for_function("""() => document.querySelector(
         'pagefind-results [data-pf-result-index="0"] a.pf-result-link')?.getAttribute('href')""", timeout=15_000)
     links = page.locator("pagefind-results a.pf-result-link")
@@ -388,10 +393,10 @@ def test_search_filters_narrow_the_results(reader, served, seeds_site, filter_na
     page.wait_for_function("before => document.querySelector('pagefind-summary').innerText !== before",
                            arg=everything)
     assert 0 < int(summary.inner_text().split()[0]) < int(everything.split()[0]), summary.inner_text()
-    narrowed = page.locator("pagefind-results a.pf-result-link").evaluate_all("links => links.map(a => a.href)")
+    narrowed = result_paths(page)
     assert narrowed
-    for href in narrowed:  # the results loaded so far (Pagefind loads more as the list scrolls)
-        path = urlsplit(href).path.removeprefix(urlsplit(served).path)
+    for found in narrowed:  # the results loaded so far (Pagefind loads more as the list scrolls)
+        path = found.removeprefix(urlsplit(served).path)
         if section:
             assert path.startswith(f"{section}/"), path
         else:  # an outlet: every result is a page whose frontmatter names it
