@@ -189,8 +189,7 @@ def test_the_site_url_comes_from_pages(any_workflow):
     assert "DOSSIER_SITE_URL" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("target, renderer", [("site", "mkdocs build"), ("zensical", "zensical build"),
-                                              ("site-pagefind", "mkdocs build")])
+@pytest.mark.parametrize("target, renderer", [("site", "mkdocs build"), ("zensical", "zensical build")])
 def test_every_site_target_runs_dossier_build_before_a_renderer_reads_docs(target, renderer):
     """Between a killed build and the next one docs/ may hold old and new sections side by side
     (README, "When a build fails or is killed"); `dossier build` finishes the switch first, so a
