@@ -1,5 +1,5 @@
 # Two commands do everything on a fresh clone:
-#   make site   set up .venv from the hash-pinned lock, build docs/ from seeds/, then the site/
+#   make site   set up .venv from the hash-pinned lock, build docs/ from seeds/, then the site/ (and its search index)
 #   make test   set up .venv (and .venv-zensical) the same way and run the whole test suite (what .ci/run runs)
 
 PYTHON ?= python3
@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.lock pyproject.toml 
 ZVENV  := .venv-zensical
 ZSTAMP := $(ZVENV)/.installed-$(shell sha256sum requirements-zensical.lock | cut -c1-12)
 
-.PHONY: setup zensical-setup site site-pagefind zensical docs serve test bench golden skeleton lock clean
+.PHONY: setup zensical-setup site zensical docs serve test bench golden skeleton lock clean
 
 setup: $(STAMP)
 
@@ -33,19 +33,16 @@ $(ZSTAMP): requirements-zensical.lock
 docs: $(STAMP)
 	$(BIN)/dossier build
 
+# mkdocs.yml's dossier/search plugin indexes the site with Pagefind after the build (dossier/search.py).
 site: docs
 	$(BIN)/mkdocs build --strict
-	@echo "Site built in site/ (open site/index.html, or run 'make serve' to preview it with live reload)"
+	@echo "Site built in site/ (search runs over HTTP: 'make serve' previews it with live reload)"
 
-# The same docs/ built by Zensical instead of MkDocs, into site/ as well.
+# The same docs/ built by Zensical instead of MkDocs, into site/ as well; Zensical runs no MkDocs
+# plugin, so Pagefind (from .venv, with pagefind.yml) indexes its site here.
 zensical: docs $(ZSTAMP)
 	$(ZVENV)/bin/zensical build --strict --clean
-
-# The same site with Pagefind's chunked search in place of Material's (bench/README.md says why).
-site-pagefind: docs
-	$(BIN)/mkdocs build --strict -f mkdocs-pagefind.yml
-	$(BIN)/python -m pagefind --site site
-	@echo "Site with Pagefind search built in site/ (serve it over HTTP: search does not run from file://)"
+	$(BIN)/python -m pagefind --quiet
 
 serve: $(STAMP)
 	$(BIN)/dossier serve

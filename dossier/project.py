@@ -1,11 +1,12 @@
 """`dossier new`: a ready dossier project, the way `mkdocs new` makes a MkDocs one.
 
-The project's files are package data in dossier/skeleton/: mkdocs.yml, the hand-written part of
-docs/ (home page, stylesheet), an example article in seeds/, a commented curation.yaml, the
-GitHub Pages workflow, a README with the two commands and a .gitignore. This repository's own
-mkdocs.yml, docs/index.md and docs/assets/ are the same files (tests/test_project.py checks they
-agree; `make skeleton` copies them over after an edit). requirements.txt, what the workflow
-installs, is written here: it names the dossier that made the project.
+The project's files are package data in dossier/skeleton/: mkdocs.yml, pagefind.yml, the theme
+overrides (the search UI), the hand-written part of docs/ (home page, stylesheet), an example
+article in seeds/, a commented curation.yaml, the GitHub Pages workflow, a README with the two
+commands and a .gitignore. This repository's own copies of the first four are the same files
+(tests/test_project.py checks they agree; `make skeleton` copies them over after an edit).
+requirements.txt, what the workflow installs, is written here: it names the dossier that made
+the project.
 """
 
 from __future__ import annotations
@@ -83,27 +84,32 @@ def installed_requirement() -> str | None:
     return None
 
 
+# What a project's site is made of besides what `dossier build` writes: the site's configuration,
+# Pagefind's, the theme overrides (the search UI) and the hand-written part of docs/.
+SHARED = ("mkdocs.yml", "pagefind.yml", "overrides", "docs")
+
+
 def repository_files(repository: Path) -> dict[Path, bytes]:
-    """What a repository shares with the skeleton: its mkdocs.yml and the hand-written part of its
-    docs/ (everything but the sections `dossier build` owns, pages and data files), as {relative path: bytes}."""
+    """What a repository shares with the skeleton (SHARED, less the sections of docs/ that
+    `dossier build` owns, pages and data files), as {relative path: bytes}."""
     from dossier.publish import OWNED_SECTIONS
 
-    docs = repository / "docs"
-    files = {Path("mkdocs.yml"): (repository / "mkdocs.yml").read_bytes()}
-    for path in sorted(docs.rglob("*")):
-        relative = path.relative_to(docs)
-        if path.is_file() and relative.parts[0] not in OWNED_SECTIONS and "__pycache__" not in relative.parts:
-            files[Path("docs") / relative] = path.read_bytes()
+    files = {}
+    for path in sorted(p for name in SHARED for p in [repository / name, *(repository / name).rglob("*")]):
+        relative = path.relative_to(repository)
+        owned = relative.parts[0] == "docs" and len(relative.parts) > 1 and relative.parts[1] in OWNED_SECTIONS
+        if path.is_file() and not owned and "__pycache__" not in relative.parts:
+            files[relative] = path.read_bytes()
     return files
 
 
 def shared_skeleton_files() -> dict[Path, bytes]:
-    """The skeleton's mkdocs.yml and docs/, as {relative path: bytes}."""
-    return {p: (SKELETON / p).read_bytes() for p in skeleton_files() if p == Path("mkdocs.yml") or p.parts[0] == "docs"}
+    """The skeleton's files in SHARED, as {relative path: bytes}."""
+    return {p: (SKELETON / p).read_bytes() for p in skeleton_files() if p.parts[0] in SHARED}
 
 
 def sync_skeleton(repository: Path) -> list[Path]:
-    """`make skeleton`: make the skeleton's mkdocs.yml and docs/ the repository's; returns what changed."""
+    """`make skeleton`: make the skeleton's SHARED files the repository's; returns what changed."""
     wanted, present = repository_files(repository), shared_skeleton_files()
     for relative in present.keys() - wanted.keys():
         (SKELETON / relative).unlink()

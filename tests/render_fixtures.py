@@ -9,6 +9,8 @@ markup, template syntax and YAML specials everywhere text goes.
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -206,11 +208,12 @@ RENDERERS = ("mkdocs", "zensical")
 def site_config(folder: Path, config: Path = ROOT / "mkdocs.yml") -> Path:
     """The project's `config` (INHERIT), pointed at folder/docs and folder/site (relative to the
     config file: Zensical 0.0.73 panics on absolute docs_dir/site_dir), a theme's custom_dir at
-    its real place."""
+    its real place, and the project's pagefind.yml beside it (Pagefind reads it from there)."""
     settings = {"INHERIT": str(config), "docs_dir": "docs", "site_dir": "site"}
     theme = render.load_mkdocs_yml(config).get("theme", {})
     if "custom_dir" in theme:
         settings["theme"] = {**theme, "custom_dir": str(ROOT / theme["custom_dir"])}
+    shutil.copyfile(ROOT / "pagefind.yml", folder / "pagefind.yml")
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     return path
@@ -238,14 +241,18 @@ def write_generated(docs: Path, dossier: Dossier, site_url: str = "", site_name:
 
 
 def zensical_build(folder: Path, **env: str) -> subprocess.CompletedProcess:
-    """`zensical build --strict` of folder/docs into folder/site, from its own venv (skips, saying
-    why, only when that venv is missing: `make test` creates it)."""
+    """`zensical build --strict` of folder/docs into folder/site, from its own venv, then Pagefind's
+    index of it, as `make zensical` does (skips, saying why, only when that venv is missing:
+    `make test` creates it)."""
     import pytest
 
     if not ZENSICAL.is_file():
         pytest.skip(f"Zensical is not installed at {ZENSICAL.relative_to(ROOT)}: run `make zensical-setup`")
-    return subprocess.run([str(ZENSICAL), "build", "--strict", "--clean", "-f", str(site_config(folder))],
-                          capture_output=True, text=True, cwd=folder, env={**os.environ, **env}, timeout=600)
+    built = subprocess.run([str(ZENSICAL), "build", "--strict", "--clean", "-f", str(site_config(folder))],
+                           capture_output=True, text=True, cwd=folder, env={**os.environ, **env}, timeout=600)
+    if built.returncode == 0:
+        pagefind_index(folder / "site")
+    return built
 
 
 def renderer_build(renderer: str, folder: Path, **env: str) -> subprocess.CompletedProcess:
@@ -253,9 +260,23 @@ def renderer_build(renderer: str, folder: Path, **env: str) -> subprocess.Comple
     return {"mkdocs": mkdocs_build, "zensical": zensical_build}[renderer](folder, **env)
 
 
-def search_index(site: Path) -> Path:
-    """The search index file each renderer writes."""
-    return next(p for p in (site / "search" / "search_index.json", site / "search.json") if p.is_file())
+def pagefind_pages(site: Path) -> dict[str, dict]:
+    """Every page in the site's Pagefind index, {URL: what Pagefind keeps of it (content, meta,
+    filters, anchors)}, read from the bundle's fragments (gzip: a signature, then JSON)."""
+    pages = {}
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[fragment["url"]] = fragment
+    return pages
+
+
+def pagefind_index(site: Path) -> Path:
+    """`python -m pagefind` (with the project's pagefind.yml) on a site no MkDocs plugin indexed:
+    what `make zensical` does after Zensical."""
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return site
 
 
 def build_site(folder: Path, dossier: Dossier, renderer: str = "mkdocs", **env: str) -> subprocess.CompletedProcess:

@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from dossier import render
 from dossier.model import Dossier
 from tests.conftest import ROOT
 from tests.render_fixtures import (built_site, hand_written_docs, hostile, mkdocs_build, realistic, seeds_folder,
@@ -214,42 +213,49 @@ def serving(page, site: Path) -> Iterator[str]:
         server.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def pagefind_site(tmp_path_factory) -> Path:
-    """The realistic dossier built as `make site-pagefind` builds: mkdocs-pagefind.yml, then Pagefind."""
-    folder = tmp_path_factory.mktemp("pagefind-browser")
-    write_generated(hand_written_docs(folder), realistic(), *render.site_settings(ROOT / "mkdocs.yml"))
-    built = mkdocs_build(folder, ROOT / "mkdocs-pagefind.yml")
-    assert built.returncode == 0, built.stderr
-    indexed = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(folder / "site")],
-                             capture_output=True, text=True, timeout=600)
-    assert indexed.returncode == 0, indexed.stdout + indexed.stderr
-    return folder / "site"
+def search(page, query: str) -> list[str]:
+    """Search as a reader does: the header's search button (unless the dialog is open already), the
+    query typed into the dialog; the paths of the result links, best first, once Pagefind has answered."""
+    if not page.locator("pagefind-modal dialog[open]").count():
+        page.locator(".md-header pagefind-modal-trigger button").click()
+    page.locator("pagefind-modal input[type=search]").fill(query)
+    page.locator("pagefind-summary", has_text=f"for {query}").wait_for(timeout=15_000)
+    return result_paths(page)
 
 
-def test_search_finds_a_quote(page, realistic_site):
-    with serving(page, realistic_site) as base:
-        page.goto(f"{base}/")
-        page.keyboard.press("/")  # Material's shortcut to the search box
-        page.keyboard.type("peacekeeping incompatible")
-        result = page.locator(".md-search-result__link").first
-        result.wait_for(timeout=15_000)
-        assert "q7incomp" in result.get_attribute("href")
+def result_paths(page) -> list[str]:
+    """The paths of the results shown, best first, once the first has loaded (a result is a
+    placeholder until its data has, in any order: then its link has its address)."""
+    page.wait_for_function("""() => document.querySelector(
+        'pagefind-results [data-pf-result-index="0"] a.pf-result-link')?.getAttribute('href')""", timeout=15_000)
+    links = page.locator("pagefind-results a.pf-result-link")
+    return [urlsplit(href).path for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+            if href]
 
 
-def test_pagefind_search_finds_a_quote_from_any_page(page, pagefind_site):
-    """The Pagefind bar replaces Material's search box, and its results link to the right page
-    from a page deep in the site as from the home page."""
-    with serving(page, pagefind_site) as base:
-        for start in ("/", "/sources/"):
+def test_search_finds_a_quote_from_any_page_of_a_site_served_under_a_path(page, realistic_site, tmp_path):
+    """Pagefind's button sits in the header where Material's search was, and its results link to
+    the right page from a page deep in the site as from the home page, with the site at a path of
+    its own (as on GitHub Pages: /<repository>/)."""
+    (tmp_path / "dossier").symlink_to(realistic_site, target_is_directory=True)
+    with serving(page, tmp_path) as base:
+        for start in ("/dossier/", "/dossier/sources/wire-story/"):
             page.goto(f"{base}{start}")
-            assert page.locator(".md-search__input").count() == 0
-            page.locator("#pagefind-search input").fill("peacekeeping incompatible")
-            result = page.locator(".pagefind-ui__result-link").first
-            result.wait_for(timeout=15_000)
-            result.click()
-            page.wait_for_url("**/quotes/q7incomp*/")
+            assert page.locator(".md-search__input").count() == 0  # Material's own search is off
+            assert search(page, "peacekeeping incompatible")[0] == "/dossier/quotes/q7incomp/"
+            page.locator("pagefind-results a.pf-result-link").first.click()
+            page.wait_for_url("**/dossier/quotes/q7incomp/")
             assert "incompatible" in page.locator("article").inner_text()
+
+
+def test_search_results_show_article_markup_as_text(page, hostile_site):
+    """Titles and excerpts in the search dialog come from articles: shown as text, never run."""
+    with serving(page, hostile_site) as base:
+        page.goto(f"{base}/")
+        assert "/quotes/evilquot/" in search(page, "onerror")
+        dialog = page.locator("pagefind-modal")
+        assert "<img src=x onerror=alert(1)>" in dialog.inner_text()
+        assert page.evaluate(INJECTION_PROBE) == [] and page.dialogs == []
 
 
 def test_the_probe_catches_markup_that_does_run(page, tmp_path):
@@ -351,27 +357,73 @@ def test_home_matrix_cell_leads_to_the_highlighted_source_paragraph(reader, serv
     assert page.errors == []
 
 
-@pytest.mark.parametrize(("query", "first"), [("Kremlin", "actors/russia/"),
+@pytest.mark.parametrize(("query", "first"), [("Kremlin", "actors/russia/"),  # an alias (a metonym) of Russia
                                               ("Grushko", "actors/alexander-grushko/"),
                                               ("ceasefire", "topics/ceasefire/")])
 def test_search_lists_the_own_page_of_an_actor_or_topic_first(reader, served, query, first):
     page = reader()
     page.goto(served)
-    page.keyboard.press("/")  # Material's shortcut to the search box
-    page.keyboard.type(query)
-    result = page.locator(".md-search-result__link").first
-    result.wait_for(timeout=15_000)
-    assert urlsplit(result.get_attribute("href")).path.endswith("/" + first)
+    assert search(page, query)[0] == urlsplit(served).path + first
+    assert page.errors == []
 
 
-def test_search_finds_a_quote_by_its_words(reader, served, seeds_site):
+def test_search_lists_a_quote_by_its_words_first(reader, served, seeds_site):
+    page = reader()
+    page.goto(served + "sources/")
+    page.keyboard.press("/")  # Material's shortcut for search opens the dialog too
+    page.locator("pagefind-modal dialog[open]").wait_for()
+    found = search(page, "hot air")
+    assert found[0] == f"{urlsplit(served).path}quotes/{quote_page_with(seeds_site / 'docs', 'hot air')}/", found
+
+
+@pytest.mark.parametrize(("filter_name", "value", "section"), [("type", "Actors", "actors"),
+                                                               ("type", "Quotes", "quotes"),
+                                                               ("outlet", "Cnews Live", None)])
+def test_search_filters_narrow_the_results(reader, served, seeds_site, filter_name, value, section):
+    """The dialog's filters (type of page, actor, topic, outlet) come from each page's frontmatter."""
     page = reader()
     page.goto(served)
-    page.keyboard.press("/")
-    page.keyboard.type("hot air")
-    page.locator(".md-search-result__link").first.wait_for(timeout=15_000)
-    hrefs = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
-    assert any(f"quotes/{quote_page_with(seeds_site / 'docs', 'hot air')}/" in href for href in hrefs), hrefs
+    search(page, "Grushko")
+    summary = page.locator("pagefind-summary")
+    everything = summary.inner_text()  # "41 results for Grushko"
+    group = page.locator(f"pagefind-filter-pane details[data-filter-name={filter_name}]")
+    group.locator("summary").click()
+    group.get_by_role("checkbox", name=value).check()
+    page.wait_for_function("before => document.querySelector('pagefind-summary').innerText !== before",
+                           arg=everything)
+    assert 0 < int(summary.inner_text().split()[0]) < int(everything.split()[0]), summary.inner_text()
+    narrowed = result_paths(page)
+    assert narrowed
+    for found in narrowed:  # the results loaded so far (Pagefind loads more as the list scrolls)
+        path = found.removeprefix(urlsplit(served).path)
+        if section:
+            assert path.startswith(f"{section}/"), path
+        else:  # an outlet: every result is a page whose frontmatter names it
+            section_name, page_id = path.strip("/").split("/")
+            meta = yaml.safe_load((seeds_site / "docs" / section_name / f"{page_id}.md").read_text(
+                encoding="utf-8").split("---\n", 2)[1])
+            assert value in meta["filters"]["outlet"], path
+
+
+@pytest.mark.parametrize(("width", "scheme"), [(1366, "light"), (1366, "dark"), (390, "light"), (390, "dark")])
+def test_the_search_dialog_fits_the_screen_in_both_palettes(reader, served, width, scheme):
+    page = reader(width, scheme)
+    page.goto(served + PAGE_TYPES["actor"])
+    button = page.locator(".md-header pagefind-modal-trigger button")
+    assert button.bounding_box()["y"] < 48  # in the header bar
+    assert search(page, "Grushko")
+    dialog = page.locator("pagefind-modal dialog")
+    box = dialog.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    # the dialog wears the page's palette: its background, and the page's text colour for results
+    body = page.evaluate("[getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]")
+    title = page.locator("pagefind-results a.pf-result-link").first.evaluate("a => getComputedStyle(a).color")
+    assert [title, dialog.evaluate("d => getComputedStyle(d).backgroundColor")] == body
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"search-{width}-{scheme}.png"))
+    assert page.errors == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -440,12 +492,17 @@ def test_how_it_was_found_is_collapsed_and_opens(reader, served):
     assert found.locator("li").first.is_visible() and ".txt" in found.inner_text()
 
 
-@pytest.mark.parametrize("kind", PAGE_TYPES)
+@pytest.mark.parametrize("kind", [*PAGE_TYPES, "search-light", "search-dark"])
 def test_axe_finds_no_serious_or_critical_violation(reader, served, kind):
+    """Every page type, and the search dialog open with results and a filter's options, in both
+    palettes."""
     if not AXE.is_file():
         pytest.skip(f"axe-core is not installed ({AXE}): run `make test`, or `npm ci` in tests/")
-    page = reader()
-    page.goto(served + PAGE_TYPES[kind])
+    page = reader(scheme=kind.removeprefix("search-") if kind.startswith("search-") else "light")
+    page.goto(served + PAGE_TYPES.get(kind, ""))
+    if kind.startswith("search-"):
+        search(page, "Grushko")
+        page.locator("pagefind-filter-pane details[data-filter-name=type] summary").click()
     assert serious_violations(page) == []
 
 

@@ -23,7 +23,7 @@ import yaml
 from click.testing import CliRunner
 from mkdocs.utils.yaml import yaml_load
 
-from dossier import ids
+from dossier import ids, project
 from dossier.build import BuildConfig, build
 from dossier.cli import main
 from dossier.text import slugify, words
@@ -48,19 +48,15 @@ def git(repo: Path, *args: str) -> str:
 
 
 def make_repo(path: Path, seeds: list[Path]) -> Path:
-    """A repository shaped like this one: seeds, templates, mkdocs.yml, hand-written docs."""
+    """A repository shaped like this one: seeds, templates, and what a project shares with this
+    repository (mkdocs.yml, pagefind.yml, the theme overrides, hand-written docs)."""
     (path / "seeds").mkdir(parents=True)
     for seed in seeds:
         shutil.copy(seed, path / "seeds" / seed.name)
     shutil.copytree(TEMPLATES, path / "templates")
-    shutil.copy(ROOT / "mkdocs.yml", path / "mkdocs.yml")
-    for hand_written in ("index.md", "assets"):
-        source = ROOT / "docs" / hand_written
-        if source.is_dir():
-            shutil.copytree(source, path / "docs" / hand_written)
-        elif source.exists():
-            (path / "docs").mkdir(exist_ok=True)
-            shutil.copy(source, path / "docs" / hand_written)
+    for relative, data in project.repository_files(ROOT).items():
+        (path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (path / relative).write_bytes(data)
     git(path, "init", "-q", "-b", "main")
     git(path, "config", "user.email", "test@example.org")
     git(path, "config", "user.name", "test")

@@ -16,7 +16,7 @@ import pytest
 
 from dossier import project
 from tests.conftest import ROOT
-from tests.render_fixtures import ZENSICAL
+from tests.render_fixtures import ZENSICAL, pagefind_pages
 
 
 def test_the_skeleton_mkdocs_yml_and_docs_are_this_repositorys():
@@ -121,5 +121,16 @@ def test_a_wheel_in_a_fresh_venv_makes_a_project_that_builds_strictly(wheel, tmp
     assert list((made / "site" / "quotes").glob("*/index.html"))
     assert (made / ".github" / "workflows" / "publish.yml").is_file()
     assert list((made / ".dossier-cache").glob("*.json"))  # the installed package fingerprints its own code
-    if ZENSICAL.is_file():  # the same project with the second renderer
-        run([str(ZENSICAL), "build", "--strict"], cwd=made, env={**env, "PATH": os.environ.get("PATH", "")})
+    assert_searchable(made / "site")  # the installed plugin (an entry point) ran Pagefind after the build
+    if ZENSICAL.is_file():  # the same project with the second renderer, then its search index
+        run([str(ZENSICAL), "build", "--strict", "--clean"], cwd=made, env={**env, "PATH": os.environ.get("PATH", "")})
+        run([str(python), "-m", "pagefind", "--quiet"], cwd=made, env=env)
+        assert_searchable(made / "site")
+
+
+def assert_searchable(site: Path) -> None:
+    """The site has Pagefind's bundle, which indexes its pages and not the 404 page."""
+    indexed = pagefind_pages(site)
+    assert "/sources/example-sea-wall/" in indexed and any(url.startswith("/quotes/") for url in indexed)
+    assert "/404.html" not in indexed
+    assert (site / "pagefind" / "pagefind-component-ui.js").is_file()

@@ -131,36 +131,46 @@ def test_frontmatter_carries_the_contract_keys_and_the_path_matches_type_and_id(
         "file": "wire-story.txt", "date": "2025-03-17", "updated": "2025-03-18", "outlet": "The Daily Ledger",
         "byline": "Jane Doe", "credited": ["Global Wire"], "dateline": "Valdoria",
         "url": "https://news.example.com/world/petrova-peacekeepers?ref=rss&x=1",
-        "tags": ["Alliance peacekeepers in Ruritania", "Anna Petrova", "Security guarantees", "Valdor"]}),
+        "tags": ["Alliance peacekeepers in Ruritania", "Anna Petrova", "Security guarantees", "Valdor"],
+        "filters": {"type": ["Sources"], "actor": ["Anna Petrova", "Valdor"],
+                    "topic": ["Alliance peacekeepers in Ruritania", "Security guarantees"], "outlet": ["The Daily Ledger"]}}),
     ("sources/opinion.md", {
         "type": "source", "id": "opinion", "title": "Why guarantees matter", "file": "opinion.txt", "date": None,
-        "updated": None, "outlet": None, "byline": None, "credited": [], "dateline": None, "url": None, "tags": []}),
+        "updated": None, "outlet": None, "byline": None, "credited": [], "dateline": None, "url": None, "tags": [],
+        "filters": {"type": ["Sources"], "actor": [], "topic": [], "outlet": []}}),
     ("quotes/q7incomp.md", {
         "type": "quote", "id": "q7incomp",
         "title": "Anna Petrova: \u201cThe alliance and peacekeeping are entirely incompatible. Its history\u2026\u201d",
         "text": "The alliance and peacekeeping are entirely incompatible. Its history is one of military operations",
         "speaker": "anna-petrova", "speaker_name": "Anna Petrova", "sources": ["daily-report", "wire-story"],
-        "tags": ["Alliance peacekeepers in Ruritania", "Anna Petrova", "Northern Alliance"]}),
+        "tags": ["Alliance peacekeepers in Ruritania", "Anna Petrova", "Northern Alliance"],
+        "filters": {"type": ["Quotes"], "actor": ["Anna Petrova", "Northern Alliance"],
+                    "topic": ["Alliance peacekeepers in Ruritania"], "outlet": ["Morning Post", "The Daily Ledger"]}}),
     ("quotes/q7hotair.md", {
         "type": "quote", "id": "q7hotair", "title": "\u201cIt is just hot air\u201d", "text": "It is just hot air",
-        "speaker": None, "speaker_name": None, "sources": ["opinion"], "tags": []}),
+        "speaker": None, "speaker_name": None, "sources": ["opinion"], "tags": [],
+        "filters": {"type": ["Quotes"], "actor": [], "topic": [], "outlet": []}}),
     ("actors/anna-petrova.md", {
         "type": "actor", "id": "anna-petrova", "title": "Anna Petrova", "name": "Anna Petrova", "kind": "person",
         "aliases": ["Anna Petrova", "Deputy Foreign Minister Anna Petrova", "Petrova", "she"],
-        "affiliation": "valdor", "tags": ["Anna Petrova"], "search": {"boost": render.OWN_PAGE_BOOST}}),
+        "affiliation": "valdor", "tags": ["Anna Petrova"],
+        "filters": {"type": ["Actors"], "actor": ["Anna Petrova"], "topic": [], "outlet": []}}),
     ("topics/security-guarantees.md", {
         "type": "topic", "id": "security-guarantees", "title": "Security guarantees", "keywords": ["guarantees"],
-        "tags": ["Security guarantees"], "search": {"boost": render.OWN_PAGE_BOOST}}),
+        "tags": ["Security guarantees"],
+        "filters": {"type": ["Topics"], "actor": [], "topic": ["Security guarantees"], "outlet": []}}),
     ("positions/valdor--alliance-peacekeepers.md", {
         "type": "position", "id": "valdor--alliance-peacekeepers",
         "title": "Valdor on Alliance peacekeepers in Ruritania",
         "actor": "valdor", "topic": "alliance-peacekeepers", "stance": "oppose",
         "evidence": [{"source": "wire-story", "paragraph": 1}],
-        "tags": ["Alliance peacekeepers in Ruritania", "Valdor"]}),
+        "tags": ["Alliance peacekeepers in Ruritania", "Valdor"],
+        "filters": {"type": ["Positions"], "actor": ["Valdor"], "topic": ["Alliance peacekeepers in Ruritania"],
+                    "outlet": []}}),
     (f"quotes/{WITHDRAWN_QUOTE_ID}.md", {
         "type": "quote", "id": WITHDRAWN_QUOTE_ID, "title": "Anna Petrova: \u201cWe never said that\u201d",
         "tombstone": True, "text": "We never said that", "sources": ["removed-story", "wire-story"],
-        "speaker": None, "speaker_name": None, "tags": []}),
+        "speaker": None, "speaker_name": None, "tags": [], "filters": {}}),
 ])
 def test_frontmatter_values(pages, path, expected):
     assert meta_of(pages[path]) == expected

@@ -25,7 +25,7 @@ import yaml
 from dossier import render
 from tests.conftest import ROOT
 from tests.render_fixtures import (RENDERERS, build_site, built_site, dossier_build, hand_written_docs, hostile,
-                                   realistic, renderer_build, search_index, seeds_folder, synthetic,
+                                   pagefind_pages, realistic, renderer_build, seeds_folder, synthetic,
                                    write_generated)
 
 pytestmark = pytest.mark.slow
@@ -171,8 +171,8 @@ def test_a_dossier_whose_lists_are_split_builds_strict_with_every_link_resolving
                  "actors/person-0/sources-2024-01"):
         assert (site / part / "index.html").is_file(), part
     assert broken_links(site) == []
-    index = search_index(site).read_text(encoding="utf-8")
-    assert "sources/story-1/" in index and "sources/index/2024-01/" not in index
+    indexed = pagefind_pages(site)
+    assert "/sources/story-1/" in indexed and "/sources/index/2024-01/" not in indexed
 
 
 @pytest.mark.parametrize("renderer", RENDERERS)
@@ -187,7 +187,8 @@ _REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
 @pytest.mark.parametrize(("old", "new"), sorted(MOVES.items()))
 def test_a_moved_page_redirects_to_its_new_address(sites, renderer, old, new):
     """The ledger's redirects are static pages in docs/, copied as they are by either renderer:
-    a meta refresh (and a script that keeps the #fragment) to the new page, never indexed."""
+    a meta refresh (and a script that keeps the #fragment) to the new page, never indexed for
+    search (they have no data-pagefind-body, which only themed pages get)."""
     site = sites("realistic", renderer)
     old_url, new_url = (path.removesuffix(".md") + "/" for path in (old, new))
     stub = (site / old_url / "index.html").read_text(encoding="utf-8")
@@ -197,7 +198,8 @@ def test_a_moved_page_redirects_to_its_new_address(sites, renderer, old, new):
     assert (site / new_url / "index.html").is_file()
     assert '<meta name="robots" content="noindex">' in stub and "location.hash" in stub
     assert f"{SITE_PATH}{new_url}" in stub  # the canonical link, absolute
-    assert old_url not in search_index(site).read_text(encoding="utf-8")
+    indexed = pagefind_pages(site)
+    assert f"/{new_url}" in indexed and f"/{old_url}" not in indexed
 
 
 def test_the_link_checker_finds_broken_links(tmp_path):
@@ -251,12 +253,22 @@ def file_digests(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+# Pagefind 1.5.2 writes a filter's values in no fixed order (a hash map: Pagefind issue #638), so its
+# filter index, and the entry and metadata files that name it by its hash, can differ between two
+# builds of the same site; every other file of the site, search fragments and word index included,
+# is the same. What the filter index holds is compared through the fragments (each page's filters).
+SEARCH_FILTER_INDEX = re.compile(r"pagefind/(filter/.*|pagefind-entry\.json|pagefind\..*\.pf_meta)")
+
+
 def test_two_builds_give_byte_identical_sites(realistic_site, tmp_path):
     again = build_site(tmp_path, realistic_with_moves(), SOURCE_DATE_EPOCH="1700000000")
     assert again.returncode == 0, again.stderr
     assert file_digests(tmp_path / "docs") == file_digests(realistic_site.parent / "docs")
-    assert file_digests(tmp_path / "site") == file_digests(realistic_site)
-    assert (realistic_site / "sitemap.xml.gz").is_file() and (realistic_site / "search" / "search_index.json").is_file()
+    built, rebuilt = ({path: digest for path, digest in file_digests(site).items()
+                       if not SEARCH_FILTER_INDEX.fullmatch(path)} for site in (realistic_site, tmp_path / "site"))
+    assert built == rebuilt
+    assert pagefind_pages(realistic_site) == pagefind_pages(tmp_path / "site")
+    assert (realistic_site / "sitemap.xml.gz").is_file() and any(path.startswith("pagefind/fragment/") for path in built)
 
 
 @pytest.fixture(scope="module", params=RENDERERS)
@@ -284,10 +296,51 @@ def test_hostile_titles_are_text_in_title_and_header(hostile_site):
     assert broken_links(hostile_site) == []
 
 
-def test_search_index_keeps_hostile_titles_escaped(hostile_site):
-    index = search_index(hostile_site).read_text(encoding="utf-8")
-    assert "<script>alert(1)</script>" not in index and "<img src=x" not in index
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index
+def test_search_index_holds_hostile_text_as_text(hostile_site):
+    """Pagefind indexes a page's text: a payload it holds word for word was text in the HTML (an
+    element would have been parsed, and a script dropped). The search UI prints it escaped
+    (tests/test_browser.py)."""
+    page = pagefind_pages(hostile_site)["/sources/hostile/"]
+    for payload in ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>"):
+        assert payload in page["meta"]["title"] and payload in page["content"]
+    assert "<img src=x onerror=alert(1)>" in page["filters"]["outlet"][0]
+
+
+# --------------------------------------------------------------------------
+# search: what Pagefind indexes, under which filters
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+@pytest.mark.parametrize(("url", "title", "filters"), [
+    ("/actors/anna-petrova/", "Anna Petrova",
+     {"type": ["Actors"], "actor": ["Anna Petrova"]}),
+    ("/topics/security-guarantees/", "Security guarantees",
+     {"type": ["Topics"], "topic": ["Security guarantees"]}),
+    ("/quotes/q7incomp/", "Anna Petrova: \u201cThe alliance and peacekeeping are entirely incompatible. Its history\u2026\u201d",
+     {"type": ["Quotes"], "actor": ["Anna Petrova", "Northern Alliance"], "topic": ["Alliance peacekeepers in Ruritania"],
+      "outlet": ["Morning Post", "The Daily Ledger"]}),
+    ("/sources/wire-story/", "Minister rejects alliance peacekeepers for Ruritania",
+     {"type": ["Sources"], "actor": ["Anna Petrova", "Valdor"],
+      "topic": ["Alliance peacekeepers in Ruritania", "Security guarantees"], "outlet": ["The Daily Ledger"]}),
+    ("/positions/valdor--alliance-peacekeepers/", "Valdor on Alliance peacekeepers in Ruritania",
+     {"type": ["Positions"], "actor": ["Valdor"], "topic": ["Alliance peacekeepers in Ruritania"]}),
+    ("/sources/opinion/", "Why guarantees matter", {"type": ["Sources"]}),
+])
+def test_search_indexes_each_page_with_its_title_and_filters(sites, renderer, url, title, filters):
+    page = pagefind_pages(sites("realistic", renderer))[url]
+    assert page["meta"]["title"] == title  # the heading's permalink mark is left out (pagefind.yml)
+    assert page["filters"] == filters
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_search_indexes_the_content_of_pages_not_the_site_around_them(sites, renderer):
+    site = sites("realistic", renderer)
+    indexed = pagefind_pages(site)
+    assert "/404.html" not in indexed and "/" in indexed and "/story/timeline/" in indexed
+    quote = indexed["/quotes/q7incomp/"]["content"]
+    assert quote.startswith("Anna Petrova: \u201cThe alliance")  # the page starts at its title, no header
+    assert "entirely incompatible" in quote
+    assert "@misc{" not in quote and "Permalink" not in quote  # the Cite box is boilerplate: not indexed
 
 
 # --------------------------------------------------------------------------

@@ -18,12 +18,12 @@ from dossier.render.catalogue import SECTION_OF, Catalogue, Printing, co_occurre
 from dossier.render.diff import locate, word_diff
 from dossier.render.escape import escape_markdown, html_title, internal_href, plain_text
 from dossier.render.frontmatter import frontmatter, page
-from dossier.render.pages import (FEED, HOME_SNIPPET, OWN_PAGE_BOOST, SECTION_TITLES, SOURCE_TAGS, STORY_PAGES,
+from dossier.render.pages import (FEED, HOME_SNIPPET, SECTION_TITLES, SOURCE_TAGS, STORY_PAGES,
                                   UnsafeId, redirect_page, render)
 from dossier.render.settings import load_mkdocs_yml, site_settings
 from dossier.render.templates import environment, human_date
 
-__all__ = ["FEED", "GENERATED_SECTIONS", "HOME_SNIPPET", "OWN_PAGE_BOOST", "SECTION_OF", "SECTION_TITLES",
+__all__ = ["FEED", "GENERATED_SECTIONS", "HOME_SNIPPET", "SECTION_OF", "SECTION_TITLES",
            "SOURCE_TAGS", "STORY_PAGES", "Catalogue", "Printing", "UnsafeId", "co_occurrences", "environment", "escape_markdown",
            "frontmatter", "html_title", "human_date", "internal_href", "load_mkdocs_yml", "locate", "page",
            "plain_text", "redirect_page", "render", "site_settings", "word_diff"]

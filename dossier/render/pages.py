@@ -33,8 +33,6 @@ STORY_PAGES = {"timeline": "Timeline", "coverage": "Coverage", "relationships": 
 # The feed is RSS. Neither has frontmatter.
 HOME_SNIPPET = "story/home.snippet"
 FEED = "story/feed.xml"
-# Actor and topic pages rank above the quotes that name them in Material's search.
-OWN_PAGE_BOOST = 10
 # A source page's tags: the actors and topics it is most about (the rest are in its body).
 SOURCE_TAGS = 6
 
@@ -51,12 +49,27 @@ def position_title(catalogue: Catalogue, position: Position) -> str:
     return f"{catalogue.actor_name(position.actor)} on {catalogue.topic_title(position.topic)}"
 
 
+def _about(catalogue: Catalogue, actor_ids: Iterable[str | None], topic_ids: Iterable[str]) -> tuple[set, set]:
+    """The names of the actors and the titles of the topics a page is about, as plain text."""
+    return ({plain_text(catalogue.actor_name(a)) for a in actor_ids if a in catalogue.actors},
+            {plain_text(catalogue.topic_title(t)) for t in topic_ids if t in catalogue.topics})
+
+
 def tags(catalogue: Catalogue, actor_ids: Iterable[str | None] = (), topic_ids: Iterable[str] = ()) -> list[str]:
     """Material tags for a page: the names of the actors and topics it is about, HTML-escaped
     because Material prints tag names as HTML."""
-    names = {catalogue.actor_name(a) for a in actor_ids if a in catalogue.actors}
-    names |= {catalogue.topic_title(t) for t in topic_ids if t in catalogue.topics}
-    return sorted(html.escape(plain_text(name), quote=True) for name in names)
+    actors, topics = _about(catalogue, actor_ids, topic_ids)
+    return sorted(html.escape(name, quote=True) for name in actors | topics)
+
+
+def search_filters(catalogue: Catalogue, section: str, actor_ids: Iterable[str | None] = (),
+                   topic_ids: Iterable[str] = (), outlets: Iterable[str | None] = ()) -> dict[str, list[str]]:
+    """The search filters a reader can narrow results by (overrides/main.html makes each value a
+    Pagefind filter): the kind of page, and the actors, topics and outlets it is about. Plain text;
+    the theme escapes it."""
+    actors, topics = _about(catalogue, actor_ids, topic_ids)
+    return {"type": [SECTION_TITLES[section]], "actor": sorted(actors), "topic": sorted(topics),
+            "outlet": sorted({plain_text(outlet) for outlet in outlets if outlet})}
 
 
 def source_subjects(catalogue: Catalogue, source_id: str) -> tuple[list[str], list[str]]:
@@ -75,46 +88,51 @@ def source_subjects(catalogue: Catalogue, source_id: str) -> tuple[list[str], li
 
 
 def _source_meta(catalogue: Catalogue, source: Article) -> dict:
+    actors, topics = source_subjects(catalogue, source.id)
     return {"type": "source", "id": source.id, "title": source.title, "file": source.file, "date": source.date,
             "updated": source.updated, "outlet": source.outlet, "byline": source.byline,
             "credited": list(source.credited), "dateline": source.dateline, "url": http_url(source.url),
-            "tags": tags(catalogue, *source_subjects(catalogue, source.id))}
+            "tags": tags(catalogue, actors, topics),
+            "filters": search_filters(catalogue, "sources", actors, topics, [source.outlet])}
 
 
 def _actor_meta(catalogue: Catalogue, actor: Actor) -> dict:
     return {"type": "actor", "id": actor.id, "title": actor.name, "name": actor.name, "kind": actor.kind,
             "aliases": sorted(set(actor.aliases)), "affiliation": actor.affiliation,
-            "tags": tags(catalogue, [actor.id]), "search": {"boost": OWN_PAGE_BOOST}}
+            "tags": tags(catalogue, [actor.id]), "filters": search_filters(catalogue, "actors", [actor.id])}
 
 
 def _quote_meta(catalogue: Catalogue, quote: Quote) -> dict:
     sources = sorted({p.occurrence.source for p in catalogue.printings.get(quote.id, [])})
+    outlets = [catalogue.sources[s].outlet for s in sources if s in catalogue.sources]
     return {"type": "quote", "id": quote.id, "title": quote_title(quote), "text": quote.text,
             "speaker": quote.speaker, "speaker_name": quote.speaker_name, "sources": sources,
-            "tags": tags(catalogue, [quote.speaker, *quote.actors], quote.topics)}
+            "tags": tags(catalogue, [quote.speaker, *quote.actors], quote.topics),
+            "filters": search_filters(catalogue, "quotes", [quote.speaker, *quote.actors], quote.topics, outlets)}
 
 
 def _topic_meta(catalogue: Catalogue, topic: Topic) -> dict:
     return {"type": "topic", "id": topic.id, "title": topic.title, "keywords": list(topic.keywords),
-            "tags": tags(catalogue, topic_ids=[topic.id]), "search": {"boost": OWN_PAGE_BOOST}}
+            "tags": tags(catalogue, topic_ids=[topic.id]),
+            "filters": search_filters(catalogue, "topics", topic_ids=[topic.id])}
 
 
 def _position_meta(catalogue: Catalogue, position: Position) -> dict:
     evidence = [{"source": m.source, "paragraph": m.paragraph} for m in position.evidence]
     return {"type": "position", "id": position.id, "title": position_title(catalogue, position),
             "actor": position.actor, "topic": position.topic, "stance": position.stance, "evidence": evidence,
-            "tags": tags(catalogue, [position.actor], [position.topic])}
+            "tags": tags(catalogue, [position.actor], [position.topic]),
+            "filters": search_filters(catalogue, "positions", [position.actor], [position.topic])}
 
 
 # What a tombstone does not know of its type's contract keys (a consumer can always read them).
-# A withdrawn actor or topic ranks below live pages in search.
 _TOMBSTONE_UNKNOWNS = {
     "source": {"file": None, "date": None, "updated": None, "outlet": None, "byline": None, "credited": [],
-               "dateline": None, "url": None, "tags": []},
-    "actor": {"kind": None, "aliases": [], "affiliation": None, "tags": [], "search": {"boost": 0.5}},
-    "quote": {"speaker": None, "speaker_name": None, "tags": []},
-    "topic": {"keywords": [], "tags": [], "search": {"boost": 0.5}},
-    "position": {"actor": None, "topic": None, "stance": None, "evidence": [], "tags": []},
+               "dateline": None, "url": None, "tags": [], "filters": {}},
+    "actor": {"kind": None, "aliases": [], "affiliation": None, "tags": [], "filters": {}},
+    "quote": {"speaker": None, "speaker_name": None, "tags": [], "filters": {}},
+    "topic": {"keywords": [], "tags": [], "filters": {}},
+    "position": {"actor": None, "topic": None, "stance": None, "evidence": [], "tags": [], "filters": {}},
 }
 
 
