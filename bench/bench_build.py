@@ -103,7 +103,9 @@ def measured(command: list[str], cwd: Path) -> Step:
 
 def project(folder: Path, size: int, seed: int) -> Path:
     """A dossier project of `size` generated articles; the article held back for the 'one added' build."""
-    shutil.copy(ROOT / "mkdocs.yml", folder)
+    for config in ("mkdocs.yml", "pagefind.yml"):
+        shutil.copy(ROOT / config, folder)
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
     shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns(*OWNED_SECTIONS))
     articles = make_corpus.write(folder / "seeds", size + 1, seed)
     held_back = folder / articles[-1].name
