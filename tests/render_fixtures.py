@@ -144,6 +144,7 @@ def synthetic(n: int) -> Dossier:
         quotes.append(Quote(id=f"q{i:07d}", text=said, speaker=speaker.id, speaker_name=speaker.name,
                             occurrences=occurrences, actors=["country"], topics=[topics[i % 3].id]))
         speaker.mentions += [Mention(source_id, 1), Mention(source_id, 2)]
+        speaker.roles.append(("Minister", source_id))  # each article gives the role again
         country.mentions.append(Mention(source_id, 1))
         position = positions[(speaker.id, topics[i % 3].id)]
         position.evidence.append(Mention(source_id, 1))
