@@ -19,7 +19,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dossier import ingest
 from dossier.ingest import files, parse_seed, read_seeds
 from dossier.ingest.boilerplate import BOILERPLATE_MAX_CHARS, classify, is_title_copy
 from dossier.ingest.dateline import credits_in, find_dateline

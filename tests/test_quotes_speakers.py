@@ -77,7 +77,7 @@ SPEAKERS = [
      None, "unattributed"),
     # a party before a title; "X's office"; "the statement said"; "Dr." is "the doctor"
     ([f"{SAID} Republican Sen. Maria Lopez of Maine said."], "Maria Lopez", "explicit"),
-    ([f"President Maria Lopez's office said it was \"ready to resume the talks next week.\""], "Maria Lopez", "explicit"),
+    (["President Maria Lopez's office said it was \"ready to resume the talks next week.\""], "Maria Lopez", "explicit"),
     (["Acme Industries said in a statement that it regretted the delay.", f"{SAID} the statement said."],
      "Acme Industries", "role"),
     (["The claims were first made in a letter signed by twelve lawmakers.", f"{SAID} the letter said."],

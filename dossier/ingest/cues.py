@@ -83,8 +83,8 @@ def cues() -> Cues:
         non_places=frozenset(word.casefold() for word in data.dateline_non_places),
         wires=wires,
         wire_report=re.compile(
-            rf"(?P<prefix>(?i:news\s+agency)\s+)?(?<![\w'’])(?P<name>[A-Z][\w.&-]{{0,30}}(?:\s+[A-Z][\w.&-]{{0,30}}){{0,3}})"
-            rf"(?P<agency>\s+(?i:news\s+agency))?\s{{0,3}},?\s{{1,3}}(?:reported|reports|said|says|quoted|cited|wrote)\b"),
+            r"(?P<prefix>(?i:news\s+agency)\s+)?(?<![\w'’])(?P<name>[A-Z][\w.&-]{0,30}(?:\s+[A-Z][\w.&-]{0,30}){0,3})"
+            r"(?P<agency>\s+(?i:news\s+agency))?\s{0,3},?\s{1,3}(?:reported|reports|said|says|quoted|cited|wrote)\b"),
     )
 
 
