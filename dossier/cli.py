@@ -150,7 +150,7 @@ def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: P
     try:
         with progress.reporter(sys.stderr) if verbosity else nullcontext() as report:
             result = build(config, write=not check, progress=report,
-                           waiting=lambda message: click.echo(printable(message), err=True))
+                           waiting=_say_waiting)
     except InputError as error:
         # One line per problem the file has (data files list several); each line escaped.
         raise click.ClickException("\n".join(map(printable, str(error).split("\n")))) from error
@@ -224,7 +224,12 @@ def serve_command(seeds: Path, templates: Path | None, curation: Path, ledger: P
         except click.ClickException as failure:  # pragma: no cover - only --strict/--check raise
             failure.show()
 
-    serve.serve(config, report, dev_addr=dev_addr, open_in_browser=open_in_browser)
+    serve.serve(config, report, dev_addr=dev_addr, open_in_browser=open_in_browser, waiting=_say_waiting)
+
+
+def _say_waiting(message: str) -> None:
+    """That this build waits for another one on the project's lock, on stderr."""
+    click.echo(printable(message), err=True)
 
 
 def _mkdocs_logging(level: int) -> None:

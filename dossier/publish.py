@@ -82,10 +82,14 @@ def _lock(path: Path, waiting: Callable[[str], None] | None) -> int | None:
     while True:
         try:
             descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666)
+        except FileNotFoundError:  # a new ledger in a folder not made yet: made, as docs/ is
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                return _unless_read_only(error, path.parent)
+            continue
         except OSError as error:
-            if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-                return None
-            raise _naming(error, path) from error
+            return _unless_read_only(error, path)
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -96,6 +100,13 @@ def _lock(path: Path, waiting: Callable[[str], None] | None) -> int | None:
         if _same_file(descriptor, path):
             return descriptor
         os.close(descriptor)  # its holder removed that file as we waited: lock the one there now
+
+
+def _unless_read_only(error: OSError, path: Path) -> None:
+    """None where `path` cannot be written (the build then runs unlocked); any other error, naming `path`."""
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return None
+    raise _naming(error, path) from error
 
 
 def _same_file(descriptor: int, path: Path) -> bool:

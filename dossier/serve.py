@@ -22,6 +22,7 @@ from dossier.build import BuildConfig, BuildResult, build
 QUIET_PERIOD = 0.3  # seconds without further changes before a rebuild: an editor's save is several events
 
 Report = Callable[[BuildResult | None, BaseException | None], None]
+Waiting = Callable[[str], None]
 
 
 class _Changes(FileSystemEventHandler):
@@ -46,8 +47,8 @@ class _Changes(FileSystemEventHandler):
 class Rebuilder:
     """Watches the inputs of `config` and runs `dossier build` after each burst of changes."""
 
-    def __init__(self, config: BuildConfig, report: Report) -> None:
-        self.config, self.report = config, report
+    def __init__(self, config: BuildConfig, report: Report, waiting: Waiting | None = None) -> None:
+        self.config, self.report, self.waiting = config, report, waiting
         folders = [config.seeds] + ([config.templates] if config.templates and config.templates.is_dir() else [])
         self.changes = _Changes(folders, [config.curation])
         self.observer = Observer()
@@ -76,13 +77,14 @@ class Rebuilder:
                 self.changes.event.clear()
                 time.sleep(QUIET_PERIOD)
             if not self._stop.is_set():
-                rebuild(self.config, self.report)
+                rebuild(self.config, self.report, self.waiting)
 
 
-def rebuild(config: BuildConfig, report: Report) -> BuildResult | None:
-    """One `dossier build`, its outcome handed to `report`; never raises (the server goes on)."""
+def rebuild(config: BuildConfig, report: Report, waiting: Waiting | None = None) -> BuildResult | None:
+    """One `dossier build`, its outcome handed to `report`; never raises (the server goes on). `waiting`
+    hears when the build has to wait for another one holding the project's lock, as `dossier build` says."""
     try:
-        result = build(config)
+        result = build(config, waiting=waiting)
     except Exception as error:  # noqa: BLE001 - reported; the last good pages stay served
         report(None, error)
         return None
@@ -90,12 +92,13 @@ def rebuild(config: BuildConfig, report: Report) -> BuildResult | None:
     return result
 
 
-def serve(config: BuildConfig, report: Report, dev_addr: str | None = None, open_in_browser: bool = False) -> None:
+def serve(config: BuildConfig, report: Report, dev_addr: str | None = None, open_in_browser: bool = False,
+          waiting: Waiting | None = None) -> None:
     """Build, then serve until interrupted (Ctrl+C), rebuilding as the inputs change."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    rebuild(config, report)
-    rebuilder = Rebuilder(config, report)
+    rebuild(config, report, waiting)
+    rebuilder = Rebuilder(config, report, waiting)
     rebuilder.start()
     try:
         mkdocs_serve(config_file=str(config.mkdocs_yml), livereload=True, dev_addr=dev_addr,

@@ -7,10 +7,14 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
+from dossier.build import BuildConfig
 from dossier.cli import main
 from tests import pool_tasks
 from tests.conftest import ROOT, SEEDS, TEMPLATES
@@ -499,3 +503,42 @@ def test_a_lock_left_by_a_killed_build_is_taken_over(tiny):
     assert result.exit_code == 0, result.output
     assert "waiting" not in result.output
     assert (tiny / "docs" / "sources" / "talks.md").is_file() and not lock.exists()
+
+
+def test_a_ledger_in_a_folder_not_made_yet_gets_its_folder(tiny):
+    ledger = tiny / "new" / "nested" / "permalinks.yaml"
+    result = tiny_build(tiny, "--ledger", str(ledger))
+    assert result.exit_code == 0, result.output
+    assert "talks" in yaml.safe_load(ledger.read_text(encoding="utf-8"))["sources"]
+    assert not (ledger.parent / ".permalinks.yaml.lock").exists()
+
+
+def test_serve_says_when_its_rebuild_waits_for_another_build(tiny):
+    """`dossier serve` rebuilds through serve.rebuild: held up by a build holding the lock, it says so."""
+    from dossier import publish, serve
+
+    ledger = tiny / "ledger" / "permalinks.yaml"
+    config = BuildConfig(seeds=tiny / "seeds", docs=tiny / "docs", curation=tiny / "curation.yaml", ledger=ledger)
+    said, outcomes, holding, release = [], [], threading.Event(), threading.Event()
+
+    def other_build():
+        with publish.exclusive(ledger):
+            holding.set()
+            release.wait(60)
+
+    holder = threading.Thread(target=other_build)
+    holder.start()
+    assert holding.wait(30)
+    rebuilding = threading.Thread(target=serve.rebuild, args=(config, lambda r, e: outcomes.append((r, e)), said.append))
+    rebuilding.start()
+    for _ in range(600):
+        if said:
+            break
+        time.sleep(0.05)
+    release.set()
+    holder.join()
+    rebuilding.join(120)
+    assert said == [f"{tiny / 'ledger' / '.permalinks.yaml.lock'}: another build (pid {os.getpid()}) is running on "
+                    "this project; waiting for it"]
+    assert len(outcomes) == 1 and outcomes[0][1] is None
+    assert (tiny / "docs" / "sources" / "talks.md").is_file()
