@@ -118,6 +118,10 @@ SCHEMA: tuple[Table, ...] = (
                "the paragraphs that state it, as source id#p and the paragraph number (wire-story#p3)",
                lambda position, context: [f"{m.source}#p{m.paragraph}" for m in position.evidence]),
         Column("sentences", "list of strings", "the sentences that state it"),
+        Column("history", "list of objects",
+               "every stance it has had, oldest first: stance, the source id that set it, that source's date or null",
+               lambda position, context: [{"stance": s.stance, "source": s.source, "date": s.date}
+                                          for s in position.history]),
         _page("positions"),
     ), lambda dossier: dossier.positions),
     Table("sources", "The articles the dossier is built from.", (

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from dossier import export, publish, render
-from dossier.model import Actor, Dossier, Occurrence, Quote
+from dossier.model import Actor, Dossier, Occurrence, Quote, StanceSetting
 from tests.conftest import ROOT, TEMPLATES
 from tests.render_fixtures import built_site, hostile, realistic
 
@@ -181,3 +181,15 @@ def test_the_site_serves_the_files_unchanged_and_the_home_page_links_the_data_pa
             assert (site / "data" / f"{name}.{ext}").read_bytes() == (docs / "data" / f"{name}.{ext}").read_bytes()
     assert (site / "data" / "index.html").is_file()
     assert 'href="data/"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_positions_stance_history_is_exported_oldest_first_in_both_files():
+    dossier = realistic()
+    position = replace(dossier.positions[0], history=(StanceSetting("oppose", "wire-a", "2025-03-01"),
+                                                     StanceSetting("support", "wire-b", None)))
+    out = export.files(replace(dossier, positions=[position]), TEMPLATES, SITE)
+    [row] = load_jsonl(out["data/positions.jsonl"])
+    assert row["history"] == [{"stance": "oppose", "source": "wire-a", "date": "2025-03-01"},
+                              {"stance": "support", "source": "wire-b", "date": None}]
+    table = next(t for t in export.SCHEMA if t.name == "positions")
+    assert load_csv(out["data/positions.csv"], table) == [row]
