@@ -203,13 +203,32 @@ def test_every_site_target_runs_dossier_build_before_a_renderer_reads_docs(targe
     assert first_build < min(i for i, line in enumerate(lines) if renderer in line)
 
 
+def builds(step: dict) -> bool:
+    """Whether `step` runs `dossier build`, directly or through `make zensical`."""
+    command = step.get("run", "")
+    return "dossier build" in command or command.strip() == "make zensical"
+
+
+def building_jobs(workflow: dict) -> list[str]:
+    return [name for name, job in workflow["jobs"].items() if any(map(builds, job.get("steps", [])))]
+
+
+def test_every_job_that_builds_is_found(any_workflow):
+    assert building_jobs(any_workflow) == (["build", "zensical"] if "zensical" in any_workflow["jobs"] else ["build"])
+
+
 def test_the_extraction_cache_is_kept_between_runs_before_the_first_build(any_workflow):
-    """`.dossier-cache` (what `dossier build` uses by default) restored before the first build and
-    saved after it, keyed so that a run with new seeds saves them and a run with new dossier code or
-    dependencies starts from the nearest older cache (the entries' own keys decide what is reused)."""
+    """`.dossier-cache` (what `dossier build` uses by default) restored before the first build of every
+    job that builds and saved after it, keyed so that a run with new seeds saves them and a run with new
+    dossier code or dependencies starts from the nearest older cache (the entries' own keys decide what
+    is reused)."""
+    for job in building_jobs(any_workflow):
+        _assert_cache_restored_before_the_first_build(steps(any_workflow, job), any_workflow)
+
+
+def _assert_cache_restored_before_the_first_build(build: list[dict], any_workflow: dict) -> None:
     from dossier.build import CACHE_DIR
 
-    build = steps(any_workflow, "build")
     [cache] = [step for step in build if step.get("uses", "").startswith("actions/cache")]
     action, _, pinned = cache["uses"].partition("@")
     assert action == "actions/cache" and re.fullmatch(r"v\d+", pinned)
@@ -222,5 +241,5 @@ def test_the_extraction_cache_is_kept_between_runs_before_the_first_build(any_wo
     restore = cache["with"]["restore-keys"].splitlines()
     assert restore and all(key.startswith(prefix) and prefix.endswith("-") for prefix in restore)
     assert f"hashFiles('{locks[0]}')" in restore[-1]
-    first_build = next(i for i, step in enumerate(build) if "dossier build" in step.get("run", ""))
+    first_build = next(i for i, step in enumerate(build) if builds(step))
     assert build.index(cache) < first_build
