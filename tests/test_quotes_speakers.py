@@ -118,6 +118,19 @@ SPEAKERS = [
     (["Acme Motors recalled 80,000 cars.", *[FILLER] * 40, "Klaus Berger told Handelsblatt the recall was voluntary.",
       *[FILLER] * 40, f"{SAID} the automaker said."], "Acme Motors", "role"),
     ([f"{SAID} the bank said, and the World Bank agreed."], None, "unattributed"),  # named only after the cue
+    # a name ending in an organisation's head word ("FC", "Corp.") is never the "he" of the next cue
+    (["Coach Clifford Miranda thanked the players.", "After one more win, Odisha FC would reach the final.",
+      f"{SAID} he said."], "Clifford Miranda", "pronoun"),
+    # a capitalised participle opening a sentence is no name, and its speaker is the main clause's subject
+    (["Chief Justice Qazi Isa heard the case.",
+      "Urging Ahmed\u2019s lawyer to appoint a replacement, the judge expressed annoyance.", f"{SAID} he added."],
+     "Qazi Isa", "pronoun"),
+    # a speech word with a possessor or after a preposition is a noun, not a cue: "Smith's remarks", "in writing"
+    (["John Smith spoke first.", f"{SAID} Tom Reed said on Friday when sought for comment on Smith\u2019s remarks.",
+      f"{SAID} he added."], "Tom Reed", "pronoun"),
+    (["Judge Tom Reed heard the case.", '"Why is everyone so scared?" he questioned and directed all the petitioners '
+      "to submit in writing their reasons."], "Tom Reed", "pronoun"),
+    (["Judge Tom Reed heard the case.", f"{SAID} he clarified."], "Tom Reed", "pronoun"),
 ]
 
 

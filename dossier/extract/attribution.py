@@ -187,8 +187,9 @@ class Reader:
             kind = PERSON
         elif w.known(text) is not None:
             kind = w.known(text).kind  # country or organization
-        elif w.is_outlet(text) or any(w.institutions.match(words, i) for i in range(len(words))):
-            kind = ORGANIZATION
+        elif (w.is_outlet(text) or any(w.institutions.match(words, i) for i in range(len(words)))
+              or w.organization_heads.match(words, len(words) - 1)):
+            kind = ORGANIZATION  # "Odisha FC", "Harbor Bancorp": never a person, whatever the tagger says
         elif any(t.ent_type_ == "PERSON" for t in name_tokens) or appositive or w.person_names.family_name_first(text.split()):
             kind = PERSON  # "Han Seong-ho" too, though the tagger calls "Han" a nationality
         elif len(name_tokens) == 1 and not text.isupper() and name_tokens[0].ent_type_ in ("ORG", "PRODUCT", ""):
@@ -405,6 +406,8 @@ class Reader:
                             self._speaker_of(target, sentence, token.idx, "explicit"), target.idx)
         if token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("said", "says", "told"):
             return None
+        if token.dep_ == "pobj" or any(child.dep_ in ("poss", "det") for child in token.children):
+            return None  # "Smith's remarks", "in writing": a noun the tagger took for a verb, nobody speaking
         if lemma in c.second_hand_verbs:
             return self._second_hand(sentence, token)
         if lemma == "say" and token.i > 0 and doc[token.i - 1].lower_ == "as":
@@ -663,6 +666,8 @@ def _may_be_title(token) -> bool:
 def _is_name_token(token) -> bool:
     if not token.text[:1].isupper() or token.ent_type_ in NOT_NAMES:
         return False
+    if token.is_sent_start and token.tag_ in ("VBG", "VBN"):
+        return False  # "Urging Ahmed's lawyer to ...", "Asked Smith ...": a participle, capitalised to open a sentence
     if token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES:
         return True
     return token.pos_ in ("NOUN", "ADJ") and not token.is_sent_start and token.i > 0 and token.doc[token.i - 1].is_alpha
@@ -788,7 +793,8 @@ def _subject(verb, reader: Reader, sentence: Sentence):
     position = next((k for k, t in enumerate(tokens) if t.i == verb.i), None)
     if position is None:
         return None
-    if position == 0 and verb.tag_ == "VBN":  # "Asked why she stays, she laughed": the main clause's subject
+    if position == 0 and verb.tag_ in ("VBN", "VBG"):  # "Asked why she stays, she laughed", "Urging calm, he
+        # said": an opening participle's speaker is the main clause's subject
         comma = next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))
         return next((t for t in tokens[comma:] if t.dep_ == "nsubj"), None)
     for token in tokens[position + 1:position + 4]:
