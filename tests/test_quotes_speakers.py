@@ -131,6 +131,10 @@ SPEAKERS = [
     (["Judge Tom Reed heard the case.", '"Why is everyone so scared?" he questioned and directed all the petitioners '
       "to submit in writing their reasons."], "Tom Reed", "pronoun"),
     (["Judge Tom Reed heard the case.", f"{SAID} he clarified."], "Tom Reed", "pronoun"),
+    # a storm is never the "it" of a cue ("Hurricane Ian")
+    (["The National Hurricane Center\u2019s advisory has Hurricane Ian maintaining its status.",
+      'It warns of "catastrophic storm surge inundation of 12 to 18 feet" along the coast.'],
+     "National Hurricane Center", "pronoun"),
 ]
 
 

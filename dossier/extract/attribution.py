@@ -183,6 +183,8 @@ class Reader:
             core = [word.lower() for word in words if word.lower() not in w.modifiers]
             nouns = [" ".join(core), core[-1]] if nouns and core else []
             kind = PERSON if nouns else UNKNOWN
+        elif w.weather_systems.match(words, 0) and len(words) > 1:
+            kind = PLACE  # "Hurricane Ian": a storm, never the "it" or "she" of a cue
         elif nouns or start:
             kind = PERSON
         elif w.known(text) is not None:
