@@ -131,6 +131,12 @@ SPEAKERS = [
     (["Judge Tom Reed heard the case.", '"Why is everyone so scared?" he questioned and directed all the petitioners '
       "to submit in writing their reasons."], "Tom Reed", "pronoun"),
     (["Judge Tom Reed heard the case.", f"{SAID} he clarified."], "Tom Reed", "pronoun"),
+    # a title before the name it introduces speaks through that name; "Cllr" is a form of address
+    ([f"Leader of Redcar and Cleveland Council, Councillor Dave Walsh, said: {SAID[:-2]}.\""], "Dave Walsh", "explicit"),
+    ([f"Chair of the association\u2019s resources board, Cllr Richard Watts, said: {SAID[:-2]}.\""],
+     "Richard Watts", "explicit"),
+    # of two subjects the parser gives a cue, the name: "co" and "Bah"
+    ([f"{SAID} said study co-author Ibrahim Bah, also a Johns Hopkins physicist."], "Ibrahim Bah", "explicit"),
     # a storm is never the "it" of a cue ("Hurricane Ian")
     (["The National Hurricane Center\u2019s advisory has Hurricane Ian maintaining its status.",
       'It warns of "catastrophic storm surge inundation of 12 to 18 feet" along the coast.'],

@@ -481,6 +481,7 @@ class Reader:
         institution = _institution(token)
         if institution is not None:  # "Russia's defence ministry said"
             return Speaker(institution, method, ORGANIZATION)
+        title = None  # a bare title ("Leader of the council") speaks through the name beside it, if any
         for candidate in (token, *[t for t in token.children if t.dep_ in ("appos", "compound", "flat")]):
             name = next((n for n in sentence.names if n.offset <= candidate.idx and candidate.i <= n.head), None)
             if name is None:
@@ -490,7 +491,9 @@ class Reader:
             printed = self.full_name(_join(_run_around(candidate, sentence)), (name.paragraph, name.offset))
             if printed in self.people:  # "King added" after "Martin Luther King Jr.": a surname, not a title
                 return Speaker(printed, method, PERSON)
-            return self._role(sentence, at, name.nouns)
+            title = title or name
+        if title is not None:  # "Leader of the council, Councillor Dave Walsh, said" named them above
+            return self._role(sentence, at, title.nouns)
         surname = self.full_name(token.text, (sentence.paragraph, token.idx)) if token.text[:1].isupper() else None
         if surname in self.people:  # "Price said", a surname the tagger took for a common noun
             return Speaker(surname, method, PERSON)
@@ -780,10 +783,11 @@ def _subject(verb, reader: Reader, sentence: Sentence):
     right before it ("Grushko also said")."""
     node = verb
     for _ in range(4):
-        for child in node.children:
-            if (child.dep_ in ("nsubj", "nsubjpass") and sentence.start <= child.idx < sentence.end
-                    and not reader.in_quotation(sentence.paragraph, child)):
-                return _vocative_skipped(child, verb)
+        subjects = [child for child in node.children
+                    if child.dep_ in ("nsubj", "nsubjpass") and sentence.start <= child.idx < sentence.end
+                    and not reader.in_quotation(sentence.paragraph, child)]
+        if subjects:  # of two ("said study co-author Ibrahim Bah": "co" and "Bah"), the name
+            return _vocative_skipped(next((c for c in subjects if c.pos_ == "PROPN"), subjects[0]), verb)
         if node.dep_ in ("conj", "xcomp", "advcl", "pcomp") and node.head is not node and node.head.pos_ in ("VERB", "AUX"):
             node = node.head
             continue
