@@ -1207,6 +1207,11 @@ def test_classify_lines_from_unseen_layouts(text, kind, fields):
     ("New York CNN — Stocks fell.", "New York", (), "Stocks fell."),
     ("**TOKYO** -- Japan's chipmakers are speeding up.", "Tokyo", (), "Japan's chipmakers are speeding up."),
     ("RENO, Nev., March 17, 2025 /PRNewswire/ -- Acme announced a farm.", "Reno", (), "Acme announced a farm."),
+    # ANI's: the state in parentheses, the country in brackets
+    ("Kozhikode (Kerala) [India], April 27 (ANI): Head coach Clifford Miranda said so.", "Kozhikode", ("ANI",),
+     "Head coach Clifford Miranda said so."),
+    ("New Delhi [India], March 3 (ANI): The minister said so.", "New Delhi", ("ANI",), "The minister said so."),
+    ("Margao (Goa) [India]: After the loss, the coach said so.", "Margao", (), "After the loss, the coach said so."),
 ])
 def test_find_dateline_in_unseen_layouts(paragraph, place, credited, rest):
     dateline = find_dateline(paragraph)
