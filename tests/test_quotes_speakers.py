@@ -137,6 +137,10 @@ SPEAKERS = [
      "Richard Watts", "explicit"),
     # of two subjects the parser gives a cue, the name: "co" and "Bah"
     ([f"{SAID} said study co-author Ibrahim Bah, also a Johns Hopkins physicist."], "Ibrahim Bah", "explicit"),
+    # "the former BP executive": the organisation is an affiliation, "former" no title; the role finds its bearer
+    (["The plan came from its chief executive, Tufan Erginbilgic.", f"{SAID} the former BP executive said."],
+     "Tufan Erginbilgic", "role"),
+    ([f"{SAID} the BP chief executive said."], None, "unattributed"),
     # a storm is never the "it" of a cue ("Hurricane Ian")
     (["The National Hurricane Center\u2019s advisory has Hurricane Ian maintaining its status.",
       'It warns of "catastrophic storm surge inundation of 12 to 18 feet" along the coast.'],

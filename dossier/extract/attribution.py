@@ -486,6 +486,8 @@ class Reader:
             name = next((n for n in sentence.names if n.offset <= candidate.idx and candidate.i <= n.head), None)
             if name is None:
                 continue
+            if name.name and candidate is not token and token.is_lower and name.kind in (ORGANIZATION, COUNTRY):
+                continue  # "the former BP executive said": BP is whom they work for, not who speaks
             if name.name:
                 return Speaker(self._fuller(name), method, name.kind)
             printed = self.full_name(_join(_run_around(candidate, sentence)), (name.paragraph, name.offset))
@@ -716,7 +718,7 @@ def _title_prefix(tokens: list, run: list) -> list:
         break
     while prefix and prefix[0].lower_ in CONNECTORS:
         prefix.pop(0)
-    return prefix if any(t.lower_ in title_words for t in prefix) else []
+    return prefix if any(t.lower_ in title_words and t.lower_ not in w.modifiers for t in prefix) else []  # not "former BP"
 
 
 def _appositions(token) -> list:
