@@ -141,6 +141,12 @@ SPEAKERS = [
     (["The plan came from its chief executive, Tufan Erginbilgic.", f"{SAID} the former BP executive said."],
      "Tufan Erginbilgic", "role"),
     ([f"{SAID} the BP chief executive said."], None, "unattributed"),
+    # titles the data lists whole: "Minister of State" (not "State Jack Chambers"); "Senate President" is
+    # never "the President"
+    (["Speaking on the radio on Sunday, Minister of State Jack Chambers said the minister would come.",
+      f"{SAID} he added."], "Jack Chambers", "pronoun"),
+    (["President Rodrigo Duterte spoke on Thursday.", "Senate President Vicente Sotto III said he disagreed.",
+      f"{SAID} the President said."], "Rodrigo Duterte", "role"),
     # a storm is never the "it" of a cue ("Hurricane Ian")
     (["The National Hurricane Center\u2019s advisory has Hurricane Ian maintaining its status.",
       'It warns of "catastrophic storm surge inundation of 12 to 18 feet" along the coast.'],
