@@ -141,6 +141,7 @@ class Organizations(Shape):
 
 class Places(Shape):
     regions: Words
+    weather_systems: Words
     us_states: Words
     us_politicians: Words
 

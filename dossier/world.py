@@ -96,6 +96,7 @@ class World:
     occupations: Phrases  # "analyst", "economist": people who work "at" an organisation
     organization_nouns: Phrases  # "union", "party": "the RMT union" is the organisation RMT
     regions: Phrases  # "South America", "New Mexico": places, never actors
+    weather_systems: Phrases  # "Cyclone", "hurricanes": the name after one is a storm, never an actor
     us_states: frozenset[str]
     us_politicians: frozenset[str]  # "Republican", "Sen.": "<politician> of Georgia" is the state
     governments: frozenset[str]
@@ -155,6 +156,7 @@ def world() -> World:
         occupations=Phrases({n: n for n in titles.occupations + tuple(titles.titles)}, fold_case=True),
         organization_nouns=Phrases({n: n for n in organizations.organization_nouns}, fold_case=True),
         regions=Phrases({n: n for n in places.regions}),
+        weather_systems=Phrases({n: n for n in places.weather_systems}, fold_case=True),
         us_states=frozenset(places.us_states),
         us_politicians=frozenset(places.us_politicians),
         governments=frozenset(organizations.governments),

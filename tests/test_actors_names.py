@@ -144,6 +144,15 @@ ARTICLES = [
     (["The Bank of England kept rates on hold, and the Institute for Fiscal Studies criticised the plan."],
      {"The Bank of England": ("Bank of England", ORGANIZATION),
       "the Institute for Fiscal Studies": ("Institute for Fiscal Studies", ORGANIZATION)}),
+    # a title the data lists whole is no part of the name
+    (["Joined by Chief Medical Officer Chris Whitty and Medical Director Professor Steve Powis, Mr Hancock spoke."],
+     {"Chief Medical Officer Chris Whitty": ("Chris Whitty", PERSON), "Medical": None,
+      "Professor Steve Powis": ("Steve Powis", PERSON)}),
+    # a storm's name is no actor, whatever the tagger says (places.yaml: weather_systems)
+    (["Cyclone Debbie hit Queensland on Tuesday, and Premier Annastacia Palaszczuk ordered evacuations.",
+      "FEMA toured the damage left by hurricanes Laura and Delta.", "Storm Babet flooded the town."],
+     {"Cyclone Debbie": None, "Debbie": None, "Laura": None, "Storm Babet": None, "Babet": None,
+      "Premier Annastacia Palaszczuk": ("Annastacia Palaszczuk", PERSON)}),
 ]
 
 

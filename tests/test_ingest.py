@@ -373,6 +373,30 @@ def test_title_and_its_decorations(text, title, date, first_paragraph):
     assert problems == []
 
 
+@pytest.mark.parametrize(("text", "title", "paragraphs"), [
+    # a stored page that starts at the lede: the lede is text, and the file names the article
+    ("Shares in Rolls-Royce topped the FTSE 100, after its profit doubled.\n\nHe said it was a record.",
+     "ministry statement 2025", ["Shares in Rolls-Royce topped the FTSE 100, after its profit doubled.",
+                                 "He said it was a record."]),
+    ("CHIEF Justice Bryan Sykes has responded to reports of \u201clight sentences.\u201d\n\n\u201cWe must have all "
+     "the information,\u201d he stated.", "ministry statement 2025",
+     ["CHIEF Justice Bryan Sykes has responded to reports of \u201clight sentences.\u201d",
+      "\u201cWe must have all the information,\u201d he stated."]),
+    ("ATLANTA - A federal judge has blocked the law.\n\nThe state will appeal.", "ministry statement 2025",
+     ["A federal judge has blocked the law.", "The state will appeal."]),  # the lede's dateline is read too
+    # headlines end without a full stop, whatever else they end with
+    ("Court blocks bank merger\n\nThe court ruled.", "Court blocks bank merger", ["The court ruled."]),
+    ("What if a black hole was a star?\n\nIt may be.", "What if a black hole was a star?", ["It may be."]),
+    ("Profit rises to \u20a674bn \u2026\n\nThe bank said so.", "Profit rises to \u20a674bn \u2026", ["The bank said so."]),
+    ("Talks resume in Geneva...\n\nThey did.", "Talks resume in Geneva...", ["They did."]),
+])
+def test_a_lede_is_text_not_the_title(text, title, paragraphs):
+    article, problems = one_article(text, "ministry_statement-2025.txt")
+    assert (article.title, [p.text for p in article.paragraphs]) == (title, paragraphs)
+    assert problems == ([f"no title line found: titled {title!r} after the file name"]
+                        if title == "ministry statement 2025" else [])
+
+
 def test_a_file_without_a_title_line_is_titled_after_its_name():
     body = "The ministry said on Monday that it would not take part in the talks, " * 6
     article, problems = one_article(body, "ministry_statement-2025.txt")
@@ -1183,6 +1207,11 @@ def test_classify_lines_from_unseen_layouts(text, kind, fields):
     ("New York CNN — Stocks fell.", "New York", (), "Stocks fell."),
     ("**TOKYO** -- Japan's chipmakers are speeding up.", "Tokyo", (), "Japan's chipmakers are speeding up."),
     ("RENO, Nev., March 17, 2025 /PRNewswire/ -- Acme announced a farm.", "Reno", (), "Acme announced a farm."),
+    # ANI's: the state in parentheses, the country in brackets
+    ("Kozhikode (Kerala) [India], April 27 (ANI): Head coach Clifford Miranda said so.", "Kozhikode", ("ANI",),
+     "Head coach Clifford Miranda said so."),
+    ("New Delhi [India], March 3 (ANI): The minister said so.", "New Delhi", ("ANI",), "The minister said so."),
+    ("Margao (Goa) [India]: After the loss, the coach said so.", "Margao", (), "After the loss, the coach said so."),
 ])
 def test_find_dateline_in_unseen_layouts(paragraph, place, credited, rest):
     dateline = find_dateline(paragraph)

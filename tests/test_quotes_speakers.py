@@ -118,6 +118,39 @@ SPEAKERS = [
     (["Acme Motors recalled 80,000 cars.", *[FILLER] * 40, "Klaus Berger told Handelsblatt the recall was voluntary.",
       *[FILLER] * 40, f"{SAID} the automaker said."], "Acme Motors", "role"),
     ([f"{SAID} the bank said, and the World Bank agreed."], None, "unattributed"),  # named only after the cue
+    # a name ending in an organisation's head word ("FC", "Corp.") is never the "he" of the next cue
+    (["Coach Clifford Miranda thanked the players.", "After one more win, Odisha FC would reach the final.",
+      f"{SAID} he said."], "Clifford Miranda", "pronoun"),
+    # a capitalised participle opening a sentence is no name, and its speaker is the main clause's subject
+    (["Chief Justice Qazi Isa heard the case.",
+      "Urging Ahmed\u2019s lawyer to appoint a replacement, the judge expressed annoyance.", f"{SAID} he added."],
+     "Qazi Isa", "pronoun"),
+    # a speech word with a possessor or after a preposition is a noun, not a cue: "Smith's remarks", "in writing"
+    (["John Smith spoke first.", f"{SAID} Tom Reed said on Friday when sought for comment on Smith\u2019s remarks.",
+      f"{SAID} he added."], "Tom Reed", "pronoun"),
+    (["Judge Tom Reed heard the case.", '"Why is everyone so scared?" he questioned and directed all the petitioners '
+      "to submit in writing their reasons."], "Tom Reed", "pronoun"),
+    (["Judge Tom Reed heard the case.", f"{SAID} he clarified."], "Tom Reed", "pronoun"),
+    # a title before the name it introduces speaks through that name; "Cllr" is a form of address
+    ([f"Leader of Redcar and Cleveland Council, Councillor Dave Walsh, said: {SAID[:-2]}.\""], "Dave Walsh", "explicit"),
+    ([f"Chair of the association\u2019s resources board, Cllr Richard Watts, said: {SAID[:-2]}.\""],
+     "Richard Watts", "explicit"),
+    # of two subjects the parser gives a cue, the name: "co" and "Bah"
+    ([f"{SAID} said study co-author Ibrahim Bah, also a Johns Hopkins physicist."], "Ibrahim Bah", "explicit"),
+    # "the former BP executive": the organisation is an affiliation, "former" no title; the role finds its bearer
+    (["The plan came from its chief executive, Tufan Erginbilgic.", f"{SAID} the former BP executive said."],
+     "Tufan Erginbilgic", "role"),
+    ([f"{SAID} the BP chief executive said."], None, "unattributed"),
+    # titles the data lists whole: "Minister of State" (not "State Jack Chambers"); "Senate President" is
+    # never "the President"
+    (["Speaking on the radio on Sunday, Minister of State Jack Chambers said the minister would come.",
+      f"{SAID} he added."], "Jack Chambers", "pronoun"),
+    (["President Rodrigo Duterte spoke on Thursday.", "Senate President Vicente Sotto III said he disagreed.",
+      f"{SAID} the President said."], "Rodrigo Duterte", "role"),
+    # a storm is never the "it" of a cue ("Hurricane Ian")
+    (["The National Hurricane Center\u2019s advisory has Hurricane Ian maintaining its status.",
+      'It warns of "catastrophic storm surge inundation of 12 to 18 feet" along the coast.'],
+     "National Hurricane Center", "pronoun"),
 ]
 
 

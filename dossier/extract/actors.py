@@ -453,13 +453,20 @@ class _Reader:
         kind = preposition.head.head if preposition.head.lower_ == "such" else preposition.head
         return self._is_organization_noun(kind.i)
 
+    def _weather_system(self, i: int) -> _Reading | None:
+        """A storm by its name ("Cyclone Debbie", "hurricanes Laura and Delta"): no actor, whatever the tagger says."""
+        match = self.world.weather_systems.match(self.words, i)
+        if match is None or match[0] >= len(self.doc) or not self._is_name_word(self.tokens[match[0]]):
+            return None
+        return _Reading(self._name_run(match[0]))
+
     def _region(self, i: int) -> _Reading | None:
         """A region or place whose name holds a country's ("South America", "New Mexico"): no actor."""
         match = self.world.regions.match(self.words, self._skip_the(i))
         return _Reading(match[0]) if match else None
 
     _readings: tuple[Callable[[_Reader, int], _Reading | None], ...] = (
-        _outlet, _region, _titled_person, _referring_person, _institution, _typed_organization, _employer,
+        _outlet, _region, _weather_system, _titled_person, _referring_person, _institution, _typed_organization, _employer,
         _country_or_organization,
         _metonym, _demonym, _referring_organization, _nickname, _short_organization, _named_person, _organization,
     )  # on equal spans the earlier reading wins

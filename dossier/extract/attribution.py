@@ -183,12 +183,15 @@ class Reader:
             core = [word.lower() for word in words if word.lower() not in w.modifiers]
             nouns = [" ".join(core), core[-1]] if nouns and core else []
             kind = PERSON if nouns else UNKNOWN
+        elif w.weather_systems.match(words, 0) and len(words) > 1:
+            kind = PLACE  # "Hurricane Ian": a storm, never the "it" or "she" of a cue
         elif nouns or start:
             kind = PERSON
         elif w.known(text) is not None:
             kind = w.known(text).kind  # country or organization
-        elif w.is_outlet(text) or any(w.institutions.match(words, i) for i in range(len(words))):
-            kind = ORGANIZATION
+        elif (w.is_outlet(text) or any(w.institutions.match(words, i) for i in range(len(words)))
+              or w.organization_heads.match(words, len(words) - 1)):
+            kind = ORGANIZATION  # "Odisha FC", "Harbor Bancorp": never a person, whatever the tagger says
         elif any(t.ent_type_ == "PERSON" for t in name_tokens) or appositive or w.person_names.family_name_first(text.split()):
             kind = PERSON  # "Han Seong-ho" too, though the tagger calls "Han" a nationality
         elif len(name_tokens) == 1 and not text.isupper() and name_tokens[0].ent_type_ in ("ORG", "PRODUCT", ""):
@@ -405,6 +408,8 @@ class Reader:
                             self._speaker_of(target, sentence, token.idx, "explicit"), target.idx)
         if token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("said", "says", "told"):
             return None
+        if token.dep_ == "pobj" or any(child.dep_ in ("poss", "det") for child in token.children):
+            return None  # "Smith's remarks", "in writing": a noun the tagger took for a verb, nobody speaking
         if lemma in c.second_hand_verbs:
             return self._second_hand(sentence, token)
         if lemma == "say" and token.i > 0 and doc[token.i - 1].lower_ == "as":
@@ -476,16 +481,21 @@ class Reader:
         institution = _institution(token)
         if institution is not None:  # "Russia's defence ministry said"
             return Speaker(institution, method, ORGANIZATION)
+        title = None  # a bare title ("Leader of the council") speaks through the name beside it, if any
         for candidate in (token, *[t for t in token.children if t.dep_ in ("appos", "compound", "flat")]):
             name = next((n for n in sentence.names if n.offset <= candidate.idx and candidate.i <= n.head), None)
             if name is None:
                 continue
+            if name.name and candidate is not token and token.is_lower and name.kind in (ORGANIZATION, COUNTRY):
+                continue  # "the former BP executive said": BP is whom they work for, not who speaks
             if name.name:
                 return Speaker(self._fuller(name), method, name.kind)
             printed = self.full_name(_join(_run_around(candidate, sentence)), (name.paragraph, name.offset))
             if printed in self.people:  # "King added" after "Martin Luther King Jr.": a surname, not a title
                 return Speaker(printed, method, PERSON)
-            return self._role(sentence, at, name.nouns)
+            title = title or name
+        if title is not None:  # "Leader of the council, Councillor Dave Walsh, said" named them above
+            return self._role(sentence, at, title.nouns)
         surname = self.full_name(token.text, (sentence.paragraph, token.idx)) if token.text[:1].isupper() else None
         if surname in self.people:  # "Price said", a surname the tagger took for a common noun
             return Speaker(surname, method, PERSON)
@@ -663,6 +673,8 @@ def _may_be_title(token) -> bool:
 def _is_name_token(token) -> bool:
     if not token.text[:1].isupper() or token.ent_type_ in NOT_NAMES:
         return False
+    if token.is_sent_start and token.tag_ in ("VBG", "VBN"):
+        return False  # "Urging Ahmed's lawyer to ...", "Asked Smith ...": a participle, capitalised to open a sentence
     if token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES:
         return True
     return token.pos_ in ("NOUN", "ADJ") and not token.is_sent_start and token.i > 0 and token.doc[token.i - 1].is_alpha
@@ -706,7 +718,7 @@ def _title_prefix(tokens: list, run: list) -> list:
         break
     while prefix and prefix[0].lower_ in CONNECTORS:
         prefix.pop(0)
-    return prefix if any(t.lower_ in title_words for t in prefix) else []
+    return prefix if any(t.lower_ in title_words and t.lower_ not in w.modifiers for t in prefix) else []  # not "former BP"
 
 
 def _appositions(token) -> list:
@@ -773,10 +785,11 @@ def _subject(verb, reader: Reader, sentence: Sentence):
     right before it ("Grushko also said")."""
     node = verb
     for _ in range(4):
-        for child in node.children:
-            if (child.dep_ in ("nsubj", "nsubjpass") and sentence.start <= child.idx < sentence.end
-                    and not reader.in_quotation(sentence.paragraph, child)):
-                return _vocative_skipped(child, verb)
+        subjects = [child for child in node.children
+                    if child.dep_ in ("nsubj", "nsubjpass") and sentence.start <= child.idx < sentence.end
+                    and not reader.in_quotation(sentence.paragraph, child)]
+        if subjects:  # of two ("said study co-author Ibrahim Bah": "co" and "Bah"), the name
+            return _vocative_skipped(next((c for c in subjects if c.pos_ == "PROPN"), subjects[0]), verb)
         if node.dep_ in ("conj", "xcomp", "advcl", "pcomp") and node.head is not node and node.head.pos_ in ("VERB", "AUX"):
             node = node.head
             continue
@@ -788,7 +801,8 @@ def _subject(verb, reader: Reader, sentence: Sentence):
     position = next((k for k, t in enumerate(tokens) if t.i == verb.i), None)
     if position is None:
         return None
-    if position == 0 and verb.tag_ == "VBN":  # "Asked why she stays, she laughed": the main clause's subject
+    if position == 0 and verb.tag_ in ("VBN", "VBG"):  # "Asked why she stays, she laughed", "Urging calm, he
+        # said": an opening participle's speaker is the main clause's subject
         comma = next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))
         return next((t for t in tokens[comma:] if t.dep_ == "nsubj"), None)
     for token in tokens[position + 1:position + 4]:

@@ -40,6 +40,12 @@ Paragraphs
     paragraph is therefore a verbatim piece of the decoded text, up to
     whitespace, and quotes found in it are verbatim too.
 
+Title
+    The first line that is not boilerplate, unless it ends with a full stop: a
+    headline has none, so that line is the lede and stays text (a stored page
+    often starts at the lede), and the article is titled after its file name,
+    reported, as when the file holds no line at all before the text.
+
 Boilerplate (kept out of the body, and so out of every extraction)
     The title and repeated or truncated copies of it; a date label glued onto
     the title line; Published/Updated lines; bylines and staff credits; section
@@ -118,7 +124,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dossier.ingest.boilerplate import (Boilerplate, classify, in_context, is_title_copy, take_glued_date,
+from dossier.ingest.boilerplate import (Boilerplate, classify, in_context, is_lede, is_title_copy, take_glued_date,
                                         without_author_bio, without_section_prefix)
 from dossier.ingest.dateline import DATELINE_WINDOW, credits_in, find_dateline
 from dossier.ingest.decode import decode
@@ -227,7 +233,7 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
             metadata.take(found)
         elif title is not None and is_title_copy(candidate, title):
             continue
-        elif title is None and not body and len(candidate) <= TITLE_MAX_CHARS:
+        elif title is None and not body and len(candidate) <= TITLE_MAX_CHARS and not is_lede(candidate):
             title = without_section_prefix(candidate)
         else:
             body.append(candidate)

@@ -228,6 +228,7 @@ HEADER_LINES = 10  # bylines, dates and labels come before the article, within i
 TEASER_MAX_CHARS = 120
 BIO_WINDOW = 3  # an author's bio is one of the last paragraphs
 _TEASER_END = frozenset(".!:;,\"”’»)")
+_CLOSING_MARKS = "\"'”’»)]"  # after a sentence's final stop: '... she said.”'
 _BIO = re.compile(r"\s+(?:is|was|writes|covers|reports)\b")
 
 
@@ -290,6 +291,15 @@ def without_author_bio(body: list[str], byline: str | None) -> list[str]:
         paragraph for paragraph in body[start:]
         if len(paragraph) > BOILERPLATE_MAX_CHARS
         or not any(paragraph.startswith(name) and _BIO.match(paragraph, len(name)) for name in names)]
+
+
+def is_lede(text: str) -> bool:
+    """A first line that ends with a full stop is the article's opening sentence, not its headline:
+    headlines carry no final period, ledes do ("Shares in Rolls-Royce topped the FTSE 100, ...
+    doubled."). Taken for the headline, a lede and every name and quotation in it would be lost
+    to extraction."""
+    end = text.rstrip().rstrip(_CLOSING_MARKS)
+    return end.endswith(".") and not end.endswith("..")
 
 
 def without_section_prefix(title: str) -> str:
