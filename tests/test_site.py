@@ -436,12 +436,37 @@ def test_the_feed_is_rss_dated_by_the_articles(realistic_site):
     assert [item.findtext("guid") for item in channel.iter("item")] == ["wire-story", "daily-report", "opinion"]
 
 
-def test_tags_index_lists_actors_and_topics(realistic_site):
-    text = html.unescape((realistic_site / "story" / "tags" / "index.html").read_text(encoding="utf-8"))
-    for name in ("Anna Petrova", "Valdor", "Northern Alliance", "Security guarantees"):
-        assert name in text
-    quote = (realistic_site / "quotes" / "q7incomp" / "index.html").read_text(encoding="utf-8")
-    assert 'class="md-tag' in quote and "Anna Petrova" in quote
+def tag_links(page: Path) -> dict[str, str]:
+    """{tag name: where its chip leads, as a path in the site} of one built page."""
+    text = page.read_text(encoding="utf-8")
+    found = re.findall(r'<a href="([^"]+)" class="md-tag">([^<]+)</a>', text)
+    return {html.unescape(name).strip(): posixpath.normpath(posixpath.join(page.parent.as_posix(), href))
+            for href, name in found}
+
+
+@pytest.mark.parametrize("relative, tags", [
+    ("quotes/q7incomp", {"Anna Petrova": "actors/anna-petrova", "Northern Alliance": "actors/northern-alliance",
+                         "Alliance peacekeepers in Ruritania": "topics/alliance-peacekeepers"}),
+    ("sources/wire-story", {"Anna Petrova": "actors/anna-petrova", "Valdor": "actors/valdor",
+                            "Security guarantees": "topics/security-guarantees",
+                            "Alliance peacekeepers in Ruritania": "topics/alliance-peacekeepers"}),
+    ("actors/anna-petrova", {"Anna Petrova": "actors/anna-petrova"}),
+    ("topics/security-guarantees", {"Security guarantees": "topics/security-guarantees"}),
+])
+def test_a_tag_leads_to_its_actors_or_topics_own_page(realistic_site, relative, tags):
+    """Not to Material's listing of every tagged page, which grew with the articles (issue 14)."""
+    page = realistic_site / relative / "index.html"
+    assert tag_links(page) == {name: (realistic_site / target).as_posix() for name, target in tags.items()}
+    for target in tags.values():
+        assert (realistic_site / target / "index.html").is_file()
+
+
+def test_the_tags_page_explains_tags_and_lists_no_page(realistic_site):
+    page = Page(realistic_site / "story" / "tags" / "index.html")
+    assert {"../../actors/", "../../topics/"} <= set(page.links)
+    text = (realistic_site / "story" / "tags" / "index.html").read_text(encoding="utf-8")
+    assert "md-tag" not in text and "q7incomp" not in text and "wire-story" not in text
+    assert not (realistic_site / "tags.json").exists()
 
 
 def test_a_source_page_shows_the_tags_of_what_it_is_about(realistic_site):
