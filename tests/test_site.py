@@ -341,6 +341,11 @@ def test_search_indexes_the_content_of_pages_not_the_site_around_them(sites, ren
     assert quote.startswith("Anna Petrova: \u201cThe alliance")  # the page starts at its title, no header
     assert "entirely incompatible" in quote
     assert "@misc{" not in quote and "Permalink" not in quote  # the Cite box is boilerplate: not indexed
+    # The paragraphs around a printing are the source's, indexed on the source page; "How this was
+    # found" is machine detail. Pagefind's memory follows the words indexed (issue 14).
+    assert "talks were premature" not in quote and "How this was found" not in quote
+    assert "talks were premature" in indexed["/sources/wire-story/"]["content"]
+    assert "How this was found" not in indexed["/sources/wire-story/"]["content"]
 
 
 # --------------------------------------------------------------------------
