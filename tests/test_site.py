@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import posixpath
 import re
 import shutil
@@ -25,7 +26,7 @@ import yaml
 from dossier import render
 from tests.conftest import ROOT
 from tests.render_fixtures import (RENDERERS, build_site, built_site, dossier_build, hand_written_docs, hostile,
-                                   pagefind_pages, realistic, renderer_build, seeds_folder, synthetic,
+                                   mkdocs_build, pagefind_pages, realistic, renderer_build, seeds_folder, synthetic,
                                    write_generated)
 
 pytestmark = pytest.mark.slow
@@ -269,6 +270,43 @@ def test_two_builds_give_byte_identical_sites(realistic_site, tmp_path):
     assert built == rebuilt
     assert pagefind_pages(realistic_site) == pagefind_pages(tmp_path / "site")
     assert (realistic_site / "sitemap.xml.gz").is_file() and any(path.startswith("pagefind/fragment/") for path in built)
+
+
+# A hook that counts, when the build ends, the pages that still hold their Markdown or their HTML.
+HELD = """
+import json, pathlib
+
+built = []
+
+def on_post_page(output, page, config):
+    built.append(page)
+
+def on_post_build(config):
+    held = {"pages": len(built), "markdown": sum(page.markdown is not None for page in built),
+            "html": sum(page.content is not None for page in built)}
+    pathlib.Path(config.config_file_path).with_name("held.json").write_text(json.dumps(held))
+"""
+
+
+@pytest.mark.parametrize("lean", [True, False])
+def test_pages_let_go_of_their_markdown_and_html_and_the_site_is_the_same(realistic_site, tmp_path, lean):
+    """dossier/lean (issue 14): MkDocs would hold every page's Markdown and HTML to the end of the
+    build; without the plugin they are held, with it none is, and the built pages are the same."""
+    shutil.copytree(realistic_site.parent / "docs", tmp_path / "docs")
+    (tmp_path / "held.py").write_text(HELD, encoding="utf-8")
+    project = render.load_mkdocs_yml(ROOT / "mkdocs.yml")
+    config = tmp_path / "variant.yml"
+    config.write_text(yaml.safe_dump({"INHERIT": str(ROOT / "mkdocs.yml"), "theme": project["theme"],
+                                      "plugins": [p for p in project["plugins"] if lean or p != "dossier/lean"],
+                                      "hooks": [str(tmp_path / "held.py")]}), encoding="utf-8")
+    built = mkdocs_build(tmp_path, config, SOURCE_DATE_EPOCH="1700000000")
+    assert built.returncode == 0, built.stderr
+    held = json.loads((tmp_path / "held.json").read_text(encoding="utf-8"))
+    assert held["pages"] > 20
+    assert (held["markdown"], held["html"]) == ((0, 0) if lean else (held["pages"], held["pages"]))
+    pages = {site: {path: digest for path, digest in file_digests(site).items() if path.endswith(".html")}
+             for site in (realistic_site, tmp_path / "site")}
+    assert pages[realistic_site] == pages[tmp_path / "site"]
 
 
 @pytest.fixture(scope="module", params=RENDERERS)
