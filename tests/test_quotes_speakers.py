@@ -147,6 +147,10 @@ SPEAKERS = [
       f"{SAID} he added."], "Jack Chambers", "pronoun"),
     (["President Rodrigo Duterte spoke on Thursday.", "Senate President Vicente Sotto III said he disagreed.",
       f"{SAID} the President said."], "Rodrigo Duterte", "role"),
+    # "she" is a person the article has shown, in reach, before a lone name it never shows to be one
+    (["In 2020, Stephanie Lechuga-Pe\u00f1a and her co-authors interviewed parents.",
+      'Their paper earned the most citations, Clarivate found. "We are optimistic about the outcome," she said.'],
+     "Stephanie Lechuga-Pe\u00f1a", "pronoun"),
     # a storm is never the "it" of a cue ("Hurricane Ian")
     (["The National Hurricane Center\u2019s advisory has Hurricane Ian maintaining its status.",
       'It warns of "catastrophic storm surge inundation of 12 to 18 feet" along the coast.'],

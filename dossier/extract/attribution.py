@@ -565,7 +565,16 @@ class Reader:
                                                         if n.name]
                 yield Context(earlier.paragraph, speakers, named)
 
-        found = pronoun_referent(contexts(), sentence.paragraph, fits)
+        def shown_people():
+            """The same sentences naming only those the article shows to be people (speakers all are)."""
+            for context in contexts():
+                yield Context(context.paragraph, context.speakers,
+                              [r for r in context.named if r.kind == PERSON or r.name in self.people])
+
+        # "she" is someone the article shows to be a person, in reach, before a name it never does
+        # ("Lechuga-Peña ... interviewed parents. ..., Clarivate found. '...,' she said")
+        found = (gender is not None and pronoun_referent(shown_people(), sentence.paragraph, fits)
+                 or pronoun_referent(contexts(), sentence.paragraph, fits))
         return Speaker(found.name, "pronoun", found.kind) if found else ANONYMOUS
 
     def _role(self, sentence: Sentence, at: int, nouns: frozenset[str], organization: bool = False) -> Speaker:
