@@ -145,3 +145,34 @@ def test_a_slip_never_joins_two_speakers():
                              extraction("b", ("NATO andpeacekeeping are entirely incompatible.", "Helen Okafor"))],
                             no_actor)
     assert sorted(q.speaker for q in quotes) == ["alexander-grushko", "helen-okafor"]
+
+
+BORDER = "We will talk to them about the border crossings"
+BUDGET = "We will talk to them about the budget and the taxes for farmers next year"
+SHORT = "We will talk to them"
+
+# Printings (text, speaker), each in its own source, and the quotes they must make (each a set of
+# texts). A printing cut short fits inside every longer quote that starts the same way; it joins
+# the one it fits best (the nearest in length) and never makes two unlike quotes one.
+CHAINS = [
+    ([(BORDER, None), (BUDGET, None)], [{BORDER}, {BUDGET}]),
+    ([(BORDER, None), (SHORT, None), (BUDGET, None)], [{BORDER, SHORT}, {BUDGET}]),
+    ([(BUDGET, None), (SHORT, None), (BORDER, None)], [{BORDER, SHORT}, {BUDGET}]),  # order of sources aside
+    ([(SHORT, None), (f"{SHORT}.", None), (BORDER, None), (BUDGET, None)],  # two printings of the cut: one wording
+     [{BORDER, SHORT, f"{SHORT}."}, {BUDGET}]),
+    ([(BORDER, "X"), (SHORT, "Y"), (BUDGET, "Y")], [{BORDER}, {BUDGET, SHORT}]),  # the nearest fit has another speaker
+    ([(BASE, None), ("We will demand that ironclad security guarantees", None),  # cuts of one quote, and a cut
+      ("ironclad security guarantees become part", None), ("We will demand that", None)],  # of a cut: all one
+     [{BASE, "We will demand that ironclad security guarantees", "ironclad security guarantees become part",
+       "We will demand that"}]),
+    ([(BASE, None), ("We will demand that firm security guarantees become part of this agreement", None),
+      ("We will demand that ironclad security guarantees", None)],  # whole wordings unite, the cut joins them
+     [{BASE, "We will demand that firm security guarantees become part of this agreement",
+       "We will demand that ironclad security guarantees"}]),
+]
+
+
+@pytest.mark.parametrize("printings, expected", CHAINS)
+def test_a_printing_cut_short_joins_one_quote_and_never_bridges_two(printings, expected):
+    quotes = cluster_quotes([extraction(f"s{k}", printing) for k, printing in enumerate(printings)], no_actor)
+    assert sorted(({o.text for o in q.occurrences} for q in quotes), key=sorted) == sorted(expected, key=sorted)

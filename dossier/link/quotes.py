@@ -91,7 +91,12 @@ def _cluster(printings: list[_Printing]) -> list[list[int]]:
     """Union the most alike pairs first, never joining two groups with different speakers.
 
     Printings of the same words given to the same speaker are one utterance; they are compared
-    as one wording, so an utterance printed n times costs one comparison, not n * n."""
+    as one wording, so an utterance printed n times costs one comparison, not n * n.
+
+    Likeness is not transitive through a printing cut short: "we will talk" fits inside two
+    unlike longer quotes, and uniting both pairs would make them one. So whole wordings (alike
+    from end to end, scored SAME_WORDING or more, which sorts them first) are united freely, then
+    each group of them cut short joins the one group it fits best, and never bridges a second."""
     wordings: dict[tuple[tuple[str, ...], str | None], list[int]] = defaultdict(list)  # in order of first printing
     for i, p in enumerate(printings):
         wordings[(p.words, p.speaker)].append(i)
@@ -111,13 +116,23 @@ def _cluster(printings: list[_Printing]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for _, i, j in sorted(pairs):
-        a, b = root(i), root(j)
-        if a == b or len(speakers[a] | speakers[b]) > 1:
+    whole: list[int] | None = None  # each wording's group of whole wordings, once all whole pairs are united
+    placed: set[int] = set()  # the groups of whole wordings that, cut short, have joined a longer one
+    for score, i, j in sorted(pairs):
+        if whole is None and -score < SAME_WORDING:
+            whole = [root(k) for k in range(len(keys))]
+        cut = None if whole is None else whole[min(i, j, key=lambda k: len(first[k].words))]
+        if cut in placed:
             continue
-        low, high = min(a, b), max(a, b)
-        parent[high] = low
-        speakers[low] |= speakers.pop(high)
+        a, b = root(i), root(j)
+        if a != b and len(speakers[a] | speakers[b]) > 1:
+            continue
+        if cut is not None:
+            placed.add(cut)
+        if a != b:
+            low, high = min(a, b), max(a, b)
+            parent[high] = low
+            speakers[low] |= speakers.pop(high)
     groups: dict[int, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         groups[root(i)].extend(wordings[key])
