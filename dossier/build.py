@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier import cache, curation, executor, export, extract, ids, ingest, link, nlp, publish, render, stamp
+from dossier import cache, curation, executor, export, extract, ids, ingest, link, memo, nlp, publish, render, stamp
 from dossier.errors import InputError
 from dossier.lexicon import lexicon
 from dossier.model import Article, Dossier, Extraction, Problem
@@ -130,7 +130,9 @@ def assemble(config: BuildConfig, ledger_file: Path | None = None, progress: Pro
     extractions = _in_order(cached, extracted)
     for extraction in extractions:
         problems.extend(extraction.problems)
-    dossier = link.link(extractions, edits)
+    likeness = memo.Memo(config.cache, "quote-likeness", memo.fingerprint("dossier.link.quotes", ["rapidfuzz"]))
+    dossier = link.link(extractions, edits, likeness)
+    likeness.save()
     dossier, new_ledger = ids.reconcile(dossier, ledger, edits, config.forget)
     problems.extend(dossier.problems)
     return Assembly(dossier=dossier, problems=problems, ledger=ledger, new_ledger=new_ledger,

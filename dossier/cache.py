@@ -104,15 +104,15 @@ def fingerprint() -> str:
                  f"{nlp.MODEL_PACKAGE} {version(nlp.MODEL_PACKAGE)}"):
         digest.update(part.encode("utf-8") + b"\0")
     package = Path(dossier.__file__).parent
-    for path in [*_extraction_code(package), *sorted(p for p in DATA_DIR.rglob("*") if p.is_file())]:
+    for path in [*code_of(package, "dossier.extract"), *sorted(p for p in DATA_DIR.rglob("*") if p.is_file())]:
         digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def _extraction_code(package: Path) -> list[Path]:
-    """dossier.extract and every dossier module it imports, transitively (read from its import
-    statements, so a module an extractor starts to use is counted without anyone listing it)."""
-    pending, seen = ["dossier.extract"], set()
+def code_of(package: Path, module: str) -> list[Path]:
+    """`module`'s source and every dossier module it imports, transitively (read from its import
+    statements, so a module the code starts to use is counted without anyone listing it)."""
+    pending, seen = [module], set()
     while pending:
         path = _module_file(package, pending.pop())
         if path is None or path in seen:

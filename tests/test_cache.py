@@ -137,7 +137,7 @@ def test_prune_removes_the_entries_no_article_uses_and_nothing_else(tmp_path):
 
 def test_the_fingerprint_covers_the_extraction_code_and_no_other():
     package = Path(build_module.__file__).parent
-    code = {path.relative_to(package).as_posix() for path in cache._extraction_code(package)}
+    code = {path.relative_to(package).as_posix() for path in cache.code_of(package, "dossier.extract")}
     assert {"__init__.py", "extract/__init__.py", "extract/quotes.py", "extract/actors.py", "extract/stances.py",
             "extract/attribution.py", "nlp.py", "world.py", "lexicon.py", "text.py", "model.py"} <= code
     assert not {"render.py", "build.py", "link/__init__.py", "publish.py", "cache.py"} & code

@@ -8,13 +8,15 @@ from dossier.curation import Curation
 from dossier.link.actors import link_actors
 from dossier.link.positions import link_positions
 from dossier.link.quotes import cluster_quotes
+from dossier.memo import Memo
 from dossier.model import Dossier, Extraction, Problem
 
 
-def link(extractions: Sequence[Extraction], edits: Curation) -> Dossier:
+def link(extractions: Sequence[Extraction], edits: Curation, likeness: Memo | None = None) -> Dossier:
+    """`likeness`: the quote linker's scores kept from earlier builds (dossier.link.quotes)."""
     problems: list[Problem] = []
     actors, resolve = link_actors(extractions, edits, problems)
-    quotes = cluster_quotes(extractions, resolve)
+    quotes = cluster_quotes(extractions, resolve, likeness)
     topics, positions = link_positions(extractions, resolve, problems)
     return Dossier(
         sources=[e.article for e in extractions],

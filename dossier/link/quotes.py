@@ -19,6 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from dossier.ids import content_id
 from dossier.link.actors import Resolver
+from dossier.memo import Memo, call_key
 from dossier.model import Extraction, Occurrence, Quote, QuoteMention
 from dossier.text import slugify, words
 from dossier.wording import carries_meaning, one_slip_apart, slip_keys
@@ -40,15 +41,17 @@ class _Printing:
     speaker: str | None  # actor id
 
 
-def cluster_quotes(extractions: Sequence[Extraction], resolve: Resolver) -> list[Quote]:
-    """Group QuoteMentions carrying the same utterance into Quotes, speakers resolved to actor ids."""
+def cluster_quotes(extractions: Sequence[Extraction], resolve: Resolver, likeness: Memo | None = None) -> list[Quote]:
+    """Group QuoteMentions carrying the same utterance into Quotes, speakers resolved to actor ids.
+    `likeness` keeps the score of each pair of wordings between builds (dossier.memo): one new article
+    costs the scores of its own wordings, and the clusters are those of a build that scored every pair."""
     printings = [
         _Printing(m, k, tuple(words(m.text)), _speaker_id(m, resolve))
         for e in extractions
         for k, m in enumerate(e.quotes, start=1)
     ]
     printings.sort(key=lambda p: (p.mention.source, p.index))
-    clusters = _cluster(printings)
+    clusters = _cluster(printings, likeness or Memo())
     quotes = [_quote([printings[i] for i in members], resolve) for members in clusters]
     return sorted(quotes, key=lambda q: (q.occurrences[0].source, q.occurrences[0].index))
 
@@ -87,7 +90,7 @@ def _meaning_differs(a: Sequence[str], b: Sequence[str]) -> bool:
     return False
 
 
-def _cluster(printings: list[_Printing]) -> list[list[int]]:
+def _cluster(printings: list[_Printing], likeness: Memo) -> list[list[int]]:
     """Union the most alike pairs first, never joining two groups with different speakers.
 
     Printings of the same words given to the same speaker are one utterance; they are compared
@@ -104,7 +107,7 @@ def _cluster(printings: list[_Printing]) -> list[list[int]]:
     first = [printings[wordings[key][0]] for key in keys]  # each wording as first printed
     pairs = []
     for i, j in _candidates(first):
-        score = _likeness(first[i], first[j])
+        score = _likeness(first[i], first[j], likeness)
         if score > 0:
             pairs.append((-score, i, j))
     parent = list(range(len(keys)))
@@ -139,11 +142,16 @@ def _cluster(printings: list[_Printing]) -> list[list[int]]:
     return [sorted(groups[k]) for k in sorted(groups)]
 
 
-def _likeness(a: _Printing, b: _Printing) -> float:
+def _likeness(a: _Printing, b: _Printing, memo: Memo) -> float:
     """same_utterance, except that printings one slip apart are always one utterance (never less
-    alike than a word changed): the ledger keeps one id for them, so they must be one quote."""
+    alike than a word changed): the ledger keeps one id for them, so they must be one quote.
+    Both are symmetric, so a pair is one entry of the memo whichever printing comes first."""
     if a.speaker and b.speaker and a.speaker != b.speaker:
         return 0.0  # never joined: not worth comparing
+    return memo.get(call_key(*sorted((a.mention.text, b.mention.text))), lambda: _wording_likeness(a, b))
+
+
+def _wording_likeness(a: _Printing, b: _Printing) -> float:
     score = same_utterance(a.words, b.words)
     if score < SAME_WORDING and one_slip_apart(a.mention.text, b.mention.text):
         return SAME_WORDING

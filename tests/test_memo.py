@@ -1,0 +1,115 @@
+"""Scores kept between builds (dossier/memo.py): what was computed comes back without computing it,
+a memo made by other code or damaged is ignored whole, and quotes clustered with the scores of an
+earlier build are exactly those of a build that scored every pair."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier import memo
+from dossier.link import quotes as linking
+from dossier.memo import Memo, call_key
+from tests.test_quotes_link import BASE, BORDER, BUDGET, SHORT, extraction, no_actor
+
+FINGERPRINT = memo.fingerprint("dossier.link.quotes", ["rapidfuzz"])
+
+
+def counted(values: dict[str, float]):
+    """compute(key) for Memo.get, and the keys it was called for."""
+    calls: list[str] = []
+    return (lambda k: lambda: calls.append(k) or values[k]), calls
+
+
+def test_a_saved_value_comes_back_without_computing_it(tmp_path):
+    compute, calls = counted({"a": 0.5, "b": 0.0})
+    first = Memo(tmp_path, "scores", FINGERPRINT)
+    assert [first.get(k, compute(k)) for k in ("a", "b", "a")] == [0.5, 0.0, 0.5]
+    assert calls == ["a", "b"]
+    first.save()
+    again = Memo(tmp_path, "scores", FINGERPRINT)
+    assert [again.get(k, compute(k)) for k in ("a", "b")] == [0.5, 0.0]
+    assert calls == ["a", "b"]
+
+
+@pytest.mark.parametrize("damage", [
+    lambda path: path.write_text("{not json", encoding="utf-8"),
+    lambda path: path.write_text('{"fingerprint": "other code", "values": {"a": 0.25}}', encoding="utf-8"),
+    lambda path: path.write_text('{"fingerprint": "%s", "values": {"a": "0.25"}}' % FINGERPRINT, encoding="utf-8"),
+    lambda path: path.write_bytes(b"\xff\xfe"),
+])
+def test_a_damaged_or_foreign_memo_is_ignored_whole(tmp_path, damage):
+    damage(tmp_path / "scores.json")
+    compute, calls = counted({"a": 0.5})
+    table = Memo(tmp_path, "scores", FINGERPRINT)
+    assert table.get("a", compute("a")) == 0.5 and calls == ["a"]
+    table.save()
+    assert Memo(tmp_path, "scores", FINGERPRINT).known == {"a": 0.5}
+
+
+def test_only_the_entries_a_build_used_are_kept_and_an_unchanged_memo_is_not_rewritten(tmp_path):
+    compute, _ = counted({"a": 0.5, "b": 0.25, "c": 1.0})
+    first = Memo(tmp_path, "scores", FINGERPRINT)
+    for k in ("a", "b"):
+        first.get(k, compute(k))
+    first.save()
+    second = Memo(tmp_path, "scores", FINGERPRINT)
+    for k in ("b", "c"):
+        second.get(k, compute(k))
+    second.save()
+    assert Memo(tmp_path, "scores", FINGERPRINT).known == {"b": 0.25, "c": 1.0}
+    before = (tmp_path / "scores.json").stat().st_mtime_ns
+    third = Memo(tmp_path, "scores", FINGERPRINT)
+    for k in ("b", "c"):
+        third.get(k, compute(k))
+    third.save()
+    assert (tmp_path / "scores.json").stat().st_mtime_ns == before
+
+
+def test_no_folder_keeps_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    table = Memo()
+    table.get("a", lambda: 0.5)
+    table.save()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_fingerprint_changes_with_the_code_it_names():
+    assert memo.fingerprint("dossier.link.quotes") != memo.fingerprint("dossier.link.positions")
+    assert memo.fingerprint("dossier.link.quotes") != FINGERPRINT  # rapidfuzz's version is part of it
+
+
+def test_call_keys_tell_arguments_apart():
+    assert len({call_key("ab", "c"), call_key("a", "bc"), call_key("c", "ab"), call_key("abc")}) == 4
+
+
+EARLIER = [
+    extraction("a", (BASE, "X"), (BORDER, None)),
+    extraction("b", ("We will demand that firm security guarantees become part of this agreement", "X")),
+    extraction("c", (BUDGET, None), ("We will demand that ironclad security guarantees", None)),
+]
+ADDED = extraction("b2", (SHORT, None), (f"{BASE}.", "X"), ("ironclad security guarantees become part", None))
+
+
+def shape(quotes):
+    return [(q.id, q.text, q.speaker, [(o.source, o.index) for o in q.occurrences]) for q in quotes]
+
+
+def test_quotes_clustered_with_an_earlier_builds_scores_are_a_full_builds_and_score_only_new_pairs(tmp_path,
+                                                                                                 monkeypatch):
+    scored = []
+    real = linking.same_utterance
+    monkeypatch.setattr(linking, "same_utterance", lambda a, b: scored.append((a, b)) or real(a, b))
+    earlier = Memo(tmp_path, "quote-likeness", FINGERPRINT)
+    linking.cluster_quotes(EARLIER, no_actor, earlier)
+    earlier.save()
+    scored.clear()
+    full = shape(linking.cluster_quotes([*EARLIER, ADDED], no_actor))
+    every_pair = len(scored)
+    scored.clear()
+    incremental = shape(linking.cluster_quotes([*EARLIER, ADDED], no_actor,
+                                               Memo(tmp_path, "quote-likeness", FINGERPRINT)))
+    assert incremental == full
+    assert sorted(len(occurrences) for *_, occurrences in full) == [1, 2, 5]
+    assert 0 < len(scored) < every_pair
+    new = {tuple(linking.words(text)) for text in (SHORT, f"{BASE}.", "ironclad security guarantees become part")}
+    assert all(set(pair) & new for pair in scored)  # every pair scored again has a new wording in it
