@@ -82,18 +82,20 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress
         if last is not None:  # nothing new since the build that wrote docs/: it would write the same bytes
             return BuildResult(problems=list(last.problems), pages=last.pages)
     assembly = assemble(config, ledger, progress)
+    texts = memo.Memo(config.cache, "yaml", memo.fingerprint("dossier.yamlio", ["PyYAML"]), str)
     try:
-        pages = render.render(assembly.dossier, config.templates, site_url, site_name)
+        pages = render.render(assembly.dossier, config.templates, site_url, site_name, texts)
     except render.UnsafeId as error:  # ids that are not slugs of seed file names come from the ledger
         raise InputError(f"{config.ledger}: {error}") from error
     data = export.files(assembly.dossier, config.templates, site_url)
     result = BuildResult(problems=assembly.problems, pages=len(pages),
                          ledger_stale=assembly.new_ledger != assembly.ledger)
     if write:
-        result.changed = publish.write({**pages, **data}, config.docs, ids.dump_ledger(assembly.new_ledger),
+        result.changed = publish.write({**pages, **data}, config.docs, ids.dump_ledger(assembly.new_ledger, texts),
                                        config.ledger)
         if config.cache and assembly.finished:  # a stopped or failed extraction is tried again next time
             stamp.save(config.cache, inputs, config.ledger, config.docs, result.pages, result.problems)
+    texts.save()
     return result
 
 

@@ -39,6 +39,7 @@ from rapidfuzz import fuzz
 from dossier import publish, yamlio
 from dossier.errors import InputError, yaml_problem
 from dossier.curation import Curation
+from dossier.memo import Memo
 from dossier.model import Actor, Article, Dossier, Position, Problem, Quote, StanceSetting, Tombstone, Topic
 from dossier.text import is_id, words
 from dossier.wording import is_typo_fix
@@ -274,19 +275,24 @@ def _stances_from(raw: object) -> tuple[StanceSetting, ...]:
     return tuple(settings)
 
 
-def dump_ledger(ledger: Ledger) -> str:
-    """The ledger as deterministic YAML text: sorted, defaults left out, no machine-dependent bits."""
+def dump_ledger(ledger: Ledger, texts: Memo[str] | None = None) -> str:
+    """The ledger as deterministic YAML text: sorted, defaults left out, no machine-dependent bits.
+
+    A block mapping's text is its entries' texts one after another, so each entry is dumped on its
+    own, under its section's key (which sets its indent, and where long values fold): `texts`
+    (dossier.memo) keeps each between builds, and a build dumps only the entries that changed."""
     defaults = asdict(Entry())
-    data: dict = {}
+    parts = [HEADER]
     for name in sorted(SECTIONS):
-        data[name] = {
-            key: {k: (list(v) if isinstance(v, tuple) else v) for k, v in sorted(asdict(entry).items())
-                  if v != defaults[k]}
-            for key, entry in sorted(ledger.section(name).items())
-        }
-    data["version"] = LEDGER_VERSION
-    data["count"] = {name: len(ledger.section(name)) for name in sorted(SECTIONS)}  # last: a cut loses it
-    return HEADER + yamlio.dump(data, width=LEDGER_WIDTH)
+        dumped = [yamlio.dump({name: {key: {k: (list(v) if isinstance(v, tuple) else v)
+                                            for k, v in sorted(asdict(entry).items()) if v != defaults[k]}}},
+                              width=LEDGER_WIDTH, memo=texts)
+                  for key, entry in sorted(ledger.section(name).items())]
+        parts.append(dumped[0] if dumped else yamlio.dump({name: {}}, width=LEDGER_WIDTH))
+        parts.extend(text.partition("\n")[2] for text in dumped[1:])  # without the section's key
+    count = {name: len(ledger.section(name)) for name in sorted(SECTIONS)}
+    parts.append(yamlio.dump({"version": LEDGER_VERSION, "count": count}, width=LEDGER_WIDTH))  # last: a cut loses it
+    return "".join(parts)
 
 
 def save_ledger(ledger: Ledger, path: Path) -> bool:

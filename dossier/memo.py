@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -32,13 +33,13 @@ from dossier.publish import write_atomically
 log = logging.getLogger("dossier")
 
 
+V = TypeVar("V", float, str)
+
+
 @dataclass(frozen=True)
-class _Table:
+class _Table(Generic[V]):
     fingerprint: str
-    values: dict[str, float]
-
-
-_TABLE = TypeAdapter(_Table)
+    values: dict[str, V]
 
 
 def fingerprint(module: str, distributions: Iterable[str] = ()) -> str:
@@ -61,17 +62,19 @@ def call_key(*arguments: str) -> str:
     return digest.hexdigest()
 
 
-class Memo:
-    """The values of one pure function by key, read from `folder/<name>.json` and written back by
-    `save`; without a folder, kept for this build only."""
+class Memo(Generic[V]):
+    """The values (of type `kind`) of one pure function by key, read from `folder/<name>.json` and
+    written back by `save`; without a folder, kept for this build only."""
 
-    def __init__(self, folder: Path | None = None, name: str = "", fingerprint: str = "") -> None:
+    def __init__(self, folder: Path | None = None, name: str = "", fingerprint: str = "",
+                 kind: type[V] = float) -> None:
         self.path = folder / f"{name}.json" if folder else None
         self.fingerprint = fingerprint
+        self.table = TypeAdapter(_Table[kind])
         self.known = self._read()
-        self.used: dict[str, float] = {}
+        self.used: dict[str, V] = {}
 
-    def get(self, key: str, compute: Callable[[], float]) -> float:
+    def get(self, key: str, compute: Callable[[], V]) -> V:
         if key not in self.used:
             self.used[key] = self.known[key] if key in self.known else compute()
         return self.used[key]
@@ -82,15 +85,15 @@ class Memo:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.path, _TABLE.dump_json(_Table(self.fingerprint, dict(sorted(self.used.items())))))
+            write_atomically(self.path, self.table.dump_json(_Table(self.fingerprint, dict(sorted(self.used.items())))))
         except OSError as error:
             log.warning("cache: could not keep %s: %s", self.path, error)
 
-    def _read(self) -> dict[str, float]:
+    def _read(self) -> dict[str, V]:
         if self.path is None:
             return {}
         try:
-            table = _TABLE.validate_json(self.path.read_bytes(), strict=True)
+            table = self.table.validate_json(self.path.read_bytes(), strict=True)
         except FileNotFoundError:
             return {}
         except (OSError, ValidationError) as error:

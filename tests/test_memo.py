@@ -4,14 +4,19 @@ earlier build are exactly those of a build that scored every pair."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import pytest
 
-from dossier import memo
+from dossier import ids, memo, yamlio
 from dossier.link import quotes as linking
 from dossier.memo import Memo, call_key
+from dossier.model import StanceSetting
+from tests.conftest import ROOT
 from tests.test_quotes_link import BASE, BORDER, BUDGET, SHORT, extraction, no_actor
 
 FINGERPRINT = memo.fingerprint("dossier.link.quotes", ["rapidfuzz"])
+YAML = memo.fingerprint("dossier.yamlio", ["PyYAML"])
 
 
 def counted(values: dict[str, float]):
@@ -113,3 +118,52 @@ def test_quotes_clustered_with_an_earlier_builds_scores_are_a_full_builds_and_sc
     assert 0 < len(scored) < every_pair
     new = {tuple(linking.words(text)) for text in (SHORT, f"{BASE}.", "ironclad security guarantees become part")}
     assert all(set(pair) & new for pair in scored)  # every pair scored again has a new wording in it
+
+
+# --------------------------------------------------------------------------
+# YAML text kept between builds: the ledger and page frontmatter
+
+
+LONG = "We will talk, " * 30 + "and then: \"we'll see\" \u2014 \u00e9t\u00e9 \U0001f600 # not a comment"
+HOSTILE_LEDGER = ids.Ledger(
+    quotes={"k3xq7": ids.Entry(text=LONG, speaker="Anna Berg", sources=("a", "b")),
+            "zz9": ids.Entry(text="line\nbreak\u2028and\x85more\ttab", removed=True),
+            "a0": ids.Entry(text="yes", speaker="null", redirect="k3xq7")},
+    positions={"anna-berg--talks": ids.Entry(title="Anna Berg on talks", stances=(
+        StanceSetting("support", "a", "2025-01-02"), StanceSetting("oppose", None, None)))},
+)
+
+
+def whole_dump(ledger: ids.Ledger) -> str:
+    """The ledger dumped as one YAML document: what dump_ledger's entry by entry text must equal."""
+    defaults = asdict(ids.Entry())
+    data: dict = {name: {key: {k: (list(v) if isinstance(v, tuple) else v) for k, v in sorted(asdict(entry).items())
+                               if v != defaults[k]}
+                         for key, entry in sorted(ledger.section(name).items())}
+                  for name in sorted(ids.SECTIONS)}
+    data["version"] = ids.LEDGER_VERSION
+    data["count"] = {name: len(ledger.section(name)) for name in sorted(ids.SECTIONS)}
+    return ids.HEADER + yamlio.dump(data, width=ids.LEDGER_WIDTH)
+
+
+@pytest.mark.parametrize("ledger", [ids.Ledger(), HOSTILE_LEDGER, ids.load_ledger(ROOT / "permalinks.yaml")],
+                         ids=["empty", "hostile", "committed"])
+def test_the_ledger_dumped_entry_by_entry_is_the_whole_documents_text_with_or_without_a_memo(tmp_path, ledger):
+    expected = whole_dump(ledger)
+    assert ids.dump_ledger(ledger) == expected
+    texts = Memo(tmp_path, "yaml", YAML, str)
+    assert ids.dump_ledger(ledger, texts) == expected
+    texts.save()
+    again = Memo(tmp_path, "yaml", YAML, str)
+    assert ids.dump_ledger(ledger, again) == expected
+    assert again.used == again.known  # every entry came from the memo
+
+
+def test_a_value_in_the_memo_is_the_one_dumped_for_that_data_and_no_other(tmp_path):
+    texts = Memo(tmp_path, "yaml", YAML, str)
+    values = [{"a": "1"}, {"a": 1}, {"a": 1.0}, {"a": True}, {"a": "true"}, {"a": None}, {"a": "null"},
+              {"a": ["x"]}, {"a": {"x": 1}}, {"b": "1"}, {"a": "1", "b": "2"}, {"b": "2", "a": "1"}]
+    dumped = [yamlio.dump(value, memo=texts) for value in values]
+    assert dumped == [yamlio.dump(value) for value in values]
+    assert len(set(dumped)) == len(values)
+    assert yamlio.dump({"a": LONG}, width=40, memo=texts) == yamlio.dump({"a": LONG}, width=40) != yamlio.dump({"a": LONG})

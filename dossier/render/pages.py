@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dossier import cite
+from dossier.memo import Memo
 from dossier.model import Actor, Article, Dossier, Position, Quote, Tombstone, Topic
 from dossier.publish import GENERATED_SECTIONS
 from dossier.render.catalogue import SECTION_OF, Catalogue
@@ -222,14 +223,16 @@ class UnsafeId(ValueError):
     """A page id that would not be a plain file name in its section."""
 
 
-def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", site_name: str = "") -> dict[str, str]:
+def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", site_name: str = "",
+           texts: Memo[str] | None = None) -> dict[str, str]:
     """Every generated page as {path relative to docs/: Markdown text}. `site_url` and
     `site_name` (mkdocs.yml's, see `site_settings`) go into permalinks and citations; the RSS
     feed is written only when `site_url` is an absolute http(s) URL, as every link in it must be.
 
     Each redirect (dossier.redirects, from the ledger) becomes a static HTML page at the old URL,
     `<section>/<old id>/index.html`, that sends the reader on to the new one: any renderer copies it
-    as it is, so redirects need no plugin or hook."""
+    as it is, so redirects need no plugin or hook. `texts` keeps frontmatter text between builds
+    (dossier.yamlio): most pages' frontmatter is what the last build wrote."""
     env, part_env = environment(templates), environment(templates, depth=2)
     catalogue = Catalogue(dossier)
     site_root = (http_url(site_url) or "").rstrip("/")  # where the feed's links start: feed readers need absolute ones
@@ -248,7 +251,7 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
         if path in pages:
             raise ValueError(f"render: two pages want {path}")
         pages[path] = page(meta, env.get_template(template).render(**common, **context, meta=meta,
-                                                                   lists=lists.get(path, {})))
+                                                                   lists=lists.get(path, {})), texts)
         add_parts(path, meta["title"])
 
     def add_parts(path: str, title: str) -> None:
@@ -259,7 +262,7 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
                 meta = _part_meta(part, listing)
                 pages[part.path] = page(meta, part_env.get_template("part.md.j2").render(
                     **common, meta=meta, listing=listing, part=part, owner_title=title,
-                    previous=parts[i - 1] if i else None, next=parts[i + 1] if i + 1 < len(parts) else None))
+                    previous=parts[i - 1] if i else None, next=parts[i + 1] if i + 1 < len(parts) else None), texts)
 
     for source in dossier.sources:
         add("sources", source.id, "source.md.j2", _source_meta(catalogue, source), source=source,
@@ -284,7 +287,7 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
         meta = _index_meta(section, counts[section])
         path = f"{section}/index.md"
         template = env.get_template(f"index/{section}.md.j2")
-        pages[path] = page(meta, template.render(**common, meta=meta, lists=lists.get(path, {})))
+        pages[path] = page(meta, template.render(**common, meta=meta, lists=lists.get(path, {})), texts)
         add_parts(path, meta["title"])
     for old, new in sorted(dossier.redirects.items()):
         path, target = redirect_page(old, new)
