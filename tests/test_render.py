@@ -10,6 +10,7 @@ import html
 import os
 import random
 import re
+import unicodedata
 from dataclasses import replace
 from html.parser import HTMLParser
 
@@ -22,7 +23,8 @@ from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
 from dossier import render
-from dossier.text import http_url
+from dossier.render import diff
+from dossier.text import DASHES, QUOTE_MARKS, http_url
 from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Paragraph, Quote
 from dossier.story import Story
 from tests.conftest import ROOT, TEMPLATES
@@ -759,3 +761,33 @@ def test_how_an_actor_relates_to_its_country_follows_its_role(kind, role, theirs
     pages = render.render(replace(dossier, actors=[*dossier.actors, actor]), TEMPLATES)
     assert f"- {theirs} [Valdor](../actors/valdor.md)\n" in pages["actors/newcomer.md"]
     assert f"- {valdors} [{name}](../actors/newcomer.md)\n" in pages["actors/valdor.md"]
+
+
+def char_by_char(text: str) -> tuple[str, list[int]]:
+    """What diff._char_normalised must give: each character normalised on its own, whitespace folded."""
+    out, offsets = [], []
+    for i, ch in enumerate(text):
+        for piece in unicodedata.normalize("NFKC", ch).translate(QUOTE_MARKS).translate(DASHES):
+            if piece.isspace():
+                if not out or out[-1] == " ":
+                    continue
+                piece = " "
+            out.append(piece)
+            offsets.append(i)
+    return "".join(out), offsets
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "plain ASCII only.", "  leading and trailing  ", "tab\there\nnew line\r\n",
+    "He said \u201cNATO\u2019s role\u201d today \u2014 twice\u00a0over.", "\ufb01nal \u2460 \uff21\uff22",  # ligature, NFKC
+    "e\u0301 combining", "\u3000ideographic\u3000space", "\u2028line sep\u0085next", "emoji \U0001f600 end ",
+    "\x00control\x1f", "caf\u00e9\u200b zero width",
+])
+def test_char_normalised_is_normalise_character_by_character(text):
+    assert diff._char_normalised(text) == char_by_char(text)
+
+
+@given(st.text())
+@settings(max_examples=300, deadline=None)
+def test_char_normalised_is_normalise_character_by_character_for_any_text(text):
+    assert diff._char_normalised(text) == char_by_char(text)

@@ -9,6 +9,7 @@ import unicodedata
 from dossier.text import DASHES, QUOTE_MARKS, normalise, words
 
 _TOKEN = re.compile(r"\S+")
+_NOT_PLAIN = re.compile(r"[^\x21-\x7e]")  # what is not printable ASCII: whitespace, and anything beyond ASCII
 
 
 def word_diff(canonical: str, variant: str) -> list[tuple[str, str]]:
@@ -33,17 +34,30 @@ def word_diff(canonical: str, variant: str) -> list[tuple[str, str]]:
 
 
 def _char_normalised(text: str) -> tuple[str, list[int]]:
-    """normalise(text) built character by character, with each output character's offset in `text`."""
+    """normalise(text) built character by character, with each output character's offset in `text`.
+    Printable ASCII is its own normal form, so runs of it are copied whole and only the rest
+    (whitespace, anything beyond ASCII) is normalised one character at a time: a source page
+    locates every quote it prints, and a character loop over each paragraph was most of that."""
     out: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        for piece in unicodedata.normalize("NFKC", ch).translate(QUOTE_MARKS).translate(DASHES):
+    last, done = "", 0  # the last character out; where the text not yet looked at starts
+    for match in _NOT_PLAIN.finditer(text):
+        i = match.start()
+        if i > done:
+            out.append(text[done:i])
+            offsets.extend(range(done, i))
+            last = text[i - 1]
+        for piece in unicodedata.normalize("NFKC", text[i]).translate(QUOTE_MARKS).translate(DASHES):
             if piece.isspace():
-                if not out or out[-1] == " ":
+                if last in ("", " "):
                     continue
                 piece = " "
             out.append(piece)
             offsets.append(i)
+            last = piece
+        done = i + 1
+    out.append(text[done:])
+    offsets.extend(range(done, len(text)))
     return "".join(out), offsets
 
 
