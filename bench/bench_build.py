@@ -13,6 +13,13 @@ For each, in one process so that ratios between sizes compare like with like:
 
 Prints medians of --runs per size and the ratios of the last size to the first; --keep DIR keeps
 each built project as DIR/<size>/ (its site/ is what bench/bench_search.py measures).
+
+    python bench/bench_build.py --one-added KEPT [--runs 3] [--json FILE]
+
+times "one added" alone on a project kept by --keep (a 10k cold build is a quarter of an hour):
+its held-back article is taken out of seeds/ and the project built once with this code (every
+extraction cached, all linked and rendered: its docs/, ledger and caches are this code's), then
+each run adds the article to a fresh copy and times `dossier build`. KEPT itself is never changed.
 """
 
 from __future__ import annotations
@@ -153,6 +160,25 @@ def bench(folder: Path, size: int, runs: int, seed: int) -> dict:
     }
 
 
+def one_added(kept: Path, work: Path, runs: int) -> dict:
+    """`dossier build` with the held-back article added to a copy of the project `kept` (see the docstring)."""
+    held_back = next(path for path in kept.glob("*.md"))  # project() leaves it beside seeds/
+    base = work / "base"
+    shutil.copytree(kept, base, ignore=lambda folder, names: ["site"] if Path(folder) == kept else [], symlinks=True)
+    (base / "seeds" / held_back.name).unlink(missing_ok=True)
+    dossier = [str(BIN / "dossier"), "build"]
+    steps = {"dossier warm-up": [measured(dossier, base)], "dossier one added": []}
+    for run in range(runs):
+        copy = shutil.copytree(base, work / f"run{run}", symlinks=True)
+        shutil.copy(held_back, copy / "seeds")
+        steps["dossier one added"].append(measured(dossier, copy))
+        shutil.rmtree(copy)
+    return {"articles": sum(1 for _ in (base / "seeds").iterdir()) + 1, "added": held_back.name,
+            "runs": {name: [asdict(step) for step in values] for name, values in steps.items()},
+            "steps": {name: {key: statistics.median(getattr(s, key) for s in values) for key in asdict(values[0])}
+                      for name, values in steps.items()}}
+
+
 def report(rows: list[dict], runs: int) -> str:
     lines = [f"median of {runs} run(s); CPU includes child processes; RSS in MB",
              f"{'articles':>8} {'pages':>6} {'step':<18} {'wall s':>8} {'CPU s':>8} {'tree RSS':>9} {'max RSS':>8}"]
@@ -178,7 +204,17 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--keep", type=Path, help="keep each built project in KEEP/<size>/")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
+    parser.add_argument("--one-added", type=Path, metavar="KEPT", help="time only 'one added' on a kept project")
     args = parser.parse_args()
+    if args.one_added:
+        with tempfile.TemporaryDirectory(dir=args.one_added.parent) as tmp:
+            row = one_added(args.one_added.resolve(), Path(tmp), args.runs)
+        for name, step in row["steps"].items():
+            print(f"{row['articles']:>8} {name:<18} wall {step['wall_s']:8.1f} s  CPU {step['cpu_s']:8.1f} s  "
+                  f"tree RSS {step['tree_rss_mb']:6.0f} MB  ({len(row['runs'][name])} run(s))")
+        if args.json:
+            args.json.write_text(json.dumps(row, indent=2) + "\n", encoding="utf-8")
+        return 0
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:

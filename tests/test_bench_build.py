@@ -67,3 +67,35 @@ def test_a_cold_build_starts_without_output_ledger_or_extraction_cache(tmp_path)
     bench_build.clean(tmp_path)
     left = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
     assert left == ["docs/index.md", "seeds/a.txt"]
+
+
+# A stand-in for `dossier build` that logs the seeds it finds and whether site/ came along.
+FAKE_DOSSIER = """#!{python}
+import sys
+from pathlib import Path
+seeds = sorted(p.name for p in Path("seeds").iterdir())
+with open({log!r}, "a", encoding="utf-8") as log:
+    log.write(" ".join([Path.cwd().name, str(Path("site").exists()), *sys.argv[1:], *seeds]) + "\\n")
+"""
+
+
+def test_one_added_builds_the_kept_project_without_the_article_then_times_copies_with_it(tmp_path, monkeypatch):
+    kept = tmp_path / "kept"
+    for made in ["seeds/a.md", "seeds/b.md", "seeds/zz-held.md", "zz-held.md", "site/index.html", "permalinks.yaml"]:
+        (kept / made).parent.mkdir(parents=True, exist_ok=True)
+        (kept / made).write_text(made, encoding="utf-8")
+    before = sorted(p.relative_to(kept).as_posix() for p in kept.rglob("*"))
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    (bin_ / "dossier").write_text(FAKE_DOSSIER.format(python=sys.executable, log=str(tmp_path / "log")),
+                                  encoding="utf-8")
+    (bin_ / "dossier").chmod(0o755)
+    monkeypatch.setattr(bench_build, "BIN", bin_)
+    work = tmp_path / "work"
+    work.mkdir()
+    row = bench_build.one_added(kept, work, runs=2)
+    assert (tmp_path / "log").read_text(encoding="utf-8").splitlines() == [
+        "base False build a.md b.md", "run0 False build a.md b.md zz-held.md", "run1 False build a.md b.md zz-held.md"]
+    assert row["articles"] == 3 and row["added"] == "zz-held.md"
+    assert [len(runs) for runs in row["runs"].values()] == [1, 2]
+    assert sorted(p.relative_to(kept).as_posix() for p in kept.rglob("*")) == before
