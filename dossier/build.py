@@ -114,7 +114,9 @@ def assemble(config: BuildConfig, ledger_file: Path | None = None, progress: Pro
     """Read, extract, link and pin ids; writes nothing. The ledger is read from `ledger_file`
     when given (where a killed build left it), else from config.ledger."""
     lexicon()  # a broken data file stops the build here, named, before any article is read
-    articles, problems = ingest.read_seeds(config.seeds)
+    parsed = memo.Memo(config.cache, "ingest", memo.fingerprint("dossier.ingest"), tuple[Article, tuple[Problem, ...]])
+    articles, problems = ingest.read_seeds(config.seeds, parsed)
+    parsed.save()
     edits = curation.load(config.curation)
     ledger = ids.load_ledger(ledger_file or config.ledger)
     articles = ids.pin_sources(articles, ledger.sources)  # before extraction: every finding cites it

@@ -1,8 +1,9 @@
 """What a pure function of the dossier's text computed, kept on disk between builds beside the extraction cache.
 
-Extraction is cached per article (dossier.cache), but linking looks across articles: clustering quotes
-scores every pair of like wordings, and one new article adds a few new pairs to thousands of old ones.
-A memo keeps the old scores: one JSON file per function in the cache folder, `<name>.json`, holding
+Extraction is cached per article (dossier.cache), but the rest of a build looks at every article:
+ingest reads each seed, clustering quotes scores every pair of like wordings, the ledger and every
+page's frontmatter are dumped as YAML. One new article changes few of these results, and a memo
+keeps the others: one JSON file per function in the cache folder, `<name>.json`, holding
 {key: value}, each key a digest of the function's arguments (`call_key`), and the fingerprint of what
 decides the values: the function's module with every dossier module it imports, dossier/data/, and
 the versions of the distributions it names. A file with another fingerprint, or one that cannot be
@@ -33,7 +34,7 @@ from dossier.publish import write_atomically
 log = logging.getLogger("dossier")
 
 
-V = TypeVar("V", float, str)
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def call_key(*arguments: str) -> str:
 
 
 class Memo(Generic[V]):
-    """The values (of type `kind`) of one pure function by key, read from `folder/<name>.json` and
+    """The values (of type `kind`, anything pydantic reads from JSON) of one pure function by key, read from `folder/<name>.json` and
     written back by `save`; without a folder, kept for this build only."""
 
     def __init__(self, folder: Path | None = None, name: str = "", fingerprint: str = "",
@@ -86,7 +87,7 @@ class Memo(Generic[V]):
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(self.path, self.table.dump_json(_Table(self.fingerprint, dict(sorted(self.used.items())))))
-        except OSError as error:
+        except (OSError, ValueError) as error:  # ValueError: text pydantic cannot write as JSON (a lone surrogate)
             log.warning("cache: could not keep %s: %s", self.path, error)
 
     def _read(self) -> dict[str, V]:

@@ -4,14 +4,15 @@ earlier build are exactly those of a build that scored every pair."""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import asdict
 
 import pytest
 
-from dossier import ids, memo, yamlio
+from dossier import ids, ingest, memo, yamlio
 from dossier.link import quotes as linking
 from dossier.memo import Memo, call_key
-from dossier.model import StanceSetting
+from dossier.model import Article, Problem, StanceSetting
 from tests.conftest import ROOT
 from tests.test_quotes_link import BASE, BORDER, BUDGET, SHORT, extraction, no_actor
 
@@ -167,3 +168,34 @@ def test_a_value_in_the_memo_is_the_one_dumped_for_that_data_and_no_other(tmp_pa
     assert dumped == [yamlio.dump(value) for value in values]
     assert len(set(dumped)) == len(values)
     assert yamlio.dump({"a": LONG}, width=40, memo=texts) == yamlio.dump({"a": LONG}, width=40) != yamlio.dump({"a": LONG})
+
+
+# --------------------------------------------------------------------------
+# seeds read with what an earlier build parsed
+
+
+PARSED = tuple[Article, tuple[Problem, ...]]
+
+
+@pytest.mark.parametrize("folder", [ROOT / "seeds", ROOT / "tests" / "fixtures" / "hostile"], ids=["seeds", "hostile"])
+def test_seeds_read_with_an_earlier_builds_parses_are_read_afresh_and_parse_only_what_changed(tmp_path, monkeypatch,
+                                                                                             folder):
+    seeds = shutil.copytree(folder, tmp_path / "seeds", symlinks=True)
+    fingerprint = memo.fingerprint("dossier.ingest")
+    earlier = Memo(tmp_path / "cache", "ingest", fingerprint, PARSED)
+    expected = ingest.read_seeds(seeds)
+    assert ingest.read_seeds(seeds, earlier) == expected
+    earlier.save()
+    parsed = []
+    real = ingest.parse_seed
+    monkeypatch.setattr(ingest, "parse_seed", lambda text, file: parsed.append(file) or real(text, file))
+    changed = sorted(p for p in seeds.iterdir()
+                     if p.suffix == ".txt" and not p.is_symlink() and p.stat().st_size > 200)[0]
+    changed.write_text(changed.read_text(encoding="utf-8", errors="replace") + "\n\nA paragraph added later.\n",
+                       encoding="utf-8")
+    with_memo = ingest.read_seeds(seeds, Memo(tmp_path / "cache", "ingest", fingerprint, PARSED))
+    reparsed = list(parsed)
+    parsed.clear()
+    assert with_memo == ingest.read_seeds(seeds)
+    assert reparsed == [changed.name]  # with the memo: only the changed seed
+    assert len(parsed) > 1  # without it: every seed

@@ -131,6 +131,7 @@ from dossier.ingest.decode import decode
 from dossier.ingest.files import SeedError, is_seed, read_bytes
 from dossier.ingest.frontmatter import split_frontmatter
 from dossier.ingest.paragraphs import paragraph_candidates
+from dossier.memo import Memo, call_key
 from dossier.model import Article, Paragraph, Problem
 from dossier.text import normalise, slugify
 
@@ -141,8 +142,10 @@ TITLE_MAX_CHARS = 300
 # folder and files
 
 
-def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
-    """Every usable seed as an Article, sorted by file name, and a Problem for each one skipped."""
+def read_seeds(seeds_dir: Path, parsed: Memo[tuple[Article, tuple[Problem, ...]]] | None = None
+               ) -> tuple[list[Article], list[Problem]]:
+    """Every usable seed as an Article, sorted by file name, and a Problem for each one skipped.
+    `parsed` keeps what parse_seed made of each seed between builds (dossier.memo)."""
     if not seeds_dir.is_dir():
         return [], [Problem(str(seeds_dir), "seeds folder not found")]
     articles: list[Article] = []
@@ -152,7 +155,7 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
         try:
             if not is_seed(path, seeds_dir):
                 continue
-            article, file_problems = read_seed(path)
+            article, file_problems = read_seed(path, parsed)
         except SeedError as error:
             problems.append(Problem(path.name, str(error)))
             continue
@@ -168,13 +171,22 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
     return _with_unique_ids(articles, problems), problems
 
 
-def read_seed(path: Path) -> tuple[Article, list[Problem]]:
+def read_seed(path: Path, parsed: Memo[tuple[Article, tuple[Problem, ...]]] | None = None
+              ) -> tuple[Article, list[Problem]]:
     """One seed file as an Article; raises SeedError when the file is not usable text."""
     text, notes = decode(read_bytes(path))
     if not text.strip():
         raise SeedError("empty file: skipped")
-    article, problems = parse_seed(text, path.name)
-    return article, [Problem(path.name, note) for note in notes] + problems
+    if parsed is None:
+        article, problems = parse_seed(text, path.name)
+    else:
+        article, problems = parsed.get(call_key(path.name, text), lambda: _parsed(text, path.name))
+    return article, [Problem(path.name, note) for note in notes] + list(problems)
+
+
+def _parsed(text: str, file: str) -> tuple[Article, tuple[Problem, ...]]:
+    article, problems = parse_seed(text, file)
+    return article, tuple(problems)
 
 
 def _with_unique_ids(articles: list[Article], problems: list[Problem]) -> list[Article]:
