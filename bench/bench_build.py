@@ -19,7 +19,8 @@ each built project as DIR/<size>/ (its site/ is what bench/bench_search.py measu
 times "one added" alone on a project kept by --keep (a 10k cold build is a quarter of an hour):
 its held-back article is taken out of seeds/ and the project built once with this code (every
 extraction cached, all linked and rendered: its docs/, ledger and caches are this code's), then
-each run adds the article to a fresh copy and times `dossier build`. KEPT itself is never changed.
+each run adds the article to a fresh copy and times `dossier build`. KEPT itself is never changed;
+the copies are made in a temporary folder in --keep DIR when given.
 """
 
 from __future__ import annotations
@@ -207,7 +208,7 @@ def main() -> int:
     parser.add_argument("--one-added", type=Path, metavar="KEPT", help="time only 'one added' on a kept project")
     args = parser.parse_args()
     if args.one_added:
-        with tempfile.TemporaryDirectory(dir=args.one_added.parent) as tmp:
+        with tempfile.TemporaryDirectory(dir=args.keep) as tmp:  # the copies go there (or to TMPDIR)
             row = one_added(args.one_added.resolve(), Path(tmp), args.runs)
         for name, step in row["steps"].items():
             print(f"{row['articles']:>8} {name:<18} wall {step['wall_s']:8.1f} s  CPU {step['cpu_s']:8.1f} s  "
