@@ -163,7 +163,7 @@ def bench(folder: Path, size: int, runs: int, seed: int) -> dict:
 
 def one_added(kept: Path, work: Path, runs: int) -> dict:
     """`dossier build` with the held-back article added to a copy of the project `kept` (see the docstring)."""
-    held_back = next(path for path in kept.glob("*.md"))  # project() leaves it beside seeds/
+    [held_back] = [path for path in kept.iterdir() if path.suffix in (".md", ".txt")]  # project() leaves it there
     base = work / "base"
     shutil.copytree(kept, base, ignore=lambda folder, names: ["site"] if Path(folder) == kept else [], symlinks=True)
     (base / "seeds" / held_back.name).unlink(missing_ok=True)

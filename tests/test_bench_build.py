@@ -81,7 +81,8 @@ with open({log!r}, "a", encoding="utf-8") as log:
 
 def test_one_added_builds_the_kept_project_without_the_article_then_times_copies_with_it(tmp_path, monkeypatch):
     kept = tmp_path / "kept"
-    for made in ["seeds/a.md", "seeds/b.md", "seeds/zz-held.md", "zz-held.md", "site/index.html", "permalinks.yaml"]:
+    for made in ["seeds/a.md", "seeds/b.md", "seeds/zz-held.txt", "zz-held.txt", "site/index.html", "permalinks.yaml",
+                 "mkdocs.yml"]:
         (kept / made).parent.mkdir(parents=True, exist_ok=True)
         (kept / made).write_text(made, encoding="utf-8")
     before = sorted(p.relative_to(kept).as_posix() for p in kept.rglob("*"))
@@ -95,7 +96,7 @@ def test_one_added_builds_the_kept_project_without_the_article_then_times_copies
     work.mkdir()
     row = bench_build.one_added(kept, work, runs=2)
     assert (tmp_path / "log").read_text(encoding="utf-8").splitlines() == [
-        "base False build a.md b.md", "run0 False build a.md b.md zz-held.md", "run1 False build a.md b.md zz-held.md"]
-    assert row["articles"] == 3 and row["added"] == "zz-held.md"
+        "base False build a.md b.md", "run0 False build a.md b.md zz-held.txt", "run1 False build a.md b.md zz-held.txt"]
+    assert row["articles"] == 3 and row["added"] == "zz-held.txt"
     assert [len(runs) for runs in row["runs"].values()] == [1, 2]
     assert sorted(p.relative_to(kept).as_posix() for p in kept.rglob("*")) == before
