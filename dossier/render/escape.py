@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -36,6 +37,13 @@ def plain_text(value: object) -> str:
 def escape_markdown(value: object) -> Markup:
     """`value` as literal text inside Markdown or raw HTML: `plain_text`, with every
     Markdown/HTML-significant character a character reference."""
+    return _escaped(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _escaped(value: str) -> Markup:
+    """escape_markdown of a text. Cached: pages print the same names, ids and labels over and over
+    (at 1,000 articles 278,000 values were escaped, 16,000 of them different)."""
     text = plain_text(value).translate(_ALWAYS_ESCAPED)
     match = _LINE_START.match(text)
     if match and match.group(1) in "-.":
