@@ -87,6 +87,8 @@ class ActorMention:
     kind: str  # "person" | "organization" | "country" | "government" | ...
     role: str | None = None  # "Deputy Foreign Minister"
     affiliation: str | None = None  # canonical name of the country/organisation ("Russia")
+    start: int | None = None  # where `surface` is in the paragraph's text: text[start:end] == surface;
+    end: int | None = None  # None for a name no words of the article were read as (a quote's speaker, at link time)
 
 
 @dataclass(frozen=True)

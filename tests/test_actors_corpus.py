@@ -76,6 +76,19 @@ def test_mentions_name_the_right_actor_in_each_paragraph(case):
                 assert found.get(surface) == name, (source, paragraph, found)
 
 
+def test_every_mention_points_at_its_words_in_the_paragraph(case):
+    """Offsets, not strings to find again: text[start:end] is the surface, and the mentions come in
+    reading order (a title's country starts with its person: "Russian Foreign Minister Sergei Lavrov")."""
+    _, extractions, _, _ = case
+    for extraction in extractions:
+        texts = {p.index: p.text for p in extraction.article.paragraphs}
+        assert extraction.actors
+        for mention in extraction.actors:
+            assert texts[mention.paragraph][mention.start:mention.end] == mention.surface, mention
+        places = [(m.paragraph, m.start) for m in extraction.actors]
+        assert places == sorted(places)
+
+
 def test_resolver_answers_for_each_source(case):
     expected, _, _, resolve = case
     for source, names in expected.get("resolve", {}).items():

@@ -86,7 +86,7 @@ def test_no_folder_means_no_cache(tmp_path):
     pytest.param(lambda data, other: data.replace(b'"speaker":null', b'"speaker":7', 1), id="wrong optional type"),
     pytest.param(lambda data, other: data.replace(b'"cue":"said",', b"", 1).replace(b'"method":"explicit",', b"", 1),
                  id="missing field"),
-    pytest.param(lambda data, other: data.replace(b'"schema":1', b'"schema":99', 1), id="other schema"),
+    pytest.param(lambda data, other: data.replace(b'"schema":%d' % cache.SCHEMA, b'"schema":99', 1), id="other schema"),
     pytest.param(lambda data, other: other, id="another article's entry"),
 ])
 def test_a_damaged_or_foreign_entry_is_ignored_with_a_debug_line_and_replaced(tmp_path, caplog, damage):

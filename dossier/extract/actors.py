@@ -70,7 +70,7 @@ class _Person:
 
 
 class _Found(NamedTuple):
-    surface: str
+    span: object  # the spaCy Span of the words as printed: its text and offsets go into the ActorMention
     name: str
     kind: str
     role: str | None = None
@@ -144,7 +144,8 @@ class _Reader:
                 self._remember(reading, self.doc[i:reading.end].root)
                 if any(m.kind == PERSON for m in reading.mentions):
                     self.last_person_end = (doc, reading.end)
-                found.extend(ActorMention(self.article.id, index, *m) for m in reading.mentions)
+                found.extend(ActorMention(self.article.id, index, m.span.text, m.name, m.kind, m.role, m.affiliation,
+                                          m.span.start_char, m.span.end_char) for m in reading.mentions)
                 i = reading.end
         return found
 
@@ -342,7 +343,7 @@ class _Reader:
         institution = self.world.institutions.match(self.words, end - 1) is not None
         if not (institution or recurs or speaks):
             return None
-        return _Reading(end, [_Found(self.doc[i:end].text, name, ORGANIZATION)])  # "Moody's" keeps its 's
+        return _Reading(end, [_Found(self.doc[i:end], name, ORGANIZATION)])  # "Moody's" keeps its 's
 
     def _employer(self, i: int) -> _Reading | None:
         """Where someone works: "an analyst at Morningstar", "chief economist at the Kiel Institute"."""
@@ -846,10 +847,11 @@ class _Reader:
     def _skip_the(self, i: int) -> int:
         return i + 1 if self.words[i].lower() == "the" and i + 1 < len(self.doc) else i
 
-    def _surface(self, start: int, end: int) -> str:
+    def _surface(self, start: int, end: int):
+        """The Span of the words that name the actor, without a trailing possessive."""
         while end > start + 1 and self.words[end - 1] in POSSESSIVE:
             end -= 1
-        return self.doc[start:end].text
+        return self.doc[start:end]
 
 
 def _is_heading(text: str) -> bool:

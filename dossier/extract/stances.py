@@ -19,7 +19,6 @@ No cue, no stance: nothing is guessed from words merely appearing together.
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -711,21 +710,15 @@ class _Names:
         self._people_index = NameIndex(person_names())  # ...by every form that may name them
         self._last_named: dict[str, tuple[int, int]] = {}  # person -> where named last so far
         self._bodies: list[tuple[int, int, str, str]] = []  # (paragraph, offset, name, surface) of organisations
-        printed: dict[int, list[ActorMention]] = defaultdict(list)  # by paragraph, in the actors stage's order
         for mention in actors:
-            if mention.surface:
-                printed[mention.paragraph].append(mention)
+            if mention.start is None:
+                continue
+            self._spans.setdefault(mention.paragraph, []).append((mention.start, mention.end, mention))
+            if mention.kind == PERSON:
+                self._add_person(mention.paragraph, mention.start, mention.name)
+            elif mention.kind == ORGANIZATION:
+                self._bodies.append((mention.paragraph, mention.start, mention.name, mention.surface.lower()))
         for paragraph, doc in zip(article.paragraphs, docs):
-            spans = self._spans.setdefault(paragraph.index, [])
-            for mention in printed[paragraph.index]:
-                start = paragraph.text.find(mention.surface)
-                while start >= 0:
-                    spans.append((start, start + len(mention.surface), mention))
-                    if mention.kind == PERSON:
-                        self._add_person(paragraph.index, start, mention.name)
-                    elif mention.kind == ORGANIZATION:
-                        self._bodies.append((paragraph.index, start, mention.name, mention.surface.lower()))
-                    start = paragraph.text.find(mention.surface, start + 1)
             for entity in doc.ents:
                 if entity.label_ == "PERSON" and self._mention(paragraph.index, entity.start_char) is None:
                     self._add_person(paragraph.index, entity.start_char, self._person(entity))

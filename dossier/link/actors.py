@@ -376,7 +376,7 @@ def _split(groups, name: str, alias: str, owner: str | None, line: int, edits: C
     new_name = owner or alias
     target = next((n for n in groups if _key(n) == _key(new_name)), new_name)
     groups.setdefault(target, _Group(target)).mentions.extend(
-        ActorMention(m.source, m.paragraph, m.surface, target, m.kind) for m in moved
+        replace(m, name=target, role=None, affiliation=None) for m in moved
     )
 
 
