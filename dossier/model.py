@@ -101,6 +101,7 @@ class Stance:
     topic: str  # a short descriptive topic name ("NATO peacekeepers in Ukraine")
     stance: str  # "support" | "oppose" | "conditional" | "open"
     sentence: str = ""
+    head: str = ""  # the topic's head lemma with its compounds ("security mechanism"), from the article's parse
 
 
 @dataclass(frozen=True)

@@ -261,8 +261,22 @@ def test_every_stance_keeps_its_sentence_and_paragraph():
     docs = list(nlp.load().pipe(p.text for p in art.paragraphs))
     found = extract_stances(art, docs, [])
     assert found == [Stance("test", 2, "Germany", "climate agreement", "support",
-                            "Germany supports the climate agreement."),
-                     Stance("test", 2, "Poland", "climate agreement", "oppose", "Poland rejects it.")]
+                            "Germany supports the climate agreement.", head="climate agreement"),
+                     Stance("test", 2, "Poland", "climate agreement", "oppose", "Poland rejects it.",
+                            head="climate agreement")]
+
+
+@pytest.mark.parametrize("sentence, topic, head", [
+    ("Germany supports the new climate agreement.", "climate agreement", "climate agreement"),
+    ("Russia will demand security guarantees, Sergei Lavrov said.", "security guarantees", "security guarantee"),
+    ("Germany called on Russia to withdraw its troops.", "withdraw its troops", "withdraw"),
+    ("The Unite union backed the pay offer.", "pay offer", "pay offer"),
+])
+def test_a_stance_carries_its_topics_head_from_the_articles_parse(sentence, topic, head):
+    """Linking groups topics no issue claims by this key, so it needs no language model of its own."""
+    art = article(sentence)
+    found = extract_stances(art, [nlp.parse(sentence)], [])
+    assert {(s.topic, s.head) for s in found} == {(topic, head)}
 
 
 # --------------------------------------------------------------------------
@@ -277,9 +291,15 @@ def resolve(source: str, name: str) -> str | None:
 
 
 def extraction(source: str, *found: tuple[str, str, str, int, str], actors: tuple[ActorMention, ...] = ()):
-    """An Extraction holding stances (actor, stance, topic, paragraph, sentence)."""
+    """An Extraction holding stances (actor, stance, topic, paragraph, sentence), each topic with the head key
+    extraction gives it (Stance.head: its head's lemma and compounds, here from the topic's own parse)."""
     return Extraction(article=article("x", source=source), actors=actors,
-                      stances=tuple(Stance(source, p, a, t, s, sentence) for a, s, t, p, sentence in found))
+                      stances=tuple(Stance(source, p, a, t, s, sentence, head_key(t)) for a, s, t, p, sentence in found))
+
+
+def head_key(topic: str) -> str:
+    root = next(t for t in nlp.parse(topic) if t.dep_ == "ROOT")
+    return " ".join([t.lemma_.lower() for t in root.children if t.dep_ == "compound" and t.i < root.i] + [root.lemma_.lower()])
 
 
 def positions(*extractions: Extraction) -> dict[str, tuple[str, str]]:

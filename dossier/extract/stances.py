@@ -22,6 +22,7 @@ import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from dossier.extract.discourse import Context, Referent, fullest_name, pronoun_referent
 from dossier.extract.sentences import article_sentences
@@ -61,8 +62,8 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
     `title` the parse of its headline (made with the paragraphs', so that spaCy runs once per article)."""
     names = _Names(article, docs, actors)
     stances: list[Stance] = []
-    recalled: dict[str, str] = {}  # cue -> the topic it was last used on, for "rejected the call" later on
-    named: dict[str, str] = _named_issues(title) if title is not None else {}
+    recalled: dict[str, _Phrase] = {}  # cue -> the topic it was last used on, for "rejected the call" later on
+    named: dict[str, _Phrase] = _named_issues(title) if title is not None else {}
     spans = sentences if sentences is not None else article_sentences([p.text for p in article.paragraphs])
     for paragraph, doc, sentences in zip(article.paragraphs, docs, spans):
         context = _Paragraph()
@@ -80,15 +81,15 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                 context.holders = holders or context.holders
                 context.topic = topic or context.topic
                 for holder in holders or ():
-                    if topic and (holder, claim.stance, topic) not in seen:
-                        seen.add((holder, claim.stance, topic))
-                        stances.append(Stance(article.id, paragraph.index, holder, topic, claim.stance,
-                                              sentence.text.strip()))
+                    if topic and (holder, claim.stance, topic.text) not in seen:
+                        seen.add((holder, claim.stance, topic.text))
+                        stances.append(Stance(article.id, paragraph.index, holder, topic.text, claim.stance,
+                                              sentence.text.strip(), topic.head))
             named.update(_named_issues(sentence))
     return stances
 
 
-def _named_issues(span) -> dict[str, str]:
+def _named_issues(span) -> dict[str, _Phrase]:
     """Nouns named in full in `span` ("the pension reform", "EU AI rules"), by their lemma: what a later bare
     "the reform" or "the rules" stands for."""
     words = lexicon().stances
@@ -100,7 +101,7 @@ def _named_issues(span) -> dict[str, str]:
     return found
 
 
-def _recall(pointer: str, recalled: dict[str, str]) -> str | None:
+def _recall(pointer: str, recalled: dict[str, _Phrase]) -> _Phrase | None:
     """The topic of the latest cue a noun names back ("the call" -> what someone last called for)."""
     cues = lexicon().stances.pointers.get(pointer, ())
     return next((topic for cue, topic in reversed(recalled.items()) if cue in cues), None)
@@ -112,14 +113,14 @@ class _Paragraph:
     request") takes the topic before it, a subjectless condition the holder before it."""
 
     holders: tuple[str, ...] = ()
-    topic: str | None = None
+    topic: _Phrase | None = None
 
 
 @dataclass(frozen=True)
 class _Claim:
     holders: tuple[str, ...] | None  # None: the sentence does not say who
     stance: str
-    topic: str | None  # None: the topic only points back ("such a request")
+    topic: _Phrase | None  # None: the topic only points back ("such a request")
     carried: bool = False  # with nobody named, the paragraph's last holder holds it
     cue: str = ""  # the cue as listed in data/stances.yaml ("call for")
     pointer: str = ""  # the noun a topic that only points back uses ("call", "proposal")
@@ -186,7 +187,7 @@ class _Sentence:
                 continue
             name, points_back = _topic(topic, words)
             if name is not None or points_back:
-                bare = topic.lemma_.lower() if name and topic.pos_ == "NOUN" and name.lower() == topic.lower_ else ""
+                bare = topic.lemma_.lower() if name and topic.pos_ == "NOUN" and name.text.lower() == topic.lower_ else ""
                 yield _Claim(holders, "conditional" if conditional else current, name, reading.carried,
                              reading.cue, "" if name else topic.lemma_.lower(), bare)
 
@@ -588,7 +589,7 @@ def _compose(outer: str, inner: str, words: Stances) -> str:
 # topics
 
 
-def _topic(head, words: Stances) -> tuple[str | None, bool]:
+def _topic(head, words: Stances) -> tuple[_Phrase | None, bool]:
     """(a short name for the issue headed by `head`, whether it only points back to an earlier one).
     (None, False) drops it: a bare name ("support Kyiv") is an actor, not an issue."""
     head = _through_light(head, words)
@@ -671,10 +672,24 @@ def _bare_name(head) -> bool:
         c.dep_ in ("compound", "det", "case", "punct") for c in head.children)
 
 
-def _phrase(tokens) -> str | None:
+class _Phrase(NamedTuple):
+    """A topic as the article names it, and the key linking groups it by when no issue claims it: the lemma
+    of its head with the compounds before it ("security mechanism"), read here from the article's parse so
+    that linking needs no language model."""
+
+    text: str
+    head: str
+
+
+def _phrase(tokens) -> _Phrase | None:
     ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
     text = normalise("".join(t.text_with_ws for t in ordered).strip(" ,;:-\"'"))
-    return text or None
+    if not text:
+        return None
+    inside = {t.i for t in ordered}
+    root = next((t for t in ordered if t.head.i not in inside or t.head.i == t.i), ordered[0])
+    parts = [c.lemma_.lower() for c in root.children if c.dep_ == "compound" and c.i < root.i and c.i in inside]
+    return _Phrase(text, " ".join([*parts, root.lemma_.lower()]))
 
 
 def _phrase_tokens(token, words: Stances, top: bool = True) -> Iterator:

@@ -30,7 +30,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dossier import nlp
 from dossier.link.actors import Resolver
 from dossier.model import ActorMention, Extraction, Mention, Position, Problem, Stance, Topic
 from dossier.lexicon import lexicon
@@ -105,10 +104,12 @@ def link_positions(extractions: Sequence[Extraction], resolve: Resolver, problem
     stances = [s for e in extractions for s in e.stances]
     speakers_for = _Spokespeople([m for e in extractions for m in e.actors], resolve)
     sources: dict[str, set[str]] = defaultdict(set)
-    for stance in stances:
+    heads: dict[str, str] = {}  # topic name -> its head key, as the first stance naming it parsed it
+    for stance in sorted(stances, key=_stance_order):
         sources[stance.topic].add(stance.source)
+        heads.setdefault(stance.topic, stance.head)
     files = {e.article.id: e.article.file for e in extractions}
-    topic_of = _topics(sorted(sources), sources, files, problems if problems is not None else [])
+    topic_of = _topics(sorted(sources), sources, heads, files, problems if problems is not None else [])
     statements: dict[tuple[str, str], dict[str, dict[Mention, list[str]]]] = defaultdict(
         lambda: defaultdict(dict))
     for stance in sorted(stances, key=_stance_order):
@@ -194,16 +195,17 @@ def _find(text: Sequence[str], phrase: tuple[str, ...], keys: bool = False) -> i
 # topics
 
 
-def _topics(names: Sequence[str], sources: dict[str, set[str]], files: dict[str, str], problems: list[Problem]
-            ) -> dict[str, tuple[Topic, bool]]:
+def _topics(names: Sequence[str], sources: dict[str, set[str]], heads: dict[str, str], files: dict[str, str],
+            problems: list[Problem]) -> dict[str, tuple[Topic, bool]]:
     """Topic name as extracted -> (its Topic, whether the name says the opposite of the topic's title);
-    `sources` says which articles state each name, `files` their seed files (for warnings).
+    `sources` says which articles state each name, `heads` its head key (Stance.head), `files` their seed
+    files (for warnings).
 
     Two different topics can slug alike ("Vaccines" and one written with a Cyrillic "а", two long
     titles cut at the slug's length): the first by key keeps the slug, each further one gets
     "-2", "-3", and a warning names the articles, so neither page overwrites the other."""
     keyed: dict[str, tuple[str | None, bool]] = {}
-    fallback = _head_keys([n for n in names if _issue(n) is None], sources)
+    fallback = _head_keys({n: heads[n] for n in names if _issue(n) is None}, sources)
     for name in names:
         found = _issue(name)
         keyed[name] = (found[0].title, found[1]) if found else (None, False)
@@ -263,13 +265,8 @@ def _issue(name: str) -> tuple[Issue, bool] | None:
     return (best[1], best[2]) if best else None
 
 
-def _head_keys(names: Sequence[str], sources: dict[str, set[str]]) -> dict[str, str]:
+def _head_keys(keys: dict[str, str], sources: dict[str, set[str]]) -> dict[str, str]:
     """Topic names no issue claims, keyed by their head noun's lemma and its compounds ("security mechanism")."""
-    keys = {}
-    for name, doc in zip(names, nlp.load().pipe(names)):
-        root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
-        parts = [t.lemma_.lower() for t in root.children if t.dep_ == "compound" and t.i < root.i] + [root.lemma_.lower()]
-        keys[name] = " ".join(parts)
     keyed_sources: dict[str, set[str]] = defaultdict(set)
     for name, key in keys.items():
         keyed_sources[key] |= sources.get(name, set())
