@@ -121,6 +121,7 @@ class Names(Shape):
     syllable_finals: Words
     given_particles: Words
     suffixes: Words
+    abbreviations: Words
     pronouns: Pronouns
     possessive_pronouns: Pronouns
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dossier import nlp
 from dossier.lexicon import lexicon
-from dossier.names import PersonNames, person_names
+from dossier.names import PersonNames, person_names, words
 from dossier.text import normalise
 
 COUNTRY = "country"
@@ -36,14 +35,14 @@ class Known:
 
 @lru_cache(maxsize=65536)
 def phrase_key(text: str) -> tuple[str, ...]:
-    """The lookup key of a phrase: its tokens as spaCy splits them, without a leading "the" or a
-    trailing possessive, so that "the Kremlin's" and "Kremlin" meet."""
-    words = [normalise(t.text) for t in nlp.load().tokenizer(normalise(text))]
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    if words and words[-1] in POSSESSIVE:
-        words = words[:-1]
-    return tuple(words)
+    """The lookup key of a phrase: its tokens as spaCy splits them (names.words, without the model), without
+    a leading "the" or a trailing possessive, so that "the Kremlin's" and "Kremlin" meet."""
+    key = [normalise(word) for word in words(normalise(text))]
+    if key and key[0].lower() == "the":
+        key = key[1:]
+    if key and key[-1] in POSSESSIVE:
+        key = key[:-1]
+    return tuple(key)
 
 
 class Phrases:

@@ -4,8 +4,11 @@ word beside a name says of its bearer's gender, which names are full names."""
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from dossier.names import genders, person_names, pronoun, split_title
+from dossier import nlp
+from dossier.lexicon import DATA_DIR
+from dossier.names import genders, person_names, pronoun, split_title, word_spans, words
 from dossier.world import world
 
 
@@ -101,3 +104,48 @@ def test_titles_come_off_a_name(text, nouns, role, name):
 ])
 def test_what_ends_a_hyphenated_given_name(before, end, after, ends):
     assert person_names().ends_given_name(before, end, after) is ends
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia's Deputy Foreign Minister Alexander Grushko",
+     ["Russia", "'s", "Deputy", "Foreign", "Minister", "Alexander", "Grushko"]),
+    ("Secretary-General Mark Rutte", ["Secretary", "-", "General", "Mark", "Rutte"]),
+    ("the U.S.", ["the", "U.S."]),  # a dotted abbreviation keeps its last period
+    ("NATO.", ["NATO", "."]),  # ...an acronym before a full stop does not
+    ("Donald J. Trump", ["Donald", "J.", "Trump"]),  # an initial keeps its period
+    ("Gen. Mark Milley", ["Gen.", "Mark", "Milley"]),  # names.yaml's abbreviations keep theirs
+    ("Sr. official", ["Sr", ".", "official"]),  # ...others do not, as in spaCy
+    ('"Putin,"', ['"', "Putin", ",", '"']),
+    ("the Kremlin\u2019s", ["the", "Kremlin", "\u2019s"]),
+    ("(AP)", ["(", "AP", ")"]),
+    ("30-day truce", ["30", "-", "day", "truce"]),
+    ("won't", ["wo", "n't"]),
+])
+def test_words_of_a_name_are_split_as_the_tokenizer_splits_them(text, expected):
+    assert words(text) == expected
+    assert all(text[start:end] for start, end in word_spans(text))
+
+
+def _data_phrases(value) -> set[str]:
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict):
+        return {s for k, v in value.items() for s in _data_phrases(k) | _data_phrases(v)}
+    if isinstance(value, list):
+        return {s for v in value for s in _data_phrases(v)}
+    return set()
+
+
+def test_every_phrase_in_the_data_files_splits_as_the_models_tokenizer_splits_it():
+    """Linking splits names without the model (names.word_spans); extraction matches the same data
+    against the model's tokens: both must agree on every name, title and phrase the data holds.
+    ingest.yaml holds regular expressions and meaning.yaml single words read by wording.py."""
+    phrases = set()
+    for path in sorted(DATA_DIR.glob("*.yaml")):
+        if path.name not in ("ingest.yaml", "meaning.yaml"):
+            phrases |= _data_phrases(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert len(phrases) > 2000
+    tokenizer = nlp.load().tokenizer
+    differ = {p: ([t.text for t in tokenizer(p)], words(p)) for p in sorted(phrases)
+              if [t.text for t in tokenizer(p)] != words(p)}
+    assert differ == {}

@@ -25,10 +25,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from dossier import nlp
 from dossier.curation import ActorEdit, Curation
 from dossier.model import Actor, ActorMention, Extraction, Mention, Problem
-from dossier.names import NameIndex, is_initial, person_names, split_title
+from dossier.names import NameIndex, is_initial, person_names, split_title, word_spans
 from dossier.text import normalise, slugify
 from dossier.world import PERSON, POSSESSIVE, phrase_key, world
 
@@ -139,12 +138,12 @@ def _parse_name(text: str) -> tuple[str, str, str | None, str | None]:
     known = world().known(text)
     if known is not None:
         return known.name, known.kind, None, None
-    tokens = nlp.load().tokenizer(text)
-    words = [t.text for t in tokens]
+    spans = word_spans(text)
+    words = [text[start:end] for start, end in spans]
     title = split_title(words, world())
     if title.start >= len(words):
         return text, PERSON, None, None  # a title alone: "the Foreign Minister"
-    name = tokens[title.start:].text
+    name = text[spans[title.start][0]:]
     known = world().known(name)
     if known is not None:
         return known.name, known.kind, None, None
@@ -152,7 +151,8 @@ def _parse_name(text: str) -> tuple[str, str, str | None, str | None]:
         return name, PERSON, None, None
     owner = world().demonyms.match(words, 0) or world().names.match(words, 0)
     role_start = owner[0] + (owner[0] < len(words) and words[owner[0]] in POSSESSIVE) if owner else 0
-    return name, PERSON, tokens[role_start:title.end].text, owner[1].name if owner else None
+    role = text[spans[role_start][0]:spans[title.end - 1][1]] if role_start < title.end else ""
+    return name, PERSON, role, owner[1].name if owner else None
 
 
 def _group_by_name(mentions: Iterable[ActorMention]) -> dict[str, _Group]:
