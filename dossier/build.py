@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier import cache, curation, executor, export, extract, ids, ingest, link, memo, nlp, publish, render, stamp
+from dossier import cache, curation, executor, export, extract, ids, ingest, link, memo, nlp, publish, render, review, stamp
 from dossier.errors import InputError
 from dossier.lexicon import lexicon
 from dossier.model import Article, Dossier, Extraction, Problem
@@ -82,12 +82,13 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress
         if last is not None:  # nothing new since the build that wrote docs/: it would write the same bytes
             return BuildResult(problems=list(last.problems), pages=last.pages)
     assembly = assemble(config, ledger, progress)
+    published = review.withhold(assembly.dossier)
     texts = memo.Memo(config.cache, "yaml", memo.fingerprint("dossier.yamlio", ["PyYAML"]), str)
     try:
-        pages = render.render(assembly.dossier, config.templates, site_url, site_name, texts)
+        pages = render.render(published, config.templates, site_url, site_name, texts)
     except render.UnsafeId as error:  # ids that are not slugs of seed file names come from the ledger
         raise InputError(f"{config.ledger}: {error}") from error
-    data = export.files(assembly.dossier, config.templates, site_url)
+    data = export.files(published, config.templates, site_url)
     result = BuildResult(problems=assembly.problems, pages=len(pages),
                          ledger_stale=assembly.new_ledger != assembly.ledger)
     if write:

@@ -18,11 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_type_hints
+from typing import Annotated, Any, Literal, get_args, get_type_hints
 
 import yaml
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints, TypeAdapter,
-                      ValidationError)
+                      ValidationError, model_validator)
 
 from dossier.errors import InputError, yaml_problem
 
@@ -68,6 +68,23 @@ class Shape(BaseModel):
     """A data file, or a section of one: these keys, every one required unless it has a default."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+
+
+Level = Literal["sure", "likely", "unsure"]  # dossier.model.Confidence
+Method = Literal["explicit", "role", "carried", "second-hand", "pronoun"]  # how attribution found a speaker
+
+
+class Confidences(Shape):
+    speaker: dict[Method, Level]
+    speaker_among_several: Level
+
+    @model_validator(mode="after")
+    def _every_method(self) -> Confidences:
+        """Every way of deciding has its level: none is published (or withheld) by default."""
+        missing = set(get_args(Method)) - self.speaker.keys()
+        if missing:
+            raise ValueError(f"speaker: no confidence for {', '.join(sorted(missing))}")
+        return self
 
 
 class GivenNames(Shape):
@@ -245,6 +262,7 @@ class Topics(Shape):
 class Lexicon:
     """Every data file, by its name without ".yaml", in its declared shape."""
 
+    confidence: Confidences  # how sure each way of deciding is: what publishing gates on
     countries: dict[Word, Words]  # country -> other names for it
     demonyms: dict[Word, Word]  # "Russian" -> a country in countries.yaml
     given_names: GivenNames

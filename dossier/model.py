@@ -9,6 +9,7 @@ makes it is done with it, so later stages cannot corrupt earlier results.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,20 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}: {self.message}"
+
+
+class Confidence(StrEnum):
+    """How sure a decision is (dossier/data/confidence.yaml says it for each way of deciding): what is
+    sure or likely is published, what is unsure goes to the review page for an editor instead."""
+
+    SURE = "sure"
+    LIKELY = "likely"
+    UNSURE = "unsure"
+
+    @property
+    def rank(self) -> int:
+        """Higher is surer: how the surest of several decisions is picked."""
+        return (Confidence.UNSURE, Confidence.LIKELY, Confidence.SURE).index(self)
 
 
 # --------------------------------------------------------------------------
@@ -74,6 +89,7 @@ class QuoteMention:
     cue: str | None = None  # the speech verb or phrase ("said", "according to")
     sentence: str = ""  # the sentence(s) around the quote, for context on the quote page
     end_paragraph: int | None = None  # last paragraph of a multi-paragraph quote
+    confidence: Confidence | None = None  # how sure `speaker` is, by `method`; None when there is no speaker
 
 
 @dataclass(frozen=True)
@@ -152,6 +168,7 @@ class Occurrence:
     method: str
     cue: str | None = None
     index: int = 0  # the n-th quote in its source: gives the stable occurrence anchor
+    confidence: Confidence | None = None  # how sure this printing's speaker is (QuoteMention.confidence)
 
 
 @dataclass
@@ -163,6 +180,7 @@ class Quote:
     speaker: str | None  # actor id, None when unattributed
     speaker_name: str | None
     occurrences: list[Occurrence] = field(default_factory=list)
+    speaker_confidence: Confidence | None = None  # the surest printing that gives this speaker; None: no speaker
     actors: list[str] = field(default_factory=list)  # actor ids mentioned in the quote
     topics: list[str] = field(default_factory=list)  # topic ids
 
@@ -206,6 +224,20 @@ class Tombstone:
     sources: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """A decision not sure enough to publish as fact (Confidence.UNSURE), for an editor to confirm:
+    the page it was withheld from, and what extraction would have said there."""
+
+    kind: str  # "speaker": who said a quote
+    page: str  # the quote's id
+    text: str  # the quote's words
+    claim: str  # the speaker's name extraction gave
+    claim_id: str | None  # ...and their actor id
+    evidence: tuple[Mention, ...]  # the printings that gave it, unsure
+    methods: tuple[str, ...]  # how each of them found the speaker ("pronoun")
+
+
 @dataclass
 class Dossier:
     """The linked story: what render turns into pages."""
@@ -218,3 +250,4 @@ class Dossier:
     redirects: dict[str, str] = field(default_factory=dict)  # "quotes/old.md" -> "quotes/new.md"
     tombstones: list[Tombstone] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    doubts: list[Doubt] = field(default_factory=list)  # what review.withhold kept from the reader, for an editor

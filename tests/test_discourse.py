@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.extract.discourse import Context, Referent, carries_speaker, fullest_name, pronoun_referent, role_referent
+from dossier.extract.discourse import (Context, Referent, carries_speaker, fullest_name, pronoun_candidates,
+                                       pronoun_referent, role_referent)
 
 MARIA = Referent("Maria Lopez", "person")
 JOHN = Referent("John Smith", "person")
@@ -36,6 +37,19 @@ def person(gender):
 ])
 def test_a_pronoun_points_to_the_nearest_person_that_fits(back, paragraph, gender, expected):
     assert pronoun_referent(back, paragraph, person(gender)) == expected
+
+
+@pytest.mark.parametrize("back, gender, expected", [
+    ([Context(1, named=[MARIA, JOHN])], "male", [JOHN]),  # one fits: a resolution, not a guess
+    ([Context(1, named=[MARIA, JOHN])], None, [MARIA, JOHN]),  # two fit: a guess among them
+    ([Context(1, named=[MARIA, JOHN_SUBJECT])], None, [JOHN_SUBJECT, MARIA]),  # the chosen one first
+    ([Context(1, speakers=[MARIA], named=[JOHN])], None, [MARIA, JOHN]),  # a speaker and a named person
+    ([Context(1, speakers=[MARIA], named=[MARIA])], None, [MARIA]),  # one person, once
+    ([Context(2, named=[JOHN]), Context(1, named=[MARIA])], None, [JOHN]),  # only the deciding sentence counts
+    ([Context(1, named=[JOHN])], "female", []),
+])
+def test_the_candidates_of_a_pronoun_say_whether_it_was_a_guess(back, gender, expected):
+    assert list(pronoun_candidates(back, 2, person(gender))) == expected
 
 
 DIPLOMAT = Referent("Maria Lopez", "person")

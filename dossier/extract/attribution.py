@@ -18,11 +18,11 @@ import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from dossier.extract.discourse import (PRONOUN_WINDOW, Context, Referent, carries_speaker, fullest_name,
-                                       pronoun_referent, role_referent)
+                                       pronoun_candidates, role_referent)
 from dossier.extract.quotemarks import Quotation
 from dossier.extract.sentences import quoted_spans, split
 from dossier.lexicon import lexicon
@@ -89,6 +89,7 @@ class Speaker:
     name: str | None
     method: str  # explicit | pronoun | role | carried | second-hand | unattributed
     kind: str = UNKNOWN
+    among: int = 1  # how many people it might have been: a pronoun that fits two is a guess
 
 
 @dataclass(frozen=True)
@@ -369,7 +370,7 @@ class Reader:
             speaker = self._subject_person(previous)  # "Kelly was blunt. 'That's not for me to decide.'"
         if speaker is None or speaker.name is None:
             return ANONYMOUS
-        return Speaker(speaker.name, "carried", speaker.kind)
+        return replace(speaker, method="carried")
 
     def _subject_person(self, sentence: Sentence) -> Speaker | None:
         """The named person a sentence with no speech cue ends on as a subject ("Asked why she stays, she laughed")."""
@@ -451,7 +452,7 @@ class Reader:
             return Said(verb.idx, saying.idx + len(saying), cue, ANONYMOUS)
         speaker = self._speaker_of(speaker_token, sentence, verb.idx, "second-hand")
         if speaker.name is not None:
-            speaker = Speaker(speaker.name, "second-hand", speaker.kind)
+            speaker = replace(speaker, method="second-hand")
         return Said(verb.idx, saying.idx + len(saying), cue, speaker, speaker_token.idx)
 
     def _speaker_of(self, token, sentence: Sentence, at: int, method: str) -> Speaker:
@@ -477,7 +478,7 @@ class Reader:
             return ANONYMOUS  # "officials said", "the researchers wrote": no one person speaks
         if definite and _is_epithet(token):  # "the Dane said", "the 34-year-old added"
             speaker = self._antecedent(sentence, at, (PERSON, UNKNOWN))
-            return Speaker(speaker.name, "role", speaker.kind) if speaker.name else ANONYMOUS
+            return replace(speaker, method="role") if speaker.name else ANONYMOUS
         institution = _institution(token)
         if institution is not None:  # "Russia's defence ministry said"
             return Speaker(institution, method, ORGANIZATION)
@@ -573,9 +574,9 @@ class Reader:
 
         # "she" is someone the article shows to be a person, in reach, before a name it never does
         # ("Lechuga-Peña ... interviewed parents. ..., Clarivate found. '...,' she said")
-        found = (gender is not None and pronoun_referent(shown_people(), sentence.paragraph, fits)
-                 or pronoun_referent(contexts(), sentence.paragraph, fits))
-        return Speaker(found.name, "pronoun", found.kind) if found else ANONYMOUS
+        found = (gender is not None and pronoun_candidates(shown_people(), sentence.paragraph, fits)
+                 or pronoun_candidates(contexts(), sentence.paragraph, fits))
+        return Speaker(found[0].name, "pronoun", found[0].kind, among=len(found)) if found else ANONYMOUS
 
     def _role(self, sentence: Sentence, at: int, nouns: frozenset[str], organization: bool = False) -> Speaker:
         """Who a role noun refers back to: the person named earlier with a matching title ("the

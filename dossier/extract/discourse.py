@@ -44,19 +44,29 @@ class Context:
 
 def pronoun_referent(back: Iterable[Context], paragraph: int, fits: Callable[[Referent], bool],
                      window: int = PRONOUN_WINDOW) -> Referent | None:
-    """Who a pronoun in `paragraph` stands for, looking `back` sentence by sentence (nearest first)
-    no further than `window` paragraphs: the last one the nearest sentence reports speaking that
-    `fits` (gender, kind), else its subject, else the first it names."""
+    """Who a pronoun in `paragraph` stands for (the first of `pronoun_candidates`), or None."""
+    found = pronoun_candidates(back, paragraph, fits, window)
+    return found[0] if found else None
+
+
+def pronoun_candidates(back: Iterable[Context], paragraph: int, fits: Callable[[Referent], bool],
+                       window: int = PRONOUN_WINDOW) -> tuple[Referent, ...]:
+    """Everyone a pronoun in `paragraph` may stand for, one per name, the likeliest first. Looking `back`
+    sentence by sentence (nearest first) no further than `window` paragraphs, the nearest sentence
+    that reports speaking or names one that `fits` (gender, kind) decides: the last it reports
+    speaking, else its subject, else the first it names; then the others in it that fit. More than
+    one means the pronoun was a guess among them (how sure it is: model.Confidence)."""
     for context in back:
         if context.paragraph < paragraph - window:
             break
         speaking = [r for r in context.speakers if fits(r)]
-        if speaking:
-            return speaking[-1]
         named = [r for r in context.named if fits(r)]
-        if named:
-            return next((r for r in named if r.subject), named[0])
-    return None
+        if not speaking and not named:
+            continue
+        first = speaking[-1] if speaking else next((r for r in named if r.subject), named[0])
+        others = {r.name: r for r in [*reversed(speaking), *named] if r.name != first.name}
+        return (first, *others.values())
+    return ()
 
 
 def role_referent(back: Iterable[Sequence[N]], fits: Callable[[N], bool]) -> N | None:

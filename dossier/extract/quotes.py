@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dossier import nlp
-from dossier.extract.attribution import Reader, label_before
+from dossier.extract.attribution import Reader, Speaker, label_before
 from dossier.extract.quotemarks import DOUBLE, SINGLE, Quotation, find_quotations
 from dossier.lexicon import lexicon
-from dossier.model import Article, Problem, QuoteMention
+from dossier.model import Article, Confidence, Problem, QuoteMention
 from dossier.text import normalise, words
 
 MIN_WORDS = 4  # shorter quoted phrases ("positive", "irreversible path") are scare quotes
@@ -147,10 +147,16 @@ def _mention(article: Article, group: list[Quotation], texts: list[str], docs: l
         text=text,
         speaker=speaker.name,
         method=speaker.method,
+        confidence=_confidence(speaker) if speaker.name else None,
         cue=cue,
         sentence=sentence,
         end_paragraph=paragraphs[last.end_paragraph].index if last.end_paragraph != first.paragraph else None,
     )
+
+
+def _confidence(speaker: Speaker) -> Confidence:
+    levels = lexicon().confidence
+    return Confidence(levels.speaker_among_several if speaker.among > 1 else levels.speaker[speaker.method])
 
 
 def _sounds_spoken(group: list[Quotation], docs: list, cued: bool) -> bool:

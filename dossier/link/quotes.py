@@ -187,6 +187,8 @@ def _quote(printings: list[_Printing], resolve: Resolver) -> Quote:
                   default=None)
     names = sorted({p.mention.speaker for p in printings if p.speaker == speaker and p.mention.speaker},
                    key=lambda n: (-len(n), n))
+    # one outlet naming the speaker outright makes the attribution sure, however the others found them
+    sureness = [p.mention.confidence for p in printings if p.speaker == speaker and p.mention.confidence]
     return Quote(
         id=content_id(canonical.mention.text),
         text=canonical.mention.text,
@@ -194,9 +196,11 @@ def _quote(printings: list[_Printing], resolve: Resolver) -> Quote:
         speaker_name=names[0] if names else None,
         occurrences=[
             Occurrence(source=p.mention.source, paragraph=p.mention.paragraph, text=p.mention.text,
-                       sentence=p.mention.sentence, method=p.mention.method, cue=p.mention.cue, index=p.index)
+                       sentence=p.mention.sentence, method=p.mention.method, cue=p.mention.cue, index=p.index,
+                       confidence=p.mention.confidence)
             for p in printings
         ],
+        speaker_confidence=max(sureness, key=lambda c: c.rank, default=None) if speaker else None,
         actors=_mentioned_actors(printings, resolve, speaker),
     )
 

@@ -106,6 +106,7 @@ class Catalogue:
         self.topics = {t.id: t for t in dossier.topics}
         self.positions = {p.id: p for p in dossier.positions}
         self.tombstones = {(t.kind, t.id): t for t in dossier.tombstones}
+        self.unconfirmed_speakers = {d.page for d in dossier.doubts if d.kind == "speaker"}  # quote ids (review.py)
 
         self.printings = self._printings()  # by quote id
         everywhere = [p for printings in self.printings.values() for p in printings]

@@ -28,7 +28,7 @@ SECTION_TITLES = {"sources": "Sources", "actors": "Actors", "quotes": "Quotes", 
                   "positions": "Positions", "story": "The story"}
 # The pages that look across the whole dossier (dossier.story), in story/: {id: title}.
 STORY_PAGES = {"timeline": "Timeline", "coverage": "Coverage", "relationships": "Relationships",
-               "changes": "What changed", "tags": "Tags"}
+               "changes": "What changed", "tags": "Tags", "review": "Awaiting review"}
 # The home page's story at a glance: no page of its own (not .md, and mkdocs.yml excludes it);
 # docs/index.md includes it through pymdownx.snippets, so its links are written from docs/.
 # The feed is RSS. Neither has frontmatter.

@@ -1,0 +1,70 @@
+"""Publishing gates on how sure each decision is (model.Confidence, dossier/data/confidence.yaml):
+an attribution that was a guess among several people reaches the review page, not the reader."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from dossier.build import BuildConfig, build
+from dossier.extract import extract
+from dossier.ingest import read_seeds
+from dossier.model import Confidence
+from tests.conftest import ROOT
+
+ARTICLE = """Ministers meet in Warsaw
+
+Defence Minister Tomas Berg met Foreign Minister Piotr Nowak in Warsaw on Monday to discuss the border.
+
+"We will not accept any deal that ignores the security of the region," he said.
+
+Prime Minister Anna Kowalska spoke later in the day.
+
+"Our borders are not for sale to anyone at any price," she said.
+"""
+GUESSED = "We will not accept any deal that ignores the security of the region"  # "he": Berg or Nowak
+SURE_ENOUGH = "Our borders are not for sale to anyone at any price"  # "she": only Kowalska fits
+
+
+def page(path) -> tuple[dict, str]:
+    _, meta, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    return yaml.safe_load(meta), body
+
+
+def test_a_speaker_guessed_among_several_is_unsure_and_one_who_alone_fits_is_likely(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "talks.txt").write_text(ARTICLE, encoding="utf-8")
+    [article], _ = read_seeds(tmp_path / "seeds")
+    found = {q.text: (q.speaker, q.method, q.confidence) for q in extract(article).quotes}
+    assert found == {GUESSED: ("Tomas Berg", "pronoun", Confidence.UNSURE),
+                     SURE_ENOUGH: ("Anna Kowalska", "pronoun", Confidence.LIKELY)}
+
+
+def test_an_unsure_attribution_is_on_the_review_page_and_not_stated_on_the_quote_page(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "talks.txt").write_text(ARTICLE, encoding="utf-8")
+    docs = tmp_path / "docs"
+    build(BuildConfig(seeds=tmp_path / "seeds", docs=docs, curation=tmp_path / "none.yaml",
+                      ledger=tmp_path / "permalinks.yaml", mkdocs_yml=ROOT / "mkdocs.yml"))
+    quotes = {q["text"]: q for q in map(json.loads, (docs / "data" / "quotes.jsonl").read_text().splitlines())}
+    guessed, sure = quotes[GUESSED], quotes[SURE_ENOUGH]
+
+    assert (guessed["speaker"], guessed["speaker_name"]) == (None, None)  # not published as fact anywhere
+    _, body = page(docs / "quotes" / f"{guessed['id']}.md")
+    assert '<p class="dossier-said-by" markdown>— speaker not confirmed</p>' in body
+    assert "**Said by:** not confirmed: the speaker was only inferred ([awaiting review](../story/review.md))" in body
+    assert "actors/tomas-berg.md" not in body  # the article's words are quoted in context, never as the speaker
+    assert GUESSED not in (docs / "actors" / "tomas-berg.md").read_text(encoding="utf-8")
+
+    meta, review = page(docs / "story" / "review.md")
+    assert meta["title"] == "Awaiting review"
+    [entry] = [line for line in review.splitlines() if line.startswith("- ")]
+    assert f"(../quotes/{guessed['id']}.md)" in entry and GUESSED in entry
+    assert "possibly [Tomas Berg](../actors/tomas-berg.md), found by pronoun" in entry
+    assert "(../sources/talks.md#p2)" in entry
+
+    assert sure["speaker"] == "anna-kowalska"  # likely: published
+    _, body = page(docs / "quotes" / f"{sure['id']}.md")
+    assert "**Said by:** [Anna Kowalska](../actors/anna-kowalska.md)" in body
+    assert SURE_ENOUGH not in review
