@@ -12,7 +12,6 @@ import logging
 import traceback
 from collections import defaultdict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,12 +123,8 @@ def assemble(config: BuildConfig, ledger_file: Path | None = None, progress: Pro
     cached = cache.lookup(config.cache, articles)  # None for each article the cache has no result for
     missing = [article for article, hit in zip(articles, cached) if hit is None]
     extracted = []
-    if missing:  # nothing new: no worker, no model for extraction
-        with ThreadPoolExecutor(1) as background:
-            # Linking parses too: this process loads its copy of the model while the workers' forkserver loads
-            # theirs, on another core, instead of after the last article (a failure shows again in link).
-            background.submit(nlp.load)
-            extracted = _extract(missing, config, progress)
+    if missing:  # nothing new: no worker, no model (linking needs none: every parse is read in extraction)
+        extracted = _extract(missing, config, progress)
     cache.store(config.cache, extracted)
     cache.prune(config.cache, articles)
     extractions = _in_order(cached, extracted)
