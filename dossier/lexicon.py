@@ -72,18 +72,23 @@ class Shape(BaseModel):
 
 Level = Literal["sure", "likely", "unsure"]  # dossier.model.Confidence
 Method = Literal["explicit", "role", "carried", "second-hand", "pronoun"]  # how attribution found a speaker
+Reading = Literal["titled person", "referring person", "institution", "typed organization", "employer",
+                  "country or organization", "metonym", "demonym", "referring organization", "nickname",
+                  "short organization", "named person", "organization"]  # how the actor scan read a mention
 
 
 class Confidences(Shape):
     speaker: dict[Method, Level]
     speaker_among_several: Level
+    actor: dict[Reading, Level]
 
     @model_validator(mode="after")
     def _every_method(self) -> Confidences:
         """Every way of deciding has its level: none is published (or withheld) by default."""
-        missing = set(get_args(Method)) - self.speaker.keys()
-        if missing:
-            raise ValueError(f"speaker: no confidence for {', '.join(sorted(missing))}")
+        for key, ways in (("speaker", Method), ("actor", Reading)):
+            missing = set(get_args(ways)) - getattr(self, key).keys()
+            if missing:
+                raise ValueError(f"{key}: no confidence for {', '.join(sorted(missing))}")
         return self
 
 

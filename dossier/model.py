@@ -105,6 +105,8 @@ class ActorMention:
     affiliation: str | None = None  # canonical name of the country/organisation ("Russia")
     start: int | None = None  # where `surface` is in the paragraph's text: text[start:end] == surface;
     end: int | None = None  # None for a name no words of the article were read as (a quote's speaker, at link time)
+    method: str = ""  # how it was decided that these words name this actor: the actor scan's reading ("titled person")
+    confidence: Confidence | None = None  # how sure that is (dossier/data/confidence.yaml)
 
 
 @dataclass(frozen=True)

@@ -188,3 +188,17 @@ def test_a_short_name_in_another_article_joins_the_full_name(introduced, later, 
     assert resolve("u", short) == full
     assert {m.source for a in actors if a.id == full for m in a.mentions} == {"t", "u"}
     assert [a.kind for a in actors if a.id == full] == ["person"]
+
+
+@pytest.mark.parametrize("paragraph, surface, method, confidence", [
+    ("Russian Deputy Foreign Minister Alexander Grushko said on Sunday that talks had stalled.",
+     "Russian Deputy Foreign Minister Alexander Grushko", "titled person", "likely"),
+    ("Moscow demands guarantees before any talks begin.", "Moscow", "metonym", "likely"),
+    ("The Russian Foreign Ministry said the talks had stalled.", "The Russian Foreign Ministry", "institution",
+     "unsure"),
+    ("NATO said the talks had stalled.", "NATO", "country or organization", "likely"),
+])
+def test_each_mention_records_how_it_was_read_and_how_sure_that_is(paragraph, surface, method, confidence):
+    """ActorMention.method is the actor scan's reading; its confidence comes from data/confidence.yaml."""
+    found = {m.surface: (m.method, m.confidence) for m in _extract([paragraph]).actors}
+    assert found[surface] == (method, confidence)

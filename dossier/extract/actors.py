@@ -35,7 +35,8 @@ from typing import NamedTuple
 from dossier import nlp
 from dossier.extract.discourse import Referent, role_referent
 from dossier.extract.sentences import article_sentences
-from dossier.model import ActorMention, Article
+from dossier.lexicon import lexicon
+from dossier.model import ActorMention, Article, Confidence
 from dossier.names import NameIndex, pronoun
 from dossier.text import ends_sentence, normalise
 from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, world
@@ -83,6 +84,7 @@ class _Reading:
 
     end: int
     mentions: list[_Found] = field(default_factory=list)
+    method: str = ""  # the reading that gave it ("titled person"): how its mentions were decided
 
 
 class _Reader:
@@ -145,7 +147,9 @@ class _Reader:
                 if any(m.kind == PERSON for m in reading.mentions):
                     self.last_person_end = (doc, reading.end)
                 found.extend(ActorMention(self.article.id, index, m.span.text, m.name, m.kind, m.role, m.affiliation,
-                                          m.span.start_char, m.span.end_char) for m in reading.mentions)
+                                          m.span.start_char, m.span.end_char, reading.method,
+                                          Confidence(lexicon().confidence.actor[reading.method]))
+                             for m in reading.mentions)
                 i = reading.end
         return found
 
@@ -155,6 +159,7 @@ class _Reader:
             reading = read(self, i)
             if reading is not None and (best is None or reading.end > best.end):
                 best = reading
+                best.method = read.__name__.strip("_").replace("_", " ")
         return best
 
     # -- readings: each returns the span it explains, or None ----------------

@@ -126,7 +126,8 @@ def _speaker_mentions(extractions: Sequence[Extraction], mentions: Sequence[Acto
             known = named.get((source, _key(quote.speaker))) or named.get((source, _key(name)))
             if known is not None:
                 name, kind = known.name, known.kind
-            extra.append(ActorMention(source, quote.paragraph, quote.speaker, name, kind, role, affiliation))
+            extra.append(ActorMention(source, quote.paragraph, quote.speaker, name, kind, role, affiliation,
+                                      method="speaker", confidence=quote.confidence))
     return extra
 
 
