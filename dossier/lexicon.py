@@ -22,7 +22,7 @@ from typing import Annotated, Any, Literal, get_args, get_type_hints
 
 import yaml
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints, TypeAdapter,
-                      ValidationError, model_validator)
+                      ValidationError)
 
 from dossier.errors import InputError, yaml_problem
 
@@ -77,19 +77,27 @@ Reading = Literal["titled person", "referring person", "institution", "typed org
                   "short organization", "named person", "organization"]  # how the actor scan read a mention
 
 
-class Confidences(Shape):
-    speaker: dict[Method, Level]
-    speaker_among_several: Level
-    actor: dict[Reading, Level]
+def _levels(ways: Any) -> Any:
+    """A level for each of `ways` (a Literal), every one given: no way of deciding is published, or
+    withheld, by default."""
+    def every(found: dict) -> dict:
+        missing = set(get_args(ways)) - found.keys()
+        if missing:
+            raise ValueError(f"no confidence for {', '.join(sorted(missing))}")
+        return found
+    return Annotated[dict[ways, Level], AfterValidator(every)]
 
-    @model_validator(mode="after")
-    def _every_method(self) -> Confidences:
-        """Every way of deciding has its level: none is published (or withheld) by default."""
-        for key, ways in (("speaker", Method), ("actor", Reading)):
-            missing = set(get_args(ways)) - getattr(self, key).keys()
-            if missing:
-                raise ValueError(f"{key}: no confidence for {', '.join(sorted(missing))}")
-        return self
+
+class StanceParts(Shape):
+    holder: _levels(Literal["stated", "carried"])
+    topic: _levels(Literal["stated", "carried", "recalled", "named before"])
+
+
+class Confidences(Shape):
+    speaker: _levels(Method)
+    speaker_among_several: Level
+    actor: _levels(Reading)
+    stance: StanceParts
 
 
 class GivenNames(Shape):

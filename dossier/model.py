@@ -120,6 +120,8 @@ class Stance:
     stance: str  # "support" | "oppose" | "conditional" | "open"
     sentence: str = ""
     head: str = ""  # the topic's head lemma with its compounds ("security mechanism"), from the article's parse
+    method: str = ""  # where its holder and topic come from: "holder stated, topic recalled" ("rejected the call")
+    confidence: Confidence | None = None  # how sure that reading is (dossier/data/confidence.yaml)
 
 
 @dataclass(frozen=True)

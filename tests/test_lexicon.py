@@ -44,6 +44,12 @@ BROKEN = [
      ["[1]: Input should be a valid string"]),
     ("given_names.yaml", "female: [", "female: [[Anna], ",
      ["female[0]: Input should be a valid string"]),
+    ("confidence.yaml", "  pronoun: likely", "  pronoun: likley",
+     ["speaker.pronoun: Input should be 'sure', 'likely' or 'unsure', got 'likley'"]),
+    ("confidence.yaml", "  pronoun: likely", "  pronun: likely",
+     ["speaker.pronun.[key]: Input should be 'explicit', 'role', 'carried', 'second-hand' or 'pronoun', got 'pronun'"]),
+    ("confidence.yaml", "    recalled: unsure", "",
+     ["stance.topic: no confidence for recalled"]),
 ]
 
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from dossier import nlp
 from dossier.extract.stances import extract_stances
 from dossier.link.positions import link_positions
-from dossier.model import ActorMention, Article, Extraction, Mention, Paragraph, Stance
+from dossier.model import ActorMention, Article, Confidence, Extraction, Mention, Paragraph, Stance
 from dossier.text import slugify, words
 
 
@@ -261,9 +261,25 @@ def test_every_stance_keeps_its_sentence_and_paragraph():
     docs = list(nlp.load().pipe(p.text for p in art.paragraphs))
     found = extract_stances(art, docs, [])
     assert found == [Stance("test", 2, "Germany", "climate agreement", "support",
-                            "Germany supports the climate agreement.", head="climate agreement"),
+                            "Germany supports the climate agreement.", head="climate agreement",
+                            method="holder stated, topic stated", confidence=Confidence.LIKELY),
                      Stance("test", 2, "Poland", "climate agreement", "oppose", "Poland rejects it.",
-                            head="climate agreement")]
+                            head="climate agreement", method="holder stated, topic carried",
+                            confidence=Confidence.LIKELY)]
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    (["Germany supports the new climate agreement."],
+     ("Germany", "climate agreement", "holder stated, topic stated", Confidence.LIKELY)),
+    (["France called for an immediate ceasefire.", "Germany rejected the call."],  # what France called for
+     ("Germany", "immediate ceasefire", "holder stated, topic recalled", Confidence.UNSURE)),
+    (["The government defended the pension reform on Monday.", "Poland opposes the reform."],
+     ("Poland", "pension reform", "holder stated, topic named before", Confidence.LIKELY)),
+])
+def test_a_stance_records_where_its_holder_and_topic_come_from_and_how_sure_that_is(paragraphs, expected):
+    art = article(*paragraphs)
+    found = extract_stances(art, list(nlp.load().pipe(paragraphs)), [])
+    assert expected in {(s.actor, s.topic, s.method, s.confidence) for s in found}
 
 
 @pytest.mark.parametrize("sentence, topic, head", [

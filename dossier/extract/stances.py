@@ -27,7 +27,7 @@ from typing import NamedTuple
 from dossier.extract.discourse import Context, Referent, fullest_name, pronoun_referent
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import Stances, lexicon
-from dossier.model import ActorMention, Article, Stance
+from dossier.model import ActorMention, Article, Confidence, Stance
 from dossier.names import NameIndex, genders, person_names, pronoun
 from dossier.text import normalise
 from dossier.world import ORGANIZATION, PERSON
@@ -74,8 +74,10 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                 if holders is None and claim.carried:
                     holders = context.holders
                 topic = claim.topic or context.topic or _recall(claim.pointer, recalled)
-                if claim.bare and topic == claim.topic:
-                    topic = named.get(claim.bare, topic)  # "defended the reform": the pension reform named before
+                topic_way = "stated" if claim.topic else "carried" if context.topic else "recalled"
+                if claim.bare and topic == claim.topic and claim.bare in named:
+                    topic, topic_way = named[claim.bare], "named before"  # "defended the reform": the pension reform
+                ways = {"holder": "stated" if claim.holders is not None else "carried", "topic": topic_way}
                 if claim.topic and claim.cue:
                     recalled = {**{k: v for k, v in recalled.items() if k != claim.cue}, claim.cue: claim.topic}
                 context.holders = holders or context.holders
@@ -84,9 +86,17 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                     if topic and (holder, claim.stance, topic.text) not in seen:
                         seen.add((holder, claim.stance, topic.text))
                         stances.append(Stance(article.id, paragraph.index, holder, topic.text, claim.stance,
-                                              sentence.text.strip(), topic.head))
+                                              sentence.text.strip(), topic.head, *_decided(ways)))
             named.update(_named_issues(sentence))
     return stances
+
+
+def _decided(ways: dict[str, str]) -> tuple[str, Confidence]:
+    """(how a stance was read, how sure that is): its holder and its topic each stated in the sentence or
+    taken from before it, as sure as the less sure of the two (data/confidence.yaml)."""
+    levels = lexicon().confidence.stance
+    sureness = [Confidence(getattr(levels, part)[way]) for part, way in ways.items()]
+    return ", ".join(f"{part} {way}" for part, way in ways.items()), min(sureness, key=lambda c: c.rank)
 
 
 def _named_issues(span) -> dict[str, _Phrase]:
