@@ -98,6 +98,7 @@ class Confidences(Shape):
     speaker_among_several: Level
     actor: _levels(Reading)
     stance: StanceParts
+    merge: _levels(Literal["spelling", "surname", "surname spelling", "name part", "curation"])
 
 
 class GivenNames(Shape):

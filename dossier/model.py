@@ -148,6 +148,15 @@ class Mention:
     paragraph: int  # Paragraph.index
 
 
+@dataclass(frozen=True)
+class Merge:
+    """One name taken to be an actor already named otherwise: how linking (or the editor) decided it."""
+
+    name: str  # the name merged in ("Alves")
+    how: str  # "spelling" | "surname" | "surname spelling" | "name part" | "curation"
+    confidence: Confidence
+
+
 @dataclass
 class Actor:
     id: str  # slug of the canonical name, pinned by the ledger once published
@@ -159,6 +168,7 @@ class Actor:
     description: str | None = None  # from the curation file
     links: list[str] = field(default_factory=list)  # from the curation file (http(s) only)
     mentions: list[Mention] = field(default_factory=list)
+    merged: list[Merge] = field(default_factory=list)  # the names it was made of besides its own, and how
 
 
 @dataclass
@@ -233,13 +243,13 @@ class Doubt:
     """A decision not sure enough to publish as fact (Confidence.UNSURE), for an editor to confirm:
     the page it was withheld from, and what extraction would have said there."""
 
-    kind: str  # "speaker": who said a quote
-    page: str  # the quote's id
-    text: str  # the quote's words
-    claim: str  # the speaker's name extraction gave
+    kind: str  # "speaker": who said a quote; "merge": that a name is an actor named otherwise
+    page: str  # the quote's id; the actor's id
+    text: str  # the quote's words; the name merged in ("Alves")
+    claim: str  # the speaker's name extraction gave; the actor's name
     claim_id: str | None  # ...and their actor id
-    evidence: tuple[Mention, ...]  # the printings that gave it, unsure
-    methods: tuple[str, ...]  # how each of them found the speaker ("pronoun")
+    evidence: tuple[Mention, ...]  # the printings that gave the speaker, unsure; none for a merge
+    methods: tuple[str, ...]  # how each of them found the speaker ("pronoun"); how the merge was made
 
 
 @dataclass

@@ -3,8 +3,10 @@
 Extraction and linking record how sure each decision is (model.Confidence, by the way it was made:
 dossier/data/confidence.yaml). Before pages are written, what is unsure is taken out of what the
 reader sees and kept as a Doubt: a quote whose speaker was only guessed (every printing that names
-them resolved a "he said") is published without a speaker, and the review page (story/review)
-lists who extraction thought it was, how and where, for an editor to check. The scores (bench/score.py) read the dossier before this step: they measure
+them resolved a "he said" that fitted several people) is published without a speaker, and the review
+page (story/review) lists who extraction thought it was, how and where, for an editor to check. An
+unsure merge of two names into one actor stays made (undoing it would move pages) and is listed
+there too, for the editor to `split` in curation.yaml if it is wrong. The scores (bench/score.py) read the dossier before this step: they measure
 extraction, not what was withheld.
 """
 
@@ -23,6 +25,9 @@ def withhold(dossier: Dossier) -> Dossier:
             doubts.append(_speaker_doubt(quote))
             quote = replace(quote, speaker=None, speaker_name=None, speaker_confidence=None)
         quotes.append(quote)
+    doubts += [Doubt(kind="merge", page=actor.id, text=merge.name, claim=actor.name, claim_id=actor.id, evidence=(),
+                     methods=(merge.how,))
+               for actor in dossier.actors for merge in actor.merged if merge.confidence == Confidence.UNSURE]
     return replace(dossier, quotes=quotes, doubts=[*dossier.doubts, *doubts])
 
 

@@ -165,3 +165,16 @@ def test_a_build_whose_actor_linking_fails_still_writes_the_site_and_reports_the
     assert not (tmp_path / "docs" / "actors" / "david-lindqvist.md").exists()
     quote = next(p for p in (tmp_path / "docs" / "quotes").glob("*.md") if p.name != "index.md")
     assert "safe crossing" in quote.read_text(encoding="utf-8") or "ferry service" in quote.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("articles, actor, merged", [
+    ([("a", "Alexander Grushko", "Grushko")], "Alexander Grushko", [("Grushko", "surname", "likely")]),
+    ([("a", "Rodrigo Alves Benítez", "Alves")], "Rodrigo Alves Benítez", [("Alves", "name part", "unsure")]),
+    ([("a", "Volodymyr Zelenskyy", "Volodymyr Zelensky"), ("b", "Zelensky")], "Volodymyr Zelenskyy",
+     [("Volodymyr Zelensky", "spelling", "likely"), ("Zelensky", "surname spelling", "unsure")]),
+    ([("a", "Alexander Grushko"), ("b", "Maria Lopez")], "Alexander Grushko", []),
+])
+def test_each_merge_records_how_it_was_made_and_how_sure_that_is(articles, actor, merged):
+    actors, _ = link_actors([article(source, *names) for source, *names in articles], Curation())
+    found = next(a for a in actors if a.name == actor)
+    assert [(m.name, m.how, m.confidence) for m in found.merged] == merged

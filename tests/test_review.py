@@ -68,3 +68,23 @@ def test_an_unsure_attribution_is_on_the_review_page_and_not_stated_on_the_quote
     _, body = page(docs / "quotes" / f"{sure['id']}.md")
     assert "**Said by:** [Anna Kowalska](../actors/anna-kowalska.md)" in body
     assert SURE_ENOUGH not in review
+
+
+def test_an_unsure_merge_of_two_names_is_listed_on_the_review_page(tmp_path):
+    """ "Alves" alone in one article joins the only full name that has it, in another: made (so the pages
+    stay where they are) but listed for the editor, who can `split` it."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "one.txt").write_text("Port talks resume\n\nTrade minister Rodrigo Alves Benítez met union leaders "
+                                   "in Santos on Monday.\n", encoding="utf-8")
+    (seeds / "two.txt").write_text('Dockers strike in Santos\n\nDockers walked out in Santos on Tuesday.\n\n'
+                                   '"We will not sign a deal that leaves the dockers behind," Alves said.\n',
+                                   encoding="utf-8")
+    docs = tmp_path / "docs"
+    build(BuildConfig(seeds=seeds, docs=docs, curation=tmp_path / "none.yaml", ledger=tmp_path / "permalinks.yaml",
+                      mkdocs_yml=ROOT / "mkdocs.yml"))
+    _, review = page(docs / "story" / "review.md")
+    assert "## Names taken as one actor" in review
+    assert "- “Alves” as [Rodrigo Alves Benítez](../actors/rodrigo-alves-benitez.md), by name part" in review
+    assert "Nothing is waiting for review." not in review
+    assert sorted(p.name for p in (docs / "actors").glob("*.md")) == ["index.md", "rodrigo-alves-benitez.md"]

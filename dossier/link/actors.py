@@ -26,7 +26,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from dossier.curation import ActorEdit, Curation
-from dossier.model import Actor, ActorMention, Extraction, Mention, Problem
+from dossier.lexicon import lexicon
+from dossier.model import Actor, ActorMention, Confidence, Extraction, Mention, Merge, Problem
 from dossier.names import NameIndex, is_initial, person_names, split_title, word_spans
 from dossier.text import normalise, slugify
 from dossier.world import PERSON, POSSESSIVE, phrase_key, world
@@ -65,6 +66,7 @@ class _Group:
     description: str | None = None
     links: list[str] = field(default_factory=list)
     former: tuple[str, ...] = ()  # ids and names it had before a rename in the curation file
+    merged: list[Merge] = field(default_factory=list)  # the groups it absorbed, and how it was decided
 
     @property
     def voted_kind(self) -> str:
@@ -172,10 +174,10 @@ def _merge_people(groups: dict[str, _Group], guard: _Guard) -> dict[str, _Group]
     a name that joins one already merged away lands where that one went (`_Merged`)."""
     merged = _Merged()
 
-    def absorb(into: str, name: str) -> None:
+    def absorb(into: str, name: str, how: str) -> None:
         into = merged.find(into)
         if into != name:
-            _absorb(groups, into, name)
+            _absorb(groups, into, name, how)
             merged[name] = into
 
     full = sorted((g for g in groups.values() if g.is_person and " " in g.name), key=_prominence)
@@ -190,7 +192,7 @@ def _merge_people(groups: dict[str, _Group], guard: _Guard) -> dict[str, _Group]
         for other in (full[k] for k in sorted(spellings.like(ends[1])) if k > rank):
             with guard("comparing full names", "kept apart", group, other):
                 if other.name in groups and _same_person(group.name, other.name):
-                    absorb(group.name, other.name)
+                    absorb(group.name, other.name, "spelling")
 
     full = [g for g in groups.values() if g.is_person and person_names().is_full_name(g.name)]
     owners = _Owners(sorted(full, key=_prominence))
@@ -198,10 +200,10 @@ def _merge_people(groups: dict[str, _Group], guard: _Guard) -> dict[str, _Group]
         if group.name not in groups or world().known(group.name):
             continue
         with guard("looking for its full name", "kept on its own", group):
-            owner = _owner_of(group.name, owners)
+            owner, how = _owner_of(group.name, owners)
             if owner is not None and merged.find(owner.name) != group.name:
                 group.mentions = [replace(m, kind=PERSON) for m in group.mentions]  # it names a person after all
-                absorb(owner.name, group.name)
+                absorb(owner.name, group.name, how)
     return groups
 
 
@@ -258,17 +260,20 @@ class _Owners:
             self.surnames.add(world().surname(person.name), k)
 
 
-def _owner_of(name: str, owners: _Owners) -> _Group | None:
-    """The person whose full name `name` shortens: by surname first (the most mentioned; a one-word
-    name also by a spelling variant), else by another part of the name when only one person has it."""
+def _owner_of(name: str, owners: _Owners) -> tuple[_Group | None, str]:
+    """The person whose full name `name` shortens, and how (a Merge's `how`): by surname first (the most
+    mentioned; a one-word name also by a spelling variant), else by another part of the name when only
+    one person has it."""
     ranks = {owners.order[full]: rank for full, rank in owners.forms.ranks(name).items() if full != name}
-    by_surname = {k for k, rank in ranks.items() if rank == 0}
+    exact = {k for k, rank in ranks.items() if rank == 0}
+    by_surname = set(exact)
     if " " not in name:
         by_surname.update(k for k in owners.surnames.like(name) if owners.people[k].name != name)
     if by_surname:
-        return owners.people[min(by_surname)]
+        first = min(by_surname)
+        return owners.people[first], "surname" if first in exact else "surname spelling"
     by_part = [k for k, rank in ranks.items() if rank == 1]
-    return owners.people[by_part[0]] if len(by_part) == 1 else None
+    return (owners.people[by_part[0]], "name part") if len(by_part) == 1 else (None, "")
 
 
 def _prominence(group: _Group) -> tuple:
@@ -298,11 +303,12 @@ def _same_surname(a: str, b: str) -> bool:
     return a.lower() == b.lower() or fuzz.ratio(a.lower(), b.lower()) >= SAME_SURNAME_SPELLING
 
 
-def _absorb(groups: dict[str, _Group], into: str, name: str) -> None:
+def _absorb(groups: dict[str, _Group], into: str, name: str, how: str) -> None:
     if into == name:
         return
     target = groups[into]
     taken = groups.pop(name)
+    target.merged += [Merge(name, how, Confidence(lexicon().confidence.merge[how])), *taken.merged]
     target.mentions.extend(taken.mentions)
     target.kind = target.kind or taken.kind
     target.description = target.description or taken.description
@@ -331,7 +337,7 @@ def _curate(groups: dict[str, _Group], edits: Curation) -> None:
         for other, line in edit.merge:
             name = _find(groups, other, line, edits, merged)
             if name != target:
-                _absorb(groups, target, name)
+                _absorb(groups, target, name, "curation")
                 merged[name] = (target, line)
     for edit in edits.actors:
         group = groups[_find(groups, edit.key, edit.line, edits, merged)]
@@ -431,6 +437,7 @@ def _actor(name: str, group: _Group, ids: dict[str, str]) -> Actor:
         links=list(group.links),
         mentions=sorted({Mention(m.source, m.paragraph) for m in group.mentions},
                         key=lambda m: (m.source, m.paragraph)),
+        merged=sorted(group.merged, key=lambda merge: merge.name),
     )
 
 
