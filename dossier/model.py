@@ -90,6 +90,7 @@ class QuoteMention:
     sentence: str = ""  # the sentence(s) around the quote, for context on the quote page
     end_paragraph: int | None = None  # last paragraph of a multi-paragraph quote
     confidence: Confidence | None = None  # how sure `speaker` is, by `method`; None when there is no speaker
+    speaker_at: tuple[int, int] | None = None  # (Paragraph.index, offset) of the word the cue has for the speaker
 
 
 @dataclass(frozen=True)

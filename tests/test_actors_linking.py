@@ -15,7 +15,7 @@ from dossier.extract.quotes import extract_quotes
 from dossier.link import actors as linking
 from dossier.link import link
 from dossier.link.actors import link_actors
-from dossier.model import ActorMention, Article, Extraction, Paragraph, Problem
+from dossier.model import ActorMention, Article, Extraction, Paragraph, Problem, QuoteMention
 from tests.test_permalinks import FIXTURES
 
 
@@ -178,3 +178,26 @@ def test_each_merge_records_how_it_was_made_and_how_sure_that_is(articles, actor
     actors, _ = link_actors([article(source, *names) for source, *names in articles], Curation())
     found = next(a for a in actors if a.name == actor)
     assert [(m.name, m.how, m.confidence) for m in found.merged] == merged
+
+
+def test_a_speaker_is_the_actor_mentioned_where_the_cue_names_them():
+    """QuoteMention.speaker_at points at the cue's word for the speaker; linking takes the actor mention
+    printed there, whatever string attribution made of the name (here "NHC", which no mention is called)."""
+    text = '"Storm surge is the greatest threat," the agency said.'
+    at = text.index("the agency")
+    paragraph = Paragraph(1, text)
+    mention = ActorMention("s", 1, "the agency", "National Hurricane Center", "organization", start=at,
+                           end=at + len("the agency"))
+    quote = QuoteMention("s", 1, "Storm surge is the greatest threat", "NHC", "role", "said",
+                         speaker_at=(1, at + 4))
+    extraction = Extraction(Article("s", "s.txt", "S", (paragraph,)), quotes=(quote,), actors=(mention,))
+    actors, resolve = link_actors([extraction], Curation())
+    assert [a.name for a in actors] == ["National Hurricane Center"]
+    assert resolve("s", "NHC") == "national-hurricane-center"
+
+
+def test_attribution_says_where_the_speakers_word_stands():
+    text = 'Talks had stalled. "We are ready to sign today," Grushko said on Sunday.'
+    art = Article("s", "s.txt", "S", (Paragraph(1, "Moscow was quiet."), Paragraph(2, text)))
+    quotes, _ = extract_quotes(art, list(nlp.load().pipe(p.text for p in art.paragraphs)))
+    assert [(q.speaker, q.speaker_at) for q in quotes] == [("Grushko", (2, text.index("Grushko")))]

@@ -301,8 +301,9 @@ class Reader:
 
     # -- quotations
 
-    def attribute(self, group: Sequence[Quotation]) -> tuple[Speaker, str | None, str]:
-        """(speaker, cue as printed, the sentence(s) around it) for one utterance, in reading order."""
+    def attribute(self, group: Sequence[Quotation]) -> tuple[Speaker, str | None, str, tuple[int, int] | None]:
+        """(speaker, cue as printed, the sentence(s) around it, where the word for the speaker stands as
+        (paragraph position, offset), when the cue has one) for one utterance, in reading order."""
         first, last = group[0], group[-1]
         opening = self.sentence_at(first.paragraph, first.open_at)
         closing = self.sentence_at(last.end_paragraph, last.close_at - 1)
@@ -316,7 +317,10 @@ class Reader:
             closing.speaker = speaker
         context = " ".join(self.paragraphs[s.paragraph][s.start:s.end].strip()
                            for s in self.sentences[opening.order:closing.order + 1])
-        return speaker, cue, context
+        at = None
+        if said is not None and said.subject_at is not None:
+            at = (opening.paragraph if any(s is said for s in opening.said) else closing.paragraph, said.subject_at)
+        return speaker, cue, context, at
 
     def _cue_for(self, group: Sequence[Quotation], opening: Sentence, closing: Sentence) -> Said | None:
         """The cue that attributes an utterance: between its parts; right after it ("," he said);

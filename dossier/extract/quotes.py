@@ -137,7 +137,7 @@ def _mention(article: Article, group: list[Quotation], texts: list[str], docs: l
     text = ELISION.join(q.text(texts).rstrip().rstrip(",").rstrip() for q in group)
     if len(words(text)) < MIN_WORDS or label_before(texts[first.paragraph], first.open_at):
         return None
-    speaker, cue, sentence = reader.attribute(group)
+    speaker, cue, sentence, at = reader.attribute(group)
     if speaker.name is None and not _sounds_spoken(group, docs, cued=cue is not None):
         return None
     paragraphs = article.paragraphs
@@ -148,6 +148,7 @@ def _mention(article: Article, group: list[Quotation], texts: list[str], docs: l
         speaker=speaker.name,
         method=speaker.method,
         confidence=_confidence(speaker) if speaker.name else None,
+        speaker_at=(paragraphs[at[0]].index, at[1]) if at and speaker.name else None,
         cue=cue,
         sentence=sentence,
         end_paragraph=paragraphs[last.end_paragraph].index if last.end_paragraph != first.paragraph else None,

@@ -110,9 +110,12 @@ def _key(text: str) -> str:
 def _speaker_mentions(extractions: Sequence[Extraction], mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """Quote speakers as mentions, so that a speaker the actor scan missed is still an actor."""
     named: dict[tuple[str, str], ActorMention] = {}
+    placed: dict[tuple[str, int], list[ActorMention]] = defaultdict(list)  # by (source, paragraph)
     for mention in mentions:
         for text in (mention.surface, mention.name):
             named.setdefault((mention.source, _key(text)), mention)
+        if mention.start is not None:
+            placed[(mention.source, mention.paragraph)].append(mention)
     for mention in mentions:  # a speaker's name cut at a hyphen: "Park Min" of "Park Min-jun"
         if mention.kind == PERSON and "-" in mention.name:
             named.setdefault((mention.source, _key(mention.name.rsplit("-", 1)[0])), mention)
@@ -123,14 +126,26 @@ def _speaker_mentions(extractions: Sequence[Extraction], mentions: Sequence[Acto
                 continue
             source = extraction.article.id
             name, kind, role, affiliation = _parse_name(quote.speaker)
+            # the mention at the cue's word for the speaker ("NHC said": the National Hurricane Center), else
             # the speaker as named in this source, else the name inside it ("the alliance" of
             # "Secretary-General the alliance", which the source's own mentions say is NATO)
-            known = named.get((source, _key(quote.speaker))) or named.get((source, _key(name)))
+            known = (_mention_at(placed, source, quote.speaker_at) or named.get((source, _key(quote.speaker)))
+                     or named.get((source, _key(name))))
             if known is not None:
                 name, kind = known.name, known.kind
             extra.append(ActorMention(source, quote.paragraph, quote.speaker, name, kind, role, affiliation,
                                       method="speaker", confidence=quote.confidence))
     return extra
+
+
+def _mention_at(placed: dict[tuple[str, int], list[ActorMention]], source: str,
+                at: tuple[int, int] | None) -> ActorMention | None:
+    """The widest actor mention over the character `at` (paragraph, offset) of `source`, if any."""
+    if at is None:
+        return None
+    paragraph, offset = at
+    covering = [m for m in placed.get((source, paragraph), ()) if m.start <= offset < m.end]
+    return max(covering, key=lambda m: (m.end - m.start, -m.start), default=None)
 
 
 @lru_cache(maxsize=4096)
