@@ -221,7 +221,7 @@ def person_names() -> PersonNames:
 # slashes and commas between letters split in three.
 _QUOTES = "'\"\u201c\u201d`\u2018\u00b4\u2019\u201a,\u201e\u00bb\u00ab\u300c\u300d\u300e\u300f\uff08\uff09\u3014\u3015\u3010\u3011\u300a\u300b\u3008\u3009\u27e6\u27e7"
 _PUNCT = "\u2026,:;!?\u00bf\u061f\u00a1()\\[\\]{}<>_#*&\u3002\uff1f\uff01\uff0c\u3001\uff1b\uff1a\uff5e\u00b7\u0964\u060c\u06d4\u061b\u066a"
-_PREFIX = re.compile(f"^(?:[{_QUOTES}{_PUNCT}\u00a7%=\u2014\u2013$\u00a3\u20ac\u00a5]|\\+(?![0-9])|\\.\\.+)")
+_PREFIX = re.compile(f"(?:[{_QUOTES}{_PUNCT}\u00a7%=\u2014\u2013$\u00a3\u20ac\u00a5]|\\+(?![0-9])|\\.\\.+)")
 _SUFFIX = re.compile(f"(?:[{_QUOTES}{_PUNCT}\u2014\u2013]|\\.\\.+|n['\u2019]t|['\u2019](?:[sSdm]|ll|ve|re)"
                      f"|(?<=[0-9a-z\u00df-\u00ff%\u00b2\\-+{_PUNCT}{_QUOTES}])\\.|(?<=[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de])\\.)$")
 _INFIX = re.compile(r"(?<=[a-z\u00df-\u00ff\"'\u201c\u201d\u2018\u2019])\.(?=[A-Z\u00c0-\u00de\"'\u201c\u201d\u2018\u2019])|(?<=[^\W_])(?:---|--|——|[-–—~:<>=/])(?=[^\W\d_])"
@@ -245,7 +245,7 @@ def _split_word(word: str, offset: int) -> list[tuple[int, int]]:
     back: list[tuple[int, int]] = []
     while start < end and word[start:end] not in kept:
         size = end - start
-        prefix = _PREFIX.search(word, start, end)
+        prefix = _PREFIX.match(word, start, end)
         pre = prefix.end() - start if prefix else 0
         suffix = _SUFFIX.search(word, start + pre, end)
         suf = end - suffix.start() if suffix else 0
@@ -273,8 +273,6 @@ def _split_word(word: str, offset: int) -> list[tuple[int, int]]:
     if middle and word[start:end] not in kept:
         middle, at = [], start
         for infix in _INFIX.finditer(word, start, end):
-            if infix.start() == infix.end():
-                continue
             if infix.start() > at:
                 middle.append((at, infix.start()))
             middle.append((infix.start(), infix.end()))

@@ -116,6 +116,7 @@ def test_what_ends_a_hyphenated_given_name(before, end, after, ends):
     ("Gen. Mark Milley", ["Gen.", "Mark", "Milley"]),  # names.yaml's abbreviations keep theirs
     ("Sr. official", ["Sr", ".", "official"]),  # ...others do not, as in spaCy
     ('"Putin,"', ['"', "Putin", ",", '"']),
+    ('("Putin")', ["(", '"', "Putin", '"', ")"]),  # prefixes and suffixes peeled one at a time
     ("the Kremlin\u2019s", ["the", "Kremlin", "\u2019s"]),
     ("(AP)", ["(", "AP", ")"]),
     ("30-day truce", ["30", "-", "day", "truce"]),

@@ -126,11 +126,12 @@ def _speaker_mentions(extractions: Sequence[Extraction], mentions: Sequence[Acto
                 continue
             source = extraction.article.id
             name, kind, role, affiliation = _parse_name(quote.speaker)
-            # the mention at the cue's word for the speaker ("NHC said": the National Hurricane Center), else
             # the speaker as named in this source, else the name inside it ("the alliance" of
-            # "Secretary-General the alliance", which the source's own mentions say is NATO)
-            known = (_mention_at(placed, source, quote.speaker_at) or named.get((source, _key(quote.speaker)))
-                     or named.get((source, _key(name))))
+            # "Secretary-General the alliance", which the source's own mentions say is NATO), else the
+            # mention printed at the cue's word for the speaker. Attribution's own resolution comes first:
+            # "the President" after "Senate President Sotto" is still the country's president to it.
+            known = (named.get((source, _key(quote.speaker))) or named.get((source, _key(name)))
+                     or _mention_at(placed, source, quote.speaker_at))
             if known is not None:
                 name, kind = known.name, known.kind
             extra.append(ActorMention(source, quote.paragraph, quote.speaker, name, kind, role, affiliation,
