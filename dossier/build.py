@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier import cache, curation, executor, export, extract, ids, ingest, link, memo, nlp, publish, render, review, stamp
+from dossier import (cache, curation, executor, export, extract, ids, ingest, link, memo, nlp, publish, render, review,
+                     stamp)
 from dossier.errors import InputError
 from dossier.lexicon import lexicon
 from dossier.model import Article, Dossier, Extraction, Problem
