@@ -19,6 +19,9 @@ applies the same correction. The file is optional.
     quotes:
       k3xq7a2bce:                   # a published quote id
         merge: [p2jw4ddm5e]         # quotes that are the same utterance: their ids redirect to this one
+        speaker: vladimir-putin     # who said it (an actor id or exact name), checked by the editor:
+                                    # published as fact even where extraction was unsure (story/review);
+                                    # `speaker: null` publishes it with no speaker
 
 Order of application: split, then merge, then rename, kind, description, links,
 then hide. Any unknown key, a malformed value or an id that names no actor is an
@@ -39,7 +42,7 @@ from dossier.text import http_url, is_id, slugify
 
 KINDS = ("person", "organization", "country", "government", "group")
 ACTOR_KEYS = ("name", "kind", "description", "links", "merge", "split", "hide")
-QUOTE_KEYS = ("merge",)
+QUOTE_KEYS = ("merge", "speaker")
 SECTIONS = ("actors", "quotes")
 
 
@@ -67,6 +70,7 @@ class QuoteEdit:
     id: str
     line: int
     merge: tuple[tuple[str, int], ...] = ()  # (quote id, line)
+    speaker: tuple[str | None, int] | None = None  # (actor id or name, None: nobody; line); None: not given
 
 
 @dataclass(frozen=True)
@@ -199,12 +203,17 @@ class _Reader:
         fields = self.mapping(node, f"quote '{key}'")
         for name, (name_node, _) in fields.items():
             if name not in QUOTE_KEYS:
-                raise self.error(name_node, f"unknown key '{name}' for quote '{key}' (expected: merge)")
+                raise self.error(name_node, f"unknown key '{name}' for quote '{key}' (expected one of: "
+                                            f"{', '.join(QUOTE_KEYS)})")
         merge = self.texts(fields["merge"][1], "a quote id") if "merge" in fields else ()
         for quote_id, line in [(key, key_node.start_mark.line + 1), *merge]:
             if not is_id(quote_id):
                 raise CurationError(f"{self.filename}:{line}: quote id {quote_id!r} is not an id")
-        return QuoteEdit(id=key, line=key_node.start_mark.line + 1, merge=merge)
+        speaker = None
+        if "speaker" in fields:
+            name_node, value = fields["speaker"]
+            speaker = (None if _is_null(value) else self.text(value, "'speaker'"), name_node.start_mark.line + 1)
+        return QuoteEdit(id=key, line=key_node.start_mark.line + 1, merge=merge, speaker=speaker)
 
 
 def _is_null(node) -> bool:

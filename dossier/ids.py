@@ -40,7 +40,8 @@ from dossier import publish, yamlio
 from dossier.errors import InputError, yaml_problem
 from dossier.curation import Curation
 from dossier.memo import Memo
-from dossier.model import Actor, Article, Dossier, Position, Problem, Quote, StanceSetting, Tombstone, Topic
+from dossier.model import (Actor, Article, Confidence, Dossier, Position, Problem, Quote, StanceSetting, Tombstone,
+                           Topic)
 from dossier.text import is_id, words
 from dossier.wording import is_typo_fix
 
@@ -325,6 +326,7 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None, f
     moved = {key: _final(source_entries, key) or key for key in ledger.sources}  # a renamed seed's new id
     quotes, quote_entries = _pin_quotes(dossier.quotes, ledger.quotes, moved)
     quotes = _apply_merges(quotes, quote_entries, edits, problems)
+    quotes = _apply_speakers(quotes, quote_entries, edits, dossier.actors, problems)
     actor_entries = _pin_named(
         ledger.actors, _actor_entries(dossier.actors), _actor_successor(dossier.actors, edits.renames, ledger.actors)
     )
@@ -580,6 +582,29 @@ def _apply_merges(quotes: list[Quote], entries: dict[str, Entry], edits: Curatio
                 entries[target] = _quote_entry(by_id[target])
             entries[source] = replace(entries[source], redirect=target, removed=False)
     return [by_id[quote.id] for quote in quotes if quote.id in by_id]
+
+
+def _apply_speakers(quotes: list[Quote], entries: dict[str, Entry], edits: Curation, actors: list[Actor],
+                    problems: list[Problem]) -> list[Quote]:
+    """Give each quote the speaker the editor checked (`quotes: <id>: speaker: <actor>`, or null for
+    nobody): a fact from then on, published even where extraction was unsure (dossier/review.py)."""
+    by_id = {quote.id: quote for quote in quotes}
+    for edit in edits.quotes:
+        if edit.speaker is None:
+            continue
+        key, line = edit.speaker
+        actor = None if key is None else next((a for a in actors if key in (a.id, a.name)), None)
+        if key is not None and actor is None:
+            raise edits.error(line, f"unknown actor '{key}' (no actor has this id or name)")
+        target = _final(entries, edit.id) or edit.id
+        if target not in by_id:
+            problems.append(Problem(edits.path, f"line {edit.line}: quote '{edit.id}' is no longer in any source: "
+                                                "its speaker cannot be set"))
+            continue
+        by_id[target] = replace(by_id[target], speaker=actor and actor.id, speaker_name=actor and actor.name,
+                                speaker_confidence=actor and Confidence.SURE)
+        entries[target] = _quote_entry(by_id[target])
+    return [by_id[quote.id] for quote in quotes]
 
 
 # --------------------------------------------------------------------------

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import yaml
 
 from dossier.build import BuildConfig, build
+from dossier.errors import InputError
 from dossier.extract import extract
 from dossier.ingest import read_seeds
 from dossier.model import Confidence
@@ -88,3 +90,32 @@ def test_an_unsure_merge_of_two_names_is_listed_on_the_review_page(tmp_path):
     assert "- “Alves” as [Rodrigo Alves Benítez](../actors/rodrigo-alves-benitez.md), by name part" in review
     assert "Nothing is waiting for review." not in review
     assert sorted(p.name for p in (docs / "actors").glob("*.md")) == ["index.md", "rodrigo-alves-benitez.md"]
+
+
+def _built_with_curation(tmp_path, curation_text: str) -> tuple[dict, str]:
+    """The quotes of ARTICLE's build with `curation_text` as curation.yaml, and its review page's body."""
+    (tmp_path / "seeds").mkdir(exist_ok=True)
+    (tmp_path / "seeds" / "talks.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "curation.yaml").write_text(curation_text, encoding="utf-8")
+    docs = tmp_path / "docs"
+    build(BuildConfig(seeds=tmp_path / "seeds", docs=docs, curation=tmp_path / "curation.yaml",
+                      ledger=tmp_path / "permalinks.yaml", mkdocs_yml=ROOT / "mkdocs.yml"))
+    quotes = {q["text"]: q for q in map(json.loads, (docs / "data" / "quotes.jsonl").read_text().splitlines())}
+    return quotes, page(docs / "story" / "review.md")[1]
+
+
+def test_the_editor_confirms_a_withheld_speaker_or_removes_one_in_curation(tmp_path):
+    quotes, _ = _built_with_curation(tmp_path, "")
+    guessed, sure = quotes[GUESSED]["id"], quotes[SURE_ENOUGH]["id"]
+    quotes, review = _built_with_curation(
+        tmp_path, f"quotes:\n  {guessed}:\n    speaker: Piotr Nowak\n  {sure}:\n    speaker: null\n")
+    assert (quotes[GUESSED]["speaker"], quotes[GUESSED]["speaker_name"]) == ("piotr-nowak", "Piotr Nowak")
+    assert quotes[SURE_ENOUGH]["speaker"] is None
+    assert GUESSED in (tmp_path / "docs" / "actors" / "piotr-nowak.md").read_text(encoding="utf-8")
+    assert "Nothing is waiting for review." in review
+
+
+def test_a_curated_speaker_must_be_an_actor(tmp_path):
+    quotes, _ = _built_with_curation(tmp_path, "")
+    with pytest.raises(InputError, match=r"curation.yaml:3: unknown actor 'Piotr Nowack'"):
+        _built_with_curation(tmp_path, f"quotes:\n  {quotes[GUESSED]['id']}:\n    speaker: Piotr Nowack\n")
