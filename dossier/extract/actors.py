@@ -29,7 +29,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, wraps
 from typing import NamedTuple
 
 from dossier import nlp
@@ -53,14 +53,61 @@ MIN_COMPOUND_PART = 4  # "spokes" + "people"; shorter parts make names look Engl
 def extract_actors(article: Article, docs: Sequence, sentences: Sequence | None = None) -> list[ActorMention]:
     """Every actor mention in `article`; `docs[i]` is the spaCy parse of `article.paragraphs[i]` and
     `sentences[i]` its sentence spans (dossier.extract.sentences; split here when not given)."""
-    paragraphs = list(zip((p.index for p in article.paragraphs), docs))
     spans = sentences if sentences is not None else article_sentences([p.text for p in article.paragraphs])
-    sentences = [[doc.char_span(start, end, alignment_mode="expand").start for start, end in paragraph]
-                 for doc, paragraph in zip(docs, spans)]
-    first = _Reader(article, paragraphs, sentences)
+    paragraphs = [_Paragraph.read(paragraph, doc, sentences)
+                  for paragraph, doc, sentences in zip(article.paragraphs, docs, spans)]
+    first = _Reader(article, paragraphs)
     first_mentions = first.mentions()
     organizations = dict.fromkeys(m.name for m in first_mentions if m.kind == ORGANIZATION)  # first named first
-    return _Reader(article, paragraphs, sentences, first.full_names(first_mentions), list(organizations)).mentions()
+    return _Reader(article, paragraphs, first.full_names(first_mentions), list(organizations)).mentions()
+
+
+@dataclass
+class _Paragraph:
+    """One paragraph as the scan reads it, made once for both passes: its tokens (a Doc makes a new
+    Token object at every doc[i]), their normalised words, where its sentences start, and the
+    answers to the questions that depend on nothing but the paragraph (see `_same_in_both_passes`)."""
+
+    index: int
+    text: str
+    doc: object
+    tokens: list
+    words: list[str]
+    sentence_starts: list[int]  # the token where each sentence starts, then len(doc)
+    heading: bool
+    entities: dict[int, object]  # the tagger's entities by their first token
+    answers: dict = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, paragraph, doc, sentences: Sequence[tuple[int, int]]) -> _Paragraph:
+        tokens = list(doc)
+        starts = [doc.char_span(start, end, alignment_mode="expand").start for start, end in sentences]
+        return cls(paragraph.index, paragraph.text, doc, tokens, [normalise(t.text) for t in tokens],
+                   [*starts, len(tokens)], _is_heading(paragraph.text), {e.start: e for e in doc.ents})
+
+    def span_text(self, start: int, end: int) -> str:
+        """doc[start:end].text, without making a Span."""
+        end = min(end, len(self.tokens))
+        if end <= start:
+            return ""
+        last = self.tokens[end - 1]
+        return self.text[self.tokens[start].idx:last.idx + len(last)]
+
+
+def _same_in_both_passes(method):
+    """Remember what `method` answers at a position of the current paragraph: it depends only on the
+    paragraph's words and parse and the article's (never on whom the scan has met so far), and every
+    reading at a position, in both passes, asks it again."""
+
+    @wraps(method)
+    def answer(self, *args, **kwargs):
+        key = (method, args, tuple(kwargs.items())) if kwargs else (method, args)
+        answers = self.paragraph.answers
+        if key not in answers:
+            answers[key] = method(self, *args, **kwargs)
+        return answers[key]
+
+    return answer
 
 
 @dataclass
@@ -90,11 +137,10 @@ class _Reading:
 class _Reader:
     """Reads one article paragraph by paragraph, remembering who it has introduced so far."""
 
-    def __init__(self, article: Article, paragraphs: list, sentences: Sequence[Sequence[int]],
-                 known_people: Sequence[_Person] = (), known_organizations: Sequence[str] = ()):
+    def __init__(self, article: Article, paragraphs: list[_Paragraph], known_people: Sequence[_Person] = (),
+                 known_organizations: Sequence[str] = ()):
         self.article = article
         self.paragraphs = paragraphs
-        self.sentences = sentences  # the token where each sentence starts, by paragraph (dossier.extract.sentences)
         self.known_people = list(known_people)  # full names the whole article introduces, in order
         self.known_organizations = list(known_organizations)  # the organisations it names, in order
         self.known_organization_order = {name: k for k, name in enumerate(dict.fromkeys(self.known_organizations))}
@@ -129,13 +175,11 @@ class _Reader:
 
     def mentions(self) -> list[ActorMention]:
         found: list[ActorMention] = []
-        for (index, doc), sentence_starts in zip(self.paragraphs, self.sentences):
-            self.doc = doc
-            self.sentence_starts = [*sentence_starts, len(doc)]
-            self.tokens = list(doc)  # a Doc makes a new Token object at every doc[i]
-            self.words = [normalise(t.text) for t in doc]
-            self.heading = _is_heading(doc.text)
-            if index == self.paragraphs[0][0] and self.dateline is None:
+        for paragraph in self.paragraphs:
+            self.paragraph, doc, index = paragraph, paragraph.doc, paragraph.index
+            self.doc, self.tokens, self.words = doc, paragraph.tokens, paragraph.words
+            self.sentence_starts, self.heading = paragraph.sentence_starts, paragraph.heading
+            if paragraph is self.paragraphs[0] and self.dateline is None:
                 self.dateline = self._dateline_country()
             i = 0
             while i < len(doc):
@@ -143,7 +187,7 @@ class _Reader:
                 if reading is None:
                     i += 1
                     continue
-                self._remember(reading, self.doc[i:reading.end].root)
+                self._remember(reading, doc[i:reading.end].root)
                 if any(m.kind == PERSON for m in reading.mentions):
                     self.last_person_end = (doc, reading.end)
                 found.extend(ActorMention(self.article.id, index, m.span.text, m.name, m.kind, m.role, m.affiliation,
@@ -154,6 +198,8 @@ class _Reader:
         return found
 
     def _best_reading(self, i: int) -> _Reading | None:
+        if not self._may_start(i):
+            return None
         best = None
         for read in self._readings:
             reading = read(self, i)
@@ -162,8 +208,18 @@ class _Reader:
                 best.method = read.__name__.strip("_").replace("_", " ")
         return best
 
+    def _may_start(self, i: int) -> bool:
+        """Whether any reading can begin at token i. Every one begins with a capitalised word, "the", a
+        particle ("von der Leyen"), a sentence's first word or the first word of a phrase in a table
+        it starts with (titles, demonyms, ...): most words of prose are none of these, and trying
+        every reading at each of them was most of the scan's time."""
+        token, word = self.tokens[i], self.words[i]
+        return (word[:1].isupper() or token.text[:1].isupper() or token.is_title or token.is_upper
+                or token.is_sent_start or word.lower() in _first_words())
+
     # -- readings: each returns the span it explains, or None ----------------
 
+    @_same_in_both_passes
     def _outlet(self, i: int) -> _Reading | None:
         """An outlet cited as a source is no actor: swallow its name so nothing else claims it."""
         match = self.world.outlets.match(self.words, self._skip_the(i))
@@ -233,6 +289,7 @@ class _Reader:
         return _Reading(noun[0], [_Found(self._surface(i, noun[0]), person.name, PERSON, None,
                                          wanted or person.affiliation)])
 
+    @_same_in_both_passes
     def _country_or_organization(self, i: int) -> _Reading | None:
         """A name from the data files; organisations take their members along ("NATO member states")."""
         j = self._skip_the(i)
@@ -249,6 +306,7 @@ class _Reader:
         start = j if _is_acronym(self.words[j:match[0]]) else i
         return _Reading(end, [_Found(self._surface(start, end), known.name, known.kind)])
 
+    @_same_in_both_passes
     def _metonym(self, i: int) -> _Reading | None:
         """A capital or seat acting for its country ("Moscow demands"), not a place ("a meeting in London")."""
         j = self._skip_the(i)
@@ -260,6 +318,7 @@ class _Reader:
             return _Reading(end)
         return _Reading(end, [_Found(self._surface(i, end), known.name, known.kind)])
 
+    @_same_in_both_passes
     def _demonym(self, i: int) -> _Reading | None:
         """ "Russian forces", "Ukrainian territory": the adjective mentions the country."""
         match = self.world.demonyms.match(self.words, i)
@@ -320,7 +379,7 @@ class _Reader:
             return None
         token = self.tokens[i]
         if token.ent_type_ == "ORG" and token.ent_iob_ == "B":
-            span = next(e for e in self.doc.ents if e.start == i)
+            span = self.paragraph.entities[i]
             start = self._skip_the(i)
             end = span.end - (self.words[span.end - 1] in POSSESSIVE and self.tokens[span.end - 2].dep_ == "poss")
             end = self._proper_name_end(end, continues=True) or end  # "the ACLU of Illinois"
@@ -372,7 +431,7 @@ class _Reader:
         """An organisation the article names in full, by its initials ("FTC" for the Federal Trade
         Commission, "Sebi") or its first word when that is a name and no English word ("Samsung" for
         Samsung Electronics)."""
-        if self.heading or (i + 1 < len(self.doc) and self._is_name_word(self.tokens[i + 1])):
+        if self.heading or (i + 1 < len(self.doc) and self._is_name_word(i + 1)):
             return None
         named = self._named_organization(i)
         if named is None or named[0] != i + 1:
@@ -462,10 +521,11 @@ class _Reader:
     def _weather_system(self, i: int) -> _Reading | None:
         """A storm by its name ("Cyclone Debbie", "hurricanes Laura and Delta"): no actor, whatever the tagger says."""
         match = self.world.weather_systems.match(self.words, i)
-        if match is None or match[0] >= len(self.doc) or not self._is_name_word(self.tokens[match[0]]):
+        if match is None or match[0] >= len(self.doc) or not self._is_name_word(match[0]):
             return None
         return _Reading(self._name_run(match[0]))
 
+    @_same_in_both_passes
     def _region(self, i: int) -> _Reading | None:
         """A region or place whose name holds a country's ("South America", "New Mexico"): no actor."""
         match = self.world.regions.match(self.words, self._skip_the(i))
@@ -580,6 +640,7 @@ class _Reader:
         end, name = named
         return end + (end < len(self.doc) and self.words[end] in POSSESSIVE), name, Known(name, ORGANIZATION)
 
+    @_same_in_both_passes
     def _title_words(self, k: int) -> int | None:
         """End of [modifiers] title at k ("Deputy Foreign Minister", "spy chief"), or None."""
         while k < len(self.doc):
@@ -604,6 +665,7 @@ class _Reader:
             return None  # "Paul Whitmore, director of the Institute for Fiscal Studies," is a director
         return end, role, affiliation, affiliation_surface
 
+    @_same_in_both_passes
     def _name_run(self, i: int) -> int:
         """End of the run of name words starting at i ("Alexander Grushko", "Jean-Yves Le Drian",
         "von der Leyen", "Han Seong-min", "Martin Luther King Jr.", "Leo XIV")."""
@@ -614,7 +676,7 @@ class _Reader:
             joined = k > i and self.tokens[k - 1].whitespace_ == "" and self.words[k - 1] == "-"
             if end == k > i and self.world.person_names.ends_name(self.words, k):
                 end = k + 1
-            elif self._is_name_word(token) or (joined and self._ends_given_name(k, start=i)):
+            elif self._is_name_word(k) or (joined and self._ends_given_name(k, start=i)):
                 end = k + 1
             elif not self._joins_name(k, start=i):
                 break
@@ -640,8 +702,10 @@ class _Reader:
         after = self.words[k + 1] if k + 1 < len(self.doc) and self.tokens[k].whitespace_ else None
         return self.world.person_names.ends_given_name(self.words[start:k - 1], self.words[k], after)
 
-    def _is_name_word(self, token) -> bool:
-        text = self.words[token.i]
+    @_same_in_both_passes
+    def _is_name_word(self, k: int) -> bool:
+        token = self.tokens[k]
+        text = self.words[k]
         if not (text[:1].isupper() and any(c.islower() for c in text)) or token.ent_type_ in NOT_NAMES:
             return False
         names = self.world.person_names
@@ -671,6 +735,7 @@ class _Reader:
         return (token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and k + 1 < len(self.doc)
                 and self.tokens[k + 1].ent_iob_ == "I" and self.tokens[k + 1].text[:1].isupper())
 
+    @_same_in_both_passes
     def _referred_as(self, k: int) -> str | None:
         """PERSON or ORGANIZATION when the sentence goes on to call the speaker at k "he"/"she" or "it":
         "Kroger said it would fight", "Alves said he would"; None when it does not tell."""
@@ -686,6 +751,7 @@ class _Reader:
                 return None  # someone else comes first
         return None
 
+    @_same_in_both_passes
     def _is_speaker(self, k: int) -> bool:
         """Whether token k is who a speech verb's sentence says spoke ("Grushko said", "according to X")."""
         token = self.tokens[k]
@@ -703,6 +769,7 @@ class _Reader:
             return i + 2, self.words[i], None
         return None
 
+    @_same_in_both_passes
     def _owner(self, i: int, *, metonyms: bool = False):
         """(end, adjective, country) for "Russian", "Russia's", "US" (and "the Kremlin" with metonyms=True)."""
         demonym = self.world.demonyms.match(self.words, i)
@@ -721,6 +788,7 @@ class _Reader:
                     return end, adjective or known.name, known
         return None
 
+    @_same_in_both_passes
     def _institution_end(self, i: int, *, any_case: bool = False) -> int | None:
         """End of "Foreign Ministry" / "Ministry of Foreign Affairs" / "Kiel Institute for the World Economy"
         / "Harbor Bancorp" starting at i, or None. With any_case (after an owner: "Russia's foreign
@@ -747,6 +815,7 @@ class _Reader:
             return None
         return self._proper_name_end(end, continues=True) or end
 
+    @_same_in_both_passes
     def _proper_name_end(self, i: int, *, continues: bool = False, joined: bool | None = None) -> int | None:
         """End of the capitalised words of a name at i ("Rystad Energy", "Fidelity International"), or with
         `continues` of what follows a name's head ("of England", "for the World Economy"); None when
@@ -836,13 +905,13 @@ class _Reader:
     def _capitalised_inside_sentences(self) -> frozenset[str]:
         """Words the article's prose capitalises inside a sentence: names, even where the tagger takes one
         that opens a sentence for a common noun ("Albertsons said" after "Kroger and Albertsons")."""
-        return frozenset(normalise(t.text) for _, doc in self.paragraphs if not _is_heading(doc.text)
-                         for t in doc if not t.is_sent_start and t.text[:1].isupper())
+        return frozenset(p.words[t.i] for p in self.paragraphs if not p.heading
+                         for t in p.tokens if not t.is_sent_start and t.text[:1].isupper())
 
     @cached_property
     def _tagged_organizations(self) -> Counter:
         """How often the tagger labels each text ORG in the whole article."""
-        return Counter(e.text for _, doc in self.paragraphs for e in doc.ents if e.label_ == "ORG")
+        return Counter(e.text for p in self.paragraphs for e in p.entities.values() if e.label_ == "ORG")
 
     def _sentence(self, k: int) -> range:
         """The tokens of the sentence token k is in."""
@@ -893,6 +962,15 @@ def _organization_forms(name: str) -> tuple[tuple[str, ...], str] | None:
     if len(words) < 2 or world().known(name):
         return None
     return words, "".join(w[0] for w in words if w[:1].isupper())
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """In lower case, the words a reading may begin with that need not be capitalised (_Reader._may_start)."""
+    w = world()
+    tables = (w.outlets, w.regions, w.weather_systems, w.demonyms, w.names, w.metonyms, w.titles)
+    return frozenset({first.lower() for table in tables for first in table.lengths}
+                     | w.modifiers | w.particles | {"the"})
 
 
 @lru_cache(maxsize=1)
