@@ -76,14 +76,16 @@ class _Paragraph:
     sentence_starts: list[int]  # the token where each sentence starts, then len(doc)
     heading: bool
     entities: dict[int, object]  # the tagger's entities by their first token
+    may_start: list[bool]  # by token: whether any reading can begin there (_may_start)
     answers: dict = field(default_factory=dict)
 
     @classmethod
     def read(cls, paragraph, doc, sentences: Sequence[tuple[int, int]]) -> _Paragraph:
         tokens = list(doc)
+        words = [normalise(t.text) for t in tokens]
         starts = [doc.char_span(start, end, alignment_mode="expand").start for start, end in sentences]
-        return cls(paragraph.index, paragraph.text, doc, tokens, [normalise(t.text) for t in tokens],
-                   [*starts, len(tokens)], _is_heading(paragraph.text), {e.start: e for e in doc.ents})
+        return cls(paragraph.index, paragraph.text, doc, tokens, words, [*starts, len(tokens)],
+                   _is_heading(paragraph.text), {e.start: e for e in doc.ents}, list(map(_may_start, tokens, words)))
 
     def span_text(self, start: int, end: int) -> str:
         """doc[start:end].text, without making a Span."""
@@ -198,7 +200,7 @@ class _Reader:
         return found
 
     def _best_reading(self, i: int) -> _Reading | None:
-        if not self._may_start(i):
+        if not self.paragraph.may_start[i]:
             return None
         best = None
         for read in self._readings:
@@ -207,15 +209,6 @@ class _Reader:
                 best = reading
                 best.method = read.__name__.strip("_").replace("_", " ")
         return best
-
-    def _may_start(self, i: int) -> bool:
-        """Whether any reading can begin at token i. Every one begins with a capitalised word, "the", a
-        particle ("von der Leyen"), a sentence's first word or the first word of a phrase in a table
-        it starts with (titles, demonyms, ...): most words of prose are none of these, and trying
-        every reading at each of them was most of the scan's time."""
-        token, word = self.tokens[i], self.words[i]
-        return (word[:1].isupper() or token.text[:1].isupper() or token.is_title or token.is_upper
-                or token.is_sent_start or word.lower() in _first_words())
 
     # -- readings: each returns the span it explains, or None ----------------
 
@@ -483,14 +476,17 @@ class _Reader:
                 self.world.names, self.world.demonyms, self.world.metonyms, self.world.outlets)):
             return None
         end = self._proper_name_end(start, joined=start > i)
-        if end is None or self._known_person(normalise(self.doc[start:end].text)):
+        if end is None:
             return None
         after = self.world.organization_nouns.match(self.words, end) if (
             start > i and end < len(self.doc) and self.tokens[end].is_lower) else None
         if after is None and not (self._typed_before(start) or self._is_example(start, end)):
             return None
+        name = normalise(self.paragraph.span_text(start, end))
+        if self._known_person(name):
+            return None
         stop = after[0] if after else end
-        return _Reading(stop, [_Found(self._surface(i, stop), normalise(self.doc[start:end].text), ORGANIZATION)])
+        return _Reading(stop, [_Found(self._surface(i, stop), name, ORGANIZATION)])
 
     def _typed_before(self, start: int) -> bool:
         """ "consumer group BEUC", "carmaker BYD": a noun for a kind of organisation right before (and no
@@ -964,9 +960,18 @@ def _organization_forms(name: str) -> tuple[tuple[str, ...], str] | None:
     return words, "".join(w[0] for w in words if w[:1].isupper())
 
 
+def _may_start(token, word: str) -> bool:
+    """Whether any reading can begin at `token` (`word` normalised). Every one begins with a capitalised
+    word, "the", a particle ("von der Leyen"), a sentence's first word or the first word of a phrase in
+    a table it starts with (titles, demonyms, ...): most words of prose are none of these, and trying
+    every reading at each of them was most of the scan's time."""
+    return (word[:1].isupper() or token.text[:1].isupper() or token.is_title or token.is_upper
+            or token.is_sent_start or word.lower() in _first_words())
+
+
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
-    """In lower case, the words a reading may begin with that need not be capitalised (_Reader._may_start)."""
+    """In lower case, the words a reading may begin with that need not be capitalised (_may_start)."""
     w = world()
     tables = (w.outlets, w.regions, w.weather_systems, w.demonyms, w.names, w.metonyms, w.titles)
     return frozenset({first.lower() for table in tables for first in table.lengths}
