@@ -212,7 +212,6 @@ class _Reader:
 
     # -- readings: each returns the span it explains, or None ----------------
 
-    @_same_in_both_passes
     def _outlet(self, i: int) -> _Reading | None:
         """An outlet cited as a source is no actor: swallow its name so nothing else claims it."""
         match = self.world.outlets.match(self.words, self._skip_the(i))
@@ -282,7 +281,6 @@ class _Reader:
         return _Reading(noun[0], [_Found(self._surface(i, noun[0]), person.name, PERSON, None,
                                          wanted or person.affiliation)])
 
-    @_same_in_both_passes
     def _country_or_organization(self, i: int) -> _Reading | None:
         """A name from the data files; organisations take their members along ("NATO member states")."""
         j = self._skip_the(i)
@@ -299,7 +297,6 @@ class _Reader:
         start = j if _is_acronym(self.words[j:match[0]]) else i
         return _Reading(end, [_Found(self._surface(start, end), known.name, known.kind)])
 
-    @_same_in_both_passes
     def _metonym(self, i: int) -> _Reading | None:
         """A capital or seat acting for its country ("Moscow demands"), not a place ("a meeting in London")."""
         j = self._skip_the(i)
@@ -311,7 +308,6 @@ class _Reader:
             return _Reading(end)
         return _Reading(end, [_Found(self._surface(i, end), known.name, known.kind)])
 
-    @_same_in_both_passes
     def _demonym(self, i: int) -> _Reading | None:
         """ "Russian forces", "Ukrainian territory": the adjective mentions the country."""
         match = self.world.demonyms.match(self.words, i)
@@ -521,7 +517,6 @@ class _Reader:
             return None
         return _Reading(self._name_run(match[0]))
 
-    @_same_in_both_passes
     def _region(self, i: int) -> _Reading | None:
         """A region or place whose name holds a country's ("South America", "New Mexico"): no actor."""
         match = self.world.regions.match(self.words, self._skip_the(i))
@@ -636,7 +631,6 @@ class _Reader:
         end, name = named
         return end + (end < len(self.doc) and self.words[end] in POSSESSIVE), name, Known(name, ORGANIZATION)
 
-    @_same_in_both_passes
     def _title_words(self, k: int) -> int | None:
         """End of [modifiers] title at k ("Deputy Foreign Minister", "spy chief"), or None."""
         while k < len(self.doc):
@@ -747,7 +741,6 @@ class _Reader:
                 return None  # someone else comes first
         return None
 
-    @_same_in_both_passes
     def _is_speaker(self, k: int) -> bool:
         """Whether token k is who a speech verb's sentence says spoke ("Grushko said", "according to X")."""
         token = self.tokens[k]
@@ -765,7 +758,6 @@ class _Reader:
             return i + 2, self.words[i], None
         return None
 
-    @_same_in_both_passes
     def _owner(self, i: int, *, metonyms: bool = False):
         """(end, adjective, country) for "Russian", "Russia's", "US" (and "the Kremlin" with metonyms=True)."""
         demonym = self.world.demonyms.match(self.words, i)
