@@ -54,8 +54,8 @@ def extract_actors(article: Article, docs: Sequence, sentences: Sequence | None 
     """Every actor mention in `article`; `docs[i]` is the spaCy parse of `article.paragraphs[i]` and
     `sentences[i]` its sentence spans (dossier.extract.sentences; split here when not given)."""
     spans = sentences if sentences is not None else article_sentences([p.text for p in article.paragraphs])
-    paragraphs = [_Paragraph.read(paragraph, doc, sentences)
-                  for paragraph, doc, sentences in zip(article.paragraphs, docs, spans)]
+    paragraphs = [_Paragraph.read(paragraph, doc, paragraph_spans)
+                  for paragraph, doc, paragraph_spans in zip(article.paragraphs, docs, spans)]
     first = _Reader(article, paragraphs)
     first_mentions = first.mentions()
     organizations = dict.fromkeys(m.name for m in first_mentions if m.kind == ORGANIZATION)  # first named first
