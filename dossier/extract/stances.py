@@ -19,6 +19,7 @@ No cue, no stance: nothing is guessed from words merely appearing together.
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
