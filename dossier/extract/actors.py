@@ -29,7 +29,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, wraps
 from typing import NamedTuple
 
 from dossier import nlp
@@ -53,14 +53,63 @@ MIN_COMPOUND_PART = 4  # "spokes" + "people"; shorter parts make names look Engl
 def extract_actors(article: Article, docs: Sequence, sentences: Sequence | None = None) -> list[ActorMention]:
     """Every actor mention in `article`; `docs[i]` is the spaCy parse of `article.paragraphs[i]` and
     `sentences[i]` its sentence spans (dossier.extract.sentences; split here when not given)."""
-    paragraphs = list(zip((p.index for p in article.paragraphs), docs))
     spans = sentences if sentences is not None else article_sentences([p.text for p in article.paragraphs])
-    sentences = [[doc.char_span(start, end, alignment_mode="expand").start for start, end in paragraph]
-                 for doc, paragraph in zip(docs, spans)]
-    first = _Reader(article, paragraphs, sentences)
+    paragraphs = [_Paragraph.read(paragraph, doc, paragraph_spans)
+                  for paragraph, doc, paragraph_spans in zip(article.paragraphs, docs, spans)]
+    first = _Reader(article, paragraphs)
     first_mentions = first.mentions()
     organizations = dict.fromkeys(m.name for m in first_mentions if m.kind == ORGANIZATION)  # first named first
-    return _Reader(article, paragraphs, sentences, first.full_names(first_mentions), list(organizations)).mentions()
+    return _Reader(article, paragraphs, first.full_names(first_mentions), list(organizations)).mentions()
+
+
+@dataclass
+class _Paragraph:
+    """One paragraph as the scan reads it, made once for both passes: its tokens (a Doc makes a new
+    Token object at every doc[i]), their normalised words, where its sentences start, and the
+    answers to the questions that depend on nothing but the paragraph (see `_same_in_both_passes`)."""
+
+    index: int
+    text: str
+    doc: object
+    tokens: list
+    words: list[str]
+    sentence_starts: list[int]  # the token where each sentence starts, then len(doc)
+    heading: bool
+    entities: dict[int, object]  # the tagger's entities by their first token
+    may_start: list[bool]  # by token: whether any reading can begin there (_may_start)
+    answers: dict = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, paragraph, doc, sentences: Sequence[tuple[int, int]]) -> _Paragraph:
+        tokens = list(doc)
+        words = [normalise(t.text) for t in tokens]
+        starts = [doc.char_span(start, end, alignment_mode="expand").start for start, end in sentences]
+        return cls(paragraph.index, paragraph.text, doc, tokens, words, [*starts, len(tokens)],
+                   _is_heading(paragraph.text), {e.start: e for e in doc.ents}, list(map(_may_start, tokens, words)))
+
+    def span_text(self, start: int, end: int) -> str:
+        """doc[start:end].text, without making a Span."""
+        end = min(end, len(self.tokens))
+        if end <= start:
+            return ""
+        last = self.tokens[end - 1]
+        return self.text[self.tokens[start].idx:last.idx + len(last)]
+
+
+def _same_in_both_passes(method):
+    """Remember what `method` answers at a position of the current paragraph: it depends only on the
+    paragraph's words and parse and the article's (never on whom the scan has met so far), and every
+    reading at a position, in both passes, asks it again."""
+
+    @wraps(method)
+    def answer(self, *args, **kwargs):
+        key = (method, args, tuple(kwargs.items())) if kwargs else (method, args)
+        answers = self.paragraph.answers
+        if key not in answers:
+            answers[key] = method(self, *args, **kwargs)
+        return answers[key]
+
+    return answer
 
 
 @dataclass
@@ -90,11 +139,10 @@ class _Reading:
 class _Reader:
     """Reads one article paragraph by paragraph, remembering who it has introduced so far."""
 
-    def __init__(self, article: Article, paragraphs: list, sentences: Sequence[Sequence[int]],
-                 known_people: Sequence[_Person] = (), known_organizations: Sequence[str] = ()):
+    def __init__(self, article: Article, paragraphs: list[_Paragraph], known_people: Sequence[_Person] = (),
+                 known_organizations: Sequence[str] = ()):
         self.article = article
         self.paragraphs = paragraphs
-        self.sentences = sentences  # the token where each sentence starts, by paragraph (dossier.extract.sentences)
         self.known_people = list(known_people)  # full names the whole article introduces, in order
         self.known_organizations = list(known_organizations)  # the organisations it names, in order
         self.known_organization_order = {name: k for k, name in enumerate(dict.fromkeys(self.known_organizations))}
@@ -129,13 +177,11 @@ class _Reader:
 
     def mentions(self) -> list[ActorMention]:
         found: list[ActorMention] = []
-        for (index, doc), sentence_starts in zip(self.paragraphs, self.sentences):
-            self.doc = doc
-            self.sentence_starts = [*sentence_starts, len(doc)]
-            self.tokens = list(doc)  # a Doc makes a new Token object at every doc[i]
-            self.words = [normalise(t.text) for t in doc]
-            self.heading = _is_heading(doc.text)
-            if index == self.paragraphs[0][0] and self.dateline is None:
+        for paragraph in self.paragraphs:
+            self.paragraph, doc, index = paragraph, paragraph.doc, paragraph.index
+            self.doc, self.tokens, self.words = doc, paragraph.tokens, paragraph.words
+            self.sentence_starts, self.heading = paragraph.sentence_starts, paragraph.heading
+            if paragraph is self.paragraphs[0] and self.dateline is None:
                 self.dateline = self._dateline_country()
             i = 0
             while i < len(doc):
@@ -143,7 +189,7 @@ class _Reader:
                 if reading is None:
                     i += 1
                     continue
-                self._remember(reading, self.doc[i:reading.end].root)
+                self._remember(reading, doc[i:reading.end].root)
                 if any(m.kind == PERSON for m in reading.mentions):
                     self.last_person_end = (doc, reading.end)
                 found.extend(ActorMention(self.article.id, index, m.span.text, m.name, m.kind, m.role, m.affiliation,
@@ -154,6 +200,8 @@ class _Reader:
         return found
 
     def _best_reading(self, i: int) -> _Reading | None:
+        if not self.paragraph.may_start[i]:
+            return None
         best = None
         for read in self._readings:
             reading = read(self, i)
@@ -320,7 +368,7 @@ class _Reader:
             return None
         token = self.tokens[i]
         if token.ent_type_ == "ORG" and token.ent_iob_ == "B":
-            span = next(e for e in self.doc.ents if e.start == i)
+            span = self.paragraph.entities[i]
             start = self._skip_the(i)
             end = span.end - (self.words[span.end - 1] in POSSESSIVE and self.tokens[span.end - 2].dep_ == "poss")
             end = self._proper_name_end(end, continues=True) or end  # "the ACLU of Illinois"
@@ -372,7 +420,7 @@ class _Reader:
         """An organisation the article names in full, by its initials ("FTC" for the Federal Trade
         Commission, "Sebi") or its first word when that is a name and no English word ("Samsung" for
         Samsung Electronics)."""
-        if self.heading or (i + 1 < len(self.doc) and self._is_name_word(self.tokens[i + 1])):
+        if self.heading or (i + 1 < len(self.doc) and self._is_name_word(i + 1)):
             return None
         named = self._named_organization(i)
         if named is None or named[0] != i + 1:
@@ -424,14 +472,17 @@ class _Reader:
                 self.world.names, self.world.demonyms, self.world.metonyms, self.world.outlets)):
             return None
         end = self._proper_name_end(start, joined=start > i)
-        if end is None or self._known_person(normalise(self.doc[start:end].text)):
+        if end is None:
             return None
         after = self.world.organization_nouns.match(self.words, end) if (
             start > i and end < len(self.doc) and self.tokens[end].is_lower) else None
         if after is None and not (self._typed_before(start) or self._is_example(start, end)):
             return None
+        name = normalise(self.paragraph.span_text(start, end))
+        if self._known_person(name):
+            return None
         stop = after[0] if after else end
-        return _Reading(stop, [_Found(self._surface(i, stop), normalise(self.doc[start:end].text), ORGANIZATION)])
+        return _Reading(stop, [_Found(self._surface(i, stop), name, ORGANIZATION)])
 
     def _typed_before(self, start: int) -> bool:
         """ "consumer group BEUC", "carmaker BYD": a noun for a kind of organisation right before (and no
@@ -462,7 +513,7 @@ class _Reader:
     def _weather_system(self, i: int) -> _Reading | None:
         """A storm by its name ("Cyclone Debbie", "hurricanes Laura and Delta"): no actor, whatever the tagger says."""
         match = self.world.weather_systems.match(self.words, i)
-        if match is None or match[0] >= len(self.doc) or not self._is_name_word(self.tokens[match[0]]):
+        if match is None or match[0] >= len(self.doc) or not self._is_name_word(match[0]):
             return None
         return _Reading(self._name_run(match[0]))
 
@@ -604,6 +655,7 @@ class _Reader:
             return None  # "Paul Whitmore, director of the Institute for Fiscal Studies," is a director
         return end, role, affiliation, affiliation_surface
 
+    @_same_in_both_passes
     def _name_run(self, i: int) -> int:
         """End of the run of name words starting at i ("Alexander Grushko", "Jean-Yves Le Drian",
         "von der Leyen", "Han Seong-min", "Martin Luther King Jr.", "Leo XIV")."""
@@ -614,7 +666,7 @@ class _Reader:
             joined = k > i and self.tokens[k - 1].whitespace_ == "" and self.words[k - 1] == "-"
             if end == k > i and self.world.person_names.ends_name(self.words, k):
                 end = k + 1
-            elif self._is_name_word(token) or (joined and self._ends_given_name(k, start=i)):
+            elif self._is_name_word(k) or (joined and self._ends_given_name(k, start=i)):
                 end = k + 1
             elif not self._joins_name(k, start=i):
                 break
@@ -640,8 +692,10 @@ class _Reader:
         after = self.words[k + 1] if k + 1 < len(self.doc) and self.tokens[k].whitespace_ else None
         return self.world.person_names.ends_given_name(self.words[start:k - 1], self.words[k], after)
 
-    def _is_name_word(self, token) -> bool:
-        text = self.words[token.i]
+    @_same_in_both_passes
+    def _is_name_word(self, k: int) -> bool:
+        token = self.tokens[k]
+        text = self.words[k]
         if not (text[:1].isupper() and any(c.islower() for c in text)) or token.ent_type_ in NOT_NAMES:
             return False
         names = self.world.person_names
@@ -671,6 +725,7 @@ class _Reader:
         return (token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and k + 1 < len(self.doc)
                 and self.tokens[k + 1].ent_iob_ == "I" and self.tokens[k + 1].text[:1].isupper())
 
+    @_same_in_both_passes
     def _referred_as(self, k: int) -> str | None:
         """PERSON or ORGANIZATION when the sentence goes on to call the speaker at k "he"/"she" or "it":
         "Kroger said it would fight", "Alves said he would"; None when it does not tell."""
@@ -721,6 +776,7 @@ class _Reader:
                     return end, adjective or known.name, known
         return None
 
+    @_same_in_both_passes
     def _institution_end(self, i: int, *, any_case: bool = False) -> int | None:
         """End of "Foreign Ministry" / "Ministry of Foreign Affairs" / "Kiel Institute for the World Economy"
         / "Harbor Bancorp" starting at i, or None. With any_case (after an owner: "Russia's foreign
@@ -747,6 +803,7 @@ class _Reader:
             return None
         return self._proper_name_end(end, continues=True) or end
 
+    @_same_in_both_passes
     def _proper_name_end(self, i: int, *, continues: bool = False, joined: bool | None = None) -> int | None:
         """End of the capitalised words of a name at i ("Rystad Energy", "Fidelity International"), or with
         `continues` of what follows a name's head ("of England", "for the World Economy"); None when
@@ -836,13 +893,13 @@ class _Reader:
     def _capitalised_inside_sentences(self) -> frozenset[str]:
         """Words the article's prose capitalises inside a sentence: names, even where the tagger takes one
         that opens a sentence for a common noun ("Albertsons said" after "Kroger and Albertsons")."""
-        return frozenset(normalise(t.text) for _, doc in self.paragraphs if not _is_heading(doc.text)
-                         for t in doc if not t.is_sent_start and t.text[:1].isupper())
+        return frozenset(p.words[t.i] for p in self.paragraphs if not p.heading
+                         for t in p.tokens if not t.is_sent_start and t.text[:1].isupper())
 
     @cached_property
     def _tagged_organizations(self) -> Counter:
         """How often the tagger labels each text ORG in the whole article."""
-        return Counter(e.text for _, doc in self.paragraphs for e in doc.ents if e.label_ == "ORG")
+        return Counter(e.text for p in self.paragraphs for e in p.entities.values() if e.label_ == "ORG")
 
     def _sentence(self, k: int) -> range:
         """The tokens of the sentence token k is in."""
@@ -893,6 +950,24 @@ def _organization_forms(name: str) -> tuple[tuple[str, ...], str] | None:
     if len(words) < 2 or world().known(name):
         return None
     return words, "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _may_start(token, word: str) -> bool:
+    """Whether any reading can begin at `token` (`word` normalised). Every one begins with a capitalised
+    word, "the", a particle ("von der Leyen"), a sentence's first word or the first word of a phrase in
+    a table it starts with (titles, demonyms, ...): most words of prose are none of these, and trying
+    every reading at each of them was most of the scan's time."""
+    return (word[:1].isupper() or token.text[:1].isupper() or token.is_title or token.is_upper
+            or token.is_sent_start or word.lower() in _first_words())
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """In lower case, the words a reading may begin with that need not be capitalised (_may_start)."""
+    w = world()
+    tables = (w.outlets, w.regions, w.weather_systems, w.demonyms, w.names, w.metonyms, w.titles)
+    return frozenset({first.lower() for table in tables for first in table.lengths}
+                     | w.modifiers | w.particles | {"the"})
 
 
 @lru_cache(maxsize=1)

@@ -401,26 +401,27 @@ class Reader:
     def _said(self, sentence: Sentence, token) -> Said | None:
         c = lexicon().speech_verbs
         doc = token.doc
-        lemma = token.lemma_.lower()
-        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        low = token.lower_
         for phrase in c.attributions:
-            if [t.lower_ for t in doc[token.i:token.i + len(phrase)]] == list(phrase):
+            if phrase[:1] == (low,) and [t.lower_ for t in doc[token.i:token.i + len(phrase)]] == list(phrase):
                 target = _object_after(doc, token.i + len(phrase) - 1, sentence)
                 if target is None or world().is_outlet(_join(_run_around(target, sentence) or [target])):
                     return None
                 end = doc[token.i + len(phrase) - 1]
                 return Said(token.idx, end.idx + len(end), " ".join(t.lower_ for t in doc[token.i:token.i + len(phrase)]),
                             self._speaker_of(target, sentence, token.idx, "explicit"), target.idx)
-        if token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("said", "says", "told"):
+        if token.pos_ not in ("VERB", "AUX") and low not in ("said", "says", "told"):
             return None
         if token.dep_ == "pobj" or any(child.dep_ in ("poss", "det") for child in token.children):
             return None  # "Smith's remarks", "in writing": a noun the tagger took for a verb, nobody speaking
+        lemma = token.lemma_.lower()
         if lemma in c.second_hand_verbs:
             return self._second_hand(sentence, token)
         if lemma == "say" and token.i > 0 and doc[token.i - 1].lower_ == "as":
             return None  # "as saying": read with the verb it belongs to
         particle = c.phrasal_verbs.get(lemma)
         if particle is not None:
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if following is None or following.lower_ != particle:
                 return None
             cue, end = f"{token.text} {following.text}", following.idx + len(following)

@@ -19,6 +19,7 @@ No cue, no stance: nothing is guessed from words merely appearing together.
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -734,7 +735,7 @@ class _Names:
         self._people: list[tuple[int, int, str]] = []  # (paragraph, offset, name) in reading order
         self._people_index = NameIndex(person_names())  # ...by every form that may name them
         self._last_named: dict[str, tuple[int, int]] = {}  # person -> where named last so far
-        self._bodies: list[tuple[int, int, str, str]] = []  # (paragraph, offset, name, surface) of organisations
+        bodies: list[tuple[int, int, str, str]] = []  # (paragraph, offset, name, surface) of organisations
         for mention in actors:
             if mention.start is None:
                 continue
@@ -742,13 +743,16 @@ class _Names:
             if mention.kind == PERSON:
                 self._add_person(mention.paragraph, mention.start, mention.name)
             elif mention.kind == ORGANIZATION:
-                self._bodies.append((mention.paragraph, mention.start, mention.name, mention.surface.lower()))
+                bodies.append((mention.paragraph, mention.start, mention.name, mention.surface.lower()))
         for paragraph, doc in zip(article.paragraphs, docs):
             for entity in doc.ents:
                 if entity.label_ == "PERSON" and self._mention(paragraph.index, entity.start_char) is None:
                     self._add_person(paragraph.index, entity.start_char, self._person(entity))
         self._people.sort()
-        self._bodies.sort()
+        self._bodies_by_word: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)  # ...by their words
+        for body in sorted(bodies):
+            for word in set(body[3].split()):
+                self._bodies_by_word[word].append(body)
 
     def _add_person(self, paragraph: int, offset: int, name: str) -> None:
         self._people.append((paragraph, offset, name))
@@ -803,8 +807,9 @@ class _Names:
         """'the union' is the last organisation named with that word ("the RMT union"), if any."""
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return []
-        earlier = [b for b in self._bodies if (b[0], b[1]) < (paragraph, token.idx) and token.lower_ in b[3].split()]
-        return [earlier[-1][2]] if earlier else []
+        named = self._bodies_by_word.get(token.lower_, [])  # a look-up, not a scan of every organisation so far
+        k = bisect.bisect_left(named, (paragraph, token.idx))
+        return [named[k - 1][2]] if k else []
 
     def _reporters_side(self, paragraph: int, token) -> list[str]:
         """Unnamed officials in what someone reports are that person's side: "Lagarde said policymakers were

@@ -1,0 +1,81 @@
+"""The actor scan tries its readings only where one can begin (actors._may_start): skipping the other
+words must never change what it finds. Each test runs the scan twice, gated and trying every reading
+at every word, and compares the mentions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from dossier import ingest, nlp
+from dossier.extract import actors
+from dossier.extract.actors import extract_actors
+from dossier.model import Article, Paragraph
+
+ROOT = Path(__file__).resolve().parent.parent
+# Lower-case openings a reading starts with, and words around them.
+PIECES = [
+    "deputy foreign minister", "foreign minister", "minister", "spokesman", "von der", "Leyen", "le", "Maire",
+    "al-", "Ansari", "russian", "Russian", "developer", "Greenline Properties", "the", "The", "union", "RMT",
+    "carmaker", "BYD", "an analyst at", "Morningstar", "known as", "Hemedti", "Mohamed Hamdan Dagalo", ",",
+    "said", "told", ".", "Grushko", "Alexander Grushko", "Moscow", "in", "the Kremlin's", "NATO", "the alliance",
+    "reuters", "Reuters", "south america", "South America", "3M", "iPhone", "eBay", "'s", "de", "Silva",
+    "Lula", "Luiz Inácio Lula da Silva", "prime minister", "president", "Sen.", "of Georgia", "such as", "Mistral",
+    "hurricanes", "Laura", "and", "Delta", "Cyclone", "Debbie",
+]
+paragraph = st.lists(st.sampled_from(PIECES), min_size=1, max_size=20).map(" ".join)
+
+
+def _both_ways(article: Article, docs: list, monkeypatch: pytest.MonkeyPatch) -> tuple[list, list]:
+    gated = extract_actors(article, docs)
+    with monkeypatch.context() as patch:
+        patch.setattr(actors, "_may_start", lambda token, word: True)
+        everywhere = extract_actors(article, docs)
+    return gated, everywhere
+
+
+def _article(texts: list[str]) -> Article:
+    return Article("t", "t.txt", "Test", tuple(Paragraph(i, t) for i, t in enumerate(texts, start=1)))
+
+
+@pytest.mark.parametrize("folder, limit", [(ROOT / "seeds", None), (ROOT / "tests" / "corpus", 12)])
+def test_the_gate_changes_nothing_on_real_articles(folder, limit, monkeypatch):
+    articles, _ = ingest.read_seeds(folder)
+    assert articles
+    for article in articles[:limit]:
+        docs = list(nlp.load().pipe(p.text for p in article.paragraphs))
+        gated, everywhere = _both_ways(article, docs, monkeypatch)
+        assert gated == everywhere, article.file
+        assert gated or not article.paragraphs  # the comparison is about real findings
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(paragraph, min_size=1, max_size=3))
+@example(["He met deputy foreign minister Alexander Grushko.", "Talks with von der Leyen ended."])
+@example(["developer Greenline Properties welcomed the vote.", "le Maire said."])
+@example(["Damage from hurricanes Laura and Delta was assessed, Laura said."])
+def test_the_gate_changes_nothing_on_any_prose(texts):
+    article = _article(texts)
+    docs = list(nlp.load().pipe(texts))
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        gated, everywhere = _both_ways(article, docs, monkeypatch)
+    assert gated == everywhere
+
+
+@pytest.mark.parametrize("text, word, may_start", [
+    ("officials said on Monday", "said", False),
+    ("officials said on Monday", "officials", True),  # a sentence's first word
+    ("he met the minister", "the", True),
+    ("he met the minister", "minister", True),  # a title
+    ("he met von der Leyen", "von", True),  # a particle opens a surname
+    ("he met Grushko", "Grushko", True),
+    ("he met NASA officials", "NASA", True),
+    ("he met them in the morning", "morning", False),
+])
+def test_may_start(text, word, may_start):
+    doc = nlp.parse(text)
+    token = next(t for t in doc if t.text == word)
+    assert actors._may_start(token, token.text) is may_start
