@@ -662,7 +662,6 @@ class _Reader:
         end = i
         k = i
         while k < len(self.doc) and k - i < MAX_NAME_TOKENS:
-            token = self.tokens[k]
             joined = k > i and self.tokens[k - 1].whitespace_ == "" and self.words[k - 1] == "-"
             if end == k > i and self.world.person_names.ends_name(self.words, k):
                 end = k + 1
