@@ -78,7 +78,7 @@ def cold_map(project: Path, jobs: int) -> tuple[float, float]:
 def cold_build(project: Path, jobs: int, run: int) -> tuple[float, float, str]:
     docs, ledger = project / f"docs-{jobs}-{run}", project / f"permalinks-{jobs}-{run}.yaml"
     wall, cpu, _ = measured([str(BIN / "dossier"), "build", "-q", "--seeds", str(project / "seeds"), "--docs",
-                             str(docs), "--ledger", str(ledger), "--jobs", str(jobs)], project)
+                             str(docs), "--ledger", str(ledger), "--jobs", str(jobs), "--no-cache"], project)
     return wall, cpu, docs_digest(docs)
 
 
