@@ -64,8 +64,9 @@ def call_key(*arguments: str) -> str:
 
 
 class Memo(Generic[V]):
-    """The values (of type `kind`, anything pydantic reads from JSON) of one pure function by key, read from `folder/<name>.json` and
-    written back by `save`; without a folder, kept for this build only."""
+    """The values (of type `kind`, anything pydantic reads from JSON) of one pure function by key,
+    read from `folder/<name>.json` and written back by `save`; without a folder, kept for this build
+    only."""
 
     def __init__(self, folder: Path | None = None, name: str = "", fingerprint: str = "",
                  kind: type[V] = float) -> None:

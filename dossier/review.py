@@ -4,10 +4,12 @@ Extraction and linking record how sure each decision is (model.Confidence, by th
 dossier/data/confidence.yaml). Before pages are written, what is unsure is taken out of what the
 reader sees and kept as a Doubt: a quote whose speaker was only guessed (every printing that names
 them resolved a "he said" that fitted several people) is published without a speaker, and the review
-page (story/review) lists who extraction thought it was, how and where, for an editor to check. An
-unsure merge of two names into one actor stays made (undoing it would move pages) and is listed
-there too, for the editor to `split` in curation.yaml if it is wrong. The scores (bench/score.py) read the dossier before this step: they measure
-extraction, not what was withheld.
+page (story/review) lists who extraction thought it was, how and where, for an editor to check and
+settle with the quote's `speaker:` in curation.yaml (dossier.ids applies it as sure, so it is not
+withheld again). An unsure merge of two names into one actor stays made (undoing it would move
+pages) and is listed there too, for the editor to `split` in curation.yaml if it is wrong. The
+scores (bench/score.py) read the dossier before this step: they measure extraction, not what was
+withheld.
 """
 
 from __future__ import annotations
