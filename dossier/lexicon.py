@@ -72,7 +72,7 @@ class Shape(BaseModel):
 
 Level = Literal["sure", "likely", "unsure"]  # dossier.model.Confidence
 Method = Literal["explicit", "role", "carried", "second-hand", "pronoun"]  # how attribution found a speaker
-Reading = Literal["titled person", "referring person", "institution", "typed organization", "employer",
+Reading = Literal["titled person", "referring person", "abbreviated title", "institution", "typed organization", "employer",
                   "country or organization", "metonym", "demonym", "referring organization", "nickname",
                   "short organization", "named person", "organization"]  # how the actor scan read a mention
 
@@ -169,6 +169,7 @@ class Organizations(Shape):
     governments: Words
     organization_heads: Words
     organization_nouns: Words
+    law_heads: Words
 
 
 class Places(Shape):

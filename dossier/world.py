@@ -10,6 +10,8 @@ change, never a code change.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,6 +33,9 @@ class Known:
 
     name: str
     kind: str
+
+
+_YEAR = re.compile(r"(1[89]|20)\d\d")  # "Act 2016"
 
 
 @lru_cache(maxsize=65536)
@@ -94,6 +99,7 @@ class World:
     organization_heads: Phrases  # "Foundation", "Party", "Bancorp", "Corp.": end an organisation's name
     occupations: Phrases  # "analyst", "economist": people who work "at" an organisation
     organization_nouns: Phrases  # "union", "party": "the RMT union" is the organisation RMT
+    law_heads: frozenset[str]  # "Act", "Bill": the capitalised words before one name a law, never an actor
     regions: Phrases  # "South America", "New Mexico": places, never actors
     weather_systems: Phrases  # "Cyclone", "hurricanes": the name after one is a storm, never an actor
     us_states: frozenset[str]
@@ -154,6 +160,7 @@ def world() -> World:
         organization_heads=Phrases({n: n for n in organizations.organization_heads + organizations.institutions}),
         occupations=Phrases({n: n for n in titles.occupations + tuple(titles.titles)}, fold_case=True),
         organization_nouns=Phrases({n: n for n in organizations.organization_nouns}, fold_case=True),
+        law_heads=frozenset(organizations.law_heads),
         regions=Phrases({n: n for n in places.regions}),
         weather_systems=Phrases({n: n for n in places.weather_systems}, fold_case=True),
         us_states=frozenset(places.us_states),
@@ -162,6 +169,29 @@ def world() -> World:
         speech_verbs=frozenset(data.speech_verbs.verbs),
         adjectives=adjectives,
     )
+
+
+MAX_LAW_WORDS = 16  # "the Uganda Peoples' Defence Forces (UPDF) Amendment Bill" is eleven
+LAW_JOINERS = frozenset({"of", "and", "the", "for", "on", "'s", "’s", "'", "’"})
+
+
+def law_name_end(words: Sequence[str], start: int) -> int | None:
+    """End of the name of a law or bill that starts at words[start], or None: capitalised words, with
+    small words, possessive marks and bracketed words among them, up to a law head (data/organizations.yaml)
+    that does not open the name and is not followed by another capitalised word ("Bill Clinton"); a
+    year after the head goes with it: "Administration of Justice (Protection) Act 2016"."""
+    heads, depth = world().law_heads, 0
+    for k in range(start, min(start + MAX_LAW_WORDS, len(words))):
+        word = words[k]
+        if word in ("(", ")"):
+            depth += 1 if word == "(" else -1
+            if depth < 0:
+                return None
+        elif depth == 0 and k > start and word in heads and not (k + 1 < len(words) and words[k + 1][:1].isupper()):
+            return k + 2 if k + 1 < len(words) and _YEAR.fullmatch(words[k + 1]) else k + 1
+        elif not (depth or word[:1].isupper() or word in LAW_JOINERS):
+            return None
+    return None
 
 
 @lru_cache(maxsize=1)

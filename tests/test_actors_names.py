@@ -153,6 +153,28 @@ ARTICLES = [
       "FEMA toured the damage left by hurricanes Laura and Delta.", "Storm Babet flooded the town."],
      {"Cyclone Debbie": None, "Debbie": None, "Laura": None, "Storm Babet": None, "Babet": None,
       "Premier Annastacia Palaszczuk": ("Annastacia Palaszczuk", PERSON)}),
+    # a law's name is no actor, though the tagger finds organisations and a "Bill" in it
+    # (organizations.yaml: law_heads); "Bill" that names someone stays a person
+    (["AGC said such comments may breach the Administration of Justice (Protection) Act 2016."],
+     {"AGC": ("AGC", ORGANIZATION), "the Administration of Justice": None, "Administration of Justice": None}),
+    (["The lawmakers objected to the Uganda Peoples’ Defence Forces (UPDF) Amendment Bill and the Political "
+      "Parties and Organisations (Amendment) Bill.", "\"These Bills carry serious implications,\" Joel Ssenyonyi said."],
+     {"Bill": None, "Defence Forces": None, "the Uganda": None, "Bills": None,
+      "Joel Ssenyonyi": ("Joel Ssenyonyi", PERSON)}),
+    (["Former President Bill Clinton said the Affordable Care Act was working."],
+     {"Former President Bill Clinton": ("Bill Clinton", PERSON), "Affordable Care Act": None}),
+    # an organisation's name ends before its initials in brackets, which then name it too
+    (["The Association of Train Operating Companies (Atoc) said the rises paid for new trains.",
+      "Atoc stressed that the Government set the fares."],
+     {"The Association of Train Operating Companies": ("Association of Train Operating Companies", ORGANIZATION),
+      "Atoc": ("Association of Train Operating Companies", ORGANIZATION)}),
+    # initials in brackets between a title and a name abbreviate the title: they name the person
+    (["A bench led by Chief Justice of Pakistan (CJP) Qazi Faez Isa adjourned the hearing on Thursday.",
+      "Urging the lawyer to appoint a replacement, the CJP expressed annoyance over the delay."],
+     {"CJP": None, "the CJP": ("Qazi Faez Isa", PERSON), "Qazi Faez Isa": ("Qazi Faez Isa", PERSON)}),
+    (["The World Health Organization (WHO) said the outbreak was over."],  # an organisation's own initials
+     {"The World Health Organization": ("World Health Organization", ORGANIZATION),
+      "WHO": ("World Health Organization", ORGANIZATION)}),
 ]
 
 

@@ -135,6 +135,14 @@ SPEAKERS = [
     ([f"Leader of Redcar and Cleveland Council, Councillor Dave Walsh, said: {SAID[:-2]}.\""], "Dave Walsh", "explicit"),
     ([f"Chair of the association\u2019s resources board, Cllr Richard Watts, said: {SAID[:-2]}.\""],
      "Richard Watts", "explicit"),
+    # a name inside a title hung on an organisation speaks, not the organisation; a chair named after
+    # someone inside a person's title does not
+    ([f"UNISON head of local government Heather Wakefield said: {SAID[:-2]}.\""], "Heather Wakefield", "explicit"),
+    (["Professor Michael Crair spoke after the study was published.",
+      f"{SAID} said Crair, the William Ziegler III Professor of Neuroscience."], "Michael Crair", "explicit"),
+    # a law's name is never the "it" of a cue
+    (["AGC said such comments may constitute contempt of court under the Administration of Justice (Protection) "
+      "Act 2016.", f"{SAID} it added."], "AGC", "pronoun"),
     # of two subjects the parser gives a cue, the name: "co" and "Bah"
     ([f"{SAID} said study co-author Ibrahim Bah, also a Johns Hopkins physicist."], "Ibrahim Bah", "explicit"),
     # "the former BP executive": the organisation is an affiliation, "former" no title; the role finds its bearer

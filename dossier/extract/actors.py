@@ -39,8 +39,9 @@ from dossier.lexicon import lexicon
 from dossier.model import ActorMention, Article, Confidence
 from dossier.names import NameIndex, pronoun
 from dossier.text import ends_sentence, normalise
-from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, world
+from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, law_name_end, world
 
+DETERMINERS = frozenset({"the", "this", "these", "that", "those"})  # "these Bills"
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout",
                                    "within", "to", "from", "via", "through", "toward", "towards", "over", "between"})
 INITIAL = re.compile(r"^[A-Z]\.$")  # "Donald J. Trump"
@@ -257,6 +258,36 @@ class _Reader:
             return None
         return self._person_reading(i, end, person, None, None, None)
 
+    @cached_property
+    def title_abbreviations(self) -> dict[str, str]:
+        """Initials in brackets between a title and a name, and whom they name: "Chief Justice of Pakistan
+        (CJP) Qazi Faez Isa" gives CJP -> Qazi Faez Isa, and "the CJP" later is him (the tagger calls the
+        initials an organisation). The initials must be those of the title's capitalised words."""
+        found = {}
+        for paragraph in self.paragraphs:
+            words, tokens = paragraph.words, paragraph.tokens
+            for k in range(1, len(words) - 3):
+                initials = words[k + 1]
+                if not (words[k] == "(" and words[k + 2] == ")" and len(initials) > 1 and initials.isupper()
+                        and tokens[k + 3].ent_type_ == "PERSON"):
+                    continue
+                capitals = [j for j in range(k - 1, -1, -1) if words[j][:1].isupper()][:len(initials)]
+                if capitals and "".join(words[j][0] for j in reversed(capitals)) == initials and all(
+                        words[j].lower() in ("of", "the", "and", "for") or words[j][:1].isupper()
+                        for j in range(capitals[-1], k)) and self.world.titles.match(words, capitals[-1]):
+                    end = next((j for j in range(k + 3, len(words)) if tokens[j].ent_type_ != "PERSON"), len(words))
+                    found.setdefault(initials, normalise(paragraph.doc[k + 3:end].text))
+        return found
+
+    def _abbreviated_title(self, i: int) -> _Reading | None:
+        """ "the CJP" after "Chief Justice of Pakistan (CJP) Qazi Faez Isa": the person (title_abbreviations)."""
+        j = self._skip_the(i)
+        name = self.title_abbreviations.get(self.words[j])
+        if name is None or self.words[j - 1] == "(":
+            return None
+        person = self._known_person(name) or _Person(name)
+        return _Reading(j + 1, [_Found(self._surface(i, j + 1), person.name, PERSON, person.role, person.affiliation)])
+
     def _referring_person(self, i: int) -> _Reading | None:
         """ "the diplomat", "The Russian diplomat": the most recent person whose role fits."""
         if self.words[i].lower() != "the":
@@ -373,6 +404,9 @@ class _Reader:
             end = span.end - (self.words[span.end - 1] in POSSESSIVE and self.tokens[span.end - 2].dep_ == "poss")
             end = self._proper_name_end(end, continues=True) or end  # "the ACLU of Illinois"
             end = next((k for k in range(start + 1, end) if self._title_words(k)), end)  # "Bank of Italy Governor"
+            end = next((k for k in range(start + 1, end) if self.words[k] == "("), end)  # "Atoc" of "... (Atoc)"
+            if span.text in self.title_abbreviations:  # "CJP": an office, not an organisation
+                return None
             recurs = self._tagged_organizations[span.text] > 1
             speaks = self._is_speaker(span.root.i)
         elif self._is_speaker(self._name_run(i) - 1) and self._known_person(
@@ -517,13 +551,24 @@ class _Reader:
             return None
         return _Reading(self._name_run(match[0]))
 
+    def _law(self, i: int) -> _Reading | None:
+        """A law or bill by its name ("the Administration of Justice (Protection) Act 2016"), or one
+        referred back to ("these Bills", "the Act"): no actor, though the tagger finds organisations and
+        a "Bill" in it (world.law_name_end). A lone "Bill" the tagger calls a person is someone's name."""
+        start = self._skip_the(i)
+        end = law_name_end(self.words, start)
+        if end is None and self.words[start] in self.world.law_heads and (
+                (start and self.words[start - 1].lower() in DETERMINERS) or self.tokens[start].ent_type_ != "PERSON"):
+            end = start + 1
+        return _Reading(end) if end is not None else None
+
     def _region(self, i: int) -> _Reading | None:
         """A region or place whose name holds a country's ("South America", "New Mexico"): no actor."""
         match = self.world.regions.match(self.words, self._skip_the(i))
         return _Reading(match[0]) if match else None
 
     _readings: tuple[Callable[[_Reader, int], _Reading | None], ...] = (
-        _outlet, _region, _weather_system, _titled_person, _referring_person, _institution, _typed_organization, _employer,
+        _outlet, _law, _region, _weather_system, _titled_person, _referring_person, _abbreviated_title, _institution, _typed_organization, _employer,
         _country_or_organization,
         _metonym, _demonym, _referring_organization, _nickname, _short_organization, _named_person, _organization,
     )  # on equal spans the earlier reading wins

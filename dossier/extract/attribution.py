@@ -27,9 +27,10 @@ from dossier.extract.quotemarks import Quotation
 from dossier.extract.sentences import quoted_spans, split
 from dossier.lexicon import lexicon
 from dossier.names import NameIndex, genders, joiners, pronoun, split_title
-from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, world
+from dossier.world import COUNTRY, MAX_LAW_WORDS, NOT_NAMES, ORGANIZATION, PERSON, law_name_end, world
 
 PLACE = "place"
+LAW = "law"  # the name of a law or bill: "the Political Parties (Amendment) Bill"
 UNKNOWN = "unknown"  # a name the article never shows to be a person or an organisation
 
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -186,6 +187,8 @@ class Reader:
             kind = PERSON if nouns else UNKNOWN
         elif w.weather_systems.match(words, 0) and len(words) > 1:
             kind = PLACE  # "Hurricane Ian": a storm, never the "it" or "she" of a cue
+        elif _opens_law(tokens[0]):
+            kind = LAW  # "the Administration of Justice (Protection) Act 2016": never the "it" of a cue
         elif nouns or start:
             kind = PERSON
         elif w.known(text) is not None:
@@ -487,6 +490,9 @@ class Reader:
         institution = _institution(token)
         if institution is not None:  # "Russia's defence ministry said"
             return Speaker(institution, method, ORGANIZATION)
+        holder = self._title_holder(token, sentence)
+        if holder is not None:  # "UNISON head of local government Heather Wakefield said"
+            return Speaker(self._fuller(holder), method, PERSON)
         title = None  # a bare title ("Leader of the council") speaks through the name beside it, if any
         for candidate in (token, *[t for t in token.children if t.dep_ in ("appos", "compound", "flat")]):
             name = next((n for n in sentence.names if n.offset <= candidate.idx and candidate.i <= n.head), None)
@@ -508,6 +514,17 @@ class Reader:
         if token.pos_ in ("NOUN", "PROPN") and definite:
             return self._role(sentence, at, frozenset({token.lemma_.lower(), token.lower_}))
         return ANONYMOUS
+
+    @staticmethod
+    def _title_holder(token, sentence: Sentence) -> Name | None:
+        """The person named after a title that stands in apposition to the cue's subject: the parser
+        reads "UNISON head of local government Heather Wakefield said" as UNISON said, its title hung on
+        UNISON and the name on the title's "of". The organisation is whom they work for, not who speaks.
+        A name before the title is part of it: "Crair, the William Ziegler III Professor of Neuroscience"."""
+        titles = [child for child in token.children if child.dep_ == "appos" and child.lower_ in _title_words()]
+        return next((name for title in titles for t in title.subtree for name in sentence.names
+                     if name.kind == PERSON and name.name and title.idx < name.offset <= t.idx and t.i <= name.head),
+                    None)
 
     def _issuer(self, sentence: Sentence, at: int, document: str) -> Speaker:
         """Who issued the statement (letter, post) the article last mentioned: whoever its sentence
@@ -693,6 +710,12 @@ def _is_name_token(token) -> bool:
     if token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES:
         return True
     return token.pos_ in ("NOUN", "ADJ") and not token.is_sent_start and token.i > 0 and token.doc[token.i - 1].is_alpha
+
+
+def _opens_law(token) -> bool:
+    """Whether the name at `token` is the start of a law's name (world.law_name_end)."""
+    doc = token.doc
+    return law_name_end([t.text for t in doc[token.i:token.i + MAX_LAW_WORDS + 1]], 0) is not None
 
 
 def _is_epithet(token) -> bool:
