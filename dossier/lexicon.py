@@ -175,6 +175,7 @@ class Organizations(Shape):
 class Places(Shape):
     regions: Words
     weather_systems: Words
+    place_nouns: Words
     us_states: Words
     us_politicians: Words
 

@@ -102,6 +102,7 @@ class World:
     law_heads: frozenset[str]  # "Act", "Bill": the capitalised words before one name a law, never an actor
     regions: Phrases  # "South America", "New Mexico": places, never actors
     weather_systems: Phrases  # "Cyclone", "hurricanes": the name after one is a storm, never an actor
+    place_nouns: frozenset[str]  # "town", "village": "the town of X" is a place
     us_states: frozenset[str]
     us_politicians: frozenset[str]  # "Republican", "Sen.": "<politician> of Georgia" is the state
     governments: frozenset[str]
@@ -163,6 +164,7 @@ def world() -> World:
         law_heads=frozenset(organizations.law_heads),
         regions=Phrases({n: n for n in places.regions}),
         weather_systems=Phrases({n: n for n in places.weather_systems}, fold_case=True),
+        place_nouns=frozenset(places.place_nouns),
         us_states=frozenset(places.us_states),
         us_politicians=frozenset(places.us_politicians),
         governments=frozenset(organizations.governments),

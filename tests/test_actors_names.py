@@ -153,6 +153,14 @@ ARTICLES = [
       "FEMA toured the damage left by hurricanes Laura and Delta.", "Storm Babet flooded the town."],
      {"Cyclone Debbie": None, "Debbie": None, "Laura": None, "Storm Babet": None, "Babet": None,
       "Premier Annastacia Palaszczuk": ("Annastacia Palaszczuk", PERSON)}),
+    # a name only the tagger calls a person, standing where a place does, is the place (places.yaml:
+    # place_nouns); a full name with a given name is a person's wherever it stands
+    (["The cyclone pounded Queensland state with the town of Rockhampton flooded."], {"Rockhampton": None}),
+    (["Problems included delays in Hampshire, Devon and Cumbria."], {"Devon": None}),
+    (["Cyclone Debbie hit northeastern Australia on Tuesday between Bowen and Airlie Beach in Queensland state."],
+     {"Bowen": None}),
+    (["The talks between Maria Lopez and John Smith ended on Monday."],
+     {"Maria Lopez": ("Maria Lopez", PERSON), "John Smith": ("John Smith", PERSON)}),
     # a law's name is no actor, though the tagger finds organisations and a "Bill" in it
     # (organizations.yaml: law_heads); "Bill" that names someone stays a person
     (["AGC said such comments may breach the Administration of Justice (Protection) Act 2016."],

@@ -140,6 +140,7 @@ SPEAKERS = [
     ([f"UNISON head of local government Heather Wakefield said: {SAID[:-2]}.\""], "Heather Wakefield", "explicit"),
     (["Professor Michael Crair spoke after the study was published.",
       f"{SAID} said Crair, the William Ziegler III Professor of Neuroscience."], "Michael Crair", "explicit"),
+    ([f"{SAID} said Rachel Goh, an analyst at Peel Hunt."], "Rachel Goh", "explicit"),
     # a law's name is never the "it" of a cue
     (["AGC said such comments may constitute contempt of court under the Administration of Justice (Protection) "
       "Act 2016.", f"{SAID} it added."], "AGC", "pronoun"),

@@ -42,6 +42,9 @@ from dossier.text import ends_sentence, normalise
 from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, law_name_end, world
 
 DETERMINERS = frozenset({"the", "this", "these", "that", "those"})  # "these Bills"
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "between", "outside", "inside", "around", "across", "throughout",
+                                "within"})  # a person is seldom their object; "to" and "from" are left out
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout",
                                    "within", "to", "from", "via", "through", "toward", "towards", "over", "between"})
 INITIAL = re.compile(r"^[A-Z]\.$")  # "Donald J. Trump"
@@ -253,6 +256,8 @@ class _Reader:
                 return None  # "Planned Parenthood said it would": an organisation
             if end - i == 1 and self.tokens[i].ent_type_ != "PERSON" and referred_as != PERSON:
                 return None  # a lone word with nothing to show a person: an organisation if it speaks
+            if referred_as != PERSON and not self._is_speaker(end - 1) and self._stands_as_place(i, end):
+                return None  # "the town of Rockhampton", "delays in Hampshire, Devon and Cumbria"
         person = self._person(i, end, supported=self._is_speaker(end - 1))
         if person is None:
             return None
@@ -901,6 +906,22 @@ class _Reader:
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
             return True
         return root.dep_ in ("compound", "nmod", "amod") and root.head.i > root.i
+
+    def _stands_as_place(self, start: int, end: int) -> bool:
+        """Whether a name stands where a place does: in a list after a place the tagger knows ("Hampshire,
+        Devon and Cumbria"), the object of "in", "between", ... ("between Bowen and Airlie Beach") or of a
+        place noun's "of" ("the town of Rockhampton"). A full name that opens with a given name is a person's
+        wherever it stands ("talks between Maria Lopez and John Smith")."""
+        if end - start > 1 and self._is_given_name(start):
+            return False
+        root = self.doc[start:end].root
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+            if root.ent_type_ in PLACE_ENTITIES:
+                return True
+        head = root.head
+        return root.dep_ == "pobj" and (head.lower_ in PLACE_PREPOSITIONS or (
+            head.lower_ == "of" and head.head.lemma_.lower() in self.world.place_nouns))
 
     def _is_us_state(self, start: int, end: int) -> bool:
         """Georgia the state: after a politician ("Sen. Jane Doe of Georgia", "a Democrat from Georgia") or

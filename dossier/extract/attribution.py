@@ -520,7 +520,10 @@ class Reader:
         """The person named after a title that stands in apposition to the cue's subject: the parser
         reads "UNISON head of local government Heather Wakefield said" as UNISON said, its title hung on
         UNISON and the name on the title's "of". The organisation is whom they work for, not who speaks.
-        A name before the title is part of it: "Crair, the William Ziegler III Professor of Neuroscience"."""
+        A name before the title is part of it ("Crair, the William Ziegler III Professor of Neuroscience"), and
+        a person's own title names no one else ("said Rachel Goh, an analyst at Peel Hunt")."""
+        if token.ent_type_ == "PERSON":
+            return None
         titles = [child for child in token.children if child.dep_ == "appos" and child.lower_ in _title_words()]
         return next((name for title in titles for t in title.subtree for name in sentence.names
                      if name.kind == PERSON and name.name and title.idx < name.offset <= t.idx and t.i <= name.head),
