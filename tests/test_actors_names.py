@@ -161,6 +161,14 @@ ARTICLES = [
      {"Bowen": None}),
     (["The talks between Maria Lopez and John Smith ended on Monday."],
      {"Maria Lopez": ("Maria Lopez", PERSON), "John Smith": ("John Smith", PERSON)}),
+    # a country where something happened is no actor there; one that acts is
+    (["A powerful earthquake flattened villages in central Iran on Tuesday."], {"Iran": None}),
+    (["After the earthquake Iran appealed for international aid."], {"Iran": ("Iran", COUNTRY)}),
+    # a state institution mentions its country; a company whose name holds the adjective does not
+    (["The Russian Foreign Ministry said the talks were over."],
+     {"The Russian Foreign Ministry": ("Russian Foreign Ministry", ORGANIZATION), "Russian": ("Russia", COUNTRY)}),
+    (["Hundreds of American Airlines pilots demonstrated outside the airport."],
+     {"American Airlines": ("American Airlines", ORGANIZATION), "American": None}),
     # a law's name is no actor, though the tagger finds organisations and a "Bill" in it
     # (organizations.yaml: law_heads); "Bill" that names someone stays a person
     (["AGC said such comments may breach the Administration of Justice (Protection) Act 2016."],

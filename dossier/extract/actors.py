@@ -324,8 +324,8 @@ class _Reader:
         if match is None:
             return None
         end, known = match
-        if self._is_us_state(j, end):
-            return _Reading(end)
+        if self._is_us_state(j, end) or (known.kind == COUNTRY and self._in_place(j, end)):
+            return _Reading(end)  # "an earthquake in central Iran": where it happened, not who acted
         if known.kind == ORGANIZATION:
             members = self.world.member_nouns.match(self.words, end)
             if members and self.tokens[end].is_lower:
@@ -365,7 +365,9 @@ class _Reader:
     def _institution(self, i: int) -> _Reading | None:
         """ "The Russian Foreign Ministry", "Russia's Foreign Ministry", "the Russian government"; a bare
         "the Foreign Ministry" is the last one named, else the dateline country's; a name of its own
-        ("the Justice Department", "the Getulio Vargas Foundation", "Harbor Bancorp") stays as it is."""
+        ("the Justice Department", "the Getulio Vargas Foundation", "Harbor Bancorp") stays as it is. The
+        country is mentioned too when the institution is one of its state's ("the Russian Foreign
+        Ministry"), not when a company's name holds its adjective ("American Airlines")."""
         j = self._skip_the(i)
         owner = self._owner(j) or self._place_owner(j)
         if owner is None:
@@ -392,7 +394,7 @@ class _Reader:
             name = self._named_institution(head_start, end, words)
         affiliation = country.name if country else self._affiliation_of(head_start, end)
         mentions = [_Found(self._surface(i, end), name, ORGANIZATION, None, affiliation)]
-        if country:
+        if country and self.world.institutions.match(self.words, end - 1):  # not "American Airlines"
             mentions.append(_Found(self._surface(j, head_start), country.name, country.kind))
         return _Reading(end, mentions)
 
@@ -907,6 +909,11 @@ class _Reader:
             return True
         return root.dep_ in ("compound", "nmod", "amod") and root.head.i > root.i
 
+    def _in_place(self, start: int, end: int) -> bool:
+        """Whether the name at start:end is the object of "in", "between", ... (PLACE_PREPOSITIONS)."""
+        root = self.doc[start:end].root
+        return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
     def _stands_as_place(self, start: int, end: int) -> bool:
         """Whether a name stands where a place does: in a list after a place the tagger knows ("Hampshire,
         Devon and Cumbria"), the object of "in", "between", ... ("between Bowen and Airlie Beach") or of a
@@ -920,8 +927,8 @@ class _Reader:
             if root.ent_type_ in PLACE_ENTITIES:
                 return True
         head = root.head
-        return root.dep_ == "pobj" and (head.lower_ in PLACE_PREPOSITIONS or (
-            head.lower_ == "of" and head.head.lemma_.lower() in self.world.place_nouns))
+        return self._in_place(root.i, root.i + 1) or (
+            root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.world.place_nouns)
 
     def _is_us_state(self, start: int, end: int) -> bool:
         """Georgia the state: after a politician ("Sen. Jane Doe of Georgia", "a Democrat from Georgia") or
