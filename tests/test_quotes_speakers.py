@@ -141,6 +141,12 @@ SPEAKERS = [
     (["Professor Michael Crair spoke after the study was published.",
       f"{SAID} said Crair, the William Ziegler III Professor of Neuroscience."], "Michael Crair", "explicit"),
     ([f"{SAID} said Rachel Goh, an analyst at Peel Hunt."], "Rachel Goh", "explicit"),
+    # the person named in apposition to a spokesperson speaks, not the body after "for"
+    ([f"But finance spokesman for the County Councils' Network, Cllr Carl Les, said: {SAID[:-2]}.\""],
+     "Carl Les", "explicit"),
+    # a name before a definite role noun is whom its bearer serves: "the Whau councillor" is the councillor
+    (["Whau councillor Kerrin Leoni is running to be mayor.", f"{SAID} the Whau councillor said in a statement."],
+     "Kerrin Leoni", "role"),
     # a law's name is never the "it" of a cue
     (["AGC said such comments may constitute contempt of court under the Administration of Justice (Protection) "
       "Act 2016.", f"{SAID} it added."], "AGC", "pronoun"),

@@ -476,6 +476,9 @@ class Reader:
             return self._speaker_of(token.head.head, sentence, at, method)
         definite = any((t.dep_ == "det" and t.lower_ in speech.definite_determiners) or t.dep_ == "poss"
                        for t in token.children) or (token.i > 0 and token.doc[token.i - 1].lower_ == "the")
+        holder = self._apposed_person(token, sentence)
+        if holder is not None:  # "UNISON head of local government Heather Wakefield said"
+            return Speaker(self._fuller(holder), method, PERSON)
         if low in speech.spokesperson_nouns and token.text.islower():  # not "the Foreign Office"
             speaker = self._represented(token, sentence, at, method, definite)
             if speaker is not None:
@@ -490,16 +493,14 @@ class Reader:
         institution = _institution(token)
         if institution is not None:  # "Russia's defence ministry said"
             return Speaker(institution, method, ORGANIZATION)
-        holder = self._title_holder(token, sentence)
-        if holder is not None:  # "UNISON head of local government Heather Wakefield said"
-            return Speaker(self._fuller(holder), method, PERSON)
         title = None  # a bare title ("Leader of the council") speaks through the name beside it, if any
         for candidate in (token, *[t for t in token.children if t.dep_ in ("appos", "compound", "flat")]):
             name = next((n for n in sentence.names if n.offset <= candidate.idx and candidate.i <= n.head), None)
             if name is None:
                 continue
-            if name.name and candidate is not token and token.is_lower and name.kind in (ORGANIZATION, COUNTRY):
-                continue  # "the former BP executive said": BP is whom they work for, not who speaks
+            if name.name and candidate is not token and token.is_lower and (
+                    name.kind in (ORGANIZATION, COUNTRY) or (definite and candidate.i < token.i)):
+                continue  # "the former BP executive said", "the Whau councillor said": whom they serve, not who speaks
             if name.name:
                 return Speaker(self._fuller(name), method, name.kind)
             printed = self.full_name(_join(_run_around(candidate, sentence)), (name.paragraph, name.offset))
@@ -516,18 +517,22 @@ class Reader:
         return ANONYMOUS
 
     @staticmethod
-    def _title_holder(token, sentence: Sentence) -> Name | None:
-        """The person named after a title that stands in apposition to the cue's subject: the parser
-        reads "UNISON head of local government Heather Wakefield said" as UNISON said, its title hung on
-        UNISON and the name on the title's "of". The organisation is whom they work for, not who speaks.
-        A name before the title is part of it ("Crair, the William Ziegler III Professor of Neuroscience"), and
-        a person's own title names no one else ("said Rachel Goh, an analyst at Peel Hunt")."""
+    def _apposed_person(token, sentence: Sentence) -> Name | None:
+        """The person named in apposition to the cue's subject, who speaks for it: "finance spokesman for
+        the County Councils' Network, Cllr Carl Les, said"; or named after a title in apposition, which the
+        parser reads into "UNISON head of local government Heather Wakefield said" (UNISON said, its title
+        hung on UNISON, the name on the title's "of"). A name before the title is part of it ("Crair, the
+        William Ziegler III Professor of Neuroscience"), and a person's own title names no one else ("said
+        Rachel Goh, an analyst at Peel Hunt")."""
         if token.ent_type_ == "PERSON":
             return None
-        titles = [child for child in token.children if child.dep_ == "appos" and child.lower_ in _title_words()]
-        return next((name for title in titles for t in title.subtree for name in sentence.names
-                     if name.kind == PERSON and name.name and title.idx < name.offset <= t.idx and t.i <= name.head),
-                    None)
+        for child in (c for c in token.children if c.dep_ == "appos"):
+            after = child.idx if child.lower_ in _title_words() else child.left_edge.idx - 1
+            found = next((name for t in child.subtree for name in sentence.names if name.kind == PERSON and name.name
+                          and after < name.offset <= t.idx and t.i <= name.head), None)
+            if found is not None:
+                return found
+        return None
 
     def _issuer(self, sentence: Sentence, at: int, document: str) -> Speaker:
         """Who issued the statement (letter, post) the article last mentioned: whoever its sentence
