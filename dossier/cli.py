@@ -160,6 +160,43 @@ def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: P
     _report(result, verbosity, strict=strict, check=check, ledger=ledger, docs=docs)
 
 
+@main.command("search-index")
+@click.option("-f", "--config-file", "mkdocs_yml", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("mkdocs.yml"), show_default=True,
+              help="MkDocs config: the search bundles (extra.search_bundles) and site_dir.")
+@click.option("--site", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="The built site [default: mkdocs.yml's site_dir].")
+@click.option("--strict", is_flag=True, help="Exit non-zero when Pagefind warns.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def search_index_command(mkdocs_yml: Path, site: Path | None, strict: bool, quiet: bool) -> None:
+    """Index the built site for search: each of mkdocs.yml's search bundles by a Pagefind process of
+    its own, one after another (run it after `mkdocs build` or `zensical build`).
+
+    \b
+    Example:
+        dossier build && mkdocs build --strict && dossier search-index --strict
+    """
+    from mkdocs.config import load_config
+
+    from dossier import search
+
+    config = load_config(config_file=str(mkdocs_yml))  # as MkDocs reads it: INHERIT, !ENV, site_dir
+    site = site or Path(config.site_dir)
+    warned = False
+    try:
+        for bundle in search.bundles(config):
+            indexed = search.index_bundle(site, bundle, mkdocs_yml.parent)
+            for line in indexed.warnings:
+                click.secho(printable(f"warning: {bundle.folder}: {line}"), fg="yellow", err=True)
+            warned = warned or bool(indexed.warnings)
+            if not quiet:
+                click.echo(f"{bundle.folder}/: {indexed.pages:,} pages ({bundle.pages})", err=True)
+    except search.SearchIndexError as error:
+        raise click.ClickException(printable(str(error))) from error
+    if strict and warned:
+        raise click.ClickException("Pagefind warned (--strict)")
+
+
 @main.command("new")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
