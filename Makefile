@@ -37,14 +37,14 @@ docs: $(STAMP)
 # Pagefind process (dossier/search.py says why).
 site: docs
 	$(BIN)/mkdocs build --strict
-	$(BIN)/dossier search-index --strict
+	$(BIN)/dossier search-index
 	@echo "Site built in site/ (search runs over HTTP: 'make serve' previews it with live reload)"
 
 # The same docs/ built by Zensical instead of MkDocs, into site/ as well, then indexed as `make site`
 # indexes MkDocs' site (dossier from .venv, Pagefind with pagefind.yml).
 zensical: docs $(ZSTAMP)
 	$(ZVENV)/bin/zensical build --strict --clean
-	$(BIN)/dossier search-index --strict
+	$(BIN)/dossier search-index
 
 serve: $(STAMP)
 	$(BIN)/dossier serve

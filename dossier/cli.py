@@ -24,7 +24,7 @@ def main() -> None:
     \b
     Example:
         dossier new my-dossier && cd my-dossier
-        dossier build && mkdocs build --strict
+        dossier build && mkdocs build --strict && dossier search-index
     """
 
 
@@ -166,15 +166,14 @@ def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: P
               help="MkDocs config: the search bundles (extra.search_bundles) and site_dir.")
 @click.option("--site", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="The built site [default: mkdocs.yml's site_dir].")
-@click.option("--strict", is_flag=True, help="Exit non-zero when Pagefind warns.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def search_index_command(mkdocs_yml: Path, site: Path | None, strict: bool, quiet: bool) -> None:
+def search_index_command(mkdocs_yml: Path, site: Path | None, quiet: bool) -> None:
     """Index the built site for search: each of mkdocs.yml's search bundles by a Pagefind process of
     its own, one after another (run it after `mkdocs build` or `zensical build`).
 
     \b
     Example:
-        dossier build && mkdocs build --strict && dossier search-index --strict
+        dossier build && mkdocs build --strict && dossier search-index
     """
     from mkdocs.config import load_config
 
@@ -182,19 +181,17 @@ def search_index_command(mkdocs_yml: Path, site: Path | None, strict: bool, quie
 
     config = load_config(config_file=str(mkdocs_yml))  # as MkDocs reads it: INHERIT, !ENV, site_dir
     site = site or Path(config.site_dir)
-    warned = False
+    if not site.is_dir():
+        raise click.ClickException(f"{site}: no built site to index (build it first: mkdocs build)")
     try:
         for bundle in search.bundles(config):
             indexed = search.index_bundle(site, bundle, mkdocs_yml.parent)
             for line in indexed.warnings:
                 click.secho(printable(f"warning: {bundle.folder}: {line}"), fg="yellow", err=True)
-            warned = warned or bool(indexed.warnings)
             if not quiet:
                 click.echo(f"{bundle.folder}/: {indexed.pages:,} pages ({bundle.pages})", err=True)
     except search.SearchIndexError as error:
         raise click.ClickException(printable(str(error))) from error
-    if strict and warned:
-        raise click.ClickException("Pagefind warned (--strict)")
 
 
 @main.command("new")
@@ -206,7 +203,7 @@ def new_command(directory: Path, quiet: bool) -> None:
 
     \b
     Example:
-        dossier new my-dossier && cd my-dossier && dossier build && mkdocs build --strict
+        dossier new my-dossier && cd my-dossier && dossier build && mkdocs build --strict && dossier search-index
     """
     from dossier.project import ProjectExists, new_project
 
@@ -223,7 +220,8 @@ def new_command(directory: Path, quiet: bool) -> None:
     if made.requirement is None:
         click.secho("note: requirements.txt (what the publish workflow installs) needs the dossier you use: "
                     "see the comment in it", fg="yellow", err=True)
-    click.echo(f"Next: cd {directory} && dossier build && mkdocs build --strict   (or: dossier serve)", err=True)
+    click.echo(f"Next: cd {directory} && dossier build && mkdocs build --strict && dossier search-index"
+               "   (or: dossier serve)", err=True)
 
 
 @main.command("serve")

@@ -265,20 +265,26 @@ def renderer_build(renderer: str, folder: Path, **env: str) -> subprocess.Comple
     return {"mkdocs": mkdocs_build, "zensical": zensical_build}[renderer](folder, **env)
 
 
-def pagefind_pages(site: Path) -> dict[str, dict]:
-    """Every page in the site's search bundles (mkdocs.yml, extra.search_bundles), {URL: what
-    Pagefind keeps of it (content, meta, filters, anchors)}, read from the bundles' fragments
-    (gzip: a signature, then JSON)."""
-    pages = {}
+def bundle_pages(site: Path) -> dict[str, dict[str, dict]]:
+    """Each search bundle's pages (mkdocs.yml, extra.search_bundles), {folder: {URL: what Pagefind
+    keeps of the page (content, meta, filters, anchors)}}, read from the bundles' fragments (gzip:
+    a signature, then JSON)."""
+    bundles = {}
     for bundle in search.bundles(render.load_mkdocs_yml(ROOT / "mkdocs.yml")):
+        pages = bundles[bundle.folder] = {}
         for path in sorted((site / bundle.folder / "fragment").glob("*.pf_fragment")):
             fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
             pages[fragment["url"]] = fragment
-    return pages
+    return bundles
+
+
+def pagefind_pages(site: Path) -> dict[str, dict]:
+    """Every page in the site's search bundles, {URL: what Pagefind keeps of it}."""
+    return {url: page for pages in bundle_pages(site).values() for url, page in pages.items()}
 
 
 def search_index(folder: Path) -> subprocess.CompletedProcess:
-    """`dossier search-index --strict` of folder/site, with folder/mkdocs.yml and pagefind.yml (from
+    """`dossier search-index` of folder/site, with folder/mkdocs.yml and pagefind.yml (from
     `site_config`): what `make site` and `make zensical` run after the build."""
     done = subprocess.run([sys.executable, "-m", "dossier", "search-index", "--strict", "--quiet"], cwd=folder,
                           capture_output=True, text=True, env={**os.environ, **QUIET_MKDOCS}, timeout=600)

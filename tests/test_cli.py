@@ -145,6 +145,7 @@ def test_new_makes_a_project_that_builds(tmp_path):
         assert (made / relative).is_file(), relative
     assert list((made / "seeds").glob("*.md")), "an example article"
     assert "dossier build" in result.output and "mkdocs build --strict" in result.output
+    assert "dossier search-index" in result.output
     built = CliRunner().invoke(main, ["build", "--seeds", str(made / "seeds"), "--docs", str(made / "docs"),
                                       "--curation", str(made / "curation.yaml"), "--ledger",
                                       str(made / "permalinks.yaml"), "-f", str(made / "mkdocs.yml"), "--strict"],
