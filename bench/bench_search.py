@@ -5,10 +5,10 @@
 SITE is any site folder built by `make site` (or `mkdocs build` or Zensical, then `dossier
 search-index`): its search bundles are the folders of SITE with a pagefind-entry.json (pagefind/,
 and those merged into it in the browser). `--reindex` indexes it again first (`dossier
-search-index` with the mkdocs.yml beside SITE) and times that. The site is served from 127.0.0.1 and each run is a fresh browser context (no cache)
-that opens a page, then, once it has loaded, opens the search dialog from the header, types the
-query and waits for the first result with its address (timed in the page, from the keystroke):
-what a reader who arrives and searches waits for. Opening the dialog starts loading Pagefind: the
+search-index` with the mkdocs.yml beside SITE) and times that. The site is served from 127.0.0.1
+and each run is a fresh browser context (no cache) that opens a page, then, once it has loaded,
+opens the search dialog from the header, types the query and waits for the first result with its
+address (timed in the page, from the keystroke): what a reader who arrives and searches waits for. Opening the dialog starts loading Pagefind: the
 query is typed at once (the load counted), and in a second set of runs once it has loaded.
 Printed: the bundles' size on disk, the bytes fetched from them for the first result (script,
 stylesheet, WebAssembly, each bundle's metadata, index chunks, fragments), and the time to the
@@ -155,7 +155,8 @@ def main() -> int:
     result = bench(args.site, args.query, args.runs, args.reindex)
     print(json.dumps(result, indent=2))
     print(f"{result['pages indexed']} pages, query {args.query!r}, median of {args.runs} runs: "
-          f"{len(result['bundles'])} bundle(s), {result['bundle bytes'] / 1e6:.2f} MB in {result['bundle files']} files, "
+          f"{len(result['bundles'])} bundle(s), {result['bundle bytes'] / 1e6:.2f} MB "
+          f"in {result['bundle files']} files, "
           f"{result['fetched bytes'] / 1e6:.3f} MB fetched, first result in {result['first result s']:.2f} s "
           f"typed at once, {result['first result s, typed once loaded']:.2f} s typed once loaded "
           f"({result['first result']})")

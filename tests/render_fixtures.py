@@ -230,9 +230,9 @@ def hand_written_docs(folder: Path) -> Path:
 def mkdocs_build(folder: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of folder/docs into folder/site with `config`, then its search index,
     as CI runs them."""
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site_config(folder, config))],
-                           capture_output=True, text=True, cwd=folder, env={**os.environ, **QUIET_MKDOCS, **env},
-                           timeout=600)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site_config(folder, config))]
+    built = subprocess.run(command, capture_output=True, text=True, cwd=folder,
+                           env={**os.environ, **QUIET_MKDOCS, **env}, timeout=600)
     if built.returncode == 0:
         search_index(folder)
     return built
@@ -286,7 +286,7 @@ def pagefind_pages(site: Path) -> dict[str, dict]:
 def search_index(folder: Path) -> subprocess.CompletedProcess:
     """`dossier search-index` of folder/site, with folder/mkdocs.yml and pagefind.yml (from
     `site_config`): what `make site` and `make zensical` run after the build."""
-    done = subprocess.run([sys.executable, "-m", "dossier", "search-index", "--strict", "--quiet"], cwd=folder,
+    done = subprocess.run([sys.executable, "-m", "dossier", "search-index", "--quiet"], cwd=folder,
                           capture_output=True, text=True, env={**os.environ, **QUIET_MKDOCS}, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
     return done

@@ -210,7 +210,8 @@ def test_every_site_target_indexes_the_site_for_search_once_the_renderer_is_done
     """The search bundles are indexed after the renderer has exited, not inside it (dossier/search.py)."""
     if not shutil.which("make"):
         pytest.skip("make is not installed")
-    lines = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True).stdout.splitlines()
+    commands = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    lines = commands.splitlines()
     rendered = next(i for i, line in enumerate(lines) if renderer in line)
     assert any("bin/dossier search-index" in line for line in lines[rendered + 1:]), lines
 
