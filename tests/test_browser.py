@@ -381,7 +381,8 @@ def test_search_lists_a_quote_by_its_words_first(reader, served, seeds_site):
 # For each search bundle (mkdocs.yml, extra.search_bundles), a query whose best result is a page it holds.
 BUNDLE_QUERIES = {"pagefind": ("ceasefire", "topics/ceasefire/"),
                   "pagefind-sources": ("Undercutting Zelenskyy", "sources/003-80ffbf245e0a7ee3/"),
-                  "pagefind-quotes": ("hot air", "quotes/fvqho54w/")}
+                  "pagefind-quotes": ("hot air", "quotes/fvqho54w/"),
+                  "pagefind-actors": ("Grushko", "actors/alexander-grushko/")}
 
 
 def test_every_bundle_is_searched_from_one_dialog(reader, served, seeds_site):
