@@ -52,9 +52,8 @@ class Bundle:
 
 @dataclass(frozen=True)
 class Indexed:
-    bundle: Bundle
-    pages: int
-    warnings: list[str]
+    pages: int  # as Pagefind counts them in the bundle's entry file
+    warnings: tuple[str, ...]  # what Pagefind said with --quiet and an exit status of 0
 
 
 def bundles(settings: Mapping) -> list[Bundle]:
@@ -83,7 +82,7 @@ def index_bundle(site: Path, bundle: Bundle, project: Path) -> Indexed:
         raise SearchIndexError(f"Pagefind could not index {site / bundle.folder} (pages {bundle.pages}): "
                                f"{' '.join(said)}")
     entry = json.loads((site / bundle.folder / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return Indexed(bundle, sum(language["page_count"] for language in entry["languages"].values()), said)
+    return Indexed(sum(language["page_count"] for language in entry["languages"].values()), tuple(said))
 
 
 class SearchPlugin(BasePlugin):

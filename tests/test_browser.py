@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -397,6 +398,19 @@ def test_every_bundle_is_searched_from_one_dialog(reader, served, seeds_site):
         assert all(f"/{first}" not in pages for other, pages in bundles.items() if other != folder)
         assert search(page, query)[0] == urlsplit(served).path + first, query
     assert page.errors == []
+
+
+def test_a_site_not_indexed_yet_has_no_search_button_and_no_script_error(reader, seeds_site, tmp_path):
+    """`mkdocs build` alone leaves the search bundles to `dossier search-index`: until then the pages
+    miss only Pagefind's files (404s), and show no search button that would do nothing."""
+    site = shutil.copytree(seeds_site / "site", tmp_path / "site", ignore=shutil.ignore_patterns("pagefind*"))
+    page = reader()
+    with serving(page, site) as base:
+        page.goto(f"{base}/actors/alexander-grushko/")
+        page.wait_for_load_state("networkidle")
+        assert page.locator("article h1").count() == 1
+        assert page.locator("pagefind-modal-trigger").count() == 0
+        assert page.errors and all("404" in error for error in page.errors), page.errors
 
 
 @pytest.mark.parametrize(("filter_name", "value", "section"), [("type", "Actors", "actors"),
