@@ -1,5 +1,5 @@
 # Two commands do everything on a fresh clone:
-#   make site   set up .venv from the hash-pinned lock, build docs/ from seeds/, then the site/ (and its search index)
+#   make site   set up .venv from the hash-pinned lock, build docs/ from seeds/, then the site/, then its search index
 #   make test   set up .venv (and .venv-zensical) the same way and run the whole test suite (what .ci/run runs)
 
 PYTHON ?= python3
@@ -33,16 +33,18 @@ $(ZSTAMP): requirements-zensical.lock
 docs: $(STAMP)
 	$(BIN)/dossier build
 
-# mkdocs.yml's dossier/search plugin indexes the site with Pagefind after the build (dossier/search.py).
+# Then the search index, once MkDocs has exited: each of mkdocs.yml's search bundles by its own
+# Pagefind process (dossier/search.py says why).
 site: docs
 	$(BIN)/mkdocs build --strict
+	$(BIN)/dossier search-index
 	@echo "Site built in site/ (search runs over HTTP: 'make serve' previews it with live reload)"
 
-# The same docs/ built by Zensical instead of MkDocs, into site/ as well; Zensical runs no MkDocs
-# plugin, so Pagefind (from .venv, with pagefind.yml) indexes its site here.
+# The same docs/ built by Zensical instead of MkDocs, into site/ as well, then indexed as `make site`
+# indexes MkDocs' site (dossier from .venv, Pagefind with pagefind.yml).
 zensical: docs $(ZSTAMP)
 	$(ZVENV)/bin/zensical build --strict --clean
-	$(BIN)/python -m pagefind --quiet
+	$(BIN)/dossier search-index
 
 serve: $(STAMP)
 	$(BIN)/dossier serve

@@ -1,13 +1,14 @@
-"""Whole-build cost at scale: `dossier build` and `mkdocs build` on generated dossiers.
+"""Whole-build cost at scale: `dossier build`, `mkdocs build` and the search index on generated dossiers.
 
     python bench/bench_build.py [--sizes 100 1000] [--runs 1] [--keep DIR] [--json FILE]
 
 Each size is a corpus from bench/make_corpus.py (recurring actors, shared quotes, real narrative).
 For each, in one process so that ratios between sizes compare like with like:
 
-- cold `dossier build` (no docs/ sections, no ledger) and `mkdocs build --strict`: wall seconds,
-  CPU seconds (the whole process tree, the forkserver's extraction workers too), the peak
-  resident memory of the whole process tree (sampled every SAMPLE_S) and of its largest process;
+- cold `dossier build` (no docs/ sections, no ledger), `mkdocs build --strict` and `dossier
+  search-index` (a Pagefind process per search bundle): wall seconds, CPU seconds (the whole process
+  tree, the forkserver's extraction workers too), the peak resident memory of the whole process
+  tree (sampled every SAMPLE_S) and of its largest process;
 - `dossier build` again with nothing new, then with one article added;
 - the largest HTML page of the site and the largest generated Markdown page.
 
@@ -41,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import make_corpus  # noqa: E402
+from bench import bench_search, make_corpus  # noqa: E402
 from dossier.build import CACHE_DIR  # noqa: E402
 from dossier.publish import GENERATED_SECTIONS, OWNED_SECTIONS  # noqa: E402
 
@@ -138,12 +139,15 @@ def largest(folder: Path, pattern: str) -> tuple[int, str]:
 def bench(folder: Path, size: int, runs: int, seed: int) -> dict:
     held_back = project(folder, size, seed)
     dossier, mkdocs = [str(BIN / "dossier"), "build"], [str(BIN / "mkdocs"), "build", "--strict", "--quiet"]
-    steps: dict[str, list[Step]] = {"dossier cold": [], "mkdocs": [], "dossier unchanged": [], "dossier one added": []}
+    search_index = [str(BIN / "dossier"), "search-index", "--quiet"]
+    steps: dict[str, list[Step]] = {"dossier cold": [], "mkdocs": [], "search index": [], "dossier unchanged": [],
+                                    "dossier one added": []}
     for _ in range(runs):
         clean(folder)
         (folder / "seeds" / held_back.name).unlink(missing_ok=True)
         steps["dossier cold"].append(measured(dossier, folder))
         steps["mkdocs"].append(measured(mkdocs, folder))
+        steps["search index"].append(measured(search_index, folder))
         steps["dossier unchanged"].append(measured(dossier, folder))
         shutil.copy(held_back, folder / "seeds")
         steps["dossier one added"].append(measured(dossier, folder))
@@ -156,8 +160,8 @@ def bench(folder: Path, size: int, runs: int, seed: int) -> dict:
                   for name, values in steps.items()},
         "largest html": {"bytes": html, "path": html_path},
         "largest markdown": {"bytes": markdown, "path": markdown_path},
-        "search index bytes": sum(path.stat().st_size for path in (folder / "site" / "pagefind").rglob("*")
-                                  if path.is_file()),  # Pagefind's bundle: a reader fetches a few KB of it
+        # Pagefind's bundles: a reader fetches a few KB of each
+        "search index bytes": bench_search.folder_bytes(bench_search.bundles(folder / "site"))[0],
     }
 
 

@@ -24,7 +24,7 @@ def main() -> None:
     \b
     Example:
         dossier new my-dossier && cd my-dossier
-        dossier build && mkdocs build --strict
+        dossier build && mkdocs build --strict && dossier search-index
     """
 
 
@@ -160,6 +160,40 @@ def build_command(seeds: Path, templates: Path | None, curation: Path, ledger: P
     _report(result, verbosity, strict=strict, check=check, ledger=ledger, docs=docs)
 
 
+@main.command("search-index")
+@click.option("-f", "--config-file", "mkdocs_yml", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("mkdocs.yml"), show_default=True,
+              help="MkDocs config: the search bundles (extra.search_bundles) and site_dir.")
+@click.option("--site", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="The built site [default: mkdocs.yml's site_dir].")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def search_index_command(mkdocs_yml: Path, site: Path | None, quiet: bool) -> None:
+    """Index the built site for search: each of mkdocs.yml's search bundles by a Pagefind process of
+    its own, one after another (run it after `mkdocs build` or `zensical build`).
+
+    \b
+    Example:
+        dossier build && mkdocs build --strict && dossier search-index
+    """
+    from mkdocs.config import load_config
+
+    from dossier import search
+
+    config = load_config(config_file=str(mkdocs_yml))  # as MkDocs reads it: INHERIT, !ENV, site_dir
+    site = site or Path(config.site_dir)
+    if not site.is_dir():
+        raise click.ClickException(f"{site}: no built site to index (build it first: mkdocs build)")
+    try:
+        for bundle in search.bundles(config):
+            indexed = search.index_bundle(site, bundle, mkdocs_yml.parent)
+            for line in indexed.warnings:
+                click.secho(printable(f"warning: {bundle.folder}: {line}"), fg="yellow", err=True)
+            if not quiet:
+                click.echo(f"{bundle.folder}/: {indexed.pages:,} pages ({bundle.pages})", err=True)
+    except search.SearchIndexError as error:
+        raise click.ClickException(printable(str(error))) from error
+
+
 @main.command("new")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
@@ -169,7 +203,7 @@ def new_command(directory: Path, quiet: bool) -> None:
 
     \b
     Example:
-        dossier new my-dossier && cd my-dossier && dossier build && mkdocs build --strict
+        dossier new my-dossier && cd my-dossier && dossier build && mkdocs build --strict && dossier search-index
     """
     from dossier.project import ProjectExists, new_project
 
@@ -186,7 +220,8 @@ def new_command(directory: Path, quiet: bool) -> None:
     if made.requirement is None:
         click.secho("note: requirements.txt (what the publish workflow installs) needs the dossier you use: "
                     "see the comment in it", fg="yellow", err=True)
-    click.echo(f"Next: cd {directory} && dossier build && mkdocs build --strict   (or: dossier serve)", err=True)
+    click.echo(f"Next: cd {directory} && dossier build && mkdocs build --strict && dossier search-index"
+               "   (or: dossier serve)", err=True)
 
 
 @main.command("serve")

@@ -4,8 +4,7 @@ MkDocs reads and renders every page before it writes the first one, and keeps ea
 and HTML to the end of the build, so its memory grows with the site (bench/README.md, issue 14:
 the Markdown is a quarter of what a 1,000-article build holds, the HTML a third). The Markdown is
 read by nothing once the page is rendered, the HTML by nothing once the page is written (anchors
-are checked from the ids MkDocs collected while rendering). Pagefind runs at the end of the build
-(dossier/search), beside all that MkDocs still holds.
+are checked from the ids MkDocs collected while rendering).
 """
 
 from __future__ import annotations

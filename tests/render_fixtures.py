@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from dossier import export, publish, render
+from dossier import export, publish, render, search
 from dossier.model import (Actor, Article, Dossier, Mention, Occurrence, Paragraph, Position, Quote, Tombstone,
                            Topic)
 from tests.conftest import ROOT, SEEDS
@@ -228,10 +228,14 @@ def hand_written_docs(folder: Path) -> Path:
 
 
 def mkdocs_build(folder: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of folder/docs into folder/site with `config`, as CI runs it."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site_config(folder, config))],
-                          capture_output=True, text=True, cwd=folder, env={**os.environ, **QUIET_MKDOCS, **env},
-                          timeout=600)
+    """`mkdocs build --strict` of folder/docs into folder/site with `config`, then its search index,
+    as CI runs them."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site_config(folder, config))]
+    built = subprocess.run(command, capture_output=True, text=True, cwd=folder,
+                           env={**os.environ, **QUIET_MKDOCS, **env}, timeout=600)
+    if built.returncode == 0:
+        search_index(folder)
+    return built
 
 
 def write_generated(docs: Path, dossier: Dossier, site_url: str = "", site_name: str = "") -> None:
@@ -252,7 +256,7 @@ def zensical_build(folder: Path, **env: str) -> subprocess.CompletedProcess:
     built = subprocess.run([str(ZENSICAL), "build", "--strict", "--clean", "-f", str(site_config(folder))],
                            capture_output=True, text=True, cwd=folder, env={**os.environ, **env}, timeout=600)
     if built.returncode == 0:
-        pagefind_index(folder / "site")
+        search_index(folder)
     return built
 
 
@@ -261,23 +265,31 @@ def renderer_build(renderer: str, folder: Path, **env: str) -> subprocess.Comple
     return {"mkdocs": mkdocs_build, "zensical": zensical_build}[renderer](folder, **env)
 
 
+def bundle_pages(site: Path) -> dict[str, dict[str, dict]]:
+    """Each search bundle's pages (mkdocs.yml, extra.search_bundles), {folder: {URL: what Pagefind
+    keeps of the page (content, meta, filters, anchors)}}, read from the bundles' fragments (gzip:
+    a signature, then JSON)."""
+    bundles = {}
+    for bundle in search.bundles(render.load_mkdocs_yml(ROOT / "mkdocs.yml")):
+        pages = bundles[bundle.folder] = {}
+        for path in sorted((site / bundle.folder / "fragment").glob("*.pf_fragment")):
+            fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+            pages[fragment["url"]] = fragment
+    return bundles
+
+
 def pagefind_pages(site: Path) -> dict[str, dict]:
-    """Every page in the site's Pagefind index, {URL: what Pagefind keeps of it (content, meta,
-    filters, anchors)}, read from the bundle's fragments (gzip: a signature, then JSON)."""
-    pages = {}
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
-        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
-        pages[fragment["url"]] = fragment
-    return pages
+    """Every page in the site's search bundles, {URL: what Pagefind keeps of it}."""
+    return {url: page for pages in bundle_pages(site).values() for url, page in pages.items()}
 
 
-def pagefind_index(site: Path) -> Path:
-    """`python -m pagefind` (with the project's pagefind.yml) on a site no MkDocs plugin indexed:
-    what `make zensical` does after Zensical."""
-    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
+def search_index(folder: Path) -> subprocess.CompletedProcess:
+    """`dossier search-index` of folder/site, with folder/mkdocs.yml and pagefind.yml (from
+    `site_config`): what `make site` and `make zensical` run after the build."""
+    done = subprocess.run([sys.executable, "-m", "dossier", "search-index", "--quiet"], cwd=folder,
+                          capture_output=True, text=True, env={**os.environ, **QUIET_MKDOCS}, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
-    return site
+    return done
 
 
 def build_site(folder: Path, dossier: Dossier, renderer: str = "mkdocs", **env: str) -> subprocess.CompletedProcess:

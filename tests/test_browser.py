@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -22,8 +23,8 @@ import yaml
 
 from dossier.model import Dossier
 from tests.conftest import ROOT
-from tests.render_fixtures import (built_site, hand_written_docs, hostile, mkdocs_build, realistic, seeds_folder,
-                                   synthetic, write_generated)
+from tests.render_fixtures import (built_site, bundle_pages, hand_written_docs, hostile, mkdocs_build, realistic,
+                                   seeds_folder, synthetic, write_generated)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -376,6 +377,40 @@ def test_search_lists_a_quote_by_its_words_first(reader, served, seeds_site):
     page.locator("pagefind-modal dialog[open]").wait_for()
     found = search(page, "hot air")
     assert found[0] == f"{urlsplit(served).path}quotes/{quote_page_with(seeds_site / 'docs', 'hot air')}/", found
+
+
+# For each search bundle (mkdocs.yml, extra.search_bundles), a query whose best result is a page it holds.
+BUNDLE_QUERIES = {"pagefind": ("ceasefire", "topics/ceasefire/"),
+                  "pagefind-sources": ("Undercutting Zelenskyy", "sources/003-80ffbf245e0a7ee3/"),
+                  "pagefind-quotes": ("hot air", "quotes/fvqho54w/"),
+                  "pagefind-actors": ("Grushko", "actors/alexander-grushko/")}
+
+
+def test_every_bundle_is_searched_from_one_dialog(reader, served, seeds_site):
+    """The bundles are indexed apart and merged in the reader's browser: one search finds the pages
+    of each, best first. A bundle added to mkdocs.yml needs its row here."""
+    bundles = bundle_pages(seeds_site / "site")
+    assert set(BUNDLE_QUERIES) == set(bundles)
+    page = reader()
+    page.goto(served)
+    for folder, (query, first) in BUNDLE_QUERIES.items():
+        assert f"/{first}" in bundles[folder]  # the page lives in that bundle, and in no other:
+        assert all(f"/{first}" not in pages for other, pages in bundles.items() if other != folder)
+        assert search(page, query)[0] == urlsplit(served).path + first, query
+    assert page.errors == []
+
+
+def test_a_site_not_indexed_yet_has_no_search_button_and_no_script_error(reader, seeds_site, tmp_path):
+    """`mkdocs build` alone leaves the search bundles to `dossier search-index`: until then the pages
+    miss only Pagefind's files (404s), and show no search button that would do nothing."""
+    site = shutil.copytree(seeds_site / "site", tmp_path / "site", ignore=shutil.ignore_patterns("pagefind*"))
+    page = reader()
+    with serving(page, site) as base:
+        page.goto(f"{base}/actors/alexander-grushko/")
+        page.wait_for_load_state("networkidle")
+        assert page.locator("article h1").count() == 1
+        assert page.locator("pagefind-modal-trigger").count() == 0
+        assert page.errors and all("404" in error for error in page.errors), page.errors
 
 
 @pytest.mark.parametrize(("filter_name", "value", "section"), [("type", "Actors", "actors"),

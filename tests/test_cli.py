@@ -145,6 +145,7 @@ def test_new_makes_a_project_that_builds(tmp_path):
         assert (made / relative).is_file(), relative
     assert list((made / "seeds").glob("*.md")), "an example article"
     assert "dossier build" in result.output and "mkdocs build --strict" in result.output
+    assert "dossier search-index" in result.output
     built = CliRunner().invoke(main, ["build", "--seeds", str(made / "seeds"), "--docs", str(made / "docs"),
                                       "--curation", str(made / "curation.yaml"), "--ledger",
                                       str(made / "permalinks.yaml"), "-f", str(made / "mkdocs.yml"), "--strict"],
@@ -207,15 +208,15 @@ def test_serve_builds_serves_and_rebuilds_when_seeds_or_curation_change(tmp_path
     try:
         status, _ = _wait_for(base + "sources/example-sea-wall/", lambda s, b: s == 200)
         assert status == 200
-        status, entry = _wait_for(base + "pagefind/pagefind-entry.json", lambda s, b: s == 200)
+        status, entry = _wait_for(base + "pagefind-sources/pagefind-entry.json", lambda s, b: s == 200)
         pages = json.loads(entry)["languages"]["en"]["page_count"]
         (tmp_path / "seeds" / "ferry.md").write_text(
             "---\ntitle: Ferry returns to the harbour\n---\n\n"
             "\u201cThe ferry will run again from Monday,\u201d Mayor Helen Okafor said on Friday.\n", encoding="utf-8")
         status, page = _wait_for(base + "sources/ferry/", lambda s, b: s == 200)
         assert status == 200 and "Ferry returns to the harbour" in page
-        # search follows each rebuild: Pagefind's index of the served site counts the new page too
-        status, entry = _wait_for(base + "pagefind/pagefind-entry.json",
+        # search follows each rebuild: the served site's bundle of sources counts the new one too
+        status, entry = _wait_for(base + "pagefind-sources/pagefind-entry.json",
                                   lambda s, b: s == 200 and json.loads(b)["languages"]["en"]["page_count"] > pages)
         assert json.loads(entry)["languages"]["en"]["page_count"] > pages
         (tmp_path / "curation.yaml").write_text("actors:\n  helen-okafor:\n    description: Mayor since 2021.\n",

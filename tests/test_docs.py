@@ -26,7 +26,7 @@ def _readme_section(heading: str) -> str:
 
 def _option_table() -> dict[str, set[str]]:
     """The README's command-line table as {"--option": {"build", "serve"}}."""
-    rows = re.findall(r"^\| `(--[\w-]+)` \| ([\w, ]+) \|", _readme_section("The command line"), re.M)
+    rows = re.findall(r"^\| `(--[\w-]+)` \| ([\w, -]+) \|", _readme_section("The command line"), re.M)
     return {option: {c.strip() for c in commands.split(",")} for option, commands in rows}
 
 

@@ -34,6 +34,7 @@ def test_the_skeleton_has_what_a_project_needs():
     assert any(f.startswith("seeds/") and f.endswith((".md", ".txt")) for f in files)
     readme = (project.SKELETON / "README.md").read_text(encoding="utf-8")
     assert "dossier build" in readme and "mkdocs build --strict" in readme and "dossier serve" in readme
+    assert "dossier search-index" in readme
     ignored = (project.SKELETON / ".gitignore").read_text(encoding="utf-8").split()
     from dossier.render import GENERATED_SECTIONS
     assert {f"/docs/{section}/" for section in GENERATED_SECTIONS} <= set(ignored)
@@ -115,16 +116,17 @@ def test_a_wheel_in_a_fresh_venv_makes_a_project_that_builds_strictly(wheel, tmp
     assert Path(where.strip()).is_relative_to(venv), where  # the installed copy, not this work tree
     work = tmp_path / "work"
     work.mkdir()
-    run("dossier new my-dossier && cd my-dossier && dossier build && mkdocs build --strict", cwd=work, env=env)
+    run("dossier new my-dossier && cd my-dossier && dossier build && mkdocs build --strict && dossier search-index",
+        cwd=work, env=env)
     made = work / "my-dossier"
     assert (made / "site" / "index.html").is_file() and (made / "permalinks.yaml").is_file()
     assert list((made / "site" / "quotes").glob("*/index.html"))
     assert (made / ".github" / "workflows" / "publish.yml").is_file()
     assert list((made / ".dossier-cache").glob("*.json"))  # the installed package fingerprints its own code
-    assert_searchable(made / "site")  # the installed plugin (an entry point) ran Pagefind after the build
+    assert_searchable(made / "site")  # the installed command indexed each of the project's bundles
     if ZENSICAL.is_file():  # the same project with the second renderer, then its search index
         run([str(ZENSICAL), "build", "--strict", "--clean"], cwd=made, env={**env, "PATH": os.environ.get("PATH", "")})
-        run([str(python), "-m", "pagefind", "--quiet"], cwd=made, env=env)
+        run("dossier search-index", cwd=made, env=env)
         assert_searchable(made / "site")
 
 

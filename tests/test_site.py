@@ -23,11 +23,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from dossier import render
+from dossier import render, search
 from tests.conftest import ROOT
-from tests.render_fixtures import (RENDERERS, build_site, built_site, dossier_build, hand_written_docs, hostile,
-                                   mkdocs_build, pagefind_pages, realistic, renderer_build, seeds_folder, synthetic,
-                                   write_generated)
+from tests.render_fixtures import (RENDERERS, build_site, built_site, bundle_pages, dossier_build, hand_written_docs,
+                                   hostile, mkdocs_build, pagefind_pages, realistic, renderer_build, seeds_folder,
+                                   synthetic, write_generated)
 
 pytestmark = pytest.mark.slow
 
@@ -258,7 +258,7 @@ def file_digests(folder: Path) -> dict[str, str]:
 # filter index, and the entry and metadata files that name it by its hash, can differ between two
 # builds of the same site; every other file of the site, search fragments and word index included,
 # is the same. What the filter index holds is compared through the fragments (each page's filters).
-SEARCH_FILTER_INDEX = re.compile(r"pagefind/(filter/.*|pagefind-entry\.json|pagefind\..*\.pf_meta)")
+SEARCH_FILTER_INDEX = re.compile(r"pagefind[^/]*/(filter/.*|pagefind-entry\.json|pagefind\..*\.pf_meta)")
 
 
 def test_two_builds_give_byte_identical_sites(realistic_site, tmp_path):
@@ -368,6 +368,35 @@ def test_search_indexes_each_page_with_its_title_and_filters(sites, renderer, ur
     page = pagefind_pages(sites("realistic", renderer))[url]
     assert page["meta"]["title"] == title  # the heading's permalink mark is left out (pagefind.yml)
     assert page["filters"] == filters
+
+
+_SECTION_GLOB = re.compile(r"([\w-]+)/\*\*/\*\.html")  # "sources/**/*.html": every page of a section
+_MERGED_BUNDLE = re.compile(r'bundle\("([\w-]+)"\)')  # how overrides/main.html names a bundle in its script
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_the_search_bundles_are_those_mkdocs_yml_lists_and_hold_every_searchable_page_once(sites, renderer):
+    """Each bundle of mkdocs.yml's extra.search_bundles is a folder of the site, with its own index
+    of the pages its glob matches; together they hold every page marked for search, none twice,
+    and every page's search merges them all into the main one."""
+    site = sites("realistic", renderer)
+    configured = search.bundles(render.load_mkdocs_yml(ROOT / "mkdocs.yml"))
+    assert sorted(entry.parent.name for entry in site.glob("*/pagefind-entry.json")) == sorted(
+        bundle.folder for bundle in configured)
+    bundles = bundle_pages(site)
+    assert all(bundles.values()), {folder: len(pages) for folder, pages in bundles.items()}
+    urls = [url for pages in bundles.values() for url in pages]
+    assert len(urls) == len(set(urls))
+    marked = {"/" + str(path.relative_to(site)).removesuffix("index.html") for path in site.rglob("*.html")
+              if "data-pagefind-body" in path.read_text(encoding="utf-8")}
+    assert set(urls) == marked
+    for bundle in configured:
+        if section := _SECTION_GLOB.fullmatch(bundle.pages):
+            assert all(url.startswith(f"/{section[1]}/") for url in bundles[bundle.folder]), bundle
+    for page in ("index.html", "sources/wire-story/index.html", "quotes/q7incomp/index.html"):
+        script = next(code for code in Page(site / page).scripts if "configureInstance" in code)
+        named = _MERGED_BUNDLE.findall(script)  # the main bundle, then the others (Zensical sorts them)
+        assert named[0] == search.MAIN and sorted(named) == sorted(bundle.folder for bundle in configured), page
 
 
 @pytest.mark.parametrize("renderer", RENDERERS)

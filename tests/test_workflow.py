@@ -98,6 +98,7 @@ def test_every_pull_request_is_tested_and_never_deployed(any_workflow):
             assert step["if"] == "github.event_name != 'pull_request'", step
     runs = " ".join(step.get("run", "") for step in build if "if" not in step)
     assert "dossier build --check" in runs and "dossier build --strict" in runs and "mkdocs build --strict" in runs
+    assert "dossier search-index" in runs  # the search index, once MkDocs has exited
     assert any_workflow["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
 
 
@@ -129,7 +130,7 @@ def test_a_zensical_job_builds_the_site_and_runs_the_site_tests_on_it(workflow):
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "--require-hashes -r requirements-zensical.lock" in makefile and "zensical build --strict" in makefile
     zensical_target = makefile.split("\nzensical:", 1)[1].split("\n\n", 1)[0]
-    assert "-m pagefind" in zensical_target  # Zensical runs no MkDocs plugin: its site is indexed here
+    assert "dossier search-index" in zensical_target  # its site is indexed as MkDocs' is
     assert "zensical" not in (ROOT / "requirements.lock").read_text(encoding="utf-8")
 
 
@@ -142,8 +143,9 @@ def test_the_new_project_workflow_builds_and_deploys_as_this_one_does(workflow):
         kept = []
         for step in steps(flow, "build"):
             run = step.get("run", "").replace(".venv/bin/", "")
-            if "dossier build" in run or "mkdocs build" in run or step.get("uses", "").startswith(
-                    ("actions/configure-pages", "actions/upload-pages-artifact")) or "DOSSIER_SITE_URL" in run:
+            if any(needle in run for needle in ("dossier build", "mkdocs build", "dossier search-index",
+                                                "DOSSIER_SITE_URL")) or step.get("uses", "").startswith(
+                    ("actions/configure-pages", "actions/upload-pages-artifact")):
                 kept.append((step.get("uses", ""), " ".join(run.split()), step.get("if", "")))
         return kept
 
@@ -161,7 +163,7 @@ def test_builds_only_after_the_tests_and_the_ledger_check_pass(workflow):
     commands = [step.get("run", "") for step in steps(workflow, "build")]
     order = {needle: next(i for i, c in enumerate(commands) if needle in c)
              for needle in ["make setup", "make test", "dossier build --check", "DOSSIER_SITE_URL",
-                            "dossier build --strict", "mkdocs build --strict"]}
+                            "dossier build --strict", "mkdocs build --strict", "dossier search-index"]}
     assert list(order) == sorted(order, key=order.get)
     assert any("SOURCE_DATE_EPOCH" in c for c in commands)
 
@@ -201,6 +203,17 @@ def test_every_site_target_runs_dossier_build_before_a_renderer_reads_docs(targe
     lines = commands.splitlines()
     first_build = next(i for i, line in enumerate(lines) if "bin/dossier build" in line)
     assert first_build < min(i for i, line in enumerate(lines) if renderer in line)
+
+
+@pytest.mark.parametrize("target, renderer", [("site", "mkdocs build"), ("zensical", "zensical build")])
+def test_every_site_target_indexes_the_site_for_search_once_the_renderer_is_done(target, renderer):
+    """The search bundles are indexed after the renderer has exited, not inside it (dossier/search.py)."""
+    if not shutil.which("make"):
+        pytest.skip("make is not installed")
+    commands = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    lines = commands.splitlines()
+    rendered = next(i for i, line in enumerate(lines) if renderer in line)
+    assert any("bin/dossier search-index" in line for line in lines[rendered + 1:]), lines
 
 
 def builds(step: dict) -> bool:
