@@ -123,6 +123,8 @@ class Stance:
     head: str = ""  # the topic's head lemma with its compounds ("security mechanism"), from the article's parse
     method: str = ""  # where its holder and topic come from: "holder stated, topic recalled" ("rejected the call")
     confidence: Confidence | None = None  # how sure that reading is (dossier/data/confidence.yaml)
+    holder_at: tuple[int, int, int] | None = None  # (Paragraph.index, start, end) of the ActorMention `actor` was
+    # read from; None for a holder no words name, only a mention implies ("his country": the person's affiliation)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import pytest
 
 from dossier import nlp
 from dossier.extract.sentences import article_sentences
+from dossier.extract.actors import extract_actors
 from dossier.extract.stances import extract_stances
 from dossier.model import Article, Paragraph
 
@@ -33,6 +34,7 @@ def test_a_quotation_over_paragraphs_keeps_each_paragraph_one_sentence_inside_it
 def test_a_stance_inside_a_quotation_cites_the_sentence_that_attributes_it():
     text = 'Germany said: "We fully support the new climate agreement. Nothing will change that."'
     article = Article("t", "t.txt", "Test", (Paragraph(1, text),))
-    [stance] = extract_stances(article, list(nlp.load().pipe([text])), ())
+    docs = list(nlp.load().pipe([text]))
+    [stance] = extract_stances(article, docs, extract_actors(article, docs))
     assert (stance.actor, stance.stance, stance.topic, stance.sentence) == ("Germany", "support", "climate agreement",
                                                                             text)

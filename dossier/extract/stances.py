@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from dossier.extract.discourse import Context, Referent, fullest_name, pronoun_referent
+from dossier.extract.discourse import Context, Referent, pronoun_referent
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import Stances, lexicon
 from dossier.model import ActorMention, Article, Confidence, Stance
-from dossier.names import NameIndex, genders, person_names, pronoun
+from dossier.names import genders, pronoun
 from dossier.text import normalise
 from dossier.world import ORGANIZATION, PERSON
 
@@ -61,7 +61,7 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
     """Stances stated in `article`; `docs[i]` parses `article.paragraphs[i]`, `actors` are its actor mentions,
     `sentences[i]` the paragraph's sentence spans (dossier.extract.sentences; split here when not given),
     `title` the parse of its headline (made with the paragraphs', so that spaCy runs once per article)."""
-    names = _Names(article, docs, actors)
+    names = _Names(actors)
     stances: list[Stance] = []
     recalled: dict[str, _Phrase] = {}  # cue -> the topic it was last used on, for "rejected the call" later on
     named: dict[str, _Phrase] = _named_issues(title) if title is not None else {}
@@ -84,19 +84,23 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                 context.holders = holders or context.holders
                 context.topic = topic or context.topic
                 for holder in holders or ():
-                    if topic and (holder, claim.stance, topic.text) not in seen:
-                        seen.add((holder, claim.stance, topic.text))
-                        stances.append(Stance(article.id, paragraph.index, holder, topic.text, claim.stance,
-                                              sentence.text.strip(), topic.head, *_decided(ways)))
+                    if topic and (holder.name, claim.stance, topic.text) not in seen:
+                        seen.add((holder.name, claim.stance, topic.text))
+                        stances.append(Stance(article.id, paragraph.index, holder.name, topic.text, claim.stance,
+                                              sentence.text.strip(), topic.head, *_decided(ways, holder),
+                                              holder_at=holder.at))
             named.update(_named_issues(sentence))
     return stances
 
 
-def _decided(ways: dict[str, str]) -> tuple[str, Confidence]:
+def _decided(ways: dict[str, str], holder: _Holder) -> tuple[str, Confidence]:
     """(how a stance was read, how sure that is): its holder and its topic each stated in the sentence or
-    taken from before it, as sure as the less sure of the two (data/confidence.yaml)."""
+    taken from before it (data/confidence.yaml), and the words it rests on read as an actor, as sure as the
+    least sure of these."""
     levels = lexicon().confidence.stance
     sureness = [Confidence(getattr(levels, part)[way]) for part, way in ways.items()]
+    if holder.mention is not None and holder.mention.confidence is not None:
+        sureness.append(holder.mention.confidence)
     return ", ".join(f"{part} {way}" for part, way in ways.items()), min(sureness, key=lambda c: c.rank)
 
 
@@ -123,13 +127,13 @@ class _Paragraph:
     """What the paragraph has said so far: a stance with a topic that only points back ("open to such a
     request") takes the topic before it, a subjectless condition the holder before it."""
 
-    holders: tuple[str, ...] = ()
+    holders: tuple[_Holder, ...] = ()
     topic: _Phrase | None = None
 
 
 @dataclass(frozen=True)
 class _Claim:
-    holders: tuple[str, ...] | None  # None: the sentence does not say who
+    holders: tuple[_Holder, ...] | None  # None: the sentence does not say who
     stance: str
     topic: _Phrase | None  # None: the topic only points back ("such a request")
     carried: bool = False  # with nobody named, the paragraph's last holder holds it
@@ -215,7 +219,7 @@ class _Sentence:
                 return candidate, reading
         return None
 
-    def _holders(self, reading: _Reading, cue, words: Stances) -> tuple[str, ...] | None:
+    def _holders(self, reading: _Reading, cue, words: Stances) -> tuple[_Holder, ...] | None:
         tokens = reading.holders if reading.holders is not None else _speaker(cue)
         if reading.holders is not None and _advised(cue, words):  # "Bessent said the Fed should consider X"
             speaker = _speaker(cue)
@@ -223,12 +227,11 @@ class _Sentence:
                 tokens = speaker
         if tokens is None:
             return None
-        names: list[str] = []
+        holders: dict[str, _Holder] = {}
         for token in tokens:
-            for name in self.names.of(self.paragraph, token):
-                if name not in names:
-                    names.append(name)
-        return tuple(names)
+            for holder in self.names.of(self.paragraph, token):
+                holders.setdefault(holder.name, holder)
+        return tuple(holders.values())
 
 
 # --------------------------------------------------------------------------
@@ -724,102 +727,94 @@ def _phrase_tokens(token, words: Stances, top: bool = True) -> Iterator:
 # holder names
 
 
+class _Holder(NamedTuple):
+    """Who holds a stance: a canonical name, and the actor mention it was read from (None for a name that
+    only a mention implies: "his country" is the affiliation of the person it belongs to)."""
+
+    name: str
+    mention: ActorMention | None = None
+
+    @property
+    def at(self) -> tuple[int, int, int] | None:
+        m = self.mention
+        return None if m is None else (m.paragraph, m.start, m.end)
+
+
 class _Names:
-    """Canonical names for the words that hold stances: the actors stage's mention where one covers the word
-    ("Moscow" -> Russia), else spaCy's entity; pronouns go to whoever is reported speaking or the last person
-    named; "his country" to that person's affiliation; "the leaders of X" to X."""
+    """Who the words that hold stances stand for, read from the actor scan's mentions alone (the one place
+    that decides what names an actor): the mention covering the word ("Moscow" -> Russia); pronouns go to
+    whoever is reported speaking or the last person named; "his country" to that person's affiliation; "the
+    leaders of X" to X; "the union" to the last organisation named with that word."""
 
-    def __init__(self, article: Article, docs: Sequence, actors: Sequence[ActorMention]):
-        self._spans: dict[int, list[tuple[int, int, ActorMention]]] = {}
+    def __init__(self, actors: Sequence[ActorMention]):
+        placed = sorted((m for m in actors if m.start is not None), key=_mention_place)
+        self._spans: dict[int, list[ActorMention]] = defaultdict(list)
+        self._bodies_by_word: dict[str, list[ActorMention]] = defaultdict(list)  # organisations by their words
+        for mention in placed:
+            self._spans[mention.paragraph].append(mention)
+            if mention.kind == ORGANIZATION:
+                for word in set(mention.surface.lower().split()):
+                    self._bodies_by_word[word].append(mention)
+        self._people = [m for m in placed if m.kind == PERSON]  # in reading order
         self._affiliations = {m.name: m.affiliation for m in sorted(actors, key=_mention_order) if m.affiliation}
-        self._people: list[tuple[int, int, str]] = []  # (paragraph, offset, name) in reading order
-        self._people_index = NameIndex(person_names())  # ...by every form that may name them
-        self._last_named: dict[str, tuple[int, int]] = {}  # person -> where named last so far
-        bodies: list[tuple[int, int, str, str]] = []  # (paragraph, offset, name, surface) of organisations
-        for mention in actors:
-            if mention.start is None:
-                continue
-            self._spans.setdefault(mention.paragraph, []).append((mention.start, mention.end, mention))
-            if mention.kind == PERSON:
-                self._add_person(mention.paragraph, mention.start, mention.name)
-            elif mention.kind == ORGANIZATION:
-                bodies.append((mention.paragraph, mention.start, mention.name, mention.surface.lower()))
-        for paragraph, doc in zip(article.paragraphs, docs):
-            for entity in doc.ents:
-                if entity.label_ == "PERSON" and self._mention(paragraph.index, entity.start_char) is None:
-                    self._add_person(paragraph.index, entity.start_char, self._person(entity))
-        self._people.sort()
-        self._bodies_by_word: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)  # ...by their words
-        for body in sorted(bodies):
-            for word in set(body[3].split()):
-                self._bodies_by_word[word].append(body)
 
-    def _add_person(self, paragraph: int, offset: int, name: str) -> None:
-        self._people.append((paragraph, offset, name))
-        self._people_index.add(name)
-        self._last_named[name] = max(self._last_named.get(name, (paragraph, offset)), (paragraph, offset))
-
-    def of(self, paragraph: int, token) -> list[str]:
-        """The names `token` stands for (several for "Britain and France"; none for "analysts")."""
+    def of(self, paragraph: int, token) -> list[_Holder]:
+        """Who `token` stands for (several for "Britain and France"; none for "analysts")."""
         words = lexicon().stances
-        names: list[str] = []
+        holders: list[_Holder] = []
         for each in _conjuncts(token):
-            for name in self._name(paragraph, each, words):
-                if name not in names:
-                    names.append(name)
-        return names
+            for holder in self._name(paragraph, each, words):
+                if holder.name not in (h.name for h in holders):
+                    holders.append(holder)
+        return holders
 
-    def _name(self, paragraph: int, token, words: Stances) -> list[str]:
-        mention = self._mention(paragraph, token.idx)
+    def _name(self, paragraph: int, token, words: Stances) -> list[_Holder]:
+        mention = self._mention(paragraph, token)
         if mention is not None:
-            return [mention.name]
+            return [_Holder(mention.name, mention)]
         if token.pos_ == "PRON":
             return self._pronoun(paragraph, token)
         lemma = token.lemma_.lower()
         if lemma in words.own_bodies:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            owners = self.of(paragraph, owner) if owner is not None else []
-            return [self._affiliations[n] for n in owners if n in self._affiliations]
+            return self._affiliations_of(self.of(paragraph, owner) if owner is not None else [])
         if lemma in words.representatives:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of" and _object(child) is not None:
                     return self.of(paragraph, _object(child))
-                if child.dep_ in ("amod", "compound", "poss") and child.ent_type_ in NAME_LABELS:
+                if child.dep_ in ("amod", "compound", "poss") and self._mention(paragraph, child) is not None:
                     return self._name(paragraph, child, words)
             return self._reporters_side(paragraph, token)
         if lemma in words.bodies:  # "the RMT union", "the Republicans party", not "France's unions"
             named = next((c for c in token.children if c.dep_ in ("compound", "nmod")
-                          and c.ent_type_ in ("ORG", "NORP")), None)
-            if named is None:
-                return self._body(paragraph, token)
-            return self._name(paragraph, named, words) or [_entity(named)]
-        named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ in NAME_LABELS), None)
+                          and self._mention(paragraph, c) is not None), None)
+            return self._name(paragraph, named, words) if named is not None else self._body(paragraph, token)
+        named = next((c for c in token.children if c.dep_ == "appos" and self._mention(paragraph, c) is not None),
+                     None)
         if named is not None and token.pos_ == "NOUN":  # "two governors, Waller and Bowman, dissented"
             return self.of(paragraph, named)
-        if token.ent_type_ in NAME_LABELS - {"NORP"}:
-            entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-            if entity.label_ == "PERSON":
-                return [self._person(entity)]
-            return [_entity(token)]
         return []
 
-    def _body(self, paragraph: int, token) -> list[str]:
+    def _affiliations_of(self, holders: list[_Holder]) -> list[_Holder]:
+        return [_Holder(self._affiliations[h.name]) for h in holders if h.name in self._affiliations]
+
+    def _body(self, paragraph: int, token) -> list[_Holder]:
         """'the union' is the last organisation named with that word ("the RMT union"), if any."""
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return []
         named = self._bodies_by_word.get(token.lower_, [])  # a look-up, not a scan of every organisation so far
-        k = bisect.bisect_left(named, (paragraph, token.idx))
-        return [named[k - 1][2]] if k else []
+        k = bisect.bisect_left(named, (paragraph, token.idx), key=_mention_at)
+        return [_Holder(named[k - 1].name, named[k - 1])] if k else []
 
-    def _reporters_side(self, paragraph: int, token) -> list[str]:
+    def _reporters_side(self, paragraph: int, token) -> list[_Holder]:
         """Unnamed officials in what someone reports are that person's side: "Lagarde said policymakers were
         open to X" is the bank she heads (nobody, when the article does not say whom she serves)."""
         speaker = _speaker(token)
         if not speaker or speaker[0].i == token.i or speaker[0].pos_ == "PRON":
             return []
-        return [self._affiliations[n] for n in self.of(paragraph, speaker[0]) if n in self._affiliations]
+        return self._affiliations_of(self.of(paragraph, speaker[0]))
 
-    def _pronoun(self, paragraph: int, token) -> list[str]:
+    def _pronoun(self, paragraph: int, token) -> list[_Holder]:
         said = pronoun(token.lower_)
         # any pronoun, in a reported clause, stands for whoever is reported speaking: "Britain said it was ready"
         if said is not None:
@@ -827,26 +822,23 @@ class _Names:
             if speaker and speaker[0].pos_ != "PRON" and speaker[0].i != token.i:
                 return self.of(paragraph, speaker[0])
         if said is not None and said.gender:
-            before = bisect.bisect_left(self._people, (paragraph, token.idx))
-            back = (Context(self._people[k][0], named=(Referent(self._people[k][2], PERSON),))
-                    for k in range(before - 1, -1, -1))
-            found = pronoun_referent(back, paragraph, lambda person: _may_be(person.name, said.gender))
-            return [found.name] if found else []
+            back = self._people_before(paragraph, token.idx)
+            found = pronoun_referent((Context(m.paragraph, named=(Referent(m.name, PERSON),)) for m in back),
+                                     paragraph, lambda person: _may_be(person.name, said.gender))
+            if found is not None:  # resting on the nearest mention before the pronoun that names them
+                return [next(_Holder(m.name, m) for m in self._people_before(paragraph, token.idx)
+                             if m.name == found.name)]
         return []
 
-    def _mention(self, paragraph: int, offset: int) -> ActorMention | None:
-        covering = [s for s in self._spans.get(paragraph, []) if s[0] <= offset < s[1]]
-        if not covering:
-            return None
-        return max(covering, key=lambda s: (s[1] - s[0], -s[0], s[2].name))[2]
+    def _people_before(self, paragraph: int, offset: int) -> Iterator[ActorMention]:
+        """The people named before `offset` of `paragraph`, nearest first (read lazily: a pronoun looks a few
+        paragraphs back, never through the whole article)."""
+        before = bisect.bisect_left(self._people, (paragraph, offset), key=_mention_at)
+        return (self._people[k] for k in range(before - 1, -1, -1))
 
-    def _person(self, entity) -> str:
-        """A short name ("Grushko") stands for the full name used earlier in the article, the surest
-        form first (a surname before a given name), of two the one named last."""
-        name = normalise(entity.text)
-        ranks = {full: rank for full, rank in self._people_index.ranks(name).items() if full != name}
-        best = min(ranks.values(), default=None)
-        return fullest_name([full for full, rank in ranks.items() if rank == best], self._last_named.get) or name
+    def _mention(self, paragraph: int, token) -> ActorMention | None:
+        covering = [m for m in self._spans.get(paragraph, []) if m.start <= token.idx < m.end]
+        return max(covering, key=lambda m: (m.end - m.start, -m.start, m.name), default=None)
 
 
 def _may_be(name: str, gender: str) -> bool:
@@ -855,10 +847,12 @@ def _may_be(name: str, gender: str) -> bool:
     return told is None or told == gender
 
 
-def _entity(token) -> str:
-    """The name of the entity `token` is part of, without a leading article."""
-    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-    return normalise(entity.text.removeprefix("the ").removeprefix("The "))
+def _mention_at(mention: ActorMention) -> tuple[int, int]:
+    return (mention.paragraph, mention.start)
+
+
+def _mention_place(mention: ActorMention) -> tuple:
+    return (mention.paragraph, mention.start, mention.name, mention.surface)
 
 
 def _mention_order(mention: ActorMention) -> tuple:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -35,8 +35,6 @@ from dossier.world import PERSON, POSSESSIVE, phrase_key, world
 log = logging.getLogger("dossier")
 
 # resolve(source_id, name as extracted) -> actor id, or None when the name is no known actor
-Resolver = Callable[[str, str], "str | None"]
-
 SAME_SURNAME_SPELLING = 88  # rapidfuzz ratio from which "Zelensky" and "Zelenskyy" are one surname
 SAME_FIRST_NAME_SPELLING = 80  # "Sergei" and "Sergey" are one first name; "Anna" and "Anne" are not
 
@@ -53,7 +51,7 @@ def link_actors(extractions: Sequence[Extraction], edits: Curation, problems: li
     groups = _merge_people(_group_by_name(mentions), guard)
     _curate(groups, edits)
     actors = _actors(groups, guard)
-    return actors, _Resolver(groups, actors, guard)
+    return actors, Resolver(groups, actors, guard)
 
 
 @dataclass
@@ -478,12 +476,14 @@ def _affiliation_id(name: str | None, ids: dict[str, str]) -> str | None:
     return ids.get(known.name) if known else None
 
 
-class _Resolver:
-    """Name as a source printed it -> actor id: that source's own usage, then the corpus, then the world."""
+class Resolver:
+    """Name as a source printed it -> actor id: that source's own usage, then the corpus, then the world;
+    or the words at a place of a source (`at`) -> the actor their mention was linked to."""
 
     def __init__(self, groups: dict[str, _Group], actors: list[Actor], guard: _Guard):
         ids = {a.name: a.id for a in actors}
         self.in_source: dict[tuple[str, str], tuple[int, str]] = {}
+        self.placed: dict[tuple[str, int, int, int], str] = {}  # (source, paragraph, start, end) -> actor id
         everywhere: dict[str, set[str]] = defaultdict(set)
         surnames: dict[str, set[str]] = defaultdict(set)
         parts: dict[str, set[str]] = defaultdict(set)  # other parts of names: "Lula", "Alves"
@@ -504,6 +504,8 @@ class _Resolver:
                     key = (m.source, _key(text))
                     # a surface that meant two actors in one source: the later mention wins
                     self.in_source[key] = max(self.in_source.get(key, (-1, "")), (m.paragraph, ids[name]))
+                if m.start is not None:
+                    self.placed.setdefault((m.source, m.paragraph, m.start, m.end), ids[name])
         named = {_key(a.name): a.id for a in actors}
         # a name several actors answer to means the one it names, else nobody
         self.everywhere = {k: named.get(k) if len(v) > 1 else next(iter(v)) for k, v in everywhere.items()}
@@ -528,3 +530,7 @@ class _Resolver:
             return self.surnames[_key(parsed)]
         known = world().known(name)
         return self.ids.get(known.name) if known else None
+
+    def at(self, source: str, place: tuple[int, int, int]) -> str | None:
+        """The actor id of the mention at `place` (paragraph, start, end) of `source`."""
+        return self.placed.get((source, *place))

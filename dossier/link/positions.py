@@ -158,9 +158,11 @@ class _Spokespeople:
                 self.speaks_for.setdefault(mention.name, mention.affiliation)
 
     def __call__(self, stance: Stance) -> str | None:
-        name = self.speaks_for.get(stance.actor, stance.actor)
-        return self.resolve(stance.source, name) or (self.resolve(stance.source, stance.actor)
-                                                     if name != stance.actor else None)
+        """Linked by the mention the holder was read from; by name where no words name it ("his country")."""
+        holder = (self.resolve.at(stance.source, stance.holder_at) if stance.holder_at
+                  else self.resolve(stance.source, stance.actor))
+        served = self.speaks_for.get(stance.actor)
+        return (served and self.resolve(stance.source, served)) or holder
 
 
 def office(role: str | None, kind: str, name: str) -> str | None:
