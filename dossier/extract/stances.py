@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -40,7 +40,6 @@ RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 TOPIC_PREPOSITIONS = frozenset({"to", "for", "with", "about", "of", "on", "behind", "towards", "toward", "against",
                                 "regarding", "over", "into", "from"})
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Dependencies that start a separate statement: a stance's condition is never looked for inside them.
 SEPARATE_CLAUSES = frozenset({"ccomp", "parataxis", "relcl", "conj"})
 # Dependencies that stay within one clause when climbing from a cue to the verb that carries it.
@@ -200,7 +199,7 @@ class _Sentence:
                 continue
             if current == "condition" and not conditional:
                 continue
-            name, points_back = _topic(topic, words)
+            name, points_back = _topic(topic, words, lambda token: self.names.named(self.paragraph, token))
             if name is not None or points_back:
                 bare = topic.lemma_.lower() if name and topic.pos_ == "NOUN" and name.text.lower() == topic.lower_ else ""
                 yield _Claim(holders, "conditional" if conditional else current, name, reading.carried,
@@ -603,28 +602,30 @@ def _compose(outer: str, inner: str, words: Stances) -> str:
 # topics
 
 
-def _topic(head, words: Stances) -> tuple[_Phrase | None, bool]:
+def _topic(head, words: Stances, named: Callable[[object], bool]) -> tuple[_Phrase | None, bool]:
     """(a short name for the issue headed by `head`, whether it only points back to an earlier one).
-    (None, False) drops it: a bare name ("support Kyiv") is an actor, not an issue."""
+    (None, False) drops it: a bare name ("support Kyiv") is an actor, not an issue; `named` says whether the
+    actor scan read a word as (part of) an actor's name."""
     head = _through_light(head, words)
     if head.pos_ in ("VERB", "AUX"):
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if obj is None and head.lemma_.lower() in words.light_verbs:
             obj = next((_object(c) for c in head.children if c.dep_ == "prep" and _object(c) is not None), None)
         if head.lemma_.lower() in words.light_verbs and obj is not None:
-            return _topic(obj, words)
+            return _topic(obj, words, named)
         tokens = list(_phrase_tokens(head, words))
         if all(t.i == head.i or t.dep_ in ("neg", "prt") for t in tokens):
             return None, False  # "declined to comment" is about nothing
         return _phrase(tokens), False
     if _vague(head, words):
         if head.dep_ == "appos":
-            return _topic(head.head, words)  # "the idea of X - a provision sought by Y"
+            return _topic(head.head, words, named)  # "the idea of X - a provision sought by Y"
         return None, True
     if head.pos_ == "NOUN" and head.lemma_.lower() in words.people and not any(
             c.dep_ == "prep" for c in head.children):
         return None, False  # "backed his minister": a person, not an issue
-    if _bare_name(head):
+    if head.pos_ == "PROPN" and named(head) and all(c.dep_ in ("compound", "det", "case", "punct")
+                                                     for c in head.children):
         following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
         if following is not None and following.tag_ == "VBG" and following.dep_ != "amod":
             # the parser hung "opposition to [NATO sending observers]" apart
@@ -679,11 +680,6 @@ def _vague(head, words: Stances) -> bool:
     return not any((c.dep_ in named and c.lower_ not in words.filler_modifiers)
                    or (c.dep_ == "prep" and _object(c) is not None and not _vague(_object(c), words))
                    for c in head.children)
-
-
-def _bare_name(head) -> bool:
-    return head.pos_ == "PROPN" and head.ent_type_ in NAME_LABELS and all(
-        c.dep_ in ("compound", "det", "case", "punct") for c in head.children)
 
 
 class _Phrase(NamedTuple):
@@ -782,14 +778,14 @@ class _Names:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of" and _object(child) is not None:
                     return self.of(paragraph, _object(child))
-                if child.dep_ in ("amod", "compound", "poss") and self._mention(paragraph, child) is not None:
+                if child.dep_ in ("amod", "compound", "poss") and self.named(paragraph, child):
                     return self._name(paragraph, child, words)
             return self._reporters_side(paragraph, token)
         if lemma in words.bodies:  # "the RMT union", "the Republicans party", not "France's unions"
             named = next((c for c in token.children if c.dep_ in ("compound", "nmod")
-                          and self._mention(paragraph, c) is not None), None)
+                          and self.named(paragraph, c)), None)
             return self._name(paragraph, named, words) if named is not None else self._body(paragraph, token)
-        named = next((c for c in token.children if c.dep_ == "appos" and self._mention(paragraph, c) is not None),
+        named = next((c for c in token.children if c.dep_ == "appos" and self.named(paragraph, c)),
                      None)
         if named is not None and token.pos_ == "NOUN":  # "two governors, Waller and Bowman, dissented"
             return self.of(paragraph, named)
@@ -835,6 +831,10 @@ class _Names:
         paragraphs back, never through the whole article)."""
         before = bisect.bisect_left(self._people, (paragraph, offset), key=_mention_at)
         return (self._people[k] for k in range(before - 1, -1, -1))
+
+    def named(self, paragraph: int, token) -> bool:
+        """Whether the actor scan read `token` of `paragraph` as (part of) an actor's name."""
+        return self._mention(paragraph, token) is not None
 
     def _mention(self, paragraph: int, token) -> ActorMention | None:
         covering = [m for m in self._spans.get(paragraph, []) if m.start <= token.idx < m.end]
