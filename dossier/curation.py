@@ -22,28 +22,38 @@ applies the same correction. The file is optional.
         speaker: vladimir-putin     # who said it (an actor id or exact name), checked by the editor:
                                     # published as fact even where extraction was unsure (story/review);
                                     # `speaker: null` publishes it with no speaker
+    positions:
+      russia--peacekeeping-forces:  # a published position id (actor id--topic id)
+        stance: oppose              # support | oppose | conditional | open, checked by the editor: published
+                                    # as fact even where extraction was unsure (story/review);
+                                    # `stance: null` publishes no position
 
 Order of application: split, then merge, then rename, kind, description, links,
 then hide. Any unknown key, a malformed value or an id that names no actor is an
 error that names the line: `curation.yaml:12: unknown actor 'grushkoo'`. So is a
 rename onto a name another actor has (it would pour one actor into the other: say
-`merge` instead), a merge cycle, and a quote id outside the id grammar.
+`merge` instead), a merge cycle, a quote or position id outside the id grammar and
+an unknown stance.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import get_args
 
 import yaml
 
 from dossier.errors import InputError, yaml_problem
+from dossier.lexicon import Stance
 from dossier.text import http_url, is_id, slugify
 
 KINDS = ("person", "organization", "country", "government", "group")
 ACTOR_KEYS = ("name", "kind", "description", "links", "merge", "split", "hide")
 QUOTE_KEYS = ("merge", "speaker")
-SECTIONS = ("actors", "quotes")
+POSITION_KEYS = ("stance",)
+STANCES = get_args(Stance)
+SECTIONS = ("actors", "quotes", "positions")
 
 
 class CurationError(InputError):
@@ -74,11 +84,19 @@ class QuoteEdit:
 
 
 @dataclass(frozen=True)
+class PositionEdit:
+    id: str  # the position's id: "<actor id>--<topic id>"
+    line: int
+    stance: str | None  # the stance the editor checked; None: the actor takes none on the topic
+
+
+@dataclass(frozen=True)
 class Curation:
     """Parsed curation.yaml; empty when the file does not exist."""
 
     actors: tuple[ActorEdit, ...] = ()
     quotes: tuple[QuoteEdit, ...] = ()
+    positions: tuple[PositionEdit, ...] = ()
     path: str = "curation.yaml"
 
     def error(self, line: int, message: str) -> CurationError:
@@ -125,7 +143,8 @@ def parse(text: str, filename: str = "curation.yaml") -> Curation:
             raise reader.error(key_node, f"unknown section '{key}' (expected one of: {', '.join(SECTIONS)})")
     actors = tuple(reader.actor(k, node, v) for k, (node, v) in reader.mapping_of("actors", sections).items())
     quotes = tuple(reader.quote(k, node, v) for k, (node, v) in reader.mapping_of("quotes", sections).items())
-    return Curation(actors=actors, quotes=quotes, path=filename)
+    positions = tuple(reader.position(k, node, v) for k, (node, v) in reader.mapping_of("positions", sections).items())
+    return Curation(actors=actors, quotes=quotes, positions=positions, path=filename)
 
 
 class _Reader:
@@ -214,6 +233,22 @@ class _Reader:
             name_node, value = fields["speaker"]
             speaker = (None if _is_null(value) else self.text(value, "'speaker'"), name_node.start_mark.line + 1)
         return QuoteEdit(id=key, line=key_node.start_mark.line + 1, merge=merge, speaker=speaker)
+
+    def position(self, key: str, key_node, node) -> PositionEdit:
+        fields = self.mapping(node, f"position '{key}'")
+        for name, (name_node, _) in fields.items():
+            if name not in POSITION_KEYS:
+                raise self.error(name_node, f"unknown key '{name}' for position '{key}' (expected one of: "
+                                            f"{', '.join(POSITION_KEYS)})")
+        if not is_id(key):
+            raise self.error(key_node, f"position id {key!r} is not an id")
+        if "stance" not in fields:
+            raise self.error(key_node, f"position '{key}' needs 'stance' (one of: {', '.join(STANCES)}, or null)")
+        value = fields["stance"][1]
+        stance = None if _is_null(value) else self.text(value, "'stance'")
+        if stance is not None and stance not in STANCES:
+            raise self.error(value, f"unknown stance '{stance}' (expected one of: {', '.join(STANCES)}, or null)")
+        return PositionEdit(id=key, line=key_node.start_mark.line + 1, stance=stance)
 
 
 def _is_null(node) -> bool:

@@ -40,6 +40,7 @@ from dossier import publish, yamlio
 from dossier.errors import InputError, yaml_problem
 from dossier.curation import Curation
 from dossier.memo import Memo
+from dossier.weighing import settle
 from dossier.model import (Actor, Article, Confidence, Dossier, Position, Problem, Quote, StanceSetting, Tombstone,
                            Topic)
 from dossier.text import is_id, words
@@ -330,13 +331,12 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None, f
     actor_entries = _pin_named(
         ledger.actors, _actor_entries(dossier.actors), _actor_successor(dossier.actors, edits.renames, ledger.actors)
     )
-    topic_entries = _pin_named(
-        ledger.topics, _topic_entries(dossier.topics, dossier.positions), _topic_successor(dossier.topics)
-    )
+    positions = _apply_stances(dossier.positions, edits, problems)
+    topic_entries = _pin_named(ledger.topics, _topic_entries(dossier.topics, positions), _topic_successor(dossier.topics))
     position_entries = _pin_named(
         ledger.positions,
-        _position_entries(dossier.positions, dossier.actors, dossier.topics, dossier.sources, ledger.positions),
-        _position_successor(dossier.positions, actor_entries, topic_entries),
+        _position_entries(positions, dossier.actors, dossier.topics, dossier.sources, ledger.positions),
+        _position_successor(positions, actor_entries, topic_entries),
     )
     new_ledger = Ledger(
         quotes=quote_entries, actors=actor_entries, sources=source_entries, topics=topic_entries,
@@ -350,7 +350,7 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None, f
         for key, entry in sorted(new_ledger.section(name).items())
         if (entry.removed or entry.redirect is not None) and f"{name}/{key}.md" not in redirects
     ]
-    positions = [replace(p, history=position_entries[p.id].stances) for p in dossier.positions]
+    positions = [replace(p, history=position_entries[p.id].stances) for p in positions]
     return replace(
         dossier, quotes=quotes, positions=positions, redirects=redirects, tombstones=tombstones,
         problems=[*dossier.problems, *problems]
@@ -605,6 +605,19 @@ def _apply_speakers(quotes: list[Quote], entries: dict[str, Entry], edits: Curat
                                 speaker_confidence=actor and Confidence.SURE)
         entries[target] = _quote_entry(by_id[target])
     return [by_id[quote.id] for quote in quotes]
+
+
+def _apply_stances(positions: list[Position], edits: Curation, problems: list[Problem]) -> list[Position]:
+    """Settle each position the editor checked (`positions: <id>: stance: <stance>`, or null for none): a fact
+    from then on, published even where extraction was unsure (dossier/review.py)."""
+    found = {position.id for position in positions}
+    for edit in edits.positions:
+        if edit.id not in found:
+            problems.append(Problem(edits.path, f"line {edit.line}: position '{edit.id}' is in no source: "
+                                                "its stance cannot be set"))
+    settled = {edit.id: edit.stance for edit in edits.positions}
+    return [settle(p, settled[p.id]) if p.id in settled else p for p in positions
+            if p.id not in settled or settled[p.id] is not None]
 
 
 # --------------------------------------------------------------------------

@@ -219,6 +219,18 @@ class StanceSetting:
     date: str | None = None  # that article's date (ISO 8601), None when it has none
 
 
+@dataclass(frozen=True)
+class Statement:
+    """One sentence of one source stating an actor's stance on a topic: what a position is weighed from."""
+
+    stance: str
+    source: str  # Article.id
+    paragraph: int
+    sentence: str
+    method: str = ""  # Stance.method: where its holder and topic come from
+    confidence: Confidence | None = None  # Stance.confidence; Confidence.SURE once an editor settled the position
+
+
 @dataclass
 class Position:
     id: str  # f"{actor id}--{topic id}"
@@ -228,6 +240,7 @@ class Position:
     evidence: list[Mention] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
     history: tuple[StanceSetting, ...] = ()  # every stance it has had, oldest first (from the ledger, ids.py)
+    statements: tuple[Statement, ...] = ()  # every sentence weighed, whatever its stance (link/positions.py)
 
 
 @dataclass
@@ -246,13 +259,16 @@ class Doubt:
     """A decision not sure enough to publish as fact (Confidence.UNSURE), for an editor to confirm:
     the page it was withheld from, and what extraction would have said there."""
 
-    kind: str  # "speaker": who said a quote; "merge": that a name is an actor named otherwise
-    page: str  # the quote's id; the actor's id
-    text: str  # the quote's words; the name merged in ("Alves")
-    claim: str  # the speaker's name extraction gave; the actor's name
+    kind: str  # "speaker": who said a quote; "merge": that a name is an actor named otherwise; "stance": a position
+    page: str  # the quote's id; the actor's id; the position's id
+    text: str  # the quote's words; the name merged in ("Alves"); the sentence stating the stance
+    claim: str  # the speaker's name extraction gave; the actor's name; the stance's holder
     claim_id: str | None  # ...and their actor id
-    evidence: tuple[Mention, ...]  # the printings that gave the speaker, unsure; none for a merge
-    methods: tuple[str, ...]  # how each of them found the speaker ("pronoun"); how the merge was made
+    evidence: tuple[Mention, ...]  # the printings that gave the speaker, unsure; none for a merge; the sentence's
+    methods: tuple[str, ...]  # how each of them found the speaker ("pronoun"); how the merge was made; the stance
+    stance: str = ""  # a stance's value ("oppose")
+    topic: str | None = None  # a stance's topic id
+    topic_title: str = ""  # ...and its title
 
 
 @dataclass

@@ -6,17 +6,22 @@ reader sees and kept as a Doubt: a quote whose speaker was only guessed (every p
 them resolved a "he said" that fitted several people) is published without a speaker, and the review
 page (story/review) lists who extraction thought it was, how and where, for an editor to check and
 settle with the quote's `speaker:` in curation.yaml (dossier.ids applies it as sure, so it is not
-withheld again). An unsure merge of two names into one actor stays made (undoing it would move
-pages) and is listed there too, for the editor to `split` in curation.yaml if it is wrong. The
-scores (bench/score.py) read the dossier before this step: they measure extraction, not what was
-withheld.
+withheld again). A sentence read as an actor's stance in an unsure way (its holder carried over
+from an earlier sentence or read from words only unsurely an actor, its topic recalled from paragraphs
+before) is left out of the positions, which are weighed again from the rest (a position with none
+left is not published, nor a topic with no position left), and listed there, to be settled with the
+position's `stance:` in curation.yaml. An unsure merge of two names into one actor stays made (undoing
+it would move pages) and is listed there too, for the editor to `split` in curation.yaml if it is
+wrong. The scores (bench/score.py) read the dossier before this step: they measure extraction, not
+what was withheld.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from dossier.model import Confidence, Doubt, Dossier, Mention, Quote
+from dossier.model import Confidence, Doubt, Dossier, Mention, Position, Quote, Statement
+from dossier.weighing import weigh
 
 
 def withhold(dossier: Dossier) -> Dossier:
@@ -30,7 +35,20 @@ def withhold(dossier: Dossier) -> Dossier:
     doubts += [Doubt(kind="merge", page=actor.id, text=merge.name, claim=actor.name, claim_id=actor.id, evidence=(),
                      methods=(merge.how,))
                for actor in dossier.actors for merge in actor.merged if merge.confidence == Confidence.UNSURE]
-    return replace(dossier, quotes=quotes, doubts=[*dossier.doubts, *doubts])
+    names = {actor.id: actor.name for actor in dossier.actors}
+    titles = {topic.id: topic.title for topic in dossier.topics}
+    positions = []
+    for position in dossier.positions:
+        unsure = [s for s in position.statements if s.confidence == Confidence.UNSURE]
+        doubts += [_stance_doubt(position, statement, names, titles) for statement in unsure]
+        sure = [s for s in position.statements if s.confidence != Confidence.UNSURE]
+        if sure and unsure:
+            position = replace(weigh(position.actor, position.topic, sure), history=position.history)
+        if sure:
+            positions.append(position)
+    published = {p.topic for p in positions}
+    return replace(dossier, quotes=quotes, positions=positions, topics=[t for t in dossier.topics if t.id in published],
+                   doubts=[*dossier.doubts, *doubts])
 
 
 def _speaker_doubt(quote: Quote) -> Doubt:
@@ -38,3 +56,10 @@ def _speaker_doubt(quote: Quote) -> Doubt:
     return Doubt(kind="speaker", page=quote.id, text=quote.text, claim=quote.speaker_name or quote.speaker or "",
                  claim_id=quote.speaker, evidence=tuple(Mention(o.source, o.paragraph) for o in unsure),
                  methods=tuple(o.method for o in unsure))
+
+
+def _stance_doubt(position: Position, statement: Statement, names: dict[str, str], titles: dict[str, str]) -> Doubt:
+    return Doubt(kind="stance", page=position.id, text=statement.sentence,
+                 claim=names.get(position.actor, position.actor), claim_id=position.actor,
+                 evidence=(Mention(statement.source, statement.paragraph),), methods=(statement.method,),
+                 stance=statement.stance, topic=position.topic, topic_title=titles.get(position.topic, position.topic))

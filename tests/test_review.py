@@ -8,11 +8,14 @@ import json
 import pytest
 import yaml
 
+from dossier import curation
 from dossier.build import BuildConfig, build
 from dossier.errors import InputError
 from dossier.extract import extract
 from dossier.ingest import read_seeds
-from dossier.model import Confidence
+from dossier.model import Actor, Confidence, Dossier, Statement, Topic
+from dossier.review import withhold
+from dossier.weighing import weigh
 from tests.conftest import ROOT
 
 ARTICLE = """Ministers meet in Warsaw
@@ -119,3 +122,97 @@ def test_a_curated_speaker_must_be_an_actor(tmp_path):
     quotes, _ = _built_with_curation(tmp_path, "")
     with pytest.raises(InputError, match=r"curation.yaml:3: unknown actor 'Piotr Nowack'"):
         _built_with_curation(tmp_path, f"quotes:\n  {quotes[GUESSED]['id']}:\n    speaker: Piotr Nowack\n")
+
+
+# --------------------------------------------------------------------------
+# stances: a sentence read as a stance in an unsure way is weighed out of the published positions
+
+
+def statement(stance: str, paragraph: int, confidence: Confidence) -> Statement:
+    return Statement(stance, "a", paragraph, f"Sentence {paragraph}.", "holder stated, topic stated", confidence)
+
+
+LIKELY, UNSURE, SURE = Confidence.LIKELY, Confidence.UNSURE, Confidence.SURE
+
+
+@pytest.mark.parametrize("statements, published, withheld", [
+    # every sentence likely: published as weighed, nothing to review
+    ([("oppose", 1, LIKELY), ("support", 2, LIKELY)], ("oppose", [1]), []),
+    # an unsure sentence is weighed out: the likely one decides, however many unsure ones outvote it
+    ([("support", 1, LIKELY), ("oppose", 2, UNSURE), ("oppose", 3, UNSURE)], ("support", [1]), [2, 3]),
+    # a position resting on unsure sentences alone is not published
+    ([("oppose", 1, UNSURE)], None, [1]),
+    # settled by an editor (curation): sure, published whatever extraction thought
+    ([("oppose", 1, SURE)], ("oppose", [1]), []),
+])
+def test_unsure_stances_are_weighed_out_of_published_positions_and_listed_for_review(statements, published,
+                                                                                        withheld):
+    position = weigh("norway", "ceasefire", [statement(*row) for row in statements])
+    dossier = Dossier(sources=[], actors=[Actor("norway", "Norway", "country")], quotes=[],
+                      topics=[Topic("ceasefire", "Ceasefire")], positions=[position])
+    shown = withhold(dossier)
+    found = [(p.stance, [m.paragraph for m in p.evidence]) for p in shown.positions]
+    assert found == ([published] if published else [])
+    assert [t.id for t in shown.topics] == (["ceasefire"] if published else [])  # no topic page with no position
+    doubts = [d for d in shown.doubts if d.kind == "stance"]
+    assert [(d.page, d.claim, d.topic_title, d.evidence[0].paragraph) for d in doubts] == [
+        ("norway--ceasefire", "Norway", "Ceasefire", paragraph) for paragraph in withheld]
+
+
+RECALLED = """Ceasefire talks in Geneva
+
+France called for an immediate ceasefire on Monday.
+
+Germany rejected the call.
+"""  # what Germany rejected is recalled from the paragraph before: unsure (data/confidence.yaml)
+
+
+def _positions_built(tmp_path, curation_text: str) -> tuple[dict, str, list[str]]:
+    """The positions of RECALLED's build with `curation_text` as curation.yaml, its review page's body and its
+    warnings."""
+    (tmp_path / "seeds").mkdir(exist_ok=True)
+    (tmp_path / "seeds" / "talks.txt").write_text(RECALLED, encoding="utf-8")
+    (tmp_path / "curation.yaml").write_text(curation_text, encoding="utf-8")
+    docs = tmp_path / "docs"
+    result = build(BuildConfig(seeds=tmp_path / "seeds", docs=docs, curation=tmp_path / "curation.yaml",
+                               ledger=tmp_path / "permalinks.yaml", mkdocs_yml=ROOT / "mkdocs.yml"))
+    positions = {p["id"]: p for p in map(json.loads, (docs / "data" / "positions.jsonl").read_text().splitlines())}
+    return positions, page(docs / "story" / "review.md")[1], [str(p) for p in result.problems]
+
+
+def test_a_stance_read_unsurely_is_on_the_review_page_and_on_no_position_page(tmp_path):
+    positions, review, _ = _positions_built(tmp_path, "")
+    assert {p: positions[p]["stance"] for p in positions} == {"france--ceasefire": "support"}
+    assert not (tmp_path / "docs" / "positions" / "germany--ceasefire.md").exists()
+    [entry] = [line for line in review.splitlines() if line.startswith("- ")]
+    assert entry.startswith("- [Germany](../actors/germany.md) <span class=\"dossier-stance dossier-stance--oppose\">")
+    assert "(position `germany--ceasefire`), found by holder stated, topic recalled" in entry
+    assert "[Ceasefire](../topics/ceasefire.md)" in entry
+    assert "(../sources/talks.md#p2)" in entry and "“Germany rejected the call.”" in entry
+
+
+def test_the_editor_settles_a_withheld_position_or_removes_one_in_curation(tmp_path):
+    positions, review, _ = _positions_built(
+        tmp_path, "positions:\n  germany--ceasefire:\n    stance: oppose\n"
+                  "  france--ceasefire:\n    stance: null\n")
+    assert {p: positions[p]["stance"] for p in positions} == {"germany--ceasefire": "oppose"}
+    assert positions["germany--ceasefire"]["sentences"] == ["Germany rejected the call."]
+    assert "Nothing is waiting for review." in review
+
+
+@pytest.mark.parametrize("text, error", [
+    ("positions:\n  a--b:\n    stance: maybe\n", r"curation.yaml:3: unknown stance 'maybe'"),
+    ("positions:\n  a--b:\n    speaker: x\n", r"curation.yaml:3: unknown key 'speaker' for position 'a--b'"),
+    ("positions:\n  a--b: {}\n", r"curation.yaml:2: position 'a--b' needs 'stance'"),
+    ("positions:\n  ../x:\n    stance: open\n", r"curation.yaml:2: position id '../x' is not an id"),
+])
+def test_a_curated_stance_must_be_a_stance_of_a_position_id(text, error):
+    with pytest.raises(InputError, match=error):
+        curation.parse(text)
+
+
+def test_a_curated_position_no_source_states_is_reported(tmp_path):
+    positions, _, problems = _positions_built(tmp_path, "positions:\n  spain--ceasefire:\n    stance: open\n")
+    assert "spain--ceasefire" not in positions
+    assert problems == [
+        "curation.yaml: line 2: position 'spain--ceasefire' is in no source: its stance cannot be set"]

@@ -16,11 +16,8 @@ peacekeepers in Ukraine", "a peacekeeping force"). Here those names meet:
 - Holders. Officials and ministries speak for the country or organisation they
   serve (their ActorMention.affiliation): a deputy foreign minister's stance
   is his country's position. Leaders and everyone else hold their own.
-- Positions. One per (actor, topic). Each sentence counts once per stance, however
-  many outlets printed it; the stance most sentences state wins, and a tie goes to the firmer statement
-  (oppose, then support, then conditional, then open), so the result never
-  depends on article order. Evidence and sentences are those stating the
-  winning stance.
+- Positions. One per (actor, topic), weighed from every sentence stating it (dossier/weighing.py),
+  each kept with how sure its reading is, so that review.withhold can publish only the sure ones.
 """
 
 from __future__ import annotations
@@ -31,12 +28,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dossier.link.actors import Resolver
-from dossier.model import ActorMention, Extraction, Mention, Position, Problem, Stance, Topic
+from dossier.model import ActorMention, Confidence, Extraction, Position, Problem, Stance, Statement, Topic
 from dossier.lexicon import lexicon
 from dossier.text import normalise, slugify, words
+from dossier.weighing import weigh
 from dossier.world import PERSON
 
-STANCE_ORDER = ("oppose", "support", "conditional", "open")  # who wins a tie, first to last
 TURNED = {"support": "oppose", "oppose": "support"}
 INFLECTIONS = frozenset({"", "s", "es", "d", "ed", "ing", "er", "ers"})
 INFLECTED_FROM = 3  # letters a key word needs to take inflections: "ai" + "d" is "aid", not a form of AI
@@ -110,18 +107,19 @@ def link_positions(extractions: Sequence[Extraction], resolve: Resolver, problem
         heads.setdefault(stance.topic, stance.head)
     files = {e.article.id: e.article.file for e in extractions}
     topic_of = _topics(sorted(sources), sources, heads, files, problems if problems is not None else [])
-    statements: dict[tuple[str, str], dict[str, dict[Mention, list[str]]]] = defaultdict(
-        lambda: defaultdict(dict))
+    statements: dict[tuple[str, str], dict[tuple, Statement]] = defaultdict(dict)
     for stance in sorted(stances, key=_stance_order):
         actor = speakers_for(stance)
         if actor is None:
             continue
         topic, turned = topic_of[stance.topic]
         value = TURNED.get(stance.stance, stance.stance) if turned else stance.stance
-        sentences = statements[(actor, topic.id)][value].setdefault(Mention(stance.source, stance.paragraph), [])
-        if stance.sentence not in sentences:
-            sentences.append(stance.sentence)
-    positions = [_position(actor, topic, by_stance) for (actor, topic), by_stance in statements.items()]
+        found = statements[(actor, topic.id)]
+        key = (value, stance.source, stance.paragraph, stance.sentence)
+        if key not in found or _surer(stance.confidence, found[key].confidence):  # two holders, one actor
+            found[key] = Statement(value, stance.source, stance.paragraph, stance.sentence, stance.method,
+                                   stance.confidence)
+    positions = [weigh(actor, topic, list(found.values())) for (actor, topic), found in statements.items()]
     used = {p.topic for p in positions}
     topics = {t.id: t for t, _ in topic_of.values() if t.id in used}
     return sorted(topics.values(), key=lambda t: t.id), sorted(positions, key=lambda p: p.id)
@@ -131,15 +129,8 @@ def _stance_order(stance: Stance) -> tuple:
     return (stance.source, stance.paragraph, stance.actor, stance.topic, stance.stance, stance.sentence)
 
 
-def _position(actor: str, topic: str, by_stance: dict[str, dict[Mention, list[str]]]) -> Position:
-    counts = {value: len({normalise(s) for sentences in found.values() for s in sentences})
-              for value, found in by_stance.items()}
-    value = min(counts, key=lambda v: (-counts[v], STANCE_ORDER.index(v) if v in STANCE_ORDER else len(STANCE_ORDER)))
-    found = by_stance[value]
-    evidence = sorted(found, key=lambda m: (m.source, m.paragraph))
-    sentences = list(dict.fromkeys(s for m in evidence for s in found[m]))
-    return Position(id=f"{actor}--{topic}", actor=actor, topic=topic, stance=value, evidence=evidence,
-                    sentences=sentences)
+def _surer(confidence: Confidence | None, than: Confidence | None) -> bool:
+    return confidence is not None and (than is None or confidence.rank > than.rank)
 
 
 # --------------------------------------------------------------------------
