@@ -184,6 +184,7 @@ class SpeechVerbs(Shape):
     verbs: Words
     phrasal_verbs: dict[Word, Word]
     second_hand_verbs: Words
+    crediting_verbs: Words
     attributions: tuple[Words, ...]
     definite_determiners: Words
     label_cues: Words

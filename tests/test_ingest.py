@@ -23,6 +23,7 @@ from dossier.ingest import files, parse_seed, read_seeds
 from dossier.ingest.boilerplate import BOILERPLATE_MAX_CHARS, classify, is_title_copy
 from dossier.ingest.dateline import credits_in, find_dateline
 from dossier.ingest.dates import parse_date
+from dossier.lexicon import lexicon
 from dossier.model import Problem
 from dossier.text import normalise
 from tests.conftest import SEEDS
@@ -309,6 +310,13 @@ def test_no_dateline_in_ordinary_openings(paragraph):
 ])
 def test_credits_in(paragraph, credited):
     assert credits_in(paragraph) == credited
+
+
+@pytest.mark.parametrize("verb", lexicon().speech_verbs.crediting_verbs)
+def test_each_crediting_verb_of_the_data_credits_a_wire(verb):
+    """The verbs are data (speech_verbs.yaml's crediting_verbs), not a pattern's hard-coded list."""
+    assert credits_in(f"The talks resumed on Monday, Reuters {verb}.") == ("Reuters",)
+    assert credits_in(f"The talks resumed on Monday, Reuters {verb}ly.") == ()  # a word that only begins so
 
 
 @pytest.mark.parametrize(("text", "title", "copy"), [

@@ -84,7 +84,8 @@ def cues() -> Cues:
         wires=wires,
         wire_report=re.compile(
             r"(?P<prefix>(?i:news\s+agency)\s+)?(?<![\w'’])(?P<name>[A-Z][\w.&-]{0,30}(?:\s+[A-Z][\w.&-]{0,30}){0,3})"
-            r"(?P<agency>\s+(?i:news\s+agency))?\s{0,3},?\s{1,3}(?:reported|reports|said|says|quoted|cited|wrote)\b"),
+            r"(?P<agency>\s+(?i:news\s+agency))?\s{0,3},?\s{1,3}"
+            rf"(?:{_alternation(lexicon().speech_verbs.crediting_verbs)})\b"),
     )
 
 
