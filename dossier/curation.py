@@ -183,14 +183,17 @@ class _Reader:
         items = node.value if isinstance(node, yaml.SequenceNode) else [node]
         return tuple((self.text(item, what), item.start_mark.line + 1) for item in items)
 
+    def fields(self, what: str, node, allowed: tuple[str, ...]) -> dict:
+        """The mapping of `what` ("actor 'x'"), each key one of `allowed`."""
+        fields = self.mapping(node, what)
+        for name, (name_node, _) in fields.items():
+            if name not in allowed:
+                raise self.error(name_node, f"unknown key '{name}' for {what} (expected one of: {', '.join(allowed)})")
+        return fields
+
     def actor(self, key: str, key_node, node) -> ActorEdit:
-        fields = self.mapping(node, f"actor '{key}'")
-        values: dict = {}
-        for name, (name_node, value) in fields.items():
-            if name not in ACTOR_KEYS:
-                raise self.error(name_node, f"unknown key '{name}' for actor '{key}' (expected one of: "
-                                            f"{', '.join(ACTOR_KEYS)})")
-            values[name] = self._actor_value(name, value)
+        fields = self.fields(f"actor '{key}'", node, ACTOR_KEYS)
+        values = {name: self._actor_value(name, value) for name, (_, value) in fields.items()}
         return ActorEdit(key=key, line=key_node.start_mark.line + 1, **values)
 
     def _actor_value(self, name: str, node):
@@ -219,11 +222,7 @@ class _Reader:
         return str(node.value).lower() in ("true", "yes", "on")
 
     def quote(self, key: str, key_node, node) -> QuoteEdit:
-        fields = self.mapping(node, f"quote '{key}'")
-        for name, (name_node, _) in fields.items():
-            if name not in QUOTE_KEYS:
-                raise self.error(name_node, f"unknown key '{name}' for quote '{key}' (expected one of: "
-                                            f"{', '.join(QUOTE_KEYS)})")
+        fields = self.fields(f"quote '{key}'", node, QUOTE_KEYS)
         merge = self.texts(fields["merge"][1], "a quote id") if "merge" in fields else ()
         for quote_id, line in [(key, key_node.start_mark.line + 1), *merge]:
             if not is_id(quote_id):
@@ -235,11 +234,7 @@ class _Reader:
         return QuoteEdit(id=key, line=key_node.start_mark.line + 1, merge=merge, speaker=speaker)
 
     def position(self, key: str, key_node, node) -> PositionEdit:
-        fields = self.mapping(node, f"position '{key}'")
-        for name, (name_node, _) in fields.items():
-            if name not in POSITION_KEYS:
-                raise self.error(name_node, f"unknown key '{name}' for position '{key}' (expected one of: "
-                                            f"{', '.join(POSITION_KEYS)})")
+        fields = self.fields(f"position '{key}'", node, POSITION_KEYS)
         if not is_id(key):
             raise self.error(key_node, f"position id {key!r} is not an id")
         if "stance" not in fields:
