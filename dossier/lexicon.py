@@ -15,6 +15,7 @@ with its key path, which is all the messages below need.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Annotated, Any, Literal, get_args, get_type_hints
 
 import yaml
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints, TypeAdapter,
-                      ValidationError)
+                      ValidationError, model_validator)
 
 from dossier.errors import InputError, yaml_problem
 
@@ -220,6 +221,43 @@ class Negation(Shape):
     flips: dict[Stance, Stance]
 
 
+RelOp = Literal["<", ">", "<<", ">>", ".", ".*", ";", ";*", "$+", "$-", "$++", "$--", ">+", ">-", ">++", ">--",
+                "<+", "<-", "<++", "<--"]  # spaCy's DependencyMatcher operators
+
+
+class PatternNode(Shape):
+    """One node of a DependencyMatcher pattern, in spaCy's own keys."""
+
+    RIGHT_ID: Word
+    RIGHT_ATTRS: dict[Word, Any]
+    LEFT_ID: Word | None = None
+    REL_OP: RelOp | None = None
+
+
+def _tree(pattern: tuple[PatternNode, ...]) -> tuple[PatternNode, ...]:
+    """A pattern as spaCy takes one: the cue first, alone; every other node hung on a node before it."""
+    if not pattern:
+        raise ValueError("a pattern has at least its cue")
+    first, *rest = pattern
+    if first.LEFT_ID is not None or first.REL_OP is not None:
+        raise ValueError(f"the first node ({first.RIGHT_ID!r}) is the cue: no LEFT_ID, no REL_OP")
+    named = {first.RIGHT_ID}
+    for node in rest:
+        if node.LEFT_ID not in named or node.REL_OP is None:
+            raise ValueError(f"node {node.RIGHT_ID!r} needs a REL_OP and a LEFT_ID naming a node before it")
+        named.add(node.RIGHT_ID)
+    return pattern
+
+
+class CueShape(Shape):
+    patterns: tuple[Annotated[tuple[PatternNode, ...], AfterValidator(_tree)], ...]
+    or_next: bool = False
+
+
+Reader = Literal["requirement", "adjective", "phrasal", "verb", "meeting", "condition", "preposition", "noun",
+                 "verdict"]  # the rules of dossier.extract.stances that read a cue of each shape
+
+
 class Stances(Shape):
     verbs: dict[Word, Stance]
     phrasal: dict[Word, Stance]
@@ -245,6 +283,40 @@ class Stances(Shape):
     bodies: Words
     pointers: dict[Word, Words]
     own_bodies: Words
+    copulas: Words
+    shapes: dict[Reader, CueShape]
+
+    def listed(self, name: str) -> tuple[str, ...]:
+        """The list (or a mapping's keys) that `name` ("requirement.modals") names in this file."""
+        found: Any = self
+        for part in name.split("."):
+            found = getattr(found, part, None) if isinstance(found, BaseModel) else None
+        if isinstance(found, dict):
+            return tuple(found)
+        if not isinstance(found, tuple) or not all(isinstance(word, str) for word in found):
+            raise ValueError(f"{name!r} names no list of this file")
+        return found
+
+    @model_validator(mode="after")
+    def _lists_named(self) -> Stances:
+        """Every list a shape's pattern names instead of giving one is a list of this file."""
+        for shape, cue in self.shapes.items():
+            for name in (name for pattern in cue.patterns for node in pattern for name in _names_in(node.RIGHT_ATTRS)):
+                try:
+                    self.listed(name)
+                except ValueError as error:
+                    raise ValueError(f"shapes.{shape}: {error}") from None
+        return self
+
+
+def _names_in(attrs: dict) -> Iterator[str]:
+    """The list names in a pattern node's attributes: {"LOWER": {"IN": "adjectives"}} -> "adjectives"."""
+    for value in attrs.values():
+        if isinstance(value, dict):
+            for operator, operand in value.items():
+                if operator in ("IN", "NOT_IN") and isinstance(operand, str):
+                    yield operand
+            yield from _names_in(value)
 
 
 class Titles(Shape):

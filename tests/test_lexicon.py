@@ -50,6 +50,18 @@ BROKEN = [
      ["speaker.pronun.[key]: Input should be 'explicit', 'role', 'carried', 'second-hand' or 'pronoun', got 'pronun'"]),
     ("confidence.yaml", "    recalled: unsure", "",
      ["stance.topic: no confidence for recalled"]),
+    # the stance cue shapes: spaCy DependencyMatcher patterns over the file's own lists
+    ("stances.yaml", "RIGHT_ATTRS: {POS: NOUN, _: {lower_lemma: {IN: nouns}}}",
+     "RIGHT_ATTRS: {POS: NOUN, _: {lower_lemma: {IN: noun}}}",
+     ["(top level): shapes.noun: 'noun' names no list of this file"]),
+    ("stances.yaml", "  verb:  # \"Russia", "  verbs:  # \"Russia",
+     ["shapes.verbs.[key]: Input should be 'requirement', 'adjective', 'phrasal', 'verb', 'meeting', 'condition', "
+      "'preposition', 'noun' or 'verdict', got 'verbs'"]),
+    ("stances.yaml", '{LEFT_ID: cue, REL_OP: ">", RIGHT_ID: modal', '{LEFT_ID: verb, REL_OP: ">", RIGHT_ID: modal',
+     ["shapes.requirement.patterns[0]: node 'modal' needs a REL_OP and a LEFT_ID naming a node before it"]),
+    ("stances.yaml", '{LEFT_ID: cue, REL_OP: ">", RIGHT_ID: modal', '{LEFT_ID: cue, REL_OP: "=>", RIGHT_ID: modal',
+     ["shapes.requirement.patterns[0][1].REL_OP: Input should be '<', '>', '<<', '>>', '.', '.*', ';', ';*', '$+', "
+      "'$-', '$++', '$--', '>+', '>-', '>++', '>--', '<+', '<-', '<++' or '<--', got '=>'"]),
 ]
 
 

@@ -1,8 +1,9 @@
 """Who stands where on which issue, sentence by sentence.
 
-A stance is only ever read from a cue listed in data/stances.yaml: a verb
-("Russia rejects X"), a verb with its particle ("insists on X"), a predicate
-adjective ("is open to X", "was willing to send X"), a predicate preposition
+A stance is only ever read from a cue of data/stances.yaml, a word found by one of its
+shapes (spaCy DependencyMatcher patterns, dossier.extract.cues) and read here by the rule
+of that shape: a verb ("Russia rejects X"), a verb with its particle ("insists on X"), a
+predicate adjective ("is open to X", "was willing to send X"), a predicate preposition
 ("is against X"), a stance noun someone voices ("expressed skepticism about X"),
 a condition put on something ("X is possible only after Y") or a requirement
 someone is reported stating ("the guarantees should include X"). The dependency
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from dossier.extract.cues import stance_cues
 from dossier.extract.discourse import Context, Referent, pronoun_referent
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import Stances, lexicon
@@ -33,7 +35,6 @@ from dossier.names import genders, pronoun
 from dossier.text import normalise
 from dossier.world import ORGANIZATION, PERSON
 
-COPULAS = frozenset({"be", "remain", "stay", "stand", "appear", "seem", "become", "look", "sound"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
@@ -67,9 +68,10 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
     spans = sentences if sentences is not None else article_sentences([p.text for p in article.paragraphs])
     for paragraph, doc, sentences in zip(article.paragraphs, docs, spans):
         context = _Paragraph()
+        cues = stance_cues(doc)
         for sentence in (doc.char_span(start, end, alignment_mode="expand") for start, end in sentences):
             seen: set[tuple[str, str, str]] = set()
-            for claim in _Sentence(sentence, paragraph.index, names).claims():
+            for claim in _Sentence(sentence, paragraph.index, names, cues).claims():
                 holders = claim.holders
                 if holders is None and claim.carried:
                     holders = context.holders
@@ -160,6 +162,7 @@ class _Sentence:
     span: object  # spaCy Span
     paragraph: int
     names: _Names
+    cues: dict[int, tuple[str, ...]]  # the stance cues of its paragraph (dossier.extract.cues)
     used: set[int] = field(default_factory=set)
 
     def claims(self) -> Iterator[_Claim]:
@@ -167,7 +170,7 @@ class _Sentence:
         for token in sorted(self.span, key=lambda t: (_depth(t), t.i)):
             if token.i in self.used or _hypothetical(token):
                 continue
-            reading = _reading(token, words)
+            reading = _reading(token, words, self.cues)
             if reading is not None:
                 self.used.add(token.i)
                 holders = self._holders(reading, token, words)
@@ -211,7 +214,7 @@ class _Sentence:
         for candidate in candidates:
             if candidate.i == cue.i or candidate.i in self.used:
                 continue
-            reading = _reading(candidate, words, nested=True)
+            reading = _reading(candidate, words, self.cues, nested=True)
             if reading is not None:
                 self.used.add(candidate.i)
                 return candidate, reading
@@ -236,44 +239,44 @@ class _Sentence:
 # cues
 
 
-def _reading(token, words: Stances, nested: bool = False) -> _Reading | None:
-    """What `token` says as a stance cue, or None when it is none."""
-    lemma = token.lemma_.lower()
-    if token.pos_ in ("VERB", "AUX"):
-        if any(c.dep_ == "aux" and c.lower_ in words.requirement.modals for c in token.children):
-            reading = _read_requirement(token, words)
-            if reading is not None:
-                return reading
-    if token.dep_ in ("acomp", "oprd") and (token.lower_ in words.adjectives or lemma in words.adjectives):
-        return _read_adjective(token, words.adjectives.get(token.lower_) or words.adjectives[lemma])  # "is opposed to"
-    if token.pos_ == "VERB":
-        particle = next((p for p in _particles(token) if f"{lemma} {_words(p)}" in words.phrasal), None)
-        if particle is not None:
-            cue = f"{lemma} {_words(particle)}"
-            return _read_verb(token, words.phrasal[cue], particle[-1], words, cue)
-        if lemma in words.verbs:
-            return _read_verb(token, words.verbs[lemma], None, words, lemma)
-        if lemma in words.conditional.meeting_verbs and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in words.conditional.terms for c in token.children):
-            return _read_condition(token, "conditional")
-        if _predicate(token) in words.conditional.predicates:
-            return _read_condition(token, "condition")
-    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd") and lemma in words.conditional.predicates:
-        return _read_condition(token, "condition")
-    if token.dep_ == "prep" and token.head.lemma_ in COPULAS:
-        topic, stance = _object(token), words.prepositions.get(token.lower_)
-        if topic is not None and stance is None:  # "in favour [of X]"
-            stance = words.prepositions.get(f"{token.lower_} {topic.lower_}")
-            topic = _object(next((c for c in topic.children if c.dep_ == "prep" and c.lower_ == "of"), None))
-        if topic is not None and stance is not None:
-            return _Reading(stance, _subject(token.head), _conjuncts(topic), _clause_head(token.head))
-    if token.pos_ == "NOUN" and lemma in words.nouns:
-        return _read_noun(token, words.nouns[lemma], words, nested)
-    if token.pos_ == "NOUN" and token.dep_ == "attr" and lemma in words.verdicts and token.head.lemma_ in COPULAS:
-        subject = next((c for c in token.head.children if c.dep_ in SUBJECTS), None)
-        if subject is not None:  # "travel bans are not the answer", he said
-            return _Reading(words.verdicts[lemma], None, _conjuncts(subject), _clause_head(token.head))
+def _reading(token, words: Stances, cues: dict[int, tuple[str, ...]], nested: bool = False) -> _Reading | None:
+    """What `token` says as a stance cue, or None when it is none: read by the rule of the first shape of
+    stances.yaml it fits (`cues`, dossier.extract.cues), or of the next when that shape says `or_next`."""
+    for shape in cues.get(token.i, ()):
+        reading = _READERS[shape](token, words, nested)
+        if reading is not None or not words.shapes[shape].or_next:
+            return reading
     return None
+
+
+def _read_phrasal(verb, words: Stances, nested: bool) -> _Reading | None:
+    """'insists on X', 'rules out X': the verb and the particles after it as one listed cue."""
+    lemma = verb.lemma_.lower()
+    particle = next((p for p in _particles(verb) if f"{lemma} {_words(p)}" in words.phrasal), None)
+    if particle is None:
+        return None
+    cue = f"{lemma} {_words(particle)}"
+    return _read_verb(verb, words.phrasal[cue], particle[-1], words, cue)
+
+
+def _read_preposition(preposition, words: Stances, nested: bool) -> _Reading | None:
+    """'is against X', 'is in favour of X'."""
+    topic, stance = _object(preposition), words.prepositions.get(preposition.lower_)
+    if topic is not None and stance is None:  # "in favour [of X]"
+        stance = words.prepositions.get(f"{preposition.lower_} {topic.lower_}")
+        topic = _object(next((c for c in topic.children if c.dep_ == "prep" and c.lower_ == "of"), None))
+    if topic is None or stance is None:
+        return None
+    copula = preposition.head
+    return _Reading(stance, _subject(copula), _conjuncts(topic), _clause_head(copula))
+
+
+def _read_verdict(noun, words: Stances, nested: bool) -> _Reading | None:
+    """'travel bans are not the answer', he said."""
+    subject = next((c for c in noun.head.children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return None
+    return _Reading(words.verdicts[noun.lemma_.lower()], None, _conjuncts(subject), _clause_head(noun.head))
 
 
 def _particles(verb) -> list[list]:
@@ -300,7 +303,7 @@ def _read_verb(verb, stance: str, particle, words: Stances, cue: str) -> _Readin
         if topic is None and verb.dep_ in ("relcl", "acl") and not _misread_predicate(verb):
             topic = verb.head  # "the proposal that Ukraine accepted", "a provision sought by X"
         elif topic is not None and topic.dep_ == "ccomp":
-            topic = _clause_topic(topic)
+            topic = _clause_topic(topic, words)
     if topic is not None and topic.lower_ in RELATIVE_PRONOUNS:
         topic = _antecedent(topic)  # "the plan, which Germany supports"
     if topic is None:
@@ -395,7 +398,7 @@ def _read_requirement(verb, words: Stances) -> _Reading | None:
     lemma = verb.lemma_.lower()
     if lemma in words.requirement.including_verbs:
         topic = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    elif lemma in COPULAS:
+    elif lemma in words.copulas:
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         predicate = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
         if subject is None or predicate is None:
@@ -413,6 +416,21 @@ def _read_requirement(verb, words: Stances) -> _Reading | None:
     return _Reading("support", None, _conjuncts(topic), _clause_head(verb))
 
 
+_READERS = {  # the rule reading a word of each shape of stances.yaml
+    "requirement": lambda token, words, nested: _read_requirement(token, words),
+    "adjective": lambda token, words, nested: _read_adjective(
+        token, words.adjectives.get(token.lower_) or words.adjectives[token.lemma_.lower()]),
+    "phrasal": _read_phrasal,
+    "verb": lambda token, words, nested: _read_verb(token, words.verbs[token.lemma_.lower()], None, words,
+                                                    token.lemma_.lower()),
+    "meeting": lambda token, words, nested: _read_condition(token, "conditional"),
+    "condition": lambda token, words, nested: _read_condition(token, "condition"),
+    "preposition": _read_preposition,
+    "noun": lambda token, words, nested: _read_noun(token, words.nouns[token.lemma_.lower()], words, nested),
+    "verdict": _read_verdict,
+}
+
+
 # --------------------------------------------------------------------------
 # the parse: subjects, objects, clauses, conditions, negation
 
@@ -425,13 +443,6 @@ def _object(preposition):
     if preposition is None:
         return None
     return next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
-
-
-def _predicate(verb) -> str:
-    """'take place' for "take place", else the lemma: how condition predicates are listed."""
-    lemma = verb.lemma_.lower()
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return f"{lemma} {obj.lemma_.lower()}" if obj is not None and lemma in ("take", "go") else lemma
 
 
 def _subject(verb, passive: bool = False) -> list | None:
@@ -505,11 +516,11 @@ def _clause_head(token):
     return node
 
 
-def _clause_topic(verb):
+def _clause_topic(verb, words: Stances):
     """The topic of a that-clause: its subject when the clause only describes it ("that guarantees become
     part of the deal"), else the clause itself ("that NATO nations exclude Kyiv")."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
-    if verb.lemma_.lower() in COPULAS and subject is not None and subject.pos_ == "NOUN":
+    if verb.lemma_.lower() in words.copulas and subject is not None and subject.pos_ == "NOUN":
         return subject
     return verb
 
