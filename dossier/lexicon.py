@@ -181,27 +181,6 @@ class Places(Shape):
     us_politicians: Words
 
 
-class SpeechVerbs(Shape):
-    verbs: Words
-    phrasal_verbs: dict[Word, Word]
-    second_hand_verbs: Words
-    crediting_verbs: Words
-    attributions: tuple[Words, ...]
-    definite_determiners: Words
-    label_cues: Words
-    abbreviations: Words
-    person_nouns: Words
-    person_epithets: Words
-    male_words: Words
-    female_words: Words
-    spokesperson_nouns: Words
-    document_nouns: Words
-    outlet_nouns: Words
-    affiliations: Words
-    honorific_nouns: dict[Word, Word]
-    organization_nouns: Words
-
-
 class Conditional(Shape):
     only: Words
     phrases: Words
@@ -254,11 +233,59 @@ class CueShape(Shape):
     or_next: bool = False
 
 
+class Patterned(Shape):
+    """A data file with cue shapes (its `shapes`: dossier.extract.cues) whose patterns may name its own lists."""
+
+    def listed(self, name: str) -> tuple[str, ...]:
+        """The list (or a mapping's keys) that `name` ("requirement.modals") names in this file."""
+        found: Any = self
+        for part in name.split("."):
+            found = getattr(found, part, None) if isinstance(found, BaseModel) else None
+        if isinstance(found, dict):
+            return tuple(found)
+        if not isinstance(found, tuple) or not all(isinstance(word, str) for word in found):
+            raise ValueError(f"{name!r} names no list of this file")
+        return found
+
+    @model_validator(mode="after")
+    def _lists_named(self) -> Patterned:
+        """Every list a shape's pattern names instead of giving one is a list of this file."""
+        for shape, cue in self.shapes.items():
+            for name in (name for pattern in cue.patterns for node in pattern for name in _names_in(node.RIGHT_ATTRS)):
+                try:
+                    self.listed(name)
+                except ValueError as error:
+                    raise ValueError(f"shapes.{shape}: {error}") from None
+        return self
+
+
 Reader = Literal["requirement", "adjective", "phrasal", "verb", "meeting", "condition", "preposition", "noun",
                  "verdict"]  # the rules of dossier.extract.stances that read a cue of each shape
+SpeechReader = Literal["attribution", "second-hand", "phrasal", "verb"]  # ...of dossier.extract.attribution
 
 
-class Stances(Shape):
+class SpeechVerbs(Patterned):
+    verbs: Words
+    phrasal_verbs: dict[Word, Word]
+    second_hand_verbs: Words
+    crediting_verbs: Words
+    definite_determiners: Words
+    label_cues: Words
+    abbreviations: Words
+    person_nouns: Words
+    person_epithets: Words
+    male_words: Words
+    female_words: Words
+    spokesperson_nouns: Words
+    document_nouns: Words
+    outlet_nouns: Words
+    affiliations: Words
+    honorific_nouns: dict[Word, Word]
+    organization_nouns: Words
+    shapes: dict[SpeechReader, CueShape]
+
+
+class Stances(Patterned):
     verbs: dict[Word, Stance]
     phrasal: dict[Word, Stance]
     adjectives: dict[Word, Cue]
@@ -285,28 +312,6 @@ class Stances(Shape):
     own_bodies: Words
     copulas: Words
     shapes: dict[Reader, CueShape]
-
-    def listed(self, name: str) -> tuple[str, ...]:
-        """The list (or a mapping's keys) that `name` ("requirement.modals") names in this file."""
-        found: Any = self
-        for part in name.split("."):
-            found = getattr(found, part, None) if isinstance(found, BaseModel) else None
-        if isinstance(found, dict):
-            return tuple(found)
-        if not isinstance(found, tuple) or not all(isinstance(word, str) for word in found):
-            raise ValueError(f"{name!r} names no list of this file")
-        return found
-
-    @model_validator(mode="after")
-    def _lists_named(self) -> Stances:
-        """Every list a shape's pattern names instead of giving one is a list of this file."""
-        for shape, cue in self.shapes.items():
-            for name in (name for pattern in cue.patterns for node in pattern for name in _names_in(node.RIGHT_ATTRS)):
-                try:
-                    self.listed(name)
-                except ValueError as error:
-                    raise ValueError(f"shapes.{shape}: {error}") from None
-        return self
 
 
 def _names_in(attrs: dict) -> Iterator[str]:

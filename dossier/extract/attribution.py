@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from dossier.extract.cues import speech_cues
 from dossier.extract.discourse import (PRONOUN_WINDOW, Context, Referent, carries_speaker, fullest_name,
                                        pronoun_candidates, role_referent)
 from dossier.extract.quotemarks import Quotation
@@ -134,6 +135,7 @@ class Reader:
             sentence.names = self._names(sentence)
         self._register_people()
         self.roles = self._index_roles()  # where each role noun may find its bearer
+        self.cues = [speech_cues(doc) for doc in docs]  # the speech cues of each paragraph (dossier.extract.cues)
         self.read = -1  # last sentence whose cues have been resolved
 
     # -- where things are
@@ -402,46 +404,47 @@ class Reader:
                 current.speaker = current.said[-1].speaker
 
     def _said(self, sentence: Sentence, token) -> Said | None:
-        c = lexicon().speech_verbs
-        doc = token.doc
-        low = token.lower_
-        for phrase in c.attributions:
-            if phrase[:1] == (low,) and [t.lower_ for t in doc[token.i:token.i + len(phrase)]] == list(phrase):
-                target = _object_after(doc, token.i + len(phrase) - 1, sentence)
-                if target is None or world().is_outlet(_join(_run_around(target, sentence) or [target])):
-                    return None
-                end = doc[token.i + len(phrase) - 1]
-                return Said(token.idx, end.idx + len(end), " ".join(t.lower_ for t in doc[token.i:token.i + len(phrase)]),
-                            self._speaker_of(target, sentence, token.idx, "explicit"), target.idx)
-        if token.pos_ not in ("VERB", "AUX") and low not in ("said", "says", "told"):
+        """The speech cue `token` opens, read by the rule of the first shape of speech_verbs.yaml it fits."""
+        cue = next(iter(self.cues[sentence.paragraph].get(token.i, ())), None)
+        if cue is None:
             return None
-        if token.dep_ == "pobj" or any(child.dep_ in ("poss", "det") for child in token.children):
+        if cue.shape == "attribution":
+            return self._according(sentence, token.doc[token.i:cue.last + 1])
+        if any(child.dep_ in ("poss", "det") for child in token.children):
             return None  # "Smith's remarks", "in writing": a noun the tagger took for a verb, nobody speaking
-        lemma = token.lemma_.lower()
-        if lemma in c.second_hand_verbs:
+        if cue.shape == "second-hand":
             return self._second_hand(sentence, token)
-        if lemma == "say" and token.i > 0 and doc[token.i - 1].lower_ == "as":
-            return None  # "as saying": read with the verb it belongs to
-        particle = c.phrasal_verbs.get(lemma)
-        if particle is not None:
+        doc = token.doc
+        if cue.shape == "phrasal":
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if following is None or following.lower_ != particle:
+            if following is None or following.lower_ != lexicon().speech_verbs.phrasal_verbs[token.lemma_.lower()]:
                 return None
-            cue, end = f"{token.text} {following.text}", following.idx + len(following)
-        elif lemma in c.verbs:
-            cue, end = token.text, token.idx + len(token)
-        else:
+            return self._spoken(sentence, token, f"{token.text} {following.text}", following.idx + len(following))
+        if token.lemma_.lower() == "say" and token.i > 0 and doc[token.i - 1].lower_ == "as":
+            return None  # "as saying": read with the verb it belongs to
+        return self._spoken(sentence, token, token.text, token.idx + len(token))
+
+    def _according(self, sentence: Sentence, phrase) -> Said | None:
+        """'according to X', 'in the words of X': X said it."""
+        target = _object_after(phrase.doc, phrase.end - 1, sentence)
+        if target is None or world().is_outlet(_join(_run_around(target, sentence) or [target])):
             return None
-        subject = _subject(token, self, sentence)
+        end = phrase[-1]
+        return Said(phrase[0].idx, end.idx + len(end), " ".join(t.lower_ for t in phrase),
+                    self._speaker_of(target, sentence, phrase[0].idx, "explicit"), target.idx)
+
+    def _spoken(self, sentence: Sentence, verb, cue: str, end: int) -> Said | None:
+        """The speaker of a speech verb: its subject (the agent of a passive one)."""
+        subject = _subject(verb, self, sentence)
         if subject is not None and subject.dep_ == "nsubjpass":  # "results would be announced": what, not who
-            agent = next((t for c in token.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"), None)
+            agent = next((t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"), None)
             if agent is None:
                 return None
             subject = agent
         if subject is None:
-            return Said(token.idx, end, cue, ANONYMOUS)
-        return Said(token.idx, end, cue, self._speaker_of(subject, sentence, token.idx, "explicit"), subject.idx,
-                    subject.lower_ in c.spokesperson_nouns)
+            return Said(verb.idx, end, cue, ANONYMOUS)
+        return Said(verb.idx, end, cue, self._speaker_of(subject, sentence, verb.idx, "explicit"), subject.idx,
+                    subject.lower_ in lexicon().speech_verbs.spokesperson_nouns)
 
     def _second_hand(self, sentence: Sentence, verb) -> Said | None:
         """"X quoted Y as saying", "Y was quoted by X as saying", "X cited Y as saying"."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from dossier.extract.cues import stance_cues
+from dossier.extract.cues import Cues, stance_cues
 from dossier.extract.discourse import Context, Referent, pronoun_referent
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import Stances, lexicon
@@ -162,7 +162,7 @@ class _Sentence:
     span: object  # spaCy Span
     paragraph: int
     names: _Names
-    cues: dict[int, tuple[str, ...]]  # the stance cues of its paragraph (dossier.extract.cues)
+    cues: Cues  # the stance cues of its paragraph (dossier.extract.cues)
     used: set[int] = field(default_factory=set)
 
     def claims(self) -> Iterator[_Claim]:
@@ -239,12 +239,12 @@ class _Sentence:
 # cues
 
 
-def _reading(token, words: Stances, cues: dict[int, tuple[str, ...]], nested: bool = False) -> _Reading | None:
+def _reading(token, words: Stances, cues: Cues, nested: bool = False) -> _Reading | None:
     """What `token` says as a stance cue, or None when it is none: read by the rule of the first shape of
     stances.yaml it fits (`cues`, dossier.extract.cues), or of the next when that shape says `or_next`."""
-    for shape in cues.get(token.i, ()):
-        reading = _READERS[shape](token, words, nested)
-        if reading is not None or not words.shapes[shape].or_next:
+    for cue in cues.get(token.i, ()):
+        reading = _READERS[cue.shape](token, words, nested)
+        if reading is not None or not words.shapes[cue.shape].or_next:
             return reading
     return None
 
