@@ -51,8 +51,8 @@ BROKEN = [
     ("confidence.yaml", "    recalled: unsure", "",
      ["stance.topic: no confidence for recalled"]),
     # the stance cue shapes: spaCy DependencyMatcher patterns over the file's own lists
-    ("stances.yaml", "RIGHT_ATTRS: {POS: NOUN, _: {lower_lemma: {IN: nouns}}}",
-     "RIGHT_ATTRS: {POS: NOUN, _: {lower_lemma: {IN: noun}}}",
+    ("stances.yaml", "RIGHT_ATTRS: {POS: NOUN, LEMMA: {IN: nouns}}",
+     "RIGHT_ATTRS: {POS: NOUN, LEMMA: {IN: noun}}",
      ["(top level): shapes.noun: 'noun' names no list of this file"]),
     ("stances.yaml", "  verb:  # \"Russia", "  verbs:  # \"Russia",
      ["shapes.verbs.[key]: Input should be 'requirement', 'adjective', 'phrasal', 'verb', 'meeting', 'condition', "

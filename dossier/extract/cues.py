@@ -14,11 +14,9 @@ from functools import cache
 from typing import NamedTuple
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from dossier.lexicon import Patterned, PatternNode, lexicon
-
-Token.set_extension("lower_lemma", getter=lambda token: token.lemma_.lower(), force=True)
 
 
 class Cue(NamedTuple):
@@ -64,7 +62,22 @@ def _spacy_node(node: PatternNode, words: Patterned) -> dict:
     return {**node.model_dump(exclude_none=True), "RIGHT_ATTRS": _lists(node.RIGHT_ATTRS, words)}
 
 
-def _lists(attrs: dict, words: Patterned) -> dict:
-    return {key: (list(words.listed(value)) if key in ("IN", "NOT_IN") and isinstance(value, str)
-                  else _lists(value, words) if isinstance(value, dict) else value)
-            for key, value in attrs.items()}
+def _lists(attrs: dict, words: Patterned, cased: bool = False) -> dict:
+    """`attrs` with each named list given in full; a LEMMA's words in every case a lemma comes in."""
+    found = {}
+    for key, value in attrs.items():
+        if key == "LEMMA" and not isinstance(value, dict):
+            value = {"IN": [value]}
+        if isinstance(value, dict):
+            value = _lists(value, words, cased=key == "LEMMA")
+        elif key in ("IN", "NOT_IN"):
+            value = list(words.listed(value)) if isinstance(value, str) else value
+            value = [form for word in value for form in dict.fromkeys(_cases(word))] if cased else value
+        found[key] = value
+    return found
+
+
+def _cases(word: str) -> tuple[str, ...]:
+    """A lemma as spaCy may give it: "support", and at a sentence's start or in a headline in capitals
+    "Support", "SUPPORT" (the data files list lemmas in lower case)."""
+    return (word, word.capitalize(), word.upper())
