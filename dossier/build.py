@@ -51,6 +51,7 @@ class BuildConfig:
 class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     pages: int = 0
+    rendered: int = 0  # pages rendered afresh; the others were what the last build wrote (dossier.render.reuse)
     changed: bool = False  # docs/ or the ledger differ from what was there before
     ledger_stale: bool = False  # the committed ledger lacks something this build pins
     pending_ledger: Path | None = None  # where a killed build left the ledger it committed (`--check` only)
@@ -84,12 +85,14 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress
     assembly = assemble(config, ledger, progress)
     published = review.withhold(assembly.dossier)
     texts = memo.Memo(config.cache, "yaml", memo.fingerprint("dossier.yamlio", ["PyYAML"]), str)
+    digests = memo.Memo(config.cache, "pages", render.reuse_fingerprint(config.templates), str)
+    reuse = render.Reuse(digests, config.docs)
     try:
-        pages = render.render(published, config.templates, site_url, site_name, texts)
+        pages = render.render(published, config.templates, site_url, site_name, texts, reuse)
     except render.UnsafeId as error:  # ids that are not slugs of seed file names come from the ledger
         raise InputError(f"{config.ledger}: {error}") from error
     data = export.files(published, config.templates, site_url)
-    result = BuildResult(problems=assembly.problems, pages=len(pages),
+    result = BuildResult(problems=assembly.problems, pages=len(pages), rendered=len(reuse.rendered),
                          ledger_stale=assembly.new_ledger != assembly.ledger)
     if write:
         result.changed = publish.write({**pages, **data}, config.docs, ids.dump_ledger(assembly.new_ledger, texts),
@@ -97,6 +100,7 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress
         if config.cache and assembly.finished:  # a stopped or failed extraction is tried again next time
             stamp.save(config.cache, inputs, config.ledger, config.docs, result.pages, result.problems)
     texts.save()
+    digests.save()
     return result
 
 

@@ -81,6 +81,10 @@ class Memo(Generic[V]):
             self.used[key] = self.known[key] if key in self.known else compute()
         return self.used[key]
 
+    def peek(self, key: str) -> V | None:
+        """The value a former build kept for `key`, if any; it counts as used only once `get` asks for it."""
+        return self.used.get(key, self.known.get(key))
+
     def save(self) -> None:
         """Keep the entries this build used; a memo that cannot be written costs the next build time only."""
         if self.path is None or self.used == self.known:

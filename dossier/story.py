@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import format_datetime
 from datetime import datetime, timezone
 from functools import cached_property
 from itertools import pairwise
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from dossier import cite
@@ -119,11 +121,11 @@ def rfc822(day: str | None) -> str | None:
     return format_datetime(datetime(parsed.year, parsed.month, parsed.day, tzinfo=timezone.utc))
 
 
-def group_by_date(events: list[Event]) -> list[tuple[str | None, list[Event]]]:
-    """Events in date order, grouped by day; the undated group last."""
-    groups: dict[str | None, list[Event]] = defaultdict(list)
+def group_by_date(events: list, date_of: Callable[[object], str | None] = attrgetter("date")) -> list[tuple[str | None, list]]:
+    """Events (or their rows, with `date_of` reading the date) in date order, grouped by day; the undated group last."""
+    groups: dict[str | None, list] = defaultdict(list)
     for event in events:
-        groups[event.date].append(event)
+        groups[date_of(event)].append(event)
     return sorted(groups.items(), key=lambda item: (item[0] is None, item[0] or ""))
 
 

@@ -322,7 +322,9 @@ def test_the_cite_partial_renders_each_citation_verbatim_in_a_code_block_and_val
     c = cite.citation(quote(NASTY), SOURCES, SITE)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=autoescape,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    page = env.get_template("partials/cite.md.j2").render(quote=quote(NASTY), citations={"abcdefgh": c})
+    dossier = Dossier(sources=list(SOURCES.values()), actors=[], quotes=[quote(NASTY)], topics=[], positions=[])
+    view = render.Views(render.Catalogue(dossier), None, {"abcdefgh": c}, "", "").quote(quote(NASTY), "")["cite"]
+    page = env.get_template("partials/cite.md.j2").render(citation=view)
     body = markdown.markdown(page, extensions=extensions)
     blocks = _Blocks()
     blocks.feed(body)

@@ -20,8 +20,10 @@ from dossier.render.catalogue import SECTION_OF, Catalogue
 from dossier.render.escape import plain_text
 from dossier.render.frontmatter import page
 from dossier.render.paging import Listing, Part, month_of, paginate
+from dossier.render.reuse import Reuse, key
 from dossier.render.templates import environment
-from dossier.story import Story, printing_order, rfc822
+from dossier.render.views import Views, link, listing_view, quote_title
+from dossier.story import Story, printing_order
 from dossier.text import http_url, is_id
 
 SECTION_TITLES = {"sources": "Sources", "actors": "Actors", "quotes": "Quotes", "topics": "Topics",
@@ -36,14 +38,6 @@ HOME_SNIPPET = "story/home.snippet"
 FEED = "story/feed.xml"
 # A source page's tags: the actors and topics it is most about (the rest are in its body).
 SOURCE_TAGS = 6
-
-
-def quote_title(quote: Quote, limit: int = 70) -> str:
-    """'Speaker: "first words..."' - the page title and the label quote links use."""
-    text = " ".join(quote.text.split())
-    if len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.-") + "…"
-    return f"{quote.speaker_name}: “{text}”" if quote.speaker_name else f"“{text}”"
 
 
 def position_title(catalogue: Catalogue, position: Position) -> str:
@@ -157,65 +151,73 @@ def _index_meta(section: str, count: int) -> dict:
     return {"type": "index", "id": section, "title": SECTION_TITLES[section], "section": section, "count": count}
 
 
-def listings(site: Catalogue, story: Story) -> dict[str, dict[str, Listing]]:
-    """Every list that can grow with the dossier, by the page that shows it: {page: {name: Listing}}.
-    Time-ordered lists are split by month; rankings and alphabetical lists into numbered parts."""
+def listings(site: Catalogue, story: Story, views: Views) -> dict[str, dict[str, Listing]]:
+    """Every list that can grow with the dossier, by the page that shows it: {page: {name: Listing}},
+    each item as its row's view. Time-ordered lists are split by month; rankings and alphabetical
+    lists into numbered parts."""
     def by_month(date_of):
         return lambda item: month_of(date_of(item))
 
     found: dict[str, dict[str, Listing]] = {
         "sources/index.md": {"sources": paginate("sources", "sources/index.md", "Sources",
-                                                 site.sources_in_order(), by_month(lambda s: s.date))},
+                                                 site.sources_in_order(), by_month(lambda s: s.date),
+                                                 row=views.source_row)},
         "quotes/index.md": {"quotes": paginate("quotes", "quotes/index.md", "Quotes",
                                                sorted(site.dossier.quotes, key=site.quote_order),
-                                               by_month(site.first_reported))},
+                                               by_month(site.first_reported), row=views.quote_row)},
         "actors/index.md": {kind: paginate("actors", "actors/index.md", "Actors", actors, lambda a: a.kind,
-                                           label=str.capitalize)
+                                           label=str.capitalize, row=views.actor_row)
                             for kind, actors in site.actors_by_kind()},
-        "topics/index.md": {"topics": paginate("topics", "topics/index.md", "Topics", site.topics_in_order())},
+        "topics/index.md": {"topics": paginate("topics", "topics/index.md", "Topics", site.topics_in_order(),
+                                               row=views.topic_row)},
         "positions/index.md": {"positions": paginate("positions", "positions/index.md", "Positions",
-                                                     site.positions_in_order())},
+                                                     site.positions_in_order(), row=views.position_row)},
         "story/timeline.md": {"events": paginate("events", "story/timeline.md", "Timeline", story.events,
-                                                 by_month(lambda e: e.date), who=True, what=True)},
+                                                 by_month(lambda e: e.date), row=views.event_row, who=True,
+                                                 what=True)},
         "story/coverage.md": {"coverage": paginate("coverage", "story/coverage.md", "Coverage", story.coverage,
-                                                   by_month(lambda row: site.first_reported(row.quote)))},
+                                                   by_month(lambda row: site.first_reported(row.quote)),
+                                                   row=views.coverage_row)},
         "story/changes.md": {"changes": paginate("changes", "story/changes.md", "What changed", story.changes,
-                                                 by_month(lambda change: change.source.date))},
+                                                 by_month(lambda change: change.source.date), row=views.change_row)},
         "story/relationships.md": {"relations": paginate("relations", "story/relationships.md", "Relationships",
-                                                         story.related_actors)},
+                                                         story.related_actors, row=views.relations_row)},
     }
     for actor in site.dossier.actors:
         page = f"actors/{actor.id}.md"
         found[page] = {
             "events": paginate("events", page, f"{actor.name}: quotes and stances", story.events_of(actor=actor.id),
-                               by_month(lambda e: e.date), stem="timeline", who=False, what=True),
+                               by_month(lambda e: e.date), stem="timeline", row=views.event_row, who=False,
+                               what=True),
             "sources": paginate("mentions", page, f"{actor.name}: mentioned in", site.sources_mentioning(actor),
-                                by_month(lambda row: row[0].date), stem="sources"),
+                                by_month(lambda row: row[0].date), stem="sources", row=views.mention_row),
             "positions": paginate("actor-positions", page, f"{actor.name}: positions", site.positions_of(actor.id),
-                                  stem="positions")}
+                                  stem="positions", row=views.position_row)}
     for topic in site.dossier.topics:
         page = f"topics/{topic.id}.md"
         found[page] = {
             "positions": paginate("topic-positions", page, f"{topic.title}: who stands where",
-                                  site.positions_on(topic.id), stem="positions"),
+                                  site.positions_on(topic.id), stem="positions", row=views.position_row),
             "quotes": paginate("quotes", page, f"{topic.title}: quotes", site.quotes_on(topic.id),
-                               by_month(site.first_reported), stem="quotes"),
+                               by_month(site.first_reported), stem="quotes", row=views.quote_row),
             "events": paginate("events", page, f"{topic.title}: timeline", story.events_of(topic=topic.id),
-                               by_month(lambda e: e.date), stem="timeline", who=True, what=False)}
+                               by_month(lambda e: e.date), stem="timeline", row=views.event_row, who=True,
+                               what=False)}
     for quote in site.dossier.quotes:
         page = f"quotes/{quote.id}.md"
         found[page] = {
             "printings": paginate("printings", page, f"{quote_title(quote)}: in context",
                                   sorted(site.printings.get(quote.id, []), key=printing_order),
-                                  by_month(lambda p: p.source.date if p.source else None), stem="printings"),
+                                  by_month(lambda p: p.source.date if p.source else None), stem="printings",
+                                  row=views.printing_row),
             "variants": paginate("variants", page, f"{quote_title(quote)}: wording", site.variants(quote),
-                                 stem="wording")}
+                                 stem="wording", row=views.variant_row)}
     for position in site.dossier.positions:
         page = f"positions/{position.id}.md"
         found[page] = {"evidence": paginate("evidence", page, f"{position_title(site, position)}: evidence",
                                             site.evidence(position), by_month(lambda row: row.source.date
                                                                                   if row.source else None),
-                                            stem="evidence")}
+                                            stem="evidence", row=views.evidence_row)}
     return found
 
 
@@ -224,80 +226,95 @@ class UnsafeId(ValueError):
 
 
 def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", site_name: str = "",
-           texts: Memo[str] | None = None) -> dict[str, str]:
+           texts: Memo[str] | None = None, reuse: Reuse | None = None) -> dict[str, str]:
     """Every generated page as {path relative to docs/: Markdown text}. `site_url` and
     `site_name` (mkdocs.yml's, see `site_settings`) go into permalinks and citations; the RSS
     feed is written only when `site_url` is an absolute http(s) URL, as every link in it must be.
 
+    Each page is rendered from its view (dossier.render.views) and its frontmatter; `reuse` takes
+    a page whose view, frontmatter and template the last build rendered from docs/ instead
+    (dossier.render.reuse), and `texts` keeps frontmatter text between builds (dossier.yamlio).
+
     Each redirect (dossier.redirects, from the ledger) becomes a static HTML page at the old URL,
     `<section>/<old id>/index.html`, that sends the reader on to the new one: any renderer copies it
-    as it is, so redirects need no plugin or hook. `texts` keeps frontmatter text between builds
-    (dossier.yamlio): most pages' frontmatter is what the last build wrote."""
-    env, part_env = environment(templates), environment(templates, depth=2)
+    as it is, so redirects need no plugin or hook."""
+    envs = {depth: environment(templates, depth=depth) for depth in (0, 1, 2)}
+    reuse = reuse or Reuse()
     catalogue = Catalogue(dossier)
     site_root = (http_url(site_url) or "").rstrip("/")  # where the feed's links start: feed readers need absolute ones
     story = Story(catalogue)
-    lists = listings(catalogue, story)
-    common = {"site": catalogue, "story": story, "http_url": http_url,
-              "text_fragment": cite.text_fragment_url, "quote_title": quote_title, "rfc822": rfc822,
-              "site_url": site_url, "site_root": site_root, "site_name": site_name or "Dossier",
-              "citations": cite.citations(dossier, site_url or None, site_name or None)}
+    views = Views(catalogue, story, cite.citations(dossier, site_url or None, site_name or None), site_name or "Dossier",
+                  site_root)
+    lists = listings(catalogue, story, views)
     pages: dict[str, str] = {}
 
-    def add(section: str, page_id: str, template: str, meta: dict, **context: object) -> None:
+    def emit(path: str, template: str, meta: dict | None, view: dict, depth: int = 1) -> None:
+        """The page at `path`: `template` rendered with `view` (and `meta`, its frontmatter, if any)."""
+        if path in pages:
+            raise ValueError(f"render: two pages want {path}")
+
+        def text() -> str:
+            body = envs[depth].get_template(template).render(page=view, meta=meta)
+            return page(meta, body, texts) if meta is not None else body
+
+        pages[path] = reuse.page(path, key(template, depth, meta, view), text)
+
+    def add(section: str, page_id: str, template: str, meta: dict, view: dict) -> None:
         if not is_id(page_id):
             raise UnsafeId(f"{section} id {page_id!r} cannot be a file name in docs/{section}/")
         path = f"{section}/{page_id}.md"
-        if path in pages:
-            raise ValueError(f"render: two pages want {path}")
-        pages[path] = page(meta, env.get_template(template).render(**common, **context, meta=meta,
-                                                                   lists=lists.get(path, {})), texts)
-        add_parts(path, meta["title"])
+        shown = lists.get(path, {})
+        emit(path, template, meta, {**view, "lists": {name: listing_view(listing) for name, listing in shown.items()}})
+        add_parts(shown, meta["title"])
 
-    def add_parts(path: str, title: str) -> None:
-        """The parts of the page's long lists, each a page of its own one folder down."""
-        for listing in lists.get(path, {}).values():
+    def add_parts(shown: dict[str, Listing], title: str) -> None:
+        """The parts of a page's long lists, each a page of its own one folder down."""
+        for listing in shown.values():
             parts = listing.parts
             for i, part in enumerate(parts):
-                meta = _part_meta(part, listing)
-                pages[part.path] = page(meta, part_env.get_template("part.md.j2").render(
-                    **common, meta=meta, listing=listing, part=part, owner_title=title,
-                    previous=parts[i - 1] if i else None, next=parts[i + 1] if i + 1 < len(parts) else None), texts)
+                before, after = parts[i - 1] if i else None, parts[i + 1] if i + 1 < len(parts) else None
+                emit(part.path, "part.md.j2", _part_meta(part, listing), {
+                    "back": link(f"Back to {title}", f"../{listing.page}"), "name": listing.name,
+                    "option": listing.option, "rows": list(part.items),
+                    "previous": link(f"Previous: {before.title}", before.href) if before else None,
+                    "next": link(f"Next: {after.title}", after.href) if after else None}, depth=2)
 
     for source in dossier.sources:
-        add("sources", source.id, "source.md.j2", _source_meta(catalogue, source), source=source,
-            url=http_url(source.url))
+        add("sources", source.id, "source.md.j2", _source_meta(catalogue, source), views.source(source))
     for actor in dossier.actors:
-        add("actors", actor.id, "actor.md.j2", _actor_meta(catalogue, actor), actor=actor)
+        add("actors", actor.id, "actor.md.j2", _actor_meta(catalogue, actor), views.actor(actor))
     for quote in dossier.quotes:
-        add("quotes", quote.id, "quote.md.j2", _quote_meta(catalogue, quote), quote=quote,
-            printings=catalogue.printings.get(quote.id, []))
+        meta = _quote_meta(catalogue, quote)
+        add("quotes", quote.id, "quote.md.j2", meta, views.quote(quote, meta["title"]))
     for topic in dossier.topics:
-        add("topics", topic.id, "topic.md.j2", _topic_meta(catalogue, topic), topic=topic)
+        add("topics", topic.id, "topic.md.j2", _topic_meta(catalogue, topic), views.topic(topic))
     for position in dossier.positions:
-        add("positions", position.id, "position.md.j2", _position_meta(catalogue, position), position=position)
+        meta = _position_meta(catalogue, position)
+        add("positions", position.id, "position.md.j2", meta, views.position(position, meta["title"]))
     for tombstone in dossier.tombstones:
         add(SECTION_OF[tombstone.kind], tombstone.id, "tombstone.md.j2", _tombstone_meta(tombstone),
-            tombstone=tombstone)
+            views.tombstone(tombstone))
     for page_id, title in STORY_PAGES.items():
-        add("story", page_id, f"story/{page_id}.md.j2", {"type": "story", "id": page_id, "title": title})
+        add("story", page_id, f"story/{page_id}.md.j2", {"type": "story", "id": page_id, "title": title},
+            views.story_page(page_id))
 
     counts = Counter(path.split("/", 1)[0] for path in pages if path.count("/") == 1)
     for section in GENERATED_SECTIONS:
         meta = _index_meta(section, counts[section])
         path = f"{section}/index.md"
-        template = env.get_template(f"index/{section}.md.j2")
-        pages[path] = page(meta, template.render(**common, meta=meta, lists=lists.get(path, {})), texts)
-        add_parts(path, meta["title"])
+        shown = lists.get(path, {})
+        emit(path, f"index/{section}.md.j2", meta,
+             {**views.index(section), "lists": {name: listing_view(listing) for name, listing in shown.items()}})
+        add_parts(shown, meta["title"])
     for old, new in sorted(dossier.redirects.items()):
         path, target = redirect_page(old, new)
         if path in pages or old in pages:
             raise ValueError(f"render: {old} redirects but is also a page")
         canonical = f"{site_url.rstrip('/')}/{new.removesuffix('.md')}/" if site_url else None
-        pages[path] = env.get_template("redirect.html.j2").render(target=target, canonical=canonical)
-    pages[HOME_SNIPPET] = environment(templates, depth=0).get_template("story/home.md.j2").render(**common)
+        emit(path, "redirect.html.j2", None, {"target": target, "canonical": canonical})
+    emit(HOME_SNIPPET, "story/home.md.j2", None, views.home(), depth=0)
     if site_root:  # without an absolute site_url no link in a feed could be followed: no feed
-        pages[FEED] = env.get_template("story/feed.xml.j2").render(**common)
+        emit(FEED, "story/feed.xml.j2", None, views.feed())
     return dict(sorted(pages.items()))
 
 

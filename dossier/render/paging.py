@@ -104,12 +104,14 @@ class Listing:
 
 def paginate(name: str, page: str, title: str, items: Sequence, key: Callable[[object], str] | None = None,
              label: Callable[[str], str] = month_label, stem: str = "", size: int = PAGE_SIZE,
-             **options: object) -> Listing:
+             row: Callable[[object], object] | None = None, **options: object) -> Listing:
     """`items` (in the order they are printed) as `page` lists them under `title`. `key` gives an
     item's group (default: one group, "all"); `stem` names the list in its parts' file names when a
-    page has several lists."""
+    page has several lists; `row` makes each item what the list's template reads (its view)."""
     items = tuple(items)
     keys = tuple(key(item) if key else "" for item in items)
+    if row is not None:
+        items = tuple(map(row, items))
     options_ = tuple(sorted(options.items()))
     if len(items) <= size:
         return Listing(name, title, page, items, keys, (), options_)

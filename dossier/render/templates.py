@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
 from pathlib import Path
 
 import jinja2
 
 from dossier import cite
 from dossier.render.escape import escape_markdown, escape_xml, internal_href, url_attribute
-from dossier.render.paging import SUMMARY
 from dossier.story import group_by_date
 
 
@@ -43,5 +43,5 @@ def environment(templates: Path | None = None, *, depth: int = 1) -> jinja2.Envi
         return "../" * (depth - 1) + target if depth else target.removeprefix("../")
 
     env.filters.update(md=escape_markdown, url=url_attribute, path=path, human_date=human_date, xml=escape_xml)
-    env.globals.update(SUMMARY=SUMMARY, group_by_date=group_by_date)
+    env.globals.update(group_by_date=lambda rows: group_by_date(rows, itemgetter("date")))
     return env

@@ -1,0 +1,109 @@
+"""Pages reused from docs/ (dossier/render/reuse.py): a page whose view and template the last build
+rendered is taken from its file, and rendered again whenever the key, the file or the templates say
+it may differ; templates read nothing but their view."""
+
+from __future__ import annotations
+
+import jinja2
+import jinja2.meta
+import pytest
+
+from dossier import render
+from dossier.memo import Memo
+from dossier.render.reuse import Reuse, fingerprint, key
+from tests.conftest import TEMPLATES
+from tests.render_fixtures import realistic
+
+VIEW = {"title": "Kyiv talks", "rows": [{"label": "a", "href": None}]}
+KEY = key("source.md.j2", 1, {"id": "kyiv"}, VIEW)
+
+
+def built(tmp_path, text: str = "# Kyiv talks\n") -> Reuse:
+    """A build that rendered sources/kyiv.md as `text` and wrote it, as publish would."""
+    digests = Memo(tmp_path / "cache", "pages", "fp", str)
+    first = Reuse(digests, tmp_path / "docs")
+    (tmp_path / "docs" / "sources").mkdir(parents=True)
+    (tmp_path / "docs" / "sources" / "kyiv.md").write_text(first.page("sources/kyiv.md", KEY, lambda: text))
+    digests.save()
+    return first
+
+
+@pytest.mark.parametrize("change, page_key, rendered", [
+    ("nothing", KEY, 0),
+    ("another view", key("source.md.j2", 1, {"id": "kyiv"}, {**VIEW, "title": "Kyiv talks resume"}), 1),
+    ("another template", key("actor.md.j2", 1, {"id": "kyiv"}, VIEW), 1),
+    ("another depth", key("source.md.j2", 2, {"id": "kyiv"}, VIEW), 1),
+    ("other frontmatter", key("source.md.j2", 1, {"id": "kiev"}, VIEW), 1),
+    ("the file edited by hand", KEY, 1),
+    ("the file removed", KEY, 1),
+])
+def test_a_page_is_rendered_again_only_when_its_key_or_its_file_changed(tmp_path, change, page_key, rendered):
+    first = built(tmp_path)
+    assert first.rendered == ["sources/kyiv.md"]
+    page = tmp_path / "docs" / "sources" / "kyiv.md"
+    if change == "the file edited by hand":
+        page.write_text("# Kyiv talks, edited\n")
+    elif change == "the file removed":
+        page.unlink()
+    again = Reuse(Memo(tmp_path / "cache", "pages", "fp", str), tmp_path / "docs")
+    assert again.page("sources/kyiv.md", page_key, lambda: "# Kyiv talks\n") == "# Kyiv talks\n"
+    assert len(again.rendered) == rendered
+
+
+def test_another_fingerprint_renders_every_page_again(tmp_path):
+    built(tmp_path)
+    again = Reuse(Memo(tmp_path / "cache", "pages", "other templates", str), tmp_path / "docs")
+    again.page("sources/kyiv.md", KEY, lambda: "# Kyiv talks\n")
+    assert again.rendered == ["sources/kyiv.md"]
+
+
+def test_the_fingerprint_covers_the_templates_and_their_overrides(tmp_path):
+    overrides = tmp_path / "templates"
+    overrides.mkdir()
+    bare = fingerprint(None)
+    assert fingerprint(overrides) == fingerprint(overrides)
+    (overrides / "source.md.j2").write_text("# {{ page.title|md }}\n")
+    changed = fingerprint(overrides)
+    assert changed != bare
+    (overrides / "source.md.j2").write_text("# {{ page.title|md }}!\n")
+    assert fingerprint(overrides) not in (bare, changed)
+
+
+def test_without_a_memo_every_page_is_rendered(tmp_path):
+    reuse = Reuse()
+    assert [reuse.page("sources/kyiv.md", KEY, lambda: "x") for _ in range(2)] == ["x", "x"]
+    assert reuse.rendered == ["sources/kyiv.md", "sources/kyiv.md"]
+
+
+def test_render_with_reuse_gives_the_same_pages_and_renders_none_again(tmp_path):
+    dossier = realistic()
+    digests = Memo(tmp_path / "cache", "pages", fingerprint(None), str)
+    first = Reuse(digests, tmp_path / "docs")
+    pages = render.render(dossier, site_url="https://example.org/dossier/", reuse=first)
+    assert len(first.rendered) == len(pages) and pages == render.render(dossier, site_url="https://example.org/dossier/")
+    for path, text in pages.items():
+        (tmp_path / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / path).write_text(text, encoding="utf-8")
+    digests.save()
+    again = Reuse(Memo(tmp_path / "cache", "pages", fingerprint(None), str), tmp_path / "docs")
+    assert render.render(dossier, site_url="https://example.org/dossier/", reuse=again) == pages
+    assert again.rendered == []
+
+
+PAGE_TEMPLATES = ["source.md.j2", "actor.md.j2", "quote.md.j2", "topic.md.j2", "position.md.j2", "tombstone.md.j2",
+                  "part.md.j2", "redirect.html.j2", *(f"index/{s}.md.j2" for s in render.GENERATED_SECTIONS),
+                  *(f"story/{p}.md.j2" for p in render.STORY_PAGES), "story/home.md.j2", "story/feed.xml.j2"]
+# What a page template hands on to the partials and list templates it includes.
+HANDED_ON = {"rows", "listing", "first", "citation"}
+
+
+@pytest.mark.parametrize("name", sorted({p.relative_to(TEMPLATES).as_posix() for p in TEMPLATES.rglob("*.j2")}
+                                        - {"data.md.j2"}))
+def test_templates_read_only_their_view(name):
+    """A page template reads `page` (its view) and `meta` (its frontmatter) and nothing else, so no
+    catalogue or story can decide its text behind the view's back; partials read only what the page
+    templates hand on to them."""
+    env = render.environment(TEMPLATES)
+    free = jinja2.meta.find_undeclared_variables(env.parse((TEMPLATES / name).read_text(encoding="utf-8")))
+    allowed = {"page", "meta"} | (set() if name in PAGE_TEMPLATES else HANDED_ON)
+    assert free - set(env.globals) <= allowed
