@@ -18,6 +18,7 @@ from dossier import cache, pool
 from dossier.build import BuildConfig, build
 from dossier.cli import main
 from dossier.model import ActorMention, Article, Extraction, Paragraph, Problem, QuoteMention, Stance
+from dossier.render import Reuse
 from tests.conftest import SEEDS, TEMPLATES
 
 NEW_ARTICLE = ("Ministers meet again in Vienna\n\n"
@@ -188,6 +189,18 @@ def spy_on_extraction(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     return calls
 
 
+def spy_on_rendering(monkeypatch) -> list[str]:
+    """The paths of the pages Jinja renders (the others are taken from docs/, dossier.render.reuse)."""
+    paths: list[str] = []
+    real = Reuse.page
+
+    def page(self, path, key, render):
+        return real(self, path, key, lambda: paths.append(path) or render())
+
+    monkeypatch.setattr(Reuse, "page", page)
+    return paths
+
+
 def config(project: Path, docs: str = "docs", *, cached: bool = True) -> BuildConfig:
     return BuildConfig(seeds=project / "seeds", docs=project / docs, templates=TEMPLATES,
                        curation=project / "curation.yaml", ledger=project / f"{docs}.yaml",
@@ -227,8 +240,16 @@ def test_one_added_article_is_the_only_one_extracted_and_the_output_is_a_full_bu
     project = shutil.copytree(seeds_built[0], tmp_path / "project")
     (project / "seeds" / "zz_vienna.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     calls = spy_on_extraction(monkeypatch)
-    build(config(project, "warm"))
+    rendered = spy_on_rendering(monkeypatch)
+    before = tree(project / "warm")
+    result = build(config(project, "warm"))
     assert [c for c in calls if c] == [["zz_vienna.txt"]]
+    after = tree(project / "warm")
+    changed = {path for path in after if before.get(path) != after[path] and not path.startswith("data/")}
+    # only pages whose view changed are rendered: every page that changed, few that did not
+    assert changed <= set(rendered) and result.rendered == len(rendered) < result.pages / 2
+    assert "sources/zz-vienna.md" in rendered and "sources/index.md" in rendered
+    assert not any(path.startswith("sources/") for path in set(rendered) - changed - {"sources/index.md"})
     build(config(project, "uncached", cached=False))
     assert tree(project / "warm") == tree(project / "uncached")
     assert (project / "warm.yaml").read_bytes() == (project / "uncached.yaml").read_bytes()

@@ -1,8 +1,9 @@
 """Stage 5: Dossier -> Markdown pages with YAML frontmatter, through the Jinja2 templates.
 
-`render` is pure: it returns {path relative to docs/: page text} and touches nothing;
-dossier.publish writes it. This module names the pages, builds their frontmatter and the long
-lists they show (dossier.render.paging); the catalogue holds what they say.
+`render` returns {path relative to docs/: page text} and writes nothing; dossier.publish writes
+it. This module names the pages, builds their frontmatter and the long lists they show
+(dossier.render.paging); the views (dossier.render.views) hold what they say, and a page whose view
+the last build rendered is read back from docs/ (dossier.render.reuse) rather than rendered.
 """
 
 from __future__ import annotations
@@ -197,7 +198,7 @@ def listings(site: Catalogue, story: Story, views: Views) -> dict[str, dict[str,
         page = f"topics/{topic.id}.md"
         found[page] = {
             "positions": paginate("topic-positions", page, f"{topic.title}: who stands where",
-                                  site.positions_on(topic.id), stem="positions", row=views.position_row),
+                                  site.positions_on(topic.id), stem="positions", row=views.topic_position_row),
             "quotes": paginate("quotes", page, f"{topic.title}: quotes", site.quotes_on(topic.id),
                                by_month(site.first_reported), stem="quotes", row=views.quote_row),
             "events": paginate("events", page, f"{topic.title}: timeline", story.events_of(topic=topic.id),

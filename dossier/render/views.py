@@ -106,19 +106,26 @@ class Views:
         return {"link": link(topic.title, self.site.href("topic", topic.id)),
                 "positions": len(self.site.positions_on(topic.id)), "quotes": len(self.site.quotes_on(topic.id))}
 
+    def position_link(self, position: Position) -> dict:
+        """A position in a line: who, which stance, on what, and where its page is."""
+        return {"actor": self.actor_link(position.actor), "stance": position.stance,
+                "topic": self.topic_link(position.topic), "href": self.site.href("position", position.id)}
+
     def position_row(self, position: Position) -> dict:
-        """A position in a table or list: who, which stance, on what, and its first passages."""
-        href = self.site.href("position", position.id)
+        """A position in a table, with the number of its passages."""
         passages = len(position.evidence)
+        return {**self.position_link(position),
+                "all": link(f"{passages} passage" if passages == 1 else f"{passages} passages",
+                            self.site.href("position", position.id))}
+
+    def topic_position_row(self, position: Position) -> dict:
+        """A position on its topic's page, with links to its first passages."""
         evidence = []
         for mention in position.evidence[:EVIDENCE_LINKS]:
             source = self.site.sources.get(mention.source)
             evidence.append(link(f"¶{mention.paragraph} {source.title if source else mention.source}",
                                  self.site.mention_href(mention)))
-        return {"actor": self.actor_link(position.actor), "stance": position.stance,
-                "topic": self.topic_link(position.topic), "href": href, "passages": passages,
-                "evidence": evidence, "all": link(f"{passages} passage" if passages == 1 else f"{passages} passages",
-                                                  href)}
+        return {**self.position_link(position), "evidence": evidence, "passages": len(position.evidence)}
 
     def event_row(self, event: Event) -> dict:
         source = self.site.sources.get(event.mention.source)
@@ -177,7 +184,7 @@ class Views:
                 "link": link("The article", self.site.href("source", source.id)),
                 "quotes": [link(quote_title(q), self.site.href("quote", q.id)) for q in change.quotes],
                 "actors": [self.actor_link(a.id) for a in change.actors],
-                "positions": [self.position_row(p) for p in change.positions],
+                "positions": [self.position_link(p) for p in change.positions],
                 "stances": [{"actor": self.actor_link(turn.position.actor),
                              "topic": link(self.site.topic_title(turn.position.topic),
                                            self.site.href("position", turn.position.id)),
@@ -200,7 +207,7 @@ class Views:
                    "href": site.href("quote", p.quote.id)} for p in site.printings_in.get(source.id, [])]
         actors = [{"link": link(actor.name, site.href("actor", actor.id)), "kind": actor.kind, "paragraphs": found}
                   for actor, found in site.actors_in(source.id)]
-        positions = [{**self.position_row(p), "paragraphs": [m.paragraph for m in p.evidence if m.source == source.id]}
+        positions = [{**self.position_link(p), "paragraphs": [m.paragraph for m in p.evidence if m.source == source.id]}
                      for p in site.positions_in(source.id)]
         return {"title": source.title, "outlet": source.outlet, "date": source.date, "updated": source.updated,
                 "byline": source.byline, "credited": list(source.credited), "dateline": source.dateline,
@@ -239,8 +246,8 @@ class Views:
         by = [p for p in site.positions_of(position.actor) if p.id != position.id]
         return {"title": title, "actor": self.actor_link(position.actor), "actor_name": site.actor_name(position.actor),
                 "stance": position.stance, "topic": self.topic_link(position.topic),
-                "others_here": [self.position_row(p) for p in here[:SUMMARY]], "more_here": max(len(here) - SUMMARY, 0),
-                "others_by": [self.position_row(p) for p in by[:SUMMARY]], "more_by": max(len(by) - SUMMARY, 0)}
+                "others_here": [self.position_link(p) for p in here[:SUMMARY]], "more_here": max(len(here) - SUMMARY, 0),
+                "others_by": [self.position_link(p) for p in by[:SUMMARY]], "more_by": max(len(by) - SUMMARY, 0)}
 
     def tombstone(self, tombstone: Tombstone) -> dict:
         return {"title": tombstone.title, "kind": tombstone.kind, "text": tombstone.text,
@@ -293,13 +300,13 @@ class Views:
         first_topic = None
         if topics and site.positions_on(topics[0].id):
             first_topic = {"link": self.topic_link(topics[0].id, site.in_sentence(topics[0].title)),
-                           "positions": [self.position_row(p) for p in site.positions_on(topics[0].id)]}
+                           "positions": [self.position_link(p) for p in site.positions_on(topics[0].id)]}
         who = []
         for actor in actors:
             position = story.stance_of(actor)
             who.append({"actor": self.actor_link(actor.id),
                         "role": site.roles_of(actor)[0][0] if actor.roles else actor.kind,
-                        "position": {**self.position_row(position),
+                        "position": {**self.position_link(position),
                                      "topic_words": site.in_sentence(site.topic_title(position.topic))}
                         if position else None})
         matrix = [{"actor": self.actor_link(actor.id),
@@ -320,7 +327,7 @@ class Views:
 
     def _cell(self, actor_id: str, topic_id: str) -> dict | None:
         position = self.story.cell(actor_id, topic_id)
-        return self.position_row(position) if position else None
+        return self.position_link(position) if position else None
 
     def feed(self) -> dict:
         """The RSS feed of what changed (story/feed.xml.j2)."""
