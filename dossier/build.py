@@ -96,7 +96,7 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress
                          ledger_stale=assembly.new_ledger != assembly.ledger)
     if write:
         result.changed = publish.write({**pages, **data}, config.docs, ids.dump_ledger(assembly.new_ledger, texts),
-                                       config.ledger)
+                                       config.ledger, same=reuse.reused)
         if config.cache and assembly.finished:  # a stopped or failed extraction is tried again next time
             stamp.save(config.cache, inputs, config.ledger, config.docs, result.pages, result.problems)
     texts.save()

@@ -118,13 +118,23 @@ def code_of(package: Path, module: str) -> list[Path]:
         if path is None or path in seen:
             continue
         seen.add(path)
-        for node in ast.walk(ast.parse(path.read_bytes(), str(path))):
-            if isinstance(node, ast.Import):
-                pending.extend(alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                pending.append(node.module)
-                pending.extend(f"{node.module}.{alias.name}" for alias in node.names)  # `from dossier import nlp`
+        pending.extend(_imports(path.read_bytes()))
     return sorted(seen)
+
+
+@lru_cache(maxsize=256)
+def _imports(source: bytes) -> tuple[str, ...]:
+    """The modules a module's `source` imports (and the names it imports from them, which may be
+    modules too). Kept by source for the process: a build fingerprints several stages, whose code
+    overlaps, and parsing it is most of the cost."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.append(node.module)
+            found.extend(f"{node.module}.{alias.name}" for alias in node.names)  # `from dossier import nlp`
+    return tuple(found)
 
 
 def _module_file(package: Path, module: str) -> Path | None:

@@ -33,7 +33,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -116,16 +116,19 @@ def _same_file(descriptor: int, path: Path) -> bool:
         return False
 
 
-def write(pages: dict[str, str], docs: Path, ledger_text: str | None = None, ledger: Path | None = None) -> bool:
+def write(pages: dict[str, str], docs: Path, ledger_text: str | None = None, ledger: Path | None = None,
+          same: Collection[str] = ()) -> bool:
     """Replace the generated sections of `docs` with `pages` and, when given, the file `ledger`
     with `ledger_text`, as one step; True when anything changed.
 
     Sections whose files are already byte-identical are not touched, and identical files in a
-    changed section are hard-linked across: unchanged pages keep their mtimes.
+    changed section are hard-linked across: unchanged pages keep their mtimes. `same` names pages
+    the caller read from docs/ in this build and found to hold these bytes: they are not read again.
     """
     wanted = _by_section(pages)
     recover(docs, ledger)
-    changed = [section for section in OWNED_SECTIONS if _section_files(docs / section) != wanted[section]]
+    known = _by_section_paths(same)
+    changed = [section for section in OWNED_SECTIONS if not _holds(docs / section, wanted[section], known[section])]
     new_ledger = ledger_text.encode("utf-8") if ledger is not None and ledger_text is not None else None
     if new_ledger is not None and _read_or_none(ledger) == new_ledger:
         new_ledger = None
@@ -140,7 +143,7 @@ def write(pages: dict[str, str], docs: Path, ledger_text: str | None = None, led
     try:
         try:
             for section in changed:
-                _stage_section(docs / section, staging / "new" / section, wanted[section])
+                _stage_section(docs / section, staging / "new" / section, wanted[section], known[section])
         except OSError as error:
             raise _naming(error, docs) from error
         if new_ledger is not None:
@@ -250,21 +253,32 @@ def _apply(docs: Path, staging: Path, plan: dict) -> None:
     shutil.rmtree(staging)
 
 
-def _section_files(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` as {relative path: bytes}; none when the folder does not exist (a
-    section with nothing to write, such as data/ for a caller that exports no data, is no change)."""
-    if not folder.is_dir():
-        return {}
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+def _by_section_paths(paths: Collection[str]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {section: set() for section in OWNED_SECTIONS}
+    for rel in paths:
+        section, _, inner = rel.partition("/")
+        if section in found:
+            found[section].add(inner)
+    return found
 
 
-def _stage_section(current: Path, target: Path, files: dict[str, bytes]) -> None:
+def _holds(folder: Path, files: dict[str, bytes], same: set[str]) -> bool:
+    """Whether `folder` holds exactly `files` ({relative path: bytes}), reading all but those in
+    `same`; a folder that does not exist holds nothing (a section with nothing to write, such as
+    data/ for a caller that exports no data, is no change)."""
+    present = {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else {}
+    if present.keys() != files.keys():
+        return False
+    return all(inner in same or present[inner].read_bytes() == data for inner, data in files.items())
+
+
+def _stage_section(current: Path, target: Path, files: dict[str, bytes], same: set[str]) -> None:
     target.mkdir(parents=True)
     for inner, data in files.items():
         destination = target / inner
         destination.parent.mkdir(parents=True, exist_ok=True)
         existing = current / inner
-        if existing.is_file() and not existing.is_symlink() and existing.read_bytes() == data:
+        if existing.is_file() and not existing.is_symlink() and (inner in same or existing.read_bytes() == data):
             try:
                 os.link(existing, destination)
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -59,9 +60,13 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def state(docs: Path, ledger: Path) -> dict[str, object]:
     """What a reader sees: each generated section's files, the ledger's bytes, the hand-written files."""
-    sections = {section: publish._section_files(docs / section) for section in OWNED_SECTIONS}
+    sections = {section: files(docs / section) for section in OWNED_SECTIONS}
     hand_written = {p.relative_to(docs).as_posix(): p.read_bytes() for p in [docs / "index.md", *docs.glob("assets/*")]}
     return {**sections, "ledger": ledger.read_bytes() if ledger.exists() else None, "hand-written": hand_written}
 
@@ -112,6 +117,23 @@ def test_write_replaces_a_changed_section_whole_and_keeps_identical_files(docs, 
     assert after["quotes/q7hotair.md"][0] != before["quotes/q7hotair.md"][0]
     assert after["quotes/q7incomp.md"] == before["quotes/q7incomp.md"]  # same bytes, same mtime
     assert all(after[p] == before[p] for p in before if p.startswith(("actors/", "topics/", "index.md")))
+
+
+def test_pages_the_caller_read_unchanged_are_not_read_again_and_the_result_is_the_same(docs, pages, new_pages,
+                                                                                         tmp_path, monkeypatch):
+    publish.write(pages, docs)
+    twin = shutil.copytree(docs, tmp_path / "twin")
+    same = {path for path, text in new_pages.items() if pages.get(path) == text}
+    assert publish.write(new_pages, twin) is True
+    read: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: read.append(path.relative_to(docs).as_posix()) or real(path))
+    assert publish.write(new_pages, docs, same=same) is True
+    monkeypatch.undo()
+    assert same and not same & set(read)
+    assert snapshot(docs).keys() == snapshot(twin).keys()
+    assert files(docs) == files(twin)
+    assert publish.write(new_pages, docs, same=set(new_pages)) is False  # nothing to compare, nothing changed
 
 
 def test_write_refuses_paths_outside_the_generated_sections(docs):

@@ -47,7 +47,7 @@ class Reuse:
         self.digests = digests
         self.docs = docs
         self.rendered: list[str] = []  # the pages Jinja rendered in this build
-        self.reused = 0  # pages taken from docs/
+        self.reused: list[str] = []  # the pages taken from docs/, as they are there
 
     def page(self, path: str, page_key: str, render: Callable[[], str]) -> str:
         if self.digests is None:
@@ -61,7 +61,7 @@ class Reuse:
                 data = None
             if data is not None and _digest(data) == known:
                 self.digests.get(page_key, lambda: known)
-                self.reused += 1
+                self.reused.append(path)
                 return data.decode("utf-8")
         text = render()
         self.rendered.append(path)
