@@ -20,7 +20,7 @@ import ast
 import hashlib
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -128,13 +128,24 @@ def _imports(source: bytes) -> tuple[str, ...]:
     modules too). Kept by source for the process: a build fingerprints several stages, whose code
     overlaps, and parsing it is most of the cost."""
     found: list[str] = []
-    for node in ast.walk(ast.parse(source)):
+    for node in _statements(ast.parse(source).body):
         if isinstance(node, ast.Import):
             found.extend(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             found.append(node.module)
             found.extend(f"{node.module}.{alias.name}" for alias in node.names)  # `from dossier import nlp`
     return tuple(found)
+
+
+def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Every statement in `body` and in the blocks of its statements: imports are statements, so the
+    expressions (most of a module's nodes) need no visit."""
+    for node in body:
+        yield node
+        for block in ("body", "orelse", "finalbody", "handlers", "cases"):
+            inner = getattr(node, block, None)
+            if isinstance(inner, list):
+                yield from _statements(inner)
 
 
 def _module_file(package: Path, module: str) -> Path | None:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from dossier import nlp
 from dossier.extract.actors import extract_actors
 from dossier.extract.stances import extract_stances
-from dossier.link.positions import link_positions
+from dossier.link.positions import _keys_matching, _matches, link_positions
 from dossier.model import ActorMention, Article, Confidence, Extraction, Mention, Paragraph, Stance
 from dossier.text import slugify, words
 
@@ -521,3 +521,13 @@ def test_linking_does_not_depend_on_article_order():
     random.Random(7).shuffle(shuffled)
     assert link_positions(shuffled, resolve) == expected
     assert [p.id for p in expected[1]] == ["russia--ceasefire", "russia--membership"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(word=st.text("aeinrstdg", min_size=1, max_size=9), key=st.text("aeinrstdg", min_size=1, max_size=7),
+       star=st.booleans())
+def test_the_keys_a_topic_name_could_match_include_every_key_that_matches(word, key, star):
+    """`_issue` looks only for phrases whose first key is in `_keys_matching`: it must never leave out a match."""
+    key = key + "*" if star else key
+    if _matches(word, key):
+        assert key in _keys_matching([word])

@@ -245,10 +245,13 @@ def _distinct_ids(titles: Sequence[str]) -> tuple[list[str], list[str | None]]:
 def _issue(name: str) -> tuple[Issue, bool] | None:
     """The data-file issue `name` speaks of (its earliest key wins) and whether it is phrased as its opposite."""
     text = words(name)
+    could = _keys_matching(text)
     best: tuple[tuple[int, int, int], Issue, bool] | None = None
     for order, issue in enumerate(issues()):
         for turned, phrases in ((False, issue.keys), (True, issue.antonyms)):
             for phrase in phrases:
+                if phrase[0] not in could:
+                    continue
                 start = _find(text, phrase, keys=True)
                 if start is not None:
                     rank = (start, -len(phrase), order)
@@ -256,6 +259,16 @@ def _issue(name: str) -> tuple[Issue, bool] | None:
                         reversed_ = any(_find(text[:start], r, keys=True) is not None for r in issue.reversers)
                         best = (rank, issue, turned != reversed_)
     return (best[1], best[2]) if best else None
+
+
+def _keys_matching(text: Sequence[str]) -> set[str]:
+    """Every key that could match a word of `text` (see `_matches`), and some that cannot: a phrase whose
+    first key is not among them is not in `text`, so `_issue` looks for only the few phrases that may be."""
+    found = set()
+    for word in text:
+        found.update(word[:len(word) - len(ending)] for ending in INFLECTIONS if word.endswith(ending))
+        found.update(word[:i] + "*" for i in range(len(word) + 1))
+    return found
 
 
 def _head_keys(keys: dict[str, str], sources: dict[str, set[str]]) -> dict[str, str]:
