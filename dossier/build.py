@@ -82,7 +82,8 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress
         last = stamp.unchanged(config.cache, inputs, ledger, config.docs)
         if last is not None:  # nothing new since the build that wrote docs/: it would write the same bytes
             return BuildResult(problems=list(last.problems), pages=last.pages)
-    assembly = assemble(config, ledger, progress)
+    ledgers = memo.Memo(config.cache, "ledger", memo.fingerprint("dossier.ids"), ids.Ledger)
+    assembly = assemble(config, ledger, progress, ledgers)
     published = review.withhold(assembly.dossier)
     texts = memo.Memo(config.cache, "yaml", memo.fingerprint("dossier.yamlio", ["PyYAML"]), str)
     digests = memo.Memo(config.cache, "pages", render.reuse_fingerprint(config.templates), str)
@@ -94,13 +95,14 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress
     data = export.files(published, config.templates, site_url)
     result = BuildResult(problems=assembly.problems, pages=len(pages), rendered=len(reuse.rendered),
                          ledger_stale=assembly.new_ledger != assembly.ledger)
+    ledger_text = ids.dump_ledger(assembly.new_ledger, texts)
+    ids.remember(ledgers, assembly.new_ledger, ledger_text)
     if write:
-        result.changed = publish.write({**pages, **data}, config.docs, ids.dump_ledger(assembly.new_ledger, texts),
-                                       config.ledger, same=reuse.reused)
+        result.changed = publish.write({**pages, **data}, config.docs, ledger_text, config.ledger, same=reuse.reused)
         if config.cache and assembly.finished:  # a stopped or failed extraction is tried again next time
             stamp.save(config.cache, inputs, config.ledger, config.docs, result.pages, result.problems)
-    texts.save()
-    digests.save()
+    for kept in (texts, digests, ledgers):
+        kept.save()
     return result
 
 
@@ -115,15 +117,17 @@ class Assembly:
     finished: bool = True  # every article's extraction finished (none stopped or crashed)
 
 
-def assemble(config: BuildConfig, ledger_file: Path | None = None, progress: Progress | None = None) -> Assembly:
+def assemble(config: BuildConfig, ledger_file: Path | None = None, progress: Progress | None = None,
+             ledgers: memo.Memo[ids.Ledger] | None = None) -> Assembly:
     """Read, extract, link and pin ids; writes nothing. The ledger is read from `ledger_file`
-    when given (where a killed build left it), else from config.ledger."""
+    when given (where a killed build left it), else from config.ledger; `ledgers` keeps ledgers
+    already read by their text (ids.load_ledger)."""
     lexicon()  # a broken data file stops the build here, named, before any article is read
     parsed = memo.Memo(config.cache, "ingest", memo.fingerprint("dossier.ingest"), tuple[Article, tuple[Problem, ...]])
     articles, problems = ingest.read_seeds(config.seeds, parsed)
     parsed.save()
     edits = curation.load(config.curation)
-    ledger = ids.load_ledger(ledger_file or config.ledger)
+    ledger = ids.load_ledger(ledger_file or config.ledger, ledgers)
     articles = ids.pin_sources(articles, ledger.sources)  # before extraction: every finding cites it
     cached = cache.lookup(config.cache, articles)  # None for each article the cache has no result for
     missing = [article for article, hit in zip(articles, cached) if hit is None]

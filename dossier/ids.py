@@ -39,7 +39,7 @@ from rapidfuzz import fuzz
 from dossier import publish, yamlio
 from dossier.errors import InputError, yaml_problem
 from dossier.curation import Curation
-from dossier.memo import Memo
+from dossier.memo import Memo, call_key
 from dossier.weighing import settle
 from dossier.model import (Actor, Article, Confidence, Dossier, Position, Problem, Quote, StanceSetting, Tombstone,
                            Topic)
@@ -124,13 +124,28 @@ def content_id(text: str, *context: str, size: int = 5) -> str:
 # reading and writing the ledger
 
 
-def load_ledger(path: Path) -> Ledger:
+def load_ledger(path: Path, known: Memo[Ledger] | None = None) -> Ledger:
     """The committed ledger; empty when the file does not exist yet. Raises LedgerError naming the
     file and line when it cannot be trusted: not YAML, a key given twice, an alias, a bad id or
-    entry, or fewer entries than its `count` (cut short, emptied)."""
+    entry, or fewer entries than its `count` (cut short, emptied).
+
+    `known` (dossier.memo) holds ledgers by their text, as `remember` left them: a text dossier wrote
+    itself is not parsed again (at 10,000 articles the YAML parse of the ledger took seconds)."""
     if not path.exists():
         return Ledger()
-    loader = LedgerLoader(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    if known is None:
+        return _parsed(text, path)
+    return known.get(call_key(text), lambda: _parsed(text, path))
+
+
+def remember(known: Memo[Ledger], ledger: Ledger, text: str) -> None:
+    """Keep that `text`, which dump_ledger made of `ledger`, reads back as `ledger`."""
+    known.get(call_key(text), lambda: ledger)
+
+
+def _parsed(text: str, path: Path) -> Ledger:
+    loader = LedgerLoader(text)
     try:
         root = loader.get_single_node()
         if root is None:

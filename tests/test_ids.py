@@ -14,7 +14,9 @@ from dossier import curation, ids
 from dossier.curation import CurationError
 from dossier.ids import Entry, Ledger, LedgerError, content_id, dump_ledger, load_ledger, reconcile
 from dossier.link.quotes import cluster_quotes
-from dossier.model import Actor, Article, Dossier, Extraction, Mention, Occurrence, Position, Quote, QuoteMention, Topic
+from dossier.memo import Memo
+from dossier.model import (Actor, Article, Dossier, Extraction, Mention, Occurrence, Position, Quote, QuoteMention,
+                           StanceSetting, Topic)
 from dossier.text import ID_PATTERN, is_id, words
 from dossier.wording import is_typo_fix
 
@@ -705,3 +707,27 @@ def test_one_speakers_printings_one_slip_apart_are_one_quote_and_keep_one_id_wha
     before = [quote(_variant(INCOMPATIBLE, 2), "a", "c", "d"), *(q for q in state if q is not grushko)]
     history = [[quote(INCOMPATIBLE, "a")]]
     assert corrected_typo(before, state, history) == corrected_typo(before, state, []) == (True, False)
+
+
+def test_a_ledger_dossier_wrote_is_read_back_from_the_memo_and_any_other_text_is_parsed(tmp_path, monkeypatch):
+    """ids.remember keeps what a dumped ledger reads back as: the next build does not parse its YAML,
+    and a ledger edited by hand (or corrupt) is parsed, and refused, as without the memo."""
+    ledger = Ledger(quotes={"abcdefgh": Entry(text="We will not leave.", speaker="Anna Berg", sources=("kyiv",),
+                                              stances=(StanceSetting("support", "kyiv"),))},
+                    sources={"kyiv": Entry(title="Kyiv talks", digest="d1")})
+    path = tmp_path / "permalinks.yaml"
+    text = dump_ledger(ledger)
+    path.write_text(text, encoding="utf-8")
+    known = Memo(tmp_path / "cache", "ledger", "fp", Ledger)
+    ids.remember(known, ledger, text)
+    known.save()
+    parsed: list[str] = []
+    real = ids._parsed
+    monkeypatch.setattr(ids, "_parsed", lambda text, where: parsed.append(text) or real(text, where))
+    assert load_ledger(path, Memo(tmp_path / "cache", "ledger", "fp", Ledger)) == ledger and parsed == []
+    path.write_text(text.replace("Kyiv talks", "Kyiv talks resume"), encoding="utf-8")
+    edited = load_ledger(path, Memo(tmp_path / "cache", "ledger", "fp", Ledger))
+    assert edited.sources["kyiv"].title == "Kyiv talks resume" and len(parsed) == 1
+    path.write_text(CORRUPT[0][0], encoding="utf-8")
+    with pytest.raises(LedgerError, match=CORRUPT[0][1]):
+        load_ledger(path, Memo(tmp_path / "cache", "ledger", "fp", Ledger))
