@@ -107,3 +107,18 @@ def test_templates_read_only_their_view(name):
     free = jinja2.meta.find_undeclared_variables(env.parse((TEMPLATES / name).read_text(encoding="utf-8")))
     allowed = {"page", "meta"} | (set() if name in PAGE_TEMPLATES else HANDED_ON)
     assert free - set(env.globals) <= allowed
+
+
+def test_where_quotes_were_found_is_kept_and_gives_the_same_pages(tmp_path, monkeypatch):
+    """The catalogue's `places` memo: a second render finds no quote in its paragraph again, and prints the same."""
+    dossier = realistic()
+    places = Memo(tmp_path, "quote-places", "fp", tuple[int, int] | None)
+    pages = render.render(dossier, places=places)
+    places.save()
+    assert places.used
+    found: list[str] = []
+    real = render.catalogue.locate
+    monkeypatch.setattr(render.catalogue, "locate", lambda text, needle: found.append(needle) or real(text, needle))
+    assert render.render(dossier, places=Memo(tmp_path, "quote-places", "fp", tuple[int, int] | None)) == pages
+    assert found == []
+    assert render.render(dossier) == pages and found  # without the memo every quote is found again

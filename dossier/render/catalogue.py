@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from dossier.memo import Memo, call_key
 from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Position, Quote, Tombstone, Topic
 from dossier.render.diff import locate, word_diff
 from dossier.text import normalise, words
@@ -98,8 +99,11 @@ def _grouped(items: Iterable, key, order) -> dict[str, list]:
 class Catalogue:
     """The dossier indexed by id, with the cross references each page shows, computed once."""
 
-    def __init__(self, dossier: Dossier) -> None:
+    def __init__(self, dossier: Dossier, places: Memo[tuple[int, int] | None] | None = None) -> None:
+        """`places` keeps where each quote was found in its paragraph between builds (dossier.memo):
+        finding it normalises the paragraph character by character, for every printing of every quote."""
         self.dossier = dossier
+        self.places = places if places is not None else Memo(kind=tuple[int, int] | None)
         self.sources = {s.id: s for s in dossier.sources}
         self.actors = {a.id: a for a in dossier.actors}
         self.quotes = {q.id: q for q in dossier.quotes}
@@ -322,7 +326,8 @@ class Catalogue:
         placed: list[tuple[int, int, Printing]] = []
         unplaced: list[Printing] = []
         for printing in self.printings_at.get((source.id, paragraph_index), []):
-            span = locate(text, printing.occurrence.text)
+            needle = printing.occurrence.text
+            span = self.places.get(call_key(text, needle), lambda: locate(text, needle))
             if span and all(span[1] <= start or span[0] >= end for start, end, _ in placed):
                 placed.append((*span, printing))
             else:
