@@ -89,8 +89,9 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress
     digests = memo.Memo(config.cache, "pages", render.reuse_fingerprint(config.templates), str)
     reuse = render.Reuse(digests, config.docs)
     places = memo.Memo(config.cache, "quote-places", memo.fingerprint("dossier.render.diff"), tuple[int, int] | None)
+    diffs = memo.Memo(config.cache, "wording-diffs", memo.fingerprint("dossier.render.diff"), list[tuple[str, str]])
     try:
-        pages = render.render(published, config.templates, site_url, site_name, texts, reuse, places)
+        pages = render.render(published, config.templates, site_url, site_name, texts, reuse, places, diffs)
     except render.UnsafeId as error:  # ids that are not slugs of seed file names come from the ledger
         raise InputError(f"{config.ledger}: {error}") from error
     data = export.files(published, config.templates, site_url)
@@ -102,7 +103,7 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress
         result.changed = publish.write({**pages, **data}, config.docs, ledger_text, config.ledger, same=reuse.reused)
         if config.cache and assembly.finished:  # a stopped or failed extraction is tried again next time
             stamp.save(config.cache, inputs, config.ledger, config.docs, result.pages, result.problems)
-    for kept in (texts, digests, ledgers, places):
+    for kept in (texts, digests, ledgers, places, diffs):
         kept.save()
     return result
 

@@ -109,16 +109,20 @@ def test_templates_read_only_their_view(name):
     assert free - set(env.globals) <= allowed
 
 
-def test_where_quotes_were_found_is_kept_and_gives_the_same_pages(tmp_path, monkeypatch):
-    """The catalogue's `places` memo: a second render finds no quote in its paragraph again, and prints the same."""
+@pytest.mark.parametrize("name, function, kind", [("places", "locate", tuple[int, int] | None),
+                                                    ("diffs", "word_diff", list[tuple[str, str]])])
+def test_where_quotes_stand_and_how_wordings_differ_are_kept_and_give_the_same_pages(tmp_path, monkeypatch, name,
+                                                                                   function, kind):
+    """The catalogue's memos: a second render finds no quote in its paragraph again (`places`) and
+    compares no wording again (`diffs`), and prints the same pages."""
     dossier = realistic()
-    places = Memo(tmp_path, "quote-places", "fp", tuple[int, int] | None)
-    pages = render.render(dossier, places=places)
-    places.save()
-    assert places.used
-    found: list[str] = []
-    real = render.catalogue.locate
-    monkeypatch.setattr(render.catalogue, "locate", lambda text, needle: found.append(needle) or real(text, needle))
-    assert render.render(dossier, places=Memo(tmp_path, "quote-places", "fp", tuple[int, int] | None)) == pages
-    assert found == []
-    assert render.render(dossier) == pages and found  # without the memo every quote is found again
+    kept = Memo(tmp_path, name, "fp", kind)
+    pages = render.render(dossier, **{name: kept})
+    kept.save()
+    assert kept.used
+    called: list[str] = []
+    real = getattr(render.catalogue, function)
+    monkeypatch.setattr(render.catalogue, function, lambda text, other: called.append(other) or real(text, other))
+    assert render.render(dossier, **{name: Memo(tmp_path, name, "fp", kind)}) == pages
+    assert called == []
+    assert render.render(dossier) == pages and called  # without the memo each is computed again

@@ -39,6 +39,7 @@ class _Printing:
     index: int  # 1-based position among its source's quotations
     words: tuple[str, ...]
     speaker: str | None  # actor id
+    key: str  # call_key of its text: a pair's key in the likeness memo is made of its two printings' keys
 
 
 def cluster_quotes(extractions: Sequence[Extraction], resolve: Resolver, likeness: Memo | None = None) -> list[Quote]:
@@ -46,7 +47,7 @@ def cluster_quotes(extractions: Sequence[Extraction], resolve: Resolver, likenes
     `likeness` keeps the score of each pair of wordings between builds (dossier.memo): one new article
     costs the scores of its own wordings, and the clusters are those of a build that scored every pair."""
     printings = [
-        _Printing(m, k, tuple(words(m.text)), _speaker_id(m, resolve))
+        _Printing(m, k, tuple(words(m.text)), _speaker_id(m, resolve), call_key(m.text))
         for e in extractions
         for k, m in enumerate(e.quotes, start=1)
     ]
@@ -145,10 +146,11 @@ def _cluster(printings: list[_Printing], likeness: Memo) -> list[list[int]]:
 def _likeness(a: _Printing, b: _Printing, memo: Memo) -> float:
     """same_utterance, except that printings one slip apart are always one utterance (never less
     alike than a word changed): the ledger keeps one id for them, so they must be one quote.
-    Both are symmetric, so a pair is one entry of the memo whichever printing comes first."""
+    Both are symmetric, so a pair is one entry of the memo whichever printing comes first; its key is
+    made of the printings' own keys, so a build hashes each text once rather than once a pair."""
     if a.speaker and b.speaker and a.speaker != b.speaker:
         return 0.0  # never joined: not worth comparing
-    return memo.get(call_key(*sorted((a.mention.text, b.mention.text))), lambda: _wording_likeness(a, b))
+    return memo.get(call_key(*sorted((a.key, b.key))), lambda: _wording_likeness(a, b))
 
 
 def _wording_likeness(a: _Printing, b: _Printing) -> float:

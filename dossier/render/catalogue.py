@@ -99,11 +99,14 @@ def _grouped(items: Iterable, key, order) -> dict[str, list]:
 class Catalogue:
     """The dossier indexed by id, with the cross references each page shows, computed once."""
 
-    def __init__(self, dossier: Dossier, places: Memo[tuple[int, int] | None] | None = None) -> None:
+    def __init__(self, dossier: Dossier, places: Memo[tuple[int, int] | None] | None = None,
+                 diffs: Memo[list[tuple[str, str]]] | None = None) -> None:
         """`places` keeps where each quote was found in its paragraph between builds (dossier.memo):
-        finding it normalises the paragraph character by character, for every printing of every quote."""
+        finding it normalises the paragraph character by character, for every printing of every quote;
+        `diffs` keeps each wording compared with its quote's (word_diff)."""
         self.dossier = dossier
         self.places = places if places is not None else Memo(kind=tuple[int, int] | None)
+        self.diffs = diffs if diffs is not None else Memo(kind=list[tuple[str, str]])
         self.sources = {s.id: s for s in dossier.sources}
         self.actors = {a.id: a for a in dossier.actors}
         self.quotes = {q.id: q for q in dossier.quotes}
@@ -251,8 +254,11 @@ class Catalogue:
         for printing in self.printings.get(quote.id, []):
             printed[normalise(printing.occurrence.text)].add(printing.occurrence.source)
         canonical = normalise(quote.text)
-        return [Variant(text, sorted(sources), word_diff(canonical, text), words(text) == words(canonical))
+        return [Variant(text, sorted(sources), self._diff(canonical, text), words(text) == words(canonical))
                 for text, sources in sorted(printed.items()) if text != canonical]
+
+    def _diff(self, canonical: str, text: str) -> list[tuple[str, str]]:
+        return self.diffs.get(call_key(canonical, text), lambda: word_diff(canonical, text))
 
     def quotes_by(self, actor_id: str) -> list[Quote]:
         return self._quotes_by.get(actor_id, [])

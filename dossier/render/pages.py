@@ -228,22 +228,24 @@ class UnsafeId(ValueError):
 
 def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", site_name: str = "",
            texts: Memo[str] | None = None, reuse: Reuse | None = None,
-           places: Memo[tuple[int, int] | None] | None = None) -> dict[str, str]:
+           places: Memo[tuple[int, int] | None] | None = None,
+           diffs: Memo[list[tuple[str, str]]] | None = None) -> dict[str, str]:
     """Every generated page as {path relative to docs/: Markdown text}. `site_url` and
     `site_name` (mkdocs.yml's, see `site_settings`) go into permalinks and citations; the RSS
     feed is written only when `site_url` is an absolute http(s) URL, as every link in it must be.
 
     Each page is rendered from its view (dossier.render.views) and its frontmatter; `reuse` takes
     a page whose view, frontmatter and template the last build rendered from docs/ instead
-    (dossier.render.reuse), `texts` keeps frontmatter text between builds (dossier.yamlio) and
-    `places` where quotes were found in their paragraphs (dossier.render.catalogue).
+    (dossier.render.reuse), `texts` keeps frontmatter text between builds (dossier.yamlio),
+    `places` where quotes were found in their paragraphs and `diffs` how their wordings differ
+    (dossier.render.catalogue).
 
     Each redirect (dossier.redirects, from the ledger) becomes a static HTML page at the old URL,
     `<section>/<old id>/index.html`, that sends the reader on to the new one: any renderer copies it
     as it is, so redirects need no plugin or hook."""
     envs = {depth: environment(templates, depth=depth) for depth in (0, 1, 2)}
     reuse = reuse or Reuse()
-    catalogue = Catalogue(dossier, places)
+    catalogue = Catalogue(dossier, places, diffs)
     site_root = (http_url(site_url) or "").rstrip("/")  # where the feed's links start: feed readers need absolute ones
     story = Story(catalogue)
     views = Views(catalogue, story, cite.citations(dossier, site_url or None, site_name or None), site_name or "Dossier",
