@@ -1,10 +1,11 @@
 """What each page shows, as plain data: the view a template reads, and nothing else.
 
-A view is made of str, int, float, bool, None, lists and dicts only, every link resolved here as
-{"label": ..., "href": ...} (href None where there is no page to link to). The templates never see
-the catalogue or the story, so a page's text is decided by its view and its template alone: render
-keys each page by both (dossier.render.reuse) and does not render again a page whose view the last
-build rendered.
+A view is made of str (Markup, a str, for the citation blocks cite.py escaped), int, float, bool,
+None, lists and dicts only, every link resolved here as {"label": ..., "href": ...} (href None where
+there is no page to link to). The templates never see the catalogue or the story, so a page's text
+is decided by its view, its frontmatter and its template alone: render keys each page by these
+(dossier.render.reuse) and does not render again a page whose key the last build rendered. No key is
+named like a dict method (items, keys, values, get): Jinja's `view.items` would find the method.
 
 `Views` builds them from the catalogue and the story; each `*_row` method is one item of a long
 list (dossier.render.paging), as the list's template in listing/ prints it.
