@@ -36,7 +36,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
-from dossier import publish, yamlio
+from dossier import publish, review, yamlio
 from dossier.errors import InputError, yaml_problem
 from dossier.curation import Curation
 from dossier.memo import Memo, call_key
@@ -347,10 +347,11 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None, f
         ledger.actors, _actor_entries(dossier.actors), _actor_successor(dossier.actors, edits.renames, ledger.actors)
     )
     positions = _apply_stances(dossier.positions, edits, problems)
-    topic_entries = _pin_named(ledger.topics, _topic_entries(dossier.topics, positions), _topic_successor(dossier.topics))
+    positions, topics, doubts = review.sure_positions(positions, dossier.actors, dossier.topics)
+    topic_entries = _pin_named(ledger.topics, _topic_entries(topics, positions), _topic_successor(topics))
     position_entries = _pin_named(
         ledger.positions,
-        _position_entries(positions, dossier.actors, dossier.topics, dossier.sources, ledger.positions),
+        _position_entries(positions, dossier.actors, topics, dossier.sources, ledger.positions),
         _position_successor(positions, actor_entries, topic_entries),
     )
     new_ledger = Ledger(
@@ -367,8 +368,8 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None, f
     ]
     positions = [replace(p, history=position_entries[p.id].stances) for p in positions]
     return replace(
-        dossier, quotes=quotes, positions=positions, redirects=redirects, tombstones=tombstones,
-        problems=[*dossier.problems, *problems]
+        dossier, quotes=quotes, positions=positions, topics=topics, redirects=redirects, tombstones=tombstones,
+        problems=[*dossier.problems, *problems], doubts=[*dossier.doubts, *doubts]
     ), new_ledger
 
 

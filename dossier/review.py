@@ -10,22 +10,25 @@ withheld again). A sentence read as an actor's stance in an unsure way (its hold
 from an earlier sentence or read from words only unsurely an actor, its topic recalled from paragraphs
 before) is left out of the positions, which are weighed again from the rest (a position with none
 left is not published, nor a topic with no position left), and listed there, to be settled with the
-position's `stance:` in curation.yaml. An unsure merge of two names into one actor stays made (undoing
-it would move pages) and is listed there too, for the editor to `split` in curation.yaml if it is
-wrong. The scores (bench/score.py) read the dossier before this step: they measure extraction, not
-what was withheld.
+position's `stance:` in curation.yaml; that is done before ids are pinned (dossier.ids calls
+`sure_positions`), so that the ledger holds only positions that were published and one published
+before that now rests on unsure sentences alone becomes a tombstone. An unsure merge of two names
+into one actor stays made (undoing it would move pages) and is listed there too, for the editor to
+`split` in curation.yaml if it is wrong. The scores (bench/score.py) read the dossier before
+`withhold`: they measure extraction, not which speakers were withheld.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from dossier.model import Confidence, Doubt, Dossier, Mention, Position, Quote, Statement
+from dossier.model import Actor, Confidence, Doubt, Dossier, Mention, Position, Quote, Statement, Topic
 from dossier.weighing import weigh
 
 
 def withhold(dossier: Dossier) -> Dossier:
-    """`dossier` as it may be published: unsure decisions out of its pages, in its `doubts`."""
+    """`dossier` as it may be published: unsure speakers out of its pages, in its `doubts` with unsure merges
+    (unsure stances are weighed out before ids are pinned: `sure_positions`)."""
     quotes, doubts = [], []
     for quote in dossier.quotes:
         if quote.speaker is not None and quote.speaker_confidence == Confidence.UNSURE:
@@ -35,20 +38,28 @@ def withhold(dossier: Dossier) -> Dossier:
     doubts += [Doubt(kind="merge", page=actor.id, text=merge.name, claim=actor.name, claim_id=actor.id, evidence=(),
                      methods=(merge.how,))
                for actor in dossier.actors for merge in actor.merged if merge.confidence == Confidence.UNSURE]
-    names = {actor.id: actor.name for actor in dossier.actors}
-    titles = {topic.id: topic.title for topic in dossier.topics}
-    positions = []
-    for position in dossier.positions:
+    return replace(dossier, quotes=quotes, doubts=[*dossier.doubts, *doubts])
+
+
+def sure_positions(positions: list[Position], actors: list[Actor], topics: list[Topic]
+                   ) -> tuple[list[Position], list[Topic], list[Doubt]]:
+    """The positions weighed from their sure and likely sentences only, the topics some position is left on,
+    and a Doubt for each unsure sentence. dossier.ids calls it before pinning ids: the ledger holds what
+    was published, so a published position that comes to rest on unsure sentences alone (an editor's
+    `stance:` taken back) becomes a tombstone there, never a page that is gone."""
+    names = {actor.id: actor.name for actor in actors}
+    titles = {topic.id: topic.title for topic in topics}
+    kept, doubts = [], []
+    for position in positions:
         unsure = [s for s in position.statements if s.confidence == Confidence.UNSURE]
         doubts += [_stance_doubt(position, statement, names, titles) for statement in unsure]
         sure = [s for s in position.statements if s.confidence != Confidence.UNSURE]
         if sure and unsure:
             position = replace(weigh(position.actor, position.topic, sure), history=position.history)
-        if sure:
-            positions.append(position)
-    published = {p.topic for p in positions}
-    return replace(dossier, quotes=quotes, positions=positions, topics=[t for t in dossier.topics if t.id in published],
-                   doubts=[*dossier.doubts, *doubts])
+        if sure or not unsure:
+            kept.append(position)
+    published = {p.topic for p in kept}
+    return kept, [t for t in topics if t.id in published], doubts
 
 
 def _speaker_doubt(quote: Quote) -> Doubt:

@@ -14,7 +14,7 @@ from dossier.errors import InputError
 from dossier.extract import extract
 from dossier.ingest import read_seeds
 from dossier.model import Actor, Confidence, Dossier, Statement, Topic
-from dossier.review import withhold
+from dossier.review import sure_positions, withhold
 from dossier.weighing import weigh
 from tests.conftest import ROOT
 
@@ -148,13 +148,11 @@ LIKELY, UNSURE, SURE = Confidence.LIKELY, Confidence.UNSURE, Confidence.SURE
 def test_unsure_stances_are_weighed_out_of_published_positions_and_listed_for_review(statements, published,
                                                                                         withheld):
     position = weigh("norway", "ceasefire", [statement(*row) for row in statements])
-    dossier = Dossier(sources=[], actors=[Actor("norway", "Norway", "country")], quotes=[],
-                      topics=[Topic("ceasefire", "Ceasefire")], positions=[position])
-    shown = withhold(dossier)
-    found = [(p.stance, [m.paragraph for m in p.evidence]) for p in shown.positions]
+    positions, topics, doubts = sure_positions([position], [Actor("norway", "Norway", "country")],
+                                               [Topic("ceasefire", "Ceasefire")])
+    found = [(p.stance, [m.paragraph for m in p.evidence]) for p in positions]
     assert found == ([published] if published else [])
-    assert [t.id for t in shown.topics] == (["ceasefire"] if published else [])  # no topic page with no position
-    doubts = [d for d in shown.doubts if d.kind == "stance"]
+    assert [t.id for t in topics] == (["ceasefire"] if published else [])  # no topic page with no position
     assert [(d.page, d.claim, d.topic_title, d.evidence[0].paragraph) for d in doubts] == [
         ("norway--ceasefire", "Norway", "Ceasefire", paragraph) for paragraph in withheld]
 
@@ -216,3 +214,17 @@ def test_a_curated_position_no_source_states_is_reported(tmp_path):
     assert "spain--ceasefire" not in positions
     assert problems == [
         "curation.yaml: line 2: position 'spain--ceasefire' is in no source: its stance cannot be set"]
+
+
+def test_a_position_never_published_is_never_pinned_and_one_published_then_withheld_is_a_tombstone(tmp_path):
+    _positions_built(tmp_path, "")  # Germany's stance rests on an unsure sentence alone: withheld
+    _positions_built(tmp_path, "")
+    ledger = yaml.safe_load((tmp_path / "permalinks.yaml").read_text(encoding="utf-8"))
+    assert "germany--ceasefire" not in ledger["positions"]  # the ledger holds what was published
+    _positions_built(tmp_path, "positions:\n  germany--ceasefire:\n    stance: oppose\n")  # confirmed: published
+    assert page(tmp_path / "docs" / "positions" / "germany--ceasefire.md")[0]["stance"] == "oppose"
+    positions, review, _ = _positions_built(tmp_path, "")  # the editor takes the confirmation back
+    assert "germany--ceasefire" not in positions
+    meta, body = page(tmp_path / "docs" / "positions" / "germany--ceasefire.md")
+    assert meta["tombstone"] is True and "Withdrawn" in body  # the permalink still answers
+    assert "(position `germany--ceasefire`)" in review
