@@ -13,8 +13,8 @@ from dossier.build import BuildConfig, build
 from dossier.errors import InputError
 from dossier.extract import extract
 from dossier.ingest import read_seeds
-from dossier.model import Actor, Confidence, Dossier, Statement, Topic
-from dossier.review import sure_positions, withhold
+from dossier.model import Actor, Confidence, Statement, Topic
+from dossier.review import sure_positions
 from dossier.weighing import weigh
 from tests.conftest import ROOT
 
