@@ -283,4 +283,4 @@ class Dossier:
     redirects: dict[str, str] = field(default_factory=dict)  # "quotes/old.md" -> "quotes/new.md"
     tombstones: list[Tombstone] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    doubts: list[Doubt] = field(default_factory=list)  # what review.withhold kept from the reader, for an editor
+    doubts: list[Doubt] = field(default_factory=list)  # what dossier.review kept from the reader, for an editor

@@ -3,8 +3,9 @@
 Each sentence counts once per stance, however many outlets printed it; the stance most sentences
 state wins, and a tie goes to the firmer statement (oppose, then support, then conditional, then
 open), so the result never depends on article order. Evidence and sentences are those stating the
-winning stance. Linking weighs every sentence found (what bench/score.py scores); dossier.review
-weighs again those sure enough to publish; an editor's stance in curation.yaml settles it.
+winning stance. Linking weighs every sentence found; dossier.review weighs again those sure enough
+to publish, before ids are pinned (so bench/score.py scores what that leaves); an editor's stance in
+curation.yaml settles it.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ peacekeepers in Ukraine", "a peacekeeping force"). Here those names meet:
   serve (their ActorMention.affiliation): a deputy foreign minister's stance
   is his country's position. Leaders and everyone else hold their own.
 - Positions. One per (actor, topic), weighed from every sentence stating it (dossier/weighing.py),
-  each kept with how sure its reading is, so that review.withhold can publish only the sure ones.
+  each kept with how sure its reading is, so that review.sure_positions can publish only the sure ones.
 """
 
 from __future__ import annotations
