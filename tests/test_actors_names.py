@@ -132,7 +132,7 @@ ARTICLES = [
       "Samsung Electronics, the chipmaker, is weighing a plant. Samsung declined to comment."],
      {"FTC": ("Federal Trade Commission", ORGANIZATION), "Samsung": ("Samsung Electronics", ORGANIZATION)}),
     (["The Rev. Martin Luther King Jr. spoke in Washington on Wednesday."],  # a title word before a suffix
-     {"Martin Luther King Jr.": ("Martin Luther King Jr.", PERSON), "Martin Luther": None, "King Jr.": None}),
+     {"Rev. Martin Luther King Jr.": ("Martin Luther King Jr.", PERSON), "Martin Luther": None, "King Jr.": None}),
     (["Donald Trump Jr. said the campaign would win. Trump Jr. later left."],
      {"Donald Trump Jr.": ("Donald Trump Jr.", PERSON), "Trump Jr.": ("Donald Trump Jr.", PERSON)}),
     (["Pope Leo XIV called for a ceasefire on Sunday. The pope spoke from the balcony."],  # a regnal number
@@ -188,6 +188,13 @@ ARTICLES = [
     (["A bench led by Chief Justice of Pakistan (CJP) Qazi Faez Isa adjourned the hearing on Thursday.",
       "Urging the lawyer to appoint a replacement, the CJP expressed annoyance over the delay."],
      {"CJP": None, "the CJP": ("Qazi Faez Isa", PERSON), "Qazi Faez Isa": ("Qazi Faez Isa", PERSON)}),
+    # a form of address shows a person and is printed with the name (the tagger calls many an organisation)
+    (["Education Minister Jane Talbot opened the school.", "Ms Talbot says the plan is about choice."],
+     {"Ms Talbot": ("Jane Talbot", PERSON), "Talbot": None}),
+    (["Kevin Marsh, the minister, spoke first.", "Mr Marsh hit out at the critics."],
+     {"Mr Marsh": ("Kevin Marsh", PERSON), "Marsh": None}),
+    (["Cllr Dana Pryce said the vote was fair. Cr Alan Moss disagreed."],
+     {"Cllr Dana Pryce": ("Dana Pryce", PERSON), "Cr Alan Moss": ("Alan Moss", PERSON)}),
     (["The World Health Organization (WHO) said the outbreak was over."],  # an organisation's own initials
      {"The World Health Organization": ("World Health Organization", ORGANIZATION),
       "WHO": ("World Health Organization", ORGANIZATION)}),

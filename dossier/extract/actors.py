@@ -225,11 +225,12 @@ class _Reader:
         """[affiliation] [modifiers] title Name: "Russian Deputy Foreign Minister Alexander Grushko"."""
         if self.words[i].lower() == "the":
             return None
-        title = self._title(i) or self._owned_name(i)
+        title = self._title(i) or self._owned_name(i) or self._honorific(i)
         if title is None:
             return None
         start_name, role, affiliation, affiliation_surface = title
-        if affiliation is None and self._part_of_org(start_name - 1):
+        addressed = self.words[start_name - 1].lower() in self.world.honorifics  # "Ms Parata": a person
+        if affiliation is None and not addressed and self._part_of_org(start_name - 1):
             return None
         end = self._name_run(start_name)
         if end == start_name and start_name < len(self.doc) and self.words[start_name] == ",":
@@ -240,7 +241,7 @@ class _Reader:
                 return None
         if end == start_name:
             return None
-        person = self._person(start_name, end, supported=role is not None)
+        person = self._person(start_name, end, supported=role is not None or addressed)
         if person is None:
             return None
         return self._person_reading(i, end, person, role, affiliation, affiliation_surface)
@@ -674,6 +675,14 @@ class _Reader:
         if owner is None or self.words[owner[0] - 1] not in POSSESSIVE:
             return None
         return owner[0], None, owner[2], self._surface(i, owner[0])
+
+    def _honorific(self, i: int):
+        """ "Ms Parata", "Cllr Carl Les": a form of address before a name gives no role, but shows a person
+        (the tagger calls many an organisation) and is printed as part of how the article names them."""
+        end = i
+        while end < len(self.doc) and self.words[end].lower() in self.world.honorifics:
+            end += 1
+        return (end, None, None, None) if end > i else None
 
     def _organization_owner(self, i: int):
         """(end, name, Known) for an organisation the article names, standing before a title."""
