@@ -195,6 +195,16 @@ ARTICLES = [
      {"Mr Marsh": ("Kevin Marsh", PERSON), "Marsh": None}),
     (["Cllr Dana Pryce said the vote was fair. Cr Alan Moss disagreed."],
      {"Cllr Dana Pryce": ("Dana Pryce", PERSON), "Cr Alan Moss": ("Alan Moss", PERSON)}),
+    # the proper nouns before a title that say whom it serves are printed with the name, no actor of their own
+    (["Brookfield Mayor Tom Harlan said the plan would hurt the town."],
+     {"Brookfield Mayor Tom Harlan": ("Tom Harlan", PERSON), "Brookfield": None}),
+    (["Interim Greenway leader Dan Price said the plan would fail."],
+     {"Interim Greenway leader Dan Price": ("Dan Price", PERSON), "leader Dan Price": None}),
+    # ...but an organisation's name there is one, and so is a person's
+    (["Manitoba Nurses Union President Darla Jackson said nurses were exhausted."],
+     {"Manitoba Nurses Union": ("Manitoba Nurses Union", ORGANIZATION)}),
+    (["Putin spokesman Dmitry Peskov said the talks were over."],
+     {"Putin": ("Putin", PERSON), "spokesman Dmitry Peskov": ("Dmitry Peskov", PERSON)}),
     (["The World Health Organization (WHO) said the outbreak was over."],  # an organisation's own initials
      {"The World Health Organization": ("World Health Organization", ORGANIZATION),
       "WHO": ("World Health Organization", ORGANIZATION)}),

@@ -655,6 +655,8 @@ class _Reader:
         if owner is not None:
             j, _, affiliation = owner
             affiliation_surface = self._surface(i, j)
+        elif (unnamed := self._unnamed_owner(i)) is not None and self._title_words(unnamed) is not None:
+            j = unnamed  # "Saskatchewan Premier Brad Wall": printed with the name, no actor of its own
         title = self._title_words(j)
         if title is None and owner is not None:  # "Qatar's foreign ministry spokesman"
             institution = self._institution_end(j, any_case=True)
@@ -675,6 +677,31 @@ class _Reader:
         if owner is None or self.words[owner[0] - 1] not in POSSESSIVE:
             return None
         return owner[0], None, owner[2], self._surface(i, owner[0])
+
+    def _unnamed_owner(self, i: int) -> int | None:
+        """End of the proper nouns before a title that say whom it serves when the data files know none
+        of them ("Saskatchewan Premier", "Wildrose Leader", "Interim NDP leader", "Lake Charles Mayor"):
+        left out, they were read as a person of their own ("Saskatchewan") or dropped from the way the
+        article names the person. An organisation's name there ("Manitoba Nurses Union President") and a
+        person's ("Putin spokesman") are mentions of their own: words the tagger calls a person's own a
+        title only when it is an office, capitalised ("Lake Charles Mayor")."""
+        start = i
+        while start < len(self.doc) and self.tokens[start].lower_ in self.world.modifiers:
+            start += 1
+        end = start
+        while end < len(self.doc) and end - start < MAX_INSTITUTION_WORDS and self._may_own_title(end):
+            end += 1
+        if end == start or end == len(self.doc) or (self.tokens[end].is_lower and any(
+                t.ent_type_ == "PERSON" for t in self.tokens[start:end])):
+            return None
+        return end
+
+    def _may_own_title(self, k: int) -> bool:
+        token, word = self.tokens[k], self.words[k]
+        return (word[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ not in NOT_NAMES
+                and word.lower() not in self.world.honorifics and self._known_person(word) is None
+                and not any(table.match(self.words, k) for table in (
+                    self.world.titles, self.world.institutions, self.world.organization_heads)))
 
     def _honorific(self, i: int):
         """ "Ms Parata", "Cllr Carl Les": a form of address before a name gives no role, but shows a person
