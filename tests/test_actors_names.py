@@ -169,6 +169,11 @@ ARTICLES = [
      {"The Russian Foreign Ministry": ("Russian Foreign Ministry", ORGANIZATION), "Russian": ("Russia", COUNTRY)}),
     (["Hundreds of American Airlines pilots demonstrated outside the airport."],
      {"American Airlines": ("American Airlines", ORGANIZATION), "American": None}),
+    # a country's name or adjective inside a longer proper name is no mention of the country
+    (["The study was published in the British Veterinary Journal on Monday."], {"British": None}),
+    (["Volunteers from the Iranian Red Crescent handed out blankets."], {"Iranian": None}),
+    (["The deal was agreed by British and French officials. South Africa said it would sign."],
+     {"British": ("United Kingdom", COUNTRY), "French": ("France", COUNTRY), "South Africa": ("South Africa", COUNTRY)}),
     # a law's name is no actor, though the tagger finds organisations and a "Bill" in it
     # (organizations.yaml: law_heads); "Bill" that names someone stays a person
     (["AGC said such comments may breach the Administration of Justice (Protection) Act 2016."],

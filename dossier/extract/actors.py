@@ -325,7 +325,7 @@ class _Reader:
         if match is None:
             return None
         end, known = match
-        if self._is_us_state(j, end) or (known.kind == COUNTRY and self._in_place(j, end)):
+        if self._is_us_state(j, end) or (known.kind == COUNTRY and (self._in_place(j, end) or self._in_name(j, end))):
             return _Reading(end)  # "an earthquake in central Iran": where it happened, not who acted
         if known.kind == ORGANIZATION:
             members = self.world.member_nouns.match(self.words, end)
@@ -351,6 +351,8 @@ class _Reader:
         if match is None:
             return None
         end, known = match
+        if self._in_name(i, end):
+            return _Reading(end)
         return _Reading(end, [_Found(self._surface(i, end), known.name, known.kind)])
 
     def _referring_organization(self, i: int) -> _Reading | None:
@@ -949,6 +951,20 @@ class _Reader:
         """Whether the name at start:end is the object of "in", "between", ... (PLACE_PREPOSITIONS)."""
         root = self.doc[start:end].root
         return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+    def _in_name(self, start: int, end: int) -> bool:
+        """Whether a country's name or adjective is a word of a longer proper name that no reading took
+        whole ("Cricket South Africa", "the British Medical Journal", "the Iranian Red Crescent"): no
+        mention of the country. A title or a person's name beside it is no such name ("Pakistan Prime
+        Minister", "Russian Alexei Navalny")."""
+        return any(0 <= k < len(self.doc) and self._joins_proper_name(k) for k in (start - 1, end))
+
+    def _joins_proper_name(self, k: int) -> bool:
+        token = self.tokens[k]
+        return (token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ != "PERSON"
+                and token.ent_type_ not in NOT_NAMES and self.words[k].lower() not in self.world.honorifics
+                and not any(table.match(self.words, k) for table in (
+                    self.world.titles, self.world.names, self.world.demonyms, self.world.metonyms)))
 
     def _stands_as_place(self, start: int, end: int) -> bool:
         """Whether a name stands where a place does: in a list after a place the tagger knows ("Hampshire,
