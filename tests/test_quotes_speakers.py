@@ -166,6 +166,13 @@ SPEAKERS = [
     (["In 2020, Stephanie Lechuga-Pe\u00f1a and her co-authors interviewed parents.",
       'Their paper earned the most citations, Clarivate found. "We are optimistic about the outcome," she said.'],
      "Stephanie Lechuga-Pe\u00f1a", "pronoun"),
+    # a role noun its own words describe is only an organisation whose name has one of them: never the
+    # company named before it ("the pilots union" is not the airline)
+    (["Hundreds of Harlow Air pilots picketed the airport on Wednesday.",
+      f"The pilots union said in a statement, {SAID[:-2]}.\""], None, "unattributed"),
+    (["The Harlow Pilots Union called a strike on Wednesday.",
+      f"The pilots union said in a statement, {SAID[:-2]}.\""], "Harlow Pilots Union", "role"),
+    (["Harlow Air cut its forecast on Wednesday.", f"{SAID} the company said."], "Harlow Air", "role"),
     # a storm is never the "it" of a cue ("Hurricane Ian")
     (["The National Hurricane Center\u2019s advisory has Hurricane Ian maintaining its status.",
       'It warns of "catastrophic storm surge inundation of 12 to 18 feet" along the coast.'],

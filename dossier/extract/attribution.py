@@ -516,7 +516,9 @@ class Reader:
         if surname in self.people:  # "Price said", a surname the tagger took for a common noun
             return Speaker(surname, method, PERSON)
         if token.pos_ in ("NOUN", "PROPN") and definite:
-            return self._role(sentence, at, frozenset({token.lemma_.lower(), token.lower_}))
+            described = frozenset(c.lower_ for c in token.children if c.dep_ == "compound" and c.is_lower)
+            return self._role(sentence, at, frozenset({token.lemma_.lower(), token.lower_}) | described,
+                              any_organization=not described)
         return ANONYMOUS
 
     @staticmethod
@@ -611,13 +613,16 @@ class Reader:
                  or pronoun_candidates(contexts(), sentence.paragraph, fits))
         return Speaker(found[0].name, "pronoun", found[0].kind, among=len(found)) if found else ANONYMOUS
 
-    def _role(self, sentence: Sentence, at: int, nouns: frozenset[str], organization: bool = False) -> Speaker:
+    def _role(self, sentence: Sentence, at: int, nouns: frozenset[str], organization: bool = False,
+              any_organization: bool = True) -> Speaker:
         """Who a role noun refers back to: the person named earlier with a matching title ("the
         diplomat"), or the organisation named earlier ("the ministry", "the company", or any when
         `organization`); never an outlet unless the noun is one ("the automaker" is never the paper).
+        A noun its own words describe ("the pilots union") is only an organisation whose name has one of
+        them, not `any_organization`: the company named before it is whom the union bargains with.
         Only the sentences the role index lists are looked at, so reading stays linear in length."""
         speech = lexicon().speech_verbs
-        if organization or not nouns.isdisjoint(speech.organization_nouns):
+        if organization or (any_organization and not nouns.isdisjoint(speech.organization_nouns)):
             nouns = nouns | {ANY_ORGANIZATION}
         outlets = (False, True) if not nouns.isdisjoint(speech.outlet_nouns) else (False,)
         keys = {(noun, outlet) for noun in nouns for outlet in outlets}
