@@ -173,6 +173,9 @@ SPEAKERS = [
     (["The Harlow Pilots Union called a strike on Wednesday.",
       f"The pilots union said in a statement, {SAID[:-2]}.\""], "Harlow Pilots Union", "role"),
     (["Harlow Air cut its forecast on Wednesday.", f"{SAID} the company said."], "Harlow Air", "role"),
+    # the period the tagger splits from an abbreviated title is no end of the name ("Capt" was a speaker)
+    ([f"{SAID} said HPU President Capt. Dana Reyes."], "Dana Reyes", "explicit"),
+    ([f"{SAID} said Sgt. Dana Reyes."], "Dana Reyes", "explicit"),
     # a storm is never the "it" of a cue ("Hurricane Ian")
     (["The National Hurricane Center\u2019s advisory has Hurricane Ian maintaining its status.",
       'It warns of "catastrophic storm surge inundation of 12 to 18 feet" along the coast.'],
