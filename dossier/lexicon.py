@@ -122,6 +122,7 @@ class Ingest(Shape):
     published_labels: Words
     updated_labels: Words
     dateline_non_places: Words
+    masthead_words: Words
     wire_services: dict[Word, Words]
 
 

@@ -405,6 +405,27 @@ def test_a_lede_is_text_not_the_title(text, title, paragraphs):
                         if title == "ministry statement 2025" else [])
 
 
+@pytest.mark.parametrize(("text", "title", "outlet", "date", "dateline"), [
+    # a newspaper's name alone above the headline is the masthead: who publishes the page, not the title
+    ("Gateway Gazette\n\nWildrose says activists doubled their efforts\n\nEDMONTON, AB (January 22, 2016): "
+     "The party said so today.", "Wildrose says activists doubled their efforts", "Gateway Gazette", "2016-01-22",
+     "Edmonton"),
+    ("The Harbour Times\n\nCouncil approves budget\n\nThe council voted on Monday.", "Council approves budget",
+     "The Harbour Times", None, None),
+    # a headline that ends like a newspaper's name, above its lede, is the headline
+    ("Minister Attacks Harbour Times\n\nThe minister said the paper lied.", "Minister Attacks Harbour Times", None,
+     None, None),
+    # a press release's date in its dateline
+    ("Governor signs bill\n\nFRANKFORT, Ky. (Oct. 28, 2021) \u2013 The governor signed it.", "Governor signs bill",
+     None, "2021-10-28", "Frankfort"),
+    # the credit line of a republished copy is no headline
+    ("Source : Perth Now news\n\nThe minister slammed delays on Friday.", "ministry statement 2025", None, None, None),
+])
+def test_masthead_credit_and_the_date_in_a_dateline(text, title, outlet, date, dateline):
+    article, _ = one_article(text, "ministry_statement-2025.txt")
+    assert (article.title, article.outlet, article.date, article.dateline) == (title, outlet, date, dateline)
+
+
 def test_a_file_without_a_title_line_is_titled_after_its_name():
     body = "The ministry said on Monday that it would not take part in the talks, " * 6
     article, problems = one_article(body, "ministry_statement-2025.txt")
@@ -1186,6 +1207,7 @@ def test_layouts_written_blind(blind_layouts, file):
     ("Copyright 2024 Example News", "disclaimer", {"outlet": "Example News"}),
     ("© 2023 The Associated Press. All rights reserved.", "disclaimer", {"outlet": "The Associated Press"}),
     ("Source: Al Jazeera and news agencies", "credit", {"credited": ()}),
+    ("Source : Perth Now news", "credit", {"credited": ()}),  # a republished page's credit, no headline
     ("Image: a ferry at the river port", "caption", {}),
     ("Photograph: Jean Martin/AFP", "caption", {}),
     ("Getty Images", "caption", {}),

@@ -47,7 +47,9 @@ Title
     reported, as when the file holds no line at all before the text.
 
 Boilerplate (kept out of the body, and so out of every extraction)
-    The title and repeated or truncated copies of it; a date label glued onto
+    The title and repeated or truncated copies of it; a masthead, a newspaper's
+    name alone as the first line above the headline ("Gateway Gazette"), which
+    gives the outlet; a date label glued onto
     the title line; Published/Updated lines; bylines and staff credits; section
     labels; photo captions; "ALSO READ"-style teasers; comment disclaimers,
     copyright and newsletter lines; wire credit lines ("-- Reuters");
@@ -108,7 +110,8 @@ Dates
     "17/03/2025" or "03/17/2025" (day or month first, when one of the two is
     over 12: "03/04/2025" is ambiguous and gives no date); never invented (no
     year, "Published 12 January", "3 hours ago": no date) and never taken from
-    the body text.
+    the body text. A dateline that prints a full date gives it when no date line
+    does ("FRANKFORT, Ky. (Oct. 28, 2021) –", "EDMONTON, AB (January 22, 2016):").
 
 Duplicates and ids
     Two files with the same title and body (compared after normalisation) are
@@ -269,7 +272,7 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
         file=file,
         title=title,
         paragraphs=tuple(Paragraph(index, paragraph) for index, paragraph in enumerate(body, start=1)),
-        date=fields.get("date", metadata.date),
+        date=fields.get("date", metadata.date or (dateline.date if dateline else None)),
         updated=fields.get("updated", metadata.updated),
         byline=byline,
         credited=tuple(dict.fromkeys(credited)),

@@ -234,8 +234,10 @@ _BIO = re.compile(r"\s+(?:is|was|writes|covers|reports)\b")
 
 def in_context(candidates: list[str], found: list[Boilerplate | None]) -> list[Boilerplate | None]:
     """`found` with what only context tells: a bare name beside a date or a job title in the header is the
-    byline ("Jane Doe" over "Tue 4 Jun 2024"); the headline-like lines after a list label ("More on this
-    story", "Explore more on these topics") are teasers and tags, until a line reads as text again."""
+    byline ("Jane Doe" over "Tue 4 Jun 2024"); a newspaper's name as the first line, above a headline, is
+    the masthead: who publishes the page ("Gateway Gazette"), not the title; the headline-like lines after a
+    list label ("More on this story", "Explore more on these topics") are teasers and tags, until a line
+    reads as text again."""
     found = list(found)
     for i, candidate in enumerate(candidates[:HEADER_LINES]):
         if any(f and (f.byline or f.desk) for f in found[:i]):
@@ -244,6 +246,11 @@ def in_context(candidates: list[str], found: list[Boilerplate | None]) -> list[B
                 n and n.kind == "metadata" and (n.date or n.updated or n.desk or not n.byline)
                 for n in (_nearest_line(found, i, -1), _nearest_line(found, i, 1))):
             found[i] = Boilerplate("metadata", byline=candidate)
+    first = next((i for i, f in enumerate(found) if f is None), None)
+    if first is not None and first < HEADER_LINES and _is_masthead(candidates[first]):
+        headline = next((c for c, f in zip(candidates[first + 1:], found[first + 1:]) if f is None), None)
+        if headline is not None and not is_lede(headline) and not _is_masthead(headline):
+            found[first] = Boilerplate("credit", outlet=candidates[first])
     in_list, run = False, []
     for i, candidate in enumerate([*candidates, None]):
         if candidate is not None and found[i] is None and in_list and _is_teaser(candidate):
@@ -259,6 +266,14 @@ def in_context(candidates: list[str], found: list[Boilerplate | None]) -> list[B
         else:
             in_list = False
     return found
+
+
+def _is_masthead(text: str) -> bool:
+    """A newspaper's name alone ("Gateway Gazette", "The Evening Standard"): up to five capitalised words,
+    "the" or "of" among them, ending in a word that ends such names (data/ingest.yaml: masthead_words)."""
+    words = text.split()
+    return 1 < len(words) <= 5 and words[-1].casefold() in cues().masthead_words and all(
+        word[0].isupper() or word in ("of", "the") for word in words)
 
 
 def _is_teaser(text: str) -> bool:

@@ -39,6 +39,7 @@ class Cues:
                                      # "by" after a date
     updated_labels: frozenset[str]
     non_places: frozenset[str]
+    masthead_words: frozenset[str]  # case-folded: "Gazette" ends a newspaper's name
     wires: dict[str, str]  # every way of naming a wire service, case-folded -> its canonical name
     wire_report: re.Pattern
 
@@ -81,6 +82,7 @@ def cues() -> Cues:
             rf"|(?:\s+|(?<=\d))(?=(?:{_alternation(label[0].upper() + label[1:] for label in labels)})\b)"),
         updated_labels=frozenset(" ".join(label.casefold().split()) for label in data.updated_labels),
         non_places=frozenset(word.casefold() for word in data.dateline_non_places),
+        masthead_words=frozenset(word.casefold() for word in data.masthead_words),
         wires=wires,
         wire_report=re.compile(
             r"(?P<prefix>(?i:news\s+agency)\s+)?(?<![\w'’])(?P<name>[A-Z][\w.&-]{0,30}(?:\s+[A-Z][\w.&-]{0,30}){0,3})"

@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass
 
 from dossier.ingest.cues import cues, wire_service, wires_in
-from dossier.ingest.dates import MONTH
+from dossier.ingest.dates import MONTH, parse_date
 
 _DATELINE = re.compile(
     rf"""(?:\*\*|__)?(?P<place>[^\W\d_][\w.'’-]{{0,30}}(?:\s+[^\W\d_][\w.'’-]{{0,30}}){{0,3}})?(?:\*\*|__)?
     (?:(?:\s+\([^()\n]{{1,30}}\))?\s+\[[^\[\]\n]{{1,30}}\])?  # ANI's "Kozhikode (Kerala) [India]"
     (?:,\s+(?P<region>[^\W\d_][\w.'’-]{{0,30}}(?:\s+[^\W\d_][\w.'’-]{{0,30}}){{0,2}}))??
-    (?:,\s+(?i:{MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?)?
+    (?P<date>,\s+(?i:{MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?)?
     (?:\s{{0,3}}\((?P<credit>[^()\n]{{1,40}})\)|\s{{1,3}}/(?P<release_wire>[^/\n]{{1,40}})/)?
     \s{{0,3}}(?P<separator>-{{1,2}}|[–—]|:)(?:\s{{1,3}}(?=\S)|\s*\Z)""",
     re.VERBOSE,
@@ -28,6 +28,7 @@ class Dateline:
     place: str | None
     credited: tuple[str, ...]
     rest: str  # the paragraph without its dateline
+    date: str | None = None  # ISO, when it prints one in full: "EDMONTON, AB (January 22, 2016):"
 
 
 def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
@@ -38,6 +39,9 @@ def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
     if not match or not (match["place"] or match["credit"]):
         return None
     place, credit = match["place"], match["credit"] or match["release_wire"]
+    date = parse_date(match["date"].lstrip(", ")) if match["date"] else None
+    if credit and not date and (date := parse_date(credit)):
+        credit = None  # "(January 22, 2016)": a press release's date, no wire
     if place and not credit:
         place, credit = _place_and_outlet(place)
     credited = wires_in(credit) if credit else ()
@@ -55,7 +59,7 @@ def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
         place = place.title() if place.isupper() else place
     elif not credited:
         return None
-    return Dateline(place=place, credited=credited, rest=paragraph[match.end():])
+    return Dateline(place=place, credited=credited, rest=paragraph[match.end():], date=date)
 
 
 def _place_and_outlet(words: str) -> tuple[str, str | None]:
