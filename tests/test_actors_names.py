@@ -169,6 +169,12 @@ ARTICLES = [
      {"The Russian Foreign Ministry": ("Russian Foreign Ministry", ORGANIZATION), "Russian": ("Russia", COUNTRY)}),
     (["Hundreds of American Airlines pilots demonstrated outside the airport."],
      {"American Airlines": ("American Airlines", ORGANIZATION), "American": None}),
+    # a lone word that names nobody the article names in full, and does not speak, is no person (the tagger
+    # calls platforms, nouns and the first half of a name it cannot read whole people); a given name alone is
+    (["Platforms subject to the rules include Instagram, TikTok, Snapchat and Reddit."], {"Snapchat": None}),
+    (["Morale is low at the plant, workers said."], {"Morale": None}),
+    (["The plan will work, Theresa May said."], {"Theresa": None}),
+    (["Hossein Karimi sang to his daughter, Fatima, held in his arms."], {"Fatima": ("Fatima", PERSON)}),
     # a country's name or adjective inside a longer proper name is no mention of the country
     (["The study was published in the British Veterinary Journal on Monday."], {"British": None}),
     (["Volunteers from the Iranian Red Crescent handed out blankets."], {"Iranian": None}),
@@ -208,8 +214,8 @@ ARTICLES = [
     # ...but an organisation's name there is one, and so is a person's
     (["Manitoba Nurses Union President Darla Jackson said nurses were exhausted."],
      {"Manitoba Nurses Union": ("Manitoba Nurses Union", ORGANIZATION)}),
-    (["Putin spokesman Dmitry Peskov said the talks were over."],
-     {"Putin": ("Putin", PERSON), "spokesman Dmitry Peskov": ("Dmitry Peskov", PERSON)}),
+    (["Vladimir Putin met the envoy.", "Putin spokesman Dmitry Peskov said the talks were over."],
+     {"Putin": ("Vladimir Putin", PERSON), "spokesman Dmitry Peskov": ("Dmitry Peskov", PERSON)}),
     (["The World Health Organization (WHO) said the outbreak was over."],  # an organisation's own initials
      {"The World Health Organization": ("World Health Organization", ORGANIZATION),
       "WHO": ("World Health Organization", ORGANIZATION)}),

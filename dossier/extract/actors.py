@@ -37,7 +37,7 @@ from dossier.extract.discourse import Referent, role_referent
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import lexicon
 from dossier.model import ActorMention, Article, Confidence
-from dossier.names import NameIndex, pronoun
+from dossier.names import NameIndex, genders, pronoun
 from dossier.text import ends_sentence, normalise
 from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, law_name_end, world
 
@@ -593,9 +593,16 @@ class _Reader:
             return known
         if self.heading:
             return None
-        if supported or all(t.ent_type_ == "PERSON" for t in self.doc[start:end]):
+        if supported or (all(t.ent_type_ == "PERSON" for t in self.doc[start:end])
+                         and (end - start > 1 or self._lone_given_name(start))):
             return _Person(name)
         return None
+
+    def _lone_given_name(self, k: int) -> bool:
+        """A given name alone ("his daughter, Fatima,"), not the first half of a name the scan could not
+        read whole ("Theresa May", "Anita Among": the capitalised word after it is the family name)."""
+        after = self.tokens[k + 1] if k + 1 < len(self.doc) else None
+        return self.words[k] in genders().given_names and not (after is not None and after.text[:1].isupper())
 
     def _known_person(self, name: str) -> _Person | None:
         """The person this name stands for: the latest so far, else the first to come. A full name or
