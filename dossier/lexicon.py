@@ -90,8 +90,9 @@ def _levels(ways: Any) -> Any:
 
 
 class StanceParts(Shape):
-    holder: _levels(Literal["stated", "carried"])
+    holder: _levels(Literal["stated", "quoted", "carried"])
     topic: _levels(Literal["stated", "carried", "recalled", "named before"])
+    quoted_action: Level
 
 
 class Confidences(Shape):
@@ -310,6 +311,8 @@ class Stances(Patterned):
     bodies: Words
     pointers: dict[Word, Words]
     own_bodies: Words
+    first_person: Words
+    acting_prepositions: Words
     copulas: Words
     shapes: dict[Reader, CueShape]
 
