@@ -92,7 +92,7 @@ def _levels(ways: Any) -> Any:
 class StanceParts(Shape):
     holder: _levels(Literal["stated", "quoted", "carried"])
     topic: _levels(Literal["stated", "carried", "recalled", "named before"])
-    quoted_action: Level
+    quoted: _levels(Literal["action", "topic from before"])
 
 
 class Confidences(Shape):

@@ -106,17 +106,16 @@ def _decided(ways: dict[str, str], quote: QuoteMention | None = None, action: bo
     taken from before it, as sure as the less sure of the two (data/confidence.yaml). How sure the holder's
     words are an actor (ActorMention.confidence) does not count: on dev, positions resting on an unsure
     mention were right as often as the rest. A holder who is the speaker of the quotation the cue stands in
-    is no surer than that speaker (a speaker guessed among several makes a stance for the review page), and
-    a quoted stance on an action is only as sure as `quoted_action`: first-person speech is full of
-    formulas that read like one ("I want to thank ...", "we have to make sure ...")."""
+    is no surer than that speaker (a speaker guessed among several makes a stance for the review page), nor
+    than confidence.yaml's `quoted` caps when its topic is an action or comes from before the sentence."""
     levels = lexicon().confidence.stance
     if quote is not None:
         ways = {**ways, "holder": "quoted"}
     sureness = [Confidence(getattr(levels, part)[way]) for part, way in ways.items()]
-    if quote is not None and quote.confidence is not None:
-        sureness.append(quote.confidence)
-    if quote is not None and action:
-        sureness.append(Confidence(levels.quoted_action))
+    if quote is not None:
+        caps = {"action": action, "topic from before": ways["topic"] != "stated"}
+        sureness += [Confidence(levels.quoted[cap]) for cap, applies in caps.items() if applies]
+        sureness += [quote.confidence] if quote.confidence is not None else []
     return ", ".join(f"{part} {way}" for part, way in ways.items()), min(sureness, key=lambda c: c.rank)
 
 
@@ -806,6 +805,9 @@ class _Names:
             return [_Holder(mention.name, mention)]
         if token.pos_ == "PRON":
             return self._pronoun(paragraph, token)
+        named = next((c for c in token.children if c.dep_ == "appos" and self.named(paragraph, c)), None)
+        if named is not None and token.pos_ == "NOUN":  # "two governors, Waller and Bowman, dissented"
+            return self.of(paragraph, named)  # "the finance spokesman, Cllr Carl Les, said" too
         lemma = token.lemma_.lower()
         if lemma in words.own_bodies:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -821,10 +823,6 @@ class _Names:
             named = next((c for c in token.children if c.dep_ in ("compound", "nmod")
                           and self.named(paragraph, c)), None)
             return self._name(paragraph, named, words) if named is not None else self._body(paragraph, token)
-        named = next((c for c in token.children if c.dep_ == "appos" and self.named(paragraph, c)),
-                     None)
-        if named is not None and token.pos_ == "NOUN":  # "two governors, Waller and Bowman, dissented"
-            return self.of(paragraph, named)
         return []
 
     def _affiliations_of(self, holders: list[_Holder]) -> list[_Holder]:
