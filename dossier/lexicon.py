@@ -92,7 +92,7 @@ def _levels(ways: Any) -> Any:
 class StanceParts(Shape):
     holder: _levels(Literal["stated", "quoted", "carried"])
     topic: _levels(Literal["stated", "carried", "recalled", "named before"])
-    quoted: _levels(Literal["action", "topic from before"])
+    quoted: dict[Literal["action", "topic carried", "topic recalled"], Level]
 
 
 class Confidences(Shape):
@@ -288,6 +288,7 @@ class SpeechVerbs(Patterned):
 
 class Stances(Patterned):
     verbs: dict[Word, Stance]
+    object_verbs: dict[Word, Stance]
     phrasal: dict[Word, Stance]
     adjectives: dict[Word, Cue]
     prepositions: dict[Word, Stance]

@@ -107,14 +107,14 @@ def _decided(ways: dict[str, str], quote: QuoteMention | None = None, action: bo
     words are an actor (ActorMention.confidence) does not count: on dev, positions resting on an unsure
     mention were right as often as the rest. A holder who is the speaker of the quotation the cue stands in
     is no surer than that speaker (a speaker guessed among several makes a stance for the review page), nor
-    than confidence.yaml's `quoted` caps when its topic is an action or comes from before the sentence."""
+    than confidence.yaml's `quoted` caps: on an action, on a topic taken from before the sentence."""
     levels = lexicon().confidence.stance
     if quote is not None:
         ways = {**ways, "holder": "quoted"}
     sureness = [Confidence(getattr(levels, part)[way]) for part, way in ways.items()]
     if quote is not None:
-        caps = {"action": action, "topic from before": ways["topic"] != "stated"}
-        sureness += [Confidence(levels.quoted[cap]) for cap, applies in caps.items() if applies]
+        caps = [f"topic {ways['topic']}", *(["action"] if action else [])]
+        sureness += [Confidence(levels.quoted[cap]) for cap in caps if cap in levels.quoted]
         sureness += [quote.confidence] if quote.confidence is not None else []
     return ", ".join(f"{part} {way}" for part, way in ways.items()), min(sureness, key=lambda c: c.rank)
 
@@ -340,6 +340,12 @@ def _read_verb(verb, stance: str, particle, words: Stances, cue: str) -> _Readin
     return _Reading(stance, holders, _conjuncts(topic), _clause_head(verb), cue=cue)
 
 
+def _verb_stance(lemma: str, words: Stances) -> str:
+    """The stance a verb of the verb shape states: listed under verbs, or under object_verbs (the shape's
+    pattern has checked it takes a thing as its object)."""
+    return words.verbs[lemma] if lemma in words.verbs else words.object_verbs[lemma]
+
+
 def _misread_predicate(verb) -> bool:
     """'Sudan, also downstream, called for X': a past-tense verb the parser hung on the name before it as a
     clause is that name's predicate."""
@@ -437,7 +443,7 @@ _READERS = {  # the rule reading a word of each shape of stances.yaml
     "adjective": lambda token, words, nested: _read_adjective(
         token, words.adjectives.get(token.lower_) or words.adjectives[token.lemma_.lower()]),
     "phrasal": _read_phrasal,
-    "verb": lambda token, words, nested: _read_verb(token, words.verbs[token.lemma_.lower()], None, words,
+    "verb": lambda token, words, nested: _read_verb(token, _verb_stance(token.lemma_.lower(), words), None, words,
                                                     token.lemma_.lower()),
     "meeting": lambda token, words, nested: _read_condition(token, "conditional"),
     "condition": lambda token, words, nested: _read_condition(token, "condition"),
