@@ -140,6 +140,8 @@ NOTHING_STATED = [
     "France's unions rejected the pension plan.",  # unions of a country are not the country
     "Kenya needs to send a strong message.",  # "need" states a stance on a thing only
     "Germany backed the RMT union.",  # an actor, not an issue
+    "Canada asked for answers.",  # a request for information, no issue
+    "Canada asked Mexico for an explanation of where the talks are.",
 ]
 
 

@@ -708,7 +708,9 @@ def _hung_on_verb(noun):
 
 
 def _vague(head, words: Stances) -> bool:
-    if head.pos_ == "PRON" or head.lower_ in RELATIVE_PRONOUNS:
+    """Whether `head` says nothing of an issue by itself: a pronoun, a vague or generic noun with nothing
+    naming the issue on it, a clause of being ("an explanation [of where we are]")."""
+    if head.pos_ in ("PRON", "AUX") or head.lower_ in RELATIVE_PRONOUNS:
         return True
     lemma = head.lemma_.lower()
     if lemma not in words.vague_nouns and lemma not in words.generic_nouns:
