@@ -784,7 +784,7 @@ class _Names:
     whoever is reported speaking or the last person named; "his country" to that person's affiliation; "the
     leaders of X" to X; "the union" to the last organisation named with that word."""
 
-    def __init__(self, actors: Sequence[ActorMention], quoted: _Quoted | None = None):
+    def __init__(self, actors: Sequence[ActorMention], quoted: _Quoted):
         self._quoted = quoted
         placed = sorted((m for m in actors if m.start is not None), key=_mention_place)
         self._spans: dict[int, list[ActorMention]] = defaultdict(list)
@@ -874,7 +874,7 @@ class _Names:
     def quoted_speaker(self, paragraph: int, offset: int) -> _Holder | None:
         """The speaker of the quotation `offset` of `paragraph` stands in, by the actor mention of the words
         attribution took for them, or None outside quotations and for quotations nobody is named for."""
-        quote = self._quoted.at(paragraph, offset) if self._quoted is not None else None
+        quote = self._quoted.at(paragraph, offset)
         if quote is None:
             return None
         at = quote.speaker_at
