@@ -207,6 +207,11 @@ def test_actor_mentions_map_metonyms_to_their_country():
     (["Maria Lopez spoke on Sunday.", "He rejected the idea of NATO peacekeepers."], None),  # no man named
     (["Alexander Grushko spoke on Sunday.", "The talks went on.", "The talks went on.", "The talks went on.",
       "The talks went on.", "He rejected the idea of NATO peacekeepers."], None),  # too far back
+    # in a reported clause "she" is the speaker only if the speaker may be a she
+    (["Maria Lopez spoke on Sunday.", "She rejected the idea of NATO peacekeepers, Alexander Grushko said."],
+     "Maria Lopez"),
+    (["Maria Lopez spoke on Sunday.", "He rejected the idea of NATO peacekeepers, Alexander Grushko said."],
+     "Alexander Grushko"),
 ])
 def test_he_or_she_is_the_last_person_named_who_may_be_meant(paragraphs, holder):
     found = stances(*paragraphs)

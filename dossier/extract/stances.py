@@ -854,11 +854,14 @@ class _Names:
 
     def _pronoun(self, paragraph: int, token) -> list[_Holder]:
         said = pronoun(token.lower_)
-        # any pronoun, in a reported clause, stands for whoever is reported speaking: "Britain said it was ready"
+        # any pronoun, in a reported clause, stands for whoever is reported speaking: "Britain said it was ready",
+        # unless the speaker's given name says otherwise ("the people she stood with ...," Brian Jean said)
         if said is not None:
             speaker = _speaker(token)
             if speaker and speaker[0].pos_ != "PRON" and speaker[0].i != token.i:
-                return self.of(paragraph, speaker[0])
+                holders = [h for h in self.of(paragraph, speaker[0]) if not said.gender or _may_be(h.name, said.gender)]
+                if holders or not said.gender:
+                    return holders
         if said is not None and said.gender:
             back = self._people_before(paragraph, token.idx)
             found = pronoun_referent((Context(m.paragraph, named=(Referent(m.name, PERSON),)) for m in back),
