@@ -90,8 +90,9 @@ def _levels(ways: Any) -> Any:
 
 
 class StanceParts(Shape):
-    holder: _levels(Literal["stated", "carried"])
+    holder: _levels(Literal["stated", "quoted", "carried"])
     topic: _levels(Literal["stated", "carried", "recalled", "named before"])
+    quoted: dict[Literal["action", "topic carried", "topic recalled"], Level]
 
 
 class Confidences(Shape):
@@ -288,6 +289,7 @@ class SpeechVerbs(Patterned):
 
 class Stances(Patterned):
     verbs: dict[Word, Stance]
+    object_verbs: dict[Word, Stance]
     phrasal: dict[Word, Stance]
     adjectives: dict[Word, Cue]
     prepositions: dict[Word, Stance]
@@ -311,6 +313,8 @@ class Stances(Patterned):
     bodies: Words
     pointers: dict[Word, Words]
     own_bodies: Words
+    first_person: Words
+    acting_prepositions: Words
     copulas: Words
     shapes: dict[Reader, CueShape]
 

@@ -16,10 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier import nlp
+from dossier.extract import extract
 from dossier.extract.actors import extract_actors
-from dossier.extract.stances import extract_stances
+from dossier.extract.stances import _decided, extract_stances
 from dossier.link.positions import _keys_matching, _matches, link_positions
-from dossier.model import ActorMention, Article, Confidence, Extraction, Mention, Paragraph, Stance
+from dossier.model import ActorMention, Article, Confidence, Extraction, Mention, Paragraph, QuoteMention, Stance
 from dossier.text import slugify, words
 
 
@@ -71,6 +72,13 @@ STATED = [
     ("Two governors, Christopher Waller and Michelle Bowman, dissented, saying they favoured a rate cut.",
      ("Michelle Bowman", "support", "rate cut")),
     ("Scott Bessent said the Fed should consider cutting rates.", ("Scott Bessent", "open", "cutting rates")),
+    ("Leisure centres are crucial to the recovery, Oliver Dowden said.", ("Oliver Dowden", "support", "Leisure centres")),
+    ("France stressed the importance of continued vigilance.", ("France", "support", "continued vigilance")),
+    ("Japan celebrated the success of the vaccination programme.", ("Japan", "support", "vaccination programme")),
+    ("Spain was pleased with the performance of the team.", ("Spain", "support", "performance of the team")),
+    ("Kenya needs funding to train more doctors.", ("Kenya", "support", "funding")),  # a thing it needs
+    ("Canada surprised its allies by calling for a ban on coal.", ("Canada", "support", "ban on coal")),
+    ("Canada joined Mexico in rejecting the pay offer.", ("Canada", "oppose", "pay offer")),
     # oppose
     ("Russia rejected the deployment of NATO troops.", ("Russia", "oppose", "NATO troops")),
     ("Poland is against the plan to relax emission rules.", ("Poland", "oppose", "relax emission rules")),
@@ -84,6 +92,10 @@ STATED = [
      ("Saudi Arabia", "oppose", "phasing out fossil fuels")),
     ("Travel bans are not the answer, Tedros Adhanom Ghebreyesus said.",
      ("Tedros Adhanom Ghebreyesus", "oppose", "Travel bans")),
+    ("The consultation was a sham, Gerard Coyne said.", ("Gerard Coyne", "oppose", "consultation")),
+    ("Germany said the new tariff was unconstitutional.", ("Germany", "oppose", "tariff")),
+    ("The finance spokesman, Carl Les, said the allocations were disappointing.", ("Carl Les", "oppose", "allocations")),
+    ("Brazil discredited the claim by the opposition.", ("Brazil", "oppose", "claim by the opposition")),
     # open
     ("Canada is open to talks with China.", ("Canada", "open", "talks with China")),
     ("India signalled openness to a trade deal.", ("India", "open", "trade deal")),
@@ -126,6 +138,10 @@ NOTHING_STATED = [
     "European leaders have rallied behind the plan.",  # nobody the text names
     "Ethiopia's government insisted that the filling would proceed as planned.",  # no condition, no cue
     "France's unions rejected the pension plan.",  # unions of a country are not the country
+    "Kenya needs to send a strong message.",  # "need" states a stance on a thing only
+    "Germany backed the RMT union.",  # an actor, not an issue
+    "Canada asked for answers.",  # a request for information, no issue
+    "Canada asked Mexico for an explanation of where the talks are.",
 ]
 
 
@@ -191,6 +207,11 @@ def test_actor_mentions_map_metonyms_to_their_country():
     (["Maria Lopez spoke on Sunday.", "He rejected the idea of NATO peacekeepers."], None),  # no man named
     (["Alexander Grushko spoke on Sunday.", "The talks went on.", "The talks went on.", "The talks went on.",
       "The talks went on.", "He rejected the idea of NATO peacekeepers."], None),  # too far back
+    # in a reported clause "she" is the speaker only if the speaker may be a she
+    (["Maria Lopez spoke on Sunday.", "She rejected the idea of NATO peacekeepers, Alexander Grushko said."],
+     "Maria Lopez"),
+    (["Maria Lopez spoke on Sunday.", "He rejected the idea of NATO peacekeepers, Alexander Grushko said."],
+     "Alexander Grushko"),
 ])
 def test_he_or_she_is_the_last_person_named_who_may_be_meant(paragraphs, holder):
     found = stances(*paragraphs)
@@ -309,6 +330,58 @@ def test_a_stance_records_where_its_holder_and_topic_come_from_and_how_sure_that
     docs = list(nlp.load().pipe(paragraphs))
     found = extract_stances(art, docs, scanned(art, docs))
     assert expected in {(s.actor, s.topic, s.method, s.confidence) for s in found}
+
+
+QUOTED = [
+    # a first-person cue in a sentence of a quotation that reports nobody saying it
+    (['Mustafa Aratoglu, an official in Ercis, said: "The town is cut off. We need blood and machinery."'],
+     {("Mustafa Aratoglu", "support", "blood", "holder quoted, topic stated", Confidence.LIKELY),
+      ("Mustafa Aratoglu", "support", "machinery", "holder quoted, topic stated", Confidence.LIKELY)}),
+    (['Maria Eagle spoke after the vote. "I support the rail strike," she said.'],
+     {("Maria Eagle", "support", "rail strike", "holder quoted, topic stated", Confidence.LIKELY)}),
+    # a verdict nobody is named for, inside a quotation of the speaker's
+    (['"The town is cut off," said Mustafa Aratoglu. "This ban is unconstitutional."'],
+     {("Mustafa Aratoglu", "oppose", "ban", "holder quoted, topic stated", Confidence.LIKELY)}),
+    # an action in first-person speech is a formula more often than a stance: for the review page
+    (['Kevin Nolan, the chief executive, spoke at the plant. "We are proud. I want to thank the governor."'],
+     {("Kevin Nolan", "support", "thank the governor", "holder quoted, topic stated", Confidence.UNSURE)}),
+    # a topic from before the quotation's sentence: for the review page
+    (['Germany proposed a carbon tax. Olaf Scholz said: "It is a mistake. We reject it."'],
+     {("Germany", "support", "carbon tax", "holder stated, topic stated", Confidence.LIKELY),
+      ("Olaf Scholz", "oppose", "carbon tax", "holder quoted, topic carried", Confidence.UNSURE)}),
+    # first-person words nobody is named for hold nothing
+    (['The town is cut off. "We need blood and machinery."'], set()),
+    (['The town is cut off. We need blood and machinery.'], set()),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", QUOTED, ids=[p[0] for p, _ in QUOTED])
+def test_a_quotations_speaker_holds_its_first_person_and_unattributed_cues(paragraphs, expected):
+    found = extract(article(*paragraphs)).stances
+    assert {(s.actor, s.stance, s.topic, s.method, s.confidence) for s in found} == expected
+
+
+def quote(confidence: Confidence | None) -> QuoteMention:
+    return QuoteMention("test", 1, "We need blood and machinery.", "Mustafa Aratoglu", "explicit",
+                        confidence=confidence)
+
+
+@pytest.mark.parametrize("ways, quoted, action, expected", [
+    ({"holder": "stated", "topic": "stated"}, None, True, ("holder stated, topic stated", Confidence.LIKELY)),
+    ({"holder": "stated", "topic": "stated"}, quote(Confidence.SURE), False,
+     ("holder quoted, topic stated", Confidence.LIKELY)),
+    ({"holder": "stated", "topic": "stated"}, quote(Confidence.UNSURE), False,  # a speaker guessed among several
+     ("holder quoted, topic stated", Confidence.UNSURE)),
+    ({"holder": "stated", "topic": "stated"}, quote(Confidence.LIKELY), True, ("holder quoted, topic stated",
+                                                                               Confidence.UNSURE)),
+    ({"holder": "stated", "topic": "named before"}, quote(Confidence.SURE), False,  # "the reform" in the quote
+     ("holder quoted, topic named before", Confidence.LIKELY)),
+    ({"holder": "stated", "topic": "carried"}, quote(Confidence.SURE), False,  # maybe from outside the quote
+     ("holder quoted, topic carried", Confidence.UNSURE)),
+    ({"holder": "stated", "topic": "carried"}, None, False, ("holder stated, topic carried", Confidence.LIKELY)),
+])
+def test_a_quoted_stance_is_no_surer_than_its_speaker_its_topic_or_an_action(ways, quoted, action, expected):
+    assert _decided(ways, quoted, action) == expected
 
 
 @pytest.mark.parametrize("sentence, topic, head", [

@@ -26,6 +26,6 @@ def extract(article: Article, parsed: Sequence[bytes] = ()) -> Extraction:
     sentences = article_sentences([p.text for p in article.paragraphs])
     actors = extract_actors(article, docs, sentences)
     quotes, problems = extract_quotes(article, docs)
-    stances = extract_stances(article, docs, actors, sentences, title)
+    stances = extract_stances(article, docs, actors, sentences, title, quotes)
     return Extraction(article=article, quotes=tuple(quotes), actors=tuple(actors), stances=tuple(stances),
                       problems=tuple(problems))

@@ -10,7 +10,10 @@ someone is reported stating ("the guarantees should include X"). The dependency
 parse says who holds the stance (the cue's subject, else whoever is reported
 saying the sentence) and what it is about (the cue's object, read past light
 heads such as "the deployment of"). Cues nest: "refuses to accept X" opposes X.
-A verdict after "to be" ("travel bans are not the answer") is a stance too.
+A verdict after "to be" ("travel bans are not the answer", "the law is unconstitutional") is a stance too.
+Inside a quotation, the speaker attribution found holds what the quoted words say in the first person ("We
+will fight this bill") or with nobody named ("This ban is unconstitutional"), when the sentence itself
+reports nobody saying it.
 Topics that only point back take what they point to: "such a request" the
 paragraph's last topic, "rejected the call" what was last called for, "the
 reform" the reform named in full before (headline included).
@@ -28,9 +31,10 @@ from typing import NamedTuple
 
 from dossier.extract.cues import Cues, stance_cues
 from dossier.extract.discourse import Context, Referent, pronoun_referent
+from dossier.extract.quotemarks import find_quotations
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import Stances, lexicon
-from dossier.model import ActorMention, Article, Confidence, Stance
+from dossier.model import ActorMention, Article, Confidence, QuoteMention, Stance
 from dossier.names import genders, pronoun
 from dossier.text import normalise
 from dossier.world import ORGANIZATION, PERSON
@@ -57,11 +61,13 @@ def _reporting_verbs() -> frozenset[str]:
 
 
 def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMention],
-                    sentences: Sequence | None = None, title=None) -> list[Stance]:
+                    sentences: Sequence | None = None, title=None,
+                    quotes: Sequence[QuoteMention] = ()) -> list[Stance]:
     """Stances stated in `article`; `docs[i]` parses `article.paragraphs[i]`, `actors` are its actor mentions,
     `sentences[i]` the paragraph's sentence spans (dossier.extract.sentences; split here when not given),
-    `title` the parse of its headline (made with the paragraphs', so that spaCy runs once per article)."""
-    names = _Names(actors)
+    `title` the parse of its headline (made with the paragraphs', so that spaCy runs once per article),
+    `quotes` its quotations with their speakers (dossier.extract.quotes)."""
+    names = _Names(actors, _Quoted(article, quotes))
     stances: list[Stance] = []
     recalled: dict[str, _Phrase] = {}  # cue -> the topic it was last used on, for "rejected the call" later on
     named: dict[str, _Phrase] = _named_issues(title) if title is not None else {}
@@ -87,20 +93,29 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                 for holder in holders or ():
                     if topic and (holder.name, claim.stance, topic.text) not in seen:
                         seen.add((holder.name, claim.stance, topic.text))
+                        decided = _decided(ways, holder.quote if claim.holders is not None else None, topic.action)
                         stances.append(Stance(article.id, paragraph.index, holder.name, topic.text, claim.stance,
-                                              sentence.text.strip(), topic.head, *_decided(ways),
-                                              holder_at=holder.at))
+                                              sentence.text.strip(), topic.head, *decided, holder_at=holder.at))
             named.update(_named_issues(sentence))
     return stances
 
 
-def _decided(ways: dict[str, str]) -> tuple[str, Confidence]:
+def _decided(ways: dict[str, str], quote: QuoteMention | None = None, action: bool = False
+             ) -> tuple[str, Confidence]:
     """(how a stance was read, how sure that is): its holder and its topic each stated in the sentence or
     taken from before it, as sure as the less sure of the two (data/confidence.yaml). How sure the holder's
     words are an actor (ActorMention.confidence) does not count: on dev, positions resting on an unsure
-    mention were right as often as the rest."""
+    mention were right as often as the rest. A holder who is the speaker of the quotation the cue stands in
+    is no surer than that speaker (a speaker guessed among several makes a stance for the review page), nor
+    than confidence.yaml's `quoted` caps: on an action, on a topic taken from before the sentence."""
     levels = lexicon().confidence.stance
+    if quote is not None:
+        ways = {**ways, "holder": "quoted"}
     sureness = [Confidence(getattr(levels, part)[way]) for part, way in ways.items()]
+    if quote is not None:
+        caps = [f"topic {ways['topic']}", *(["action"] if action else [])]
+        sureness += [Confidence(levels.quoted[cap]) for cap in caps if cap in levels.quoted]
+        sureness += [quote.confidence] if quote.confidence is not None else []
     return ", ".join(f"{part} {way}" for part, way in ways.items()), min(sureness, key=lambda c: c.rank)
 
 
@@ -227,7 +242,8 @@ class _Sentence:
             if speaker and speaker[0].pos_ != "PRON":
                 tokens = speaker
         if tokens is None:
-            return None
+            quoted = self.names.quoted_speaker(self.paragraph, cue.idx)
+            return (quoted,) if quoted is not None else None
         holders: dict[str, _Holder] = {}
         for token in tokens:
             for holder in self.names.of(self.paragraph, token):
@@ -322,6 +338,12 @@ def _read_verb(verb, stance: str, particle, words: Stances, cue: str) -> _Readin
         if holders is None:
             return None
     return _Reading(stance, holders, _conjuncts(topic), _clause_head(verb), cue=cue)
+
+
+def _verb_stance(lemma: str, words: Stances) -> str:
+    """The stance a verb of the verb shape states: listed under verbs, or under object_verbs (the shape's
+    pattern has checked it takes a thing as its object)."""
+    return words.verbs[lemma] if lemma in words.verbs else words.object_verbs[lemma]
 
 
 def _misread_predicate(verb) -> bool:
@@ -421,7 +443,7 @@ _READERS = {  # the rule reading a word of each shape of stances.yaml
     "adjective": lambda token, words, nested: _read_adjective(
         token, words.adjectives.get(token.lower_) or words.adjectives[token.lemma_.lower()]),
     "phrasal": _read_phrasal,
-    "verb": lambda token, words, nested: _read_verb(token, words.verbs[token.lemma_.lower()], None, words,
+    "verb": lambda token, words, nested: _read_verb(token, _verb_stance(token.lemma_.lower(), words), None, words,
                                                     token.lemma_.lower()),
     "meeting": lambda token, words, nested: _read_condition(token, "conditional"),
     "condition": lambda token, words, nested: _read_condition(token, "condition"),
@@ -459,6 +481,9 @@ def _subject(verb, passive: bool = False) -> list | None:
             return [subject] if subject is not None else None
         if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
             node = node.head
+            continue
+        if node.dep_ == "pcomp" and node.head.lower_ in lexicon().stances.acting_prepositions:
+            node = node.head.head  # "surprised them by calling for X": who surprised them calls for it
             continue
         return None
 
@@ -634,6 +659,8 @@ def _topic(head, words: Stances, named: Callable[[object], bool]) -> tuple[_Phra
     if head.pos_ == "NOUN" and head.lemma_.lower() in words.people and not any(
             c.dep_ == "prep" for c in head.children):
         return None, False  # "backed his minister": a person, not an issue
+    if head.pos_ == "NOUN" and named(head):
+        return None, False  # "NATO member states", "the RMT union": the actor scan read an actor there
     if head.pos_ == "PROPN" and named(head) and all(c.dep_ in ("compound", "det", "case", "punct")
                                                      for c in head.children):
         following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
@@ -681,7 +708,9 @@ def _hung_on_verb(noun):
 
 
 def _vague(head, words: Stances) -> bool:
-    if head.pos_ == "PRON" or head.lower_ in RELATIVE_PRONOUNS:
+    """Whether `head` says nothing of an issue by itself: a pronoun, a vague or generic noun with nothing
+    naming the issue on it, a clause of being ("an explanation [of where we are]")."""
+    if head.pos_ in ("PRON", "AUX") or head.lower_ in RELATIVE_PRONOUNS:
         return True
     lemma = head.lemma_.lower()
     if lemma not in words.vague_nouns and lemma not in words.generic_nouns:
@@ -695,10 +724,11 @@ def _vague(head, words: Stances) -> bool:
 class _Phrase(NamedTuple):
     """A topic as the article names it, and the key linking groups it by when no issue claims it: the lemma
     of its head with the compounds before it ("security mechanism"), read here from the article's parse so
-    that linking needs no language model."""
+    that linking needs no language model; `action` when it is headed by a verb ("send troops")."""
 
     text: str
     head: str
+    action: bool = False
 
 
 def _phrase(tokens) -> _Phrase | None:
@@ -709,7 +739,7 @@ def _phrase(tokens) -> _Phrase | None:
     inside = {t.i for t in ordered}
     root = next((t for t in ordered if t.head.i not in inside or t.head.i == t.i), ordered[0])
     parts = [c.lemma_.lower() for c in root.children if c.dep_ == "compound" and c.i < root.i and c.i in inside]
-    return _Phrase(text, " ".join([*parts, root.lemma_.lower()]))
+    return _Phrase(text, " ".join([*parts, root.lemma_.lower()]), root.pos_ in ("VERB", "AUX"))
 
 
 def _phrase_tokens(token, words: Stances, top: bool = True) -> Iterator:
@@ -734,11 +764,13 @@ def _phrase_tokens(token, words: Stances, top: bool = True) -> Iterator:
 
 
 class _Holder(NamedTuple):
-    """Who holds a stance: a canonical name, and the actor mention it was read from (None for a name that
-    only a mention implies: "his country" is the affiliation of the person it belongs to)."""
+    """Who holds a stance: a canonical name, the actor mention it was read from (None for a name that
+    only a mention implies: "his country" is the affiliation of the person it belongs to), and the quotation
+    whose speaker it is, when it was read as the speaker of the words the cue stands in."""
 
     name: str
     mention: ActorMention | None = None
+    quote: QuoteMention | None = None
 
     @property
     def at(self) -> tuple[int, int, int] | None:
@@ -752,7 +784,8 @@ class _Names:
     whoever is reported speaking or the last person named; "his country" to that person's affiliation; "the
     leaders of X" to X; "the union" to the last organisation named with that word."""
 
-    def __init__(self, actors: Sequence[ActorMention]):
+    def __init__(self, actors: Sequence[ActorMention], quoted: _Quoted):
+        self._quoted = quoted
         placed = sorted((m for m in actors if m.start is not None), key=_mention_place)
         self._spans: dict[int, list[ActorMention]] = defaultdict(list)
         self._bodies_by_word: dict[str, list[ActorMention]] = defaultdict(list)  # organisations by their words
@@ -780,6 +813,9 @@ class _Names:
             return [_Holder(mention.name, mention)]
         if token.pos_ == "PRON":
             return self._pronoun(paragraph, token)
+        named = next((c for c in token.children if c.dep_ == "appos" and self.named(paragraph, c)), None)
+        if named is not None and token.pos_ == "NOUN":  # "two governors, Waller and Bowman, dissented"
+            return self.of(paragraph, named)  # "the finance spokesman, Cllr Carl Les, said" too
         lemma = token.lemma_.lower()
         if lemma in words.own_bodies:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -795,10 +831,6 @@ class _Names:
             named = next((c for c in token.children if c.dep_ in ("compound", "nmod")
                           and self.named(paragraph, c)), None)
             return self._name(paragraph, named, words) if named is not None else self._body(paragraph, token)
-        named = next((c for c in token.children if c.dep_ == "appos" and self.named(paragraph, c)),
-                     None)
-        if named is not None and token.pos_ == "NOUN":  # "two governors, Waller and Bowman, dissented"
-            return self.of(paragraph, named)
         return []
 
     def _affiliations_of(self, holders: list[_Holder]) -> list[_Holder]:
@@ -822,11 +854,14 @@ class _Names:
 
     def _pronoun(self, paragraph: int, token) -> list[_Holder]:
         said = pronoun(token.lower_)
-        # any pronoun, in a reported clause, stands for whoever is reported speaking: "Britain said it was ready"
+        # any pronoun, in a reported clause, stands for whoever is reported speaking: "Britain said it was ready",
+        # unless the speaker's given name says otherwise ("the people she stood with ...," Brian Jean said)
         if said is not None:
             speaker = _speaker(token)
             if speaker and speaker[0].pos_ != "PRON" and speaker[0].i != token.i:
-                return self.of(paragraph, speaker[0])
+                holders = [h for h in self.of(paragraph, speaker[0]) if not said.gender or _may_be(h.name, said.gender)]
+                if holders or not said.gender:
+                    return holders
         if said is not None and said.gender:
             back = self._people_before(paragraph, token.idx)
             found = pronoun_referent((Context(m.paragraph, named=(Referent(m.name, PERSON),)) for m in back),
@@ -834,7 +869,20 @@ class _Names:
             if found is not None:  # resting on the nearest mention before the pronoun that names them
                 return [next(_Holder(m.name, m) for m in self._people_before(paragraph, token.idx)
                              if m.name == found.name)]
+        if token.lower_ in lexicon().stances.first_person:  # "We will fight this bill": its speaker
+            quoted = self.quoted_speaker(paragraph, token.idx)
+            return [quoted] if quoted is not None else []
         return []
+
+    def quoted_speaker(self, paragraph: int, offset: int) -> _Holder | None:
+        """The speaker of the quotation `offset` of `paragraph` stands in, by the actor mention of the words
+        attribution took for them, or None outside quotations and for quotations nobody is named for."""
+        quote = self._quoted.at(paragraph, offset)
+        if quote is None:
+            return None
+        at = quote.speaker_at
+        mention = self._covering(*at) if at is not None else None
+        return _Holder(mention.name if mention else quote.speaker, mention, quote)
 
     def _people_before(self, paragraph: int, offset: int) -> Iterator[ActorMention]:
         """The people named before `offset` of `paragraph`, nearest first (read lazily: a pronoun looks a few
@@ -847,8 +895,34 @@ class _Names:
         return self._mention(paragraph, token) is not None
 
     def _mention(self, paragraph: int, token) -> ActorMention | None:
-        covering = [m for m in self._spans.get(paragraph, []) if m.start <= token.idx < m.end]
+        return self._covering(paragraph, token.idx)
+
+    def _covering(self, paragraph: int, offset: int) -> ActorMention | None:
+        covering = [m for m in self._spans.get(paragraph, []) if m.start <= offset < m.end]
         return max(covering, key=lambda m: (m.end - m.start, -m.start, m.name), default=None)
+
+
+class _Quoted:
+    """Where each quotation with a named speaker stands in the article's paragraphs: the quotation marks
+    paired again (dossier.extract.quotemarks), each pair taken for the quote whose words it holds."""
+
+    def __init__(self, article: Article, quotes: Sequence[QuoteMention]):
+        texts = [p.text for p in article.paragraphs]
+        said: dict[int, list[QuoteMention]] = defaultdict(list)
+        for quote in quotes:
+            if quote.speaker is not None:
+                said[quote.paragraph].append(quote)
+        self._parts: dict[int, list[tuple[int, int, QuoteMention]]] = defaultdict(list)
+        for quotation in find_quotations(texts)[0] if said else ():
+            printed = normalise(quotation.text(texts)).rstrip(" ,")
+            first = article.paragraphs[quotation.paragraph].index
+            quote = next((q for q in said.get(first, ()) if printed and printed in normalise(q.text)), None)
+            for part in quotation.parts if quote is not None else ():
+                self._parts[article.paragraphs[part.paragraph].index].append((part.start, part.end, quote))
+
+    def at(self, paragraph: int, offset: int) -> QuoteMention | None:
+        """The quote whose words `offset` of `paragraph` is in, or None."""
+        return next((quote for start, end, quote in self._parts.get(paragraph, ()) if start <= offset < end), None)
 
 
 def _may_be(name: str, gender: str) -> bool:
