@@ -296,6 +296,7 @@ class Stances(Patterned):
     nouns: dict[Word, Cue]
     verdicts: dict[Word, Stance]
     expressing_verbs: Words
+    voicing_prepositions: Words
     seeking_verbs: Words
     negating_nouns: Words
     opinion_verbs: Words

@@ -74,6 +74,8 @@ STATED = [
     ("Scott Bessent said the Fed should consider cutting rates.", ("Scott Bessent", "open", "cutting rates")),
     ("Leisure centres are crucial to the recovery, Oliver Dowden said.", ("Oliver Dowden", "support", "Leisure centres")),
     ("France stressed the importance of continued vigilance.", ("France", "support", "continued vigilance")),
+    ("France stressed the need for a ceasefire.", ("France", "support", "ceasefire")),
+    ("Germany spoke of the importance of free trade.", ("Germany", "support", "free trade")),
     ("Japan celebrated the success of the vaccination programme.", ("Japan", "support", "vaccination programme")),
     ("Spain was pleased with the performance of the team.", ("Spain", "support", "performance of the team")),
     ("Kenya needs funding to train more doctors.", ("Kenya", "support", "funding")),  # a thing it needs

@@ -371,15 +371,18 @@ def _read_adjective(adjective, stance: str) -> _Reading | None:
 
 
 def _read_noun(noun, stance: str, words: Stances, nested: bool) -> _Reading | None:
-    """A stance noun counts when someone voices it ("expressed opposition to X"), seeks it ("win Putin's
-    support for X": the seeker's support) or when it is what another cue is about."""
+    """A stance noun counts when someone voices it ("expressed opposition to X", "spoke out about the need for
+    X"), seeks it ("win Putin's support for X": the seeker's support) or when it is what another cue is about."""
     anchor = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in words.negating_nouns:
         anchor = noun.head.head  # "a lack of readiness"
     verb = anchor.head
+    voiced = anchor.dep_ == "dobj"
+    if anchor.dep_ == "pobj" and verb.lower_ in words.voicing_prepositions:
+        verb, voiced = verb.head, verb.head.lemma_.lower() in words.expressing_verbs  # "spoke out about the need"
     holders = None
     if not nested:
-        if anchor.dep_ != "dobj":
+        if not voiced:
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if verb.lemma_.lower() in words.expressing_verbs:
