@@ -200,6 +200,7 @@ class Requirement(Shape):
 class Negation(Shape):
     words: Words
     flips: dict[Stance, Stance]
+    silent: Words
 
 
 RelOp = Literal["<", ">", "<<", ">>", ".", ".*", ";", ";*", "$+", "$-", "$++", "$--", ">+", ">-", ">++", ">--",

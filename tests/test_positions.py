@@ -143,6 +143,8 @@ NOTHING_STATED = [
     "Kenya needs to send a strong message.",  # "need" states a stance on a thing only
     "Germany backed the RMT union.",  # an actor, not an issue
     "Canada asked for answers.",  # a request for information, no issue
+    "Iran has not asked for international help.",  # a request not made opposes nothing
+    "Germany did not call for a ceasefire.",
     "Canada asked Mexico for an explanation of where the talks are.",
 ]
 

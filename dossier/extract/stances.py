@@ -201,6 +201,8 @@ class _Sentence:
             current = reading.stance
             if current == "readiness":  # willing to send troops: support; open to talks: openness
                 current = "support" if topic.pos_ in ("VERB", "AUX") else "open"
+            if negated and reading.cue in words.negation.silent:
+                continue  # "has not asked for help" opposes nothing
             if negated:
                 current = words.negation.flips.get(current, current)
             if outer is not None:
