@@ -141,9 +141,9 @@ def assemble(config: BuildConfig, ledger_file: Path | None = None, progress: Pro
     extractions = _in_order(cached, extracted)
     for extraction in extractions:
         problems.extend(extraction.problems)
-    likeness = memo.Memo(config.cache, "quote-likeness", memo.fingerprint("dossier.link.quotes", ["rapidfuzz"]))
-    dossier = link.link(extractions, edits, likeness)
-    likeness.save()
+    alike = memo.Memo(config.cache, "quote-pairs", memo.fingerprint("dossier.link.quotes", ["rapidfuzz"]), link.Alike)
+    dossier = link.link(extractions, edits, alike)
+    alike.save()
     dossier, new_ledger = ids.reconcile(dossier, ledger, edits, config.forget)
     problems.extend(dossier.problems)
     return Assembly(dossier=dossier, problems=problems, ledger=ledger, new_ledger=new_ledger,

@@ -85,6 +85,10 @@ class Memo(Generic[V]):
         """The value a former build kept for `key`, if any; it counts as used only once `get` asks for it."""
         return self.used.get(key, self.known.get(key))
 
+    def put(self, key: str, value: V) -> None:
+        """Keep `value` for `key` in place of what `peek` gave: for a value each build updates from the last."""
+        self.used[key] = value
+
     def save(self) -> None:
         """Keep the entries this build used; a memo that cannot be written costs the next build time only."""
         if self.path is None or self.used == self.known:

@@ -254,6 +254,7 @@ def test_one_added_article_is_the_only_one_extracted_and_the_output_is_a_full_bu
     assert tree(project / "warm") == tree(project / "uncached")
     assert (project / "warm.yaml").read_bytes() == (project / "uncached.yaml").read_bytes()
     assert (project / "warm" / "actors" / "anna-berg.md").is_file()  # the new article's findings are in
+    assert (project / "cache" / "quote-pairs.json").is_file()  # quotes were clustered from the kept pairs
     assert len(extractions_kept(project / "cache")) == 6
 
 

@@ -1,6 +1,6 @@
 """Scores kept between builds (dossier/memo.py): what was computed comes back without computing it,
-a memo made by other code or damaged is ignored whole, and quotes clustered with the scores of an
-earlier build are exactly those of a build that scored every pair."""
+and a memo made by other code or damaged is ignored whole (quote clustering's kept pairs:
+tests/test_quotes_kept.py)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,9 @@ from dataclasses import asdict
 import pytest
 
 from dossier import ids, ingest, memo, yamlio
-from dossier.link import quotes as linking
 from dossier.memo import Memo, call_key
 from dossier.model import Article, Problem, StanceSetting
 from tests.conftest import ROOT
-from tests.test_quotes_link import BASE, BORDER, BUDGET, SHORT, extraction, no_actor
 
 FINGERPRINT = memo.fingerprint("dossier.link.quotes", ["rapidfuzz"])
 YAML = memo.fingerprint("dossier.yamlio", ["PyYAML"])
@@ -86,39 +84,6 @@ def test_the_fingerprint_changes_with_the_code_it_names():
 
 def test_call_keys_tell_arguments_apart():
     assert len({call_key("ab", "c"), call_key("a", "bc"), call_key("c", "ab"), call_key("abc")}) == 4
-
-
-EARLIER = [
-    extraction("a", (BASE, "X"), (BORDER, None)),
-    extraction("b", ("We will demand that firm security guarantees become part of this agreement", "X")),
-    extraction("c", (BUDGET, None), ("We will demand that ironclad security guarantees", None)),
-]
-ADDED = extraction("b2", (SHORT, None), (f"{BASE}.", "X"), ("ironclad security guarantees become part", None))
-
-
-def shape(quotes):
-    return [(q.id, q.text, q.speaker, [(o.source, o.index) for o in q.occurrences]) for q in quotes]
-
-
-def test_quotes_clustered_with_an_earlier_builds_scores_are_a_full_builds_and_score_only_new_pairs(tmp_path,
-                                                                                                 monkeypatch):
-    scored = []
-    real = linking.same_utterance
-    monkeypatch.setattr(linking, "same_utterance", lambda a, b: scored.append((a, b)) or real(a, b))
-    earlier = Memo(tmp_path, "quote-likeness", FINGERPRINT)
-    linking.cluster_quotes(EARLIER, no_actor, earlier)
-    earlier.save()
-    scored.clear()
-    full = shape(linking.cluster_quotes([*EARLIER, ADDED], no_actor))
-    every_pair = len(scored)
-    scored.clear()
-    incremental = shape(linking.cluster_quotes([*EARLIER, ADDED], no_actor,
-                                               Memo(tmp_path, "quote-likeness", FINGERPRINT)))
-    assert incremental == full
-    assert sorted(len(occurrences) for *_, occurrences in full) == [1, 2, 5]
-    assert 0 < len(scored) < every_pair
-    new = {tuple(linking.words(text)) for text in (SHORT, f"{BASE}.", "ironclad security guarantees become part")}
-    assert all(set(pair) & new for pair in scored)  # every pair scored again has a new wording in it
 
 
 # --------------------------------------------------------------------------

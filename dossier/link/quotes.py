@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 from rapidfuzz.distance import Levenshtein
 
@@ -27,7 +28,8 @@ from dossier.wording import carries_meaning, one_slip_apart, slip_keys
 SAME_WORDING = 0.8  # share of words kept (1 - word edits / longer length): "a word or two changed"
 SAME_CUT_WORDING = 0.9  # the same for a shortened printing, against the stretch of the longer one it matches
 MIN_FUZZY_CUT = 8  # a shortened printing must be this long before its words may differ at all
-COMMON_PAIR = 200  # a word pair in more wordings than this says nothing about sameness
+COMMON_PAIR = 200  # a word pair (or slip key) in more wordings than this says nothing about sameness
+KEPT = "alike"  # the one entry of the memo that keeps clustering's pairs between builds (`Alike`)
 NAME = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'\u2019.-]*)*")
 
 
@@ -39,20 +41,30 @@ class _Printing:
     index: int  # 1-based position among its source's quotations
     words: tuple[str, ...]
     speaker: str | None  # actor id
-    key: str  # call_key of its text: a pair's key in the likeness memo is made of its two printings' keys
 
 
-def cluster_quotes(extractions: Sequence[Extraction], resolve: Resolver, likeness: Memo | None = None) -> list[Quote]:
+@dataclass(frozen=True)
+class Alike:
+    """What clustering keeps of one build for the next (dossier.memo): the wordings it saw, the keys too
+    common to pair on (`COMMON_PAIR`), and every candidate pair of wordings alike at all, with its score.
+    A wording is named by its first printing's text and its speaker, which decide its pairs' scores."""
+
+    wordings: tuple[str, ...] = ()
+    common: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, str, float], ...] = ()
+
+
+def cluster_quotes(extractions: Sequence[Extraction], resolve: Resolver, kept: Memo[Alike] | None = None) -> list[Quote]:
     """Group QuoteMentions carrying the same utterance into Quotes, speakers resolved to actor ids.
-    `likeness` keeps the score of each pair of wordings between builds (dossier.memo): one new article
-    costs the scores of its own wordings, and the clusters are those of a build that scored every pair."""
+    `kept` holds the alike pairs of the last build (`Alike`): one new article costs the pairs of its own
+    wordings, and the clusters are those of a build that compared every candidate pair."""
     printings = [
-        _Printing(m, k, tuple(words(m.text)), _speaker_id(m, resolve), call_key(m.text))
+        _Printing(m, k, tuple(words(m.text)), _speaker_id(m, resolve))
         for e in extractions
         for k, m in enumerate(e.quotes, start=1)
     ]
     printings.sort(key=lambda p: (p.mention.source, p.index))
-    clusters = _cluster(printings, likeness or Memo())
+    clusters = _cluster(printings, kept or Memo(kind=Alike))
     quotes = [_quote([printings[i] for i in members], resolve) for members in clusters]
     return sorted(quotes, key=lambda q: (q.occurrences[0].source, q.occurrences[0].index))
 
@@ -91,7 +103,7 @@ def _meaning_differs(a: Sequence[str], b: Sequence[str]) -> bool:
     return False
 
 
-def _cluster(printings: list[_Printing], likeness: Memo) -> list[list[int]]:
+def _cluster(printings: list[_Printing], kept: Memo[Alike]) -> list[list[int]]:
     """Union the most alike pairs first, never joining two groups with different speakers.
 
     Printings of the same words given to the same speaker are one utterance; they are compared
@@ -106,11 +118,7 @@ def _cluster(printings: list[_Printing], likeness: Memo) -> list[list[int]]:
         wordings[(p.words, p.speaker)].append(i)
     keys = list(wordings)
     first = [printings[wordings[key][0]] for key in keys]  # each wording as first printed
-    pairs = []
-    for i, j in _candidates(first):
-        score = _likeness(first[i], first[j], likeness)
-        if score > 0:
-            pairs.append((-score, i, j))
+    pairs = [(-score, i, j) for (i, j), score in _alike_pairs(first, kept).items()]
     parent = list(range(len(keys)))
     speakers: dict[int, set[str]] = {i: {speaker} if speaker else set() for i, (_, speaker) in enumerate(keys)}
 
@@ -143,36 +151,56 @@ def _cluster(printings: list[_Printing], likeness: Memo) -> list[list[int]]:
     return [sorted(groups[k]) for k in sorted(groups)]
 
 
-def _likeness(a: _Printing, b: _Printing, memo: Memo) -> float:
+def _alike_pairs(first: list[_Printing], kept: Memo[Alike]) -> dict[tuple[int, int], float]:
+    """{(i, j): score} of every candidate pair of wordings (i < j) alike at all (score > 0).
+
+    Candidates are the pairs that share a word pair or a slip key held by at most COMMON_PAIR wordings:
+    any two wordings of one utterance do. The pairs the last build found (`kept`) stand while both
+    wordings are still here; only three kinds of pair are compared afresh: those with a new wording,
+    those sharing a key that was too common and is no longer (a wording left), and, of the pairs kept,
+    those sharing a key that has just become too common, which stay only if another key still pairs
+    them. So the pairs, and the clusters, are those of comparing every candidate from scratch."""
+    names = [call_key(p.mention.text, *([] if p.speaker is None else [p.speaker])) for p in first]
+    keys_of = [_keys(p.words) for p in first]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, keys in enumerate(keys_of):
+        for key in keys:
+            postings[key].append(i)
+    common = {key for key, members in postings.items() if len(members) > COMMON_PAIR}
+    last = kept.peek(KEPT) or Alike()
+    index = {name: i for i, name in enumerate(names)}
+    scores = {tuple(sorted((index[a], index[b]))): score for a, b, score in last.pairs if a in index and b in index}
+    crowded = set().union(*(postings[key] for key in common.difference(last.common)))
+    for i, j in [(i, j) for i, j in scores if i in crowded and j in crowded]:
+        if not keys_of[i] & keys_of[j] - common:
+            del scores[i, j]
+    todo = {pair for key in set(last.common) - common for pair in combinations(postings.get(key, ()), 2)}
+    seen = set(last.wordings)
+    for i in (i for i, name in enumerate(names) if name not in seen):
+        todo.update((min(i, j), max(i, j)) for key in keys_of[i] - common for j in postings[key] if j != i)
+    for i, j in todo - scores.keys():
+        score = _likeness(first[i], first[j])
+        if score > 0:
+            scores[i, j] = score
+    kept.put(KEPT, Alike(tuple(names), tuple(sorted(common)),
+                         tuple((names[i], names[j], score) for (i, j), score in sorted(scores.items()))))
+    return scores
+
+
+def _keys(found: tuple[str, ...]) -> set[str]:
+    """A wording's word pairs (two words and a space) and slip keys (letters, no space): never the same."""
+    return {*(f"{a} {b}" for a, b in zip(found, found[1:])), *slip_keys(found)}
+
+
+def _likeness(a: _Printing, b: _Printing) -> float:
     """same_utterance, except that printings one slip apart are always one utterance (never less
-    alike than a word changed): the ledger keeps one id for them, so they must be one quote.
-    Both are symmetric, so a pair is one entry of the memo whichever printing comes first; its key is
-    made of the printings' own keys, so a build hashes each text once rather than once a pair."""
+    alike than a word changed): the ledger keeps one id for them, so they must be one quote."""
     if a.speaker and b.speaker and a.speaker != b.speaker:
         return 0.0  # never joined: not worth comparing
-    return memo.get(call_key(*sorted((a.key, b.key))), lambda: _wording_likeness(a, b))
-
-
-def _wording_likeness(a: _Printing, b: _Printing) -> float:
     score = same_utterance(a.words, b.words)
     if score < SAME_WORDING and one_slip_apart(a.mention.text, b.mention.text):
         return SAME_WORDING
     return score
-
-
-def _candidates(printings: list[_Printing]) -> set[tuple[int, int]]:
-    """Pairs of wordings sharing a word pair or a slip key: any two wordings of one utterance do."""
-    postings: dict[tuple[str, ...] | str, list[int]] = defaultdict(list)
-    for i, p in enumerate(printings):
-        for key in {*zip(p.words, p.words[1:]), *slip_keys(p.words)}:
-            postings[key].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        if len(members) > COMMON_PAIR:
-            continue
-        for k, i in enumerate(members):
-            pairs.update((i, j) for j in members[k + 1:])
-    return pairs
 
 
 def _speaker_id(mention: QuoteMention, resolve: Resolver) -> str | None:
