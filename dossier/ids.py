@@ -298,18 +298,32 @@ def dump_ledger(ledger: Ledger, texts: Memo[str] | None = None) -> str:
     A block mapping's text is its entries' texts one after another, so each entry is dumped on its
     own, under its section's key (which sets its indent, and where long values fold): `texts`
     (dossier.memo) keeps each between builds, and a build dumps only the entries that changed."""
-    defaults = asdict(Entry())
     parts = [HEADER]
     for name in sorted(SECTIONS):
-        dumped = [yamlio.dump({name: {key: {k: (list(v) if isinstance(v, tuple) else v)
-                                            for k, v in sorted(asdict(entry).items()) if v != defaults[k]}}},
-                              width=LEDGER_WIDTH, memo=texts)
+        dumped = [yamlio.dump({name: {key: _entry_data(entry)}}, width=LEDGER_WIDTH, memo=texts)
                   for key, entry in sorted(ledger.section(name).items())]
         parts.append(dumped[0] if dumped else yamlio.dump({name: {}}, width=LEDGER_WIDTH))
         parts.extend(text.partition("\n")[2] for text in dumped[1:])  # without the section's key
     count = {name: len(ledger.section(name)) for name in sorted(SECTIONS)}
     parts.append(yamlio.dump({"version": LEDGER_VERSION, "count": count}, width=LEDGER_WIDTH))  # last: a cut loses it
     return "".join(parts)
+
+
+_ENTRY_DEFAULTS = sorted((f.name, f.default) for f in fields(Entry))
+
+
+def _entry_data(entry: Entry) -> dict:
+    """What the ledger writes of an entry: its fields that differ from the defaults, sorted, tuples as
+    lists. Field by field rather than through asdict, whose deep copy of every entry was most of the dump."""
+    data = {}
+    for name, default in _ENTRY_DEFAULTS:
+        value = getattr(entry, name)
+        if value == default:
+            continue
+        if name == "stances":
+            value = [asdict(stance) for stance in value]
+        data[name] = list(value) if isinstance(value, tuple) else value
+    return data
 
 
 def save_ledger(ledger: Ledger, path: Path) -> bool:

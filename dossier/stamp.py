@@ -118,4 +118,6 @@ def _read(path: Path) -> bytes:
 def _files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*") if (p.is_file() or p.is_symlink()) and "__pycache__" not in p.parts)
+    # sorted by parts, the order Path's own comparison gives, without its cost for every pair (41,000 pages at 10k)
+    return sorted((p for p in folder.rglob("*") if (p.is_file() or p.is_symlink()) and "__pycache__" not in p.parts),
+                  key=lambda p: p.parts)

@@ -415,10 +415,15 @@ an_id = st.from_regex(ID_PATTERN, fullmatch=True).filter(is_id)
 @given(st.dictionaries(an_id,
                        st.builds(Entry, title=entry_text, text=entry_text, speaker=st.none() | entry_text,
                                  sources=st.lists(an_id, max_size=3).map(tuple),
-                                 redirect=st.none() | an_id, removed=st.booleans()),
+                                 digest=st.just("") | st.from_regex("[0-9a-f]{16}", fullmatch=True),
+                                 redirect=st.none() | an_id, removed=st.booleans(),
+                                 stances=st.lists(st.builds(StanceSetting, stance=st.sampled_from(["supports", "opposes"]),
+                                                            source=st.none() | an_id,
+                                                            date=st.none() | st.just("2025-03-01")),
+                                                  max_size=2).map(tuple)),
                        max_size=4))
 def test_any_ledger_round_trips_through_its_text(tmp_path_factory, entries):
-    ledger = Ledger(quotes=entries, actors=dict(entries))
+    ledger = Ledger(quotes=entries, actors=dict(entries), positions=dict(entries))
     path = tmp_path_factory.mktemp("ledger") / "permalinks.yaml"
     ids.save_ledger(ledger, path)
     assert load_ledger(path) == ledger

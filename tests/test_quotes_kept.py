@@ -104,4 +104,5 @@ def test_one_added_article_compares_only_pairs_with_its_own_wordings(tmp_path, m
     compared.clear()
     before = kept(tmp_path).path.stat().st_mtime_ns
     assert shape(clustered([*EARLIER, ADDED], tmp_path)) == full
-    assert compared == [] and kept(tmp_path).path.stat().st_mtime_ns == before  # nothing new: nothing compared or written
+    assert compared == []  # nothing new: nothing compared, and the memo not written again
+    assert kept(tmp_path).path.stat().st_mtime_ns == before

@@ -54,7 +54,8 @@ class Alike:
     pairs: tuple[tuple[str, str, float], ...] = ()
 
 
-def cluster_quotes(extractions: Sequence[Extraction], resolve: Resolver, kept: Memo[Alike] | None = None) -> list[Quote]:
+def cluster_quotes(extractions: Sequence[Extraction], resolve: Resolver,
+                   kept: Memo[Alike] | None = None) -> list[Quote]:
     """Group QuoteMentions carrying the same utterance into Quotes, speakers resolved to actor ids.
     `kept` holds the alike pairs of the last build (`Alike`): one new article costs the pairs of its own
     wordings, and the clusters are those of a build that compared every candidate pair."""
