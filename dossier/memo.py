@@ -1,7 +1,7 @@
 """What a pure function of the dossier's text computed, kept on disk between builds beside the extraction cache.
 
 Extraction is cached per article (dossier.cache), but the rest of a build looks at every article:
-ingest reads each seed, clustering quotes scores every pair of like wordings, the ledger and every
+ingest reads each seed, clustering quotes compares every candidate pair of wordings, the ledger and every
 page's frontmatter are dumped as YAML. One new article changes few of these results, and a memo
 keeps the others: one JSON file per function in the cache folder, `<name>.json`, holding
 {key: value}, each key a digest of the function's arguments (`call_key`), and the fingerprint of what
@@ -11,7 +11,9 @@ read, is ignored whole and every value computed again; so a value is never stale
 the same output with a memo, without one, or with a damaged one.
 
 Each build writes back only the entries it used, so the file stays the size of the dossier, and
-writes nothing when it used exactly the entries it found.
+writes nothing when it used exactly the entries it found. A value a build updates from the last one
+rather than computes afresh (quote clustering's pairs, dossier.link.quotes.Alike) is read with `peek`
+and replaced with `put`.
 """
 
 from __future__ import annotations
