@@ -31,6 +31,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -104,8 +105,10 @@ class Ledger:
 # ids
 
 
+@lru_cache(maxsize=1 << 16)
 def _words_key(text: str) -> str:
-    """The form wordings are compared and hashed in: punctuation, case and quote marks do not count."""
+    """The form wordings are compared and hashed in: punctuation, case and quote marks do not count.
+    Cached: pinning asks it of each quote's text and each printing's several times a build."""
     return " ".join(words(text))
 
 
