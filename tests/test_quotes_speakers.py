@@ -188,3 +188,15 @@ def test_speaker_and_method(paragraphs, speaker, method):
     article = article_from_text("Title\n\n" + "\n\n".join(paragraphs))
     quote = extract(article).quotes[-1]
     assert (quote.speaker, quote.method) == (speaker, method)
+
+
+@pytest.mark.parametrize("paragraph, confidence", [
+    # a cue standing in the clause another cue reports, with another speaker: the quotation may be either's
+    ('Maria Lopez said the Harlow Council had announced new rules in its manifesto, "but when we asked for them, '
+     'nothing was done".', "unsure"),
+    ('Maria Lopez said on Monday that the Harlow Council had failed. "We will not sign," she added.', "likely"),
+    ('Maria Lopez told reporters: "We will not sign this agreement."', "sure"),
+])
+def test_a_cue_inside_a_reported_clause_is_a_guess(paragraph, confidence):
+    article = article_from_text("Title\n\n" + paragraph)
+    assert extract(article).quotes[-1].confidence == confidence

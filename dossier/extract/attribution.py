@@ -343,7 +343,7 @@ class Reader:
             return after[0]  # "," he said / "," said Grushko: the cue's subject, if any, is between
         before = [s for s in opening.said if s.end <= first.open_at]
         if before:
-            return before[-1]
+            return _reported_within(opening, before)
         return after[0] if after else self._label(opening, first)
 
     def _label(self, opening: Sentence, first: Quotation) -> Said | None:
@@ -663,6 +663,22 @@ def _latest_first(index: dict[tuple[str, bool], list[int]], keys: set[tuple[str,
 
     runs = [backwards(index[key]) for key in keys if key in index]
     return (order for order, _ in itertools.groupby(heapq.merge(*runs, reverse=True)))
+
+
+def _reported_within(sentence: Sentence, cues: Sequence[Said]) -> Said:
+    """The last cue before a quotation; when it stands in the clause an earlier cue reports, with another
+    speaker ("Tomar said the Congress had announced ..., "but when ..."" is Tomar's; "Smith said Jones told
+    him, "..."" is Jones's), either may be the quotation's: a guess among two, for an editor to review."""
+    last = cues[-1]
+    verbs = {t.idx: t for t in sentence.tokens}
+    clause = verbs.get(last.offset)
+    while clause is not None and clause.dep_ != "ccomp" and clause.head.i != clause.i:
+        clause = clause.head  # up to the clause the cue stands in, if another verb reports it
+    reporting = clause.head.i if clause is not None and clause.dep_ == "ccomp" else None
+    if any(outer.offset in verbs and verbs[outer.offset].i == reporting
+           and outer.speaker.name not in (None, last.speaker.name) for outer in cues[:-1]):
+        return replace(last, speaker=replace(last.speaker, among=max(2, last.speaker.among)))
+    return last
 
 
 def _only_quoted(sentence: Sentence) -> bool:
