@@ -75,7 +75,7 @@ Level = Literal["sure", "likely", "unsure"]  # dossier.model.Confidence
 Method = Literal["explicit", "role", "carried", "second-hand", "pronoun"]  # how attribution found a speaker
 Reading = Literal["titled person", "referring person", "abbreviated title", "institution", "typed organization", "employer",
                   "country or organization", "metonym", "demonym", "referring organization", "nickname",
-                  "short organization", "named person", "organization"]  # how the actor scan read a mention
+                  "short organization", "named person", "lone name", "organization"]  # how the actor scan read a mention
 
 
 def _levels(ways: Any) -> Any:

@@ -93,6 +93,10 @@ class QuoteMention:
     speaker_at: tuple[int, int] | None = None  # (Paragraph.index, offset) of the word the cue has for the speaker
 
 
+LONE_NAME = "lone name"  # ActorMention.method of a lone word only the tagger calls a person: linking keeps it
+                          # only when it joins a full name another article gives
+
+
 @dataclass(frozen=True)
 class ActorMention:
     """One mention of a person, organisation or country in one article."""

@@ -9,7 +9,7 @@ from dossier.extract.actors import extract_actors
 from dossier.extract.quotes import extract_quotes
 from dossier.extract.sentences import article_sentences
 from dossier.extract.stances import extract_stances
-from dossier.model import Article, Extraction
+from dossier.model import LONE_NAME, Article, Extraction
 
 
 def texts(article: Article) -> list[str]:
@@ -26,6 +26,7 @@ def extract(article: Article, parsed: Sequence[bytes] = ()) -> Extraction:
     sentences = article_sentences([p.text for p in article.paragraphs])
     actors = extract_actors(article, docs, sentences)
     quotes, problems = extract_quotes(article, docs)
-    stances = extract_stances(article, docs, actors, sentences, title, quotes)
+    named = [a for a in actors if a.method != LONE_NAME]  # linking keeps a lone name only if another article names it
+    stances = extract_stances(article, docs, named, sentences, title, quotes)
     return Extraction(article=article, quotes=tuple(quotes), actors=tuple(actors), stances=tuple(stances),
                       problems=tuple(problems))

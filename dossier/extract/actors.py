@@ -36,7 +36,7 @@ from dossier import nlp
 from dossier.extract.discourse import Referent, role_referent
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import lexicon
-from dossier.model import ActorMention, Article, Confidence
+from dossier.model import LONE_NAME, ActorMention, Article, Confidence
 from dossier.names import NameIndex, genders, pronoun
 from dossier.text import ends_sentence, normalise
 from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, law_name_end, world
@@ -211,7 +211,7 @@ class _Reader:
             reading = read(self, i)
             if reading is not None and (best is None or reading.end > best.end):
                 best = reading
-                best.method = read.__name__.strip("_").replace("_", " ")
+                best.method = best.method or read.__name__.strip("_").replace("_", " ")
         return best
 
     # -- readings: each returns the span it explains, or None ----------------
@@ -259,10 +259,14 @@ class _Reader:
                 return None  # a lone word with nothing to show a person: an organisation if it speaks
             if referred_as != PERSON and not self._is_speaker(end - 1) and self._stands_as_place(i, end):
                 return None  # "the town of Rockhampton", "delays in Hampshire, Devon and Cumbria"
-        person = self._person(i, end, supported=self._is_speaker(end - 1))
+        supported = self._is_speaker(end - 1)
+        person = self._person(i, end, supported=supported)
         if person is None:
             return None
-        return self._person_reading(i, end, person, None, None, None)
+        reading = self._person_reading(i, end, person, None, None, None)
+        if self._lone_name(i, end, person, supported):
+            reading.method = LONE_NAME
+        return reading
 
     @cached_property
     def title_abbreviations(self) -> dict[str, str]:
@@ -593,16 +597,19 @@ class _Reader:
             return known
         if self.heading:
             return None
-        if supported or (all(t.ent_type_ == "PERSON" for t in self.doc[start:end])
-                         and (end - start > 1 or self._lone_given_name(start))):
+        if supported or all(t.ent_type_ == "PERSON" for t in self.doc[start:end]):
             return _Person(name)
         return None
 
-    def _lone_given_name(self, k: int) -> bool:
-        """A given name alone ("his daughter, Fatima,"), not the first half of a name the scan could not
-        read whole ("Theresa May", "Anita Among": the capitalised word after it is the family name)."""
-        after = self.tokens[k + 1] if k + 1 < len(self.doc) else None
-        return self.words[k] in genders().given_names and not (after is not None and after.text[:1].isupper())
+    def _lone_name(self, start: int, end: int, person: _Person, supported: bool) -> bool:
+        """A lone word only the tagger calls a person, that the article names nobody by in full and that
+        does not speak ("Snapchat", "Haryana", "Morale", "Theresa" of a "Theresa May" the scan could not
+        read whole): linking keeps it only when another article names the person in full ("Putin"). A given
+        name alone is a person ("his daughter, Fatima,"), unless a capitalised word follows it."""
+        if end - start > 1 or supported or " " in person.name:
+            return False
+        after = self.tokens[end] if end < len(self.doc) else None
+        return self.words[start] not in genders().given_names or (after is not None and after.text[:1].isupper())
 
     def _known_person(self, name: str) -> _Person | None:
         """The person this name stands for: the latest so far, else the first to come. A full name or

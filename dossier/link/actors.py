@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 
 from dossier.curation import ActorEdit, Curation
 from dossier.lexicon import lexicon
-from dossier.model import Actor, ActorMention, Confidence, Extraction, Mention, Merge, Problem
+from dossier.model import LONE_NAME, Actor, ActorMention, Confidence, Extraction, Mention, Merge, Problem
 from dossier.names import NameIndex, is_initial, person_names, split_title, word_spans
 from dossier.text import normalise, slugify
 from dossier.world import PERSON, POSSESSIVE, phrase_key, world
@@ -49,6 +49,7 @@ def link_actors(extractions: Sequence[Extraction], edits: Curation, problems: li
     mentions = [m for e in extractions for m in e.actors]
     mentions += _speaker_mentions(extractions, mentions)
     groups = _merge_people(_group_by_name(mentions), guard)
+    _drop_lone_names(groups, edits)
     _curate(groups, edits)
     actors = _actors(groups, guard)
     return actors, Resolver(groups, actors, guard)
@@ -358,6 +359,15 @@ def _curate(groups: dict[str, _Group], edits: Curation) -> None:
         _edit(groups, group, edit, edits)
         if edit.hide:
             groups.pop(group.name)
+
+
+def _drop_lone_names(groups: dict[str, _Group], edits: Curation) -> None:
+    """A lone word only the tagger called a person ("Snapchat", "Haryana") is no actor unless it joined a
+    full name another article gives (_merge_people: "Putin" and Vladimir Putin) or the curation file names it."""
+    for name, group in list(groups.items()):
+        if all(m.method == LONE_NAME for m in group.mentions) and not any(
+                _means(edit.key, name, group) for edit in edits.actors):
+            del groups[name]
 
 
 def _means(key: str, name: str, group: _Group | None = None) -> bool:
