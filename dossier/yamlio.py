@@ -4,12 +4,16 @@ PyYAML's safe dumper, with one change: a string that is not printable as it stan
 a tab, a control character, U+2028, U+0085, ...) is double-quoted with escapes. Plain or
 single-quoted, PyYAML writes some of these bare, and reading them back folds them into spaces or
 lets a value run over lines; double-quoted, every string reads back as it was written, on one line.
-The pure-Python dumper is used even where libyaml is present: libyaml escapes characters outside
-the Basic Multilingual Plane that PyYAML writes as they are, and the same seeds must give the
-same bytes on every machine.
+The same seeds must give the same bytes on every machine, with or without libyaml, and the two
+emitters differ: libyaml escapes characters outside the Basic Multilingual Plane that PyYAML writes
+as they are, folds double-quoted strings elsewhere, and writes an empty key plainly. So libyaml
+writes only data in which every string is printable and in the BMP and no key is empty, where
+the two write the same bytes (tests/test_yamlio.py holds them to it), and PyYAML's pure-Python
+emitter all the rest (a few pages in a thousand). The pure-Python emitter cost a tenth of a
+whole build; libyaml's a fifth of that.
 
-The pure-Python dumper is slow (a tenth of a build): `dump` can keep what it wrote in a memo
-(dossier.memo), keyed by the data as JSON, so a build writes again only the values that changed.
+`dump` can also keep what it wrote in a memo (dossier.memo), keyed by the data as JSON, so a
+build writes again only the values that changed.
 """
 
 from __future__ import annotations
@@ -26,11 +30,16 @@ class _Dumper(yaml.SafeDumper):
     """safe_dump, with unprintable strings double-quoted (see the module docstring)."""
 
 
+class _LibyamlDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """_Dumper with libyaml's emitter, for data it writes alike (`_libyaml_writes_alike`)."""
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=None if value.isprintable() else '"')
 
 
-_Dumper.add_representer(str, _represent_str)
+for _dumper in (_Dumper, _LibyamlDumper):
+    _dumper.add_representer(str, _represent_str)
 
 
 def dump(data: Mapping[str, object], width: int = 1_000_000, memo: Memo[str] | None = None) -> str:
@@ -43,5 +52,19 @@ def dump(data: Mapping[str, object], width: int = 1_000_000, memo: Memo[str] | N
 
 
 def _dump(data: Mapping[str, object], width: int) -> str:
-    return yaml.dump(dict(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
+    dumper = _LibyamlDumper if _libyaml_writes_alike(data) else _Dumper
+    return yaml.dump(dict(data), Dumper=dumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
                      width=width)
+
+
+def _libyaml_writes_alike(value: object) -> bool:
+    """Whether libyaml writes `value` byte for byte as PyYAML does: every string printable (so plain
+    or single-quoted, never double-quoted) and in the BMP, no key empty."""
+    if isinstance(value, str):
+        return value.isprintable() and (not value or max(value) < "\U00010000")
+    if isinstance(value, Mapping):
+        return all(isinstance(key, str) and key and _libyaml_writes_alike(key) and _libyaml_writes_alike(item)
+                   for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return all(map(_libyaml_writes_alike, value))
+    return value is None or isinstance(value, (bool, int))

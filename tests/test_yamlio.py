@@ -5,6 +5,8 @@ key's line, so that no text can end the `---` block or start a key of its own.""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import yaml
 
 from dossier import yamlio
@@ -66,3 +68,39 @@ def test_frontmatter_keeps_every_value_on_its_line(text):
 
 def test_keys_keep_their_order_and_text_its_characters():
     assert yamlio.dump({"b": "é", "a": [1, None]}) == "b: é\na:\n- 1\n- null\n"
+
+
+# Strings as pages and the ledger hold them (printable, YAML's indicators among words, which libyaml writes),
+# and every kind of character the two emitters could treat apart (which PyYAML writes).
+PRINTABLE = st.lists(st.sampled_from([*"abcXYZ019 é中:#-'\"?!,.[]{}&*|>%@`~\\/", "yes", "null", "---", "...", "word "]),
+                     max_size=30).map("".join)
+TEXT = PRINTABLE | st.text(st.characters(codec="utf-8") | st.sampled_from([*"\t\n\r\x85\u2028\xa0\ufeff😀"]),
+                           max_size=60) | st.sampled_from(HOSTILE)
+VALUE = st.recursive(st.none() | st.booleans() | st.integers() | TEXT,
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(TEXT, inner, max_size=4), max_leaves=12)
+
+
+def _pure_python(data: dict, width: int) -> str:
+    return yaml.dump(data, Dumper=yamlio._Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
+                     width=width)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(TEXT, VALUE, min_size=1, max_size=5), st.sampled_from([1_000_000, LEDGER_WIDTH, 20]))
+def test_the_same_bytes_with_or_without_libyaml(data, width):
+    assert yamlio.dump(data, width=width) == _pure_python(data, width)
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML without libyaml: every dump is pure Python")
+@pytest.mark.parametrize("data, libyaml", [
+    ({"title": "Court blocks bank merger", "tags": ["Tom Hale", "é ü ß 中文"], "count": {"quotes": 3}, "x": None}, True),
+    ({"title": "it's: #1 - [yes]"}, True),
+    ({"title": "non-BMP 😀"}, False),
+    ({"title": "tab\there"}, False),
+    ({"title": "no-break\xa0space"}, False),
+    ({"nested": {"": "an empty key"}}, False),
+    ({"ratio": 0.5}, False),
+])
+def test_libyaml_writes_what_it_writes_alike(data, libyaml):
+    assert yamlio._libyaml_writes_alike(data) is libyaml
+    assert yamlio.dump(data) == _pure_python(data, 1_000_000)
