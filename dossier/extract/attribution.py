@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from dossier.extract.cues import speech_cues
+from dossier.extract.cues import Cues, speech_cues
 from dossier.extract.discourse import (PRONOUN_WINDOW, Context, Referent, carries_speaker, fullest_name,
                                        pronoun_candidates, role_referent)
 from dossier.extract.quotemarks import Quotation
@@ -135,7 +135,8 @@ class Reader:
             sentence.names = self._names(sentence)
         self._register_people()
         self.roles = self._index_roles()  # where each role noun may find its bearer
-        self.cues = [speech_cues(doc) for doc in docs]  # the speech cues of each paragraph (dossier.extract.cues)
+        self.docs = docs
+        self.cues: dict[int, Cues] = {}  # the speech cues of each paragraph read so far (dossier.extract.cues)
         self.read = -1  # last sentence whose cues have been resolved
 
     # -- where things are
@@ -396,6 +397,8 @@ class Reader:
         while self.read < sentence.order:
             self.read += 1
             current = self.sentences[self.read]
+            if current.paragraph not in self.cues:  # matched when first read: none after the last quotation
+                self.cues[current.paragraph] = speech_cues(self.docs[current.paragraph])
             for token in current.tokens:
                 said = self._said(current, token)
                 if said is not None:
