@@ -182,7 +182,8 @@ class _Sentence:
 
     def claims(self) -> Iterator[_Claim]:
         words = lexicon().stances
-        for token in sorted(self.span, key=lambda t: (_depth(t), t.i)):
+        cues = [token for token in self.span if token.i in self.cues]  # no other word can open a claim
+        for token in sorted(cues, key=lambda t: (_depth(t), t.i)):
             if token.i in self.used or _hypothetical(token):
                 continue
             reading = _reading(token, words, self.cues)
