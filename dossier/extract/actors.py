@@ -80,7 +80,7 @@ class _Paragraph:
     sentence_starts: list[int]  # the token where each sentence starts, then len(doc)
     heading: bool
     entities: dict[int, object]  # the tagger's entities by their first token
-    may_start: list[bool]  # by token: whether any reading can begin there (_may_start)
+    starts: list[int]  # the tokens where a reading can begin (_may_start): the only ones the scan tries
     answers: dict = field(default_factory=dict)
 
     @classmethod
@@ -89,7 +89,8 @@ class _Paragraph:
         words = [normalise(t.text) for t in tokens]
         starts = [doc.char_span(start, end, alignment_mode="expand").start for start, end in sentences]
         return cls(paragraph.index, paragraph.text, doc, tokens, words, [*starts, len(tokens)],
-                   _is_heading(paragraph.text), {e.start: e for e in doc.ents}, list(map(_may_start, tokens, words)))
+                   _is_heading(paragraph.text), {e.start: e for e in doc.ents},
+                   [k for k, (token, word) in enumerate(zip(tokens, words)) if _may_start(token, word)])
 
     def span_text(self, start: int, end: int) -> str:
         """doc[start:end].text, without making a Span."""
@@ -187,11 +188,12 @@ class _Reader:
             self.sentence_starts, self.heading = paragraph.sentence_starts, paragraph.heading
             if paragraph is self.paragraphs[0] and self.dateline is None:
                 self.dateline = self._dateline_country()
-            i = 0
-            while i < len(doc):
+            end = 0  # where the last reading ended: no other begins inside it
+            for i in paragraph.starts:
+                if i < end:
+                    continue
                 reading = self._best_reading(i)
                 if reading is None:
-                    i += 1
                     continue
                 self._remember(reading, doc[i:reading.end].root)
                 if any(m.kind == PERSON for m in reading.mentions):
@@ -200,12 +202,10 @@ class _Reader:
                                           m.span.start_char, m.span.end_char, reading.method,
                                           Confidence(lexicon().confidence.actor[reading.method]))
                              for m in reading.mentions)
-                i = reading.end
+                end = reading.end
         return found
 
     def _best_reading(self, i: int) -> _Reading | None:
-        if not self.paragraph.may_start[i]:
-            return None
         best = None
         for read in self._readings:
             reading = read(self, i)
