@@ -1,6 +1,6 @@
 """How much of a build's CPU goes to the spaCy parse, and how much to dossier's own work.
 
-    python bench/parse_share.py SEEDS
+    python bench/parse_share.py SEEDS [--runs 3]
 
 Runs a whole `dossier build` in this process (dossier.build.build, into a temporary folder: no
 ledger before, no cache) with spaCy's `Language.__call__` and `Language.pipe` timed in CPU seconds
@@ -8,11 +8,16 @@ of this process, and prints the model load, the parse, and the rest (ingest, rul
 rendering, writing). Unlike cProfile it adds no cost to Python code, so the shares are the
 build's own. Work sent to other processes would not be seen, so the extraction map runs here, one
 article after another (`serial_run` stands in for `dossier.executor.run`): the same work the
-workers do.
+workers do. With `--runs N` each run is a fresh process (a second build in one process would find
+its caches warm) and the medians are printed last.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -60,7 +65,8 @@ def serial_run(where: str, function: Callable, items, **options) -> list:
     return [function(item) for item in items]
 
 
-def main(seeds: Path) -> int:
+def measure(seeds: Path) -> dict:
+    """One build in this process: CPU seconds of the model load, the parse and the rest."""
     start = time.process_time()
     nlp.load()
     load = time.process_time() - start
@@ -73,12 +79,38 @@ def main(seeds: Path) -> int:
         result = build(BuildConfig(seeds=seeds, docs=Path(scratch, "docs"), curation=Path(scratch, "curation.yaml"),
                                    ledger=Path(scratch, "permalinks.yaml"), mkdocs_yml=Path(scratch, "mkdocs.yml")))
         total = time.process_time() - start
-    parse_seconds, rest = clock.seconds, total - clock.seconds
-    print(f"{len(list(seeds.iterdir()))} seeds, {result.pages} pages: model load {load:.1f} CPU s (once per process);"
-          f" pipeline {total:.1f} CPU s = spaCy parse {parse_seconds:.1f} ({parse_seconds / total:.0%})"
-          f" + dossier's own {rest:.1f} ({rest / total:.0%})")
+    return {"seeds": len(list(seeds.iterdir())), "pages": result.pages, "load": load, "total": total,
+            "parse": clock.seconds, "own": total - clock.seconds}
+
+
+def report(run: dict, label: str = "") -> str:
+    return (f"{label}{run['seeds']} seeds, {run['pages']} pages: model load {run['load']:.1f} CPU s (once per process);"
+            f" pipeline {run['total']:.1f} CPU s = spaCy parse {run['parse']:.1f} ({run['parse'] / run['total']:.0%})"
+            f" + dossier's own {run['own']:.1f} ({run['own'] / run['total']:.0%})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("seeds", type=Path)
+    parser.add_argument("--runs", type=int, default=1, help="builds, each in a fresh process; medians printed last")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # one run, as JSON (for --runs)
+    args = parser.parse_args(argv)
+    if args.json:
+        print(json.dumps(measure(args.seeds)))
+        return 0
+    if args.runs == 1:
+        print(report(measure(args.seeds)))
+        return 0
+    runs = []
+    for k in range(args.runs):
+        out = subprocess.run([sys.executable, __file__, str(args.seeds), "--json"], check=True, capture_output=True,
+                             text=True).stdout
+        runs.append(json.loads(out.splitlines()[-1]))
+        print(report(runs[-1], f"run {k + 1}: "), flush=True)
+    medians = {key: statistics.median(run[key] for run in runs) for key in ("load", "total", "parse", "own")}
+    print(report({**runs[0], **medians}, f"median of {args.runs}: "))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1])))
+    sys.exit(main())
