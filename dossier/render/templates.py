@@ -23,6 +23,26 @@ def human_date(value: str | None) -> str:
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """Templates compiled once per process. A build renders pages with an environment for each depth
+    (the `path` filter differs) and its data page with another; without this each compiles every
+    template again, which was most of their Jinja time. Keyed by file and checked against the
+    source's checksum, so a template edited under `dossier serve` is compiled anew."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
+
+
 def environment(templates: Path | None = None, *, depth: int = 1) -> jinja2.Environment:
     """Jinja2 for Markdown output: no HTML autoescape (Markdown needs its own), the `md` escape
     filter, and StrictUndefined so a typo in a template fails the build instead of printing nothing.
@@ -35,8 +55,9 @@ def environment(templates: Path | None = None, *, depth: int = 1) -> jinja2.Envi
     loader = jinja2.FileSystemLoader([*folders, str(PACKAGE_TEMPLATES)])
     env = jinja2.Environment(loader=loader, autoescape=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True, auto_reload=False)
-    def path(target: str) -> str:
+                             keep_trailing_newline=True, auto_reload=False, bytecode_cache=_COMPILED)
+    @jinja2.pass_context  # run as each page renders, never folded into the template shared by every depth
+    def path(context: jinja2.runtime.Context, target: str) -> str:
         target = internal_href(target)
         if target.startswith("#"):
             return target

@@ -1,0 +1,39 @@
+"""dossier.render.templates: one build makes an environment per page depth and one for its data page;
+each template is compiled once per process and loaded by the others, and an edited one anew."""
+
+from __future__ import annotations
+
+import jinja2
+import pytest
+
+from dossier.render.templates import environment
+
+
+@pytest.fixture
+def compiles(monkeypatch) -> list[str]:
+    """The names of the templates Jinja compiles from source."""
+    names: list[str] = []
+    compile_source = jinja2.Environment.compile
+
+    def counted(self, source, name=None, filename=None, raw=False, defer_init=False):
+        names.append(name)
+        return compile_source(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    return names
+
+
+def test_a_template_is_compiled_once_for_every_depth(tmp_path, compiles):
+    (tmp_path / "link.md.j2").write_text("{{ '../quotes/q.md'|path }}\n", encoding="utf-8")
+    rendered = [environment(tmp_path, depth=depth).get_template("link.md.j2").render() for depth in (0, 1, 2)]
+    assert rendered == ["quotes/q.md\n", "../quotes/q.md\n", "../../quotes/q.md\n"]  # each depth's own filter
+    assert compiles == ["link.md.j2"]
+
+
+def test_an_edited_template_is_compiled_anew(tmp_path, compiles):
+    template = tmp_path / "page.md.j2"
+    template.write_text("before\n", encoding="utf-8")
+    assert environment(tmp_path).get_template("page.md.j2").render() == "before\n"
+    template.write_text("after\n", encoding="utf-8")
+    assert environment(tmp_path).get_template("page.md.j2").render() == "after\n"
+    assert compiles == ["page.md.j2", "page.md.j2"]
