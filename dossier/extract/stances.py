@@ -70,7 +70,7 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
     names = _Names(actors, _Quoted(article, quotes))
     stances: list[Stance] = []
     recalled: dict[str, _Phrase] = {}  # cue -> the topic it was last used on, for "rejected the call" later on
-    named: dict[str, _Phrase] = _named_issues(title) if title is not None else {}
+    named: dict[str, object] = _named_issues(title) if title is not None else {}  # lemma -> its noun, named in full
     spans = sentences if sentences is not None else article_sentences([p.text for p in article.paragraphs])
     for paragraph, doc, sentences in zip(article.paragraphs, docs, spans):
         context = _Paragraph()
@@ -84,7 +84,8 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                 topic = claim.topic or context.topic or _recall(claim.pointer, recalled)
                 topic_way = "stated" if claim.topic else "carried" if context.topic else "recalled"
                 if claim.bare and topic == claim.topic and claim.bare in named:
-                    topic, topic_way = named[claim.bare], "named before"  # "defended the reform": the pension reform
+                    topic = _phrase(_phrase_tokens(named[claim.bare], lexicon().stances))
+                    topic_way = "named before"  # "defended the reform": the pension reform
                 ways = {"holder": "stated" if claim.holders is not None else "carried", "topic": topic_way}
                 if claim.topic and claim.cue:
                     recalled = {**{k: v for k, v in recalled.items() if k != claim.cue}, claim.cue: claim.topic}
@@ -119,15 +120,15 @@ def _decided(ways: dict[str, str], quote: QuoteMention | None = None, action: bo
     return ", ".join(f"{part} {way}" for part, way in ways.items()), min(sureness, key=lambda c: c.rank)
 
 
-def _named_issues(span) -> dict[str, _Phrase]:
+def _named_issues(span) -> dict[str, object]:
     """Nouns named in full in `span` ("the pension reform", "EU AI rules"), by their lemma: what a later bare
-    "the reform" or "the rules" stands for."""
+    "the reform" or "the rules" stands for. Their names are read when one is referred back to, which few are."""
     words = lexicon().stances
     found = {}
     for token in span:
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in words.vague_nouns and any(
                 c.dep_ in ("compound", "amod") and c.lower_ not in words.filler_modifiers for c in token.children):
-            found[token.lemma_.lower()] = _phrase(_phrase_tokens(token, words))
+            found[token.lemma_.lower()] = token
     return found
 
 
