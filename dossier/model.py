@@ -91,6 +91,8 @@ class QuoteMention:
     end_paragraph: int | None = None  # last paragraph of a multi-paragraph quote
     confidence: Confidence | None = None  # how sure `speaker` is, by `method`; None when there is no speaker
     speaker_at: tuple[int, int] | None = None  # (Paragraph.index, offset) of the word the cue has for the speaker
+    parts: tuple[tuple[int, int, int], ...] = ()  # (Paragraph.index, start, end) of the words inside each pair of
+                                                # quotation marks, in reading order: where the quote stands
 
 
 LONE_NAME = "lone name"  # ActorMention.method of a lone word only the tagger calls a person: linking keeps it

@@ -15,7 +15,7 @@ position's `stance:` in curation.yaml; that is done before ids are pinned (dossi
 before that now rests on unsure sentences alone becomes a tombstone. An unsure merge of two names
 into one actor stays made (undoing it would move pages) and is listed there too, for the editor to
 `split` in curation.yaml if it is wrong. The scores (bench/score.py) read the dossier before
-`withhold`: they measure extraction, not which speakers were withheld.
+`withhold`, to measure extraction, and give its speakers after `withhold` as "published".
 """
 
 from __future__ import annotations

@@ -200,3 +200,21 @@ def test_speaker_and_method(paragraphs, speaker, method):
 def test_a_cue_inside_a_reported_clause_is_a_guess(paragraph, confidence):
     article = article_from_text("Title\n\n" + paragraph)
     assert extract(article).quotes[-1].confidence == confidence
+
+
+@pytest.mark.parametrize("paragraphs, printed", [
+    # one pair of marks: the words between them
+    (['Maria Lopez said: "We will not sign this agreement."'], [(1, "We will not sign this agreement.")]),
+    # a sentence broken by its attribution is one quote in two parts
+    (['"We will not sign," Maria Lopez said, "until the council listens to us."'],
+     [(1, "We will not sign,"), (1, "until the council listens to us.")]),
+    # a quotation over two paragraphs: the first runs to its paragraph's end, the second from its reopening mark
+    (['Maria Lopez said: "We will not sign this agreement.', '"Not now, and not ever," she added.'],
+     [(1, "We will not sign this agreement."), (2, "Not now, and not ever,")]),
+])
+def test_a_quote_carries_where_its_words_stand(paragraphs, printed):
+    """Later steps (stances' first-person holders) read these offsets instead of pairing the marks again."""
+    article = article_from_text("Title\n\n" + "\n\n".join(paragraphs))
+    texts = {p.index: p.text for p in article.paragraphs}
+    quote = extract(article).quotes[0]
+    assert [(paragraph, texts[paragraph][start:end]) for paragraph, start, end in quote.parts] == printed

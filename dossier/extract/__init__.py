@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from dossier import nlp
 from dossier.extract.actors import extract_actors
+from dossier.extract.quotemarks import find_quotations
 from dossier.extract.quotes import extract_quotes
 from dossier.extract.sentences import article_sentences
 from dossier.extract.stances import extract_stances
@@ -18,14 +19,16 @@ def texts(article: Article) -> list[str]:
 
 
 def extract(article: Article, parsed: Sequence[bytes] = ()) -> Extraction:
-    """Parse the headline and each paragraph once, in one pass, split each paragraph into sentences once,
-    and hand both to every extractor. `parsed`: the parses of `texts(article)` already made, in parts
-    (nlp.parse_to_bytes), by other workers."""
+    """Parse the headline and each paragraph once, in one pass, pair the quotation marks and split each
+    paragraph into sentences once, and hand them to every extractor. `parsed`: the parses of
+    `texts(article)` already made, in parts (nlp.parse_to_bytes), by other workers."""
     parses = [doc for part in parsed for doc in nlp.parses_from_bytes(part)] if parsed else nlp.load().pipe(texts(article))
     title, *docs = parses
-    sentences = article_sentences([p.text for p in article.paragraphs])
+    paragraphs = [p.text for p in article.paragraphs]
+    marks = find_quotations(paragraphs)
+    sentences = article_sentences(paragraphs, marks[0])
     actors = extract_actors(article, docs, sentences)
-    quotes, problems = extract_quotes(article, docs)
+    quotes, problems = extract_quotes(article, docs, marks)
     named = [a for a in actors if a.method != LONE_NAME]  # linking keeps a lone name only if another article names it
     stances = extract_stances(article, docs, named, sentences, title, quotes)
     return Extraction(article=article, quotes=tuple(quotes), actors=tuple(actors), stances=tuple(stances),

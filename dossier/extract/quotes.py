@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from dossier import nlp
 from dossier.extract.attribution import Reader, Speaker, label_before
-from dossier.extract.quotemarks import DOUBLE, SINGLE, Quotation, find_quotations
+from dossier.extract.quotemarks import DOUBLE, SINGLE, Quotation, Unclosed, find_quotations
 from dossier.lexicon import lexicon
 from dossier.model import Article, Confidence, Problem, QuoteMention
 from dossier.text import normalise, words
@@ -23,16 +23,18 @@ TERMINAL = ".!?\u2026"
 SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"})
 
 
-def extract_quotes(article: Article, docs: Sequence) -> tuple[list[QuoteMention], list[Problem]]:
+def extract_quotes(article: Article, docs: Sequence,
+                   marks: tuple[list[Quotation], list[Unclosed]] | None = None) -> tuple[list[QuoteMention], list[Problem]]:
     """Every direct quotation of four words or more in `article`, with its speaker's name as the article gives it.
 
-    `docs[i]` is the spaCy parse of `article.paragraphs[i]`. Quotation marks left open
+    `docs[i]` is the spaCy parse of `article.paragraphs[i]`; `marks` the article's quotation marks as
+    `find_quotations` paired them (paired here when not given). Quotation marks left open
     are reported as Problems and skipped; a quotation that is not verbatim in its
     paragraph never leaves this function.
     """
     texts = [p.text for p in article.paragraphs]
     docs = _parses(texts, docs)
-    quotations, unclosed = find_quotations(texts)
+    quotations, unclosed = marks if marks is not None else find_quotations(texts)
     problems = [
         Problem(article.file, f"paragraph {article.paragraphs[u.paragraph].index}: the quotation mark {u.mark} "
                               "opened there is never closed; that quotation is left out")
@@ -152,6 +154,7 @@ def _mention(article: Article, group: list[Quotation], texts: list[str], docs: l
         cue=cue,
         sentence=sentence,
         end_paragraph=paragraphs[last.end_paragraph].index if last.end_paragraph != first.paragraph else None,
+        parts=tuple((paragraphs[part.paragraph].index, part.start, part.end) for q in group for part in q.parts),
     )
 
 

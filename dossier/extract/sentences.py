@@ -55,7 +55,8 @@ def quoted_spans(paragraphs: Sequence[str], quotations: Sequence[Quotation]) -> 
     return [sorted(spans) for spans in quoted]
 
 
-def article_sentences(paragraphs: Sequence[str]) -> list[list[tuple[int, int]]]:
-    """The sentence spans of every paragraph of an article, its quotations found first."""
-    quotations, _ = find_quotations(paragraphs)
+def article_sentences(paragraphs: Sequence[str],
+                      quotations: Sequence[Quotation] | None = None) -> list[list[tuple[int, int]]]:
+    """The sentence spans of every paragraph of an article, around its quotations (found here when not given)."""
+    quotations = quotations if quotations is not None else find_quotations(paragraphs)[0]
     return [split(text, quoted) for text, quoted in zip(paragraphs, quoted_spans(paragraphs, quotations))]

@@ -31,7 +31,6 @@ from typing import NamedTuple
 
 from dossier.extract.cues import Cues, stance_cues
 from dossier.extract.discourse import Context, Referent, pronoun_referent
-from dossier.extract.quotemarks import find_quotations
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import Stances, lexicon
 from dossier.model import ActorMention, Article, Confidence, QuoteMention, Stance
@@ -67,7 +66,7 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
     `sentences[i]` the paragraph's sentence spans (dossier.extract.sentences; split here when not given),
     `title` the parse of its headline (made with the paragraphs', so that spaCy runs once per article),
     `quotes` its quotations with their speakers (dossier.extract.quotes)."""
-    names = _Names(actors, _Quoted(article, quotes))
+    names = _Names(actors, _Quoted(quotes))
     stances: list[Stance] = []
     recalled: dict[str, _Phrase] = {}  # cue -> the topic it was last used on, for "rejected the call" later on
     named: dict[str, object] = _named_issues(title) if title is not None else {}  # lemma -> its noun, named in full
@@ -910,22 +909,14 @@ class _Names:
 
 
 class _Quoted:
-    """Where each quotation with a named speaker stands in the article's paragraphs: the quotation marks
-    paired again (dossier.extract.quotemarks), each pair taken for the quote whose words it holds."""
+    """Where each quotation with a named speaker stands in the article's paragraphs, by the offsets
+    extract.quotes gave its parts."""
 
-    def __init__(self, article: Article, quotes: Sequence[QuoteMention]):
-        texts = [p.text for p in article.paragraphs]
-        said: dict[int, list[QuoteMention]] = defaultdict(list)
-        for quote in quotes:
-            if quote.speaker is not None:
-                said[quote.paragraph].append(quote)
+    def __init__(self, quotes: Sequence[QuoteMention]):
         self._parts: dict[int, list[tuple[int, int, QuoteMention]]] = defaultdict(list)
-        for quotation in find_quotations(texts)[0] if said else ():
-            printed = normalise(quotation.text(texts)).rstrip(" ,")
-            first = article.paragraphs[quotation.paragraph].index
-            quote = next((q for q in said.get(first, ()) if printed and printed in normalise(q.text)), None)
-            for part in quotation.parts if quote is not None else ():
-                self._parts[article.paragraphs[part.paragraph].index].append((part.start, part.end, quote))
+        for quote in quotes:
+            for paragraph, start, end in quote.parts if quote.speaker is not None else ():
+                self._parts[paragraph].append((start, end, quote))
 
     def at(self, paragraph: int, offset: int) -> QuoteMention | None:
         """The quote whose words `offset` of `paragraph` is in, or None."""
