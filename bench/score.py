@@ -16,6 +16,8 @@ what a reader of the site would see with the gold. How things match is decided h
 - speakers, on the gold quotes found (boundary ones included): coverage is the share given a speaker;
   precision the share of those given one whose speaker is right (the gold name or one of its
   aliases). A speaker where the gold names none is wrong: a wrong name is worse than none.
+  "published" gives the same two figures as a reader sees them, after `review.withhold` has taken
+  the unsure speakers off the pages for an editor (its errors are not listed again).
 - clusters: a gold cluster label printed by two or more articles is intact when it was found in two
   or more of them, all on one quote page, and that page holds no other utterance. Split, merged and
   unseen (found in fewer than two articles) clusters are errors.
@@ -47,6 +49,7 @@ from pathlib import Path
 
 import yaml
 
+from dossier import review
 from dossier.build import BuildConfig, assemble
 from dossier.model import Article, Dossier
 from dossier.text import normalise, words
@@ -189,7 +192,7 @@ def score(dossier: Dossier, gold: Gold, problems: Iterable[str] = ()) -> Report:
     """Every component's figures and errors for one built dossier."""
     report = Report(figures={}, errors=[], problems=list(problems))
     locate = _Locator(dossier.sources)
-    for component in (_score_quotes, _score_actors, _score_ingest, _score_positions):
+    for component in (_score_quotes, _score_published_speakers, _score_actors, _score_ingest, _score_positions):
         figures, errors = component(dossier, gold, locate)
         report.figures.update(figures)
         report.errors += errors
@@ -211,6 +214,12 @@ def _score_quotes(dossier: Dossier, gold: Gold, locate: _Locator) -> tuple[dict,
         figures[component], more = score_pairs(gold, exact + boundary)
         errors += more
     return figures, errors
+
+
+def _score_published_speakers(dossier: Dossier, gold: Gold, locate: _Locator) -> tuple[dict, list[Error]]:
+    """Speakers as the site prints them: unsure ones withheld for review. The errors are the speakers' own."""
+    figures, _ = _score_quotes(review.withhold(dossier), gold, locate)
+    return {"published": figures["speakers"]}, []
 
 
 def _match_quotes(found: list[_Found], gold: list[GoldQuote], locate: _Locator) -> tuple[list, list, list[Error]]:

@@ -6,13 +6,14 @@ Each table row is one decision the module docstring of bench/score.py documents.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
 from bench.score import main, read_article_gold, read_seeds_gold, score
-from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Paragraph, Position, Quote, Topic
+from dossier.model import Actor, Article, Confidence, Dossier, Mention, Occurrence, Paragraph, Position, Quote, Topic
 from tests.conftest import GOLD_PATH
 
 PARAGRAPHS = (
@@ -122,6 +123,20 @@ def test_speaker_precision_and_coverage(tmp_path, found, want, precision, covera
     assert [e.kind for e in report.errors_of("speakers")] == kinds
 
 
+@pytest.mark.parametrize(("confidence", "published"), [
+    (Confidence.SURE, {"quotes found": 1, "coverage": 1.0, "precision": 1.0}),
+    (Confidence.LIKELY, {"quotes found": 1, "coverage": 1.0, "precision": 1.0}),
+    (Confidence.UNSURE, {"quotes found": 1, "coverage": 0.0, "precision": None}),  # withheld: the reader sees none
+])
+def test_published_speakers_are_what_the_reader_sees(tmp_path, confidence, published):
+    found = replace(quote("We will not sign this deal"), speaker_confidence=confidence)
+    gold = dict(GOLD, quotes=[{"text": "We will not sign this deal", "speaker": "Jane Roe"}])
+    report = scored(tmp_path, quotes=[found], gold=gold_of(tmp_path, gold))
+    assert report.figures["published"] == published
+    assert report.figures["speakers"]["coverage"] == 1.0  # extraction's figure is unchanged
+    assert report.errors_of("speakers") == []
+
+
 def test_actor_pages_against_gold(tmp_path):
     pages = [
         actor("Roe", aliases=("Roe", "Jane Roe")),  # the gold name among the page's aliases
@@ -212,7 +227,7 @@ def test_the_command_line_scores_a_folder_and_writes_json(tmp_path, capsys):
     assert main(["--folder", str(folder), "--gold", str(gold), "--json", str(tmp_path / "s.json"), "--errors"]) == 0
     printed = capsys.readouterr().out
     written = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
-    assert set(written["figures"]) == {"quotes", "speakers", "clusters", "actors", "ingest", "positions"}
+    assert set(written["figures"]) == {"quotes", "speakers", "published", "clusters", "actors", "ingest", "positions"}
     assert printed.splitlines()[0].split()[:3] == ["component", "gold", "found"]
     for error in written["errors"]:
         assert f"{error['component']:<10} {error['kind']:<10} {error['file'] or '-'}:" in printed
