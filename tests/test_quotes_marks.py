@@ -34,6 +34,11 @@ PAIRING = [
     (['"a b c', "Then he left.", '"d e f g," she said.'], ["d e f g,"], [0]),
     (['"never closed'], [], [0]),
     (["", '""', "\u201c\u201d \u2019 ' \" \u00ab"], ["", ""], [2]),
+    # a right double mark a page printed for an apostrophe closes nothing; one glued to a word that goes on does
+    (["\u201cMost reduce costs. If you don\u201dt, that\u201ds nonsense,\u201d he said."],
+     ["Most reduce costs. If you don\u201dt, that\u201ds nonsense,"], []),
+    (["\u201cI\u201dm not leaving,\u201d she said, after Gunther\u201ds motion failed."], ["I\u201dm not leaving,"], []),
+    (["\u201cWe said no\u201dand she left."], ["We said no"], []),
 ]
 
 
