@@ -9,7 +9,8 @@ It runs the build's own pipeline (dossier.build.assemble, nothing written, no le
 what a reader of the site would see with the gold. How things match is decided here, once:
 
 - quotes: a found quote matches a gold quote of the same article when the words are the same after
-  normalisation (quote marks, dashes, spaces, case), ignoring a final period or comma. A found quote
+  normalisation (quote marks, dashes, spaces, case), ignoring a final period or comma; gold, copied
+  verbatim, has its apostrophes printed as right double marks mended as ingest mends them. A found quote
   that only overlaps a gold one (cut short, or run on into the next) is a "boundary" error: a miss
   and an extra for precision/recall/F1, and counted on its own. Found quotes under four words are
   neither counted nor penalised (gold lists them, when at all, as minor_quotes).
@@ -52,7 +53,7 @@ import yaml
 from dossier import review
 from dossier.build import BuildConfig, assemble
 from dossier.model import Article, Dossier
-from dossier.text import normalise, words
+from dossier.text import normalise, with_apostrophes, words
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "real"
@@ -123,7 +124,8 @@ def read_article_gold(paths: Iterable[Path]) -> Gold:
         entry = yaml.safe_load(path.read_text(encoding="utf-8"))
         file = entry["file"]
         gold.sources[file] = {key: entry.get(key) for key in INGEST_FIELDS}
-        gold.quotes += [GoldQuote(file, q["text"], q.get("speaker"), q.get("cluster")) for q in entry["quotes"]]
+        gold.quotes += [GoldQuote(file, with_apostrophes(q["text"]), q.get("speaker"), q.get("cluster"))
+                        for q in entry["quotes"]]
         for actor in entry["actors"]:
             gold.add_actor(actor, file)
         gold.outlets |= {o.lower() for o in entry.get("outlets") or ()}
@@ -141,7 +143,8 @@ def read_seeds_gold(path: Path) -> Gold:
     entry = yaml.safe_load(path.read_text(encoding="utf-8"))
     files = [s["file"] for s in entry["sources"]]
     gold = Gold(sources={s["file"]: {key: s.get(key) for key in INGEST_FIELDS} for s in entry["sources"]})
-    gold.quotes = [GoldQuote(q["file"], q["text"], q.get("speaker"), q.get("cluster")) for q in entry["quotes"]]
+    gold.quotes = [GoldQuote(q["file"], with_apostrophes(q["text"]), q.get("speaker"), q.get("cluster"))
+                   for q in entry["quotes"]]
     for actor in entry["actors"]:
         gold.add_actor(actor)
     gold.outlets = {o.lower() for o in entry.get("outlets") or ()}

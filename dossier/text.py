@@ -24,6 +24,7 @@ QUOTE_MARKS = str.maketrans(
 DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-"})
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[\w']+")
+_MISSHAPEN_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[\u201d\u2033](?=(?:s|t|m|d|re|ve|ll)(?![^\W\d_]))")
 _SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*$")
 
 
@@ -31,6 +32,12 @@ def normalise(text: str) -> str:
     """NFKC, straight quote marks and hyphens, single spaces: the form quotes are compared in."""
     text = unicodedata.normalize("NFKC", text).translate(QUOTE_MARKS).translate(DASHES)
     return _SPACE.sub(" ", text).strip()
+
+
+def with_apostrophes(text: str) -> str:
+    """Right double marks a page printed for apostrophes (don”t, I”m, Gunther”s) as apostrophes, the
+    length unchanged: taken for quotation marks they cut quotations short, and "I”m" reads as a name."""
+    return _MISSHAPEN_APOSTROPHE.sub("\u2019", text)
 
 
 def ends_sentence(text: str) -> bool:

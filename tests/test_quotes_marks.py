@@ -7,7 +7,9 @@ from dataclasses import replace
 
 import pytest
 
+from dossier.extract import extract as dossier_extract
 from dossier.extract.quotemarks import find_quotations
+from dossier.ingest import parse_seed
 from dossier.extract.quotes import extract_quotes, verify_verbatim
 from dossier.model import QuoteMention
 from tests.quotes_support import article_from_text, extract
@@ -34,11 +36,6 @@ PAIRING = [
     (['"a b c', "Then he left.", '"d e f g," she said.'], ["d e f g,"], [0]),
     (['"never closed'], [], [0]),
     (["", '""', "\u201c\u201d \u2019 ' \" \u00ab"], ["", ""], [2]),
-    # a right double mark a page printed for an apostrophe closes nothing; one glued to a word that goes on does
-    (["\u201cMost reduce costs. If you don\u201dt, that\u201ds nonsense,\u201d he said."],
-     ["Most reduce costs. If you don\u201dt, that\u201ds nonsense,"], []),
-    (["\u201cI\u201dm not leaving,\u201d she said, after Gunther\u201ds motion failed."], ["I\u201dm not leaving,"], []),
-    (["\u201cWe said no\u201dand she left."], ["We said no"], []),
 ]
 
 
@@ -118,3 +115,19 @@ def test_every_extracted_quote_passes_the_gate():
                                         "First part of it second part"]
     assert verify_verbatim(quotes, ARTICLE) == []
     assert verify_verbatim([replace(quotes[0], source="elsewhere")], ARTICLE) != []
+
+
+def test_apostrophes_printed_as_right_double_marks_neither_cut_a_quotation_nor_make_an_actor():
+    """A page that prints every apostrophe as ” (don”t, I”m): ingest mends them (text.with_apostrophes)."""
+    text = ("Water rates rise\n\n"
+            "\u201cIf you pass this tonight, I\u201dm calling for a recall of this board,\u201d said Fremont "
+            "resident Abhijit Basu.\n\n"
+            "\u201cMost reduce costs. If you don\u201dt, that\u201ds nonsense,\u201d customer Gene Roth said.\n")
+    article, _ = parse_seed(text, "rates.txt")
+    found = dossier_extract(article)
+    assert [(q.text, q.speaker) for q in found.quotes] == [
+        ("If you pass this tonight, I\u2019m calling for a recall of this board", "Abhijit Basu"),
+        ("Most reduce costs. If you don\u2019t, that\u2019s nonsense", "Gene Roth"),
+    ]
+    names = {a.name for a in found.actors}
+    assert {"Abhijit Basu", "Gene Roth"} <= names <= {"Abhijit Basu", "Gene Roth", "Fremont"}  # never "I”m"

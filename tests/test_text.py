@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.text import ends_sentence, http_url, normalise, printable, slugify, words
+from dossier.text import ends_sentence, http_url, normalise, printable, slugify, with_apostrophes, words
 
 
 @pytest.mark.parametrize(
@@ -101,3 +101,20 @@ def test_printable_escapes_whatever_could_move_the_cursor_or_forge_a_line(name, 
 ])
 def test_what_ends_like_a_sentence(text, ends):
     assert ends_sentence(text) is ends
+
+
+@pytest.mark.parametrize("printed, mended", [
+    ("If you don\u201dt, that\u201ds nonsense", "If you don\u2019t, that\u2019s nonsense"),
+    ("I\u201dm calling, they\u201dre here, we\u201dve gone, he\u201dll see, she\u201dd go",
+     "I\u2019m calling, they\u2019re here, we\u2019ve gone, he\u2019ll see, she\u2019d go"),
+    ("the directors rejected Gunther\u201ds motion", "the directors rejected Gunther\u2019s motion"),
+    # a closing mark: after a word and before a space, a stop, or a word that is no contraction's end
+    ("\u201cWe said no,\u201d she said.", "\u201cWe said no,\u201d she said."),
+    ("\u201cWe said no\u201dand left", "\u201cWe said no\u201dand left"),
+    ("\u201cthe last word\u201ds", "\u201cthe last word\u2019s"),
+    ("a 5\u2033 screen, \u201c1990\u201ds", "a 5\u2033 screen, \u201c1990\u201ds"),  # a number, not a word
+    ("don\u2019t and don't stay as they are", "don\u2019t and don't stay as they are"),
+])
+def test_apostrophes_printed_as_right_double_marks_are_mended(printed, mended):
+    assert with_apostrophes(printed) == mended
+    assert len(with_apostrophes(printed)) == len(printed)

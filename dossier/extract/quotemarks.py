@@ -21,7 +21,6 @@ LEANS_OPEN = frozenset("\u201c\u201e\u201f\u00ab\u2018\u201a\u201b\u2039")
 LEANS_CLOSE = frozenset("\u201d\u00bb\u2019\u203a\u2033")
 GUILLEMETS = frozenset("\u00ab\u00bb\u2039\u203a")
 APOSTROPHE_ONLY_OPENING = frozenset("\u2019")  # ’em, ’90s: a right single mark never opens
-CONTRACTION_ENDS = ("s", "t", "m", "d", "re", "ve", "ll")  # don”t, I”m: a right double mark a page put for an apostrophe
 OPENING_CONTEXT = frozenset("([{\u2014\u2013-/:;,")
 CLOSING_CONTEXT = frozenset(".,;:!?)]}\u2014\u2013-/\u2026")
 POSSESSIVE_REACH = 2000  # how far on a closing mark may still come for "countries’" to be an apostrophe
@@ -75,8 +74,6 @@ def _role(text: str, i: int, stack: list[_Open]) -> str | None:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isalnum() and after.isalnum():
-        if mark in LEANS_CLOSE and before.isalpha() and _ends_contraction(text, i + 1):
-            return None  # an apostrophe in the wrong shape: "If you don”t, that”s nonsense"
         if mark in DOUBLE and mark in LEANS_OPEN | LEANS_CLOSE:
             return "open" if mark in LEANS_OPEN else "close"  # said“We, a missing space
         return None  # it's, NATO’s, 5"x7"
@@ -100,12 +97,6 @@ def _role(text: str, i: int, stack: list[_Open]) -> str | None:
     if can_close:
         return "close"
     return None
-
-
-def _ends_contraction(text: str, i: int) -> bool:
-    """Whether a contraction's ending ("t", "s", "re", ...) and then no more letters stand at text[i]."""
-    return any(text.startswith(end, i) and not text[i + len(end):i + len(end) + 1].isalpha()
-               for end in CONTRACTION_ENDS)
 
 
 def _starts_decade(text: str, i: int) -> bool:

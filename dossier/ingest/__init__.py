@@ -136,7 +136,7 @@ from dossier.ingest.frontmatter import split_frontmatter
 from dossier.ingest.paragraphs import paragraph_candidates
 from dossier.memo import Memo, call_key
 from dossier.model import Article, Paragraph, Problem
-from dossier.text import normalise, slugify
+from dossier.text import normalise, slugify, with_apostrophes
 
 TITLE_MAX_CHARS = 300
 
@@ -233,8 +233,9 @@ class _Metadata:
 
 
 def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
-    """One decoded seed as an Article (its id a slug of `file`; read_seeds makes ids unique)."""
-    frontmatter, body_text = split_frontmatter(text)
+    """One decoded seed as an Article (its id a slug of `file`; read_seeds makes ids unique), its
+    apostrophes printed as right double marks mended (text.with_apostrophes)."""
+    frontmatter, body_text = split_frontmatter(with_apostrophes(text))
     problems = [Problem(file, message) for message in frontmatter.problems]
     metadata = _Metadata()
     title = frontmatter.fields.get("title")
