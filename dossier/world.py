@@ -1,8 +1,8 @@
 """General world knowledge the extractors lean on, read from the YAML files in dossier/data/.
 
 Countries and their other names, demonyms, capitals and seats of power that stand
-for a country ("the Kremlin"), international organisations and the words that end
-an organisation's name, media outlets, titles of office and places that are no actors
+for a country ("the Kremlin"), international organisations, parties and unions named by
+a bare word ("Labour", "the DUP") and the words that end an organisation's name, media outlets, titles of office and places that are no actors
 (places.yaml), as dossier.lexicon reads them. People's names are dossier.names'.
 Nothing here is about any one article: adding a country or an outlet is a data
 change, never a code change.
@@ -85,6 +85,7 @@ class Phrases:
 @dataclass(frozen=True)
 class World:
     names: Phrases  # country and organisation names and aliases -> Known
+    parties: Phrases  # parties and unions by their names and aliases -> canonical name
     metonyms: Phrases  # capitals and seats -> Known they stand for
     demonyms: Phrases  # "Russian" -> Known(Russia)
     anaphors: Phrases  # "the alliance" -> Known(NATO), case-folded
@@ -145,8 +146,10 @@ def world() -> World:
     for word, known in demonyms.items():
         adjectives.setdefault(known.name, word)
     outlets = {name: name for name in data.outlets}
+    parties = {name: party for party, aliases in organizations.parties.items() for name in [party, *aliases]}
     return World(
         names=Phrases(names),
+        parties=Phrases(parties),
         metonyms=Phrases({place: names[actor] for place, actor in data.metonyms.items()}),
         demonyms=Phrases(demonyms),
         anaphors=Phrases(anaphors, fold_case=True),

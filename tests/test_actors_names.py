@@ -41,6 +41,7 @@ SHORT_FORMS = {
     "John D. Rockefeller III": ("Rockefeller", ["Rockefeller III"], ["III", "D. Rockefeller"]),
     "Donald J. Trump": ("Trump", [], ["J. Trump"]),
     "Karine Jean-Pierre": ("Jean-Pierre", [], ["Pierre"]),
+    "Rhun ap Iorwerth": ("ap Iorwerth", [], ["Iorwerth", "Rhun"]),  # Welsh "ap", son of
 }
 
 
@@ -213,6 +214,28 @@ ARTICLES = [
     (["The World Health Organization (WHO) said the outbreak was over."],  # an organisation's own initials
      {"The World Health Organization": ("World Health Organization", ORGANIZATION),
       "WHO": ("World Health Organization", ORGANIZATION)}),
+    # a party or union by the bare name the news gives it (organizations.yaml's parties)
+    (["Labour and the Greens are backing the unions, and both parties call it bulk funding.",
+      "\"National should listen,\" said Labour's education spokesman Chris Hipkins."],
+     {"Labour": ("Labour Party", ORGANIZATION), "the Greens": ("Green Party", ORGANIZATION),
+      "National": ("National Party", ORGANIZATION)}),
+    (["During the debate, Labour and Plaid Cymru Senedd members clashed with the Welsh Conservatives."],
+     {"Plaid Cymru": ("Plaid Cymru", ORGANIZATION), "the Welsh Conservatives": ("Welsh Conservatives", ORGANIZATION)}),
+    (["Pakistan Tehreek-i-Insaf (PTI) said it would challenge the order. The PML-N welcomed it."],
+     {"Pakistan Tehreek-i-Insaf": ("Pakistan Tehreek-e-Insaf", ORGANIZATION), "Insaf": None,
+      "The PML-N": ("Pakistan Muslim League-Nawaz", ORGANIZATION)}),
+    (["The motion passed with the backing of Labour ministers. Unite said the offer was poor."],
+     {"Labour": ("Labour Party", ORGANIZATION), "Unite": ("Unite", ORGANIZATION)}),
+    # ...but a bare name that is also a word must stand alone: no word of a longer name, no noun it describes
+    (["Labour shortages hit farms, the Minister of Labour said.", "The Labour Court will rule on Friday."],
+     {"Labour": None, "The Labour Court": ("Labour Court", ORGANIZATION)}),
+    (["Senators voted in the Health, Education, Labor and Pensions Committee on Tuesday."],
+     {"Labor": None}),
+    (["National parks were busy. The National Assembly met on Monday."],
+     {"National": None}),
+    # a particle inside a name ("ap", son of) keeps it whole
+    (["Plaid Cymru leader Rhun ap Iorwerth said the plan was flawed.", "Mr ap Iorwerth called for a review."],
+     {"Mr ap Iorwerth": ("Rhun ap Iorwerth", PERSON), "Iorwerth": None}),
 ]
 
 

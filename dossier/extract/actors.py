@@ -437,10 +437,10 @@ class _Reader:
         name = normalise(self.doc[start:end].text)
         if f"{name}'s" in self.organizations or f"{name}'s" in self.known_organization_order:
             name = f"{name}'s"  # "Moody's analysts": the possessive of Moody's
-        if self.world.known(name) or self.world.is_outlet(name) or any(
+        if self.world.known(name) or self.world.is_outlet(name) or self.world.parties.get(name) or any(
             self.world.outlets.match(self.words, k) for k in range(start, end)
         ):
-            return None
+            return None  # a party's name is the party reading's to decide ("Labour MS Huw Irranca-Davies")
         institution = self.world.institutions.match(self.words, end - 1) is not None
         if not (institution or recurs or speaks):
             return None
@@ -581,8 +581,31 @@ class _Reader:
         match = self.world.regions.match(self.words, self._skip_the(i))
         return _Reading(match[0]) if match else None
 
+    def _party(self, i: int) -> _Reading | None:
+        """A party or union by the name the news gives it (`parties` in data/organizations.yaml): "Plaid
+        Cymru", "the DUP", "Labour and the Greens are backing the unions". A one-word name that is also
+        an English word must stand alone (_stands_alone): "Labour Court" and "labour costs" are none."""
+        j = self._skip_the(i)
+        match = self.world.parties.match(self.words, j)
+        if match is None:
+            return None
+        end, name = match
+        if end - j == 1 and _is_english(self.tokens[j]) and not self._stands_alone(j):
+            return None
+        return _Reading(end, [_Found(self._surface(i, end), name, ORGANIZATION)])
+
+    def _stands_alone(self, k: int) -> bool:
+        """Whether the capitalised word at k is a name: not a word of a longer one ("Labour Court", "the
+        Health, Education, Labor and Pensions Committee", "Minister of Labour") and, opening a sentence
+        (where any word is capitalised), not describing a noun after it ("Labour shortages")."""
+        token = self.tokens[k]
+        describes = token.dep_ in ("compound", "amod", "nmod") and token.head.i > k
+        of_a_name = k and self.words[k - 1].lower() == "of" and self.tokens[k - 1].head.text[:1].isupper()
+        return not (self._in_name(k, k + 1) or of_a_name or (
+            describes and (token.is_sent_start or token.head.text[:1].isupper())))
+
     _readings: tuple[Callable[[_Reader, int], _Reading | None], ...] = (
-        _outlet, _law, _region, _weather_system, _titled_person, _referring_person, _abbreviated_title, _institution, _typed_organization, _employer,
+        _outlet, _law, _region, _weather_system, _party, _titled_person, _referring_person, _abbreviated_title, _institution, _typed_organization, _employer,
         _country_or_organization,
         _metonym, _demonym, _referring_organization, _nickname, _short_organization, _named_person, _organization,
     )  # on equal spans the earlier reading wins
