@@ -233,6 +233,16 @@ ARTICLES = [
      {"Labor": None}),
     (["National parks were busy. The National Assembly met on Monday."],
      {"National": None}),
+    # a bare noun for a body refers back to the latest the article named of that kind
+    (["The Association of Mineworkers and Construction Union (AMCU) has been on strike since November.",
+      "The union said it would appeal."],
+     {"The union": ("Association of Mineworkers and Construction Union", ORGANIZATION)}),
+    (["The Ontario Superior Court struck down the law.", "Premier Ford is appealing the Court's ruling."],
+     {"the Court": ("Ontario Superior Court", ORGANIZATION), "Court": None}),
+    (["Whilst the Welsh Conservatives agree, the party is opposed to the default."],
+     {"the party": ("Welsh Conservatives", ORGANIZATION)}),
+    (["The European Union met in Brussels.", "The union members protested outside."],  # data bodies have anaphors
+     {"The union": None}),
     # a particle inside a name ("ap", son of) keeps it whole
     (["Plaid Cymru leader Rhun ap Iorwerth said the plan was flawed.", "Mr ap Iorwerth called for a review."],
      {"Mr ap Iorwerth": ("Rhun ap Iorwerth", PERSON), "Iorwerth": None}),

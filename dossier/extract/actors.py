@@ -360,14 +360,34 @@ class _Reader:
         return _Reading(end, [_Found(self._surface(i, end), known.name, known.kind)])
 
     def _referring_organization(self, i: int) -> _Reading | None:
-        """ "the alliance" once the article has named NATO."""
+        """ "the alliance" once the article has named NATO; "the union", "the court", "the party" once it
+        has named an organisation of that kind (_body_named_by)."""
         if self.words[i].lower() != "the":
             return None
         match = self.world.anaphors.match(self.words, i + 1)
-        if match is None or match[1].name not in self.organizations:
+        if match is not None and match[1].name in self.organizations:
+            end, known = match
+            return _Reading(end, [_Found(self._surface(i, end), known.name, known.kind)])
+        name = self._body_named_by(i + 1)
+        return _Reading(i + 2, [_Found(self._surface(i, i + 2), name, ORGANIZATION)]) if name else None
+
+    def _body_named_by(self, k: int) -> str | None:
+        """The organisation a bare noun for a body refers back to ("the union", "the Court", "the council",
+        "the party"): the latest the article has named whose own name ends in that noun ("the Association
+        of Mineworkers and Construction Union", "Ontario Superior Court"), or the latest party for "the
+        party". Not the bodies of the data files ("the European Union"): they have their own anaphors."""
+        if k >= len(self.doc) or self.tokens[k].is_upper or (k + 1 < len(self.doc) and (
+                self._is_name_word(k + 1) or self.tokens[k + 1].pos_ in ("NOUN", "PROPN"))):
+            return None  # "the Union Minister", "the union members"
+        noun = self.words[k].lower()
+        if not (self.world.organization_heads.get(noun.title()) or self._is_organization_noun(k)):
             return None
-        end, known = match
-        return _Reading(end, [_Found(self._surface(i, end), known.name, known.kind)])
+        for name in reversed(self.organizations):
+            parts = name.lower().split()
+            if self.world.known(name) is None and (parts[-1] == noun or (
+                    noun == "party" and name in lexicon().organizations.parties)):
+                return name
+        return None
 
     def _institution(self, i: int) -> _Reading | None:
         """ "The Russian Foreign Ministry", "Russia's Foreign Ministry", "the Russian government"; a bare
