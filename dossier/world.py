@@ -20,6 +20,7 @@ from dossier.names import PersonNames, person_names, words
 from dossier.text import normalise
 
 COUNTRY = "country"
+GROUP = "group"
 ORGANIZATION = "organization"
 PERSON = "person"
 POSSESSIVE = frozenset({"'s", "'"})  # as tokens of normalised text: "Russia's", "the states'"
@@ -108,6 +109,9 @@ class World:
     us_politicians: frozenset[str]  # "Republican", "Sen.": "<politician> of Georgia" is the state
     governments: frozenset[str]
     speech_verbs: frozenset[str]  # speech_verbs.yaml's verbs: "<person> said"
+    group_nouns: frozenset[str]  # "unions", "ratepayers": a plural noun for a group that may act, in lower case
+    group_acts: frozenset[str]  # verbs a group acts by as their subject: speech and stance verbs, "apply", "vow"
+    group_quantifiers: frozenset[str]  # "some", "other": words before a group noun that do not say which
     adjectives: dict[str, str]  # country name -> the demonym used to name its institutions
 
     def known(self, text: str) -> Known | None:
@@ -172,6 +176,9 @@ def world() -> World:
         us_politicians=frozenset(places.us_politicians),
         governments=frozenset(organizations.governments),
         speech_verbs=frozenset(data.speech_verbs.verbs),
+        group_nouns=frozenset(noun.lower() for noun in organizations.groups.nouns),
+        group_acts=frozenset(data.speech_verbs.verbs) | data.stances.verbs.keys() | frozenset(organizations.groups.acts),
+        group_quantifiers=frozenset(organizations.groups.quantifiers),
         adjectives=adjectives,
     )
 

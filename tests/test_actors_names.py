@@ -59,7 +59,7 @@ def test_surname_and_short_forms(full_name):
     assert all(names.rank(other, full_name) == 1 for other in others)
 
 
-PERSON, ORGANIZATION, COUNTRY = "person", "organization", "country"
+PERSON, ORGANIZATION, COUNTRY, GROUP = "person", "organization", "country", "group"
 
 # paragraphs -> {surface: (actor name, kind)} that the extraction must give; None: no mention at all
 ARTICLES = [
@@ -243,6 +243,16 @@ ARTICLES = [
      {"the party": ("Welsh Conservatives", ORGANIZATION)}),
     (["The European Union met in Brussels.", "The union members protested outside."],  # data bodies have anaphors
      {"The union": None}),
+    # a group named by a plural noun and the words that say which is an actor where it acts (speaks, takes a stance)
+    (["Education Minister Hekia Parata is surprised that teacher unions have come out in strong opposition.",
+      "The unions say it is bulk funding by the back door."],
+     {"teacher unions": ("teacher unions", GROUP), "The unions": ("teacher unions", GROUP)}),
+    (["North Rift residents protested outside the county offices on Monday."],
+     {"North Rift residents": ("North Rift residents", GROUP), "North Rift": None}),
+    # ...not a bare plural that says too little of who, nor a group only talked about
+    (["Critics said the plan was rushed. Some ratepayers said it was unfair.", "The unions were not consulted."],
+     {"Critics": None, "ratepayers": None, "Some ratepayers": None, "The unions": None}),
+    (["The report blamed teacher unions for the delay."], {"teacher unions": None}),
     # a particle inside a name ("ap", son of) keeps it whole
     (["Plaid Cymru leader Rhun ap Iorwerth said the plan was flawed.", "Mr ap Iorwerth called for a review."],
      {"Mr ap Iorwerth": ("Rhun ap Iorwerth", PERSON), "Iorwerth": None}),

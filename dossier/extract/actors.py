@@ -39,7 +39,7 @@ from dossier.lexicon import lexicon
 from dossier.model import LONE_NAME, ActorMention, Article, Confidence
 from dossier.names import NameIndex, genders, pronoun
 from dossier.text import ends_sentence, normalise
-from dossier.world import COUNTRY, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, law_name_end, world
+from dossier.world import COUNTRY, GROUP, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, law_name_end, world
 
 DETERMINERS = frozenset({"the", "this", "these", "that", "those"})  # "these Bills"
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -163,6 +163,7 @@ class _Reader:
         self.subjects: dict[str, int] = {}  # person -> when last a sentence's subject
         self.organizations: dict[str, int] = {}  # organisations and institutions named so far -> when, latest last
         self.organization_keys: dict[str, list[str]] = {}  # ...by the first word or initials of their names
+        self.groups: dict[str, None] = {}  # groups named so far (_groups), the latest last
         self.world = world()
         self.dateline = self.world.known(article.dateline) if article.dateline else None
         self.last_person_end: tuple | None = None  # (parse, token index) where the latest person reading ended
@@ -203,6 +204,42 @@ class _Reader:
                                           Confidence(lexicon().confidence.actor[reading.method]))
                              for m in reading.mentions)
                 end = reading.end
+            groups = self._groups(index, [(m.start, m.end) for m in found if m.paragraph == index])
+            if groups:  # "North Rift residents": no person "North Rift"
+                found = [m for m in found if not (m.paragraph == index and m.kind == PERSON and any(
+                    g.start <= m.start and m.end <= g.end for g in groups))] + groups
+        return found
+
+    def _groups(self, index: int, taken: Sequence[tuple[int, int]]) -> list[ActorMention]:
+        """Groups that act (`groups` in data/organizations.yaml): a plural noun for people or bodies with
+        the words before it that say which ("teacher unions", "North Rift residents"), as the subject of
+        a speech or stance verb ("teacher unions have come out against"). A bare "the unions" after
+        "teacher unions" is that group; a bare plural alone ("critics say", "more Senators said") says
+        too little of who to be an actor. Words another reading took are not looked at again."""
+        found = []
+        for token in self.tokens:
+            if (token.lower_ not in self.world.group_nouns or token.dep_ not in ("nsubj", "nsubjpass")
+                    or token.head.lemma_.lower() not in self.world.group_acts or self.heading
+                    or any(start <= token.idx < end for start, end in taken)):
+                continue
+            start = token.i
+            while start and self.tokens[start - 1].dep_ in ("compound", "amod", "nmod") and (
+                    start <= self.tokens[start - 1].head.i <= token.i) and self.tokens[start - 1].tag_ not in (
+                    "JJR", "JJS") and self.tokens[start - 1].lower_ not in self.world.group_quantifiers:
+                start -= 1
+            name = normalise(self.doc[start:token.i + 1].text)
+            if start == token.i:  # "the unions": the group of that kind the article last named, else none
+                after_the = start > 0 and self.words[start - 1].lower() == "the"
+                name = next((g for g in reversed(self.groups) if g.split()[-1].lower() == name.lower()), None)
+                if name is None or not after_the:
+                    continue
+            self.groups.pop(name, None)
+            self.groups[name] = None  # the latest named last
+            if start and self.words[start - 1].lower() == "the":
+                start -= 1
+            span = self.doc[start:token.i + 1]
+            found.append(ActorMention(self.article.id, index, span.text, name, GROUP, None, None, span.start_char,
+                                      span.end_char, "group", Confidence(lexicon().confidence.actor["group"])))
         return found
 
     def _best_reading(self, i: int) -> _Reading | None:
