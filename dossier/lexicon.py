@@ -118,6 +118,7 @@ class Ingest(Shape):
     caption_patterns: Words
     disclaimer_patterns: Words
     credit_line_patterns: Words
+    publisher_patterns: Words
     byline_labels: Words
     staff_labels: Words
     published_labels: Words

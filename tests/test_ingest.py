@@ -426,6 +426,24 @@ def test_masthead_credit_and_the_date_in_a_dateline(text, title, outlet, date, d
     assert (article.title, article.outlet, article.date, article.dateline) == (title, outlet, date, dateline)
 
 
+@pytest.mark.parametrize(("text", "outlet"), [
+    # a credit that names who publishes the page gives the outlet, wherever it stands
+    ("Doctors strike for a seventh day\n\nA doctor addresses striking colleagues in Nairobi.\nCopyright \u00a9 "
+     "africanews\nJane Roe/AP2011\n\nDoctors have entered the seventh day of a strike.", "africanews"),
+    ("Storm nears the coast\n\nFlorida is bracing for the storm. Follow Example News for live updates on this "
+     "story.\n\nThe storm grew overnight.", "Example News"),
+    ("Minister wants more specialists\n\nThe minister says he needs funding. \u2013 The Harbour Insight file pic, "
+     "September 15, 2021.\n\nThe minister spoke on Monday.", "The Harbour Insight"),
+    # ...never a wire service's photo, a photo credit (any agency's) or a person to follow
+    ("Talks end\n\nThe envoy arrives in Paris. \u2013 Reuters file photo\n\nThe talks ended on Monday.", None),
+    ("Mayor defends absence\n\nWayne Brown Photo: RNZ / Jane Roe\n\nThe mayor said he was away.", None),
+    ("Talks end\n\nFollow Jane Doe on Twitter for more.\n\nThe talks ended on Monday.", None),
+])
+def test_a_credit_naming_the_publisher_gives_the_outlet(text, outlet):
+    article, _ = one_article(text, "story.txt")
+    assert article.outlet == outlet
+
+
 def test_a_file_without_a_title_line_is_titled_after_its_name():
     body = "The ministry said on Monday that it would not take part in the talks, " * 6
     article, problems = one_article(body, "ministry_statement-2025.txt")

@@ -127,8 +127,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dossier.ingest.boilerplate import (Boilerplate, classify, in_context, is_lede, is_title_copy, take_glued_date,
-                                        without_author_bio, without_section_prefix)
+from dossier.ingest.boilerplate import (Boilerplate, classify, in_context, is_lede, is_title_copy, publisher,
+                                        take_glued_date, without_author_bio, without_section_prefix)
 from dossier.ingest.dateline import DATELINE_WINDOW, credits_in, find_dateline
 from dossier.ingest.decode import decode
 from dossier.ingest.files import SeedError, is_seed, read_bytes
@@ -278,7 +278,7 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
         byline=byline,
         credited=tuple(dict.fromkeys(credited)),
         dateline=dateline.place if dateline else metadata.dateline,
-        outlet=fields.get("outlet", metadata.outlet),
+        outlet=fields.get("outlet", metadata.outlet or publisher(candidates)),
         url=fields.get("url"),
         language=fields.get("language"),
         digest=hashlib.sha256(normalise("\n".join([title, *body])).encode("utf-8")).hexdigest(),

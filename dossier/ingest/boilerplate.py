@@ -66,6 +66,18 @@ def classify(text: str) -> Boilerplate | None:
     return None
 
 
+def publisher(candidates: list[str]) -> str | None:
+    """The outlet a credit in the text names as the page's publisher (data/ingest.yaml:
+    publisher_patterns), the first found; never a wire service, whose credit names its agency."""
+    for candidate in candidates:
+        for pattern in cues().publishers:
+            match = pattern.search(candidate)
+            name = _name_group(match, "outlet") if match else None
+            if name and not wire_service(name):
+                return name
+    return None
+
+
 def _name_group(match: re.Match, group: str) -> str | None:
     name = match.groupdict().get(group)
     return TRAILING_CONNECTORS.sub("", name).strip() if name else None

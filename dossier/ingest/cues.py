@@ -40,6 +40,7 @@ class Cues:
     updated_labels: frozenset[str]
     non_places: frozenset[str]
     masthead_words: frozenset[str]  # case-folded: "Gazette" ends a newspaper's name
+    publishers: tuple[re.Pattern, ...]  # credits that name who publishes the page: its group `outlet`
     wires: dict[str, str]  # every way of naming a wire service, case-folded -> its canonical name
     wire_report: re.Pattern
 
@@ -74,6 +75,7 @@ def cues() -> Cues:
         captions=_patterns(data.caption_patterns),
         disclaimers=_patterns(data.disclaimer_patterns),
         credit_lines=_patterns(data.credit_line_patterns),
+        publishers=_patterns(data.publisher_patterns),
         byline=re.compile(rf"^(?:{_alternation(data.byline_labels)})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
         staff=re.compile(rf"^(?:{_alternation(data.staff_labels)})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
         date_label=re.compile(rf"^(?P<label>{_alternation(labels)})\b\s*(?P<colon>:)?\s*", re.IGNORECASE),
