@@ -274,6 +274,17 @@ def test_each_surface_names_its_actor(paragraphs, expected):
         assert found.get(surface) == want, (surface, found)
 
 
+@pytest.mark.parametrize("paragraphs, surface, name", [
+    # an organisation's initials name it even where a name word follows them ("WP Member of Parliament")
+    (["The AGC acted after Workers' Party (WP) chief Pritam Singh was fined.",
+      "It looked into the conduct of former WP Member of Parliament Raeesah Khan, the AGC said."], "WP", "Workers' Party"),
+    (["The Association of Train Operating Companies (Atoc) said fares would rise.",
+      "Atoc Director Edward Welsh said the rise paid for trains."], "Atoc", "Association of Train Operating Companies"),
+])
+def test_every_mention_of_an_organisations_initials_names_it(paragraphs, surface, name):
+    assert {m.name for m in _extract(paragraphs).actors if m.surface == surface} == {name}
+
+
 @pytest.mark.parametrize("introduced, later, short, full", [
     ("Brazilian President Luiz Inácio Lula da Silva opened the summit.", "Lula said the deal was close.",
      "Lula", "luiz-inacio-lula-da-silva"),

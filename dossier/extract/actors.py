@@ -498,6 +498,9 @@ class _Reader:
             self.world.outlets.match(self.words, k) for k in range(start, end)
         ):
             return None  # a party's name is the party reading's to decide ("Labour MS Huw Irranca-Davies")
+        named = self._named_organization(start) if end == start + 1 else None
+        if named is not None and named[0] == end:
+            name = named[1]  # "former WP Member of Parliament": the initials of the Workers' Party named before
         institution = self.world.institutions.match(self.words, end - 1) is not None
         if not (institution or recurs or speaks):
             return None
