@@ -359,11 +359,12 @@ def reconcile(dossier: Dossier, ledger: Ledger, edits: Curation | None = None, f
     moved = {key: _final(source_entries, key) or key for key in ledger.sources}  # a renamed seed's new id
     quotes, quote_entries = _pin_quotes(dossier.quotes, ledger.quotes, moved)
     quotes = _apply_merges(quotes, quote_entries, edits, problems)
-    quotes = _apply_speakers(quotes, quote_entries, edits, dossier.actors, problems)
+    quotes, named = _apply_speakers(quotes, quote_entries, edits, dossier.actors, problems)
     actor_entries = _pin_named(
         ledger.actors, _actor_entries(dossier.actors), _actor_successor(dossier.actors, edits.renames, ledger.actors)
     )
-    positions = _apply_stances(dossier.positions, edits, problems)
+    positions = review.respoken(dossier.positions, [q for q in quotes if q.id in named], dossier.actors)
+    positions = _apply_stances(positions, edits, problems)
     positions, topics, doubts = review.sure_positions(positions, dossier.actors, dossier.topics)
     topic_entries = _pin_named(ledger.topics, _topic_entries(topics, positions), _topic_successor(topics))
     position_entries = _pin_named(
@@ -618,10 +619,12 @@ def _apply_merges(quotes: list[Quote], entries: dict[str, Entry], edits: Curatio
 
 
 def _apply_speakers(quotes: list[Quote], entries: dict[str, Entry], edits: Curation, actors: list[Actor],
-                    problems: list[Problem]) -> list[Quote]:
+                    problems: list[Problem]) -> tuple[list[Quote], set[str]]:
     """Give each quote the speaker the editor checked (`quotes: <id>: speaker: <actor>`, or null for
-    nobody): a fact from then on, published even where extraction was unsure (dossier/review.py)."""
+    nobody): a fact from then on, published even where extraction was unsure (dossier/review.py). Returns
+    the quotes, and the ids of those the editor named a speaker for."""
     by_id = {quote.id: quote for quote in quotes}
+    named = set()
     for edit in edits.quotes:
         if edit.speaker is None:
             continue
@@ -637,7 +640,8 @@ def _apply_speakers(quotes: list[Quote], entries: dict[str, Entry], edits: Curat
         by_id[target] = replace(by_id[target], speaker=actor and actor.id, speaker_name=actor and actor.name,
                                 speaker_confidence=actor and Confidence.SURE)
         entries[target] = _quote_entry(by_id[target])
-    return [by_id[quote.id] for quote in quotes]
+        named.add(target)
+    return [by_id[quote.id] for quote in quotes], named
 
 
 def _apply_stances(positions: list[Position], edits: Curation, problems: list[Problem]) -> list[Position]:

@@ -128,9 +128,11 @@ class Stance:
     sentence: str = ""
     head: str = ""  # the topic's head lemma with its compounds ("security mechanism"), from the article's parse
     method: str = ""  # where its holder and topic come from: "holder stated, topic recalled" ("rejected the call")
-    confidence: Confidence | None = None  # how sure that reading is (dossier/data/confidence.yaml)
+    confidence: Confidence | None = None  # how sure that reading is (dossier/data/confidence.yaml), its holder
+    # taken to be who said the quotation it stands in, if `quote`: linking caps it by that speaker's confidence
     holder_at: tuple[int, int, int] | None = None  # (Paragraph.index, start, end) of the ActorMention `actor` was
     # read from; None for a holder no words name, only a mention implies ("his country": the person's affiliation)
+    quote: int | None = None  # the n-th quotation of its article (1-based, Occurrence.index) whose speaker holds it
 
 
 @dataclass(frozen=True)
@@ -234,7 +236,10 @@ class Statement:
     paragraph: int
     sentence: str
     method: str = ""  # Stance.method: where its holder and topic come from
-    confidence: Confidence | None = None  # Stance.confidence; Confidence.SURE once an editor settled the position
+    confidence: Confidence | None = None  # Stance.confidence, no surer than the speaker of its `quote`;
+    # Confidence.SURE once an editor settled the position
+    quote: int | None = None  # Stance.quote: the quotation of `source` whose speaker holds it
+    reading: Confidence | None = None  # Stance.confidence: as sure as it is once an editor names that speaker
 
 
 @dataclass

@@ -20,8 +20,10 @@ into one actor stays made (undoing it would move pages) and is listed there too,
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import replace
 
+from dossier.link.positions import holder_of
 from dossier.model import Actor, Confidence, Doubt, Dossier, Mention, Position, Quote, Statement, Topic
 from dossier.weighing import weigh
 
@@ -60,6 +62,28 @@ def sure_positions(positions: list[Position], actors: list[Actor], topics: list[
             kept.append(position)
     published = {p.topic for p in kept}
     return kept, [t for t in topics if t.id in published], doubts
+
+
+def respoken(positions: list[Position], quotes: list[Quote], actors: list[Actor]) -> list[Position]:
+    """`positions` with what the words of `quotes` stated moved to the speaker an editor named for them (a quote's
+    `speaker:` in curation.yaml): each sentence whose holder was the quotation's speaker leaves the position it
+    was weighed in for that speaker's (or the side they speak for, link.positions.holder_of), as sure as its
+    reading now that the speaker is; nobody holds it when the editor said nobody spoke. Positions a sentence left
+    or joined are weighed again; one with no sentence left is gone."""
+    by_id = {actor.id: actor for actor in actors}
+    holders = {(o.source, o.index): quote.speaker and holder_of(by_id[quote.speaker])
+               for quote in quotes for o in quote.occurrences}
+    statements: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    for position in positions:
+        for statement in position.statements:
+            key = (statement.source, statement.quote)
+            if key not in holders:
+                statements[(position.actor, position.topic)].append(statement)
+            elif holders[key] is not None:
+                statements[(holders[key], position.topic)].append(replace(statement, confidence=statement.reading))
+    unmoved = {(p.actor, p.topic): p for p in positions if tuple(statements[(p.actor, p.topic)]) == p.statements}
+    return sorted((unmoved.get(key) or weigh(*key, found) for key, found in statements.items() if found),
+                  key=lambda p: p.id)
 
 
 def _speaker_doubt(quote: Quote) -> Doubt:

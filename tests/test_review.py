@@ -123,9 +123,25 @@ def test_the_editor_confirms_a_withheld_speaker_or_removes_one_in_curation(tmp_p
     assert GUESSED in (tmp_path / "docs" / "actors" / "piotr-nowak.md").read_text(encoding="utf-8")
     entries = [line for line in review.splitlines() if line.startswith("- ")]
     assert not [line for line in entries if "(../quotes/" in line]  # both speakers settled
-    # the stance read from the guessed speaker's words keeps waiting, for the position's `stance:` (a
-    # quote's `speaker:` does not move the stances its words gave: see bench/README.md)
-    assert [line for line in entries if "(position `tomas-berg--deal`)" in line]
+    # the stance the words gave moves with them to the speaker the editor named, published now that who said
+    # them is sure: "We will not accept any deal" is Nowak's position, no longer Berg's doubt
+    assert not [line for line in entries if "(position `" in line]
+    positions = {p["id"]: p for p in map(json.loads, (tmp_path / "docs" / "data" / "positions.jsonl").read_text()
+                                         .splitlines())}
+    assert {p: positions[p]["stance"] for p in positions} == {"piotr-nowak--deal": "oppose",
+                                                              "tomas-berg--border": "open"}  # "to discuss the border"
+    assert not (tmp_path / "docs" / "positions" / "tomas-berg--deal.md").exists()
+    meta, _ = page(tmp_path / "docs" / "positions" / "piotr-nowak--deal.md")
+    assert meta["stance"] == "oppose"
+
+
+def test_a_quote_the_editor_says_nobody_is_named_for_holds_no_stance(tmp_path):
+    quotes, _ = _built_with_curation(tmp_path, "")
+    _, review = _built_with_curation(tmp_path, f"quotes:\n  {quotes[GUESSED]['id']}:\n    speaker: null\n")
+    assert not [line for line in review.splitlines() if "(position `" in line]
+    positions = [json.loads(line)["id"] for line in (tmp_path / "docs" / "data" / "positions.jsonl").read_text()
+                 .splitlines()]
+    assert positions == ["tomas-berg--border"]
 
 
 def test_a_curated_speaker_must_be_an_actor(tmp_path):

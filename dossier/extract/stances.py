@@ -41,7 +41,8 @@ from dossier.world import ORGANIZATION, PERSON
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
-HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "until"})
+CONDITION_MARKS = frozenset({"if", "unless", "until"})  # a clause they open puts a condition on a stance
 TOPIC_PREPOSITIONS = frozenset({"to", "for", "with", "about", "of", "on", "behind", "towards", "toward", "against",
                                 "regarding", "over", "into", "from"})
 # Dependencies that start a separate statement: a stance's condition is never looked for inside them.
@@ -49,6 +50,10 @@ SEPARATE_CLAUSES = frozenset({"ccomp", "parataxis", "relcl", "conj"})
 # Dependencies that stay within one clause when climbing from a cue to the verb that carries it.
 SAME_CLAUSE = frozenset({"xcomp", "acomp", "oprd", "dobj", "pobj", "prep", "acl", "pcomp", "attr"})
 # Children left out of a topic's name: clauses hanging off it, punctuation, and coordination (split apart).
+# Parts of speech that need what follows them: a topic ending on one was cut short.
+DANGLING = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "PART"})
+# Parts of speech that can name what an issue is about, besides a verb's subject.
+CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
 PRUNED = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "mark", "aux", "auxpass", "neg",
                     "advmod", "parataxis", "ccomp", "npadvmod", "preconj", "dep", "agent"})
 
@@ -67,6 +72,7 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
     `title` the parse of its headline (made with the paragraphs', so that spaCy runs once per article),
     `quotes` its quotations with their speakers (dossier.extract.quotes)."""
     names = _Names(actors, _Quoted(quotes))
+    numbered = {quote: k for k, quote in enumerate(quotes, start=1)}  # as linking numbers them (Occurrence.index)
     stances: list[Stance] = []
     recalled: dict[str, _Phrase] = {}  # cue -> the topic it was last used on, for "rejected the call" later on
     named: dict[str, object] = _named_issues(title) if title is not None else {}  # lemma -> its noun, named in full
@@ -85,7 +91,8 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                 if claim.bare and topic == claim.topic and claim.bare in named:
                     topic = _phrase(_phrase_tokens(named[claim.bare], lexicon().stances))
                     topic_way = "named before"  # "defended the reform": the pension reform
-                ways = {"holder": "stated" if claim.holders is not None else "carried", "topic": topic_way}
+                ways = {"holder": "stated" if claim.holders is not None else "carried", "topic": topic_way,
+                        **({"wording": topic.wording} if topic and topic.wording else {})}
                 if claim.topic and claim.cue:
                     recalled = {**{k: v for k, v in recalled.items() if k != claim.cue}, claim.cue: claim.topic}
                 context.holders = holders or context.holders
@@ -93,29 +100,30 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                 for holder in holders or ():
                     if topic and (holder.name, claim.stance, topic.text) not in seen:
                         seen.add((holder.name, claim.stance, topic.text))
-                        decided = _decided(ways, holder.quote if claim.holders is not None else None, topic.action)
+                        quote = holder.quote if claim.holders is not None else None
+                        decided = _decided(ways, quote is not None, topic.action)
                         stances.append(Stance(article.id, paragraph.index, holder.name, topic.text, claim.stance,
-                                              sentence.text.strip(), topic.head, *decided, holder_at=holder.at))
+                                              sentence.text.strip(), topic.head, *decided, holder_at=holder.at,
+                                              quote=numbered.get(quote)))
             named.update(_named_issues(sentence))
     return stances
 
 
-def _decided(ways: dict[str, str], quote: QuoteMention | None = None, action: bool = False
-             ) -> tuple[str, Confidence]:
+def _decided(ways: dict[str, str], quoted: bool = False, action: bool = False) -> tuple[str, Confidence]:
     """(how a stance was read, how sure that is): its holder and its topic each stated in the sentence or
-    taken from before it, as sure as the less sure of the two (data/confidence.yaml). How sure the holder's
+    taken from before it, as sure as the less sure of the two (data/confidence.yaml), and no surer than its
+    topic's wording when that may not read as an issue (`_wording`). How sure the holder's
     words are an actor (ActorMention.confidence) does not count: on dev, positions resting on an unsure
     mention were right as often as the rest. A holder who is the speaker of the quotation the cue stands in
-    is no surer than that speaker (a speaker guessed among several makes a stance for the review page), nor
-    than confidence.yaml's `quoted` caps: on an action, on a topic taken from before the sentence."""
+    (`quoted`) is no surer than confidence.yaml's `quoted` caps: on an action, on a topic taken from before
+    the sentence; nor than that speaker, which linking applies (an editor may name another speaker)."""
     levels = lexicon().confidence.stance
-    if quote is not None:
+    if quoted:
         ways = {**ways, "holder": "quoted"}
     sureness = [Confidence(getattr(levels, part)[way]) for part, way in ways.items()]
-    if quote is not None:
+    if quoted:
         caps = [f"topic {ways['topic']}", *(["action"] if action else [])]
         sureness += [Confidence(levels.quoted[cap]) for cap in caps if cap in levels.quoted]
-        sureness += [quote.confidence] if quote.confidence is not None else []
     return ", ".join(f"{part} {way}" for part, way in ways.items()), min(sureness, key=lambda c: c.rank)
 
 
@@ -244,6 +252,8 @@ class _Sentence:
             speaker = _speaker(cue)
             if speaker and speaker[0].pos_ != "PRON":
                 tokens = speaker
+            elif not speaker and not any(t.lower_ in words.first_person for t in reading.holders):
+                tokens = None  # "Brown shouldn't be criticising X": whose advice, the sentence does not say
         if tokens is None:
             quoted = self.names.quoted_speaker(self.paragraph, cue.idx)
             return (quoted,) if quoted is not None else None
@@ -356,9 +366,10 @@ def _misread_predicate(verb) -> bool:
 
 
 def _regards(verb, passive) -> bool:
-    """'considering it a threat', 'would be considered involvement': the verb rates something, takes no stance."""
+    """'considering it a threat', 'would be considered involvement', 'a step she considers crucial': the verb
+    rates something, takes no stance."""
     deps = {c.dep_ for c in verb.children}
-    return "oprd" in deps or ("dobj" in deps and "ccomp" in deps) or (passive is not None and "attr" in deps)
+    return bool({"oprd", "acomp"} & deps) or ("dobj" in deps and "ccomp" in deps) or (passive is not None and "attr" in deps)
 
 
 def _read_adjective(adjective, stance: str) -> _Reading | None:
@@ -566,7 +577,8 @@ def _conjuncts(token) -> list:
 
 
 def _hypothetical(token) -> bool:
-    """Inside an if-clause: "if Brussels signals a willingness to engage" states nobody's stance."""
+    """Inside an if-clause: "if Brussels signals a willingness to engage" states nobody's stance, nor does
+    "until Parliament approves a plan" (what must happen first)."""
     node = token
     while node.head.i != node.i:
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
@@ -591,8 +603,9 @@ def _has_condition(clause, words: Stances) -> bool:
 
 
 def _if_clause(clause) -> bool:
-    """An if- or unless-clause hung on the clause: "X would back the motion unless the government ..."."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+    """An if-, unless- or until-clause hung on the clause: "X would back the motion unless the government ...",
+    "she can't support the carbon price until Parliament approves a pipeline"."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
                for c in clause.children)
 
 
@@ -730,11 +743,13 @@ def _vague(head, words: Stances) -> bool:
 class _Phrase(NamedTuple):
     """A topic as the article names it, and the key linking groups it by when no issue claims it: the lemma
     of its head with the compounds before it ("security mechanism"), read here from the article's parse so
-    that linking needs no language model; `action` when it is headed by a verb ("send troops")."""
+    that linking needs no language model; `action` when it is headed by a verb ("send troops"); `wording`
+    why its words may not read as an issue (`_wording`), "" when they do."""
 
     text: str
     head: str
     action: bool = False
+    wording: str = ""
 
 
 def _phrase(tokens) -> _Phrase | None:
@@ -745,7 +760,22 @@ def _phrase(tokens) -> _Phrase | None:
     inside = {t.i for t in ordered}
     root = next((t for t in ordered if t.head.i not in inside or t.head.i == t.i), ordered[0])
     parts = [c.lemma_.lower() for c in root.children if c.dep_ == "compound" and c.i < root.i and c.i in inside]
-    return _Phrase(text, " ".join([*parts, root.lemma_.lower()]), root.pos_ in ("VERB", "AUX"))
+    return _Phrase(text, " ".join([*parts, root.lemma_.lower()]), root.pos_ in ("VERB", "AUX"), _wording(ordered, root))
+
+
+def _wording(ordered: Sequence, root) -> str:
+    """Why the words of a topic may not read as an issue, "" when they do: "cut short" when they end on a word
+    that needs what follows it ("revisions like"), "a name and a verb" when they only say that someone does
+    something ("Ms Martin come", "what he claimed"). Such a topic is published only once an editor settles it."""
+    last = next((t for t in reversed(ordered) if not t.is_punct), None)
+    if last is not None and last.pos_ in DANGLING:
+        return "cut short"
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
+    if root.pos_ in ("VERB", "AUX") and subject is not None and subject.pos_ in ("PROPN", "PRON"):
+        who = {t.i for t in subject.subtree}
+        if all(t.i == root.i or t.i in who or t.pos_ not in CONTENT for t in ordered):
+            return "a name and a verb"
+    return ""
 
 
 def _phrase_tokens(token, words: Stances, top: bool = True) -> Iterator:

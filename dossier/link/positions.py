@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dossier.link.actors import Resolver
-from dossier.model import ActorMention, Confidence, Extraction, Position, Problem, Stance, Statement, Topic
+from dossier.model import Actor, ActorMention, Confidence, Extraction, Position, Problem, Stance, Statement, Topic
 from dossier.lexicon import lexicon
 from dossier.text import normalise, slugify, words
 from dossier.weighing import weigh
@@ -100,6 +100,7 @@ def link_positions(extractions: Sequence[Extraction], resolve: Resolver, problem
     Two topics whose titles slug alike are told apart, with a warning added to `problems`."""
     stances = [s for e in extractions for s in e.stances]
     speakers_for = _Spokespeople([m for e in extractions for m in e.actors], resolve)
+    heard = {(e.article.id, k): q.confidence for e in extractions for k, q in enumerate(e.quotes, start=1)}
     sources: dict[str, set[str]] = defaultdict(set)
     heads: dict[str, str] = {}  # topic name -> its head key, as the first stance naming it parsed it
     for stance in sorted(stances, key=_stance_order):
@@ -116,9 +117,10 @@ def link_positions(extractions: Sequence[Extraction], resolve: Resolver, problem
         value = TURNED.get(stance.stance, stance.stance) if turned else stance.stance
         found = statements[(actor, topic.id)]
         key = (value, stance.source, stance.paragraph, stance.sentence)
-        if key not in found or _surer(stance.confidence, found[key].confidence):  # two holders, one actor
+        confidence = _as_sure(stance.confidence, heard.get((stance.source, stance.quote)))
+        if key not in found or _surer(confidence, found[key].confidence):  # two holders, one actor
             found[key] = Statement(value, stance.source, stance.paragraph, stance.sentence, stance.method,
-                                   stance.confidence)
+                                   confidence, stance.quote, stance.confidence)
     positions = [weigh(actor, topic, list(found.values())) for (actor, topic), found in statements.items()]
     used = {p.topic for p in positions}
     topics = {t.id: t for t, _ in topic_of.values() if t.id in used}
@@ -131,6 +133,12 @@ def _stance_order(stance: Stance) -> tuple:
 
 def _surer(confidence: Confidence | None, than: Confidence | None) -> bool:
     return confidence is not None and (than is None or confidence.rank > than.rank)
+
+
+def _as_sure(reading: Confidence | None, speaker: Confidence | None) -> Confidence | None:
+    """A stance read from quoted words is no surer than who said them: a speaker guessed among several
+    makes a stance for the review page."""
+    return min((c for c in (reading, speaker) if c is not None), key=lambda c: c.rank, default=None)
 
 
 # --------------------------------------------------------------------------
@@ -154,6 +162,13 @@ class _Spokespeople:
                   else self.resolve(stance.source, stance.actor))
         served = self.speaks_for.get(stance.actor)
         return (served and self.resolve(stance.source, served)) or holder
+
+
+def holder_of(actor: Actor) -> str:
+    """The actor id a stance `actor` states belongs to, as `_Spokespeople` decides it from mentions: the
+    country or organisation it serves when some role makes it an official there, else its own."""
+    official = any(office(role, actor.kind, actor.name) == "official" for role in [r for r, _ in actor.roles] or [None])
+    return actor.affiliation if actor.affiliation and official else actor.id
 
 
 def office(role: str | None, kind: str, name: str) -> str | None:
