@@ -273,7 +273,7 @@ class Patterned(Shape):
 
 
 Reader = Literal["requirement", "adjective", "phrasal", "verb", "meeting", "condition", "preposition", "noun",
-                 "verdict"]  # the rules of dossier.extract.stances that read a cue of each shape
+                 "standing", "verdict"]  # the rules of dossier.extract.stances that read a cue of each shape
 SpeechReader = Literal["attribution", "second-hand", "phrasal", "verb"]  # ...of dossier.extract.attribution
 
 
@@ -306,6 +306,7 @@ class Stances(Patterned):
     prepositions: dict[Word, Stance]
     nouns: dict[Word, Cue]
     verdicts: dict[Word, Stance]
+    standing_nouns: dict[Word, dict[Word, Stance]]
     expressing_verbs: Words
     voicing_prepositions: Words
     seeking_verbs: Words

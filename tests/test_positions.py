@@ -76,6 +76,8 @@ STATED = [
     ("France stressed the importance of continued vigilance.", ("France", "support", "continued vigilance")),
     ("France stressed the need for a ceasefire.", ("France", "support", "ceasefire")),
     ("Germany spoke of the importance of free trade.", ("Germany", "support", "free trade")),
+    ("Canada has come out in strong opposition to the new funding system.", ("Canada", "oppose", "funding system")),
+    ("Germany spoke in support of the pension reform.", ("Germany", "support", "pension reform")),
     ("Japan celebrated the success of the vaccination programme.", ("Japan", "support", "vaccination programme")),
     ("Spain was pleased with the performance of the team.", ("Spain", "support", "performance of the team")),
     ("Kenya needs funding to train more doctors.", ("Kenya", "support", "funding")),  # a thing it needs
@@ -98,6 +100,10 @@ STATED = [
     ("Germany said the new tariff was unconstitutional.", ("Germany", "oppose", "tariff")),
     ("The finance spokesman, Carl Les, said the allocations were disappointing.", ("Carl Les", "oppose", "allocations")),
     ("Brazil discredited the claim by the opposition.", ("Brazil", "oppose", "claim by the opposition")),
+    ("Mayor Lee Leffingwell was the lone vote against the budget.", ("Lee Leffingwell", "oppose", "budget")),
+    ("Poland is a fierce critic of the emissions plan.", ("Poland", "oppose", "emissions plan")),
+    ("Spain remains a strong supporter of the trade pact.", ("Spain", "support", "trade pact")),
+    ("Germany was the only voice for a ceasefire.", ("Germany", "support", "ceasefire")),
     # open
     ("Canada is open to talks with China.", ("Canada", "open", "talks with China")),
     ("India signalled openness to a trade deal.", ("India", "open", "trade deal")),
@@ -149,6 +155,7 @@ NOTHING_STATED = [
     "Germany did not call for a ceasefire.",
     "Canada asked Mexico for an explanation of where the talks are.",
     "Here Mayor Wayne Brown is criticising other councillors.",  # people, not an issue
+    "Poland was the lone vote on the committee.",  # a vote on a body says nothing of an issue
     "Mayor Wayne Brown shouldn't be criticising the attendance record.",  # someone's advice: whose, nobody says
     "The council should reject the pay offer.",
     "Pat Rabbitte dismissed claims that developers will not have to satisfy an assessment.",  # the claim's content

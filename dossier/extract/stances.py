@@ -5,6 +5,7 @@ shapes (spaCy DependencyMatcher patterns, dossier.extract.cues) and read here by
 of that shape: a verb ("Russia rejects X"), a verb with its particle ("insists on X"), a
 predicate adjective ("is open to X", "was willing to send X"), a predicate preposition
 ("is against X"), a stance noun someone voices ("expressed skepticism about X"),
+what the subject of "to be" stands for ("was the lone vote against X", "is a critic of X"),
 a condition put on something ("X is possible only after Y") or a requirement
 someone is reported stating ("the guarantees should include X"). The dependency
 parse says who holds the stance (the cue's subject, else whoever is reported
@@ -300,6 +301,16 @@ def _read_preposition(preposition, words: Stances, nested: bool) -> _Reading | N
     return _Reading(stance, _subject(copula), _conjuncts(topic), _clause_head(copula))
 
 
+def _read_standing(noun, words: Stances, nested: bool) -> _Reading | None:
+    """'Leffingwell was the lone vote against the budget', 'she is a critic of the plan'."""
+    ways = words.standing_nouns[noun.lemma_.lower()]
+    preposition = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ways), None)
+    topic, holders = _object(preposition), _subject(noun.head)
+    if topic is None or holders is None:
+        return None
+    return _Reading(ways[preposition.lower_], holders, _conjuncts(topic), _clause_head(noun.head))
+
+
 def _read_verdict(noun, words: Stances, nested: bool) -> _Reading | None:
     """'travel bans are not the answer', he said."""
     subject = next((c for c in noun.head.children if c.dep_ in SUBJECTS), None)
@@ -466,6 +477,7 @@ _READERS = {  # the rule reading a word of each shape of stances.yaml
     "condition": lambda token, words, nested: _read_condition(token, "condition"),
     "preposition": _read_preposition,
     "noun": lambda token, words, nested: _read_noun(token, words.nouns[token.lemma_.lower()], words, nested),
+    "standing": _read_standing,
     "verdict": _read_verdict,
 }
 
