@@ -20,7 +20,8 @@ applies the same correction. The file is optional.
       k3xq7a2bce:                   # a published quote id
         merge: [p2jw4ddm5e]         # quotes that are the same utterance: their ids redirect to this one
         speaker: vladimir-putin     # who said it (an actor id or exact name), checked by the editor:
-                                    # published as fact even where extraction was unsure (story/review);
+                                    # published as fact even where extraction was unsure (story/review),
+                                    # with the stances its words state (dossier.review.respoken);
                                     # `speaker: null` publishes it with no speaker
     positions:
       russia--peacekeeping-forces:  # a published position id (actor id--topic id)

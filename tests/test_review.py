@@ -13,8 +13,8 @@ from dossier.build import BuildConfig, build
 from dossier.errors import InputError
 from dossier.extract import extract
 from dossier.ingest import read_seeds
-from dossier.model import Actor, Confidence, Statement, Topic
-from dossier.review import sure_positions
+from dossier.model import Actor, Confidence, Occurrence, Quote, Statement, Topic
+from dossier.review import respoken, sure_positions
 from dossier.weighing import weigh
 from tests.conftest import ROOT
 
@@ -181,6 +181,39 @@ def test_unsure_stances_are_weighed_out_of_published_positions_and_listed_for_re
     assert [t.id for t in topics] == (["ceasefire"] if published else [])  # no topic page with no position
     assert [(d.page, d.claim, d.topic_title, d.evidence[0].paragraph) for d in doubts] == [
         ("norway--ceasefire", "Norway", "Ceasefire", paragraph) for paragraph in withheld]
+
+
+def quoted(paragraph: int, confidence: Confidence, quote: int | None) -> Statement:
+    return Statement("oppose", "a", paragraph, f"Sentence {paragraph}.", "holder quoted, topic stated", confidence,
+                     quote, Confidence.LIKELY)
+
+
+ACTORS = [Actor("tomas-berg", "Tomas Berg", "person"), Actor("poland", "Poland", "country"),
+          Actor("piotr-nowak", "Piotr Nowak", "person", roles=[("Foreign Minister", "a")], affiliation="poland"),
+          Actor("anna-kowalska", "Anna Kowalska", "person", roles=[("Prime Minister", "a")], affiliation="poland")]
+
+
+@pytest.mark.parametrize("speaker, expected", [
+    # the quotation's first-person stance moves to the speaker the editor named, as sure as its reading
+    ("anna-kowalska", {"anna-kowalska--deal": [(2, LIKELY)], "tomas-berg--deal": [(1, LIKELY)]}),
+    # an official's words are the side they speak for (link.positions.holder_of)
+    ("piotr-nowak", {"poland--deal": [(2, LIKELY)], "tomas-berg--deal": [(1, LIKELY)]}),
+    # nobody spoke: nobody holds it
+    (None, {"tomas-berg--deal": [(1, LIKELY)]}),
+])
+def test_the_stances_a_quotes_words_state_follow_the_speaker_the_editor_names(speaker, expected):
+    position = weigh("tomas-berg", "deal", [quoted(1, LIKELY, None), quoted(2, UNSURE, 3)])  # 2: "he", guessed
+    said = Quote("q1", "We will not accept any deal", speaker, None,
+                 occurrences=[Occurrence("a", 2, "We will not accept any deal", "", "pronoun", index=3)])
+    found = respoken([position], [said], ACTORS)
+    assert {p.id: [(s.paragraph, s.confidence) for s in p.statements] for p in found} == expected
+
+
+def test_positions_no_named_speaker_touches_stay_as_they_were():
+    position = weigh("tomas-berg", "deal", [quoted(1, LIKELY, 2)])
+    said = Quote("q1", "Other words entirely", "anna-kowalska", None,
+                 occurrences=[Occurrence("a", 4, "Other words entirely", "", "explicit", index=3)])
+    assert respoken([position], [said], ACTORS) == [position]
 
 
 RECALLED = """Ceasefire talks in Geneva
