@@ -307,6 +307,8 @@ class Stances(Patterned):
     nouns: dict[Word, Cue]
     verdicts: dict[Word, Stance]
     standing_nouns: dict[Word, dict[Word, Stance]]
+    judging_verbs: Words
+    reason_prepositions: Words
     expressing_verbs: Words
     voicing_prepositions: Words
     seeking_verbs: Words

@@ -101,6 +101,11 @@ STATED = [
     ("The finance spokesman, Carl Les, said the allocations were disappointing.", ("Carl Les", "oppose", "allocations")),
     ("Brazil discredited the claim by the opposition.", ("Brazil", "oppose", "claim by the opposition")),
     ("Mayor Lee Leffingwell was the lone vote against the budget.", ("Lee Leffingwell", "oppose", "budget")),
+    # judging someone for something: the reason is the issue, not doing it the opposite stance on doing it
+    ("Japan praised Canada for its support for the climate agreement.", ("Japan", "support", "climate agreement")),
+    ("Mayor Wayne Brown has lashed out at councillors for not attending meetings in person.",
+     ("Wayne Brown", "support", "attending meetings in person")),
+    ("Germany criticised France over its refusal to cut tariffs.", ("Germany", "open", "cut tariffs")),
     ("Poland is a fierce critic of the emissions plan.", ("Poland", "oppose", "emissions plan")),
     ("Spain remains a strong supporter of the trade pact.", ("Spain", "support", "trade pact")),
     ("Germany was the only voice for a ceasefire.", ("Germany", "support", "ceasefire")),
@@ -156,6 +161,7 @@ NOTHING_STATED = [
     "Canada asked Mexico for an explanation of where the talks are.",
     "Here Mayor Wayne Brown is criticising other councillors.",  # people, not an issue
     "Poland was the lone vote on the committee.",  # a vote on a body says nothing of an issue
+    "Jon Skewes criticised health secretary Jeremy Hunt for his part.",  # a part, a role: no issue by themselves
     "Mayor Wayne Brown shouldn't be criticising the attendance record.",  # someone's advice: whose, nobody says
     "The council should reject the pay offer.",
     "Pat Rabbitte dismissed claims that developers will not have to satisfy an assessment.",  # the claim's content

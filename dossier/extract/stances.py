@@ -44,6 +44,7 @@ PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "until"})
 CONDITION_MARKS = frozenset({"if", "unless", "until"})  # a clause they open puts a condition on a stance
+TURNED = {"support": "oppose", "oppose": "support"}  # what a stance on not doing something is on doing it
 TOPIC_PREPOSITIONS = frozenset({"to", "for", "with", "about", "of", "on", "behind", "towards", "toward", "against",
                                 "regarding", "over", "into", "from"})
 # Dependencies that start a separate statement: a stance's condition is never looked for inside them.
@@ -215,6 +216,8 @@ class _Sentence:
                 continue  # "has not asked for help" opposes nothing
             if negated:
                 current = words.negation.flips.get(current, current)
+            if _not_doing(topic):
+                current = TURNED.get(current, current)  # "lashed out at them for not attending": for attending
             if outer is not None:
                 current = _compose(outer, current, words)
             if if_clause and current in ("support", "oppose"):
@@ -348,6 +351,9 @@ def _read_verb(verb, stance: str, particle, words: Stances, cue: str) -> _Readin
         topic = _antecedent(topic)  # "the plan, which Germany supports"
     if topic is None:
         return None
+    if cue in words.judging_verbs and _someone(topic, words):  # "criticised Hunt for his part in restricting pay"
+        topic = next((_object(c) for c in verb.children if c.dep_ == "prep" and c.lower_ in words.reason_prepositions
+                      and _object(c) is not None), topic)
     agent = _object(next((c for c in verb.children if c.dep_ == "agent"), None))
     if agent is not None:
         holders = [agent]
@@ -362,6 +368,18 @@ def _read_verb(verb, stance: str, particle, words: Stances, cue: str) -> _Readin
         if holders is None:
             return None
     return _Reading(stance, holders, _conjuncts(topic), _clause_head(verb), cue=cue)
+
+
+def _not_doing(topic) -> bool:
+    """'[for] not attending meetings': a topic that is not doing something after a preposition, which states the
+    opposite stance on doing it (the topic is named without the "not"); "called on them not to believe X" keeps
+    its words."""
+    return topic.dep_ == "pcomp" and any(c.dep_ == "neg" for c in topic.children)
+
+
+def _someone(token, words: Stances) -> bool:
+    """Whether `token` names someone rather than something: a name, a pronoun, a noun for people."""
+    return token.pos_ in ("PROPN", "PRON") or token.lemma_.lower() in words.people
 
 
 def _verb_stance(lemma: str, words: Stances) -> str:
@@ -798,7 +816,8 @@ def _phrase_tokens(token, words: Stances, top: bool = True) -> Iterator:
         if child.dep_ == "punct" and not child.whitespace_ and child.i > 0 and not child.doc[child.i - 1].whitespace_:
             yield child  # the hyphen in "30-day"
             continue
-        if child.dep_ in PRUNED and not (top and child.dep_ == "neg" and token.pos_ in ("VERB", "AUX")):
+        if child.dep_ in PRUNED and not (top and child.dep_ == "neg" and token.pos_ in ("VERB", "AUX")
+                                         and not _not_doing(token)):
             continue
         if top and child.dep_ in ("amod", "det", "predet", "nummod", "poss") and child.lower_ in words.filler_modifiers:
             continue
