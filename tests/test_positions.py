@@ -155,6 +155,8 @@ NOTHING_STATED = [
     "France's unions rejected the pension plan.",  # unions of a country are not the country
     "Kenya needs to send a strong message.",  # "need" states a stance on a thing only
     "Germany backed the RMT union.",  # an actor, not an issue
+    "Germany and France are backing the unions.",  # a body, not an issue
+    "Germany failed to secure support from the coalition.",
     "Canada asked for answers.",  # a request for information, no issue
     "Iran has not asked for international help.",  # a request not made opposes nothing
     "Germany did not call for a ceasefire.",

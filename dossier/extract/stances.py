@@ -398,7 +398,8 @@ def _regards(verb, passive) -> bool:
     """'considering it a threat', 'would be considered involvement', 'a step she considers crucial': the verb
     rates something, takes no stance."""
     deps = {c.dep_ for c in verb.children}
-    return bool({"oprd", "acomp"} & deps) or ("dobj" in deps and "ccomp" in deps) or (passive is not None and "attr" in deps)
+    return (bool({"oprd", "acomp"} & deps) or ("dobj" in deps and "ccomp" in deps)
+            or (passive is not None and "attr" in deps))
 
 
 def _read_adjective(adjective, stance: str) -> _Reading | None:
@@ -705,9 +706,10 @@ def _topic(head, words: Stances, named: Callable[[object], bool]) -> tuple[_Phra
         if head.dep_ == "appos":
             return _topic(head.head, words, named)  # "the idea of X - a provision sought by Y"
         return None, True
-    if head.pos_ == "NOUN" and head.lemma_.lower() in words.people and not any(
+    lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" and (lemma in words.people or lemma in words.bodies) and not any(
             c.dep_ == "prep" for c in head.children):
-        return None, False  # "backed his minister": a person, not an issue
+        return None, False  # "backed his minister", "are backing the unions": someone, not an issue
     if head.pos_ == "NOUN" and named(head):
         return None, False  # "NATO member states", "the RMT union": the actor scan read an actor there
     if head.pos_ == "PROPN" and named(head) and all(c.dep_ in ("compound", "det", "case", "punct")
