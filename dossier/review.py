@@ -75,16 +75,21 @@ def respoken(positions: list[Position], quotes: list[Quote], actors: list[Actor]
     holders = {(o.source, o.index): quote.speaker and holder_of(by_id[quote.speaker])
                for quote in quotes for o in quote.occurrences}
     statements: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    touched = set()
     for position in positions:
         for statement in position.statements:
             key = (statement.source, statement.quote)
             if key not in holders:
                 statements[(position.actor, position.topic)].append(statement)
-            elif holders[key] is not None:
+                continue
+            touched.add((position.actor, position.topic))
+            if holders[key] is not None:
+                touched.add((holders[key], position.topic))
                 statements[(holders[key], position.topic)].append(replace(statement, confidence=statement.reading))
-    unmoved = {(p.actor, p.topic): p for p in positions if tuple(statements[(p.actor, p.topic)]) == p.statements}
-    return sorted((unmoved.get(key) or weigh(*key, found) for key, found in statements.items() if found),
-                  key=lambda p: p.id)
+    kept = [p for p in positions if (p.actor, p.topic) not in touched]
+    moved = [weigh(actor, topic, statements[(actor, topic)]) for actor, topic in sorted(touched)
+             if statements[(actor, topic)]]
+    return sorted([*kept, *moved], key=lambda p: p.id)
 
 
 def _speaker_doubt(quote: Quote) -> Doubt:

@@ -13,7 +13,7 @@ from dossier.build import BuildConfig, build
 from dossier.errors import InputError
 from dossier.extract import extract
 from dossier.ingest import read_seeds
-from dossier.model import Actor, Confidence, Occurrence, Quote, Statement, Topic
+from dossier.model import Actor, Confidence, Occurrence, Position, Quote, Statement, Topic
 from dossier.review import respoken, sure_positions
 from dossier.weighing import weigh
 from tests.conftest import ROOT
@@ -211,9 +211,10 @@ def test_the_stances_a_quotes_words_state_follow_the_speaker_the_editor_names(sp
 
 def test_positions_no_named_speaker_touches_stay_as_they_were():
     position = weigh("tomas-berg", "deal", [quoted(1, LIKELY, 2)])
+    unweighed = Position("poland--border", "poland", "border", "oppose")  # as hand-made dossiers have it: no sentence
     said = Quote("q1", "Other words entirely", "anna-kowalska", None,
                  occurrences=[Occurrence("a", 4, "Other words entirely", "", "explicit", index=3)])
-    assert respoken([position], [said], ACTORS) == [position]
+    assert respoken([position, unweighed], [said], ACTORS) == [unweighed, position]
 
 
 RECALLED = """Ceasefire talks in Geneva
