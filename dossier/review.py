@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from dossier.link.positions import holder_of
 from dossier.model import Actor, Confidence, Doubt, Dossier, Mention, Position, Quote, Statement, Topic
 from dossier.weighing import weigh
 
@@ -71,6 +70,8 @@ def respoken(positions: list[Position], quotes: list[Quote], actors: list[Actor]
     was weighed in for that speaker's (or the side they speak for, link.positions.holder_of), as sure as its
     reading now that the speaker is; nobody holds it when the editor said nobody spoke. Positions a sentence left
     or joined are weighed again; one with no sentence left is gone."""
+    from dossier.link.positions import holder_of  # here: dossier.link imports dossier.ids, which imports this module
+
     by_id = {actor.id: actor for actor in actors}
     holders = {(o.source, o.index): quote.speaker and holder_of(by_id[quote.speaker])
                for quote in quotes for o in quote.occurrences}
