@@ -24,6 +24,7 @@ CASES = [
     ("The ceasefire must meet specific conditions.", {"meet": ("requirement", "meeting")}),
     ("Mexico voiced support for the reform.", {"support": ("noun",)}),
     ("Travel bans are not the answer.", {"answer": ("verdict",)}),
+    ("Leffingwell was the lone vote against the budget.", {"vote": ("standing",)}),  # "against" hangs on the noun
     ("Analysts said the weather was fine.", {}),
 ]
 
