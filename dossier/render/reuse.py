@@ -6,6 +6,10 @@ folder, the digest of every page's text by the key of what decided it (`key`). T
 computes the keys again: where a key is known and the page's file in docs/ still has that digest,
 the file's text is the page and Jinja does not run. docs/ itself is the store, so the memo holds a
 digest a page, and a page edited or lost in docs/ is rendered again.
+
+An entity's page and the parts of its lists (a *unit*) are not even viewed when none of the facts its
+view read has changed (dossier.trace): `views.json` keeps each unit's facts and its pages' keys and
+digests, `facts.json` the digest of every fact's value.
 """
 
 from __future__ import annotations
@@ -15,14 +19,26 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from dossier import memo
 from dossier.render.templates import PACKAGE_TEMPLATES
+from dossier.trace import Recorder
 
 
-def fingerprint(templates: Path | None) -> str:
+class Unit(BaseModel):
+    """What the last build kept of a unit: the facts its view read, and each page's key and digest."""
+
+    facts: list[str]
+    pages: dict[str, tuple[str, str]]
+
+
+def fingerprint(templates: Path | None, *settings: str) -> str:
     """What decides every page's text besides its view: the render code and libraries, and the
-    templates (a project's overrides and the shipped ones)."""
+    templates (a project's overrides and the shipped ones); with `settings`, what decides a unit's
+    view besides its facts (mkdocs.yml's site_url and site_name)."""
     digest = hashlib.sha256(memo.fingerprint("dossier.render.pages", ["Jinja2", "MarkupSafe", "PyYAML"]).encode())
+    digest.update(json.dumps(settings).encode())
     for folder in [f for f in (templates, PACKAGE_TEMPLATES) if f is not None and f.is_dir()]:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
@@ -40,30 +56,67 @@ def _digest(data: bytes) -> str:
 
 
 class Reuse:
-    """Renders a page, or takes it from docs/ when its key and the file say it is the same.
-    Without a memo or a docs folder every page is rendered."""
+    """Renders a page, or takes it from docs/ when its key and the file say it is the same; keeps the
+    units whose facts have not changed. Without memos or a docs folder every page is viewed and rendered."""
 
-    def __init__(self, digests: memo.Memo[str] | None = None, docs: Path | None = None) -> None:
+    def __init__(self, digests: memo.Memo[str] | None = None, docs: Path | None = None,
+                 units: memo.Memo[Unit] | None = None, facts: memo.Memo[str] | None = None) -> None:
         self.digests = digests
         self.docs = docs
+        self.units = units if digests is not None and facts is not None else None  # units need all three memos
+        self.facts = facts
         self.rendered: list[str] = []  # the pages Jinja rendered in this build
         self.reused: list[str] = []  # the pages taken from docs/, as they are there
+        self.viewed: list[str] = []  # the units whose view was built in this build
 
     def page(self, path: str, page_key: str, render: Callable[[], str]) -> str:
         if self.digests is None:
             self.rendered.append(path)
             return render()
         known = self.digests.peek(page_key)
-        if known is not None and self.docs is not None:
-            try:
-                data = (self.docs / path).read_bytes()
-            except OSError:
-                data = None
-            if data is not None and _digest(data) == known:
-                self.digests.get(page_key, lambda: known)
-                self.reused.append(path)
-                return data.decode("utf-8")
+        text = self._read(path, known) if known is not None else None
+        if text is not None:
+            self.digests.get(page_key, lambda: known)
+            self.reused.append(path)
+            return text
         text = render()
         self.rendered.append(path)
         self.digests.get(page_key, lambda: _digest(text.encode("utf-8")))
         return text
+
+    def unit(self, path: str, recorder: Recorder) -> dict[str, str] | None:
+        """The pages of the unit at `path` as the last build wrote them, when no fact its view read has
+        changed since and docs/ still holds them; None when it must be viewed (then `remember` it)."""
+        kept = self.units.peek(path) if self.units is not None else None
+        if kept is None or any(self.facts.peek(fact) != recorder.digest(fact) for fact in kept.facts):
+            return None
+        texts = {page_path: self._read(page_path, known) for page_path, (_, known) in kept.pages.items()}
+        if None in texts.values():
+            return None
+        for page_key, known in kept.pages.values():
+            self.digests.get(page_key, lambda: known)
+        self.units.get(path, lambda: kept)
+        for fact in kept.facts:
+            self.facts.get(fact, lambda: "")
+        self.reused.extend(texts)
+        return texts
+
+    def remember(self, path: str, recorder: Recorder, facts: set[str], keys: dict[str, str]) -> None:
+        """Keep what the unit at `path` read (`facts`) and its pages' keys, which `page` was given."""
+        self.viewed.append(path)
+        if self.units is None:
+            return
+        for fact in facts:
+            self.facts.put(fact, recorder.digest(fact))
+        self.units.put(path, Unit(facts=sorted(facts),
+                                  pages={p: (k, self.digests.peek(k)) for p, k in keys.items()}))
+
+    def _read(self, path: str, known: str) -> str | None:
+        """The page's text in docs/ when its file has digest `known`."""
+        if self.docs is None:
+            return None
+        try:
+            data = (self.docs / path).read_bytes()
+        except OSError:
+            return None
+        return data.decode("utf-8") if _digest(data) == known else None
