@@ -78,46 +78,67 @@ class Recorder:
             self.reads = None
 
     def note(self, key: str, value: object) -> None:
+        """Keep the digest of the value a fact read while recording gave."""
         if key not in self._digests:
-            self._digests[key] = hashlib.blake2b(_dumps(self._plain(value)), digest_size=12).hexdigest()
+            self._digests[key] = self._digest(value)
 
     def digest(self, key: str) -> str:
-        """The digest of a fact's value in this build ("" for a fact that no longer answers)."""
-        if key not in self._digests:
-            owner, name, args, kwargs = json.loads(key)
-            try:
-                value = getattr(self.owners[owner], name)(*args, **kwargs)
-            except (KeyError, AttributeError, TypeError, ValueError):  # gone with its entity, or with the code
-                self._digests[key] = ""
-            else:
-                self.note(key, value)
+        """The digest of the value of a fact read in this build."""
         return self._digests[key]
+
+    def changed(self, known: dict[str, str]) -> set[str]:
+        """The facts (keys) whose value in this build does not have the digest `known` gives it."""
+        calls = json.loads("[" + ",".join(known) + "]")  # one parse for all: a key is a JSON list
+        for key, (owner, name, args, kwargs) in zip(known, calls):
+            if key not in self._digests:
+                try:
+                    value = getattr(self.owners[owner], name)(*args, **kwargs)
+                except (KeyError, AttributeError, TypeError, ValueError):  # gone with its entity, or with the code
+                    self._digests[key] = ""
+                else:
+                    self._digests[key] = self._digest(value)
+        return {key for key, digest in known.items() if self._digests[key] != digest}
+
+    def _digest(self, value: object) -> str:
+        """A fact's value digested: its repr, with each entity in it standing as its own digest."""
+        return hashlib.blake2b(repr(self._plain(value)).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
     def _plain(self, value: object) -> object:
         """`value` with each entity in it replaced by its digest: what a fact's digest is taken of."""
-        if isinstance(value, ENTITIES):
+        kind = type(value)
+        if kind in _LEAVES:
+            return value
+        if kind in _SEQUENCES:
+            return (kind.__name__, *map(self._plain, value))
+        if kind in ENTITIES:
             known = self._entities.get(id(value))
             if known is None:
                 known = self._entities[id(value)] = (value, hashlib.blake2b(_dumps(value), digest_size=16).digest())
             return known[1]
-        if isinstance(value, (list, tuple)):
-            return (type(value).__name__, *map(self._plain, value))
-        if isinstance(value, dict):
+        if kind.__module__ == _MODEL:  # no other dataclass of the model holds an entity: its repr is whole
+            return value
+        if kind is dict:
             return ("dict", *((self._plain(k), self._plain(v)) for k, v in value.items()))
-        if isinstance(value, (set, frozenset)):
+        if kind in (set, frozenset):
             return ("set", *sorted(map(repr, map(self._plain, value))))
         if is_dataclass(value):
-            return (type(value).__name__, *(self._plain(getattr(value, f.name)) for f in _fields(type(value))))
+            return (kind.__name__, *(self._plain(getattr(value, name)) for name in _fields(kind)))
         return value
 
 
+_MODEL = Article.__module__
+_LEAVES = frozenset({str, int, float, bool, type(None), bytes})
+_SEQUENCES = frozenset({list, tuple})
+
+
 @functools.cache
-def _fields(kind: type) -> tuple:
-    return fields(kind)
+def _fields(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
 
 
 def _dumps(value: object) -> bytes:
-    """Pickled without its memo, so that equal values give equal bytes whatever objects they share."""
+    """Pickled without its memo, so that equal values give equal bytes whatever objects they share (an
+    entity's own digest: faster than its repr)."""
     out = io.BytesIO()
     pickler = pickle.Pickler(out, protocol=5)
     pickler.fast = True

@@ -59,6 +59,15 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class Named:
+    """An actor as a page that only names it shows it: this changes far less often than the actor."""
+
+    id: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
 class Printing:
     """One occurrence of a quote together with the source page it is on."""
 
@@ -148,11 +157,15 @@ class Catalogue:
         for actor in dossier.actors:
             for mention in actor.mentions:
                 paragraphs[mention.source][actor.id].add(mention.paragraph)
-        self._actors_in = {source: sorted(((self.actors[a], sorted(ps)) for a, ps in found.items()),
+        self._actors_in = {source: sorted(((self._named(a), sorted(ps)) for a, ps in found.items()),
                                           key=lambda row: (-len(row[1]), row[0].name, row[0].id))
                            for source, found in paragraphs.items()}
         self.co_occurrences = co_occurrences(dossier.actors)
         self._segments: dict[tuple[str, int, str], list[Segment]] = {}  # filled by segments()
+
+    def _named(self, actor_id: str) -> Named:
+        actor = self.actors[actor_id]
+        return Named(actor.id, actor.name, actor.kind)
 
     def _printings(self) -> dict[str, list[Printing]]:
         """Each quote's printings in source, paragraph order, with their occurrence anchors."""
@@ -338,7 +351,7 @@ class Catalogue:
         return self._quotes_on.get(topic_id, [])
 
     @fact
-    def actors_in(self, source_id: str) -> list[tuple[Actor, list[int]]]:
+    def actors_in(self, source_id: str) -> list[tuple[Named, list[int]]]:
         """The actors a source mentions, with the paragraphs; the most mentioned first."""
         return self._actors_in.get(source_id, [])
 

@@ -68,6 +68,7 @@ class Reuse:
         self.rendered: list[str] = []  # the pages Jinja rendered in this build
         self.reused: list[str] = []  # the pages taken from docs/, as they are there
         self.viewed: list[str] = []  # the units whose view was built in this build
+        self._changed: set[str] | None = None  # the kept facts whose value is not what it was
 
     def page(self, path: str, page_key: str, render: Callable[[], str]) -> str:
         if self.digests is None:
@@ -88,7 +89,11 @@ class Reuse:
         """The pages of the unit at `path` as the last build wrote them, when no fact its view read has
         changed since and docs/ still holds them; None when it must be viewed (then `remember` it)."""
         kept = self.units.peek(path) if self.units is not None else None
-        if kept is None or any(self.facts.peek(fact) != recorder.digest(fact) for fact in kept.facts):
+        if kept is None:
+            return None
+        if self._changed is None:  # each kept fact's value digested once, whichever units read it
+            self._changed = recorder.changed(self.facts.known)
+        if not self._changed.isdisjoint(kept.facts):
             return None
         texts = {page_path: self._read(page_path, known) for page_path, (_, known) in kept.pages.items()}
         if None in texts.values():
