@@ -80,7 +80,7 @@ class Recorder:
     def note(self, key: str, value: object) -> None:
         """Keep the digest of the value a fact read while recording gave."""
         if key not in self._digests:
-            self._digests[key] = self._digest(value)
+            self._digests[key] = self.digest_of(value)
 
     def digest(self, key: str) -> str:
         """The digest of the value of a fact read in this build."""
@@ -96,10 +96,10 @@ class Recorder:
                 except (KeyError, AttributeError, TypeError, ValueError):  # gone with its entity, or with the code
                     self._digests[key] = ""
                 else:
-                    self._digests[key] = self._digest(value)
+                    self._digests[key] = self.digest_of(value)
         return {key for key, digest in known.items() if self._digests[key] != digest}
 
-    def _digest(self, value: object) -> str:
+    def digest_of(self, value: object) -> str:
         """A fact's value digested: its repr, with each entity in it standing as its own digest."""
         return hashlib.blake2b(repr(self._plain(value)).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 

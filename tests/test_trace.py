@@ -80,7 +80,7 @@ from dossier.trace import Recorder
 actor = Actor(id="anna-berg", name="Anna Berg", kind="person", aliases=["Berg"],
               mentions=[Mention("a", 1), Mention("b", 2)])
 recorder = Recorder()
-print(recorder._digest([actor, {"k": (1, None, "é")}, Mention("a", 1)]))
+print(recorder.digest_of([actor, {"k": (1, None, "é")}, Mention("a", 1)]))
 """
 
 
@@ -89,4 +89,4 @@ def test_a_digest_is_the_same_in_every_process():
                               env={"PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     actor = Actor(id="anna-berg", name="Anna Berg", kind="person", aliases=["Berg"],
                   mentions=[Mention("a", 1), Mention("b", 2)])
-    assert digests == {Recorder()._digest([actor, {"k": (1, None, "é")}, Mention("a", 1)]) + "\n"}
+    assert digests == {Recorder().digest_of([actor, {"k": (1, None, "é")}, Mention("a", 1)]) + "\n"}

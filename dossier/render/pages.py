@@ -9,11 +9,12 @@ the last build rendered is read back from docs/ (dossier.render.reuse) rather th
 from __future__ import annotations
 
 import html
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from dossier.memo import Memo
+from dossier.memo import Memo, call_key
 from dossier.model import Actor, Article, Dossier, Position, Quote, Tombstone, Topic
 from dossier.publish import GENERATED_SECTIONS
 from dossier.render.catalogue import SECTION_OF, Catalogue
@@ -250,6 +251,7 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
     envs = {depth: environment(templates, depth=depth) for depth in (0, 1, 2)}
     reuse = reuse or Reuse()
     catalogue = Catalogue(dossier, places, diffs)
+    recorder = catalogue.recorder
     site_root = (http_url(site_url) or "").rstrip("/")  # where the feed's links start: feed readers need absolute ones
     story = Story(catalogue)
     views = Views(catalogue, story, site_url, site_name, site_root)
@@ -268,19 +270,35 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
         pages[path] = reuse.page(path, page_key, text)
         return page_key
 
-    def add(path: str, template: str, meta: dict, view: dict, shown: dict[str, Listing]) -> dict[str, str]:
-        """A page and the parts of its long lists, each a page of its own one folder down: {path: key}."""
+    def add(path: str, template: str, meta: dict, view: dict, shown: dict[str, Listing],
+            parts_apart: bool = False) -> dict[str, str]:
+        """A page and the parts of its long lists, each a page of its own one folder down: {path: key}.
+        With `parts_apart` (the lists across the dossier) each part is a unit of its own, viewed only
+        when its items or a fact its rows read have changed."""
         keys = {path: emit(path, template, meta, {**view, "lists": {name: listing_view(listing)
                                                                      for name, listing in shown.items()}})}
         for listing in shown.values():
             parts = listing.parts
             for i, part in enumerate(parts):
                 before, after = parts[i - 1] if i else None, parts[i + 1] if i + 1 < len(parts) else None
-                keys[part.path] = emit(part.path, "part.md.j2", _part_meta(part, listing), {
-                    "back": link(f"Back to {meta['title']}", f"../{listing.page}"), "name": listing.name,
-                    "option": listing.option, "rows": list(part.items),
-                    "previous": link(f"Previous: {before.title}", before.href) if before else None,
-                    "next": link(f"Next: {after.title}", after.href) if after else None}, depth=2)
+                part_meta = _part_meta(part, listing)
+                frame = {"back": link(f"Back to {meta['title']}", f"../{listing.page}"), "name": listing.name,
+                         "option": listing.option,
+                         "previous": link(f"Previous: {before.title}", before.href) if before else None,
+                         "next": link(f"Next: {after.title}", after.href) if after else None}
+                if not parts_apart:
+                    keys[part.path] = emit(part.path, "part.md.j2", part_meta,
+                                           {**frame, "rows": listing.rows(part.items)}, depth=2)
+                    continue
+                inputs = call_key(json.dumps([part_meta, frame], ensure_ascii=False), recorder.digest_of(part.items))
+                kept = reuse.unit(part.path, recorder, inputs)
+                if kept is not None:
+                    pages.update(kept)
+                    continue
+                with recorder.recording() as reads:
+                    part_key = emit(part.path, "part.md.j2", part_meta, {**frame, "rows": listing.rows(part.items)},
+                                    depth=2)
+                reuse.remember(part.path, recorder, reads, {part.path: part_key}, inputs)
         return keys
 
     def source_page(source_id: str) -> tuple[str, dict, dict, dict[str, Listing]]:
@@ -325,25 +343,25 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
         path = f"{section}/{page_id}.md"
         if path in pages:
             raise ValueError(f"render: two pages want {path}")
-        kept = reuse.unit(path, catalogue.recorder)
+        kept = reuse.unit(path, recorder)
         if kept is not None:
             pages.update(kept)
             continue
-        with catalogue.recorder.recording() as reads:
+        with recorder.recording() as reads:
             keys = add(path, *view_of(*args))
-        reuse.remember(path, catalogue.recorder, reads, keys)
+        reuse.remember(path, recorder, reads, keys)
 
     lists = index_listings(catalogue, story, views)
     for page_id, title in STORY_PAGES.items():
         path = f"story/{page_id}.md"
         add(path, f"story/{page_id}.md.j2", {"type": "story", "id": page_id, "title": title},
-            views.story_page(page_id), lists.get(path, {}))
+            views.story_page(page_id), lists.get(path, {}), parts_apart=True)
 
     counts = Counter(path.split("/", 1)[0] for path in pages if path.count("/") == 1)
     for section in GENERATED_SECTIONS:
         path = f"{section}/index.md"
         add(path, f"index/{section}.md.j2", _index_meta(section, counts[section]), views.index(section),
-            lists.get(path, {}))
+            lists.get(path, {}), parts_apart=True)
     for old, new in sorted(dossier.redirects.items()):
         path, target = redirect_page(old, new)
         if path in pages or old in pages:

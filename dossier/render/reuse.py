@@ -27,9 +27,11 @@ from dossier.trace import Recorder
 
 
 class Unit(BaseModel):
-    """What the last build kept of a unit: the facts its view read, and each page's key and digest."""
+    """What the last build kept of a unit: the facts its view read, what else decided it (`inputs`, a
+    digest), and each page's key and digest."""
 
     facts: list[str]
+    inputs: str
     pages: dict[str, tuple[str, str]]
 
 
@@ -85,11 +87,12 @@ class Reuse:
         self.digests.get(page_key, lambda: _digest(text.encode("utf-8")))
         return text
 
-    def unit(self, path: str, recorder: Recorder) -> dict[str, str] | None:
+    def unit(self, path: str, recorder: Recorder, inputs: str = "") -> dict[str, str] | None:
         """The pages of the unit at `path` as the last build wrote them, when no fact its view read has
-        changed since and docs/ still holds them; None when it must be viewed (then `remember` it)."""
+        changed since, its other `inputs` are the same and docs/ still holds them; None when it must be
+        viewed (then `remember` it)."""
         kept = self.units.peek(path) if self.units is not None else None
-        if kept is None:
+        if kept is None or kept.inputs != inputs:
             return None
         if self._changed is None:  # each kept fact's value digested once, whichever units read it
             self._changed = recorder.changed(self.facts.known)
@@ -106,14 +109,14 @@ class Reuse:
         self.reused.extend(texts)
         return texts
 
-    def remember(self, path: str, recorder: Recorder, facts: set[str], keys: dict[str, str]) -> None:
-        """Keep what the unit at `path` read (`facts`) and its pages' keys, which `page` was given."""
+    def remember(self, path: str, recorder: Recorder, facts: set[str], keys: dict[str, str], inputs: str = "") -> None:
+        """Keep what the unit at `path` read (`facts`, and `inputs`) and its pages' keys, which `page` was given."""
         self.viewed.append(path)
         if self.units is None:
             return
         for fact in facts:
             self.facts.put(fact, recorder.digest(fact))
-        self.units.put(path, Unit(facts=sorted(facts),
+        self.units.put(path, Unit(facts=sorted(facts), inputs=inputs,
                                   pages={p: (k, self.digests.peek(k)) for p, k in keys.items()}))
 
     def _read(self, path: str, known: str) -> str | None:

@@ -42,11 +42,11 @@ def listing_view(listing: Listing) -> dict:
     """A list as its page shows it: whole, or its first and latest SUMMARY rows and its parts."""
     view = {"name": listing.name, "whole": listing.whole, "count": len(listing.items), "option": listing.option}
     if listing.whole:
-        return {**view, "rows": list(listing.items)}
+        return {**view, "rows": listing.rows(listing.items)}
     groups = [{"label": group.label, "size": group.size,
                "parts": [{"title": part.title, "href": part.href, "number": part.number} for part in group.parts]}
               for group in listing.groups]
-    return {**view, "first": list(listing.first), "latest": list(listing.latest), "groups": groups}
+    return {**view, "first": listing.rows(listing.first), "latest": listing.rows(listing.latest), "groups": groups}
 
 
 class Views:
