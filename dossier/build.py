@@ -51,7 +51,7 @@ class BuildConfig:
 class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     pages: int = 0
-    viewed: int = 0  # entities whose pages were viewed afresh; the others' facts had not changed (dossier.trace)
+    viewed: int = 0  # units of pages viewed afresh; what the others read had not changed (dossier.render.reuse)
     rendered: int = 0  # pages rendered afresh; the others were what the last build wrote (dossier.render.reuse)
     changed: bool = False  # docs/ or the ledger differ from what was there before
     ledger_stale: bool = False  # the committed ledger lacks something this build pins

@@ -1,13 +1,14 @@
 """What each page's view read of the dossier, so that the next build views again only the pages whose reads changed.
 
 An entity's page (a source, an actor, a quote, a topic, a position, a tombstone) and the parts of its long
-lists are one *unit*. Its view reads the dossier only through *facts*: methods of the catalogue, the story
-and the views marked `@fact`, each a pure function of the dossier and of plain arguments (ids, numbers,
-text). While a unit is viewed, `Recorder.recording` notes every fact called from the view (not the facts a
-fact calls itself), and render keeps, between builds, the facts each unit read and the digest of each
-fact's value (`Trace`). The next build takes the digest of every kept fact again: a unit none of whose
-facts changed would get the same view, so it is neither viewed nor rendered, and its pages are read back
-from docs/ (dossier.render.reuse). A fact's digest covers its whole value, the entities in it whole.
+lists are one *unit*; so is each part of a list across the dossier. A unit's view reads the dossier only
+through *facts*: methods of the catalogue and the story marked `@fact`, each a pure function of the
+dossier and of plain arguments (ids, numbers, text). While a unit is viewed, `Recorder.recording` notes
+every fact called from the view (not the facts a fact calls itself), and render keeps, between builds, the
+facts each unit read and the digest of each fact's value (dossier.render.reuse). The next build takes the
+digest of every kept fact again (`Recorder.changed`): a unit none of whose facts changed would get the same
+view, so it is neither viewed nor rendered, and its pages are read back from docs/. A fact's digest covers
+its whole value, the entities in it whole.
 """
 
 from __future__ import annotations

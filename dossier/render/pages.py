@@ -227,6 +227,30 @@ def position_listings(site: Catalogue, views: Views, position: Position) -> dict
                                  stem="evidence", row=views.evidence_row)}
 
 
+def entity_page(site: Catalogue, story: Story, views: Views, kind: str, *key: str) -> tuple[str, dict, dict, dict]:
+    """An entity's page, read through the catalogue's facts: its template, frontmatter, view and long lists
+    ({name: Listing}). `key` is the entity's id; a tombstone's is its kind and id."""
+    match kind:
+        case "source":
+            source = site.source(*key)
+            return "source.md.j2", _source_meta(site, source), views.source(source), {}
+        case "actor":
+            actor = site.actor(*key)
+            return "actor.md.j2", _actor_meta(site, actor), views.actor(actor), actor_listings(site, story, views, actor)
+        case "quote":
+            quote, meta = site.quote(*key), _quote_meta(site, site.quote(*key))
+            return "quote.md.j2", meta, views.quote(quote, meta["title"]), quote_listings(site, views, quote)
+        case "topic":
+            topic = site.topic(*key)
+            return "topic.md.j2", _topic_meta(site, topic), views.topic(topic), topic_listings(site, story, views, topic)
+        case "position":
+            position, meta = site.position(*key), _position_meta(site, site.position(*key))
+            return ("position.md.j2", meta, views.position(position, meta["title"]),
+                    position_listings(site, views, position))
+    tombstone = site.tombstone(*key)
+    return "tombstone.md.j2", _tombstone_meta(tombstone), views.tombstone(tombstone), {}
+
+
 class UnsafeId(ValueError):
     """A page id that would not be a plain file name in its section."""
 
@@ -290,66 +314,37 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
                     keys[part.path] = emit(part.path, "part.md.j2", part_meta,
                                            {**frame, "rows": listing.rows(part.items)}, depth=2)
                     continue
-                inputs = call_key(json.dumps([part_meta, frame], ensure_ascii=False), recorder.digest_of(part.items))
-                kept = reuse.unit(part.path, recorder, inputs)
-                if kept is not None:
-                    pages.update(kept)
-                    continue
-                with recorder.recording() as reads:
-                    part_key = emit(part.path, "part.md.j2", part_meta, {**frame, "rows": listing.rows(part.items)},
-                                    depth=2)
-                reuse.remember(part.path, recorder, reads, {part.path: part_key}, inputs)
+                unit(part.path, lambda: {part.path: emit(part.path, "part.md.j2", part_meta,
+                                                         {**frame, "rows": listing.rows(part.items)}, depth=2)},
+                     call_key(json.dumps([part_meta, frame], ensure_ascii=False), recorder.digest_of(part.items)))
         return keys
 
-    def source_page(source_id: str) -> tuple[str, dict, dict, dict[str, Listing]]:
-        source = catalogue.source(source_id)
-        return "source.md.j2", _source_meta(catalogue, source), views.source(source), {}
-
-    def actor_page(actor_id: str) -> tuple[str, dict, dict, dict[str, Listing]]:
-        actor = catalogue.actor(actor_id)
-        return ("actor.md.j2", _actor_meta(catalogue, actor), views.actor(actor),
-                actor_listings(catalogue, story, views, actor))
-
-    def quote_page(quote_id: str) -> tuple[str, dict, dict, dict[str, Listing]]:
-        quote = catalogue.quote(quote_id)
-        meta = _quote_meta(catalogue, quote)
-        return "quote.md.j2", meta, views.quote(quote, meta["title"]), quote_listings(catalogue, views, quote)
-
-    def topic_page(topic_id: str) -> tuple[str, dict, dict, dict[str, Listing]]:
-        topic = catalogue.topic(topic_id)
-        return ("topic.md.j2", _topic_meta(catalogue, topic), views.topic(topic),
-                topic_listings(catalogue, story, views, topic))
-
-    def position_page(position_id: str) -> tuple[str, dict, dict, dict[str, Listing]]:
-        position = catalogue.position(position_id)
-        meta = _position_meta(catalogue, position)
-        return ("position.md.j2", meta, views.position(position, meta["title"]),
-                position_listings(catalogue, views, position))
-
-    def tombstone_page(kind: str, page_id: str) -> tuple[str, dict, dict, dict[str, Listing]]:
-        tombstone = catalogue.tombstone(kind, page_id)
-        return "tombstone.md.j2", _tombstone_meta(tombstone), views.tombstone(tombstone), {}
+    def unit(path: str, make: Callable[[], dict[str, str]], inputs: str = "") -> None:
+        """The pages of one unit: as the last build wrote them when nothing it read has changed, else
+        made by `make` ({path: key}) while the facts it reads are recorded."""
+        kept = reuse.unit(path, recorder, inputs)
+        if kept is not None:
+            pages.update(kept)
+            return
+        with recorder.recording() as reads:
+            keys = make()
+        reuse.remember(path, recorder, reads, keys, inputs)
 
     # An entity's page and its parts are one unit: viewed only when a fact it read has changed.
-    units = [*(("sources", s.id, source_page, (s.id,)) for s in dossier.sources),
-             *(("actors", a.id, actor_page, (a.id,)) for a in dossier.actors),
-             *(("quotes", q.id, quote_page, (q.id,)) for q in dossier.quotes),
-             *(("topics", t.id, topic_page, (t.id,)) for t in dossier.topics),
-             *(("positions", p.id, position_page, (p.id,)) for p in dossier.positions),
-             *((SECTION_OF[t.kind], t.id, tombstone_page, (t.kind, t.id)) for t in dossier.tombstones)]
-    for section, page_id, view_of, args in units:
+    units = [*(("sources", ("source", s.id)) for s in dossier.sources),
+             *(("actors", ("actor", a.id)) for a in dossier.actors),
+             *(("quotes", ("quote", q.id)) for q in dossier.quotes),
+             *(("topics", ("topic", t.id)) for t in dossier.topics),
+             *(("positions", ("position", p.id)) for p in dossier.positions),
+             *((SECTION_OF[t.kind], ("tombstone", t.kind, t.id)) for t in dossier.tombstones)]
+    for section, (kind, *ident) in units:
+        page_id = ident[-1]
         if not is_id(page_id):
             raise UnsafeId(f"{section} id {page_id!r} cannot be a file name in docs/{section}/")
         path = f"{section}/{page_id}.md"
         if path in pages:
             raise ValueError(f"render: two pages want {path}")
-        kept = reuse.unit(path, recorder)
-        if kept is not None:
-            pages.update(kept)
-            continue
-        with recorder.recording() as reads:
-            keys = add(path, *view_of(*args))
-        reuse.remember(path, recorder, reads, keys)
+        unit(path, lambda: add(path, *entity_page(catalogue, story, views, kind, *ident)))
 
     lists = index_listings(catalogue, story, views)
     for page_id, title in STORY_PAGES.items():

@@ -7,9 +7,10 @@ computes the keys again: where a key is known and the page's file in docs/ still
 the file's text is the page and Jinja does not run. docs/ itself is the store, so the memo holds a
 digest a page, and a page edited or lost in docs/ is rendered again.
 
-An entity's page and the parts of its lists (a *unit*) are not even viewed when none of the facts its
-view read has changed (dossier.trace): `views.json` keeps each unit's facts and its pages' keys and
-digests, `facts.json` the digest of every fact's value.
+A *unit* (an entity's page with the parts of its lists, or one part of a list across the dossier) is
+not even viewed when none of the facts its view read has changed (dossier.trace) and nothing else that
+decides it (a part's items) has: `views.json` keeps each unit's facts, that other input and its pages'
+keys and digests, `facts.json` the digest of every fact's value.
 """
 
 from __future__ import annotations
