@@ -63,7 +63,7 @@ class Recorder:
         self.owners: dict[str, object] = {}
         self.reads: set[str] | None = None
         self._digests: dict[str, str] = {}
-        self._entities: dict[int, tuple[object, bytes]] = {}  # id -> (the entity, kept alive; its digest)
+        self._entities: dict[int, tuple[object, bytes]] = {}  # id -> (an entity or a dataclass; its digest)
 
     def own(self, name: str, owner: object) -> None:
         """Let the facts of `owner` (a catalogue, a story) be called again by name."""
@@ -112,19 +112,27 @@ class Recorder:
         if kind in _SEQUENCES:
             return (kind.__name__, *map(self._plain, value))
         if kind in ENTITIES:
-            known = self._entities.get(id(value))
-            if known is None:
-                known = self._entities[id(value)] = (value, hashlib.blake2b(_dumps(value), digest_size=16).digest())
-            return known[1]
+            return self._once(value, _dumps)
         if kind.__module__ == _MODEL:  # no other dataclass of the model holds an entity: its repr is whole
             return value
         if kind is dict:
             return ("dict", *((self._plain(k), self._plain(v)) for k, v in value.items()))
         if kind in (set, frozenset):
             return ("set", *sorted(map(repr, map(self._plain, value))))
-        if is_dataclass(value):
-            return (kind.__name__, *(self._plain(getattr(value, name)) for name in _fields(kind)))
+        if is_dataclass(value):  # a printing, an event, ...: held by many facts, digested once
+            return self._once(value, self._fields)
         return value
+
+    def _fields(self, value: object) -> bytes:
+        plain = (type(value).__name__, *(self._plain(getattr(value, name)) for name in _fields(type(value))))
+        return repr(plain).encode("utf-8", "surrogatepass")
+
+    def _once(self, value: object, data: Callable[[object], bytes]) -> bytes:
+        """The digest of `data(value)`, taken once a build for each object (kept alive, so its id stays its own)."""
+        known = self._entities.get(id(value))
+        if known is None:
+            known = self._entities[id(value)] = (value, hashlib.blake2b(data(value), digest_size=16).digest())
+        return known[1]
 
 
 _MODEL = Article.__module__
