@@ -107,7 +107,8 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress
         result.changed = publish.write({**pages, **data}, config.docs, ledger_text, config.ledger, same=reuse.reused)
         if config.cache and assembly.finished:  # a stopped or failed extraction is tried again next time
             stamp.save(config.cache, inputs, config.ledger, config.docs, result.pages, result.problems)
-    for kept in (texts, digests, units, facts, ledgers, places, diffs):
+    reuse.save()
+    for kept in (texts, ledgers, places, diffs):
         kept.save()
     return result
 

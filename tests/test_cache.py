@@ -309,6 +309,20 @@ def test_a_renamed_actor_views_again_every_page_that_shows_it_and_the_output_is_
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("damage", [
+    lambda facts: facts.unlink(),
+    lambda facts: facts.write_text(facts.read_text().replace('\\"site\\"', '\\"story\\"', 1)),  # one fact renamed
+])
+def test_units_whose_facts_table_is_not_the_one_kept_beside_them_are_all_viewed_again(seeds_built, tmp_path, damage):
+    project = shutil.copytree(seeds_built[0], tmp_path / "project")
+    damage(project / "cache" / "facts.json")
+    (project / "cache" / "last-build.json").unlink()
+    result = build(config(project, "warm"))
+    assert result.viewed == build(config(project, "uncached", cached=False)).viewed > 10
+    assert tree(project / "warm") == tree(project / "uncached")
+
+
+@pytest.mark.slow
 def test_a_removed_article_extracts_nothing_and_its_entry_is_pruned(seeds_built, tmp_path, monkeypatch):
     project = shutil.copytree(seeds_built[0], tmp_path / "project")
     before = set(extractions_kept(project / "cache"))

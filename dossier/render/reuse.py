@@ -28,12 +28,16 @@ from dossier.trace import Recorder
 
 
 class Unit(BaseModel):
-    """What the last build kept of a unit: the facts its view read, what else decided it (`inputs`, a
-    digest), and each page's key and digest."""
+    """What the last build kept of a unit: the facts its view read (by their places in `facts.json`, which
+    is sorted by key: a unit reads ~40 of ~270,000 facts at 10k, and names them in a few bytes each), what
+    else decided it (`inputs`, a digest), and each page's key and digest."""
 
-    facts: list[str]
+    facts: list[int]
     inputs: str
     pages: dict[str, tuple[str, str]]
+
+
+TABLE = ""  # the entry of views.json that holds the digest of the facts table its places count in
 
 
 def fingerprint(templates: Path | None, *settings: str) -> str:
@@ -54,6 +58,10 @@ def key(template: str, depth: int, meta: dict | None, view: dict) -> str:
     return memo.call_key(template, str(depth), json.dumps([meta, view], ensure_ascii=False))
 
 
+def _table_digest(facts: list[str]) -> str:
+    return hashlib.blake2b("\0".join(facts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -71,7 +79,12 @@ class Reuse:
         self.rendered: list[str] = []  # the pages Jinja rendered in this build
         self.reused: list[str] = []  # the pages taken from docs/, as they are there
         self.viewed: list[str] = []  # the units whose view was built in this build
-        self._changed: set[str] | None = None  # the kept facts whose value is not what it was
+        self._table = list(facts.known) if facts is not None else []  # the kept facts, where Unit.facts counts
+        if self.units is not None and self.units.known.get(TABLE) != Unit(facts=[], inputs=_table_digest(self._table),
+                                                                          pages={}):
+            self.units.known = {}  # its places count in another table (or none): no unit can be read
+        self._changed: set[int] | None = None  # the places of the kept facts whose value is not what it was
+        self._read_facts: dict[str, list[str]] = {}  # each unit kept in this build: the facts it read
 
     def page(self, path: str, page_key: str, render: Callable[[], str]) -> str:
         if self.digests is None:
@@ -92,11 +105,12 @@ class Reuse:
         """The pages of the unit at `path` as the last build wrote them, when no fact its view read has
         changed since, its other `inputs` are the same and docs/ still holds them; None when it must be
         viewed (then `remember` it)."""
-        kept = self.units.peek(path) if self.units is not None else None
+        kept = self.units.peek(path) if self.units is not None and path != TABLE else None
         if kept is None or kept.inputs != inputs:
             return None
         if self._changed is None:  # each kept fact's value digested once, whichever units read it
-            self._changed = recorder.changed(self.facts.known)
+            changed = recorder.changed(self.facts.known)
+            self._changed = {place for place, fact in enumerate(self._table) if fact in changed}
         if not self._changed.isdisjoint(kept.facts):
             return None
         texts = {page_path: self._read(page_path, known) for page_path, (_, known) in kept.pages.items()}
@@ -105,7 +119,8 @@ class Reuse:
         for page_key, known in kept.pages.values():
             self.digests.get(page_key, lambda: known)
         self.units.get(path, lambda: kept)
-        for fact in kept.facts:
+        self._read_facts[path] = [self._table[place] for place in kept.facts]
+        for fact in self._read_facts[path]:
             self.facts.get(fact, lambda: "")
         self.reused.extend(texts)
         return texts
@@ -117,8 +132,21 @@ class Reuse:
             return
         for fact in facts:
             self.facts.put(fact, recorder.digest(fact))
-        self.units.put(path, Unit(facts=sorted(facts), inputs=inputs,
-                                  pages={p: (k, self.digests.peek(k)) for p, k in keys.items()}))
+        self._read_facts[path] = sorted(facts)
+        self.units.put(path, Unit(facts=[], inputs=inputs, pages={p: (k, self.digests.peek(k)) for p, k in keys.items()}))
+
+    def save(self) -> None:
+        """Keep the pages' digests, the facts and the units, each unit naming its facts by their places
+        among the facts kept (facts.json, sorted by key as dossier.memo writes it)."""
+        if self.units is not None:
+            table = sorted(self.facts.used)
+            place = {fact: i for i, fact in enumerate(table)}
+            for path, facts in self._read_facts.items():
+                self.units.put(path, self.units.peek(path).model_copy(update={"facts": [place[f] for f in facts]}))
+            self.units.put(TABLE, Unit(facts=[], inputs=_table_digest(table), pages={}))
+        for kept in (self.digests, self.facts, self.units):
+            if kept is not None:
+                kept.save()
 
     def _read(self, path: str, known: str) -> str | None:
         """The page's text in docs/ when its file has digest `known`."""
