@@ -270,19 +270,17 @@ class Story:
     # coverage ------------------------------------------------------------------------
 
     @cached_property
-    def coverage_sources(self) -> list[Article]:
-        return self.site.sources_in_order()
-
-    @cached_property
     def coverage(self) -> list[Coverage]:
+        rank = {s.id: i for i, s in enumerate(self.site.sources_in_order())}
         rows = []
         for quote in sorted(self.dossier.quotes, key=self.site.quote_order):
             carried: dict[str, Printing] = {}
             for printing in self.site.printings_of(quote.id):
                 carried.setdefault(printing.occurrence.source, printing)
             first_date = self.site.first_reported(quote.id)
-            first = tuple(s.id for s in self.coverage_sources
-                          if s.id in carried and first_date and s.date == first_date)
+            # its first day's sources, in the sources' order: sought among those that carried it, not among all
+            first = tuple(sorted((s for s in carried if s in rank and first_date
+                                  and self.site.sources[s].date == first_date), key=rank.__getitem__))
             rows.append(Coverage(quote, carried, first))
         return rows
 
