@@ -51,6 +51,7 @@ class BuildConfig:
 class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     pages: int = 0
+    viewed: int = 0  # units of pages viewed afresh; what the others read had not changed (dossier.render.reuse)
     rendered: int = 0  # pages rendered afresh; the others were what the last build wrote (dossier.render.reuse)
     changed: bool = False  # docs/ or the ledger differ from what was there before
     ledger_stale: bool = False  # the committed ledger lacks something this build pins
@@ -87,7 +88,10 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress
     published = review.withhold(assembly.dossier)
     texts = memo.Memo(config.cache, "yaml", memo.fingerprint("dossier.yamlio", ["PyYAML"]), str)
     digests = memo.Memo(config.cache, "pages", render.reuse_fingerprint(config.templates), str)
-    reuse = render.Reuse(digests, config.docs)
+    viewed = render.reuse_fingerprint(config.templates, site_url, site_name)
+    units = memo.Memo(config.cache, "views", viewed, render.Unit)
+    facts = memo.Memo(config.cache, "facts", viewed, str)
+    reuse = render.Reuse(digests, config.docs, units, facts)
     places = memo.Memo(config.cache, "quote-places", memo.fingerprint("dossier.render.diff"), tuple[int, int] | None)
     diffs = memo.Memo(config.cache, "wording-diffs", memo.fingerprint("dossier.render.diff"), list[tuple[str, str]])
     try:
@@ -95,15 +99,16 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress
     except render.UnsafeId as error:  # ids that are not slugs of seed file names come from the ledger
         raise InputError(f"{config.ledger}: {error}") from error
     data = export.files(published, config.templates, site_url)
-    result = BuildResult(problems=assembly.problems, pages=len(pages), rendered=len(reuse.rendered),
-                         ledger_stale=assembly.new_ledger != assembly.ledger)
+    result = BuildResult(problems=assembly.problems, pages=len(pages), viewed=len(reuse.viewed),
+                         rendered=len(reuse.rendered), ledger_stale=assembly.new_ledger != assembly.ledger)
     ledger_text = ids.dump_ledger(assembly.new_ledger, texts)
     ids.remember(ledgers, assembly.new_ledger, ledger_text)
     if write:
         result.changed = publish.write({**pages, **data}, config.docs, ledger_text, config.ledger, same=reuse.reused)
         if config.cache and assembly.finished:  # a stopped or failed extraction is tried again next time
             stamp.save(config.cache, inputs, config.ledger, config.docs, result.pages, result.problems)
-    for kept in (texts, digests, ledgers, places, diffs):
+    reuse.save()
+    for kept in (texts, ledgers, places, diffs):
         kept.save()
     return result
 

@@ -31,7 +31,7 @@ from nameparser import HumanName
 from nameparser.config import Constants
 
 from dossier.lexicon import lexicon
-from dossier.model import Actor, Article, Dossier, Quote
+from dossier.model import Article, Quote
 from dossier.names import person_names
 from dossier.text import slugify
 from dossier.world import world
@@ -89,26 +89,17 @@ def page_url(site_url: str | None, section: str, page_id: str) -> str:
     return f"{(site_url or '').rstrip('/')}/{section}/{page_id}/"
 
 
-def citations(dossier: Dossier, site_url: str | None, site_name: str | None = None) -> dict[str, Citation]:
-    """The Citation of every quote in the dossier, by quote id."""
-    sources = {article.id: article for article in dossier.sources}
-    actors = {actor.id: actor for actor in dossier.actors}
-    return {
-        quote.id: citation(quote, sources, site_url, site_name=site_name, speaker=actors.get(quote.speaker or ""))
-        for quote in dossier.quotes
-    }
-
-
 def citation(
     quote: Quote, sources: Mapping[str, Article], site_url: str | None, *, site_name: str | None = None,
-    speaker: Actor | None = None, said: str | None = None,
+    speaker_kind: str | None = None, said: str | None = None,
 ) -> Citation:
-    """The permalink, APA, Chicago, BibTeX and JSON-LD of one quote. `said` is the ISO date the
-    words were spoken when an article says so; citations omit it otherwise."""
+    """The permalink, APA, Chicago, BibTeX and JSON-LD of one quote. `speaker_kind` is the kind of the
+    actor who said it, None when no actor stands for its speaker; `said` is the ISO date the words were
+    spoken when an article says so; citations omit it otherwise."""
     permalink = quote_url(site_url, quote.id)
     reports = reports_of(quote, sources)
-    if speaker is not None:
-        person = speaker.kind == "person"
+    if speaker_kind is not None:
+        person = speaker_kind == "person"
     else:  # a name no actor stands for: a person unless the world data knows it as a country or organisation
         person = quote.speaker_name is None or world().known(quote.speaker_name) is None
     return Citation(

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from dossier import cite
 from dossier.link.positions import office
 from dossier.model import Actor, Article, Mention, Position, Quote, Topic
+from dossier.trace import fact
 
 if TYPE_CHECKING:
     from dossier.render import Catalogue, Printing
@@ -150,11 +151,16 @@ def circle_layout(actors: list[Actor], size: float = 600, radius: float = 230) -
 
 
 class Story:
-    """The dossier read as a whole, for the home page and the story pages."""
+    """The dossier read as a whole, for the home page and the story pages. What an entity's page
+    shows of it (its timeline, its relationships) are facts (dossier.render.trace)."""
+
+    owner = "story"
 
     def __init__(self, site: Catalogue) -> None:
         self.site = site
         self.dossier = site.dossier
+        self.recorder = site.recorder
+        self.recorder.own(self.owner, self)
 
     # the dossier in numbers -------------------------------------------------
 
@@ -214,10 +220,10 @@ class Story:
         undated ones last, never given a date."""
         events = []
         for quote in self.dossier.quotes:
-            printings = self.site.printings.get(quote.id, [])
+            printings = self.site.printings_of(quote.id)
             first = min(printings, key=printing_order, default=None)
             if first:
-                events.append(Event(self.site.first_reported(quote), Mention(first.occurrence.source,
+                events.append(Event(self.site.first_reported(quote.id), Mention(first.occurrence.source,
                                     first.occurrence.paragraph), quote.speaker, tuple(quote.topics), quote.text,
                                     quote=quote))
         for position in self.dossier.positions:
@@ -242,6 +248,7 @@ class Story:
     def _events_on(self) -> dict[str, list[Event]]:
         return _index(self.events, lambda e: list(e.topics))
 
+    @fact
     def events_of(self, actor: str | None = None, topic: str | None = None) -> list[Event]:
         """The timeline's events in date order: the whole dossier's, or one actor's, or one topic's."""
         if actor is not None:
@@ -263,19 +270,17 @@ class Story:
     # coverage ------------------------------------------------------------------------
 
     @cached_property
-    def coverage_sources(self) -> list[Article]:
-        return self.site.sources_in_order()
-
-    @cached_property
     def coverage(self) -> list[Coverage]:
+        rank = {s.id: i for i, s in enumerate(self.site.sources_in_order())}
         rows = []
         for quote in sorted(self.dossier.quotes, key=self.site.quote_order):
             carried: dict[str, Printing] = {}
-            for printing in self.site.printings.get(quote.id, []):
+            for printing in self.site.printings_of(quote.id):
                 carried.setdefault(printing.occurrence.source, printing)
-            first_date = self.site.first_reported(quote)
-            first = tuple(s.id for s in self.coverage_sources
-                          if s.id in carried and first_date and s.date == first_date)
+            first_date = self.site.first_reported(quote.id)
+            # its first day's sources, in the sources' order: sought among those that carried it, not among all
+            first = tuple(sorted((s for s in carried if s in rank and first_date
+                                  and self.site.sources[s].date == first_date), key=rank.__getitem__))
             rows.append(Coverage(quote, carried, first))
         return rows
 
@@ -306,6 +311,7 @@ class Story:
     def _edges_by_actor(self) -> dict[str, list[Edge]]:
         return _index(self.edges, lambda e: [e.source, e.target])
 
+    @fact
     def edges_of(self, actor_id: str) -> list[Edge]:
         """An actor's strongest relationships: its own diagram, in words."""
         return self._edges_by_actor.get(actor_id, [])[:RELATIONS_PER_ACTOR]
@@ -354,7 +360,7 @@ class Story:
 
         brought: dict[str | None, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         for quote in sorted(self.dossier.quotes, key=self.site.quote_order):
-            brought[first_source(self.site.quote_sources(quote))]["quotes"].append(quote)
+            brought[first_source(self.site.quote_sources(quote.id))]["quotes"].append(quote)
         for actor in sorted(self.dossier.actors, key=self.weight):
             brought[first_source(m.source for m in actor.mentions)]["actors"].append(actor)
         for position in self.site.positions_in_order():

@@ -6,7 +6,9 @@ never trusted; failed extractions are never kept; unused entries are pruned."""
 from __future__ import annotations
 
 import logging
+import re
 import shutil
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -201,6 +203,27 @@ def spy_on_rendering(monkeypatch) -> list[str]:
     return paths
 
 
+def spy_on_views(monkeypatch) -> list[str]:
+    """The units (an entity's page, with its parts) whose view is built; the others' facts had not changed."""
+    paths: list[str] = []
+    real = Reuse.remember
+
+    def remember(self, path, *args):
+        paths.append(path)
+        return real(self, path, *args)
+
+    monkeypatch.setattr(Reuse, "remember", remember)
+    return paths
+
+
+UNIT = re.compile(r"(sources|actors|quotes|topics|positions)/(?!index\.md)[^/]+\.md")
+
+
+def units_of(paths) -> set[str]:
+    """The units the pages `paths` belong to: an entity's page stands for its parts too."""
+    return {match.group(0) for path in paths if (match := UNIT.match(path))}
+
+
 def config(project: Path, docs: str = "docs", *, cached: bool = True) -> BuildConfig:
     return BuildConfig(seeds=project / "seeds", docs=project / docs, templates=TEMPLATES,
                        curation=project / "curation.yaml", ledger=project / f"{docs}.yaml",
@@ -241,6 +264,7 @@ def test_one_added_article_is_the_only_one_extracted_and_the_output_is_a_full_bu
     (project / "seeds" / "zz_vienna.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     calls = spy_on_extraction(monkeypatch)
     rendered = spy_on_rendering(monkeypatch)
+    viewed = spy_on_views(monkeypatch)
     before = tree(project / "warm")
     result = build(config(project, "warm"))
     assert [c for c in calls if c] == [["zz_vienna.txt"]]
@@ -250,12 +274,52 @@ def test_one_added_article_is_the_only_one_extracted_and_the_output_is_a_full_bu
     assert changed <= set(rendered) and result.rendered == len(rendered) < result.pages / 2
     assert "sources/zz-vienna.md" in rendered and "sources/index.md" in rendered
     assert not any(path.startswith("sources/") for path in set(rendered) - changed - {"sources/index.md"})
+    # only units a fact of which changed are viewed: every unit with a changed page, few others
+    assert units_of(changed) <= set(viewed) and result.viewed == len(viewed) < len(units_of(after)) / 2
+    assert len(set(viewed) - units_of(changed)) <= len(units_of(changed))
     build(config(project, "uncached", cached=False))
     assert tree(project / "warm") == tree(project / "uncached")
     assert (project / "warm.yaml").read_bytes() == (project / "uncached.yaml").read_bytes()
     assert (project / "warm" / "actors" / "anna-berg.md").is_file()  # the new article's findings are in
     assert (project / "cache" / "quote-pairs.json").is_file()  # quotes were clustered from the kept pairs
     assert len(extractions_kept(project / "cache")) == 6
+    (project / "cache" / "last-build.json").unlink()  # built again, not taken whole from the stamp
+    again = build(config(project, "warm"))
+    assert again.viewed == again.rendered == 0 and tree(project / "warm") == after
+
+
+@pytest.mark.slow
+def test_a_renamed_actor_views_again_every_page_that_shows_it_and_the_output_is_a_full_builds(seeds_built, tmp_path,
+                                                                                             monkeypatch):
+    project = shutil.copytree(seeds_built[0], tmp_path / "project")
+    before = tree(project / "warm")
+    links = Counter(found for text in before.values() for found in set(re.findall(rb"actors/([a-z0-9-]+)\.md", text)))
+    actor, shown_on = links.most_common(1)[0]
+    assert shown_on > 3
+    (project / "curation.yaml").write_text(f"actors:\n  {actor.decode()}:\n    name: Zelda Quorum\n", encoding="utf-8")
+    viewed = spy_on_views(monkeypatch)
+    build(config(project, "warm"))
+    viewed_warm = set(viewed)
+    build(config(project, "uncached", cached=False))
+    assert tree(project / "warm") == tree(project / "uncached")
+    assert (project / "warm.yaml").read_bytes() == (project / "uncached.yaml").read_bytes()
+    showing = {path for path, text in tree(project / "warm").items() if b"Zelda Quorum" in text}
+    assert len(units_of(showing)) > 3 and units_of(showing) <= viewed_warm
+    assert len(viewed_warm) < len(units_of(before))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("damage", [
+    lambda facts: facts.unlink(),
+    lambda facts: facts.write_text(facts.read_text().replace('\\"site\\"', '\\"story\\"', 1)),  # one fact renamed
+])
+def test_units_whose_facts_table_is_not_the_one_kept_beside_them_are_all_viewed_again(seeds_built, tmp_path, damage):
+    project = shutil.copytree(seeds_built[0], tmp_path / "project")
+    damage(project / "cache" / "facts.json")
+    (project / "cache" / "last-build.json").unlink()
+    result = build(config(project, "warm"))
+    assert result.viewed == build(config(project, "uncached", cached=False)).viewed > 10
+    assert tree(project / "warm") == tree(project / "uncached")
 
 
 @pytest.mark.slow
@@ -266,10 +330,15 @@ def test_a_removed_article_extracts_nothing_and_its_entry_is_pruned(seeds_built,
     article = next(a for a in build_module.ingest.read_seeds(project / "seeds")[0] if a.file == removed.name)
     removed.unlink()
     calls = spy_on_extraction(monkeypatch)
+    viewed = spy_on_views(monkeypatch)
     build(config(project, "warm"))
     assert calls == []
     after = set(extractions_kept(project / "cache"))
     assert after < before and before - after == {f"{cache.key_of(article)}.json"}
+    # its page becomes a tombstone, the pages that showed it are viewed again: as a build from scratch
+    assert f"sources/{article.id}.md" in viewed and len(viewed) < len(units_of(tree(project / "warm")))
+    build(config(project, "uncached", cached=False))
+    assert tree(project / "warm") == tree(project / "uncached")
 
 
 # --------------------------------------------------------------------------

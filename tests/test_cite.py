@@ -117,8 +117,7 @@ AUTHORS = [
 
 @pytest.mark.parametrize(("speaker", "kind", "apa_author", "chicago_author", "bibtex_author"), AUTHORS)
 def test_author_names_follow_each_style(speaker, kind, apa_author, chicago_author, bibtex_author):
-    actor = Actor(id="x", name=speaker, kind=kind) if kind else None
-    c = cite.citation(quote(speaker=speaker), SOURCES, SITE, speaker=actor)
+    c = cite.citation(quote(speaker=speaker), SOURCES, SITE, speaker_kind=kind or None)
     assert c.apa.startswith(apa_author + " “")
     assert c.chicago.startswith(chicago_author + " “")
     assert bibtex_field(c.bibtex, "author") == bibtex_author
@@ -136,8 +135,7 @@ def test_author_names_follow_each_style(speaker, kind, apa_author, chicago_autho
     (None, NO_ACTOR, None),
 ])
 def test_json_ld_names_the_speaker_with_family_and_given_name(speaker, kind, spoken):
-    actor = Actor(id="x", name=speaker, kind=kind) if kind else None
-    ld = json.loads(cite.citation(quote(speaker=speaker), SOURCES, SITE, speaker=actor).jsonld)
+    ld = json.loads(cite.citation(quote(speaker=speaker), SOURCES, SITE, speaker_kind=kind or None).jsonld)
     assert ld.get("spokenByCharacter") == spoken
 
 
@@ -164,11 +162,12 @@ def test_a_source_without_outlet_is_left_out_of_the_outlets_the_others_stay():
     assert "Headline only" not in c.apa + c.chicago + c.bibtex
 
 
-def test_citations_of_a_dossier_are_keyed_by_quote_id_and_know_the_speaker_kind():
+def test_a_quote_page_cites_its_speaker_by_the_kind_of_its_actor():
     org = Actor(id="alexander-grushko", name="Alexander Grushko", kind="organization")
     d = Dossier(sources=list(SOURCES.values()), actors=[org], quotes=[quote()])
-    assert set(cite.citations(d, SITE)) == {"abcdefgh"}
-    assert cite.citations(d, SITE)["abcdefgh"].apa.startswith("Alexander Grushko. “")
+    view = render.Views(render.Catalogue(d), None, SITE, "", "").quote(quote(), "")
+    assert "Alexander Grushko. “" in view["cite"]["blocks"]["apa"]
+    assert "Grushko, A." not in view["cite"]["blocks"]["apa"]
 
 
 # --------------------------------------------------------------------------
@@ -323,7 +322,7 @@ def test_the_cite_partial_renders_each_citation_verbatim_in_a_code_block_and_val
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=autoescape,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     dossier = Dossier(sources=list(SOURCES.values()), actors=[], quotes=[quote(NASTY)], topics=[], positions=[])
-    view = render.Views(render.Catalogue(dossier), None, {"abcdefgh": c}, "", "").quote(quote(NASTY), "")["cite"]
+    view = render.Views(render.Catalogue(dossier), None, SITE, "", "").quote(quote(NASTY), "")["cite"]
     page = env.get_template("partials/cite.md.j2").render(citation=view)
     body = markdown.markdown(page, extensions=extensions)
     blocks = _Blocks()

@@ -6,10 +6,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from dossier import lexicon as lexicon_module
 from dossier.cli import main
+from dossier.errors import yaml_problem
 from dossier.lexicon import DATA_DIR, LexiconError, lexicon, load, parse
 
 BOOLEAN = "(YAML reads yes/no/on/off as true/false: quote the word)"
@@ -155,3 +157,20 @@ def test_a_word_list_keeps_the_files_order_and_answers_membership_like_a_set():
     assert outlets[:3] == ("ABC", "ABC News", "AFP")  # what is built from it is the same on every run
     assert "Al Jazeera" in outlets and "Al" not in outlets
     assert outlets + ("Ledger",) == (*outlets, "Ledger")
+
+
+@pytest.mark.parametrize("path", sorted(DATA_DIR.glob("*.yaml")), ids=lambda path: path.name)
+def test_libyaml_reads_every_shipped_data_file_as_pyyaml_does(path):
+    text = path.read_text(encoding="utf-8")
+    assert lexicon_module._compose(path.name, text, yaml.CSafeLoader) == lexicon_module._compose(path.name, text,
+                                                                                                 yaml.SafeLoader)
+
+
+@pytest.mark.parametrize("text", ["a: [b, c\n", "a: b\n  c: d\n", "a: 'open\n"])
+def test_a_data_file_that_is_not_yaml_is_refused_with_pyyamls_line_and_problem(text):
+    with pytest.raises(yaml.YAMLError) as pyyaml:
+        yaml.safe_load(text)
+    line, problem = yaml_problem(pyyaml.value)
+    with pytest.raises(LexiconError) as refused:
+        parse(DATA_DIR / "outlets.yaml", text)
+    assert str(refused.value) == f"dossier/data/outlets.yaml: line {line}: {problem}"

@@ -6,7 +6,8 @@ dossier.publish writes it. One module per concern:
 - `escape`: article text made inert for Markdown and HTML, and the link targets templates may print;
 - `frontmatter`: the YAML block that opens every page;
 - `views`: what each page shows, as plain data: the only thing its template reads;
-- `reuse`: pages whose view and template are unchanged, taken from docs/ instead of rendered again;
+- `reuse`: pages whose view and template are unchanged, taken from docs/ instead of rendered again,
+  and pages whose facts (dossier.trace) are unchanged, not even viewed;
 - `catalogue`: every lookup and grouping the templates need, computed once;
 - `diff`: a quote's wordings compared word by word, and its words found in a paragraph;
 - `paging`: long lists cut into parts, so that no page grows with the number of articles;
@@ -22,7 +23,7 @@ from dossier.render.escape import escape_markdown, html_title, internal_href, pl
 from dossier.render.frontmatter import frontmatter, page
 from dossier.render.pages import (FEED, HOME_SNIPPET, SECTION_TITLES, SOURCE_TAGS, STORY_PAGES,
                                   UnsafeId, redirect_page, render)
-from dossier.render.reuse import Reuse
+from dossier.render.reuse import Reuse, Unit
 from dossier.render.reuse import fingerprint as reuse_fingerprint
 from dossier.render.settings import load_mkdocs_yml, site_settings
 from dossier.render.templates import environment, human_date
@@ -31,4 +32,4 @@ from dossier.render.views import Views
 __all__ = ["FEED", "GENERATED_SECTIONS", "HOME_SNIPPET", "SECTION_OF", "SECTION_TITLES",
            "SOURCE_TAGS", "STORY_PAGES", "Catalogue", "Printing", "Reuse", "UnsafeId", "Views", "co_occurrences", "environment", "escape_markdown",
            "frontmatter", "html_title", "human_date", "internal_href", "load_mkdocs_yml", "locate", "page",
-           "plain_text", "redirect_page", "render", "reuse_fingerprint", "site_settings", "word_diff"]
+           "plain_text", "redirect_page", "render", "reuse_fingerprint", "site_settings", "Unit", "word_diff"]

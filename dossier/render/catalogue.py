@@ -15,6 +15,7 @@ from functools import cached_property
 from dossier.memo import Memo, call_key
 from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Position, Quote, Tombstone, Topic
 from dossier.render.diff import locate, word_diff
+from dossier.trace import Recorder, fact
 from dossier.text import normalise, words
 
 SECTION_OF = {"source": "sources", "actor": "actors", "quote": "quotes", "topic": "topics", "position": "positions"}
@@ -58,6 +59,15 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class Named:
+    """An actor as a page that only names it shows it: this changes far less often than the actor."""
+
+    id: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
 class Printing:
     """One occurrence of a quote together with the source page it is on."""
 
@@ -97,14 +107,22 @@ def _grouped(items: Iterable, key, order) -> dict[str, list]:
 
 
 class Catalogue:
-    """The dossier indexed by id, with the cross references each page shows, computed once."""
+    """The dossier indexed by id, with the cross references each page shows, computed once.
+
+    What an entity's page reads of it goes through its facts (`@fact`, dossier.render.trace): the
+    methods that take an entity itself read only that entity, or facts."""
+
+    owner = "site"
 
     def __init__(self, dossier: Dossier, places: Memo[tuple[int, int] | None] | None = None,
-                 diffs: Memo[list[tuple[str, str]]] | None = None) -> None:
+                 diffs: Memo[list[tuple[str, str]]] | None = None, recorder: Recorder | None = None) -> None:
         """`places` keeps where each quote was found in its paragraph between builds (dossier.memo):
         finding it normalises the paragraph character by character, for every printing of every quote;
-        `diffs` keeps each wording compared with its quote's (word_diff)."""
+        `diffs` keeps each wording compared with its quote's (word_diff); `recorder` notes the facts
+        each page reads."""
         self.dossier = dossier
+        self.recorder = recorder or Recorder()
+        self.recorder.own(self.owner, self)
         self.places = places if places is not None else Memo(kind=tuple[int, int] | None)
         self.diffs = diffs if diffs is not None else Memo(kind=list[tuple[str, str]])
         self.sources = {s.id: s for s in dossier.sources}
@@ -139,11 +157,15 @@ class Catalogue:
         for actor in dossier.actors:
             for mention in actor.mentions:
                 paragraphs[mention.source][actor.id].add(mention.paragraph)
-        self._actors_in = {source: sorted(((self.actors[a], sorted(ps)) for a, ps in found.items()),
+        self._actors_in = {source: sorted(((self._named(a), sorted(ps)) for a, ps in found.items()),
                                           key=lambda row: (-len(row[1]), row[0].name, row[0].id))
                            for source, found in paragraphs.items()}
         self.co_occurrences = co_occurrences(dossier.actors)
         self._segments: dict[tuple[str, int, str], list[Segment]] = {}  # filled by segments()
+
+    def _named(self, actor_id: str) -> Named:
+        actor = self.actors[actor_id]
+        return Named(actor.id, actor.name, actor.kind)
 
     def _printings(self) -> dict[str, list[Printing]]:
         """Each quote's printings in source, paragraph order, with their occurrence anchors."""
@@ -167,6 +189,7 @@ class Catalogue:
                 "position": self.positions}[kind]
         return page_id in live or (kind, page_id) in self.tombstones
 
+    @fact
     def href(self, kind: str, page_id: str | None, anchor: str | None = None) -> str | None:
         """The relative link from any generated page to another, or None when there is no such page
         (then templates print the name without a link). A source anchor that is not on the page is dropped."""
@@ -181,6 +204,53 @@ class Catalogue:
 
     # names ------------------------------------------------------------------
 
+    # entities and names ------------------------------------------------------
+
+    @fact
+    def source(self, source_id: str) -> Article | None:
+        return self.sources.get(source_id)
+
+    @fact
+    def actor(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    @fact
+    def quote(self, quote_id: str) -> Quote | None:
+        return self.quotes.get(quote_id)
+
+    @fact
+    def topic(self, topic_id: str) -> Topic | None:
+        return self.topics.get(topic_id)
+
+    @fact
+    def position(self, position_id: str) -> Position | None:
+        return self.positions.get(position_id)
+
+    @fact
+    def tombstone(self, kind: str, page_id: str) -> Tombstone | None:
+        return self.tombstones.get((kind, page_id))
+
+    @fact
+    def alive(self, kind: str, page_id: str | None) -> bool:
+        """Whether an actor or topic has a live page (not a tombstone): what a page may be tagged with."""
+        return page_id in {"actor": self.actors, "topic": self.topics}[kind]
+
+    @fact
+    def actor_kind(self, actor_id: str | None) -> str | None:
+        actor = self.actors.get(actor_id or "")
+        return actor.kind if actor else None
+
+    @fact
+    def first_role(self, actor_id: str | None) -> str | None:
+        actor = self.actors.get(actor_id or "")
+        return actor.roles[0][0] if actor and actor.roles else None
+
+    @fact
+    def unconfirmed(self, quote_id: str) -> bool:
+        """Whether the build withholds a quote's speaker for review (dossier.review)."""
+        return quote_id in self.unconfirmed_speakers
+
+    @fact
     def actor_name(self, actor_id: str | None) -> str:
         actor = self.actors.get(actor_id or "")
         if actor:
@@ -194,6 +264,7 @@ class Catalogue:
         return frozenset(w for s in self.dossier.sources for p in s.paragraphs for w in _WORD.findall(p.text)
                          if w.islower())
 
+    @fact
     def in_sentence(self, title: str) -> str:
         """A title as it reads inside a sentence: 'Ceasefire' -> 'ceasefire' because the articles
         write the word in lower case, while 'Crimea' or 'NATO membership' keep their capitals."""
@@ -202,6 +273,7 @@ class Catalogue:
             return first.lower() + space + rest
         return title
 
+    @fact
     def topic_title(self, topic_id: str) -> str:
         topic = self.topics.get(topic_id)
         return topic.title if topic else topic_id
@@ -238,20 +310,30 @@ class Catalogue:
 
     # one page's cross references ------------------------------------------
 
-    def quote_sources(self, quote: Quote) -> list[str]:
-        return sorted({p.occurrence.source for p in self.printings.get(quote.id, [])})
+    @fact
+    def printings_of(self, quote_id: str) -> list[Printing]:
+        return self.printings.get(quote_id, [])
 
-    def first_reported(self, quote: Quote) -> str | None:
-        return self.first_dates.get(quote.id)
+    @fact
+    def printed_in(self, source_id: str) -> list[Printing]:
+        """The printings of every quote on a source page, in page order."""
+        return self.printings_in.get(source_id, [])
+
+    def quote_sources(self, quote_id: str) -> list[str]:
+        return sorted({p.occurrence.source for p in self.printings_of(quote_id)})
+
+    @fact
+    def first_reported(self, quote_id: str) -> str | None:
+        return self.first_dates.get(quote_id)
 
     def quote_order(self, quote: Quote) -> tuple:
-        return (self.first_reported(quote) or "9999", quote.id)
+        return (self.first_reported(quote.id) or "9999", quote.id)
 
     def variants(self, quote: Quote) -> list[Variant]:
         """The wordings sources printed that differ from the canonical one, with the sources that
         printed each."""
         printed: dict[str, set[str]] = defaultdict(set)
-        for printing in self.printings.get(quote.id, []):
+        for printing in self.printings_of(quote.id):
             printed[normalise(printing.occurrence.text)].add(printing.occurrence.source)
         canonical = normalise(quote.text)
         return [Variant(text, sorted(sources), self._diff(canonical, text), words(text) == words(canonical))
@@ -260,29 +342,35 @@ class Catalogue:
     def _diff(self, canonical: str, text: str) -> list[tuple[str, str]]:
         return self.diffs.get(call_key(canonical, text), lambda: word_diff(canonical, text))
 
+    @fact
     def quotes_by(self, actor_id: str) -> list[Quote]:
         return self._quotes_by.get(actor_id, [])
 
+    @fact
     def quotes_on(self, topic_id: str) -> list[Quote]:
         return self._quotes_on.get(topic_id, [])
 
-    def actors_in(self, source_id: str) -> list[tuple[Actor, list[int]]]:
+    @fact
+    def actors_in(self, source_id: str) -> list[tuple[Named, list[int]]]:
         """The actors a source mentions, with the paragraphs; the most mentioned first."""
         return self._actors_in.get(source_id, [])
 
+    @fact
     def positions_of(self, actor_id: str) -> list[Position]:
         return self._positions_of.get(actor_id, [])
 
+    @fact
     def positions_on(self, topic_id: str) -> list[Position]:
         return self._positions_on.get(topic_id, [])
 
+    @fact
     def positions_in(self, source_id: str) -> list[Position]:
         return self._positions_in.get(source_id, [])
 
     def evidence(self, position: Position) -> list[Evidence]:
         """A position's passages with their sentences and sources, oldest first."""
         rows = [Evidence(mention, position.sentences[i] if i < len(position.sentences) else "",
-                         self.sources.get(mention.source))
+                         self.source(mention.source))
                 for i, mention in enumerate(position.evidence)]
         return sorted(rows, key=lambda row: (row.source is None or row.source.date is None,
                                              row.source.date or "" if row.source else "", row.mention.source,
@@ -301,7 +389,7 @@ class Catalogue:
         paragraphs: dict[str, set[int]] = defaultdict(set)
         for mention in actor.mentions:
             paragraphs[mention.source].add(mention.paragraph)
-        found = [(self.sources[s], sorted(ps)) for s, ps in paragraphs.items() if s in self.sources]
+        found = [(source, sorted(ps)) for s, ps in paragraphs.items() if (source := self.source(s))]
         return sorted(found, key=lambda row: source_order(row[0]))
 
     def context(self, printing: Printing, around: int = 1) -> list[tuple[int, list[Segment]]]:
@@ -322,7 +410,9 @@ class Catalogue:
     def segments(self, source: Article, paragraph_index: int, text: str) -> list[Segment]:
         """The paragraph cut into plain text and the quotes printed in it; a quote that cannot be
         found in the words still gets its anchor, at the start of the paragraph. Cut once: the
-        source page and the quote pages around each printing all show the same cuts."""
+        source page and the quote pages around each printing all show the same cuts. The printings
+        it cuts around are the source's, read as the fact `printed_in`."""
+        self.printed_in(source.id)
         key = (source.id, paragraph_index, text)
         if key not in self._segments:
             self._segments[key] = self._cut(source, paragraph_index, text)

@@ -9,12 +9,12 @@ the last build rendered is read back from docs/ (dossier.render.reuse) rather th
 from __future__ import annotations
 
 import html
+import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from dossier import cite
-from dossier.memo import Memo
+from dossier.memo import Memo, call_key
 from dossier.model import Actor, Article, Dossier, Position, Quote, Tombstone, Topic
 from dossier.publish import GENERATED_SECTIONS
 from dossier.render.catalogue import SECTION_OF, Catalogue
@@ -47,8 +47,8 @@ def position_title(catalogue: Catalogue, position: Position) -> str:
 
 def _about(catalogue: Catalogue, actor_ids: Iterable[str | None], topic_ids: Iterable[str]) -> tuple[set, set]:
     """The names of the actors and the titles of the topics a page is about, as plain text."""
-    return ({plain_text(catalogue.actor_name(a)) for a in actor_ids if a in catalogue.actors},
-            {plain_text(catalogue.topic_title(t)) for t in topic_ids if t in catalogue.topics})
+    return ({plain_text(catalogue.actor_name(a)) for a in actor_ids if catalogue.alive("actor", a)},
+            {plain_text(catalogue.topic_title(t)) for t in topic_ids if catalogue.alive("topic", t)})
 
 
 def tags(catalogue: Catalogue, actor_ids: Iterable[str | None] = (), topic_ids: Iterable[str] = ()) -> list[str]:
@@ -73,7 +73,7 @@ def source_subjects(catalogue: Catalogue, source_id: str) -> tuple[list[str], li
     those quotes and positions are on; the SOURCE_TAGS weightiest (quotes plus positions there).
     An actor it only names is not what it is about: tagging every name would tag most pages alike."""
     weight: Counter = Counter()
-    for printing in catalogue.printings_in.get(source_id, []):
+    for printing in catalogue.printed_in(source_id):
         weight.update([("actor", printing.quote.speaker)] if printing.quote.speaker else [])
         weight.update(("topic", topic) for topic in printing.quote.topics)
     for position in catalogue.positions_in(source_id):
@@ -99,8 +99,8 @@ def _actor_meta(catalogue: Catalogue, actor: Actor) -> dict:
 
 
 def _quote_meta(catalogue: Catalogue, quote: Quote) -> dict:
-    sources = sorted({p.occurrence.source for p in catalogue.printings.get(quote.id, [])})
-    outlets = [catalogue.sources[s].outlet for s in sources if s in catalogue.sources]
+    sources = catalogue.quote_sources(quote.id)
+    outlets = [source.outlet for s in sources if (source := catalogue.source(s))]
     return {"type": "quote", "id": quote.id, "title": quote_title(quote), "text": quote.text,
             "speaker": quote.speaker, "speaker_name": quote.speaker_name, "sources": sources,
             "tags": tags(catalogue, [quote.speaker, *quote.actors], quote.topics),
@@ -152,20 +152,17 @@ def _index_meta(section: str, count: int) -> dict:
     return {"type": "index", "id": section, "title": SECTION_TITLES[section], "section": section, "count": count}
 
 
-def listings(site: Catalogue, story: Story, views: Views) -> dict[str, dict[str, Listing]]:
-    """Every list that can grow with the dossier, by the page that shows it: {page: {name: Listing}},
-    each item as its row's view. Time-ordered lists are split by month; rankings and alphabetical
-    lists into numbered parts."""
-    def by_month(date_of):
-        return lambda item: month_of(date_of(item))
-
-    found: dict[str, dict[str, Listing]] = {
+def index_listings(site: Catalogue, story: Story, views: Views) -> dict[str, dict[str, Listing]]:
+    """The lists of the section indexes and the story pages, which look across the whole dossier, by
+    page: {page: {name: Listing}}, each item as its row's view. Time-ordered lists are split by month;
+    rankings and alphabetical lists into numbered parts."""
+    return {
         "sources/index.md": {"sources": paginate("sources", "sources/index.md", "Sources",
                                                  site.sources_in_order(), by_month(lambda s: s.date),
                                                  row=views.source_row)},
         "quotes/index.md": {"quotes": paginate("quotes", "quotes/index.md", "Quotes",
                                                sorted(site.dossier.quotes, key=site.quote_order),
-                                               by_month(site.first_reported), row=views.quote_row)},
+                                               by_month(lambda q: site.first_reported(q.id)), row=views.quote_row)},
         "actors/index.md": {kind: paginate("actors", "actors/index.md", "Actors", actors, lambda a: a.kind,
                                            label=str.capitalize, row=views.actor_row)
                             for kind, actors in site.actors_by_kind()},
@@ -177,49 +174,81 @@ def listings(site: Catalogue, story: Story, views: Views) -> dict[str, dict[str,
                                                  by_month(lambda e: e.date), row=views.event_row, who=True,
                                                  what=True)},
         "story/coverage.md": {"coverage": paginate("coverage", "story/coverage.md", "Coverage", story.coverage,
-                                                   by_month(lambda row: site.first_reported(row.quote)),
+                                                   by_month(lambda row: site.first_reported(row.quote.id)),
                                                    row=views.coverage_row)},
         "story/changes.md": {"changes": paginate("changes", "story/changes.md", "What changed", story.changes,
                                                  by_month(lambda change: change.source.date), row=views.change_row)},
         "story/relationships.md": {"relations": paginate("relations", "story/relationships.md", "Relationships",
                                                          story.related_actors, row=views.relations_row)},
     }
-    for actor in site.dossier.actors:
-        page = f"actors/{actor.id}.md"
-        found[page] = {
-            "events": paginate("events", page, f"{actor.name}: quotes and stances", story.events_of(actor=actor.id),
-                               by_month(lambda e: e.date), stem="timeline", row=views.event_row, who=False,
-                               what=True),
-            "sources": paginate("mentions", page, f"{actor.name}: mentioned in", site.sources_mentioning(actor),
-                                by_month(lambda row: row[0].date), stem="sources", row=views.mention_row),
-            "positions": paginate("actor-positions", page, f"{actor.name}: positions", site.positions_of(actor.id),
-                                  stem="positions", row=views.position_row)}
-    for topic in site.dossier.topics:
-        page = f"topics/{topic.id}.md"
-        found[page] = {
-            "positions": paginate("topic-positions", page, f"{topic.title}: who stands where",
-                                  site.positions_on(topic.id), stem="positions", row=views.topic_position_row),
-            "quotes": paginate("quotes", page, f"{topic.title}: quotes", site.quotes_on(topic.id),
-                               by_month(site.first_reported), stem="quotes", row=views.quote_row),
-            "events": paginate("events", page, f"{topic.title}: timeline", story.events_of(topic=topic.id),
-                               by_month(lambda e: e.date), stem="timeline", row=views.event_row, who=True,
-                               what=False)}
-    for quote in site.dossier.quotes:
-        page = f"quotes/{quote.id}.md"
-        found[page] = {
-            "printings": paginate("printings", page, f"{quote_title(quote)}: in context",
-                                  sorted(site.printings.get(quote.id, []), key=printing_order),
-                                  by_month(lambda p: p.source.date if p.source else None), stem="printings",
-                                  row=views.printing_row),
-            "variants": paginate("variants", page, f"{quote_title(quote)}: wording", site.variants(quote),
-                                 stem="wording", row=views.variant_row)}
-    for position in site.dossier.positions:
-        page = f"positions/{position.id}.md"
-        found[page] = {"evidence": paginate("evidence", page, f"{position_title(site, position)}: evidence",
-                                            site.evidence(position), by_month(lambda row: row.source.date
-                                                                                  if row.source else None),
-                                            stem="evidence", row=views.evidence_row)}
-    return found
+
+
+def by_month(date_of: Callable[[object], str | None]) -> Callable[[object], str]:
+    return lambda item: month_of(date_of(item))
+
+
+def actor_listings(site: Catalogue, story: Story, views: Views, actor: Actor) -> dict[str, Listing]:
+    page = f"actors/{actor.id}.md"
+    return {
+        "events": paginate("events", page, f"{actor.name}: quotes and stances", story.events_of(actor=actor.id),
+                           by_month(lambda e: e.date), stem="timeline", row=views.event_row, who=False, what=True),
+        "sources": paginate("mentions", page, f"{actor.name}: mentioned in", site.sources_mentioning(actor),
+                            by_month(lambda row: row[0].date), stem="sources", row=views.mention_row),
+        "positions": paginate("actor-positions", page, f"{actor.name}: positions", site.positions_of(actor.id),
+                              stem="positions", row=views.position_row)}
+
+
+def topic_listings(site: Catalogue, story: Story, views: Views, topic: Topic) -> dict[str, Listing]:
+    page = f"topics/{topic.id}.md"
+    return {
+        "positions": paginate("topic-positions", page, f"{topic.title}: who stands where",
+                              site.positions_on(topic.id), stem="positions", row=views.topic_position_row),
+        "quotes": paginate("quotes", page, f"{topic.title}: quotes", site.quotes_on(topic.id),
+                           by_month(lambda q: site.first_reported(q.id)), stem="quotes", row=views.quote_row),
+        "events": paginate("events", page, f"{topic.title}: timeline", story.events_of(topic=topic.id),
+                           by_month(lambda e: e.date), stem="timeline", row=views.event_row, who=True, what=False)}
+
+
+def quote_listings(site: Catalogue, views: Views, quote: Quote) -> dict[str, Listing]:
+    page = f"quotes/{quote.id}.md"
+    return {
+        "printings": paginate("printings", page, f"{quote_title(quote)}: in context",
+                              sorted(site.printings_of(quote.id), key=printing_order),
+                              by_month(lambda p: p.source.date if p.source else None), stem="printings",
+                              row=views.printing_row),
+        "variants": paginate("variants", page, f"{quote_title(quote)}: wording", site.variants(quote),
+                             stem="wording", row=views.variant_row)}
+
+
+def position_listings(site: Catalogue, views: Views, position: Position) -> dict[str, Listing]:
+    page = f"positions/{position.id}.md"
+    return {"evidence": paginate("evidence", page, f"{position_title(site, position)}: evidence",
+                                 site.evidence(position), by_month(lambda row: row.source.date if row.source else None),
+                                 stem="evidence", row=views.evidence_row)}
+
+
+def entity_page(site: Catalogue, story: Story, views: Views, kind: str, *key: str) -> tuple[str, dict, dict, dict]:
+    """An entity's page, read through the catalogue's facts: its template, frontmatter, view and long lists
+    ({name: Listing}). `key` is the entity's id; a tombstone's is its kind and id."""
+    match kind:
+        case "source":
+            source = site.source(*key)
+            return "source.md.j2", _source_meta(site, source), views.source(source), {}
+        case "actor":
+            actor = site.actor(*key)
+            return "actor.md.j2", _actor_meta(site, actor), views.actor(actor), actor_listings(site, story, views, actor)
+        case "quote":
+            quote, meta = site.quote(*key), _quote_meta(site, site.quote(*key))
+            return "quote.md.j2", meta, views.quote(quote, meta["title"]), quote_listings(site, views, quote)
+        case "topic":
+            topic = site.topic(*key)
+            return "topic.md.j2", _topic_meta(site, topic), views.topic(topic), topic_listings(site, story, views, topic)
+        case "position":
+            position, meta = site.position(*key), _position_meta(site, site.position(*key))
+            return ("position.md.j2", meta, views.position(position, meta["title"]),
+                    position_listings(site, views, position))
+    tombstone = site.tombstone(*key)
+    return "tombstone.md.j2", _tombstone_meta(tombstone), views.tombstone(tombstone), {}
 
 
 class UnsafeId(ValueError):
@@ -246,15 +275,14 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
     envs = {depth: environment(templates, depth=depth) for depth in (0, 1, 2)}
     reuse = reuse or Reuse()
     catalogue = Catalogue(dossier, places, diffs)
+    recorder = catalogue.recorder
     site_root = (http_url(site_url) or "").rstrip("/")  # where the feed's links start: feed readers need absolute ones
     story = Story(catalogue)
-    views = Views(catalogue, story, cite.citations(dossier, site_url or None, site_name or None), site_name or "Dossier",
-                  site_root)
-    lists = listings(catalogue, story, views)
+    views = Views(catalogue, story, site_url, site_name, site_root)
     pages: dict[str, str] = {}
 
-    def emit(path: str, template: str, meta: dict | None, view: dict, depth: int = 1) -> None:
-        """The page at `path`: `template` rendered with `view` (and `meta`, its frontmatter, if any)."""
+    def emit(path: str, template: str, meta: dict | None, view: dict, depth: int = 1) -> str:
+        """The page at `path`: `template` rendered with `view` (and `meta`, its frontmatter, if any); its key."""
         if path in pages:
             raise ValueError(f"render: two pages want {path}")
 
@@ -262,55 +290,73 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
             body = envs[depth].get_template(template).render(page=view, meta=meta)
             return page(meta, body, texts) if meta is not None else body
 
-        pages[path] = reuse.page(path, key(template, depth, meta, view), text)
+        page_key = key(template, depth, meta, view)
+        pages[path] = reuse.page(path, page_key, text)
+        return page_key
 
-    def add(section: str, page_id: str, template: str, meta: dict, view: dict) -> None:
-        if not is_id(page_id):
-            raise UnsafeId(f"{section} id {page_id!r} cannot be a file name in docs/{section}/")
-        path = f"{section}/{page_id}.md"
-        shown = lists.get(path, {})
-        emit(path, template, meta, {**view, "lists": {name: listing_view(listing) for name, listing in shown.items()}})
-        add_parts(shown, meta["title"])
-
-    def add_parts(shown: dict[str, Listing], title: str) -> None:
-        """The parts of a page's long lists, each a page of its own one folder down."""
+    def add(path: str, template: str, meta: dict, view: dict, shown: dict[str, Listing],
+            parts_apart: bool = False) -> dict[str, str]:
+        """A page and the parts of its long lists, each a page of its own one folder down: {path: key}.
+        With `parts_apart` (the lists across the dossier) each part is a unit of its own, viewed only
+        when its items or a fact its rows read have changed."""
+        keys = {path: emit(path, template, meta, {**view, "lists": {name: listing_view(listing)
+                                                                     for name, listing in shown.items()}})}
         for listing in shown.values():
             parts = listing.parts
             for i, part in enumerate(parts):
                 before, after = parts[i - 1] if i else None, parts[i + 1] if i + 1 < len(parts) else None
-                emit(part.path, "part.md.j2", _part_meta(part, listing), {
-                    "back": link(f"Back to {title}", f"../{listing.page}"), "name": listing.name,
-                    "option": listing.option, "rows": list(part.items),
-                    "previous": link(f"Previous: {before.title}", before.href) if before else None,
-                    "next": link(f"Next: {after.title}", after.href) if after else None}, depth=2)
+                part_meta = _part_meta(part, listing)
+                frame = {"back": link(f"Back to {meta['title']}", f"../{listing.page}"), "name": listing.name,
+                         "option": listing.option,
+                         "previous": link(f"Previous: {before.title}", before.href) if before else None,
+                         "next": link(f"Next: {after.title}", after.href) if after else None}
+                if not parts_apart:
+                    keys[part.path] = emit(part.path, "part.md.j2", part_meta,
+                                           {**frame, "rows": listing.rows(part.items)}, depth=2)
+                    continue
+                unit(part.path, lambda: {part.path: emit(part.path, "part.md.j2", part_meta,
+                                                         {**frame, "rows": listing.rows(part.items)}, depth=2)},
+                     call_key(json.dumps([part_meta, frame], ensure_ascii=False), recorder.digest_of(part.items)))
+        return keys
 
-    for source in dossier.sources:
-        add("sources", source.id, "source.md.j2", _source_meta(catalogue, source), views.source(source))
-    for actor in dossier.actors:
-        add("actors", actor.id, "actor.md.j2", _actor_meta(catalogue, actor), views.actor(actor))
-    for quote in dossier.quotes:
-        meta = _quote_meta(catalogue, quote)
-        add("quotes", quote.id, "quote.md.j2", meta, views.quote(quote, meta["title"]))
-    for topic in dossier.topics:
-        add("topics", topic.id, "topic.md.j2", _topic_meta(catalogue, topic), views.topic(topic))
-    for position in dossier.positions:
-        meta = _position_meta(catalogue, position)
-        add("positions", position.id, "position.md.j2", meta, views.position(position, meta["title"]))
-    for tombstone in dossier.tombstones:
-        add(SECTION_OF[tombstone.kind], tombstone.id, "tombstone.md.j2", _tombstone_meta(tombstone),
-            views.tombstone(tombstone))
+    def unit(path: str, make: Callable[[], dict[str, str]], inputs: str = "") -> None:
+        """The pages of one unit: as the last build wrote them when nothing it read has changed, else
+        made by `make` ({path: key}) while the facts it reads are recorded."""
+        kept = reuse.unit(path, recorder, inputs)
+        if kept is not None:
+            pages.update(kept)
+            return
+        with recorder.recording() as reads:
+            keys = make()
+        reuse.remember(path, recorder, reads, keys, inputs)
+
+    # An entity's page and its parts are one unit: viewed only when a fact it read has changed.
+    units = [*(("sources", ("source", s.id)) for s in dossier.sources),
+             *(("actors", ("actor", a.id)) for a in dossier.actors),
+             *(("quotes", ("quote", q.id)) for q in dossier.quotes),
+             *(("topics", ("topic", t.id)) for t in dossier.topics),
+             *(("positions", ("position", p.id)) for p in dossier.positions),
+             *((SECTION_OF[t.kind], ("tombstone", t.kind, t.id)) for t in dossier.tombstones)]
+    for section, (kind, *ident) in units:
+        page_id = ident[-1]
+        if not is_id(page_id):
+            raise UnsafeId(f"{section} id {page_id!r} cannot be a file name in docs/{section}/")
+        path = f"{section}/{page_id}.md"
+        if path in pages:
+            raise ValueError(f"render: two pages want {path}")
+        unit(path, lambda: add(path, *entity_page(catalogue, story, views, kind, *ident)))
+
+    lists = index_listings(catalogue, story, views)
     for page_id, title in STORY_PAGES.items():
-        add("story", page_id, f"story/{page_id}.md.j2", {"type": "story", "id": page_id, "title": title},
-            views.story_page(page_id))
+        path = f"story/{page_id}.md"
+        add(path, f"story/{page_id}.md.j2", {"type": "story", "id": page_id, "title": title},
+            views.story_page(page_id), lists.get(path, {}), parts_apart=True)
 
     counts = Counter(path.split("/", 1)[0] for path in pages if path.count("/") == 1)
     for section in GENERATED_SECTIONS:
-        meta = _index_meta(section, counts[section])
         path = f"{section}/index.md"
-        shown = lists.get(path, {})
-        emit(path, f"index/{section}.md.j2", meta,
-             {**views.index(section), "lists": {name: listing_view(listing) for name, listing in shown.items()}})
-        add_parts(shown, meta["title"])
+        add(path, f"index/{section}.md.j2", _index_meta(section, counts[section]), views.index(section),
+            lists.get(path, {}), parts_apart=True)
     for old, new in sorted(dossier.redirects.items()):
         path, target = redirect_page(old, new)
         if path in pages or old in pages:

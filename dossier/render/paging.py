@@ -77,6 +77,7 @@ class Listing:
     keys: tuple[str, ...]  # each item's group key
     groups: tuple[Group, ...]  # empty when the list fits on its page
     options: tuple[tuple[str, object], ...] = ()  # for its template: (("who", False),)
+    row: Callable[[object], object] | None = None  # an item as its template reads it (its view)
 
     @property
     def whole(self) -> bool:
@@ -101,20 +102,23 @@ class Listing:
     def option(self) -> dict[str, object]:
         return dict(self.options)
 
+    def rows(self, items: Sequence) -> list:
+        """`items` of this list as its template reads them: made only for the items a page prints."""
+        return list(map(self.row, items)) if self.row else list(items)
+
 
 def paginate(name: str, page: str, title: str, items: Sequence, key: Callable[[object], str] | None = None,
              label: Callable[[str], str] = month_label, stem: str = "", size: int = PAGE_SIZE,
              row: Callable[[object], object] | None = None, **options: object) -> Listing:
     """`items` (in the order they are printed) as `page` lists them under `title`. `key` gives an
     item's group (default: one group, "all"); `stem` names the list in its parts' file names when a
-    page has several lists; `row` makes each item what the list's template reads (its view)."""
+    page has several lists; `row` makes an item what the list's template reads (its view), when a page
+    prints it (`Listing.rows`)."""
     items = tuple(items)
     keys = tuple(key(item) if key else "" for item in items)
-    if row is not None:
-        items = tuple(map(row, items))
     options_ = tuple(sorted(options.items()))
     if len(items) <= size:
-        return Listing(name, title, page, items, keys, (), options_)
+        return Listing(name, title, page, items, keys, (), options_, row)
     grouped: dict[str, list] = {}
     for item, item_key in zip(items, keys):
         grouped.setdefault(item_key, []).append(item)
@@ -127,7 +131,7 @@ def paginate(name: str, page: str, title: str, items: Sequence, key: Callable[[o
                  f"{folder}/{_file_name(stem, group_key, n)}.md")
             for n, chunk in enumerate(chunks, 1))
         groups.append(Group(parts[0].label, len(members), parts))
-    return Listing(name, title, page, items, keys, tuple(groups), options_)
+    return Listing(name, title, page, items, keys, tuple(groups), options_, row)
 
 
 def _file_name(stem: str, key: str, number: int) -> str:

@@ -6,6 +6,11 @@ folder, the digest of every page's text by the key of what decided it (`key`). T
 computes the keys again: where a key is known and the page's file in docs/ still has that digest,
 the file's text is the page and Jinja does not run. docs/ itself is the store, so the memo holds a
 digest a page, and a page edited or lost in docs/ is rendered again.
+
+A *unit* (an entity's page with the parts of its lists, or one part of a list across the dossier) is
+not even viewed when none of the facts its view read has changed (dossier.trace) and nothing else that
+decides it (a part's items) has: `views.json` keeps each unit's facts, that other input and its pages'
+keys and digests, `facts.json` the digest of every fact's value.
 """
 
 from __future__ import annotations
@@ -15,14 +20,32 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from dossier import memo
 from dossier.render.templates import PACKAGE_TEMPLATES
+from dossier.trace import Recorder
 
 
-def fingerprint(templates: Path | None) -> str:
+class Unit(BaseModel):
+    """What the last build kept of a unit: the facts its view read (by their places in `facts.json`, which
+    is sorted by key: a unit reads ~40 of ~270,000 facts at 10k, and names them in a few bytes each), what
+    else decided it (`inputs`, a digest), and each page's key and digest."""
+
+    facts: list[int]
+    inputs: str
+    pages: dict[str, tuple[str, str]]
+
+
+TABLE = ""  # the entry of views.json that holds the digest of the facts table its places count in
+
+
+def fingerprint(templates: Path | None, *settings: str) -> str:
     """What decides every page's text besides its view: the render code and libraries, and the
-    templates (a project's overrides and the shipped ones)."""
+    templates (a project's overrides and the shipped ones); with `settings`, what decides a unit's
+    view besides its facts (mkdocs.yml's site_url and site_name)."""
     digest = hashlib.sha256(memo.fingerprint("dossier.render.pages", ["Jinja2", "MarkupSafe", "PyYAML"]).encode())
+    digest.update(json.dumps(settings).encode())
     for folder in [f for f in (templates, PACKAGE_TEMPLATES) if f is not None and f.is_dir()]:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
@@ -35,35 +58,102 @@ def key(template: str, depth: int, meta: dict | None, view: dict) -> str:
     return memo.call_key(template, str(depth), json.dumps([meta, view], ensure_ascii=False))
 
 
+def _table_digest(facts: list[str]) -> str:
+    return hashlib.blake2b("\0".join(facts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class Reuse:
-    """Renders a page, or takes it from docs/ when its key and the file say it is the same.
-    Without a memo or a docs folder every page is rendered."""
+    """Renders a page, or takes it from docs/ when its key and the file say it is the same; keeps the
+    units whose facts have not changed. Without memos or a docs folder every page is viewed and rendered."""
 
-    def __init__(self, digests: memo.Memo[str] | None = None, docs: Path | None = None) -> None:
+    def __init__(self, digests: memo.Memo[str] | None = None, docs: Path | None = None,
+                 units: memo.Memo[Unit] | None = None, facts: memo.Memo[str] | None = None) -> None:
         self.digests = digests
         self.docs = docs
+        self.units = units if digests is not None and facts is not None else None  # units need all three memos
+        self.facts = facts
         self.rendered: list[str] = []  # the pages Jinja rendered in this build
         self.reused: list[str] = []  # the pages taken from docs/, as they are there
+        self.viewed: list[str] = []  # the units whose view was built in this build
+        self._table = list(facts.known) if facts is not None else []  # the kept facts, where Unit.facts counts
+        if self.units is not None and self.units.known.get(TABLE) != Unit(facts=[], inputs=_table_digest(self._table),
+                                                                          pages={}):
+            self.units.known = {}  # its places count in another table (or none): no unit can be read
+        self._changed: set[int] | None = None  # the places of the kept facts whose value is not what it was
+        self._read_facts: dict[str, list[str]] = {}  # each unit kept in this build: the facts it read
 
     def page(self, path: str, page_key: str, render: Callable[[], str]) -> str:
         if self.digests is None:
             self.rendered.append(path)
             return render()
         known = self.digests.peek(page_key)
-        if known is not None and self.docs is not None:
-            try:
-                data = (self.docs / path).read_bytes()
-            except OSError:
-                data = None
-            if data is not None and _digest(data) == known:
-                self.digests.get(page_key, lambda: known)
-                self.reused.append(path)
-                return data.decode("utf-8")
+        text = self._read(path, known) if known is not None else None
+        if text is not None:
+            self.digests.get(page_key, lambda: known)
+            self.reused.append(path)
+            return text
         text = render()
         self.rendered.append(path)
         self.digests.get(page_key, lambda: _digest(text.encode("utf-8")))
         return text
+
+    def unit(self, path: str, recorder: Recorder, inputs: str = "") -> dict[str, str] | None:
+        """The pages of the unit at `path` as the last build wrote them, when no fact its view read has
+        changed since, its other `inputs` are the same and docs/ still holds them; None when it must be
+        viewed (then `remember` it)."""
+        kept = self.units.peek(path) if self.units is not None and path != TABLE else None
+        if kept is None or kept.inputs != inputs:
+            return None
+        if self._changed is None:  # each kept fact's value digested once, whichever units read it
+            changed = recorder.changed(self.facts.known)
+            self._changed = {place for place, fact in enumerate(self._table) if fact in changed}
+        if not self._changed.isdisjoint(kept.facts):
+            return None
+        texts = {page_path: self._read(page_path, known) for page_path, (_, known) in kept.pages.items()}
+        if None in texts.values():
+            return None
+        for page_key, known in kept.pages.values():
+            self.digests.get(page_key, lambda: known)
+        self.units.get(path, lambda: kept)
+        self._read_facts[path] = [self._table[place] for place in kept.facts]
+        for fact in self._read_facts[path]:
+            self.facts.get(fact, lambda: "")
+        self.reused.extend(texts)
+        return texts
+
+    def remember(self, path: str, recorder: Recorder, facts: set[str], keys: dict[str, str], inputs: str = "") -> None:
+        """Keep what the unit at `path` read (`facts`, and `inputs`) and its pages' keys, which `page` was given."""
+        self.viewed.append(path)
+        if self.units is None:
+            return
+        for fact in facts:
+            self.facts.put(fact, recorder.digest(fact))
+        self._read_facts[path] = sorted(facts)
+        self.units.put(path, Unit(facts=[], inputs=inputs, pages={p: (k, self.digests.peek(k)) for p, k in keys.items()}))
+
+    def save(self) -> None:
+        """Keep the pages' digests, the facts and the units, each unit naming its facts by their places
+        among the facts kept (facts.json, sorted by key as dossier.memo writes it)."""
+        if self.units is not None:
+            table = sorted(self.facts.used)
+            place = {fact: i for i, fact in enumerate(table)}
+            for path, facts in self._read_facts.items():
+                self.units.put(path, self.units.peek(path).model_copy(update={"facts": [place[f] for f in facts]}))
+            self.units.put(TABLE, Unit(facts=[], inputs=_table_digest(table), pages={}))
+        for kept in (self.digests, self.facts, self.units):
+            if kept is not None:
+                kept.save()
+
+    def _read(self, path: str, known: str) -> str | None:
+        """The page's text in docs/ when its file has digest `known`."""
+        if self.docs is None:
+            return None
+        try:
+            data = (self.docs / path).read_bytes()
+        except OSError:
+            return None
+        return data.decode("utf-8") if _digest(data) == known else None

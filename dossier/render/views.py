@@ -23,6 +23,7 @@ from dossier.text import http_url
 MORE_SOURCES = 5  # sources a wording names before "and N more"
 FIRST_REPORTERS = 3  # sources the coverage table names as first to report a quote
 EVIDENCE_LINKS = 3  # passages a position's line on its topic page links
+DEFAULT_NAME = "Dossier"  # what the home page and the feed call a site mkdocs.yml gives no name
 
 
 def link(label: object, href: str | None) -> dict:
@@ -41,21 +42,22 @@ def listing_view(listing: Listing) -> dict:
     """A list as its page shows it: whole, or its first and latest SUMMARY rows and its parts."""
     view = {"name": listing.name, "whole": listing.whole, "count": len(listing.items), "option": listing.option}
     if listing.whole:
-        return {**view, "rows": list(listing.items)}
+        return {**view, "rows": listing.rows(listing.items)}
     groups = [{"label": group.label, "size": group.size,
                "parts": [{"title": part.title, "href": part.href, "number": part.number} for part in group.parts]}
               for group in listing.groups]
-    return {**view, "first": list(listing.first), "latest": list(listing.latest), "groups": groups}
+    return {**view, "first": listing.rows(listing.first), "latest": listing.rows(listing.latest), "groups": groups}
 
 
 class Views:
     """The views of every page of one dossier."""
 
-    def __init__(self, site: Catalogue, story: Story, citations: dict[str, cite.Citation], site_name: str,
-                 site_root: str) -> None:
+    def __init__(self, site: Catalogue, story: Story, site_url: str | None, site_name: str, site_root: str) -> None:
+        """`site_url` and `site_name` (mkdocs.yml's, either may be empty) go into citations, `site_root` into
+        the feed's links."""
         self.site = site
         self.story = story
-        self.citations = citations
+        self.site_url = site_url
         self.site_name = site_name
         self.site_root = site_root
 
@@ -65,7 +67,7 @@ class Views:
         return link(self.site.actor_name(actor_id) or fallback, self.site.href("actor", actor_id))
 
     def source_link(self, source_id: str, anchor: str | None = None) -> dict:
-        source = self.site.sources.get(source_id)
+        source = self.site.source(source_id)
         return link(source.title if source else source_id, self.site.href("source", source_id, anchor))
 
     def topic_link(self, topic_id: str, label: str | None = None) -> dict:
@@ -89,14 +91,14 @@ class Views:
 
     def source_row(self, source: Article) -> dict:
         return {"date": source.date, "link": link(source.title, self.site.href("source", source.id)),
-                "by": source.outlet or source.byline or "", "quotes": len(self.site.printings_in.get(source.id, [])),
+                "by": source.outlet or source.byline or "", "quotes": len(self.site.printed_in(source.id)),
                 "actors": len(self.site.actors_in(source.id))}
 
     def quote_row(self, quote: Quote) -> dict:
         return {"link": link(f"“{quote.text}”", self.site.href("quote", quote.id)),
                 "speaker": self.actor_link(quote.speaker, quote.speaker_name) if quote.speaker else None,
-                "speaker_name": quote.speaker_name, "first": self.site.first_reported(quote),
-                "sources": len(self.site.quote_sources(quote))}
+                "speaker_name": quote.speaker_name, "first": self.site.first_reported(quote.id),
+                "sources": len(self.site.quote_sources(quote.id))}
 
     def actor_row(self, actor: Actor) -> dict:
         return {"link": link(actor.name, self.site.href("actor", actor.id)),
@@ -123,13 +125,13 @@ class Views:
         """A position on its topic's page, with links to its first passages."""
         evidence = []
         for mention in position.evidence[:EVIDENCE_LINKS]:
-            source = self.site.sources.get(mention.source)
+            source = self.site.source(mention.source)
             evidence.append(link(f"¶{mention.paragraph} {source.title if source else mention.source}",
                                  self.site.mention_href(mention)))
         return {**self.position_link(position), "evidence": evidence, "passages": len(position.evidence)}
 
     def event_row(self, event: Event) -> dict:
-        source = self.site.sources.get(event.mention.source)
+        source = self.site.source(event.mention.source)
         row = {"date": event.date, "actor": self.actor_link(event.actor) if event.actor else None,
                "speaker_name": event.quote.speaker_name if event.quote else None, "text": event.text,
                "source": link(source.title if source else event.mention.source, self.site.mention_href(event.mention))}
@@ -205,7 +207,7 @@ class Views:
                       for p in source.paragraphs]
         quotes = [{"paragraph": p.occurrence.paragraph, "anchor": p.anchor, "text": p.occurrence.text,
                    "speaker": self.actor_link(p.quote.speaker, p.quote.speaker_name) if p.quote.speaker else None,
-                   "href": site.href("quote", p.quote.id)} for p in site.printings_in.get(source.id, [])]
+                   "href": site.href("quote", p.quote.id)} for p in site.printed_in(source.id)]
         actors = [{"link": link(actor.name, site.href("actor", actor.id)), "kind": actor.kind, "paragraphs": found}
                   for actor, found in site.actors_in(source.id)]
         positions = [{**self.position_link(p), "paragraphs": [m.paragraph for m in p.evidence if m.source == source.id]}
@@ -226,14 +228,15 @@ class Views:
 
     def quote(self, quote: Quote, title: str) -> dict:
         site = self.site
-        speaker = site.actors.get(quote.speaker) if quote.speaker else None
-        citation = self.citations[quote.id]
+        carried = {o.source: source for o in quote.occurrences if (source := site.source(o.source))}
+        citation = cite.citation(quote, carried, self.site_url or None, site_name=self.site_name or None,
+                                 speaker_kind=site.actor_kind(quote.speaker))
         return {"title": title, "text": quote.text,
                 "speaker": self.actor_link(quote.speaker, quote.speaker_name) if quote.speaker else None,
-                "role": speaker.roles[0][0] if speaker and speaker.roles else None,
-                "speaker_name": quote.speaker_name, "unconfirmed": quote.id in site.unconfirmed_speakers,
-                "first": site.first_reported(quote), "reported_in": len(site.quote_sources(quote)),
-                "outlets": [p.source.outlet for p in site.printings.get(quote.id, []) if p.source and p.source.outlet],
+                "role": site.first_role(quote.speaker),
+                "speaker_name": quote.speaker_name, "unconfirmed": site.unconfirmed(quote.id),
+                "first": site.first_reported(quote.id), "reported_in": len(site.quote_sources(quote.id)),
+                "outlets": [p.source.outlet for p in site.printings_of(quote.id) if p.source and p.source.outlet],
                 "actors": [self.actor_link(a) for a in quote.actors], "topics": [self.topic_link(t) for t in quote.topics],
                 "cite": {"permalink": citation.permalink, "script": citation.script,
                          "blocks": {name: citation.block(name) for name in ("permalink", "apa", "chicago", "bibtex")}}}
@@ -314,7 +317,7 @@ class Views:
                    "cells": [self._cell(actor.id, topic.id) for topic in story.matrix_topics]}
                   for actor in story.matrix_actors]
         dossier = site.dossier
-        return {"site_name": self.site_name,
+        return {"site_name": self.site_name or DEFAULT_NAME,
                 "topics": [t.title if i == 0 else site.in_sentence(t.title) for i, t in enumerate(topics)],
                 "actors": [self.actor_link(a.id) for a in actors[:4]], "others": len(dossier.actors) - len(actors[:4]),
                 "dates": [story.dates[0], story.dates[-1]] if story.dates else [], "undated": story.undated_sources,
@@ -339,4 +342,4 @@ class Views:
                                "topic": self.site.topic_title(t.position.topic), "before": t.before, "after": t.after}
                               for t in c.stances]}
                  for c in self.story.feed]
-        return {"site_name": self.site_name, "site_root": self.site_root, "changes": items}
+        return {"site_name": self.site_name or DEFAULT_NAME, "site_root": self.site_root, "changes": items}

@@ -1,0 +1,155 @@
+"""What each page's view read of the dossier, so that the next build views again only the pages whose reads changed.
+
+An entity's page (a source, an actor, a quote, a topic, a position, a tombstone) and the parts of its long
+lists are one *unit*; so is each part of a list across the dossier. A unit's view reads the dossier only
+through *facts*: methods of the catalogue and the story marked `@fact`, each a pure function of the
+dossier and of plain arguments (ids, numbers, text). While a unit is viewed, `Recorder.recording` notes
+every fact called from the view (not the facts a fact calls itself), and render keeps, between builds, the
+facts each unit read and the digest of each fact's value (dossier.render.reuse). The next build takes the
+digest of every kept fact again (`Recorder.changed`): a unit none of whose facts changed would get the same
+view, so it is neither viewed nor rendered, and its pages are read back from docs/. A fact's digest covers
+its whole value, the entities in it whole.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import json
+import pickle
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import fields, is_dataclass
+from typing import TypeVar
+
+from dossier.model import Actor, Article, Position, Quote, Tombstone, Topic
+
+F = TypeVar("F", bound=Callable)
+
+# What a fact's value may hold whole: digested once a build each, however many facts hold them.
+ENTITIES = (Article, Actor, Quote, Topic, Position, Tombstone)
+
+
+def fact(method: F) -> F:
+    """Mark a method of an object with a `recorder` and an `owner` name as a fact: its calls are recorded
+    while a view is recorded, and the next build calls it again by name to see whether its value changed.
+    Its arguments must be plain values, as JSON keeps them."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def read(self, *args, **kwargs):
+        recorder = self.recorder
+        reads = recorder.reads
+        if reads is None:
+            return method(self, *args, **kwargs)
+        recorder.reads = None  # what a fact reads is its own business: its value is what counts
+        try:
+            value = method(self, *args, **kwargs)
+        finally:
+            recorder.reads = reads
+        key = json.dumps([self.owner, name, args, kwargs], ensure_ascii=False, sort_keys=True)
+        reads.add(key)
+        recorder.note(key, value)
+        return value
+
+    return read  # type: ignore[return-value]
+
+
+class Recorder:
+    """The facts read while a unit is viewed, and each fact's value digested by its key."""
+
+    def __init__(self) -> None:
+        self.owners: dict[str, object] = {}
+        self.reads: set[str] | None = None
+        self._digests: dict[str, str] = {}
+        self._entities: dict[int, tuple[object, bytes]] = {}  # id -> (an entity or a dataclass; its digest)
+
+    def own(self, name: str, owner: object) -> None:
+        """Let the facts of `owner` (a catalogue, a story) be called again by name."""
+        self.owners[name] = owner
+
+    @contextmanager
+    def recording(self) -> Iterator[set[str]]:
+        reads: set[str] = set()
+        self.reads = reads
+        try:
+            yield reads
+        finally:
+            self.reads = None
+
+    def note(self, key: str, value: object) -> None:
+        """Keep the digest of the value a fact read while recording gave."""
+        if key not in self._digests:
+            self._digests[key] = self.digest_of(value)
+
+    def digest(self, key: str) -> str:
+        """The digest of the value of a fact read in this build."""
+        return self._digests[key]
+
+    def changed(self, known: dict[str, str]) -> set[str]:
+        """The facts (keys) whose value in this build does not have the digest `known` gives it."""
+        calls = json.loads("[" + ",".join(known) + "]")  # one parse for all: a key is a JSON list
+        for key, (owner, name, args, kwargs) in zip(known, calls):
+            if key not in self._digests:
+                try:
+                    value = getattr(self.owners[owner], name)(*args, **kwargs)
+                except (KeyError, AttributeError, TypeError, ValueError):  # gone with its entity, or with the code
+                    self._digests[key] = ""
+                else:
+                    self._digests[key] = self.digest_of(value)
+        return {key for key, digest in known.items() if self._digests[key] != digest}
+
+    def digest_of(self, value: object) -> str:
+        """A fact's value digested: its repr, with each entity in it standing as its own digest."""
+        return hashlib.blake2b(repr(self._plain(value)).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+    def _plain(self, value: object) -> object:
+        """`value` with each entity in it replaced by its digest: what a fact's digest is taken of."""
+        kind = type(value)
+        if kind in _LEAVES:
+            return value
+        if kind in _SEQUENCES:
+            return (kind.__name__, *map(self._plain, value))
+        if kind in ENTITIES:
+            return self._once(value, _dumps)
+        if kind.__module__ == _MODEL:  # no other dataclass of the model holds an entity: its repr is whole
+            return value
+        if kind is dict:
+            return ("dict", *((self._plain(k), self._plain(v)) for k, v in value.items()))
+        if kind in (set, frozenset):
+            return ("set", *sorted(map(repr, map(self._plain, value))))
+        if is_dataclass(value):  # a printing, an event, ...: held by many facts, digested once
+            return self._once(value, self._fields)
+        return value
+
+    def _fields(self, value: object) -> bytes:
+        plain = (type(value).__name__, *(self._plain(getattr(value, name)) for name in _fields(type(value))))
+        return repr(plain).encode("utf-8", "surrogatepass")
+
+    def _once(self, value: object, data: Callable[[object], bytes]) -> bytes:
+        """The digest of `data(value)`, taken once a build for each object (kept alive, so its id stays its own)."""
+        known = self._entities.get(id(value))
+        if known is None:
+            known = self._entities[id(value)] = (value, hashlib.blake2b(data(value), digest_size=16).digest())
+        return known[1]
+
+
+_MODEL = Article.__module__
+_LEAVES = frozenset({str, int, float, bool, type(None), bytes})
+_SEQUENCES = frozenset({list, tuple})
+
+
+@functools.cache
+def _fields(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
+
+
+def _dumps(value: object) -> bytes:
+    """Pickled without its memo, so that equal values give equal bytes whatever objects they share (an
+    entity's own digest: faster than its repr)."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=5)
+    pickler.fast = True
+    pickler.dump(value)
+    return out.getvalue()
