@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from dossier import export, publish, render, search
-from dossier.model import (Actor, Article, Dossier, Mention, Occurrence, Paragraph, Position, Quote, Tombstone,
+from dossier.model import (Actor, Article, Doubt, Dossier, Mention, Occurrence, Paragraph, Position, Quote, Tombstone,
                            Topic)
 from tests.conftest import ROOT, SEEDS
 
@@ -150,7 +150,25 @@ def synthetic(n: int) -> Dossier:
         position.evidence.append(Mention(source_id, 1))
         position.sentences.append(f"{speaker.name} spoke for Country about topic {i % 3}.")
     return Dossier(sources=sources, actors=[*people, country], quotes=quotes, topics=topics,
-                   positions=list(positions.values()))
+                   positions=list(positions.values()), doubts=_doubts(n, people))
+
+
+def _doubts(n: int, people: list[Actor]) -> list[Doubt]:
+    """What awaits an editor grows with the articles too: a speaker guessed in every fourth, a stance in
+    every fifth, a merge in every fiftieth."""
+    doubts = []
+    for i in range(n):
+        person = people[i % len(people)]
+        if i % 4 == 0:
+            doubts.append(Doubt("speaker", f"q{i:07d}", f"Statement {i} on the talks was made today and it matters",
+                                person.name, person.id, (Mention(f"story-{i}", 2),), ("pronoun",)))
+        if i % 5 == 0:
+            doubts.append(Doubt("stance", f"{person.id}--topic-{i % 3}", f"{person.name} spoke about topic {i % 3}.",
+                                person.name, person.id, (Mention(f"story-{i}", 1),), ("holder carried",),
+                                stance="oppose", topic=f"topic-{i % 3}", topic_title=f"Topic {i % 3}"))
+        if i % 50 == 0:
+            doubts.append(Doubt("merge", person.id, f"P. {i}", person.name, person.id, (), ("surname",)))
+    return doubts
 
 
 PAYLOADS = (

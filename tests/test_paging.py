@@ -138,3 +138,16 @@ def test_an_actor_page_shows_a_summary_and_links_every_month(scaled):
     part = scaled[1_000]["actors/person-0/sources-2024-01.md"]
     assert "Back to Person 0](../../actors/person-0.md)" in part
     assert "[Article 0](../../sources/story-0.md)" in part
+
+
+def test_the_review_page_shows_a_summary_of_each_kind_and_links_parts_that_hold_every_doubt(scaled):
+    pages = scaled[1_000]
+    review = pages["story/review.md"]
+    assert f"{SUMMARY} of 250 shown here" in review and f"{SUMMARY} of 200 shown here" in review  # speakers, stances
+    assert "[\u201cStatement 0 on the talks" in review
+    parts = sorted(p for p in links("story/review.md", review) if p.startswith("story/review/"))
+    assert parts == ["story/review/speakers-2.md", "story/review/speakers-3.md", "story/review/speakers.md",
+                     "story/review/stances-2.md", "story/review/stances.md"]  # 20 merges fit on the page
+    listed = "".join(pages[p] for p in parts)
+    assert all(f"Statement {i} on the talks" in listed for i in range(0, 1_000, 4))  # every guessed speaker
+    assert len(body(scaled[10_000]["story/review.md"])) < 2 * len(body(review))  # 10x the doubts, not 10x the page

@@ -180,6 +180,11 @@ def index_listings(site: Catalogue, story: Story, views: Views) -> dict[str, dic
                                                  by_month(lambda change: change.source.date), row=views.change_row)},
         "story/relationships.md": {"relations": paginate("relations", "story/relationships.md", "Relationships",
                                                          story.related_actors, row=views.relations_row)},
+        "story/review.md": {kind: paginate(f"review-{kind}", "story/review.md", f"Awaiting review: {kind}",
+                                           [d for d in site.dossier.doubts if d.kind == doubt], stem=kind, row=row)
+                            for kind, doubt, row in (("speakers", "speaker", views.speaker_doubt_row),
+                                                     ("stances", "stance", views.stance_doubt_row),
+                                                     ("merges", "merge", views.merge_doubt_row))},
     }
 
 

@@ -14,7 +14,7 @@ list (dossier.render.paging), as the list's template in listing/ prints it.
 from __future__ import annotations
 
 from dossier import cite
-from dossier.model import Actor, Article, Position, Quote, Tombstone, Topic
+from dossier.model import Actor, Article, Doubt, Position, Quote, Tombstone, Topic
 from dossier.render.catalogue import Catalogue, Evidence, Printing, Variant
 from dossier.render.paging import SUMMARY, Listing
 from dossier.story import Change, Coverage, Edge, Event, Story, rfc822
@@ -193,6 +193,23 @@ class Views:
                                            self.site.href("position", turn.position.id)),
                              "before": turn.before, "after": turn.after} for turn in change.stances]}
 
+    def speaker_doubt_row(self, doubt: Doubt) -> dict:
+        return {"quote": link(f"“{doubt.text}”", self.site.href("quote", doubt.page)),
+                "claim": self.actor_link(doubt.claim_id, doubt.claim), "methods": list(doubt.methods),
+                "evidence": self._doubt_evidence(doubt)}
+
+    def stance_doubt_row(self, doubt: Doubt) -> dict:
+        return {"claim": self.actor_link(doubt.claim_id, doubt.claim), "stance": doubt.stance,
+                "topic": link(doubt.topic_title, self.site.href("topic", doubt.topic)), "page": doubt.page,
+                "text": doubt.text, "methods": list(doubt.methods), "evidence": self._doubt_evidence(doubt)}
+
+    def merge_doubt_row(self, doubt: Doubt) -> dict:
+        return {"text": doubt.text, "claim": self.actor_link(doubt.claim_id, doubt.claim), "methods": list(doubt.methods)}
+
+    def _doubt_evidence(self, doubt: Doubt) -> list[dict]:
+        return [{"source": self.source_link(m.source, f"p{m.paragraph}"), "paragraph": m.paragraph}
+                for m in doubt.evidence]
+
     def relations_row(self, actor: Actor) -> dict:
         return {"name": actor.name, "relations": [self.relation(e, actor.id) for e in self.story.edges_of(actor.id)]}
 
@@ -278,22 +295,6 @@ class Views:
                               "label_x": n.label_x, "label_y": n.label_y} for n in nodes]
             view["lines"] = [{"kind": line.edge.kind, "weight": line.edge.weight, "x1": line.x1, "y1": line.y1,
                               "x2": line.x2, "y2": line.y2} for line in lines]
-        elif page_id == "review":
-            view["speakers"] = [
-                {"quote": link(f"“{d.text}”", self.site.href("quote", d.page)),
-                 "claim": self.actor_link(d.claim_id, d.claim), "methods": list(d.methods),
-                 "evidence": [{"source": self.source_link(m.source, f"p{m.paragraph}"), "paragraph": m.paragraph}
-                              for m in d.evidence]}
-                for d in self.site.dossier.doubts if d.kind == "speaker"]
-            view["stances"] = [
-                {"claim": self.actor_link(d.claim_id, d.claim), "stance": d.stance,
-                 "topic": link(d.topic_title, self.site.href("topic", d.topic)), "page": d.page, "text": d.text,
-                 "methods": list(d.methods),
-                 "evidence": [{"source": self.source_link(m.source, f"p{m.paragraph}"), "paragraph": m.paragraph}
-                              for m in d.evidence]}
-                for d in self.site.dossier.doubts if d.kind == "stance"]
-            view["merges"] = [{"text": d.text, "claim": self.actor_link(d.claim_id, d.claim), "methods": list(d.methods)}
-                              for d in self.site.dossier.doubts if d.kind == "merge"]
         return view
 
     def home(self) -> dict:
