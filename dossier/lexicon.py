@@ -213,8 +213,7 @@ class Negation(Shape):
     silent: Words
 
 
-RelOp = Literal["<", ">", "<<", ">>", ".", ".*", ";", ";*", "$+", "$-", "$++", "$--", ">+", ">-", ">++", ">--",
-                "<+", "<-", "<++", "<--"]  # spaCy's DependencyMatcher operators
+RelOp = Literal["<", ">", "."]  # spaCy's DependencyMatcher operators that dossier.extract.cues matches
 
 
 class PatternNode(Shape):

@@ -5,11 +5,17 @@ dossier.extract.attribution are tried in."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from dossier import nlp
+import pytest
+from spacy.matcher import DependencyMatcher
+
+from dossier import ingest, nlp
+from dossier.extract import cues
 from dossier.extract.cues import speech_cues, stance_cues
 from dossier.lexicon import lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 CASES = [
@@ -61,3 +67,60 @@ def test_each_speech_cue_is_found_with_its_shape_and_its_words(sentence, found):
 def test_every_speech_shape_of_the_data_file_is_shown_finding_a_word():
     shown = {shape for _, found in SPEECH for shapes in found.values() for shape in shapes}
     assert set(lexicon().speech_verbs.shapes) <= shown
+
+
+def _spacy_cues(doc, name: str) -> dict:
+    """What spaCy's own DependencyMatcher finds with the file's patterns: each cue word's shapes, in the
+    file's order, each with the last word of its matches (the reference the matching in cues follows)."""
+    words = getattr(lexicon(), name)
+    matcher = DependencyMatcher(doc.vocab, validate=True)
+    for shape, cue in words.shapes.items():
+        matcher.add(shape, [[{**node.model_dump(exclude_none=True), "RIGHT_ATTRS": cues._lists(node.RIGHT_ATTRS, words)}
+                             for node in pattern] for pattern in cue.patterns])
+    order = list(words.shapes)
+    found: dict[int, dict[str, int]] = {}
+    for match_id, tokens in matcher(doc):
+        fits = found.setdefault(tokens[0], {})
+        shape = doc.vocab.strings[match_id]
+        fits[shape] = max(fits.get(shape, tokens[0]), *tokens)
+    return {i: tuple(cues.Cue(shape, last) for shape, last in sorted(fits.items(), key=lambda item: order.index(item[0])))
+            for i, fits in sorted(found.items())}
+
+
+def _paragraphs(folder: Path, limit: int | None) -> list[str]:
+    articles, _ = ingest.read_seeds(folder)
+    return [text for article in articles[:limit] for text in (article.title, *(p.text for p in article.paragraphs))]
+
+
+@pytest.mark.parametrize("folder, limit", [(ROOT / "seeds", None), (ROOT / "tests" / "corpus", 40)])
+@pytest.mark.parametrize("name, find", [("stances", stance_cues), ("speech_verbs", speech_cues)])
+def test_the_cues_are_what_spacys_dependency_matcher_finds(folder, limit, name, find):
+    found = total = 0
+    for doc in nlp.load().pipe(_paragraphs(folder, limit)):
+        expected = _spacy_cues(doc, name)
+        assert find(doc) == expected, doc.text
+        found += bool(expected)
+        total += 1
+    assert found > total // 4  # the comparison is about real cues
+
+
+@pytest.mark.parametrize("sentence", [
+    "Talks in the words of the mayor ended. In the words of the mayor, it was a disaster.",  # "." within a sentence
+    "He said so. According to the ministry, talks failed. Kyiv insists on and rules out talks.",
+    "",  # an empty heading
+    "Russia rejects",
+])
+@pytest.mark.parametrize("name, find", [("stances", stance_cues), ("speech_verbs", speech_cues)])
+def test_the_cues_follow_spacy_at_sentence_edges(sentence, name, find):
+    doc = nlp.parse(sentence)
+    assert find(doc) == _spacy_cues(doc, name)
+
+
+@pytest.mark.parametrize("attrs, problem", [
+    ({"SHAPE": "Xxxx"}, "'SHAPE' is not an attribute"),
+    ({"LEMMA": {"REGEX": "^sa"}}, "not 'REGEX'"),
+])
+def test_a_pattern_testing_what_cues_cannot_is_refused_by_name(attrs, problem):
+    with pytest.raises(ValueError, match=problem) as error:
+        cues._tests(attrs, "stances.yaml, shapes.verb, node 'cue'")
+    assert "stances.yaml, shapes.verb" in str(error.value)

@@ -4,19 +4,31 @@ Each shape of data/stances.yaml and data/speech_verbs.yaml is a list of spaCy De
 patterns over the file's own words and lists, so that what counts as a cue ("a verb listed under
 verbs", "a predicate adjective", "a preposition after a copula", "according to") is data;
 dossier.extract.stances and dossier.extract.attribution read each word found with the rule named
-like its shape. A matcher is built once per file and vocabulary and run once per paragraph.
+like its shape.
+
+The patterns are matched here as spaCy's DependencyMatcher would match them (tests/test_cues.py holds
+the two equal on real articles), not by it: its token Matcher calls every `IN` list of every node as a
+Python predicate at every word of a paragraph, a dozen calls a word for each file. Here a paragraph's
+attributes are read once as arrays of string ids, each word is looked up once per attribute in an
+index of the patterns' cue nodes, and only the words found there go on to the other nodes, which are
+tried only at the words their relation reaches.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache
+from collections.abc import Iterator
+from functools import cache, cached_property
 from typing import NamedTuple
 
-from spacy.matcher import DependencyMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from dossier.lexicon import Patterned, PatternNode, lexicon
+
+# What a node's RIGHT_ATTRS may test, in spaCy's keys; a cue node is indexed by the last it tests (a word
+# narrows more than a tag: "a VERB whose LEMMA is listed" is looked up by its lemma).
+ATTRIBUTES = ("POS", "TAG", "DEP", "LEMMA", "LOWER", "ORTH")
 
 
 class Cue(NamedTuple):
@@ -37,29 +49,172 @@ def speech_cues(doc: Doc) -> Cues:
     return _cues(doc, "speech_verbs")
 
 
+class _Test(NamedTuple):
+    """One attribute of a node: its string id must be (`IN`) or must not be (`NOT_IN`) one of `values`."""
+
+    attribute: int  # index into ATTRIBUTES
+    values: frozenset[int]
+    wanted: bool
+
+
+class _Node(NamedTuple):
+    tests: tuple[_Test, ...]
+    relation: str | None  # REL_OP from its parent: "<" (the parent's head), ">" (a child), "." (the next word)
+    children: tuple[int, ...]  # the nodes hung on this one, by index in the pattern
+
+
+class _Pattern(NamedTuple):
+    shape: str
+    nodes: tuple[_Node, ...]  # the cue first
+
+
+class _Shapes(NamedTuple):
+    """A data file's patterns, with their cue nodes indexed by an attribute each must have."""
+
+    order: dict[str, int]  # shape -> its place in the file
+    index: tuple[dict[int, list[_Pattern]], ...]  # per attribute: string id -> the patterns whose cue needs it
+    anywhere: tuple[_Pattern, ...]  # patterns whose cue node only excludes values: tried at every word
+
+
+class _Parse:
+    """What matching reads of one parsed paragraph, as lists of ints (one `Doc.to_array` each)."""
+
+    def __init__(self, doc: Doc):
+        columns = doc.to_array([*ATTRIBUTES, "HEAD", "SENT_START"]).T
+        self.attributes = columns[:len(ATTRIBUTES)].tolist()
+        offsets, self.sentence_starts = columns[len(ATTRIBUTES):].view("int64").tolist()  # signed, unlike string ids
+        self.heads = [i + offset for i, offset in enumerate(offsets)]
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        found: list[list[int]] = [[] for _ in self.heads]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                found[head].append(i)
+        return found
+
+    @cached_property
+    def sentences(self) -> list[int]:
+        """Each word's sentence, numbered."""
+        number = 0
+        found = []
+        for i, start in enumerate(self.sentence_starts):
+            number += i > 0 and start == 1
+            found.append(number)
+        return found
+
+    @cached_property
+    def roots(self) -> list[int]:
+        """Each word's tree, by the word at its root (spaCy's DependencyMatcher matches within one tree)."""
+        found: list[int | None] = [None] * len(self.heads)
+        for i in range(len(self.heads)):
+            path = []
+            k = i
+            while found[k] is None and self.heads[k] != k:
+                path.append(k)
+                k = self.heads[k]
+            root = found[k] if found[k] is not None else k
+            for j in (*path, k):
+                found[j] = root
+        return found
+
+    def related(self, i: int, relation: str) -> Iterator[int]:
+        """The words `relation` reaches from word i, as spaCy's DependencyMatcher defines its operators."""
+        if relation == "<":
+            if self.heads[i] != i:
+                yield self.heads[i]
+        elif relation == ">":
+            yield from self.children[i]
+        elif relation == ".":
+            j = i + 1
+            if j < len(self.heads) and self.sentences[j] == self.sentences[i] and self.roots[j] == self.roots[i]:
+                yield j
+
+    def fits(self, i: int, tests: tuple[_Test, ...]) -> bool:
+        for attribute, values, wanted in tests:
+            if (self.attributes[attribute][i] in values) != wanted:
+                return False
+        return True
+
+    def last(self, pattern: _Pattern, node: int, i: int) -> int | None:
+        """The last word of the matches of `pattern` from `node` down when that node is word i; None when none.
+        Nodes hung on different parents are matched independently, as in spaCy's product of candidates."""
+        last = i
+        for child in pattern.nodes[node].children:
+            below = pattern.nodes[child]
+            ends = [end for j in self.related(i, below.relation) if self.fits(j, below.tests)
+                    if (end := self.last(pattern, child, j)) is not None]
+            if not ends:
+                return None
+            last = max(last, *ends)
+        return last
+
+
 def _cues(doc: Doc, name: str) -> Cues:
-    order = {shape: k for k, shape in enumerate(getattr(lexicon(), name).shapes)}
+    shapes = _shapes(name)
+    parse = _Parse(doc)
     found: dict[int, dict[str, int]] = defaultdict(dict)
-    for match_id, tokens in _matcher(doc.vocab, name)(doc):
-        fits = found[tokens[0]]  # tokens[0]: the pattern's first node, the cue word
-        shape = doc.vocab.strings[match_id]
-        fits[shape] = max(fits.get(shape, tokens[0]), *tokens)
-    return {i: tuple(Cue(shape, last) for shape, last in sorted(fits.items(), key=lambda item: order[item[0]]))
-            for i, fits in found.items()}
+    for i, patterns in _candidates(parse, shapes):
+        for pattern in patterns:
+            if parse.fits(i, pattern.nodes[0].tests) and (last := parse.last(pattern, 0, i)) is not None:
+                fits = found[i]
+                fits[pattern.shape] = max(fits.get(pattern.shape, i), last)
+    return {i: tuple(Cue(shape, last) for shape, last in sorted(fits.items(), key=lambda item: shapes.order[item[0]]))
+            for i, fits in sorted(found.items())}
+
+
+def _candidates(parse: _Parse, shapes: _Shapes) -> Iterator[tuple[int, list[_Pattern] | tuple[_Pattern, ...]]]:
+    """(word, patterns whose cue node it may be): each word looked up once per attribute an index needs."""
+    for attribute, index in enumerate(shapes.index):
+        if index:
+            for i, value in enumerate(parse.attributes[attribute]):
+                if value in index:
+                    yield i, index[value]
+    if shapes.anywhere:
+        for i in range(len(parse.heads)):
+            yield i, shapes.anywhere
 
 
 @cache
-def _matcher(vocab, name: str) -> DependencyMatcher:
+def _shapes(name: str) -> _Shapes:
     words: Patterned = getattr(lexicon(), name)
-    matcher = DependencyMatcher(vocab, validate=True)
+    index: tuple[dict[int, list[_Pattern]], ...] = tuple({} for _ in ATTRIBUTES)
+    anywhere = []
     for shape, cue in words.shapes.items():
-        matcher.add(shape, [[_spacy_node(node, words) for node in pattern] for pattern in cue.patterns])
-    return matcher
+        for nodes in cue.patterns:
+            pattern = _Pattern(shape, _nodes(nodes, words, f"{name}.yaml, shapes.{shape}"))
+            key = max((test for test in pattern.nodes[0].tests if test.wanted), key=lambda test: test.attribute,
+                      default=None)
+            if key is None:
+                anywhere.append(pattern)
+                continue
+            for value in key.values:
+                index[key.attribute].setdefault(value, []).append(pattern)
+    return _Shapes({shape: k for k, shape in enumerate(words.shapes)}, index, tuple(anywhere))
 
 
-def _spacy_node(node: PatternNode, words: Patterned) -> dict:
-    """A node as spaCy takes it, each list named by its name in the data file given in full."""
-    return {**node.model_dump(exclude_none=True), "RIGHT_ATTRS": _lists(node.RIGHT_ATTRS, words)}
+def _nodes(pattern: tuple[PatternNode, ...], words: Patterned, where: str) -> tuple[_Node, ...]:
+    ids = {node.RIGHT_ID: k for k, node in enumerate(pattern)}
+    children: dict[int, list[int]] = defaultdict(list)
+    for k, node in enumerate(pattern[1:], start=1):
+        children[ids[node.LEFT_ID]].append(k)
+    return tuple(_Node(_tests(_lists(node.RIGHT_ATTRS, words), f"{where}, node {node.RIGHT_ID!r}"), node.REL_OP,
+                       tuple(children[k]))
+                 for k, node in enumerate(pattern))
+
+
+def _tests(attrs: dict, where: str) -> tuple[_Test, ...]:
+    """A node's RIGHT_ATTRS (lists given in full) as tests on string ids; a value alone is a list of one."""
+    tests = []
+    for key, value in attrs.items():
+        if key not in ATTRIBUTES:
+            raise ValueError(f"{where}: {key!r} is not an attribute cues can test ({', '.join(ATTRIBUTES)})")
+        operators = value if isinstance(value, dict) else {"IN": [value]}
+        for operator, values in operators.items():
+            if operator not in ("IN", "NOT_IN"):
+                raise ValueError(f"{where}: {key} takes a word, IN or NOT_IN, not {operator!r}")
+            tests.append(_Test(ATTRIBUTES.index(key), frozenset(map(get_string_id, values)), operator == "IN"))
+    return tuple(tests)
 
 
 def _lists(attrs: dict, words: Patterned, cased: bool = False) -> dict:
