@@ -30,6 +30,8 @@ _SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb
 
 def normalise(text: str) -> str:
     """NFKC, straight quote marks and hyphens, single spaces: the form quotes are compared in."""
+    if text.isascii() and text.isprintable() and " " not in text:
+        return text  # one plain word, most calls (the actor scan's words): already in this form
     text = unicodedata.normalize("NFKC", text).translate(QUOTE_MARKS).translate(DASHES)
     return _SPACE.sub(" ", text).strip()
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+import unicodedata
 
-from dossier.text import ends_sentence, http_url, normalise, printable, slugify, with_apostrophes, words
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from dossier.text import (DASHES, QUOTE_MARKS, ends_sentence, http_url, normalise, printable, slugify,
+                          with_apostrophes, words)
 
 
 @pytest.mark.parametrize(
@@ -18,6 +24,15 @@ from dossier.text import ends_sentence, http_url, normalise, printable, slugify,
 )
 def test_normalise(raw, expected):
     assert normalise(raw) == expected
+
+
+@given(st.text() | st.text(alphabet=st.characters(max_codepoint=127)))
+@example("Grushko")
+@example("x\x1f")  # a control character: whitespace to the regex, though ASCII
+@example("\u00a0")
+def test_normalise_takes_its_short_cut_only_where_the_full_form_is_the_same(text):
+    full = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).translate(QUOTE_MARKS).translate(DASHES)).strip()
+    assert normalise(text) == full
 
 
 def test_words_ignore_marks_and_case():

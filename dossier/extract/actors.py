@@ -288,7 +288,7 @@ class _Reader:
         end = self._name_run(i)
         if end == i:
             return None
-        if self._known_person(normalise(self.doc[i:end].text)) is None:
+        if self._known_person(normalise(self.paragraph.span_text(i, end))) is None:
             referred_as = self._referred_as(end - 1)
             if referred_as == ORGANIZATION:
                 return None  # "Planned Parenthood said it would": an organisation
@@ -323,7 +323,7 @@ class _Reader:
                         words[j].lower() in ("of", "the", "and", "for") or words[j][:1].isupper()
                         for j in range(capitals[-1], k)) and self.world.titles.match(words, capitals[-1]):
                     end = next((j for j in range(k + 3, len(words)) if tokens[j].ent_type_ != "PERSON"), len(words))
-                    found.setdefault(initials, normalise(paragraph.doc[k + 3:end].text))
+                    found.setdefault(initials, normalise(paragraph.span_text(k + 3, end)))
         return found
 
     def _abbreviated_title(self, i: int) -> _Reading | None:
@@ -449,7 +449,7 @@ class _Reader:
         end = self._institution_end(head_start, any_case=adjective is not None)
         if end is None or (adjective is None and end - head_start < 2):
             return None
-        words = _title_case(normalise(self.doc[head_start:end].text))
+        words = _title_case(normalise(self.paragraph.span_text(head_start, end)))
         if adjective is not None:
             name = f"{adjective} {words}"
         elif j == i and self.world.institutions.match(self.words, end - 1):
@@ -481,7 +481,7 @@ class _Reader:
             recurs = self._tagged_organizations[span.text] > 1
             speaks = self._is_speaker(span.root.i)
         elif self._is_speaker(self._name_run(i) - 1) and self._known_person(
-                normalise(self.doc[i:self._name_run(i)].text)) is None:
+                normalise(self.paragraph.span_text(i, self._name_run(i)))) is None:
             start, end, recurs, speaks = i, self._name_run(i), False, True
             lone = end == i + 1 and token.ent_type_ not in ("PERSON", "ORG")
             if not (lone or self._referred_as(end - 1) == ORGANIZATION) or self._referred_as(end - 1) == PERSON:
@@ -491,7 +491,7 @@ class _Reader:
         last = end - 1 - (self.words[end - 1] in POSSESSIVE)
         if start > last or any(not self.words[k][:1].isupper() for k in (start, last)):
             return None
-        name = normalise(self.doc[start:end].text)
+        name = normalise(self.paragraph.span_text(start, end))
         if f"{name}'s" in self.organizations or f"{name}'s" in self.known_organization_order:
             name = f"{name}'s"  # "Moody's analysts": the possessive of Moody's
         if self.world.known(name) or self.world.is_outlet(name) or self.world.parties.get(name) or any(
@@ -519,7 +519,7 @@ class _Reader:
         end = self._proper_name_end(j)
         if end is None:
             return None
-        name = normalise(self.doc[j:end].text)
+        name = normalise(self.paragraph.span_text(j, end))
         if self.world.known(name) is not None or self.world.is_outlet(name) or self._known_person(name):
             return None
         return _Reading(end, [_Found(self._surface(i, end), name, ORGANIZATION)])
@@ -603,7 +603,7 @@ class _Reader:
         """ "union", "carmakers", "start-ups": a noun for a kind of organisation, in the singular or plural."""
         token = self.tokens[k]
         hyphenated = k >= 2 and self.words[k - 1] == "-" and not self.tokens[k - 2].whitespace_
-        text = normalise(self.doc[k - 2:k + 1].text) if hyphenated else token.text
+        text = normalise(self.paragraph.span_text(k - 2, k + 1)) if hyphenated else token.text
         return any(self.world.organization_nouns.get(form) is not None
                    for form in (token.lemma_, text, text.removesuffix("s")))
 
@@ -674,7 +674,7 @@ class _Reader:
 
     def _person(self, start: int, end: int, *, supported: bool) -> _Person | None:
         """Who the name at start:end is, or None when nothing shows it is a person."""
-        name = normalise(self.doc[start:end].text)
+        name = normalise(self.paragraph.span_text(start, end))
         known = self._known_person(name)
         if known is not None:
             return known
@@ -765,7 +765,7 @@ class _Reader:
         end = title
         while end < len(self.doc) and self.words[end].lower() in self.world.honorifics:
             end += 1
-        return end, _title_case(self.doc[j:title].text), affiliation, affiliation_surface
+        return end, _title_case(self.paragraph.span_text(j, title)), affiliation, affiliation_surface
 
     def _owned_name(self, i: int):
         """ "Hungary's Viktor Orbán": a country's possessive right before a name gives no role, only the
