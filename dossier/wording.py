@@ -42,6 +42,8 @@ def is_typo_fix(published: str, wording: str) -> bool:
     Case and punctuation never count.
     """
     (old, old_fixed), (new, new_fixed) = _meaning(published), _meaning(wording)
+    if not (_near_letters(set(new).difference(old), "".join(old)) and _near_letters(set(old).difference(new), "".join(new))):
+        return False  # most pairs the linker asks about: told apart without aligning them
     blocks = [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if op[0] != "equal"]
     if len(blocks) > max(1, len(new) // WORDS_PER_SLIP):
         return False
@@ -80,6 +82,17 @@ def _meaning(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
         found.append(word.lower())
         fixed.append(name or carries_meaning(word.lower()))
     return tuple(found), tuple(fixed)
+
+
+def _near_letters(words: set[str], letters: str) -> bool:
+    """Whether each word may be one slip from a run of `letters` (the other wording's words, unspaced).
+
+    A necessary condition for `is_typo_fix`, much cheaper than aligning the wordings: a word found in
+    one wording only stands in a replaced block (an added or dropped word repeats a neighbour that both
+    keep), and a replaced block is one edit from the other side's block, itself a run of its letters.
+    One edit (a letter changed, added, dropped, or two swapped) leaves the word's first half less its
+    last letter, or its second half, untouched."""
+    return all(word[:max(len(word) // 2 - 1, 0)] in letters or word[len(word) // 2:] in letters for word in words)
 
 
 def _is_slip(old: Sequence[str], new: Sequence[str], tag: str, i1: int, i2: int, j1: int, j2: int) -> bool:
