@@ -791,3 +791,14 @@ def test_char_normalised_is_normalise_character_by_character(text):
 @settings(max_examples=300, deadline=None)
 def test_char_normalised_is_normalise_character_by_character_for_any_text(text):
     assert diff._char_normalised(text) == char_by_char(text)
+
+
+def test_coverage_names_every_source_first_on_the_day_in_source_order():
+    dossier = realistic()
+    day = next(s.date for s in dossier.sources if s.id == "daily-report")
+    dossier.sources = [replace(s, date=day) if s.id == "wire-story" else s for s in dossier.sources]
+    site = render.Catalogue(dossier)
+    rows = {row.quote.id: row for row in Story(site).coverage}
+    order = [s.id for s in site.sources_in_order()]
+    assert len(rows["q7incomp"].first) == 2
+    assert list(rows["q7incomp"].first) == sorted(["daily-report", "wire-story"], key=order.index)
