@@ -81,6 +81,8 @@ class _Paragraph:
     heading: bool
     entities: dict[int, object]  # the tagger's entities by their first token
     starts: list[int]  # the tokens where a reading can begin (_may_start): the only ones the scan tries
+    last_title: int  # the last token a title of office begins at (-1: none): no title is read after it
+    last_institution: int  # ...an institution's head ("Ministry", "Foundation") or a government: likewise
     answers: dict = field(default_factory=dict)
 
     @classmethod
@@ -88,9 +90,13 @@ class _Paragraph:
         tokens = list(doc)
         words = [normalise(t.text) for t in tokens]
         starts = [doc.char_span(start, end, alignment_mode="expand").start for start, end in sentences]
+        w = world()
         return cls(paragraph.index, paragraph.text, doc, tokens, words, [*starts, len(tokens)],
                    _is_heading(paragraph.text), {e.start: e for e in doc.ents},
-                   [k for k, (token, word) in enumerate(zip(tokens, words)) if _may_start(token, word)])
+                   [k for k, (token, word) in enumerate(zip(tokens, words)) if _may_start(token, word)],
+                   _last(words, lambda k: w.titles.match(words, k)),
+                   _last(words, lambda k: tokens[k].lower_ in w.governments or w.institutions.match(words, k)
+                         or w.organization_heads.match(words, k)))
 
     def span_text(self, start: int, end: int) -> str:
         """doc[start:end].text, without making a Span."""
@@ -432,6 +438,8 @@ class _Reader:
         ("the Justice Department", "the Getulio Vargas Foundation", "Harbor Bancorp") stays as it is. The
         country is mentioned too when the institution is one of its state's ("the Russian Foreign
         Ministry"), not when a company's name holds its adjective ("American Airlines")."""
+        if i > self.paragraph.last_institution:
+            return None  # every reading of one ends in a head or names a government, at or after i
         j = self._skip_the(i)
         owner = self._owner(j) or self._place_owner(j)
         if owner is None:
@@ -749,6 +757,8 @@ class _Reader:
     def _title(self, i: int):
         """(name start, role, affiliation, affiliation surface) when a title begins at i, maybe after its
         owner: a country ("Russian", "the Kremlin's") or an organisation the article names ("FTC Chair")."""
+        if i > self.paragraph.last_title:
+            return None  # every way of reading one ends in a title of office at or after i
         j, affiliation, affiliation_surface = i, None, None
         owner = self._owner(i, metonyms=True) or self._organization_owner(i)
         if owner is not None:
@@ -1135,6 +1145,12 @@ class _Reader:
         while end > start + 1 and self.words[end - 1] in POSSESSIVE:
             end -= 1
         return self.doc[start:end]
+
+
+def _last(words: Sequence[str], found: Callable[[int], object]) -> int:
+    """The last position in `words` where `found` finds something, -1 for none (looking from the end: the
+    words after the last find are all it reads)."""
+    return next((k for k in reversed(range(len(words))) if found(k)), -1)
 
 
 def _is_heading(text: str) -> bool:
