@@ -124,3 +124,13 @@ def test_a_pattern_testing_what_cues_cannot_is_refused_by_name(attrs, problem):
     with pytest.raises(ValueError, match=problem) as error:
         cues._tests(attrs, "stances.yaml, shapes.verb, node 'cue'")
     assert "stances.yaml, shapes.verb" in str(error.value)
+
+
+def test_a_cue_node_that_only_excludes_values_is_tried_at_every_word(monkeypatch):
+    """No attribute to index it by: every word is a candidate, and the node's tests decide."""
+    pattern = cues._Pattern("any", (cues._Node(cues._tests({"DEP": {"NOT_IN": ["punct"]}}, "test"), None, ()),))
+    shapes = cues._Shapes({"any": 0}, tuple({} for _ in cues.ATTRIBUTES), (pattern,))
+    monkeypatch.setattr(cues, "_shapes", lambda name: shapes)
+    doc = nlp.parse("Talks failed.")
+    assert {doc[i].text: found for i, found in cues._cues(doc, "stances").items()} == {
+        "Talks": (cues.Cue("any", 0),), "failed": (cues.Cue("any", 1),)}
