@@ -202,8 +202,6 @@ class Catalogue:
     def mention_href(self, mention: Mention) -> str | None:
         return self.href("source", mention.source, f"p{mention.paragraph}")
 
-    # names ------------------------------------------------------------------
-
     # entities and names ------------------------------------------------------
 
     @fact
