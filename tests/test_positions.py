@@ -166,6 +166,8 @@ NOTHING_STATED = [
     "Jon Skewes criticised health secretary Jeremy Hunt for his part.",  # a part, a role: no issue by themselves
     "Mayor Wayne Brown shouldn't be criticising the attendance record.",  # someone's advice: whose, nobody says
     "The council should reject the pay offer.",
+    "Premier Doug Ford should have done the right thing and accepted the ruling.",  # advice, shared by "and"
+    "Germany remains committed to its European partners.",  # partners are someone, not an issue
     "Pat Rabbitte dismissed claims that developers will not have to satisfy an assessment.",  # the claim's content
     "Tufan Erginbilgic hailed the success of efforts to improve management information.",  # is no topic's name
 ]
@@ -382,6 +384,12 @@ WORDINGS = [
      "answer questions.", ("Sinn Féin", "Ms Martin come", "holder stated, topic stated, wording a name and a verb")),
     ("In a taped address, President Rodrigo Duterte criticized what he claimed was the posturing of some senators.",
      ("Rodrigo Duterte", "what he claimed", "holder stated, topic stated, wording a name and a verb")),
+    # the speaker's own: named from where the speaker stands, a reader cannot tell whose
+    ('"We want zero distance between us and the families we serve," said Kevin Nolan.',
+     ("Kevin Nolan", "zero distance between us", "holder stated, topic stated, wording the speaker's own")),
+    ('"We celebrated the end of our long fight against the wage law," said Bernie Robinson.',
+     ("Bernie Robinson", "end of our long fight against the wage law",
+      "holder stated, topic stated, wording the speaker's own")),
     # cut short: it ends on a word that needs what follows it
     ("Mayor Lee Leffingwell was the lone vote against the budget.\n\nAt the meeting today, council member Bill "
      "Spelman said it was too late in the process for revisions like those Leffingwell proposed.",
@@ -399,6 +407,7 @@ def test_a_topic_whose_words_do_not_read_as_an_issue_waits_for_an_editor(text, e
     "Germany wants Ukraine to join NATO.",  # a name and a verb with an object: an issue
     "The Unite union backed the pay offer.",
     "Japan is not willing to send troops.",
+    "France supports the deployment of US troops.",  # "US" is no "us"
 ])
 def test_a_topic_that_reads_as_an_issue_is_not_doubted_for_its_wording(sentence):
     found = extract(article(sentence)).stances

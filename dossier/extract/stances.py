@@ -571,12 +571,14 @@ def _speaker(token) -> list | None:
 
 
 def _advised(verb, words: Stances) -> bool:
-    """'should consider', 'must reject': what someone says another ought to do."""
+    """'should consider', 'must reject', 'should have done the right thing and accepted': what someone says
+    another ought to do (a verb joined to another without a subject of its own shares its modal)."""
     node = verb
     while True:
         if any(c.dep_ == "aux" and c.lower_ in words.requirement.modals for c in node.children):
             return True
-        if node.dep_ != "xcomp" or node.head.i == node.i:
+        shares = node.dep_ == "xcomp" or (node.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in node.children))
+        if not shares or node.head.i == node.i:
             return False
         node = node.head
 
@@ -798,10 +800,14 @@ def _phrase(tokens) -> _Phrase | None:
 def _wording(ordered: Sequence, root) -> str:
     """Why the words of a topic may not read as an issue, "" when they do: "cut short" when they end on a word
     that needs what follows it ("revisions like"), "a name and a verb" when they only say that someone does
-    something ("Ms Martin come", "what he claimed"). Such a topic is published only once an editor settles it."""
+    something ("Ms Martin come", "what he claimed"), "the speaker's own" when they name it from where the speaker
+    stands ("the end of our long fight", "zero distance between us": whose, a reader cannot tell). Such a topic
+    is published only once an editor settles it."""
     last = next((t for t in reversed(ordered) if not t.is_punct), None)
     if last is not None and last.pos_ in DANGLING:
         return "cut short"
+    if any(t.pos_ == "PRON" and t.lower_ in lexicon().stances.first_person for t in ordered):
+        return "the speaker's own"
     subject = next((c for c in root.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
     if root.pos_ in ("VERB", "AUX") and subject is not None and subject.pos_ in ("PROPN", "PRON"):
         who = {t.i for t in subject.subtree}
