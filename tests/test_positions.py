@@ -352,6 +352,12 @@ def test_a_stance_holder_points_at_the_actor_mention_it_was_read_from(paragraphs
      ("Germany", "immediate ceasefire", "holder stated, topic recalled", Confidence.UNSURE)),
     (["The government defended the pension reform on Monday.", "Poland opposes the reform."],
      ("Poland", "pension reform", "holder stated, topic named before", Confidence.LIKELY)),
+    # a noun that only points back is the thing the article named with it: in full, or beside a name
+    (["Germany announced the carbon pricing plan on Monday.", "Poland rejected the plan."],
+     ("Poland", "carbon pricing plan", "holder stated, topic named before", Confidence.LIKELY)),
+    (["The city council backed Proposition 10, a measure on the state ballot.",
+      "The resolution passed, with Katy Tang and Catherine Stefani opposing the measure."],
+     ("Katy Tang", "Proposition 10", "holder stated, topic named before", Confidence.LIKELY)),
 ])
 def test_a_stance_records_where_its_holder_and_topic_come_from_and_how_sure_that_is(paragraphs, expected):
     art = article(*paragraphs)

@@ -90,6 +90,9 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                     holders = context.holders
                 topic = claim.topic or context.topic or _recall(claim.pointer, recalled)
                 topic_way = "stated" if claim.topic else "carried" if context.topic else "recalled"
+                if topic is None and claim.pointer in named:  # "opposing the measure": Proposition 10, named so
+                    topic = _phrase(_phrase_tokens(named[claim.pointer], lexicon().stances))
+                    topic_way = "named before"
                 if claim.bare and topic == claim.topic and claim.bare in named:
                     topic = _phrase(_phrase_tokens(named[claim.bare], lexicon().stances))
                     topic_way = "named before"  # "defended the reform": the pension reform
@@ -130,14 +133,18 @@ def _decided(ways: dict[str, str], quoted: bool = False, action: bool = False) -
 
 
 def _named_issues(span) -> dict[str, object]:
-    """Nouns named in full in `span` ("the pension reform", "EU AI rules"), by their lemma: what a later bare
-    "the reform" or "the rules" stands for. Their names are read when one is referred back to, which few are."""
+    """Nouns named in full in `span` ("the pension reform", "the carbon pricing plan", "EU AI rules"), by their
+    lemma: what a later bare "the reform", "the plan" or "the rules" stands for; and a noun set beside a name
+    ("Proposition 10, a measure on the ballot"): a later "the measure" is that name. Their names are read when
+    one is referred back to, which few are."""
     words = lexicon().stances
     found = {}
     for token in span:
-        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in words.vague_nouns and any(
+        if token.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ in ("compound", "amod") and c.lower_ not in words.filler_modifiers for c in token.children):
             found[token.lemma_.lower()] = token
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.pos_ == "PROPN":
+            found[token.lemma_.lower()] = token.head
     return found
 
 
