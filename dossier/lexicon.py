@@ -272,7 +272,7 @@ class Patterned(Shape):
 
 
 Reader = Literal["requirement", "adjective", "phrasal", "verb", "meeting", "condition", "preposition", "noun",
-                 "standing", "verdict"]  # the rules of dossier.extract.stances that read a cue of each shape
+                 "standing", "verdict", "calling"]  # the rules of dossier.extract.stances that read a cue of each shape
 SpeechReader = Literal["attribution", "second-hand", "phrasal", "verb"]  # ...of dossier.extract.attribution
 
 
@@ -305,6 +305,7 @@ class Stances(Patterned):
     prepositions: dict[Word, Stance]
     nouns: dict[Word, Cue]
     verdicts: dict[Word, Stance]
+    calling_verbs: Words
     standing_nouns: dict[Word, dict[Word, Stance]]
     judging_verbs: Words
     reason_prepositions: Words

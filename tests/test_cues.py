@@ -30,6 +30,7 @@ CASES = [
     ("The ceasefire must meet specific conditions.", {"meet": ("requirement", "meeting")}),
     ("Mexico voiced support for the reform.", {"support": ("noun",)}),
     ("Travel bans are not the answer.", {"answer": ("verdict",)}),
+    ("Germany called the deal a mistake.", {"mistake": ("calling",)}),
     ("Leffingwell was the lone vote against the budget.", {"vote": ("standing",)}),  # "against" hangs on the noun
     ("Analysts said the weather was fine.", {}),
 ]

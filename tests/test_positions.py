@@ -83,6 +83,7 @@ STATED = [
     ("Kenya needs funding to train more doctors.", ("Kenya", "support", "funding")),  # a thing it needs
     ("Canada surprised its allies by calling for a ban on coal.", ("Canada", "support", "ban on coal")),
     ("Canada joined Mexico in rejecting the pay offer.", ("Canada", "oppose", "pay offer")),
+    ('Ms Qing Tang, 25, said the increase was "quite affordable".', ("Qing Tang", "support", "increase")),
     # oppose
     ("Russia rejected the deployment of NATO troops.", ("Russia", "oppose", "NATO troops")),
     ("Poland is against the plan to relax emission rules.", ("Poland", "oppose", "relax emission rules")),
@@ -98,6 +99,10 @@ STATED = [
      ("Tedros Adhanom Ghebreyesus", "oppose", "Travel bans")),
     ("The consultation was a sham, Gerard Coyne said.", ("Gerard Coyne", "oppose", "consultation")),
     ("Germany said the new tariff was unconstitutional.", ("Germany", "oppose", "tariff")),
+    # a verdict a verb gives its object is the subject's
+    ("Interim NDP leader Tom Mulcair called the target \u201cwoefully inadequate,\u201d while others cheered.",
+     ("Tom Mulcair", "oppose", "target")),
+    ("Germany called the deal a mistake.", ("Germany", "oppose", "deal")),
     ("The finance spokesman, Carl Les, said the allocations were disappointing.", ("Carl Les", "oppose", "allocations")),
     ("Brazil discredited the claim by the opposition.", ("Brazil", "oppose", "claim by the opposition")),
     ("Mayor Lee Leffingwell was the lone vote against the budget.", ("Lee Leffingwell", "oppose", "budget")),

@@ -11,7 +11,8 @@ someone is reported stating ("the guarantees should include X"). The dependency
 parse says who holds the stance (the cue's subject, else whoever is reported
 saying the sentence) and what it is about (the cue's object, read past light
 heads such as "the deployment of"). Cues nest: "refuses to accept X" opposes X.
-A verdict after "to be" ("travel bans are not the answer", "the law is unconstitutional") is a stance too.
+A verdict after "to be" ("travel bans are not the answer", "the law is unconstitutional") is a stance too, and
+so is one given to a verb's object ("called the target inadequate").
 Inside a quotation, the speaker attribution found holds what the quoted words say in the first person ("We
 will fight this bill") or with nobody named ("This ban is unconstitutional"), when the sentence itself
 reports nobody saying it.
@@ -329,6 +330,15 @@ def _read_verdict(noun, words: Stances, nested: bool) -> _Reading | None:
     return _Reading(words.verdicts[noun.lemma_.lower()], None, _conjuncts(subject), _clause_head(noun.head))
 
 
+def _read_calling(verdict, words: Stances, nested: bool) -> _Reading | None:
+    """'Mulcair called the target woefully inadequate': the verdict is the caller's, on what is called so."""
+    verb = verdict.head
+    topic, holders = next((c for c in verb.children if c.dep_ == "dobj"), None), _subject(verb)
+    if topic is None or holders is None:
+        return None
+    return _Reading(words.verdicts[verdict.lemma_.lower()], holders, _conjuncts(topic), _clause_head(verb))
+
+
 def _particles(verb) -> list[list]:
     """The particle and preposition groups a phrasal verb may be listed under: [out], [out, against]."""
     after = [c for c in verb.children if c.dep_ in ("prt", "prep") and c.i > verb.i]
@@ -505,6 +515,7 @@ _READERS = {  # the rule reading a word of each shape of stances.yaml
     "noun": lambda token, words, nested: _read_noun(token, words.nouns[token.lemma_.lower()], words, nested),
     "standing": _read_standing,
     "verdict": _read_verdict,
+    "calling": _read_calling,
 }
 
 
