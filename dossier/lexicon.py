@@ -305,6 +305,7 @@ class Stances(Patterned):
     prepositions: dict[Word, Stance]
     nouns: dict[Word, Cue]
     verdicts: dict[Word, Stance]
+    verdict_modifiers: dict[Word, Stance]
     calling_verbs: Words
     standing_nouns: dict[Word, dict[Word, Stance]]
     judging_verbs: Words
@@ -319,6 +320,7 @@ class Stances(Patterned):
     stance_modals: Words
     negation: Negation
     light_nouns: Words
+    undoing_nouns: Words
     light_verbs: Words
     vague_nouns: Words
     generic_nouns: Words

@@ -31,6 +31,7 @@ CASES = [
     ("Mexico voiced support for the reform.", {"support": ("noun",)}),
     ("Travel bans are not the answer.", {"answer": ("verdict",)}),
     ("Germany called the deal a mistake.", {"mistake": ("calling",)}),
+    ("The bill is the wrong response.", {"response": ("verdict",)}),
     ("Leffingwell was the lone vote against the budget.", {"vote": ("standing",)}),  # "against" hangs on the noun
     ("Analysts said the weather was fine.", {}),
 ]

@@ -99,6 +99,11 @@ STATED = [
      ("Tedros Adhanom Ghebreyesus", "oppose", "Travel bans")),
     ("The consultation was a sham, Gerard Coyne said.", ("Gerard Coyne", "oppose", "consultation")),
     ("Germany said the new tariff was unconstitutional.", ("Germany", "oppose", "tariff")),
+    ("Germany said the new tariff is the wrong response to the crisis.", ("Germany", "oppose", "tariff")),
+    # a stance on holding something back is the opposite stance on it
+    ("Germany opposes the repeal of the climate law.", ("Germany", "support", "climate law")),
+    ("Anthony Albanese has slammed delays to the government's bid to strengthen the social media ban.",
+     ("Anthony Albanese", "support", "strengthen the social media ban")),
     # a verdict a verb gives its object is the subject's
     ("Interim NDP leader Tom Mulcair called the target \u201cwoefully inadequate,\u201d while others cheered.",
      ("Tom Mulcair", "oppose", "target")),

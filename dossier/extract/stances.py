@@ -226,6 +226,9 @@ class _Sentence:
                 current = words.negation.flips.get(current, current)
             if _not_doing(topic):
                 current = TURNED.get(current, current)  # "lashed out at them for not attending": for attending
+            undone = _undone(topic, words)
+            if undone is not None:  # "slammed delays to the bid to strengthen the ban": for the bid
+                topic, current = undone, TURNED.get(current, current)
             if outer is not None:
                 current = _compose(outer, current, words)
             if if_clause and current in ("support", "oppose"):
@@ -323,11 +326,14 @@ def _read_standing(noun, words: Stances, nested: bool) -> _Reading | None:
 
 
 def _read_verdict(noun, words: Stances, nested: bool) -> _Reading | None:
-    """'travel bans are not the answer', he said."""
+    """'travel bans are not the answer', he said; 'this bill is the wrong response' (a verdict by its modifier)."""
     subject = next((c for c in noun.head.children if c.dep_ in SUBJECTS), None)
-    if subject is None:
+    modifiers = [words.verdict_modifiers[c.lower_] for c in noun.children
+                 if c.dep_ == "amod" and c.lower_ in words.verdict_modifiers]
+    stance = words.verdicts.get(noun.lemma_.lower()) or next(iter(modifiers), None)
+    if subject is None or stance is None:
         return None
-    return _Reading(words.verdicts[noun.lemma_.lower()], None, _conjuncts(subject), _clause_head(noun.head))
+    return _Reading(stance, None, _conjuncts(subject), _clause_head(noun.head))
 
 
 def _read_calling(verdict, words: Stances, nested: bool) -> _Reading | None:
@@ -392,6 +398,15 @@ def _not_doing(topic) -> bool:
     opposite stance on doing it (the topic is named without the "not"); "called on them not to believe X" keeps
     its words."""
     return topic.dep_ == "pcomp" and any(c.dep_ == "neg" for c in topic.children)
+
+
+def _undone(topic, words: Stances):
+    """What a topic headed by an undoing noun ("delays to X", "the repeal of X") holds back, or None: a stance
+    on holding it back is the opposite stance on it."""
+    if topic.pos_ != "NOUN" or topic.lemma_.lower() not in words.undoing_nouns:
+        return None
+    return next((_object(c) for c in topic.children
+                 if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS and _object(c) is not None), None)
 
 
 def _someone(token, words: Stances) -> bool:
