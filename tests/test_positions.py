@@ -368,6 +368,9 @@ def test_a_stance_holder_points_at_the_actor_mention_it_was_read_from(paragraphs
     (["The city council backed Proposition 10, a measure on the state ballot.",
       "The resolution passed, with Katy Tang and Catherine Stefani opposing the measure."],
      ("Katy Tang", "Proposition 10", "holder stated, topic named before", Confidence.LIKELY)),
+    (["The commission announced its decision of putting off the elections until October.",
+      "Poland rejected this decision."],
+     ("Poland", "decision of putting off the elections", "holder stated, topic named before", Confidence.LIKELY)),
 ])
 def test_a_stance_records_where_its_holder_and_topic_come_from_and_how_sure_that_is(paragraphs, expected):
     art = article(*paragraphs)

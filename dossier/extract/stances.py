@@ -134,15 +134,17 @@ def _decided(ways: dict[str, str], quoted: bool = False, action: bool = False) -
 
 
 def _named_issues(span) -> dict[str, object]:
-    """Nouns named in full in `span` ("the pension reform", "the carbon pricing plan", "EU AI rules"), by their
-    lemma: what a later bare "the reform", "the plan" or "the rules" stands for; and a noun set beside a name
-    ("Proposition 10, a measure on the ballot"): a later "the measure" is that name. Their names are read when
-    one is referred back to, which few are."""
+    """Nouns named in full in `span` ("the pension reform", "the carbon pricing plan", "EU AI rules", "the
+    decision of putting off elections"), by their lemma: what a later bare "the reform", "the plan", "the
+    rules" or "this decision" stands for; and a noun set beside a name ("Proposition 10, a measure on the
+    ballot"): a later "the measure" is that name. Their names are read when one is referred back to, which
+    few are."""
     words = lexicon().stances
     found = {}
     for token in span:
-        if token.pos_ in ("NOUN", "PROPN") and any(
-                c.dep_ in ("compound", "amod") and c.lower_ not in words.filler_modifiers for c in token.children):
+        if token.pos_ in ("NOUN", "PROPN") and (any(
+                c.dep_ in ("compound", "amod") and c.lower_ not in words.filler_modifiers for c in token.children)
+                or (token.lemma_.lower() in words.vague_nouns and not _vague(token, words))):
             found[token.lemma_.lower()] = token
         if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.pos_ == "PROPN":
             found[token.lemma_.lower()] = token.head
