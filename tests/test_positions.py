@@ -83,6 +83,7 @@ STATED = [
     ("Kenya needs funding to train more doctors.", ("Kenya", "support", "funding")),  # a thing it needs
     ("Canada surprised its allies by calling for a ban on coal.", ("Canada", "support", "ban on coal")),
     ("Canada joined Mexico in rejecting the pay offer.", ("Canada", "oppose", "pay offer")),
+    ("France supports Proposition 10.", ("France", "support", "Proposition 10")),  # a number names one proposition
     ('Ms Qing Tang, 25, said the increase was "quite affordable".', ("Qing Tang", "support", "increase")),
     # oppose
     ("Russia rejected the deployment of NATO troops.", ("Russia", "oppose", "NATO troops")),

@@ -797,7 +797,8 @@ def _hung_on_verb(noun):
 
 def _vague(head, words: Stances) -> bool:
     """Whether `head` says nothing of an issue by itself: a pronoun, a vague or generic noun with nothing
-    naming the issue on it, a clause of being ("an explanation [of where we are]")."""
+    naming the issue on it, a clause of being ("an explanation [of where we are]"). A number after it names
+    one in particular ("Proposition 10")."""
     if head.pos_ in ("PRON", "AUX") or head.lower_ in RELATIVE_PRONOUNS:
         return True
     lemma = head.lemma_.lower()
@@ -805,6 +806,7 @@ def _vague(head, words: Stances) -> bool:
         return False
     named = ("compound", "nmod") if lemma in words.generic_nouns else ("compound", "amod", "nmod")
     return not any((c.dep_ in named and c.lower_ not in words.filler_modifiers)
+                   or (c.dep_ == "nummod" and c.i > head.i)
                    or (c.dep_ == "prep" and _object(c) is not None and not _vague(_object(c), words))
                    for c in head.children)
 
