@@ -32,6 +32,7 @@ CASES = [
     ("Travel bans are not the answer.", {"answer": ("verdict",)}),
     ("Germany called the deal a mistake.", {"mistake": ("calling",)}),
     ("The bill is the wrong response.", {"response": ("verdict",)}),
+    ("The consultation was nothing short of a sham.", {"sham": ("verdict",)}),
     ("Leffingwell was the lone vote against the budget.", {"vote": ("standing",)}),  # "against" hangs on the noun
     ("Analysts said the weather was fine.", {}),
 ]

@@ -99,6 +99,8 @@ STATED = [
     ("Travel bans are not the answer, Tedros Adhanom Ghebreyesus said.",
      ("Tedros Adhanom Ghebreyesus", "oppose", "Travel bans")),
     ("The consultation was a sham, Gerard Coyne said.", ("Gerard Coyne", "oppose", "consultation")),
+    ('Gerard Coyne said: "The consultation over the closure has been nothing short of a sham."',
+     ("Gerard Coyne", "oppose", "consultation over the closure")),
     ("Germany said the new tariff was unconstitutional.", ("Germany", "oppose", "tariff")),
     ("Germany said the new tariff is the wrong response to the crisis.", ("Germany", "oppose", "tariff")),
     # a stance on holding something back is the opposite stance on it

@@ -328,14 +328,16 @@ def _read_standing(noun, words: Stances, nested: bool) -> _Reading | None:
 
 
 def _read_verdict(noun, words: Stances, nested: bool) -> _Reading | None:
-    """'travel bans are not the answer', he said; 'this bill is the wrong response' (a verdict by its modifier)."""
-    subject = next((c for c in noun.head.children if c.dep_ in SUBJECTS), None)
+    """'travel bans are not the answer', he said; 'this bill is the wrong response' (a verdict by its modifier);
+    'the consultation has been nothing short of a sham' (the verdict below the copula's attribute)."""
+    copula = next((a for a in noun.ancestors if a.lemma_.lower() in words.copulas), noun.head)
+    subject = next((c for c in copula.children if c.dep_ in SUBJECTS), None)
     modifiers = [words.verdict_modifiers[c.lower_] for c in noun.children
                  if c.dep_ == "amod" and c.lower_ in words.verdict_modifiers]
     stance = words.verdicts.get(noun.lemma_.lower()) or next(iter(modifiers), None)
     if subject is None or stance is None:
         return None
-    return _Reading(stance, None, _conjuncts(subject), _clause_head(noun.head))
+    return _Reading(stance, None, _conjuncts(subject), _clause_head(copula))
 
 
 def _read_calling(verdict, words: Stances, nested: bool) -> _Reading | None:
