@@ -89,6 +89,11 @@ STATED = [
     ("Russia rejected the deployment of NATO troops.", ("Russia", "oppose", "NATO troops")),
     ("Poland is against the plan to relax emission rules.", ("Poland", "oppose", "relax emission rules")),
     ("Brazil expressed skepticism about the trade pact.", ("Brazil", "oppose", "trade pact")),
+    # "opposed" parsed as a verb, its subject hung on "is"; what "that" is set as says what it is about
+    ("Whilst the Welsh Conservatives agree that the speed limit should be set at 20mph outside schools and "
+     "hospitals, the party is opposed to setting that as the default limit on all restricted roads.",
+     ("Welsh Conservatives", "oppose", "setting that as the default limit")),
+    ("Germany opposes setting that as the default limit.", ("Germany", "oppose", "setting that as the default limit")),
     ("The trade deal was rejected by Poland.", ("Poland", "oppose", "trade deal")),
     ("Turkey refused to accept Sweden's membership.", ("Turkey", "oppose", "Sweden's membership")),
     ("China voiced concern over the new tariffs.", ("China", "oppose", "tariffs")),

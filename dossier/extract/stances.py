@@ -557,7 +557,9 @@ def _subject(verb, passive: bool = False) -> list | None:
     "is expected to hold")."""
     node = verb
     while True:
-        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None) or next(
+            (s for c in node.children if c.dep_ in ("aux", "auxpass") for s in c.children if s.dep_ in SUBJECTS),
+            None)  # "the party is opposed to X", the subject hung on "is"
         if subject is None and (passive or node.i != verb.i):
             subject = next((c for c in node.children if c.dep_ in PASSIVE_SUBJECTS), None)
         if subject is not None:
@@ -735,7 +737,8 @@ def _topic(head, words: Stances, named: Callable[[object], bool]) -> tuple[_Phra
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if obj is None and head.lemma_.lower() in words.light_verbs:
             obj = next((_object(c) for c in head.children if c.dep_ == "prep" and _object(c) is not None), None)
-        if head.lemma_.lower() in words.light_verbs and obj is not None:
+        if head.lemma_.lower() in words.light_verbs and obj is not None and not (
+                _vague(obj, words) and _made_into(head, words) is not None):
             return _topic(obj, words, named)
         tokens = list(_phrase_tokens(head, words))
         if all(t.i == head.i or t.dep_ in ("neg", "prt") for t in tokens):
@@ -765,6 +768,13 @@ def _topic(head, words: Stances, named: Callable[[object], bool]) -> tuple[_Phra
                 return _phrase([head, *extra]), False
         return None, False
     return _phrase(_phrase_tokens(head, words)), False
+
+
+def _made_into(verb, words: Stances):
+    """What a light verb makes its object into, or None: 'setting that [as the default limit]' is about the
+    default limit, however little its object says."""
+    made = _object(next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None))
+    return made if made is not None and not _vague(made, words) else None
 
 
 def _through_light(head, words: Stances):
