@@ -93,7 +93,7 @@ class StanceParts(Shape):
     holder: _levels(Literal["stated", "quoted", "carried"])
     topic: _levels(Literal["stated", "carried", "recalled", "named before"])
     quoted: dict[Literal["action", "topic carried", "topic recalled"], Level]
-    wording: _levels(Literal["cut short", "a name and a verb"])
+    wording: _levels(Literal["cut short", "a name and a verb", "the speaker's own"])
 
 
 class Confidences(Shape):
@@ -272,7 +272,7 @@ class Patterned(Shape):
 
 
 Reader = Literal["requirement", "adjective", "phrasal", "verb", "meeting", "condition", "preposition", "noun",
-                 "standing", "verdict"]  # the rules of dossier.extract.stances that read a cue of each shape
+                 "standing", "verdict", "calling"]  # the rules of dossier.extract.stances that read a cue of each shape
 SpeechReader = Literal["attribution", "second-hand", "phrasal", "verb"]  # ...of dossier.extract.attribution
 
 
@@ -305,6 +305,8 @@ class Stances(Patterned):
     prepositions: dict[Word, Stance]
     nouns: dict[Word, Cue]
     verdicts: dict[Word, Stance]
+    verdict_modifiers: dict[Word, Stance]
+    calling_verbs: Words
     standing_nouns: dict[Word, dict[Word, Stance]]
     judging_verbs: Words
     reason_prepositions: Words
@@ -318,6 +320,7 @@ class Stances(Patterned):
     stance_modals: Words
     negation: Negation
     light_nouns: Words
+    undoing_nouns: Words
     light_verbs: Words
     vague_nouns: Words
     generic_nouns: Words

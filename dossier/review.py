@@ -25,6 +25,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from dossier.model import Actor, Confidence, Doubt, Dossier, Mention, Position, Quote, Statement, Topic
+from dossier.spokespeople import holder_of
 from dossier.weighing import weigh
 
 
@@ -67,11 +68,9 @@ def sure_positions(positions: list[Position], actors: list[Actor], topics: list[
 def respoken(positions: list[Position], quotes: list[Quote], actors: list[Actor]) -> list[Position]:
     """`positions` with what the words of `quotes` stated moved to the speaker an editor named for them (a quote's
     `speaker:` in curation.yaml): each sentence whose holder was the quotation's speaker leaves the position it
-    was weighed in for that speaker's (or the side they speak for, link.positions.holder_of), as sure as its
+    was weighed in for that speaker's (or the side they speak for, spokespeople.holder_of), as sure as its
     reading now that the speaker is; nobody holds it when the editor said nobody spoke. Positions a sentence left
     or joined are weighed again; one with no sentence left is gone."""
-    from dossier.link.positions import holder_of  # here: dossier.link imports dossier.ids, which imports this module
-
     by_id = {actor.id: actor for actor in actors}
     holders = {(o.source, o.index): quote.speaker and holder_of(by_id[quote.speaker])
                for quote in quotes for o in quote.occurrences}

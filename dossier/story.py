@@ -21,8 +21,8 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from dossier import cite
-from dossier.link.positions import office
 from dossier.model import Actor, Article, Mention, Position, Quote, Topic
+from dossier.spokespeople import office_of
 from dossier.trace import fact
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class Edge:
     target: str
     kind: str  # "speaks-about" | "part-of" | "named-with"
     weight: int
-    office: str | None = None  # part-of: "official" speaks for it, "leader" leads it (link.positions.office)
+    office: str | None = None  # part-of: "official" speaks for it, "leader" leads it (spokespeople.office_of)
 
 
 @dataclass(frozen=True)
@@ -296,7 +296,7 @@ class Story:
                 if quote.speaker and other != quote.speaker and other in self.site.actors:
                     about[(quote.speaker, other)] += 1
         edges = [Edge(a, b, "speaks-about", n) for (a, b), n in about.items()]
-        edges += [Edge(a.id, a.affiliation, "part-of", 1, _office(a)) for a in self.dossier.actors
+        edges += [Edge(a.id, a.affiliation, "part-of", 1, office_of(a)) for a in self.dossier.actors
                   if a.affiliation in self.site.actors and a.affiliation != a.id]
         linked = {frozenset((e.source, e.target)) for e in edges}
         for actor_id, others in self.site.co_occurrences.items():
@@ -371,13 +371,6 @@ class Story:
         return [Change(s, tuple(brought[s.id]["quotes"]), tuple(brought[s.id]["actors"]),
                        tuple(brought[s.id]["positions"]), tuple(brought[s.id]["stances"]))
                 for s in dated + [s for s in order if not s.date]]
-
-
-def _office(actor: Actor) -> str | None:
-    """An actor's office towards its affiliation, from the roles the articles give it: a head of
-    state leads the country (it is not its spokesman), a minister or ministry speaks for it."""
-    found = {office(role, actor.kind, actor.name) for role, _ in actor.roles} or {office(None, actor.kind, actor.name)}
-    return next((kind for kind in ("leader", "official") if kind in found), None)
 
 
 def _index(items: list, keys) -> dict[str, list]:

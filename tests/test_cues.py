@@ -30,6 +30,9 @@ CASES = [
     ("The ceasefire must meet specific conditions.", {"meet": ("requirement", "meeting")}),
     ("Mexico voiced support for the reform.", {"support": ("noun",)}),
     ("Travel bans are not the answer.", {"answer": ("verdict",)}),
+    ("Germany called the deal a mistake.", {"mistake": ("calling",)}),
+    ("The bill is the wrong response.", {"response": ("verdict",)}),
+    ("The consultation was nothing short of a sham.", {"sham": ("verdict",)}),
     ("Leffingwell was the lone vote against the budget.", {"vote": ("standing",)}),  # "against" hangs on the noun
     ("Analysts said the weather was fine.", {}),
 ]

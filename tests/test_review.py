@@ -196,7 +196,7 @@ ACTORS = [Actor("tomas-berg", "Tomas Berg", "person"), Actor("poland", "Poland",
 @pytest.mark.parametrize("speaker, expected", [
     # the quotation's first-person stance moves to the speaker the editor named, as sure as its reading
     ("anna-kowalska", {"anna-kowalska--deal": [(2, LIKELY)], "tomas-berg--deal": [(1, LIKELY)]}),
-    # an official's words are the side they speak for (link.positions.holder_of)
+    # an official's words are the side they speak for (spokespeople.holder_of)
     ("piotr-nowak", {"poland--deal": [(2, LIKELY)], "tomas-berg--deal": [(1, LIKELY)]}),
     # nobody spoke: nobody holds it
     (None, {"tomas-berg--deal": [(1, LIKELY)]}),

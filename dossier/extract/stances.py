@@ -11,7 +11,8 @@ someone is reported stating ("the guarantees should include X"). The dependency
 parse says who holds the stance (the cue's subject, else whoever is reported
 saying the sentence) and what it is about (the cue's object, read past light
 heads such as "the deployment of"). Cues nest: "refuses to accept X" opposes X.
-A verdict after "to be" ("travel bans are not the answer", "the law is unconstitutional") is a stance too.
+A verdict after "to be" ("travel bans are not the answer", "the law is unconstitutional") is a stance too, and
+so is one given to a verb's object ("called the target inadequate").
 Inside a quotation, the speaker attribution found holds what the quoted words say in the first person ("We
 will fight this bill") or with nobody named ("This ban is unconstitutional"), when the sentence itself
 reports nobody saying it.
@@ -90,6 +91,9 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                     holders = context.holders
                 topic = claim.topic or context.topic or _recall(claim.pointer, recalled)
                 topic_way = "stated" if claim.topic else "carried" if context.topic else "recalled"
+                if topic is None and claim.pointer in named:  # "opposing the measure": Proposition 10, named so
+                    topic = _phrase(_phrase_tokens(named[claim.pointer], lexicon().stances))
+                    topic_way = "named before"
                 if claim.bare and topic == claim.topic and claim.bare in named:
                     topic = _phrase(_phrase_tokens(named[claim.bare], lexicon().stances))
                     topic_way = "named before"  # "defended the reform": the pension reform
@@ -130,14 +134,20 @@ def _decided(ways: dict[str, str], quoted: bool = False, action: bool = False) -
 
 
 def _named_issues(span) -> dict[str, object]:
-    """Nouns named in full in `span` ("the pension reform", "EU AI rules"), by their lemma: what a later bare
-    "the reform" or "the rules" stands for. Their names are read when one is referred back to, which few are."""
+    """Nouns named in full in `span` ("the pension reform", "the carbon pricing plan", "EU AI rules", "the
+    decision of putting off elections"), by their lemma: what a later bare "the reform", "the plan", "the
+    rules" or "this decision" stands for; and a noun set beside a name ("Proposition 10, a measure on the
+    ballot"): a later "the measure" is that name. Their names are read when one is referred back to, which
+    few are."""
     words = lexicon().stances
     found = {}
     for token in span:
-        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in words.vague_nouns and any(
-                c.dep_ in ("compound", "amod") and c.lower_ not in words.filler_modifiers for c in token.children):
+        if token.pos_ in ("NOUN", "PROPN") and (any(
+                c.dep_ in ("compound", "amod") and c.lower_ not in words.filler_modifiers for c in token.children)
+                or (token.lemma_.lower() in words.vague_nouns and not _vague(token, words))):
             found[token.lemma_.lower()] = token
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.pos_ == "PROPN":
+            found[token.lemma_.lower()] = token.head
     return found
 
 
@@ -218,6 +228,9 @@ class _Sentence:
                 current = words.negation.flips.get(current, current)
             if _not_doing(topic):
                 current = TURNED.get(current, current)  # "lashed out at them for not attending": for attending
+            undone = _undone(topic, words)
+            if undone is not None:  # "slammed delays to the bid to strengthen the ban": for the bid
+                topic, current = undone, TURNED.get(current, current)
             if outer is not None:
                 current = _compose(outer, current, words)
             if if_clause and current in ("support", "oppose"):
@@ -315,11 +328,25 @@ def _read_standing(noun, words: Stances, nested: bool) -> _Reading | None:
 
 
 def _read_verdict(noun, words: Stances, nested: bool) -> _Reading | None:
-    """'travel bans are not the answer', he said."""
-    subject = next((c for c in noun.head.children if c.dep_ in SUBJECTS), None)
-    if subject is None:
+    """'travel bans are not the answer', he said; 'this bill is the wrong response' (a verdict by its modifier);
+    'the consultation has been nothing short of a sham' (the verdict below the copula's attribute)."""
+    copula = next((a for a in noun.ancestors if a.lemma_.lower() in words.copulas), noun.head)
+    subject = next((c for c in copula.children if c.dep_ in SUBJECTS), None)
+    modifiers = [words.verdict_modifiers[c.lower_] for c in noun.children
+                 if c.dep_ == "amod" and c.lower_ in words.verdict_modifiers]
+    stance = words.verdicts.get(noun.lemma_.lower()) or next(iter(modifiers), None)
+    if subject is None or stance is None:
         return None
-    return _Reading(words.verdicts[noun.lemma_.lower()], None, _conjuncts(subject), _clause_head(noun.head))
+    return _Reading(stance, None, _conjuncts(subject), _clause_head(copula))
+
+
+def _read_calling(verdict, words: Stances, nested: bool) -> _Reading | None:
+    """'Mulcair called the target woefully inadequate': the verdict is the caller's, on what is called so."""
+    verb = verdict.head
+    topic, holders = next((c for c in verb.children if c.dep_ == "dobj"), None), _subject(verb)
+    if topic is None or holders is None:
+        return None
+    return _Reading(words.verdicts[verdict.lemma_.lower()], holders, _conjuncts(topic), _clause_head(verb))
 
 
 def _particles(verb) -> list[list]:
@@ -375,6 +402,15 @@ def _not_doing(topic) -> bool:
     opposite stance on doing it (the topic is named without the "not"); "called on them not to believe X" keeps
     its words."""
     return topic.dep_ == "pcomp" and any(c.dep_ == "neg" for c in topic.children)
+
+
+def _undone(topic, words: Stances):
+    """What a topic headed by an undoing noun ("delays to X", "the repeal of X") holds back, or None: a stance
+    on holding it back is the opposite stance on it."""
+    if topic.pos_ != "NOUN" or topic.lemma_.lower() not in words.undoing_nouns:
+        return None
+    return next((_object(c) for c in topic.children
+                 if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS and _object(c) is not None), None)
 
 
 def _someone(token, words: Stances) -> bool:
@@ -498,6 +534,7 @@ _READERS = {  # the rule reading a word of each shape of stances.yaml
     "noun": lambda token, words, nested: _read_noun(token, words.nouns[token.lemma_.lower()], words, nested),
     "standing": _read_standing,
     "verdict": _read_verdict,
+    "calling": _read_calling,
 }
 
 
@@ -520,7 +557,9 @@ def _subject(verb, passive: bool = False) -> list | None:
     "is expected to hold")."""
     node = verb
     while True:
-        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None) or next(
+            (s for c in node.children if c.dep_ in ("aux", "auxpass") for s in c.children if s.dep_ in SUBJECTS),
+            None)  # "the party is opposed to X", the subject hung on "is"
         if subject is None and (passive or node.i != verb.i):
             subject = next((c for c in node.children if c.dep_ in PASSIVE_SUBJECTS), None)
         if subject is not None:
@@ -571,12 +610,14 @@ def _speaker(token) -> list | None:
 
 
 def _advised(verb, words: Stances) -> bool:
-    """'should consider', 'must reject': what someone says another ought to do."""
+    """'should consider', 'must reject', 'should have done the right thing and accepted': what someone says
+    another ought to do (a verb joined to another without a subject of its own shares its modal)."""
     node = verb
     while True:
         if any(c.dep_ == "aux" and c.lower_ in words.requirement.modals for c in node.children):
             return True
-        if node.dep_ != "xcomp" or node.head.i == node.i:
+        shares = node.dep_ == "xcomp" or (node.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in node.children))
+        if not shares or node.head.i == node.i:
             return False
         node = node.head
 
@@ -696,7 +737,8 @@ def _topic(head, words: Stances, named: Callable[[object], bool]) -> tuple[_Phra
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if obj is None and head.lemma_.lower() in words.light_verbs:
             obj = next((_object(c) for c in head.children if c.dep_ == "prep" and _object(c) is not None), None)
-        if head.lemma_.lower() in words.light_verbs and obj is not None:
+        if head.lemma_.lower() in words.light_verbs and obj is not None and not (
+                _vague(obj, words) and _made_into(head, words) is not None):
             return _topic(obj, words, named)
         tokens = list(_phrase_tokens(head, words))
         if all(t.i == head.i or t.dep_ in ("neg", "prt") for t in tokens):
@@ -726,6 +768,13 @@ def _topic(head, words: Stances, named: Callable[[object], bool]) -> tuple[_Phra
                 return _phrase([head, *extra]), False
         return None, False
     return _phrase(_phrase_tokens(head, words)), False
+
+
+def _made_into(verb, words: Stances):
+    """What a light verb makes its object into, or None: 'setting that [as the default limit]' is about the
+    default limit, however little its object says."""
+    made = _object(next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None))
+    return made if made is not None and not _vague(made, words) else None
 
 
 def _through_light(head, words: Stances):
@@ -760,7 +809,8 @@ def _hung_on_verb(noun):
 
 def _vague(head, words: Stances) -> bool:
     """Whether `head` says nothing of an issue by itself: a pronoun, a vague or generic noun with nothing
-    naming the issue on it, a clause of being ("an explanation [of where we are]")."""
+    naming the issue on it, a clause of being ("an explanation [of where we are]"). A number after it names
+    one in particular ("Proposition 10")."""
     if head.pos_ in ("PRON", "AUX") or head.lower_ in RELATIVE_PRONOUNS:
         return True
     lemma = head.lemma_.lower()
@@ -768,6 +818,7 @@ def _vague(head, words: Stances) -> bool:
         return False
     named = ("compound", "nmod") if lemma in words.generic_nouns else ("compound", "amod", "nmod")
     return not any((c.dep_ in named and c.lower_ not in words.filler_modifiers)
+                   or (c.dep_ == "nummod" and c.i > head.i)
                    or (c.dep_ == "prep" and _object(c) is not None and not _vague(_object(c), words))
                    for c in head.children)
 
@@ -798,10 +849,14 @@ def _phrase(tokens) -> _Phrase | None:
 def _wording(ordered: Sequence, root) -> str:
     """Why the words of a topic may not read as an issue, "" when they do: "cut short" when they end on a word
     that needs what follows it ("revisions like"), "a name and a verb" when they only say that someone does
-    something ("Ms Martin come", "what he claimed"). Such a topic is published only once an editor settles it."""
+    something ("Ms Martin come", "what he claimed"), "the speaker's own" when they name it from where the speaker
+    stands ("the end of our long fight", "zero distance between us": whose, a reader cannot tell). Such a topic
+    is published only once an editor settles it."""
     last = next((t for t in reversed(ordered) if not t.is_punct), None)
     if last is not None and last.pos_ in DANGLING:
         return "cut short"
+    if any(t.pos_ == "PRON" and t.lower_ in lexicon().stances.first_person for t in ordered):
+        return "the speaker's own"
     subject = next((c for c in root.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
     if root.pos_ in ("VERB", "AUX") and subject is not None and subject.pos_ in ("PROPN", "PRON"):
         who = {t.i for t in subject.subtree}

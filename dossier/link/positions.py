@@ -15,7 +15,8 @@ peacekeepers in Ukraine", "a peacekeeping force"). Here those names meet:
   next free "-2", "-3", with a warning, so no topic page overwrites another.
 - Holders. Officials and ministries speak for the country or organisation they
   serve (their ActorMention.affiliation): a deputy foreign minister's stance
-  is his country's position. Leaders and everyone else hold their own.
+  is his country's position. Leaders and everyone else hold their own
+  (dossier.spokespeople).
 - Positions. One per (actor, topic), weighed from every sentence stating it (dossier/weighing.py),
   each kept with how sure its reading is, so that review.sure_positions can publish only the sure ones.
 """
@@ -28,11 +29,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dossier.link.actors import Resolver
-from dossier.model import Actor, ActorMention, Confidence, Extraction, Position, Problem, Stance, Statement, Topic
+from dossier.model import ActorMention, Confidence, Extraction, Position, Problem, Stance, Statement, Topic
 from dossier.lexicon import lexicon
 from dossier.text import normalise, slugify, words
+from dossier.spokespeople import sides
 from dossier.weighing import weigh
-from dossier.world import PERSON
 
 TURNED = {"support": "oppose", "oppose": "support"}
 INFLECTIONS = frozenset({"", "s", "es", "d", "ed", "ing", "er", "ers"})
@@ -49,25 +50,10 @@ class Issue:
     reversers: tuple[tuple[str, ...], ...] = ()  # words turning a key after them round: "lifting" sanctions
 
 
-@dataclass(frozen=True)
-class Holders:
-    leader_roles: tuple[tuple[str, ...], ...]
-    subordinate: frozenset[str]
-    former: frozenset[str]
-    official_roles: tuple[tuple[str, ...], ...]
-
-
 @lru_cache(maxsize=1)
 def issues() -> tuple[Issue, ...]:
     return tuple(Issue(topic.title, _phrases(topic.keys), _phrases(topic.antonyms), _phrases(topic.reversers))
                  for topic in lexicon().topics.topics)
-
-
-@lru_cache(maxsize=1)
-def holders() -> Holders:
-    data = lexicon().topics.holders
-    return Holders(_phrases(data.leader_roles), frozenset(data.subordinate), frozenset(data.former),
-                   _phrases(data.official_roles))
 
 
 def _phrases(entries: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -146,15 +132,11 @@ def _as_sure(reading: Confidence | None, speaker: Confidence | None) -> Confiden
 
 
 class _Spokespeople:
-    """The actor id a stance belongs to: the speaker's, or the country/organisation an official speaks for."""
+    """The actor id a stance belongs to: the speaker's, or the side an official speaks for (spokespeople.sides)."""
 
     def __init__(self, mentions: Sequence[ActorMention], resolve: Resolver):
         self.resolve = resolve
-        self.speaks_for: dict[str, str] = {}
-        for mention in sorted(mentions, key=lambda m: (m.source, m.paragraph, m.surface, m.name)):
-            if (mention.affiliation and mention.affiliation != mention.name
-                    and office(mention.role, mention.kind, mention.name) == "official"):
-                self.speaks_for.setdefault(mention.name, mention.affiliation)
+        self.speaks_for = sides(mentions)
 
     def __call__(self, stance: Stance) -> str | None:
         """Linked by the mention the holder was read from; by name where no words name it ("his country")."""
@@ -164,37 +146,11 @@ class _Spokespeople:
         return (served and self.resolve(stance.source, served)) or holder
 
 
-def holder_of(actor: Actor) -> str:
-    """The actor id a stance `actor` states belongs to, as `_Spokespeople` decides it from mentions: the
-    country or organisation it serves when some role makes it an official there, else its own."""
-    official = any(office(role, actor.kind, actor.name) == "official" for role in [r for r, _ in actor.roles] or [None])
-    return actor.affiliation if actor.affiliation and official else actor.id
-
-
-def office(role: str | None, kind: str, name: str) -> str | None:
-    """What a role makes its holder to the country or organisation it belongs to, by the holders
-    rules of data/topics.yaml: "official" (a minister, an envoy, a ministry: speaks for it),
-    "leader" (a head of state or government: speaks in its own name), or None (anyone else, and
-    anyone former). An organisation without a role is judged by its name ("Foreign Ministry")."""
-    rules = holders()
-    title = words(role or ("" if kind == PERSON else name))
-    if not title or rules.former & set(title):
-        return None
-    if _contains_any(title, rules.leader_roles) and not rules.subordinate & set(title):
-        return "leader"
-    return "official" if _contains_any(title, rules.official_roles) else None
-
-
-def _contains_any(text: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
-    return any(_find(text, phrase) is not None for phrase in phrases)
-
-
-def _find(text: Sequence[str], phrase: tuple[str, ...], keys: bool = False) -> int | None:
-    """Where `phrase` starts in the word list `text`: word for word, or as topic keys (see `_matches`)."""
+def _find(text: Sequence[str], phrase: tuple[str, ...]) -> int | None:
+    """Where `phrase` starts in the word list `text`, its words matched as topic keys (see `_matches`)."""
     size = len(phrase)
     for start in range(len(text) - size + 1):
-        window = text[start:start + size]
-        if all(_matches(w, p) if keys else w == p for w, p in zip(window, phrase)):
+        if all(_matches(w, p) for w, p in zip(text[start:start + size], phrase)):
             return start
     return None
 
@@ -267,11 +223,11 @@ def _issue(name: str) -> tuple[Issue, bool] | None:
             for phrase in phrases:
                 if phrase[0] not in could:
                     continue
-                start = _find(text, phrase, keys=True)
+                start = _find(text, phrase)
                 if start is not None:
                     rank = (start, -len(phrase), order)
                     if best is None or rank < best[0]:
-                        reversed_ = any(_find(text[:start], r, keys=True) is not None for r in issue.reversers)
+                        reversed_ = any(_find(text[:start], r) is not None for r in issue.reversers)
                         best = (rank, issue, turned != reversed_)
     return (best[1], best[2]) if best else None
 
@@ -325,7 +281,7 @@ def _keywords(members: Sequence[str], key: str) -> list[str]:
     for member in members:
         text = words(member)
         for phrase in issue.keys:
-            start = _find(text, phrase, keys=True)
+            start = _find(text, phrase)
             if start is not None:
                 found.add(" ".join(text[start:start + len(phrase)]))
     return sorted(found)
