@@ -195,6 +195,7 @@ class _Reader:
             self.sentence_starts, self.heading = paragraph.sentence_starts, paragraph.heading
             if paragraph is self.paragraphs[0] and self.dateline is None:
                 self.dateline = self._dateline_country()
+            here: list[ActorMention] = []
             end = 0  # where the last reading ended: no other begins inside it
             for i in paragraph.starts:
                 if i < end:
@@ -205,15 +206,16 @@ class _Reader:
                 self._remember(reading, doc[i:reading.end].root)
                 if any(m.kind == PERSON for m in reading.mentions):
                     self.last_person_end = (doc, reading.end)
-                found.extend(ActorMention(self.article.id, index, m.span.text, m.name, m.kind, m.role, m.affiliation,
-                                          m.span.start_char, m.span.end_char, reading.method,
-                                          Confidence(lexicon().confidence.actor[reading.method]))
-                             for m in reading.mentions)
+                here.extend(ActorMention(self.article.id, index, m.span.text, m.name, m.kind, m.role, m.affiliation,
+                                         m.span.start_char, m.span.end_char, reading.method,
+                                         Confidence(lexicon().confidence.actor[reading.method]))
+                            for m in reading.mentions)
                 end = reading.end
-            groups = self._groups(index, [(m.start, m.end) for m in found if m.paragraph == index])
+            groups = self._groups(index, [(m.start, m.end) for m in here])
             if groups:  # "North Rift residents": no person "North Rift"
-                found = [m for m in found if not (m.paragraph == index and m.kind == PERSON and any(
+                here = [m for m in here if not (m.kind == PERSON and any(
                     g.start <= m.start and m.end <= g.end for g in groups))] + groups
+            found.extend(here)  # each paragraph's own: the article's mentions so far are not looked at again
         return found
 
     def _groups(self, index: int, taken: Sequence[tuple[int, int]]) -> list[ActorMention]:
