@@ -253,6 +253,44 @@ ARTICLES = [
     (["Critics said the plan was rushed. Some ratepayers said it was unfair.", "The unions were not consulted."],
      {"Critics": None, "ratepayers": None, "Some ratepayers": None, "The unions": None}),
     (["The report blamed teacher unions for the delay."], {"teacher unions": None}),
+    # an institution's whole name, however long, with the "and" and the commas of a list inside it: cut, the
+    # rest was an actor of its own ("Franchising and Regulatory Board", "Pensions Committee", "South Labour Court")
+    (["Drivers will strike against the Land Transportation Franchising and Regulatory Board's (LTFRB) circular."],
+     {"the Land Transportation Franchising and Regulatory Board": (
+         "Land Transportation Franchising and Regulatory Board", ORGANIZATION),
+      "LTFRB": ("Land Transportation Franchising and Regulatory Board", ORGANIZATION)}),
+    (["Scientists from the National Oceanic and Atmospheric Administration (NOAA) announced the bleaching."],
+     {"the National Oceanic and Atmospheric Administration": ("National Oceanic and Atmospheric Administration",
+                                                              ORGANIZATION)}),
+    (["Patty Murray, the top Democrat on the Health, Education, Labor and Pensions Committee, said it was weak."],
+     {"the Health, Education, Labor and Pensions Committee": ("Health, Education, Labor and Pensions Committee",
+                                                              ORGANIZATION), "Pensions Committee": None}),
+    (["Asked about leisure centres, the Department for Digital, Culture, Media and Sport said it would help."],
+     {"the Department for Digital, Culture, Media and Sport": ("Department for Digital, Culture, Media and Sport",
+                                                               ORGANIZATION)}),
+    (["The union took the case to the South African Labour Court on Friday."],
+     {"the South African Labour Court": ("South African Labour Court", ORGANIZATION),
+      "South African": ("South Africa", COUNTRY)}),
+    (["Three companies, Shell, BP and Total, said they would bid."], {"Shell, BP and Total": None}),
+    (["He sits on the Health, Education, Labor and Pensions Committee.", "The HELP Committee meets on Monday."],
+     {"The HELP Committee": ("Health, Education, Labor and Pensions Committee", ORGANIZATION)}),
+    # ...but an "and" between two names is no name's ("Green Party and Alliance Party" was one party)
+    (["The Green Party and Alliance Party said they would stand aside."],
+     {"The Green Party": ("Green Party", ORGANIZATION), "Alliance Party": ("Alliance Party", ORGANIZATION)}),
+    (["The dispute is between businessman Future Muvirimi and Ramsay Investments P/L."],
+     {"Future Muvirimi": ("Future Muvirimi", PERSON), "Ramsay Investments": ("Ramsay Investments", ORGANIZATION)}),
+    (["Pat Rabbitte, Minister for Communications, Energy and Natural Resources, warned about exaggerations."],
+     {"Communications, Energy": None}),
+    # a professional title is no part of the name
+    (["Queensland Treasurer David Janetzki unveiled the plan.", "The party's lawyer, Barrister Ali Zafar, said it "
+      "would appeal."],
+     {"Queensland Treasurer David Janetzki": ("David Janetzki", PERSON),
+      "Barrister Ali Zafar": ("Ali Zafar", PERSON)}),
+    # an office that names a body mentions no body
+    (["Parliament passed the bill on Tuesday. The Member of Parliament for Suame voted against it."],
+     {"Parliament": ("Parliament", ORGANIZATION), "Parliament for Suame": None}),
+    (["The minister, who is also the Member of Parliament (MP) for Suame, said chiefs were powerless."],
+     {"Parliament": None}),
     # a particle inside a name ("ap", son of) keeps it whole
     (["Plaid Cymru leader Rhun ap Iorwerth said the plan was flawed.", "Mr ap Iorwerth called for a review."],
      {"Mr ap Iorwerth": ("Rhun ap Iorwerth", PERSON), "Iorwerth": None}),

@@ -49,7 +49,8 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "aro
                                    "within", "to", "from", "via", "through", "toward", "towards", "over", "between"})
 INITIAL = re.compile(r"^[A-Z]\.$")  # "Donald J. Trump"
 DATELINE_MARKS = frozenset({"-", "--", ":", "\u2014", "\u2013"})
-MAX_INSTITUTION_WORDS = 4
+MAX_INSTITUTION_WORDS = 4  # lower-case words an institution's name may take after an owner ("Russia's foreign ministry")
+MAX_INSTITUTION_TOKENS = 9  # "Health , Education , Labor and Pensions Committee"
 MAX_NAME_TOKENS = 6  # "Jean - Yves Le Drian" is five tokens
 MIN_COMPOUND_PART = 4  # "spokes" + "people"; shorter parts make names look English ("Herr" + "era")
 
@@ -443,6 +444,8 @@ class _Reader:
         if i > self.paragraph.last_institution:
             return None  # every reading of one ends in a head or names a government, at or after i
         j = self._skip_the(i)
+        if self._in_title(j):
+            return None
         owner = self._owner(j) or self._place_owner(j)
         if owner is None:
             head_start, adjective, country = j, None, None
@@ -487,6 +490,8 @@ class _Reader:
             end = next((k for k in range(start + 1, end) if self._title_words(k)), end)  # "Bank of Italy Governor"
             end = next((k for k in range(start + 1, end) if self.words[k] == "("), end)  # "Atoc" of "... (Atoc)"
             if span.text in self.title_abbreviations:  # "CJP": an office, not an organisation
+                return None
+            if self._in_title(start):
                 return None
             recurs = self._tagged_organizations[span.text] > 1
             speaks = self._is_speaker(span.root.i)
@@ -841,6 +846,11 @@ class _Reader:
             k += 1
         return None
 
+    def _in_title(self, k: int) -> bool:
+        """Whether the word at k is inside a title begun before it: "the Member of Parliament for Suame"
+        holds an office and mentions no body ("Parliament" was published as an actor)."""
+        return any((end := self._title_words(s)) is not None and end > k for s in range(max(0, k - 3), k))
+
     def _appositive(self, i: int):
         """ ", the Kremlin spokesman," after a name: (end, role, affiliation, affiliation surface)."""
         if i + 1 >= len(self.doc) or self.words[i] != ",":
@@ -960,7 +970,7 @@ class _Reader:
         """(end, adjective, country) for "Russian", "Russia's", "US" (and "the Kremlin" with metonyms=True)."""
         demonym = self.world.demonyms.match(self.words, i)
         if demonym:
-            return demonym[0], self.words[i], demonym[1]
+            return demonym[0], normalise(self.paragraph.span_text(i, demonym[0])), demonym[1]  # "South African"
         tables = (self.world.names, self.world.metonyms) if metonyms else (self.world.names,)
         for table in tables:
             match = table.match(self.words, self._skip_the(i))
@@ -980,18 +990,21 @@ class _Reader:
         / "Harbor Bancorp" starting at i, or None. With any_case (after an owner: "Russia's foreign
         ministry") lower-case words count, but only when the head ends the noun phrase ("Russian
         service members" is no institution); an organisation's own name is capitalised."""
-        end, k = None, i
-        while k < len(self.doc) and k - i < MAX_INSTITUTION_WORDS and not self.world.names.match(self.words, k):
+        end, k, limit, listing = None, i, MAX_INSTITUTION_TOKENS, False
+        while k < len(self.doc) and k - i < limit and not self.world.names.match(self.words, k):
             token = self.tokens[k]
             head = self.world.institutions.match(self.words, k)
             if token.is_title or token.is_upper:
                 head = head or self.world.organization_heads.match(self.words, k)
-            elif token.lower_ in ("and", "&") and k > i and k + 1 < len(self.doc) and self.tokens[k + 1].is_title:
-                pass  # "Securities and Exchange Commission", "Food and Drug Administration"
-            elif not (any_case and token.is_lower and token.is_alpha):
+            elif k > i and self._joins_listed_name(k) and (self.world.parties.match(self.words, i) or (None,))[0] != k:
+                listing = token.text == ","  # "Health, Education, Labor and Pensions Committee": a head only after
+                # the "and"; a party's whole name before it ("the Green Party and Alliance Party") is one of two
+            elif any_case and token.is_lower and token.is_alpha:
+                limit = MAX_INSTITUTION_WORDS  # a name's own words are capitalised: a long lower-case run is prose
+            else:
                 break
             k = head[0] if head else k + 1
-            if head:
+            if head and not listing:
                 end = k
         if end is None:
             return None
@@ -1017,23 +1030,40 @@ class _Reader:
                 k += 1
         end = None
         small = ("of", "for", "on", "the") + (("and", "&") if (continues if joined is None else joined) else ())
-        while k < len(self.doc) and k - i <= MAX_NAME_TOKENS and not (end and self._title_words(k)):
+        limit = MAX_INSTITUTION_TOKENS if continues else MAX_NAME_TOKENS
+        while k < len(self.doc) and k - i <= limit and not (end and self._title_words(k)):
             token = self.tokens[k]
             if (token.is_title or token.is_upper) and token.ent_type_ not in NOT_NAMES:
                 k += 1
                 end = k
-            elif end is not None and token.lower_ in small:
+            elif end is not None and (token.lower_ in small or (continues and self._joins_listed_name(k))):
                 k += 1
             else:
                 break
         return end
+
+    def _joins_listed_name(self, k: int) -> bool:
+        """ "and" before a capitalised word of the same name ("Securities and Exchange Commission"), or a
+        comma of a list of capitalised words that such an "and" closes ("Department for Digital, Culture,
+        Media and Sport"): cut at either, the rest of the name was published as an actor of its own
+        ("Pensions Committee", "Franchising and Regulatory Board")."""
+        if k > 1 and self.tokens[k - 1].ent_type_ == self.tokens[k - 2].ent_type_ == "PERSON":
+            return False  # a full name ends there: "businessman Future Muvirimi and Ramsay Investments"
+        if self.words[k] in ("and", "&"):
+            return k + 1 < len(self.doc) and self.tokens[k + 1].is_title
+        if self.words[k] != ",":
+            return False
+        j = k + 1
+        while j < len(self.doc) and (self.tokens[j].is_title or self.words[j] == ","):
+            j += 1
+        return j < len(self.doc) and self.words[j] in ("and", "&") and self._joins_listed_name(j)
 
     def _named_institution(self, start: int, end: int, words: str) -> str:
         """A bare "Foreign Ministry": the last one named in the article, else the first named later, else
         the dateline country's (portfolio words and a head only: not "the Federal Trade Commission"). A
         name of its own ("Kiel Institute for the World Economy", "Bank of England") stays as it is."""
         for name in [*reversed(self.organizations), *self.known_organizations]:
-            if name.endswith(" " + words):
+            if name.endswith(" " + words) or _abbreviates(words, name):
                 return name
         head = self.world.institutions.match(self.words, end - 1)
         generic = head is not None and all(t.lower_ in self.world.modifiers for t in self.doc[start:end - 1])
@@ -1189,6 +1219,16 @@ def _organization_forms(name: str) -> tuple[tuple[str, ...], str] | None:
     if len(words) < 2 or world().known(name):
         return None
     return words, "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _abbreviates(words: str, name: str) -> bool:
+    """ "HELP Committee" for the Health, Education, Labor and Pensions Committee: the initials of the
+    words before the name's head, then the head."""
+    forms = _organization_forms(name)
+    if forms is None or len(forms[0]) < 3:
+        return False
+    initials, head = words.rsplit(" ", 1) if " " in words else ("", words)
+    return head == forms[0][-1] and len(initials) > 1 and initials == forms[1][:-1]
 
 
 def _may_start(token, word: str) -> bool:
