@@ -312,6 +312,21 @@ def test_each_surface_names_its_actor(paragraphs, expected):
         assert found.get(surface) == want, (surface, found)
 
 
+@pytest.mark.parametrize("dateline, paragraph, government", [
+    ("Dublin", "Minister Catherine Martin will come before the Dáil, the Government has said.", ("Ireland", "country")),
+    ("Singapore", "To defray the costs, the Government said it will lower the criterion for vouchers.",
+     ("Singapore", "country")),
+    # no dateline: whose government goes unsaid, and one "Government" page took every country's
+    (None, "Minister Catherine Martin will come before the Dáil, the Government has said.", None),
+    (None, "To defray the costs, the Government said it will lower the criterion for vouchers.", None),
+])
+def test_a_bare_government_is_the_datelines_countrys_or_none(dateline, paragraph, government):
+    article = Article("t", "t.txt", "Test", (Paragraph(1, paragraph),), dateline=dateline)
+    found = {(m.name, m.kind) for m in extract_actors(article, list(nlp.load().pipe([paragraph])))
+             if m.surface.lower().endswith("government")}
+    assert found == ({government} if government else set())
+
+
 @pytest.mark.parametrize("paragraphs, surface, name", [
     # an organisation's initials name it even where a name word follows them ("WP Member of Parliament")
     (["The AGC acted after Workers' Party (WP) chief Pritam Singh was fined.",

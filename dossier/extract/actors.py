@@ -507,6 +507,8 @@ class _Reader:
         if start > last or any(not self.words[k][:1].isupper() for k in (start, last)):
             return None
         name = normalise(self.paragraph.span_text(start, end))
+        if name.lower() in self.world.governments:
+            return self._own_government(i, end)
         if f"{name}'s" in self.organizations or f"{name}'s" in self.known_organization_order:
             name = f"{name}'s"  # "Moody's analysts": the possessive of Moody's
         if self.world.known(name) or self.world.is_outlet(name) or self.world.parties.get(name) or any(
@@ -520,6 +522,14 @@ class _Reader:
         if not (institution or recurs or speaks):
             return None
         return _Reading(end, [_Found(self.doc[i:end], name, ORGANIZATION)])  # "Moody's" keeps its 's
+
+    def _own_government(self, i: int, end: int) -> _Reading | None:
+        """A bare "the Government said" is the government of the dateline's country, the country itself as
+        "the Russian government" is; with no dateline whose it is goes unsaid, and no actor is better
+        than one "Government" page for every country's."""
+        if self.dateline is None or self.dateline.kind != COUNTRY:
+            return None
+        return _Reading(end, [_Found(self._surface(i, end), self.dateline.name, self.dateline.kind)])
 
     def _employer(self, i: int) -> _Reading | None:
         """Where someone works: "an analyst at Morningstar", "chief economist at the Kiel Institute"."""
