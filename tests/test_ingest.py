@@ -392,6 +392,22 @@ def test_title_and_its_decorations(text, title, date, first_paragraph):
       "\u201cWe must have all the information,\u201d he stated."]),
     ("ATLANTA - A federal judge has blocked the law.\n\nThe state will appeal.", "ministry statement 2025",
      ["A federal judge has blocked the law.", "The state will appeal."]),  # the lede's dateline is read too
+    # ...so is one that opens with a wire dateline, and a list item or a page's label is no headline
+    ("SPRINGFIELD- Assistant Majority Leader Kimberly A. Lightford released the following statement:\n\n"
+     "\u201cWe are closer than ever.\u201d", "ministry statement 2025",
+     ["Assistant Majority Leader Kimberly A. Lightford released the following statement:",
+      "\u201cWe are closer than ever.\u201d"]),
+    ("KEY POINTS\n\n  \u2022 The deadline has been extended to June 30\n  \u2022 Drivers will join the strike\n\n"
+     "Transport groups announced a strike.", "ministry statement 2025",
+     ["\u2022 The deadline has been extended to June 30", "\u2022 Drivers will join the strike",
+      "Transport groups announced a strike."]),
+    ("\u2022 The Conservatives have 365 MPs, Labour 203\n\nThe count ended.", "ministry statement 2025",
+     ["\u2022 The Conservatives have 365 MPs, Labour 203", "The count ended."]),
+    ("Listen to article\n\nResident doctors began a strike on Thursday.", "ministry statement 2025",
+     ["Resident doctors began a strike on Thursday."]),
+    ("NHS STRIKE CALLED OFF\n\nThe union agreed.", "NHS STRIKE CALLED OFF", ["The union agreed."]),
+    ("ICYMI: FEMA Administrator Discusses Recovery During Louisiana Visit\n\nShe spoke on Thursday.",
+     "ICYMI: FEMA Administrator Discusses Recovery During Louisiana Visit", ["She spoke on Thursday."]),
     # headlines end without a full stop, whatever else they end with
     ("Court blocks bank merger\n\nThe court ruled.", "Court blocks bank merger", ["The court ruled."]),
     ("What if a black hole was a star?\n\nIt may be.", "What if a black hole was a star?", ["It may be."]),

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from dossier.ingest.cues import TRAILING_CONNECTORS, cues, wire_service, wires_in
-from dossier.ingest.dateline import is_place
+from dossier.ingest.dateline import find_dateline, is_place
 from dossier.ingest.dates import DAY, MONTH, find_date, only_times, parse_date
 from dossier.ingest.paragraphs import DECORATION_SPAN, undecorated
 from dossier.text import ends_sentence, normalise
@@ -34,6 +34,7 @@ _METADATA_MAX_CHARS = 200
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # Thai, Lao, kana, CJK: one "word"
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*|\d{1,4}\b|&|,")  # "FRANCE 24": a number after a word
 _NAME_LIST = re.compile(r"(?:\s*+(?:[^\W\d_][\w.'’-]*+|\d{1,4}\b|&|,))++\s*+")
+_LIST_ITEM = re.compile(r"[\u2022\u25aa\u25cf]\s")  # "• ": a bullet a page prints
 _BYLINE_PLACE = re.compile(r"\s+in\s+[^\W\d_].*$")
 
 
@@ -324,9 +325,15 @@ def is_lede(text: str) -> bool:
     """A first line that ends with a full stop is the article's opening sentence, not its headline:
     headlines carry no final period, ledes do ("Shares in Rolls-Royce topped the FTSE 100, ...
     doubled."). Taken for the headline, a lede and every name and quotation in it would be lost
-    to extraction."""
+    to extraction. So is one that opens with a wire dateline in capitals ("SPRINGFIELD- Assistant
+    Majority Leader ... released the following statement:"), and a list item ("• The deadline has
+    been extended") is no headline either."""
     end = text.rstrip().rstrip(_CLOSING_MARKS)
-    return end.endswith(".") and not end.endswith("..")
+    if end.endswith(".") and not end.endswith(".."):
+        return True
+    first = text.split(maxsplit=1)[0].rstrip(",-\u2013\u2014")
+    return _LIST_ITEM.match(text) is not None or (  # "ICYMI:", "WATCH:" open headlines: no colon
+        len(first) > 1 and first.isupper() and first[-1] != ":" and find_dateline(text, opening=True) is not None)
 
 
 def without_section_prefix(title: str) -> str:
