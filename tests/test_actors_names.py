@@ -278,7 +278,8 @@ ARTICLES = [
     (["The Green Party and Alliance Party said they would stand aside."],
      {"The Green Party": ("Green Party", ORGANIZATION), "Alliance Party": ("Alliance Party", ORGANIZATION)}),
     (["The dispute is between businessman Future Muvirimi and Ramsay Investments P/L."],
-     {"Future Muvirimi": ("Future Muvirimi", PERSON), "Ramsay Investments": ("Ramsay Investments", ORGANIZATION)}),
+     {"businessman Future Muvirimi": ("Future Muvirimi", PERSON),
+      "Ramsay Investments": ("Ramsay Investments", ORGANIZATION)}),
     (["Pat Rabbitte, Minister for Communications, Energy and Natural Resources, warned about exaggerations."],
      {"Communications, Energy": None}),
     # a professional title is no part of the name
@@ -286,6 +287,19 @@ ARTICLES = [
       "would appeal."],
      {"Queensland Treasurer David Janetzki": ("David Janetzki", PERSON),
       "Barrister Ali Zafar": ("Ali Zafar", PERSON)}),
+    # what the article calls a person before the name is printed with it: a title the data had lacked, and the
+    # lower-case words that narrow one ("rail minister")
+    (["\"We are happy,\" said coach Manpreet Singh. Head coach Clifford Miranda agreed."],
+     {"coach Manpreet Singh": ("Manpreet Singh", PERSON), "Head coach Clifford Miranda": ("Clifford Miranda", PERSON)}),
+    (["The prize was judged by author Kate Mosse.", "\"It is unfair,\" customer Gene Roth said."],
+     {"author Kate Mosse": ("Kate Mosse", PERSON), "customer Gene Roth": ("Gene Roth", PERSON)}),
+    (["\"It is a disgrace,\" rail minister Norman Baker said.", "Union leader Aminul Islam blamed the owners.",
+      "The parties are divided over executive mayor Kabelo Gwamanda."],
+     {"rail minister Norman Baker": ("Norman Baker", PERSON), "Union leader Aminul Islam": ("Aminul Islam", PERSON),
+      "executive mayor Kabelo Gwamanda": ("Kabelo Gwamanda", PERSON)}),
+    (["\"It is sophisticated,\" says senior study author Michael Crair, the William Ziegler III Professor of "
+      "Neuroscience, in a release."],
+     {"senior study author Michael Crair": ("Michael Crair", PERSON), "William Ziegler III": None}),
     # an office that names a body mentions no body
     (["Parliament passed the bill on Tuesday. The Member of Parliament for Suame voted against it."],
      {"Parliament": ("Parliament", ORGANIZATION), "Parliament for Suame": None}),

@@ -290,7 +290,21 @@ class _Reader:
         person = self._person(start_name, end, supported=role is not None or addressed)
         if person is None:
             return None
-        return self._person_reading(i, end, person, role, affiliation, affiliation_surface)
+        start = i if affiliation_surface is not None else self._narrowed(i, start_name)
+        return self._person_reading(start, end, person, role, affiliation, affiliation_surface)
+
+    def _narrowed(self, i: int, name: int) -> int:
+        """Start of the lower-case words before a title at i that the parser hangs on it ("rail minister",
+        "senior study author", "executive mayor", "Union spokesman" opening a sentence): they narrow the
+        title, and the article names the person with them."""
+        k = i
+        while k > max(0, i - MAX_INSTITUTION_WORDS):
+            token = self.tokens[k - 1]
+            if token.dep_ not in ("compound", "amod", "nmod") or not i <= token.head.i < name or not token.is_alpha or (
+                    not token.is_lower and not (token.is_sent_start and not token.ent_type_)):
+                break  # "Putin spokesman Dmitry Peskov": a name before the title is a mention of its own
+            k -= 1
+        return k
 
     def _named_person(self, i: int) -> _Reading | None:
         """A name without a title: a full name, a surname of someone the article names, a speaker."""
@@ -737,12 +751,13 @@ class _Reader:
         return None
 
     def _person_reading(self, start, end, person, role, affiliation, affiliation_surface) -> _Reading:
-        appositive = self._appositive(end) if role is None else None
-        if appositive:
-            end, role, own_affiliation, own_surface = appositive
-            if own_affiliation is not None:  # "Hungary's Viktor Orbán, the prime minister," keeps Hungary
+        name_end, appositive = end, self._appositive(end)
+        if appositive:  # taken after a title too: "senior study author Michael Crair, the William Ziegler III
+            end, own_role, own_affiliation, own_surface = appositive  # Professor," names no William Ziegler
+            role = role or own_role
+            if own_affiliation is not None and affiliation is None:  # "Hungary's Viktor Orbán, the prime minister,"
                 affiliation, affiliation_surface = own_affiliation, own_surface
-        surface = self._surface(start, end if appositive is None else self._name_run(start))
+        surface = self._surface(start, name_end)
         mentions = [_Found(surface, person.name, PERSON, role, affiliation.name if affiliation else person.affiliation)]
         if affiliation:
             mentions.append(_Found(affiliation_surface, affiliation.name, affiliation.kind))
