@@ -358,6 +358,49 @@ def test_hard_wrapped_paragraphs_are_joined_and_quotes_stay_whole():
     assert texts[2:] == ["- a list item stays on its own line", "- and so does the next one"]
 
 
+# lines a page's markup broke mid-sentence, at no one width (written for this test)
+RAGGED = """Council approves harbour plan
+
+Mere
+Tane, Local democracy reporter
+
+Harbour
+councillors voted on Monday to approve the sea wall plan, which
+had been delayed for
+two years.
+Deputy mayor
+Aroha Wiremu said it was “a good
+day for the
+harbour” and thanked staff.
+“We waited
+a long time, but the
+town deserves this,” she said.
+Opposition councillor Rangi Hohepa voted against
+it.
+"""
+
+
+def test_lines_broken_mid_sentence_at_no_one_width_run_on():
+    """Taken one line a paragraph, a quotation across a break was left out as never closed."""
+    article, problems = one_article(RAGGED)
+    assert (article.title, article.byline, problems) == ("Council approves harbour plan", "Mere Tane", [])
+    assert [p.text for p in article.paragraphs] == [
+        "Harbour councillors voted on Monday to approve the sea wall plan, which had been delayed for two years.",
+        "Deputy mayor Aroha Wiremu said it was \u201ca good day for the harbour\u201d and thanked staff.",
+        "\u201cWe waited a long time, but the town deserves this,\u201d she said.",
+        "Opposition councillor Rangi Hohepa voted against it."]
+
+
+@pytest.mark.parametrize(("text", "byline"), [
+    ("Council approves plan\n\nMere Tane, Local democracy reporter\n\nThe council voted.", "Mere Tane"),
+    ("Council approves plan\n\nJane Doe, Political Editor\n\nThe council voted.", "Jane Doe"),
+    # a name and a title that no newsroom gives is no byline
+    ("Council approves plan\n\nJane Doe, Mayor\n\nThe council voted.", None),
+])
+def test_a_name_with_a_newsroom_title_is_the_byline(text, byline):
+    assert one_article(text)[0].byline == byline
+
+
 def test_lines_are_paragraphs_when_the_file_is_not_wrapped():
     text = ("Title of the piece\nBy Jane Doe\n"
             + "\n".join(f"Paragraph {n} is a complete line of its own and says so. " * 3 for n in range(5)))

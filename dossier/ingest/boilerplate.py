@@ -153,6 +153,8 @@ def _metadata_part(part: str) -> dict | None:
     names, employer = _without_role_or_employer(part)
     if employer and _is_name_list(names):  # "Jane Doe, Reuters"
         return {"byline": names, **employer}
+    if names != part and _is_bare_name(names):  # "Lillian Hanly, Political reporter": a job title shows the byline
+        return {"byline": names}
     if part.rstrip(":").casefold() in c.section_labels or _BYLINE_PLACE_LINE.fullmatch(part):
         return {}
     if _is_role(_HANDLE.sub("", part)):  # "Legal Correspondent", "Political correspondent @janedoe"
