@@ -351,6 +351,7 @@ class Titles(Shape):
     connectors: Words
     modifiers: Words
     portfolios: Words
+    portfolio_words: Words
     occupations: Words
     honorifics: Words
 

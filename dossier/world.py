@@ -94,6 +94,8 @@ class World:
     titles: Phrases  # "foreign minister" -> nouns that refer back to its holder, case-folded
     referring_nouns: Phrases  # every such noun ("diplomat", "president"), case-folded
     modifiers: frozenset[str]  # "deputy", and portfolios: "trade" (commissioner), "climate" (envoy)
+    portfolio_words: frozenset[str]  # ...and the words of one after "for": "Minister for Media"
+    title_connectors: frozenset[str]  # "for", "of"
     honorifics: frozenset[str]
     person_names: PersonNames
     member_nouns: Phrases  # "member states", case-folded
@@ -161,6 +163,8 @@ def world() -> World:
         titles=Phrases({title: tuple(nouns) for title, nouns in titles.titles.items()}, fold_case=True),
         referring_nouns=Phrases({n: n for nouns in titles.titles.values() for n in nouns}, fold_case=True),
         modifiers=frozenset(titles.modifiers + titles.portfolios),
+        portfolio_words=frozenset(titles.portfolios + titles.portfolio_words),
+        title_connectors=frozenset(titles.connectors),
         honorifics=frozenset(titles.honorifics),
         person_names=person_names(),
         member_nouns=Phrases({n: n for n in organizations.member_nouns}, fold_case=True),

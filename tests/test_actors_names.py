@@ -300,6 +300,17 @@ ARTICLES = [
     (["\"It is sophisticated,\" says senior study author Michael Crair, the William Ziegler III Professor of "
       "Neuroscience, in a release."],
      {"senior study author Michael Crair": ("Michael Crair", PERSON), "William Ziegler III": None}),
+    # a portfolio after the title is part of it ("Coordinating Minister for Law" was published as a person)
+    (["Minister for Media Catherine Martin will come before the Dáil.",
+      "\"We are not forbidding residents,\" Coordinating Minister for Law, Human Rights, Immigration, and "
+      "Corrections Yusril Ihza Mahendra said."],
+     {"Minister for Media Catherine Martin": ("Catherine Martin", PERSON),
+      "Coordinating Minister for Law, Human Rights, Immigration, and Corrections Yusril Ihza Mahendra": (
+          "Yusril Ihza Mahendra", PERSON), "Coordinating Minister for Law": None}),
+    (["The Minister for Parliament Affairs, Osei Kyei-Mensah-Bonsu, explained why chiefs are powerless.",
+      "Director of Public Prosecutions Paula Lewellyn said the sentences were lawful."],
+     {"Minister for Parliament Affairs, Osei Kyei-Mensah-Bonsu": ("Osei Kyei-Mensah-Bonsu", PERSON),
+      "Director of Public Prosecutions Paula Lewellyn": ("Paula Lewellyn", PERSON)}),
     # an office that names a body mentions no body
     (["Parliament passed the bill on Tuesday. The Member of Parliament for Suame voted against it."],
      {"Parliament": ("Parliament", ORGANIZATION), "Parliament for Suame": None}),

@@ -861,11 +861,12 @@ class _Reader:
         return end + (end < len(self.doc) and self.words[end] in POSSESSIVE), name, Known(name, ORGANIZATION)
 
     def _title_words(self, k: int) -> int | None:
-        """End of [modifiers] title at k ("Deputy Foreign Minister", "spy chief"), or None."""
+        """End of [modifiers] title at k ("Deputy Foreign Minister", "spy chief"), with the portfolio after
+        it ("Minister for Media", "Minister for Law, Human Rights, Immigration, and Corrections"), or None."""
         while k < len(self.doc):
             title = self.world.titles.match(self.words, k)
             if title:
-                return title[0]
+                return self._portfolio_end(title[0])
             if self.tokens[k].lower_ not in self.world.modifiers:
                 return None
             k += 1
@@ -875,6 +876,24 @@ class _Reader:
         """Whether the word at k is inside a title begun before it: "the Member of Parliament for Suame"
         holds an office and mentions no body ("Parliament" was published as an actor)."""
         return any((end := self._title_words(s)) is not None and end > k for s in range(max(0, k - 3), k))
+
+    def _portfolio_end(self, k: int) -> int:
+        """End of "for Media" / "of Law, Human Rights and Corrections" at k, after a title: capitalised
+        portfolio words (data/titles.yaml), a list of them joined by commas and "and", before a comma or a
+        full name the tagger calls a person's ("Director of Public Prosecutions Paula Lewellyn" is none);
+        else k."""
+        if k + 1 >= len(self.doc) or self.words[k] not in self.world.title_connectors:
+            return k
+        end, j = k, k + 1
+        while j < len(self.doc):
+            if self.tokens[j].is_title and self.tokens[j].lower_ in self.world.portfolio_words:
+                end = j + 1
+            elif self.words[j] not in (",", "and", "&") or end == k:
+                break
+            j += 1
+        named = end < len(self.doc) and (self.words[end] == "," or (
+            self.tokens[end].ent_type_ == "PERSON" and self._name_run(end) - end >= 2))
+        return end if named else k
 
     def _appositive(self, i: int):
         """ ", the Kremlin spokesman," after a name: (end, role, affiliation, affiliation surface)."""
