@@ -300,6 +300,9 @@ ARTICLES = [
     (["\"It is sophisticated,\" says senior study author Michael Crair, the William Ziegler III Professor of "
       "Neuroscience, in a release."],
      {"senior study author Michael Crair": ("Michael Crair", PERSON), "William Ziegler III": None}),
+    # a name printed in capitals at a lede's start is the name as written elsewhere
+    (["THE EUROPEAN PARLIAMENT is set to vote today on the law.", "Negotiators for the European Parliament agreed."],
+     {"THE EUROPEAN PARLIAMENT": ("European Parliament", ORGANIZATION)}),
     # a portfolio after the title is part of it ("Coordinating Minister for Law" was published as a person)
     (["Minister for Media Catherine Martin will come before the Dáil.",
       "\"We are not forbidding residents,\" Coordinating Minister for Law, Human Rights, Immigration, and "

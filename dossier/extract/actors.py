@@ -1326,8 +1326,14 @@ def _is_acronym(words: Sequence[str]) -> bool:
 
 
 def _title_case(text: str) -> str:
+    """An institution's name as a name is written: "foreign ministry" -> "Foreign Ministry", and a name
+    printed in capitals at a lede's start ("THE EUROPEAN PARLIAMENT is set to vote") -> "European
+    Parliament": left as printed, it was an actor apart from the European Parliament of the next line."""
     small = {"of", "the", "for", "and", "on", "in"}
-    return " ".join(w if w.lower() in small else w[:1].upper() + w[1:] for w in text.split(" "))
+    words = text.split(" ")
+    if text.isupper() and sum(len(w) > 4 for w in words) >= 2:
+        words = [w.capitalize() for w in words]
+    return " ".join(w.lower() if w.lower() in small else w[:1].upper() + w[1:] for w in words)
 
 
 def _referring_nouns_of(role: str | None) -> set[str]:
