@@ -48,7 +48,7 @@ def fact(method: F) -> F:
             value = method(self, *args, **kwargs)
         finally:
             recorder.reads = reads
-        key = json.dumps([self.owner, name, args, kwargs], ensure_ascii=False, sort_keys=True)
+        key = recorder.key(self.owner, name, args, kwargs)
         reads.add(key)
         recorder.note(key, value)
         return value
@@ -64,6 +64,19 @@ class Recorder:
         self.reads: set[str] | None = None
         self._digests: dict[str, str] = {}
         self._entities: dict[int, tuple[object, bytes]] = {}  # id -> (an entity or a dataclass; its digest)
+        self._keys: dict[tuple, str] = {}  # a fact call with text arguments -> its key
+
+    def key(self, owner: str, name: str, args: tuple, kwargs: dict) -> str:
+        """The key of a fact call: [owner, name, args, kwargs] as JSON. Views read the same few facts over
+        and over (at 1,000 articles 275,000 reads of 29,000 facts, mostly by id), so a call whose
+        arguments are all strings or None, which are equal exactly when their JSON is, keeps its key."""
+        if any(type(value) not in _TEXT for value in (*args, *kwargs.values())):
+            return _call_key(owner, name, args, kwargs)
+        call = (owner, name, args, *kwargs.items())
+        key = self._keys.get(call)
+        if key is None:
+            key = self._keys[call] = _call_key(owner, name, args, kwargs)
+        return key
 
     def own(self, name: str, owner: object) -> None:
         """Let the facts of `owner` (a catalogue, a story) be called again by name."""
@@ -135,9 +148,14 @@ class Recorder:
         return known[1]
 
 
+def _call_key(owner: str, name: str, args: tuple, kwargs: dict) -> str:
+    return json.dumps([owner, name, args, kwargs], ensure_ascii=False, sort_keys=True)
+
+
 _MODEL = Article.__module__
 _LEAVES = frozenset({str, int, float, bool, type(None), bytes})
 _SEQUENCES = frozenset({list, tuple})
+_TEXT = frozenset({str, type(None)})  # not numbers: True == 1 == 1.0 and -0.0 == 0.0, but not as JSON
 
 
 @functools.cache

@@ -3,6 +3,7 @@ found changed exactly when its value is, whatever process computes its digest.""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -90,3 +91,30 @@ def test_a_digest_is_the_same_in_every_process():
     actor = Actor(id="anna-berg", name="Anna Berg", kind="person", aliases=["Berg"],
                   mentions=[Mention("a", 1), Mention("b", 2)])
     assert digests == {Recorder().digest_of([actor, {"k": (1, None, "é")}, Mention("a", 1)]) + "\n"}
+
+
+class Scalars:
+    owner = "site"
+
+    def __init__(self) -> None:
+        self.recorder = Recorder()
+
+    @fact
+    def echo(self, *args, **kwargs) -> str:
+        return repr((args, kwargs))
+
+
+@pytest.mark.parametrize("calls", [
+    [((1,), {}), ((True,), {}), ((1.0,), {}), ((-0.0,), {}), ((0.0,), {})],  # equal in Python, not as JSON
+    [(("q1",), {}), (("q1", None), {}), ((), {"actor": "q1"}), ((), {"topic": "q1"}), ((), {"actor": "q1", "topic": None})],
+    [((["q1"],), {}), ((("q1",),), {}), (({"k": 1},), {}), ((["q1"],), {})],  # not text: no kept key
+    [(("é\u2028",), {}), (("e",), {"limit": 2}), ((), {"limit": 2, "actor": "e"}), ((), {"actor": "e", "limit": 2})],
+])
+def test_a_fact_read_again_is_recorded_under_the_key_its_arguments_give_as_json(calls):
+    site = Scalars()
+    with site.recorder.recording() as reads:
+        for _ in range(2):  # the second time from the kept keys
+            for args, kwargs in calls:
+                site.echo(*args, **kwargs)
+    assert reads == {json.dumps(["site", "echo", list(args), kwargs], ensure_ascii=False, sort_keys=True)
+                     for args, kwargs in calls}
