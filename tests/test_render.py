@@ -782,12 +782,13 @@ def char_by_char(text: str) -> tuple[str, list[int]]:
     "He said \u201cNATO\u2019s role\u201d today \u2014 twice\u00a0over.", "\ufb01nal \u2460 \uff21\uff22",  # ligature, NFKC
     "e\u0301 combining", "\u3000ideographic\u3000space", "\u2028line sep\u0085next", "emoji \U0001f600 end ",
     "\x00control\x1f", "caf\u00e9\u200b zero width",
+    "two  spaces", " a leading space", "caf\u00e9 space", "a\u00a0 b", "x \u00a8 y", "end. ", "\u00a8 a",
 ])
 def test_char_normalised_is_normalise_character_by_character(text):
     assert diff._char_normalised(text) == char_by_char(text)
 
 
-@given(st.text())
+@given(st.text() | st.text(alphabet="ab. \t\n\u00a0\u00a8\u00e9\u2019\u3000"))  # spaces among ASCII and others
 @settings(max_examples=300, deadline=None)
 def test_char_normalised_is_normalise_character_by_character_for_any_text(text):
     assert diff._char_normalised(text) == char_by_char(text)

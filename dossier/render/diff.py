@@ -9,7 +9,9 @@ import unicodedata
 from dossier.text import DASHES, QUOTE_MARKS, normalise, words
 
 _TOKEN = re.compile(r"\S+")
-_NOT_PLAIN = re.compile(r"[^\x21-\x7e]")  # what is not printable ASCII: whitespace, and anything beyond ASCII
+# What is not its own normal form: anything beyond printable ASCII, and a space that does not follow a
+# printable character (one at the start, or after another space or a character beyond ASCII, may fold away).
+_NOT_PLAIN = re.compile(r"[^\x20-\x7e]|(?<![\x21-\x7e]) ")
 
 
 def word_diff(canonical: str, variant: str) -> list[tuple[str, str]]:
@@ -35,9 +37,10 @@ def word_diff(canonical: str, variant: str) -> list[tuple[str, str]]:
 
 def _char_normalised(text: str) -> tuple[str, list[int]]:
     """normalise(text) built character by character, with each output character's offset in `text`.
-    Printable ASCII is its own normal form, so runs of it are copied whole and only the rest
-    (whitespace, anything beyond ASCII) is normalised one character at a time: a source page
-    locates every quote it prints, and a character loop over each paragraph was most of that."""
+    Printable ASCII, each space right after a printable character included, is its own normal form,
+    so runs of it are copied whole and only the rest (other whitespace, anything beyond ASCII) is
+    normalised one character at a time: a source page locates every quote it prints, and a
+    character loop over each paragraph (or each word) was most of that."""
     out: list[str] = []
     offsets: list[int] = []
     last, done = "", 0  # the last character out; where the text not yet looked at starts
