@@ -83,3 +83,45 @@ def test_may_start(text, word, may_start):
     doc = nlp.parse(text)
     token = next(t for t in doc if t.text == word)
     assert actors._may_start(token, token.text) is may_start
+
+
+# The second pass takes the first pass's reading at a position where every question it asked of the reader's
+# memory gets the same answer (actors._asks): it must find what reading every position afresh finds.
+REPLAY_PIECES = [
+    "Alexander Grushko", "Grushko", "Deputy Foreign Minister", "the diplomat", "the minister", ",", "said", ".",
+    "the Federal Trade Commission", "FTC", "the commission", "Foreign Ministry", "the Russian Foreign Ministry",
+    "Moody's", "analysts", "Harbor Bancorp", "Harbor", "the bank", "known as", "Hemedti", "Mohamed Hamdan Dagalo",
+    "Chief Justice of Pakistan (CJP) Qazi Faez Isa", "the CJP", "Sarah Kline", "Robert Kline", "Kline", "added",
+    "teacher unions", "the union", "RMT", "Gazprom", "it", "Lena Sato", "Sato", "Ms Sato", "of", "and", "in",
+]
+replay_paragraph = st.lists(st.sampled_from(REPLAY_PIECES), min_size=1, max_size=16).map(" ".join)
+
+
+def _replayed_and_afresh(article: Article, docs: list) -> tuple[list, list]:
+    replayed = extract_actors(article, docs)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(actors._Reader, "_reading_at", actors._Reader._best_reading)
+        afresh = extract_actors(article, docs)
+    return replayed, afresh
+
+
+@pytest.mark.parametrize("folder, limit", [(ROOT / "seeds", None), (ROOT / "tests" / "corpus", 30)])
+def test_the_second_pass_finds_what_reading_afresh_finds_on_real_articles(folder, limit):
+    articles, _ = ingest.read_seeds(folder)
+    assert articles
+    for article in articles[:limit]:
+        docs = list(nlp.load().pipe(p.text for p in article.paragraphs))
+        replayed, afresh = _replayed_and_afresh(article, docs)
+        assert replayed == afresh, article.file
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(replay_paragraph, min_size=2, max_size=4))
+@example(["Grushko said.", "Deputy Foreign Minister Alexander Grushko said . The diplomat added ."])
+@example(["The FTC said .", "The Federal Trade Commission and the commission said ."])
+@example(["Mohamed Hamdan Dagalo , known as Hemedti , said .", "Hemedti said ."])
+@example(["Moody's analysts said .", "Moody's said ."])
+def test_the_second_pass_finds_what_reading_afresh_finds_in_any_prose(texts):
+    article = _article(texts)
+    replayed, afresh = _replayed_and_afresh(article, list(nlp.load().pipe(texts)))
+    assert replayed == afresh

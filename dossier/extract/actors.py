@@ -18,6 +18,12 @@ name ("von der Leyen", "Xi", "Lula") is the most recent person it shortens;
 initials or first word ("FTC", "Samsung") is the organisation named in full. A
 lone word that speaks with nothing to show a person ("Gazprom said") is an
 organisation: linking makes it a person if another article names one in full.
+
+The scan runs twice, the second time knowing the full names and organisations the whole article
+names (so that a surname before its full name still resolves). Most of what it reads at a position
+depends on the paragraph alone; the rest it asks of what it has met (`_asks`). The second pass takes
+the first pass's reading at a position wherever each of those questions gets the same answer again,
+and reads afresh only where one does not (most articles: nowhere).
 """
 
 from __future__ import annotations
@@ -85,6 +91,7 @@ class _Paragraph:
     last_title: int  # the last token a title of office begins at (-1: none): no title is read after it
     last_institution: int  # ...an institution's head ("Ministry", "Foundation") or a government: likewise
     answers: dict = field(default_factory=dict)
+    readings: dict = field(default_factory=dict)  # token -> (the best reading there, the questions it asked)
 
     @classmethod
     def read(cls, paragraph, doc, sentences: Sequence[tuple[int, int]]) -> _Paragraph:
@@ -122,6 +129,27 @@ def _same_in_both_passes(method):
         return answers[key]
 
     return answer
+
+
+def _asks(method):
+    """A question a reading asks of whom the scan has met so far (or, in the second pass, will meet).
+    While a position is read, each question is noted with its answer as a value, so that the second
+    pass can ask them again (`_Reader._reading_at`). Every reading that looks at the reader's memory
+    does so through one of these."""
+
+    @wraps(method)
+    def ask(self, *args):
+        answer = method(self, *args)
+        if self.asked is not None:
+            self.asked.append((method, args, _value(answer)))
+        return answer
+
+    return ask
+
+
+def _value(answer):
+    """An answer as a value that later changes to the reader's memory leave as it is."""
+    return (answer.name, answer.role, answer.affiliation) if isinstance(answer, _Person) else answer
 
 
 @dataclass
@@ -174,6 +202,7 @@ class _Reader:
         self.world = world()
         self.dateline = self.world.known(article.dateline) if article.dateline else None
         self.last_person_end: tuple | None = None  # (parse, token index) where the latest person reading ended
+        self.asked: list | None = None  # while a position is read: the questions asked (`_asks`)
 
     # -- the two passes ----------------------------------------------------
 
@@ -201,7 +230,7 @@ class _Reader:
             for i in paragraph.starts:
                 if i < end:
                     continue
-                reading = self._best_reading(i)
+                reading = self._reading_at(i)
                 if reading is None:
                     continue
                 self._remember(reading, doc[i:reading.end].root)
@@ -250,6 +279,22 @@ class _Reader:
             found.append(ActorMention(self.article.id, index, span.text, name, GROUP, None, None, span.start_char,
                                       span.end_char, "group", Confidence(lexicon().confidence.actor["group"])))
         return found
+
+    def _reading_at(self, i: int) -> _Reading | None:
+        """The best reading at i: the one the first pass found there when every question it asked then
+        gets the same answer now, else read afresh (and kept with its questions)."""
+        readings = self.paragraph.readings
+        if i in readings:
+            reading, questions = readings[i]
+            if all(_value(ask(self, *args)) == answer for ask, args, answer in questions):
+                return reading
+        self.asked = []
+        try:
+            reading = self._best_reading(i)
+            readings[i] = (reading, self.asked)
+        finally:
+            self.asked = None
+        return reading
 
     def _best_reading(self, i: int) -> _Reading | None:
         best = None
@@ -370,17 +415,22 @@ class _Reader:
         if noun is None or self._name_run(noun[0]) > noun[0]:
             return None
         wanted = demonym[1].name if demonym else None
+        people = {name: (role, affiliation) for name, role, affiliation in self._people_met()}
 
         def fits(referent: Referent) -> bool:
-            person = self.people[referent.name]
-            return noun[1] in _referring_nouns_of(person.role) and (wanted is None or person.affiliation in (None, wanted))
+            role, affiliation = people[referent.name]
+            return noun[1] in _referring_nouns_of(role) and (wanted is None or affiliation in (None, wanted))
 
-        found = role_referent(([Referent(name, PERSON)] for name in reversed(self.people)), fits)
+        found = role_referent(([Referent(name, PERSON)] for name in people), fits)
         if found is None:
             return None
-        person = self.people[found.name]
-        return _Reading(noun[0], [_Found(self._surface(i, noun[0]), person.name, PERSON, None,
-                                         wanted or person.affiliation)])
+        return _Reading(noun[0], [_Found(self._surface(i, noun[0]), found.name, PERSON, None,
+                                         wanted or people[found.name][1])])
+
+    @_asks
+    def _people_met(self) -> tuple[tuple[str, str | None, str | None], ...]:
+        """(name, role, affiliation) of each person met so far, the most recent first."""
+        return tuple((p.name, p.role, p.affiliation) for p in reversed(self.people.values()))
 
     def _country_or_organization(self, i: int) -> _Reading | None:
         """A name from the data files; organisations take their members along ("NATO member states")."""
@@ -425,11 +475,20 @@ class _Reader:
         if self.words[i].lower() != "the":
             return None
         match = self.world.anaphors.match(self.words, i + 1)
-        if match is not None and match[1].name in self.organizations:
+        if match is not None and self._has_met(match[1].name):
             end, known = match
             return _Reading(end, [_Found(self._surface(i, end), known.name, known.kind)])
         name = self._body_named_by(i + 1)
         return _Reading(i + 2, [_Found(self._surface(i, i + 2), name, ORGANIZATION)]) if name else None
+
+    @_asks
+    def _has_met(self, organization: str) -> bool:
+        return organization in self.organizations
+
+    @_asks
+    def _organizations_met(self) -> tuple[str, ...]:
+        """The organisations named so far, the latest first."""
+        return tuple(reversed(self.organizations))
 
     def _body_named_by(self, k: int) -> str | None:
         """The organisation a bare noun for a body refers back to ("the union", "the Court", "the council",
@@ -442,7 +501,7 @@ class _Reader:
         noun = self.words[k].lower()
         if not (self.world.organization_heads.get(noun.title()) or self._is_organization_noun(k)):
             return None
-        for name in reversed(self.organizations):
+        for name in self._organizations_met():
             parts = name.lower().split()
             if self.world.known(name) is None and (parts[-1] == noun or (
                     noun == "party" and name in lexicon().organizations.parties)):
@@ -523,7 +582,7 @@ class _Reader:
         name = normalise(self.paragraph.span_text(start, end))
         if name.lower() in self.world.governments:
             return self._own_government(i, end)
-        if f"{name}'s" in self.organizations or f"{name}'s" in self.known_organization_order:
+        if self._names_organization(f"{name}'s"):
             name = f"{name}'s"  # "Moody's analysts": the possessive of Moody's
         if self.world.known(name) or self.world.is_outlet(name) or self.world.parties.get(name) or any(
             self.world.outlets.match(self.words, k) for k in range(start, end)
@@ -580,11 +639,7 @@ class _Reader:
         word = self.words[i]
         if not word[:1].isupper():
             return None
-        keys = (word, word.upper())
-        named = {name for key in keys for name in self.organization_keys.get(key, ())}
-        ahead = {name for key in keys for name in self.known_organization_keys.get(key, ())}
-        for name in [*sorted(named, key=self.organizations.__getitem__, reverse=True),
-                     *sorted(ahead, key=self.known_organization_order.__getitem__)]:
+        for name in self._organizations_by(word):
             words, initials = _organization_forms(name)
             if self.words[i:i + len(words)] == list(words):
                 return i + len(words), name
@@ -593,6 +648,21 @@ class _Reader:
             if by_initials or by_first_word:
                 return i + 1, name
         return None
+
+    @_asks
+    def _names_organization(self, name: str) -> bool:
+        """Whether the article names an organisation `name`, so far or later."""
+        return name in self.organizations or name in self.known_organization_order
+
+    @_asks
+    def _organizations_by(self, word: str) -> tuple[str, ...]:
+        """The organisations whose name, initials or first word `word` may be: those named so far, the
+        latest first, then those named later, in order."""
+        keys = (word, word.upper())
+        named = {name for key in keys for name in self.organization_keys.get(key, ())}
+        ahead = {name for key in keys for name in self.known_organization_keys.get(key, ())}
+        return (*sorted(named, key=self.organizations.__getitem__, reverse=True),
+                *sorted(ahead, key=self.known_organization_order.__getitem__))
 
     def _nickname(self, i: int) -> _Reading | None:
         """ "Mohamed Hamdan Dagalo, known as Hemedti": the name after "known as" is the person's."""
@@ -604,9 +674,15 @@ class _Reader:
         while k >= 0 and self.words[k] in ("also", "better", "widely", "popularly", ","):
             k -= 1
         end = self._name_run(i)
-        if end - i != 1 or k < 0 or not self.people or self.last_person_end != (self.doc, k + 1):
+        person = self._person_ending_at(k + 1) if end - i == 1 and k >= 0 else None
+        if person is None:
             return None
-        return _Reading(end, [_Found(self._surface(i, end), next(reversed(self.people)), PERSON)])
+        return _Reading(end, [_Found(self._surface(i, end), person, PERSON)])
+
+    @_asks
+    def _person_ending_at(self, k: int) -> str | None:
+        """The latest person met, when the latest person reading ended at token k of this paragraph."""
+        return next(reversed(self.people)) if self.people and self.last_person_end == (self.doc, k) else None
 
     def _typed_organization(self, i: int) -> _Reading | None:
         """A name that the prose says is an organisation: "the RMT union", "the Likud party" (a noun for
@@ -733,6 +809,7 @@ class _Reader:
         after = self.tokens[end] if end < len(self.doc) else None
         return self.words[start] not in genders().given_names or (after is not None and after.text[:1].isupper())
 
+    @_asks
     def _known_person(self, name: str) -> _Person | None:
         """The person this name stands for: the latest so far, else the first to come. A full name or
         surname ("von der Leyen", "Xi") before any other part of a longer name ("Lula", "Alves"), and
@@ -1106,14 +1183,21 @@ class _Reader:
         """A bare "Foreign Ministry": the last one named in the article, else the first named later, else
         the dateline country's (portfolio words and a head only: not "the Federal Trade Commission"). A
         name of its own ("Kiel Institute for the World Economy", "Bank of England") stays as it is."""
-        for name in [*reversed(self.organizations), *self.known_organizations]:
-            if name.endswith(" " + words) or _abbreviates(words, name):
-                return name
+        named = self._institution_named(words)
+        if named is not None:
+            return named
         head = self.world.institutions.match(self.words, end - 1)
         generic = head is not None and all(t.lower_ in self.world.modifiers for t in self.doc[start:end - 1])
         if generic and self.dateline and self.dateline.kind == COUNTRY:
             return f"{self.world.adjectives.get(self.dateline.name, self.dateline.name)} {words}"
         return words
+
+    @_asks
+    def _institution_named(self, words: str) -> str | None:
+        """The organisation named so far whose name ends in `words` or that `words` abbreviates, the latest,
+        else the first named later."""
+        return next((name for name in [*reversed(self.organizations), *self.known_organizations]
+                     if name.endswith(" " + words) or _abbreviates(words, name)), None)
 
     def _affiliation_of(self, start: int, end: int) -> str | None:
         """The country an institution's own name gives: "Bank of England", "Reserve Bank of India"."""
