@@ -6,6 +6,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 
+from dossier.render.escape import escape_markdown
 from dossier.render.templates import environment
 
 
@@ -37,3 +38,26 @@ def test_an_edited_template_is_compiled_anew(tmp_path, compiles):
     template.write_text("after\n", encoding="utf-8")
     assert environment(tmp_path).get_template("page.md.j2").render() == "after\n"
     assert compiles == ["page.md.j2", "page.md.j2"]
+
+
+class _Named:
+    rows = "an attribute"
+
+
+@pytest.mark.parametrize("expression", [
+    "page.rows", "page.title", "page.items", "page.get('rows')", "page.keys() | list", "page.lists.parts",
+    "page.named.rows", "page['rows']", "page.missing is defined", "page.count", "page.markup",
+])
+def test_template_attributes_read_from_views_as_jinja_reads_them(expression):
+    """The environment looks a view's keys up before its attributes (templates._Environment): every
+    expression gives what Jinja's own environment gives, a dict's methods included."""
+    view = {"rows": [1, 2], "title": "T", "items": "a key named items", "lists": {"parts": 3}, "named": _Named(),
+            "count": 0, "markup": escape_markdown("<b>")}
+    ours = environment().from_string(f"{{{{ {expression} }}}}")
+    jinjas = jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(f"{{{{ {expression} }}}}")
+    assert ours.render(page=view) == jinjas.render(page=view)
+
+
+def test_a_key_a_view_lacks_is_an_error_as_in_jinja():
+    with pytest.raises(jinja2.UndefinedError):
+        environment().from_string("{{ page.missing }}").render(page={"rows": 1})
