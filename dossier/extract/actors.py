@@ -415,22 +415,23 @@ class _Reader:
         if noun is None or self._name_run(noun[0]) > noun[0]:
             return None
         wanted = demonym[1].name if demonym else None
-        people = {name: (role, affiliation) for name, role, affiliation in self._people_met()}
-
-        def fits(referent: Referent) -> bool:
-            role, affiliation = people[referent.name]
-            return noun[1] in _referring_nouns_of(role) and (wanted is None or affiliation in (None, wanted))
-
-        found = role_referent(([Referent(name, PERSON)] for name in people), fits)
+        found = self._person_referred_to(noun[1], wanted)
         if found is None:
             return None
-        return _Reading(noun[0], [_Found(self._surface(i, noun[0]), found.name, PERSON, None,
-                                         wanted or people[found.name][1])])
+        name, affiliation = found
+        return _Reading(noun[0], [_Found(self._surface(i, noun[0]), name, PERSON, None, wanted or affiliation)])
 
     @_asks
-    def _people_met(self) -> tuple[tuple[str, str | None, str | None], ...]:
-        """(name, role, affiliation) of each person met so far, the most recent first."""
-        return tuple((p.name, p.role, p.affiliation) for p in reversed(self.people.values()))
+    def _person_referred_to(self, noun: str, wanted: str | None) -> tuple[str, str | None] | None:
+        """(name, affiliation) of the most recent person met whose role `noun` fits ("diplomat"), of the
+        country `wanted` when one is given."""
+
+        def fits(referent: Referent) -> bool:
+            person = self.people[referent.name]
+            return noun in _referring_nouns_of(person.role) and (wanted is None or person.affiliation in (None, wanted))
+
+        found = role_referent(([Referent(name, PERSON)] for name in reversed(self.people)), fits)
+        return None if found is None else (found.name, self.people[found.name].affiliation)
 
     def _country_or_organization(self, i: int) -> _Reading | None:
         """A name from the data files; organisations take their members along ("NATO member states")."""
@@ -486,9 +487,14 @@ class _Reader:
         return organization in self.organizations
 
     @_asks
-    def _organizations_met(self) -> tuple[str, ...]:
-        """The organisations named so far, the latest first."""
-        return tuple(reversed(self.organizations))
+    def _latest_body(self, noun: str) -> str | None:
+        """The latest organisation named so far whose own name ends in `noun` ("union"), or the latest
+        party for "party"; never one of the data files."""
+        for name in reversed(self.organizations):
+            if self.world.known(name) is None and (name.lower().split()[-1] == noun or (
+                    noun == "party" and name in lexicon().organizations.parties)):
+                return name
+        return None
 
     def _body_named_by(self, k: int) -> str | None:
         """The organisation a bare noun for a body refers back to ("the union", "the Court", "the council",
@@ -501,12 +507,7 @@ class _Reader:
         noun = self.words[k].lower()
         if not (self.world.organization_heads.get(noun.title()) or self._is_organization_noun(k)):
             return None
-        for name in self._organizations_met():
-            parts = name.lower().split()
-            if self.world.known(name) is None and (parts[-1] == noun or (
-                    noun == "party" and name in lexicon().organizations.parties)):
-                return name
-        return None
+        return self._latest_body(noun)
 
     def _institution(self, i: int) -> _Reading | None:
         """ "The Russian Foreign Ministry", "Russia's Foreign Ministry", "the Russian government"; a bare
@@ -1196,7 +1197,7 @@ class _Reader:
     def _institution_named(self, words: str) -> str | None:
         """The organisation named so far whose name ends in `words` or that `words` abbreviates, the latest,
         else the first named later."""
-        return next((name for name in [*reversed(self.organizations), *self.known_organizations]
+        return next((name for name in itertools.chain(reversed(self.organizations), self.known_organizations)
                      if name.endswith(" " + words) or _abbreviates(words, name)), None)
 
     def _affiliation_of(self, start: int, end: int) -> str | None:
