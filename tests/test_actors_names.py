@@ -249,6 +249,9 @@ ARTICLES = [
      {"teacher unions": ("teacher unions", GROUP), "The unions": ("teacher unions", GROUP)}),
     (["North Rift residents protested outside the county offices on Monday."],
      {"North Rift residents": ("North Rift residents", GROUP), "North Rift": None}),
+    # a capital the sentence gave is no part of the group's name: one group, however its sentences begin
+    (["Opposition parties say the motion will fail.", "The DA said opposition parties should back its motion."],
+     {"Opposition parties": ("opposition parties", GROUP), "opposition parties": ("opposition parties", GROUP)}),
     # ...not a bare plural that says too little of who, nor a group only talked about
     (["Critics said the plan was rushed. Some ratepayers said it was unfair.", "The unions were not consulted."],
      {"Critics": None, "ratepayers": None, "Some ratepayers": None, "The unions": None}),

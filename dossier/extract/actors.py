@@ -266,6 +266,8 @@ class _Reader:
                     "JJR", "JJS") and self.tokens[start - 1].lower_ not in self.world.group_quantifiers:
                 start -= 1
             name = normalise(self.doc[start:token.i + 1].text)
+            if start in self.sentence_starts and self.tokens[start].tag_ not in ("NNP", "NNPS"):
+                name = name[:1].lower() + name[1:]  # "Opposition parties said": the capital is the sentence's
             if start == token.i:  # "the unions": the group of that kind the article last named, else none
                 after_the = start > 0 and self.words[start - 1].lower() == "the"
                 name = next((g for g in reversed(self.groups) if g.split()[-1].lower() == name.lower()), None)
