@@ -71,6 +71,7 @@ class Article:
     url: str | None = None  # only http(s) URLs survive ingest
     language: str | None = None
     digest: str = ""  # sha256 of the normalised text: finds the same article under two names
+    titled_from_file: bool = False  # no headline was printed: `title` is the file name's words, no text of the article's
 
 
 # --------------------------------------------------------------------------

@@ -729,3 +729,22 @@ def test_the_keys_a_topic_name_could_match_include_every_key_that_matches(word, 
     key = key + "*" if star else key
     if _matches(word, key):
         assert key in _keys_matching([word])
+
+
+def test_a_title_made_from_the_file_name_names_no_topic():
+    """A page printed without a headline is titled after its file name (ingest warns); those words are the
+    file's, not the article's, so a stance's topic is never resolved to them."""
+    from dossier import ingest
+
+    text = ("Opposition parties in the city continue to play into the hands of the governing party, which has "
+            "held the mayoralty for a decade and more.\n\n"
+            "The Alliance tabled a motion of no confidence in the mayor on Tuesday.\n\n"
+            "Instead of supporting the Alliance's motion, the Democrats said they would campaign for opposition "
+            "parties to support its motion.\n")
+    untitled, problems = ingest.parse_seed(text, "city-opposition-mayor-motions.txt")
+    assert untitled.titled_from_file and untitled.title == "city opposition mayor motions"
+    assert any("after the file name" in p.message for p in problems)
+    topics = {stance.topic for stance in extract(untitled).stances}
+    assert topics and not any("mayor motions" in topic for topic in topics)
+    titled, _ = ingest.parse_seed("City opposition and the mayor's motions\n\n" + text, "city.txt")
+    assert not titled.titled_from_file and titled.title == "City opposition and the mayor's motions"

@@ -30,6 +30,7 @@ def extract(article: Article, parsed: Sequence[bytes] = ()) -> Extraction:
     actors = extract_actors(article, docs, sentences)
     quotes, problems = extract_quotes(article, docs, marks)
     named = [a for a in actors if a.method != LONE_NAME]  # linking keeps a lone name only if another article names it
-    stances = extract_stances(article, docs, named, sentences, title, quotes)
+    headline = None if article.titled_from_file else title  # a file's name is no words of the article's
+    stances = extract_stances(article, docs, named, sentences, headline, quotes)
     return Extraction(article=article, quotes=tuple(quotes), actors=tuple(actors), stances=tuple(stances),
                       problems=tuple(problems))

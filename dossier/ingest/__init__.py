@@ -255,7 +255,8 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
             body.append(candidate)
     byline = frontmatter.fields.get("author", metadata.byline or metadata.desk)
     body = without_author_bio(body, byline)
-    if title is None:
+    titled_from_file = title is None
+    if titled_from_file:
         title = " ".join(re.sub(r"[_-]+", " ", Path(file).stem).split()) or file
         problems.append(Problem(file, f"no title line found: titled {title!r} after the file name"))
     if not body:
@@ -282,5 +283,6 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
         url=fields.get("url"),
         language=fields.get("language"),
         digest=hashlib.sha256(normalise("\n".join([title, *body])).encode("utf-8")).hexdigest(),
+        titled_from_file=titled_from_file,
     )
     return article, problems
