@@ -417,6 +417,10 @@ WORDINGS = [
     ('"We celebrated the end of our long fight against the wage law," said Bernie Robinson.',
      ("Bernie Robinson", "end of our long fight against the wage law",
       "holder stated, topic stated, wording the speaker's own")),
+    # points back: a pronoun in it stands for what was said before, which the topic does not say
+    ("Opposition leader Jane Roe wants to see the location of the new homes before supporting it.",
+     ("Jane Roe", "see the location of the new homes before supporting it",
+      "holder stated, topic stated, wording points back")),
     # cut short: it ends on a word that needs what follows it
     ("Mayor Lee Leffingwell was the lone vote against the budget.\n\nAt the meeting today, council member Bill "
      "Spelman said it was too late in the process for revisions like those Leffingwell proposed.",

@@ -850,7 +850,8 @@ def _wording(ordered: Sequence, root) -> str:
     """Why the words of a topic may not read as an issue, "" when they do: "cut short" when they end on a word
     that needs what follows it ("revisions like"), "a name and a verb" when they only say that someone does
     something ("Ms Martin come", "what he claimed"), "the speaker's own" when they name it from where the speaker
-    stands ("the end of our long fight", "zero distance between us": whose, a reader cannot tell). Such a topic
+    stands ("the end of our long fight", "zero distance between us": whose, a reader cannot tell), "points back"
+    when a pronoun in them stands for something said before ("the homes' location before supporting it"). Such a topic
     is published only once an editor settles it."""
     last = next((t for t in reversed(ordered) if not t.is_punct), None)
     if last is not None and last.pos_ in DANGLING:
@@ -862,6 +863,8 @@ def _wording(ordered: Sequence, root) -> str:
         who = {t.i for t in subject.subtree}
         if all(t.i == root.i or t.i in who or t.pos_ not in CONTENT for t in ordered):
             return "a name and a verb"
+    if any(t.pos_ == "PRON" and (found := pronoun(t.text)) is not None and not found.possessive for t in ordered):
+        return "points back"
     return ""
 
 
