@@ -24,7 +24,7 @@ class MatmulOps(NumpyOps):
     of OpenBLAS's single-threaded speed on the machines this was measured on, and the model's layers
     spend most of their time there: a quarter of the parse's CPU time goes (bench/README, "The parse
     on numpy's BLAS"). The products are the same up to the order of float additions; the parses of
-    the seeds and the corpus are identical (tests/test_nlp.py).
+    the seeds and the corpus are identical (tests/test_model.py).
     """
 
     name = "dossier-matmul"
