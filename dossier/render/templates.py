@@ -73,8 +73,8 @@ def environment(templates: Path | None = None, *, depth: int = 1) -> jinja2.Envi
     folders = [str(templates)] if templates is not None else []
     loader = jinja2.FileSystemLoader([*folders, str(PACKAGE_TEMPLATES)])
     env = _Environment(loader=loader, autoescape=False,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True, auto_reload=False, bytecode_cache=_COMPILED)
+                       undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                       keep_trailing_newline=True, auto_reload=False, bytecode_cache=_COMPILED)
     @jinja2.pass_context  # run as each page renders, never folded into the template shared by every depth
     def path(context: jinja2.runtime.Context, target: str) -> str:
         target = internal_href(target)
