@@ -201,6 +201,8 @@ def test_common_layouts(layouts, file):
     ("10:35, March 17, 2025", "2025-03-17"),
     ("2025-03-17T10:35:00Z", "2025-03-17"),
     ("17.03.2025", "2025-03-17"),
+    ("October 22nd, 2020.", "2020-10-22"),  # a date line ended as a sentence
+    ("Mar 31 2017 | 7:22 AM IST", "2017-03-31"),  # a time after a bar
     ("2025-02-30", None),  # no such day
     ("February 30, 2025", None),
     ("March 17", None),  # no year: never invented
@@ -216,6 +218,9 @@ def test_parse_date(text, expected):
     ("Published: 10:35, March 17, 2025 | Updated: 14:09, March 17, 2025", "metadata",
      {"date": "2025-03-17", "updated": "2025-03-17"}),
     ("Last updated on 18 March 2025", "metadata", {"updated": "2025-03-18"}),
+    ("Publish date: Friday, November 23, 2018", "metadata", {"date": "2018-11-23"}),
+    ("Date published: 27 January 2022", "metadata", {"date": "2022-01-27"}),
+    ("Last Updated : Mar 31 2017 | 7:22 AM IST", "metadata", {"updated": "2017-03-31"}),
     ("Posted: 2 hours ago", "metadata", {"date": None}),
     ("By Xinhua", "metadata", {"byline": "Xinhua"}),
     ("By Jane Doe and John Roe", "metadata", {"byline": "Jane Doe and John Roe"}),
@@ -1314,6 +1319,7 @@ def test_classify_lines_from_unseen_layouts(text, kind, fields):
     ("New York CNN — Stocks fell.", "New York", (), "Stocks fell."),
     ("**TOKYO** -- Japan's chipmakers are speeding up.", "Tokyo", (), "Japan's chipmakers are speeding up."),
     ("RENO, Nev., March 17, 2025 /PRNewswire/ -- Acme announced a farm.", "Reno", (), "Acme announced a farm."),
+    ("DENVER/Jan. 9, 2024 – A new study was published.", "Denver", (), "A new study was published."),
     # ANI's: the state in parentheses, the country in brackets
     ("Kozhikode (Kerala) [India], April 27 (ANI): Head coach Clifford Miranda said so.", "Kozhikode", ("ANI",),
      "Head coach Clifford Miranda said so."),

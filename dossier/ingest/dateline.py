@@ -12,7 +12,7 @@ _DATELINE = re.compile(
     rf"""(?:\*\*|__)?(?P<place>[^\W\d_][\w.'’-]{{0,30}}(?:\s+[^\W\d_][\w.'’-]{{0,30}}){{0,3}})?(?:\*\*|__)?
     (?:(?:\s+\([^()\n]{{1,30}}\))?\s+\[[^\[\]\n]{{1,30}}\])?  # ANI's "Kozhikode (Kerala) [India]"
     (?:,\s+(?P<region>[^\W\d_][\w.'’-]{{0,30}}(?:\s+[^\W\d_][\w.'’-]{{0,30}}){{0,2}}))??
-    (?P<date>,\s+(?i:{MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?)?
+    (?P<date>(?:,\s+|/)(?i:{MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?)?  # "DENVER/Jan. 9, 2024 –": a release's
     (?:\s{{0,3}}\((?P<credit>[^()\n]{{1,40}})\)|\s{{1,3}}/(?P<release_wire>[^/\n]{{1,40}})/)?
     \s{{0,3}}(?P<separator>-{{1,2}}|[–—]|:)(?:\s{{1,3}}(?=\S)|\s*\Z)""",
     re.VERBOSE,
@@ -39,7 +39,7 @@ def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
     if not match or not (match["place"] or match["credit"]):
         return None
     place, credit = match["place"], match["credit"] or match["release_wire"]
-    date = parse_date(match["date"].lstrip(", ")) if match["date"] else None
+    date = parse_date(match["date"].lstrip(", /")) if match["date"] else None
     if credit and not date and (date := parse_date(credit)):
         credit = None  # "(January 22, 2016)": a press release's date, no wire
     if place and not credit:
