@@ -1259,6 +1259,8 @@ def test_layouts_written_blind(blind_layouts, file):
     ("TOI News Desk / EXAMPLE.COM / Updated: May 25, 2025, 14:32 IST", "metadata",
      {"byline": "TOI News Desk", "updated": "2025-05-25"}),
     ("New Delhi | March 17, 2025", "metadata", {"byline": None, "date": "2025-03-17"}),  # a place, not a byline
+    ("Margao, November 28", "metadata", {"dateline": "Margao", "date": None}),  # a dateline alone; no year
+    ("Washington, March 17, 2025", "metadata", {"dateline": "Washington", "date": "2025-03-17"}),
     ("Environment correspondent", "metadata", {"byline": None}),
     ("Updated 3 hours ago", "metadata", {"date": None, "updated": None}),
     ("Last modified on Tue 4 Jun 2024 11.40 BST", "metadata", {"updated": "2024-06-04"}),
@@ -1291,6 +1293,8 @@ def test_layouts_written_blind(blind_layouts, file):
     ("Source: Al Jazeera and news agencies", "credit", {"credited": ()}),
     ("Source : Perth Now news", "credit", {"credited": ()}),  # a republished page's credit, no headline
     ("Image: a ferry at the river port", "caption", {}),
+    ("The mayor speaks near the start of the council meeting. Video / City Council", "caption", {}),
+    ("News Release", "label", {}),
     ("Photograph: Jean Martin/AFP", "caption", {}),
     ("Getty Images", "caption", {}),
     ("Image 1 of 6", "caption", {}),
@@ -1306,7 +1310,10 @@ def test_layouts_written_blind(blind_layouts, file):
     ("Notes to editors", None, {}),
     ("By 2030", None, {}),
     ("Posted on social media, the video drew millions of views.", None, {}),
+    ("The council published the video: it shows the mayor leaving early.", None, {}),
     ("Published in 2019, the report was ignored by ministers.", None, {}),
+    ("Trump, Biden", None, {}),
+    ("Kyiv, March 17 and beyond", None, {}),
 ])
 def test_classify_lines_from_unseen_layouts(text, kind, fields):
     assert_classified(text, kind, fields)

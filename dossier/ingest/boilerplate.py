@@ -120,6 +120,7 @@ _HANDLE = re.compile(r"\s+@\w{1,30}$")
 _DOMAIN = re.compile(r"(?:[\w-]{1,63}\.){1,4}[a-z]{2,12}", re.IGNORECASE)
 _PARTIAL_DATE = re.compile(rf"{DAY}\s+(?:of\s+)?{MONTH}|{MONTH.replace('<month>', '<month2>')}\s+{DAY.replace('<day>', '<day2>')}",
                            re.IGNORECASE)
+_PLACE_AND_DATE = re.compile(r"(?P<place>[A-Z][\w.'’-]{1,30}(?:\s[A-Z][\w.'’-]{1,30}){0,2}),\s+(?P<date>.{4,40})")
 _FUNCTION_WORDS = frozenset({"to", "for", "from", "on", "in", "at", "with", "about", "by", "of", "and", "or"})
 _NOT_A_ROLE = frozenset({"the", "a", "an", "our", "my", "your", "his", "her", "their", "this", "that"})
 
@@ -142,6 +143,11 @@ def _metadata_part(part: str) -> dict | None:
     place = _SHOUTED_PLACE.match(part)
     if place and is_place(place["place"]) and parse_date(part[place.end():]):  # "NEW DELHI March 17, 2025"
         return {"date": parse_date(part[place.end():]), "dateline": place["place"].title()}
+    place = _PLACE_AND_DATE.fullmatch(part)  # "Margao, November 28" alone: a dateline, its year never completed
+    if place and is_place(place["place"]) and not only_times(place["place"]):
+        iso = parse_date(place["date"])
+        if iso or _PARTIAL_DATE.fullmatch(place["date"]):
+            return {"date": iso, "dateline": place["place"]}
     if only_times(part) and any(character.isdigit() for character in part):
         return {}
     for pattern, key in ((c.byline, "byline"), (c.staff, None)):
