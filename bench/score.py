@@ -29,7 +29,8 @@ what a reader of the site would see with the gold. How things match is decided h
   Two pages for one gold actor count once for recall and are listed as "split". "aliases listed" is
   the share of a found actor's gold aliases that its page lists.
 - ingest: title, date, outlet and byline of each article, compared after normalisation; a value
-  where the gold has null is wrong.
+  where the gold has null is wrong. A title ingest made from the file name (`titled_from_file`: the
+  text printed no headline) counts as null, as the gold writes a headline the text does not print.
 - positions: a built position matches a gold one when the actor matches (as for speakers), one of
   the gold topic_keywords occurs in the topic's title or keywords, and its evidence cites the gold
   article. Precision and recall count those; stance accuracy is the share of matched gold positions
@@ -362,7 +363,7 @@ def _score_ingest(dossier: Dossier, gold: Gold, locate: _Locator) -> tuple[dict,
     for file, want in sorted(gold.sources.items()):
         article = by_file.get(file)
         for name in INGEST_FIELDS:
-            got = getattr(article, name) if article else None
+            got = None if not article or (name == "title" and article.titled_from_file) else getattr(article, name)
             expected = None if want[name] is None else str(want[name])
             if _field(got) == _field(expected):
                 right[name] += 1

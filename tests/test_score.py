@@ -172,6 +172,16 @@ def test_ingest_fields(tmp_path, fields, wrong):
     assert sorted(e.kind for e in report.errors_of("ingest")) == wrong
 
 
+@pytest.mark.parametrize(("gold_title", "wrong"), [
+    (None, []),  # the text printed no headline, and ingest found none
+    ("Deal talks stall", ["title"]),  # a headline printed and missed
+])
+def test_a_title_from_the_file_name_is_no_printed_headline(tmp_path, gold_title, wrong):
+    titled = article(title="a", titled_from_file=True)
+    report = scored(tmp_path, sources=[titled], gold=gold_of(tmp_path, GOLD | {"title": gold_title}))
+    assert [e.kind for e in report.errors_of("ingest")] == wrong
+
+
 def test_positions_match_on_actor_topic_keyword_and_source(tmp_path):
     topics = [Topic("trade-deal", "Trade deal"), Topic("tariffs", "Tariffs", ["levy"])]
     roe = actor("Jane Roe")
