@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier import nlp
-from dossier.extract import extract
+from dossier.extract import extract, texts
 from dossier.extract.actors import extract_actors
 from dossier.extract.stances import _decided, extract_stances
 from dossier.link.positions import _keys_matching, _matches, link_positions
@@ -752,3 +752,5 @@ def test_a_title_made_from_the_file_name_names_no_topic():
     assert topics and not any("mayor motions" in topic for topic in topics)
     titled, _ = ingest.parse_seed("City opposition and the mayor's motions\n\n" + text, "city.txt")
     assert not titled.titled_from_file and titled.title == "City opposition and the mayor's motions"
+    assert texts(untitled) == [p.text for p in untitled.paragraphs]  # nor parsed: no work done for nothing
+    assert texts(titled) == [titled.title, *(p.text for p in titled.paragraphs)]
