@@ -267,6 +267,8 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
         if dateline:
             body[position:position + 1] = [dateline.rest] if dateline.rest else []  # "WASHINGTON (AP) —" alone
             break
+    if byline is None and dateline and dateline.credited:
+        byline = dateline.credited[0]  # "LONDON, Sept 28 (Reuters) –" and nobody signs: the wire is the byline
     credited = [*(dateline.credited if dateline else ()), *(c for p in body for c in credits_in(p)), *metadata.credited]
     fields = frontmatter.fields
     article = Article(
