@@ -395,6 +395,16 @@ def test_undated_source_says_so_and_has_no_original_link(pages):
     assert "date not given" in visible and "no link given" in visible
 
 
+def test_a_source_that_printed_no_headline_says_its_title_is_the_file_name(pages):
+    assert "none printed" not in Elements(to_html(pages["sources/opinion.md"])).visible
+    dossier = realistic()
+    dossier.sources = [replace(s, title="opinion", titled_from_file=True) if s.id == "opinion" else s
+                       for s in dossier.sources]
+    page = render.render(dossier, TEMPLATES, site_url="https://example.org/dossier/", site_name="Dossier")
+    visible = Elements(to_html(page["sources/opinion.md"])).visible
+    assert "Headline: none printed; this page is titled after its file, opinion.txt" in visible
+
+
 def test_quote_page_shows_who_when_where_how_and_the_wording(pages):
     page = pages["quotes/q7incomp.md"]
     hrefs = links(page)

@@ -229,7 +229,8 @@ class Views:
                   for actor, found in site.actors_in(source.id)]
         positions = [{**self.position_link(p), "paragraphs": [m.paragraph for m in p.evidence if m.source == source.id]}
                      for p in site.positions_in(source.id)]
-        return {"title": source.title, "outlet": source.outlet, "date": source.date, "updated": source.updated,
+        return {"title": source.title, "titled_from_file": source.titled_from_file, "outlet": source.outlet,
+                "date": source.date, "updated": source.updated,
                 "byline": source.byline, "credited": list(source.credited), "dateline": source.dateline,
                 "url": http_url(source.url), "file": source.file, "paragraphs": paragraphs, "quotes": quotes,
                 "actors": actors, "positions": positions}
