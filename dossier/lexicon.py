@@ -290,6 +290,7 @@ class SpeechVerbs(Patterned):
     female_words: Words
     spokesperson_nouns: Words
     document_nouns: Words
+    issuing_verbs: Words
     outlet_nouns: Words
     affiliations: Words
     honorific_nouns: dict[Word, Word]

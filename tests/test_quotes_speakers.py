@@ -176,6 +176,11 @@ SPEAKERS = [
     # the period the tagger splits from an abbreviated title is no end of the name ("Capt" was a speaker)
     ([f"{SAID} said HPU President Capt. Dana Reyes."], "Dana Reyes", "explicit"),
     ([f"{SAID} said Sgt. Dana Reyes."], "Dana Reyes", "explicit"),
+    # a document its subject issues speaks for it: "released the following statement:", the quotation after
+    (["Senator Maria Lopez released the following statement after the vote on Monday:", SAID], "Maria Lopez",
+     "carried"),
+    (["Maria Lopez issued a statement after the vote.", SAID], "Maria Lopez", "carried"),
+    (["Harlow Air released its results on Monday.", SAID], None, "unattributed"),  # results are no statement
     # a storm is never the "it" of a cue ("Hurricane Ian")
     (["The National Hurricane Center\u2019s advisory has Hurricane Ian maintaining its status.",
       'It warns of "catastrophic storm surge inundation of 12 to 18 feet" along the coast.'],
