@@ -421,3 +421,31 @@ def test_a_lone_word_only_the_tagger_calls_a_person_is_no_actor(paragraphs, acto
     else:
         assert actor in {a.id for a in actors}
 
+
+
+@pytest.mark.parametrize("paragraph, country, acts", [
+    # a country that acts or owns what it does is an actor...
+    ("Britain says it will extend some licences.", "United Kingdom", True),
+    ("The Springboks beat France 37-15 on Saturday.", "France", True),
+    ("The mission is important for India, officials said.", "India", True),
+    ("The crisis follows Israel's two-month blockade of food.", "Israel", True),
+    ("Witnesses reported Israeli forces firing on the crowd.", "Israel", True),
+    ("Milei called the French demands pure protectionism.", "France", True),
+    ("The leaders of Great Britain and France declared their readiness.", "United Kingdom", True),
+    ("Peacekeepers on Ukrainian territory would be a threat, Moscow said.", "Ukraine", True),
+    # ...where it only says where or whose, it is none
+    ("Lu, said Singapore's Mr Lu, would keep pushing.", "Singapore", False),
+    ("Thousands of Bangladeshi garment workers walked off the job.", "Bangladesh", False),
+    ("Rescuers searched the rubble across the mountains of central Iran.", "Iran", False),
+    ("The storm was just south of Cuba and gaining strength.", "Cuba", False),
+    ("The Chief Justice of Pakistan adjourned the hearing.", "Pakistan", False),
+    ("HAMILTON, Canada - The mayor spoke on Sunday.", "Canada", False),
+    ("Burns were treated on koalas after the recent Australian bushfires.", "Australia", False),
+    ("The wind farm aims to export electricity to the UK.", "United Kingdom", False),
+    ("Lusaka Chief Resident Magistrate Davies Chibwili declined the application.", "Zambia", False),
+    ("Only Metro Manila's franchise expiry was initially set for March.", "Philippines", False),
+])
+def test_a_country_is_an_actor_where_it_acts_not_where_it_is_a_place(paragraph, country, acts):
+    found = {m.name for m in _extract([paragraph]).actors if m.kind == "country"}
+    assert (country in found) == acts, found
+

@@ -53,6 +53,8 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "between", "outside", "insid
                                 "within"})  # a person is seldom their object; "to" and "from" are left out
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout",
                                    "within", "to", "from", "via", "through", "toward", "towards", "over", "between"})
+ACTING_DEPENDENCIES = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "dative", "conj", "npadvmod", "ROOT"})
+PARTY_PREPOSITIONS = frozenset({"for", "against", "by", "with", "on", "upon", "toward", "towards"})  # _acts
 INITIAL = re.compile(r"^[A-Z]\.$")  # "Donald J. Trump"
 DATELINE_MARKS = frozenset({"-", "--", ":", "\u2014", "\u2013"})
 MAX_INSTITUTION_WORDS = 4  # lower-case words an institution's name may take after an owner ("Russia's foreign ministry")
@@ -442,7 +444,8 @@ class _Reader:
         if match is None:
             return None
         end, known = match
-        if self._is_us_state(j, end) or (known.kind == COUNTRY and (self._in_place(j, end) or self._in_name(j, end))):
+        if self._is_us_state(j, end) or (known.kind == COUNTRY and (
+                self._in_place(j, end) or self._in_name(j, end) or not _acts(self.doc[j:end].root))):
             return _Reading(end)  # "an earthquake in central Iran": where it happened, not who acted
         if known.kind == ORGANIZATION:
             members = self.world.member_nouns.match(self.words, end)
@@ -458,17 +461,22 @@ class _Reader:
         if match is None:
             return None
         end, known = match
-        if self._is_dateline(j, end) or self._is_place(j, end):
-            return _Reading(end)
+        if self._is_dateline(j, end) or self._is_place(j, end) or self._in_name(j, end) or (
+                known.kind == COUNTRY and not _acts(self.doc[j:end].root)):
+            return _Reading(end)  # "the capital Tehran", "Lusaka Province", "Metro Manila"
         return _Reading(end, [_Found(self._surface(i, end), known.name, known.kind)])
 
     def _demonym(self, i: int) -> _Reading | None:
-        """ "Russian forces", "Ukrainian territory": the adjective mentions the country."""
+        """ "Russian forces", "Iranian officials": the adjective mentions the country acting through them
+        (places.yaml's state_nouns); "Australian bushfires", "British drivers" say where, and mention no actor."""
         match = self.world.demonyms.match(self.words, i)
         if match is None:
             return None
         end, known = match
-        if self._in_name(i, end):
+        root = self.doc[i:end].root
+        modifies = root.dep_ in ("amod", "compound", "nmod", "npadvmod") and root.head.i != root.i
+        acts = root.head.lemma_.lower() in self.world.state_nouns if modifies else _acts(root)
+        if self._in_name(i, end) or (known.kind == COUNTRY and not acts):
             return _Reading(end)
         return _Reading(end, [_Found(self._surface(i, end), known.name, known.kind)])
 
@@ -1405,6 +1413,22 @@ def _is_english(token) -> bool:
 
 def _is_word(part: str, lemmas: frozenset[str]) -> bool:
     return part in lemmas or (part.endswith("s") and part[:-1] in lemmas)
+
+
+def _acts(root) -> bool:
+    """Whether a country's name (or its capital) whose parse is headed by `root` stands for the country as a
+    party to what is said: a subject or object ("Britain says", "they beat France"), the object of "for",
+    "against", "by", ... ("a priority for India") or of the "of" after what a state has (places.yaml's
+    state_nouns: "the leaders of Great Britain"), or the owner of a thing ("Israel's blockade", "US
+    contractors"). The object of any other preposition ("the island of Ireland", "a return to Pakistan"),
+    beside or owning another name ("HAMILTON, Canada", "the capital Tehran", "Singapore's Mr Lu") says where
+    or whose: no mention of the country."""
+    if root.dep_ in ACTING_DEPENDENCIES:
+        return True
+    if root.dep_ == "pobj":
+        return root.head.lower_ in PARTY_PREPOSITIONS or (
+            root.head.lower_ == "of" and root.head.head.lemma_.lower() in world().state_nouns)
+    return root.dep_ in ("poss", "compound") and root.head.pos_ == "NOUN"
 
 
 def _is_acronym(words: Sequence[str]) -> bool:
