@@ -449,3 +449,18 @@ def test_a_country_is_an_actor_where_it_acts_not_where_it_is_a_place(paragraph, 
     found = {m.name for m in _extract([paragraph]).actors if m.kind == "country"}
     assert (country in found) == acts, found
 
+
+@pytest.mark.parametrize("paragraph, person, body", [
+    # a title, "of", and a body the tagger runs into its holder's name: the holder is a person of their own
+    ("Responding to the fee, Head of Bectu Philippa Childs said the rise was too small.", "Philippa Childs", "Bectu"),
+    ("General Secretary of Unite Sharon Graham said the offer was a sham.", "Sharon Graham", "Unite"),
+    # a page that ran two words together ("MPLocal") ends the name before them
+    ("Rt Hon Robert Jenrick MPLocal Government Secretary Rt Hon Robert Jenrick MP said:", "Rt Hon Robert Jenrick", None),
+])
+def test_a_holder_is_not_run_together_with_the_body_or_words_before(paragraph, person, body):
+    mentions = _extract([paragraph]).actors
+    people = {m.name for m in mentions if m.kind == PERSON}
+    assert person in people and all(len(name.split()) <= len(person.split()) for name in people), people
+    if body is not None:
+        assert (body, "organization") in {(m.name, m.kind) for m in mentions}
+        assert {m.affiliation for m in mentions if m.name == person} == {body}

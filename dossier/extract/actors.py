@@ -43,7 +43,7 @@ from dossier.extract.discourse import Referent, role_referent
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import lexicon
 from dossier.model import LONE_NAME, ActorMention, Article, Confidence
-from dossier.names import NameIndex, genders, pronoun
+from dossier.names import NameIndex, genders, holder_after_body, is_glued, pronoun
 from dossier.text import ends_sentence, normalise
 from dossier.world import COUNTRY, GROUP, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, law_name_end, world
 
@@ -328,6 +328,8 @@ class _Reader:
         if affiliation is None and not addressed and self._part_of_org(start_name - 1):
             return None
         end = self._name_run(start_name)
+        if end == start_name and affiliation is None and (held := self._holder_of_body(i, start_name, role)):
+            return held
         if end == start_name and start_name < len(self.doc) and self.words[start_name] == ",":
             start_name += 1  # "Russia's foreign minister, Sergei Lavrov, said": a full name only
             start_name = self._title_words(start_name) or start_name  # "prime minister, Sheikh Mohammed"
@@ -341,6 +343,31 @@ class _Reader:
             return None
         start = i if affiliation_surface is not None else self._narrowed(i, start_name)
         return self._person_reading(start, end, person, role, affiliation, affiliation_surface)
+
+    def _holder_of_body(self, i: int, of: int, role: str | None) -> _Reading | None:
+        """ "Head of Bectu Philippa Childs", "General Secretary of Unite Sharon Graham": a title, "of", a body
+        named without "the", then its holder's full name, which the tagger runs together with the body's (a
+        PERSON "Bectu Philippa Childs", an ORG "Unison Christina McAnea"): names.holder_after_body splits
+        them. The body is a country or an organisation, never a place ("Mayor of London Sadiq Khan" is left
+        as it was)."""
+        if role is None or self.words[of] != "of":
+            return None
+        start = end = of + 1
+        while end < len(self.doc) and end - start < MAX_NAME_TOKENS and self.tokens[end].is_title and (
+                self.tokens[end].pos_ == "PROPN"):
+            end += 1
+        split = holder_after_body(self.words[start:end], self.world)
+        if split is None or any(self.tokens[k].ent_type_ in PLACE_ENTITIES for k in range(start, end)):
+            return None
+        holder = start + split
+        body = normalise(self.paragraph.span_text(start, holder))
+        known = self.world.names.get(body) or Known(body, ORGANIZATION)
+        if self.world.metonyms.get(body) or self.world.organization_heads.match(self.words, end - 1):
+            return None
+        person = self._person(holder, end, supported=True)
+        if person is None or self._known_person(body) is not None:
+            return None
+        return self._person_reading(i, end, person, role, known, self.doc[start:holder])
 
     def _narrowed(self, i: int, name: int) -> int:
         """Start of the lower-case words before a title at i that the parser hangs on it ("rail minister",
@@ -1036,7 +1063,8 @@ class _Reader:
     def _is_name_word(self, k: int) -> bool:
         token = self.tokens[k]
         text = self.words[k]
-        if not (text[:1].isupper() and any(c.islower() for c in text)) or token.ent_type_ in NOT_NAMES:
+        if not (text[:1].isupper() and any(c.islower() for c in text)) or token.ent_type_ in NOT_NAMES or (
+                is_glued(text)):
             return False
         names = self.world.person_names
         if token.is_stop and not (text in names.chinese | names.korean and self._is_given_name(token.i)):
