@@ -464,3 +464,14 @@ def test_a_holder_is_not_run_together_with_the_body_or_words_before(paragraph, p
     if body is not None:
         assert (body, "organization") in {(m.name, m.kind) for m in mentions}
         assert {m.affiliation for m in mentions if m.name == person} == {body}
+
+
+@pytest.mark.parametrize("paragraph, actors", [
+    # a building or ground named for the kind of place it is, where something happened, is no actor
+    ("Chris Bishop announced the change to Auckland leaders at the International Convention Centre.", {"Chris Bishop"}),
+    ("The mayor spoke at Ilford Town Hall and later at the Royal Albert Hall.", set()),
+    # named as what acts, it is one
+    ("The Southbank Centre said it would close for a year.", {"Southbank Centre"}),
+])
+def test_a_venue_where_something_happened_is_no_actor(paragraph, actors):
+    assert {m.name for m in _extract([paragraph]).actors} == actors

@@ -350,7 +350,7 @@ class _Reader:
         PERSON "Bectu Philippa Childs", an ORG "Unison Christina McAnea"): names.holder_after_body splits
         them. The body is a country or an organisation, never a place ("Mayor of London Sadiq Khan" is left
         as it was)."""
-        if role is None or self.words[of] != "of":
+        if role is None or of >= len(self.doc) or self.words[of] != "of":
             return None
         start = end = of + 1
         while end < len(self.doc) and end - start < MAX_NAME_TOKENS and self.tokens[end].is_title and (
@@ -778,6 +778,18 @@ class _Reader:
             return None
         return _Reading(self._name_run(match[0]))
 
+    def _venue(self, i: int) -> _Reading | None:
+        """ "at the International Convention Centre", "in Ilford Town Hall": a building or ground named for
+        the kind of place it is (places.yaml's venues), where something happened: read whole, no actor."""
+        j = self._skip_the(i)
+        end = j
+        while end < len(self.doc) and end - j < MAX_INSTITUTION_TOKENS and self.tokens[end].is_title:
+            end += 1
+        if end == j or not ({self.words[end - 1].lower(), " ".join(self.words[end - 2:end]).lower()} & self.world.venues):
+            return None
+        root = self.doc[j:end].root
+        return _Reading(end) if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS else None
+
     def _law(self, i: int) -> _Reading | None:
         """A law or bill by its name ("the Administration of Justice (Protection) Act 2016"), or one
         referred back to ("these Bills", "the Act"): no actor, though the tagger finds organisations and
@@ -818,7 +830,7 @@ class _Reader:
             describes and (token.is_sent_start or token.head.text[:1].isupper())))
 
     _readings: tuple[Callable[[_Reader, int], _Reading | None], ...] = (
-        _outlet, _law, _region, _weather_system, _party, _titled_person, _referring_person, _abbreviated_title, _institution, _typed_organization, _employer,
+        _outlet, _law, _region, _weather_system, _venue, _party, _titled_person, _referring_person, _abbreviated_title, _institution, _typed_organization, _employer,
         _country_or_organization,
         _metonym, _demonym, _referring_organization, _nickname, _short_organization, _named_person, _organization,
     )  # on equal spans the earlier reading wins
