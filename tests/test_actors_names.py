@@ -475,3 +475,17 @@ def test_a_holder_is_not_run_together_with_the_body_or_words_before(paragraph, p
 ])
 def test_a_venue_where_something_happened_is_no_actor(paragraph, actors):
     assert {m.name for m in _extract([paragraph]).actors} == actors
+
+
+@pytest.mark.parametrize("paragraphs, want, never", [
+    # a title of office and a person's name the tagger took for one organisation
+    (["Magistrate Davies Chibwili denied the application."], ("Davies Chibwili", PERSON), "Magistrate Davies Chibwili"),
+    # a plural title is nobody's name
+    (["Lusaka Chief Resident Magistrates\u2019 Davies Chibwili yesterday declined the application.",
+      "Magistrate Davies Chibwili said the defence was not ready."], ("Davies Chibwili", PERSON), "Magistrates"),
+    # a title word inside an organisation's name stays part of it
+    (["General Motors said it would close the plant."], ("General Motors", ORGANIZATION), "Motors"),
+])
+def test_a_title_before_a_name_is_no_organisation_and_no_name(paragraphs, want, never):
+    found = {(m.name, m.kind) for m in _extract(paragraphs).actors}
+    assert want in found and never not in {name for name, _ in found}, found

@@ -602,7 +602,7 @@ class _Reader:
             end = next((k for k in range(start + 1, end) if self.words[k] == "("), end)  # "Atoc" of "... (Atoc)"
             if span.text in self.title_abbreviations:  # "CJP": an office, not an organisation
                 return None
-            if self._in_title(start):
+            if self._in_title(start) or self._titled_name(span):
                 return None
             recurs = self._tagged_organizations[span.text] > 1
             speaks = self._is_speaker(span.root.i)
@@ -1092,7 +1092,8 @@ class _Reader:
         k = token.i
         if self._is_given_name(k):
             return True
-        return not any(
+        plural_title = text.endswith("s") and self.world.titles.match([text[:-1]], 0)
+        return not plural_title and not any(  # "Chief Resident Magistrates' Davies Chibwili": no one "Magistrates"
             table.match(self.words, k) for table in
             (self.world.names, self.world.metonyms, self.world.demonyms, self.world.outlets, self.world.titles)
         )
@@ -1324,10 +1325,20 @@ class _Reader:
         return match[1] if self._is_dateline(0, match[0]) else None
 
     def _part_of_org(self, k: int) -> bool:
-        """A title word inside an organisation's name ("General Motors") is no title."""
+        """A title word inside an organisation's name ("General Motors") is no title, unless the tagger's
+        organisation is the title and a person's name ("Magistrate Davies Chibwili", _titled_name)."""
         return 0 <= k < len(self.doc) and self.tokens[k].ent_type_ == "ORG" and self.tokens[k].ent_iob_ != "O" and (
             k + 1 < len(self.doc) and self.tokens[k + 1].ent_iob_ == "I"
-        )
+        ) and not self._titled_name(self.paragraph.entities.get(k))
+
+    def _titled_name(self, span) -> bool:
+        """Whether an entity the tagger calls an organisation is a title of office then a person's name:
+        two or more capitalised words after it, the last no English word ("Magistrate Davies Chibwili",
+        not "General Motors" nor "General Electric Company")."""
+        if span is None or (title_end := self._title_words(span.start)) is None:
+            return False
+        rest = self.tokens[title_end:span.end]
+        return len(rest) >= 2 and all(t.text[:1].isupper() for t in rest) and not _is_english(rest[-1])
 
     # -- small helpers -----------------------------------------------------
 
