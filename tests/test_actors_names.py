@@ -489,3 +489,16 @@ def test_a_venue_where_something_happened_is_no_actor(paragraph, actors):
 def test_a_title_before_a_name_is_no_organisation_and_no_name(paragraphs, want, never):
     found = {(m.name, m.kind) for m in _extract(paragraphs).actors}
     assert want in found and never not in {name for name, _ in found}, found
+
+
+@pytest.mark.parametrize("paragraph, names", [
+    # a whole organisation's name before "and" is one of two
+    ("Left parties, namely Lanka Sama Samaja Party and Democratic Left Front, backed the march.",
+     {"Lanka Sama Samaja Party", "Democratic Left Front"}),
+    # a list of portfolios before the head is one name
+    ("The Senate Health, Education, Labor and Pensions Committee said it would vote.",
+     {"Senate Health, Education, Labor and Pensions Committee"}),
+    ("The Ministry of Health and Social Care said no.", {"Ministry of Health and Social Care"}),
+])
+def test_two_organisations_joined_by_and_are_two(paragraph, names):
+    assert {m.name for m in _extract([paragraph]).actors if m.kind == ORGANIZATION} == names

@@ -1169,9 +1169,11 @@ class _Reader:
             head = self.world.institutions.match(self.words, k)
             if token.is_title or token.is_upper:
                 head = head or self.world.organization_heads.match(self.words, k)
-            elif k > i and self._joins_listed_name(k) and (self.world.parties.match(self.words, i) or (None,))[0] != k:
+            elif k > i and self._joins_listed_name(k) and (self.world.parties.match(self.words, i) or (None,))[0] != k and (
+                    end != k or k - i < 2 or token.text == ","):
                 listing = token.text == ","  # "Health, Education, Labor and Pensions Committee": a head only after
-                # the "and"; a party's whole name before it ("the Green Party and Alliance Party") is one of two
+                # the "and"; a whole name before it, more than its head ("the Green Party and Alliance Party",
+                # "Lanka Sama Samaja Party and Democratic Left Front", not "Securities and Exchange"), is one of two
             elif any_case and token.is_lower and token.is_alpha:
                 limit = MAX_INSTITUTION_WORDS  # a name's own words are capitalised: a long lower-case run is prose
             else:
