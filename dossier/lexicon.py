@@ -189,6 +189,8 @@ class Places(Shape):
     regions: Words
     weather_systems: Words
     place_nouns: Words
+    state_nouns: Words
+    venues: Words
     us_states: Words
     us_politicians: Words
 

@@ -183,6 +183,30 @@ def _fold(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
+HOLDER_WORDS = 2  # "Philippa Childs": a given name and a surname
+
+
+def holder_after_body(words: Sequence[str], world: World) -> int | None:
+    """Where the holder's name starts in the capitalised words after a title's "of" that name a body and
+    then its holder, run together ("Head of | Bectu Philippa Childs", "General Secretary of | Unite Sharon
+    Graham"): after a body the data files know ("Pakistan | Qazi Faez Isa"), else the last two words of
+    three or more; None when no name is left after the body, or nothing shows where the body ends."""
+    run = next((k for k, word in enumerate(words) if not word[:1].isupper()), len(words))
+    known = world.names.match(words, 0)
+    if known is not None:
+        return known[0] if run - known[0] >= HOLDER_WORDS else None
+    return run - HOLDER_WORDS if run > HOLDER_WORDS else None
+
+
+_GLUED = re.compile(r"[A-Z]{2}[A-Z][a-z]")
+
+
+def is_glued(word: str) -> bool:
+    """"MPLocal" of "Rt Hon Robert Jenrick MPLocal Government Secretary": two words a page ran together
+    (initials, then a capitalised word), never a word of a person's name; read as one, the name runs on."""
+    return _GLUED.search(word) is not None
+
+
 def is_initial(word: str) -> bool:
     """"J." in "Donald J. Trump": a name part that never tells two people apart."""
     return len(word) <= 2 and word.endswith(".")

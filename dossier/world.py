@@ -107,6 +107,8 @@ class World:
     regions: Phrases  # "South America", "New Mexico": places, never actors
     weather_systems: Phrases  # "Cyclone", "hurricanes": the name after one is a storm, never an actor
     place_nouns: frozenset[str]  # "town", "village": "the town of X" is a place
+    state_nouns: frozenset[str]  # "forces", "blockade": what "Israeli forces" is Israel acting through
+    venues: frozenset[str]  # "centre", "hall": "at the International Convention Centre" is a place
     us_states: frozenset[str]
     us_politicians: frozenset[str]  # "Republican", "Sen.": "<politician> of Georgia" is the state
     governments: frozenset[str]
@@ -176,6 +178,8 @@ def world() -> World:
         regions=Phrases({n: n for n in places.regions}),
         weather_systems=Phrases({n: n for n in places.weather_systems}, fold_case=True),
         place_nouns=frozenset(places.place_nouns),
+        state_nouns=frozenset(places.state_nouns),
+        venues=frozenset(places.venues),
         us_states=frozenset(places.us_states),
         us_politicians=frozenset(places.us_politicians),
         governments=frozenset(organizations.governments),

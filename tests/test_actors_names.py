@@ -421,3 +421,84 @@ def test_a_lone_word_only_the_tagger_calls_a_person_is_no_actor(paragraphs, acto
     else:
         assert actor in {a.id for a in actors}
 
+
+
+@pytest.mark.parametrize("paragraph, country, acts", [
+    # a country that acts or owns what it does is an actor...
+    ("Britain says it will extend some licences.", "United Kingdom", True),
+    ("The Springboks beat France 37-15 on Saturday.", "France", True),
+    ("The mission is important for India, officials said.", "India", True),
+    ("The crisis follows Israel's two-month blockade of food.", "Israel", True),
+    ("Witnesses reported Israeli forces firing on the crowd.", "Israel", True),
+    ("Milei called the French demands pure protectionism.", "France", True),
+    ("The leaders of Great Britain and France declared their readiness.", "United Kingdom", True),
+    ("Peacekeepers on Ukrainian territory would be a threat, Moscow said.", "Ukraine", True),
+    # ...where it only says where or whose, it is none
+    ("Lu, said Singapore's Mr Lu, would keep pushing.", "Singapore", False),
+    ("Thousands of Bangladeshi garment workers walked off the job.", "Bangladesh", False),
+    ("Rescuers searched the rubble across the mountains of central Iran.", "Iran", False),
+    ("The storm was just south of Cuba and gaining strength.", "Cuba", False),
+    ("The Chief Justice of Pakistan adjourned the hearing.", "Pakistan", False),
+    ("HAMILTON, Canada - The mayor spoke on Sunday.", "Canada", False),
+    ("Burns were treated on koalas after the recent Australian bushfires.", "Australia", False),
+    ("The wind farm aims to export electricity to the UK.", "United Kingdom", False),
+    ("Lusaka Chief Resident Magistrate Davies Chibwili declined the application.", "Zambia", False),
+    ("Only Metro Manila's franchise expiry was initially set for March.", "Philippines", False),
+])
+def test_a_country_is_an_actor_where_it_acts_not_where_it_is_a_place(paragraph, country, acts):
+    found = {m.name for m in _extract([paragraph]).actors if m.kind == "country"}
+    assert (country in found) == acts, found
+
+
+@pytest.mark.parametrize("paragraph, person, body", [
+    # a title, "of", and a body the tagger runs into its holder's name: the holder is a person of their own
+    ("Responding to the fee, Head of Bectu Philippa Childs said the rise was too small.", "Philippa Childs", "Bectu"),
+    ("General Secretary of Unite Sharon Graham said the offer was a sham.", "Sharon Graham", "Unite"),
+    # a page that ran two words together ("MPLocal") ends the name before them
+    ("Rt Hon Robert Jenrick MPLocal Government Secretary Rt Hon Robert Jenrick MP said:", "Rt Hon Robert Jenrick", None),
+])
+def test_a_holder_is_not_run_together_with_the_body_or_words_before(paragraph, person, body):
+    mentions = _extract([paragraph]).actors
+    people = {m.name for m in mentions if m.kind == PERSON}
+    assert person in people and all(len(name.split()) <= len(person.split()) for name in people), people
+    if body is not None:
+        assert (body, "organization") in {(m.name, m.kind) for m in mentions}
+        assert {m.affiliation for m in mentions if m.name == person} == {body}
+
+
+@pytest.mark.parametrize("paragraph, actors", [
+    # a building or ground named for the kind of place it is, where something happened, is no actor
+    ("Chris Bishop announced the change to Auckland leaders at the International Convention Centre.", {"Chris Bishop"}),
+    ("The mayor spoke at Ilford Town Hall and later at the Royal Albert Hall.", set()),
+    # named as what acts, it is one
+    ("The Southbank Centre said it would close for a year.", {"Southbank Centre"}),
+])
+def test_a_venue_where_something_happened_is_no_actor(paragraph, actors):
+    assert {m.name for m in _extract([paragraph]).actors} == actors
+
+
+@pytest.mark.parametrize("paragraphs, want, never", [
+    # a title of office and a person's name the tagger took for one organisation
+    (["Magistrate Davies Chibwili denied the application."], ("Davies Chibwili", PERSON), "Magistrate Davies Chibwili"),
+    # a plural title is nobody's name
+    (["Lusaka Chief Resident Magistrates\u2019 Davies Chibwili yesterday declined the application.",
+      "Magistrate Davies Chibwili said the defence was not ready."], ("Davies Chibwili", PERSON), "Magistrates"),
+    # a title word inside an organisation's name stays part of it
+    (["General Motors said it would close the plant."], ("General Motors", ORGANIZATION), "Motors"),
+])
+def test_a_title_before_a_name_is_no_organisation_and_no_name(paragraphs, want, never):
+    found = {(m.name, m.kind) for m in _extract(paragraphs).actors}
+    assert want in found and never not in {name for name, _ in found}, found
+
+
+@pytest.mark.parametrize("paragraph, names", [
+    # a whole organisation's name before "and" is one of two
+    ("Left parties, namely Lanka Sama Samaja Party and Democratic Left Front, backed the march.",
+     {"Lanka Sama Samaja Party", "Democratic Left Front"}),
+    # a list of portfolios before the head is one name
+    ("The Senate Health, Education, Labor and Pensions Committee said it would vote.",
+     {"Senate Health, Education, Labor and Pensions Committee"}),
+    ("The Ministry of Health and Social Care said no.", {"Ministry of Health and Social Care"}),
+])
+def test_two_organisations_joined_by_and_are_two(paragraph, names):
+    assert {m.name for m in _extract([paragraph]).actors if m.kind == ORGANIZATION} == names

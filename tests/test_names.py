@@ -8,7 +8,7 @@ import yaml
 
 from dossier import nlp
 from dossier.lexicon import DATA_DIR
-from dossier.names import genders, person_names, pronoun, split_title, word_spans, words
+from dossier.names import genders, holder_after_body, is_glued, person_names, pronoun, split_title, word_spans, words
 from dossier.world import world
 
 
@@ -150,3 +150,24 @@ def test_every_phrase_in_the_data_files_splits_as_the_models_tokenizer_splits_it
     differ = {p: ([t.text for t in tokenizer(p)], words(p)) for p in sorted(phrases)
               if [t.text for t in tokenizer(p)] != words(p)}
     assert differ == {}
+
+
+@pytest.mark.parametrize("words, holder", [
+    (["Bectu", "Philippa", "Childs"], 1),  # "Head of Bectu Philippa Childs"
+    (["Unite", "Sharon", "Graham"], 1),
+    (["Amnesty", "International", "Agnes", "Callamard"], 2),  # a body the data files know
+    (["Pakistan", "Qazi", "Faez", "Isa"], 1),  # ...ends where they say, the holder's name whole
+    (["Pakistan"], None),  # a body alone
+    (["Philippa", "Childs"], None),  # a name alone: nothing shows where a body would end
+    (["Bectu", "Philippa", "Childs", "said"], 1),  # the capitalised run only
+])
+def test_where_the_holder_starts_after_a_titles_body(words, holder):
+    assert holder_after_body(words, world()) == holder
+
+
+@pytest.mark.parametrize("word, glued", [
+    ("MPLocal", True), ("NHSEngland", True),
+    ("McAnea", False), ("MacDonald", False), ("DeSantis", False), ("NATO", False), ("MP", False), ("Jenrick", False),
+])
+def test_two_words_a_page_ran_together(word, glued):
+    assert is_glued(word) == glued

@@ -35,6 +35,13 @@ PAIRING = [
     (['"a b c', '"d e f', '"g h," he said.'], ["a b c d e f g h,"], []),
     (['"a b c', "Then he left.", '"d e f g," she said.'], ["d e f g,"], [0]),
     (['"never closed'], [], [0]),
+    # a quotation the article's end cuts off (a stored copy stops after its last whole paragraph)
+    (['Jo Bloggs said:', '\u201ca b c d.', '\u201ce f g h. '], ["a b c d. e f g h."], []),
+    (['The judge said: "a b c d.'], ["a b c d."], []),
+    (['"a b c d.', "Then he left."], [], [0]),  # not at the end: left open
+    (['He called it "a b c d.'], [], [0]),  # neither opening its paragraph nor after a colon
+    (['"a b c d'], [], [0]),  # cut mid-sentence
+    (['\u201ca b \u2018c d.'], [], [0]),  # two marks left open: which one ends where is unsure
     (["", '""', "\u201c\u201d \u2019 ' \" \u00ab"], ["", ""], [2]),
 ]
 
@@ -131,3 +138,17 @@ def test_apostrophes_printed_as_right_double_marks_neither_cut_a_quotation_nor_m
     ]
     names = {a.name for a in found.actors}
     assert {"Abhijit Basu", "Gene Roth"} <= names <= {"Abhijit Basu", "Gene Roth", "Fremont"}  # never "I”m"
+
+
+def test_a_quotation_the_articles_end_cuts_off_is_kept_with_its_speaker():
+    """A stored page that stops after its last whole paragraph, inside a quotation of several paragraphs."""
+    article = article_from_text(
+        "Fee rise hits jobs\n\n"
+        "Responding to the announcement, union leader Philippa Childs said:\n\n"
+        "\u201cThe two-year freeze has already had an incredibly damaging impact on jobs.\n\n"
+        "\u201cIts failure to honour the planned increase will mean more cuts for the service.\n")
+    found = extract(article)
+    assert [(q.text, q.speaker) for q in found.quotes] == [
+        ("The two-year freeze has already had an incredibly damaging impact on jobs. "
+         "Its failure to honour the planned increase will mean more cuts for the service.", "Philippa Childs")]
+    assert not any("never closed" in p.message for p in found.problems)

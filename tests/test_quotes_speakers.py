@@ -223,3 +223,12 @@ def test_a_quote_carries_where_its_words_stand(paragraphs, printed):
     texts = {p.index: p.text for p in article.paragraphs}
     quote = extract(article).quotes[0]
     assert [(paragraph, texts[paragraph][start:end]) for paragraph, start, end in quote.parts] == printed
+
+
+def test_a_holder_named_after_a_title_and_its_body_speaks():
+    """ "Head of Bectu Philippa Childs said:": the speaker is the holder, not a bare title nor the body."""
+    found = extract(article_from_text(
+        "Fee rise\n\n"
+        "Responding to the announcement, Head of Bectu Philippa Childs said: \u201cThe freeze has already had "
+        "an incredibly damaging impact.\u201d\n"))
+    assert [(q.speaker, q.method) for q in found.quotes] == [("Philippa Childs", "explicit")]

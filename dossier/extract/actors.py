@@ -43,7 +43,7 @@ from dossier.extract.discourse import Referent, role_referent
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import lexicon
 from dossier.model import LONE_NAME, ActorMention, Article, Confidence
-from dossier.names import NameIndex, genders, pronoun
+from dossier.names import NameIndex, genders, holder_after_body, is_glued, pronoun
 from dossier.text import ends_sentence, normalise
 from dossier.world import COUNTRY, GROUP, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, law_name_end, world
 
@@ -53,6 +53,8 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "between", "outside", "insid
                                 "within"})  # a person is seldom their object; "to" and "from" are left out
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout",
                                    "within", "to", "from", "via", "through", "toward", "towards", "over", "between"})
+ACTING_DEPENDENCIES = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "dative", "conj", "npadvmod", "ROOT"})
+PARTY_PREPOSITIONS = frozenset({"for", "against", "by", "with", "on", "upon", "toward", "towards"})  # _acts
 INITIAL = re.compile(r"^[A-Z]\.$")  # "Donald J. Trump"
 DATELINE_MARKS = frozenset({"-", "--", ":", "\u2014", "\u2013"})
 MAX_INSTITUTION_WORDS = 4  # lower-case words an institution's name may take after an owner ("Russia's foreign ministry")
@@ -326,6 +328,8 @@ class _Reader:
         if affiliation is None and not addressed and self._part_of_org(start_name - 1):
             return None
         end = self._name_run(start_name)
+        if end == start_name and affiliation is None and (held := self._holder_of_body(i, start_name, role)):
+            return held
         if end == start_name and start_name < len(self.doc) and self.words[start_name] == ",":
             start_name += 1  # "Russia's foreign minister, Sergei Lavrov, said": a full name only
             start_name = self._title_words(start_name) or start_name  # "prime minister, Sheikh Mohammed"
@@ -339,6 +343,31 @@ class _Reader:
             return None
         start = i if affiliation_surface is not None else self._narrowed(i, start_name)
         return self._person_reading(start, end, person, role, affiliation, affiliation_surface)
+
+    def _holder_of_body(self, i: int, of: int, role: str | None) -> _Reading | None:
+        """ "Head of Bectu Philippa Childs", "General Secretary of Unite Sharon Graham": a title, "of", a body
+        named without "the", then its holder's full name, which the tagger runs together with the body's (a
+        PERSON "Bectu Philippa Childs", an ORG "Unison Christina McAnea"): names.holder_after_body splits
+        them. The body is a country or an organisation, never a place ("Mayor of London Sadiq Khan" is left
+        as it was)."""
+        if role is None or of >= len(self.doc) or self.words[of] != "of":
+            return None
+        start = end = of + 1
+        while end < len(self.doc) and end - start < MAX_NAME_TOKENS and self.tokens[end].is_title and (
+                self.tokens[end].pos_ == "PROPN"):
+            end += 1
+        split = holder_after_body(self.words[start:end], self.world)
+        if split is None or any(self.tokens[k].ent_type_ in PLACE_ENTITIES for k in range(start, end)):
+            return None
+        holder = start + split
+        body = normalise(self.paragraph.span_text(start, holder))
+        known = self.world.names.get(body) or Known(body, ORGANIZATION)
+        if self.world.metonyms.get(body) or self.world.organization_heads.match(self.words, end - 1):
+            return None
+        person = self._person(holder, end, supported=True)
+        if person is None or self._known_person(body) is not None:
+            return None
+        return self._person_reading(i, end, person, role, known, self.doc[start:holder])
 
     def _narrowed(self, i: int, name: int) -> int:
         """Start of the lower-case words before a title at i that the parser hangs on it ("rail minister",
@@ -442,7 +471,8 @@ class _Reader:
         if match is None:
             return None
         end, known = match
-        if self._is_us_state(j, end) or (known.kind == COUNTRY and (self._in_place(j, end) or self._in_name(j, end))):
+        if self._is_us_state(j, end) or (known.kind == COUNTRY and (
+                self._in_place(j, end) or self._in_name(j, end) or not _acts(self.doc[j:end].root))):
             return _Reading(end)  # "an earthquake in central Iran": where it happened, not who acted
         if known.kind == ORGANIZATION:
             members = self.world.member_nouns.match(self.words, end)
@@ -458,17 +488,22 @@ class _Reader:
         if match is None:
             return None
         end, known = match
-        if self._is_dateline(j, end) or self._is_place(j, end):
-            return _Reading(end)
+        if self._is_dateline(j, end) or self._is_place(j, end) or self._in_name(j, end) or (
+                known.kind == COUNTRY and not _acts(self.doc[j:end].root)):
+            return _Reading(end)  # "the capital Tehran", "Lusaka Province", "Metro Manila"
         return _Reading(end, [_Found(self._surface(i, end), known.name, known.kind)])
 
     def _demonym(self, i: int) -> _Reading | None:
-        """ "Russian forces", "Ukrainian territory": the adjective mentions the country."""
+        """ "Russian forces", "Iranian officials": the adjective mentions the country acting through them
+        (places.yaml's state_nouns); "Australian bushfires", "British drivers" say where, and mention no actor."""
         match = self.world.demonyms.match(self.words, i)
         if match is None:
             return None
         end, known = match
-        if self._in_name(i, end):
+        root = self.doc[i:end].root
+        modifies = root.dep_ in ("amod", "compound", "nmod", "npadvmod") and root.head.i != root.i
+        acts = root.head.lemma_.lower() in self.world.state_nouns if modifies else _acts(root)
+        if self._in_name(i, end) or (known.kind == COUNTRY and not acts):
             return _Reading(end)
         return _Reading(end, [_Found(self._surface(i, end), known.name, known.kind)])
 
@@ -567,7 +602,7 @@ class _Reader:
             end = next((k for k in range(start + 1, end) if self.words[k] == "("), end)  # "Atoc" of "... (Atoc)"
             if span.text in self.title_abbreviations:  # "CJP": an office, not an organisation
                 return None
-            if self._in_title(start):
+            if self._in_title(start) or self._titled_name(span):
                 return None
             recurs = self._tagged_organizations[span.text] > 1
             speaks = self._is_speaker(span.root.i)
@@ -743,6 +778,18 @@ class _Reader:
             return None
         return _Reading(self._name_run(match[0]))
 
+    def _venue(self, i: int) -> _Reading | None:
+        """ "at the International Convention Centre", "in Ilford Town Hall": a building or ground named for
+        the kind of place it is (places.yaml's venues), where something happened: read whole, no actor."""
+        j = self._skip_the(i)
+        end = j
+        while end < len(self.doc) and end - j < MAX_INSTITUTION_TOKENS and self.tokens[end].is_title:
+            end += 1
+        if end == j or not ({self.words[end - 1].lower(), " ".join(self.words[end - 2:end]).lower()} & self.world.venues):
+            return None
+        root = self.doc[j:end].root
+        return _Reading(end) if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS else None
+
     def _law(self, i: int) -> _Reading | None:
         """A law or bill by its name ("the Administration of Justice (Protection) Act 2016"), or one
         referred back to ("these Bills", "the Act"): no actor, though the tagger finds organisations and
@@ -783,7 +830,7 @@ class _Reader:
             describes and (token.is_sent_start or token.head.text[:1].isupper())))
 
     _readings: tuple[Callable[[_Reader, int], _Reading | None], ...] = (
-        _outlet, _law, _region, _weather_system, _party, _titled_person, _referring_person, _abbreviated_title, _institution, _typed_organization, _employer,
+        _outlet, _law, _region, _weather_system, _venue, _party, _titled_person, _referring_person, _abbreviated_title, _institution, _typed_organization, _employer,
         _country_or_organization,
         _metonym, _demonym, _referring_organization, _nickname, _short_organization, _named_person, _organization,
     )  # on equal spans the earlier reading wins
@@ -1028,7 +1075,8 @@ class _Reader:
     def _is_name_word(self, k: int) -> bool:
         token = self.tokens[k]
         text = self.words[k]
-        if not (text[:1].isupper() and any(c.islower() for c in text)) or token.ent_type_ in NOT_NAMES:
+        if not (text[:1].isupper() and any(c.islower() for c in text)) or token.ent_type_ in NOT_NAMES or (
+                is_glued(text)):
             return False
         names = self.world.person_names
         if token.is_stop and not (text in names.chinese | names.korean and self._is_given_name(token.i)):
@@ -1044,7 +1092,8 @@ class _Reader:
         k = token.i
         if self._is_given_name(k):
             return True
-        return not any(
+        plural_title = text.endswith("s") and self.world.titles.match([text[:-1]], 0)
+        return not plural_title and not any(  # "Chief Resident Magistrates' Davies Chibwili": no one "Magistrates"
             table.match(self.words, k) for table in
             (self.world.names, self.world.metonyms, self.world.demonyms, self.world.outlets, self.world.titles)
         )
@@ -1120,9 +1169,11 @@ class _Reader:
             head = self.world.institutions.match(self.words, k)
             if token.is_title or token.is_upper:
                 head = head or self.world.organization_heads.match(self.words, k)
-            elif k > i and self._joins_listed_name(k) and (self.world.parties.match(self.words, i) or (None,))[0] != k:
+            elif k > i and self._joins_listed_name(k) and (self.world.parties.match(self.words, i) or (None,))[0] != k and (
+                    end != k or k - i < 2 or token.text == ","):
                 listing = token.text == ","  # "Health, Education, Labor and Pensions Committee": a head only after
-                # the "and"; a party's whole name before it ("the Green Party and Alliance Party") is one of two
+                # the "and"; a whole name before it, more than its head ("the Green Party and Alliance Party",
+                # "Lanka Sama Samaja Party and Democratic Left Front", not "Securities and Exchange"), is one of two
             elif any_case and token.is_lower and token.is_alpha:
                 limit = MAX_INSTITUTION_WORDS  # a name's own words are capitalised: a long lower-case run is prose
             else:
@@ -1276,10 +1327,20 @@ class _Reader:
         return match[1] if self._is_dateline(0, match[0]) else None
 
     def _part_of_org(self, k: int) -> bool:
-        """A title word inside an organisation's name ("General Motors") is no title."""
+        """A title word inside an organisation's name ("General Motors") is no title, unless the tagger's
+        organisation is the title and a person's name ("Magistrate Davies Chibwili", _titled_name)."""
         return 0 <= k < len(self.doc) and self.tokens[k].ent_type_ == "ORG" and self.tokens[k].ent_iob_ != "O" and (
             k + 1 < len(self.doc) and self.tokens[k + 1].ent_iob_ == "I"
-        )
+        ) and not self._titled_name(self.paragraph.entities.get(k))
+
+    def _titled_name(self, span) -> bool:
+        """Whether an entity the tagger calls an organisation is a title of office then a person's name:
+        two or more capitalised words after it, the last no English word ("Magistrate Davies Chibwili",
+        not "General Motors" nor "General Electric Company")."""
+        if span is None or (title_end := self._title_words(span.start)) is None:
+            return False
+        rest = self.tokens[title_end:span.end]
+        return len(rest) >= 2 and all(t.text[:1].isupper() for t in rest) and not _is_english(rest[-1])
 
     # -- small helpers -----------------------------------------------------
 
@@ -1405,6 +1466,22 @@ def _is_english(token) -> bool:
 
 def _is_word(part: str, lemmas: frozenset[str]) -> bool:
     return part in lemmas or (part.endswith("s") and part[:-1] in lemmas)
+
+
+def _acts(root) -> bool:
+    """Whether a country's name (or its capital) whose parse is headed by `root` stands for the country as a
+    party to what is said: a subject or object ("Britain says", "they beat France"), the object of "for",
+    "against", "by", ... ("a priority for India") or of the "of" after what a state has (places.yaml's
+    state_nouns: "the leaders of Great Britain"), or the owner of a thing ("Israel's blockade", "US
+    contractors"). The object of any other preposition ("the island of Ireland", "a return to Pakistan"),
+    beside or owning another name ("HAMILTON, Canada", "the capital Tehran", "Singapore's Mr Lu") says where
+    or whose: no mention of the country."""
+    if root.dep_ in ACTING_DEPENDENCIES:
+        return True
+    if root.dep_ == "pobj":
+        return root.head.lower_ in PARTY_PREPOSITIONS or (
+            root.head.lower_ == "of" and root.head.head.lemma_.lower() in world().state_nouns)
+    return root.dep_ in ("poss", "compound") and root.head.pos_ == "NOUN"
 
 
 def _is_acronym(words: Sequence[str]) -> bool:

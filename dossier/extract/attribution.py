@@ -27,7 +27,7 @@ from dossier.extract.discourse import (PRONOUN_WINDOW, Context, Referent, carrie
 from dossier.extract.quotemarks import Quotation
 from dossier.extract.sentences import quoted_spans, split
 from dossier.lexicon import lexicon
-from dossier.names import NameIndex, genders, joiners, pronoun, split_title
+from dossier.names import NameIndex, genders, holder_after_body, is_glued, joiners, pronoun, split_title
 from dossier.world import COUNTRY, MAX_LAW_WORDS, NOT_NAMES, ORGANIZATION, PERSON, law_name_end, world
 
 PLACE = "place"
@@ -180,7 +180,10 @@ class Reader:
             start = next((k for k, t in enumerate(tokens) if k and t.ent_iob_ == "B" and t.ent_type_ == "PERSON"
                           and _may_be_title(tokens[k - 1]) and all(u.ent_type_ == "PERSON" for u in tokens[k:])), 0)
         name_tokens = tokens[start:]
-        if start:  # a person's name ends before "of": "Sen. Rand Paul of Kentucky"
+        if start and name_tokens and name_tokens[0].lower_ == "of":  # "Head of Bectu Philippa Childs"
+            holder = holder_after_body([t.text for t in name_tokens[1:]], w)
+            name_tokens = name_tokens[1 + holder:] if holder is not None else []
+        elif start:  # a person's name ends before "of": "Sen. Rand Paul of Kentucky"
             name_tokens = list(itertools.takewhile(lambda t: t.lower_ not in ("of", "for"), name_tokens))
         text = _join(name_tokens)
         appositive = _appositive_nouns(tokens[-1])
@@ -743,7 +746,7 @@ def _may_be_title(token) -> bool:
 
 
 def _is_name_token(token) -> bool:
-    if not token.text[:1].isupper() or token.ent_type_ in NOT_NAMES:
+    if not token.text[:1].isupper() or token.ent_type_ in NOT_NAMES or is_glued(token.text):
         return False
     if token.is_sent_start and token.tag_ in ("VBG", "VBN"):
         return False  # "Urging Ahmed's lawyer to ...", "Asked Smith ...": a participle, capitalised to open a sentence

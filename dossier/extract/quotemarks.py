@@ -172,8 +172,30 @@ def find_quotations(paragraphs: Sequence[str]) -> tuple[list[Quotation], list[Un
             unclosed.extend(_unclosed(stack, paragraphs))
             stack.clear()
         _scan(text, index, stack, closed)
-    unclosed.extend(_unclosed(stack, paragraphs))
+    cut = _cut_off_by_the_end(stack, paragraphs)
+    if cut is not None:
+        closed.append(cut)
+    else:
+        unclosed.extend(_unclosed(stack, paragraphs))
     return _top_level(closed), unclosed
+
+
+def _cut_off_by_the_end(stack: list[_Open], paragraphs: Sequence[str]) -> Quotation | None:
+    """The quotation the article's end leaves open, closed where its words end.
+
+    A copy of a page that stops after its last whole paragraph loses the closing mark of a quotation
+    that ran on (each paragraph of it opened by a mark, the last one never closed). Only one open
+    quotation, opening the last paragraph (or following its colon: 'said: “...'), whose words end a
+    sentence, is such a quotation; any other mark left open is reported as before."""
+    if len(stack) != 1 or stack[0].paragraph != len(paragraphs) - 1:
+        return None
+    opened, text = stack[0], paragraphs[-1]
+    end = len(text.rstrip())
+    lead = text[:opened.offset].rstrip()
+    if not text[:end].endswith(tuple(".!?\u2026")) or (lead and not lead.endswith(":")):
+        return None
+    open_at = opened.parts[0].start - 1 if opened.parts else opened.offset
+    return Quotation((*opened.parts, Part(len(paragraphs) - 1, opened.offset + 1, end)), open_at, end)
 
 
 def _scan_from(text: str, paragraph: int, offset: int, stack: list[_Open], closed: list[Quotation]) -> None:
