@@ -176,6 +176,9 @@ SPEAKERS = [
     # the period the tagger splits from an abbreviated title is no end of the name ("Capt" was a speaker)
     ([f"{SAID} said HPU President Capt. Dana Reyes."], "Dana Reyes", "explicit"),
     ([f"{SAID} said Sgt. Dana Reyes."], "Dana Reyes", "explicit"),
+    # "said" the tagger takes for an auxiliary (its lemma "said") after a long opening clause is still a cue
+    (["Responding to today\u2019s pay announcement from the Health Secretary, Head of Unison Maria Lopez said:", SAID],
+     "Maria Lopez", "carried"),
     # a document its subject issues speaks for it: "released the following statement:", the quotation after
     (["Senator Maria Lopez released the following statement after the vote on Monday:", SAID], "Maria Lopez",
      "carried"),
