@@ -94,6 +94,7 @@ class StanceParts(Shape):
     topic: _levels(Literal["stated", "carried", "recalled", "named before"])
     quoted: dict[Literal["action", "topic carried", "topic recalled"], Level]
     wording: _levels(Literal["cut short", "a name and a verb", "the speaker's own", "points back"])
+    cue: _levels(Literal["idiom"])
 
 
 class Confidences(Shape):
@@ -212,6 +213,7 @@ class Requirement(Shape):
 class Negation(Shape):
     words: Words
     flips: dict[Stance, Stance]
+    focus: Words
     silent: Words
 
 
@@ -273,7 +275,7 @@ class Patterned(Shape):
         return self
 
 
-Reader = Literal["requirement", "adjective", "phrasal", "verb", "meeting", "condition", "preposition", "noun",
+Reader = Literal["idiom", "requirement", "adjective", "phrasal", "verb", "meeting", "condition", "preposition", "noun",
                  "standing", "verdict", "calling"]  # the rules of dossier.extract.stances that read a cue of each shape
 SpeechReader = Literal["attribution", "second-hand", "phrasal", "verb"]  # ...of dossier.extract.attribution
 
@@ -303,6 +305,8 @@ class SpeechVerbs(Patterned):
 class Stances(Patterned):
     verbs: dict[Word, Stance]
     object_verbs: dict[Word, Stance]
+    idioms: dict[Word, dict[Word, Stance]]
+    daring_verbs: Words
     phrasal: dict[Word, Stance]
     adjectives: dict[Word, Cue]
     prepositions: dict[Word, Stance]

@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CASES = [
     ("Russia rejects the plan.", {"rejects": ("verb",)}),
+    # an idiom's verb fits the phrasal shape too, and "slam" the verb shape: its rule reads the listed object first
+    ("Russia slammed the brakes on the plan.", {"slammed": ("idiom", "phrasal", "verb")}),
     ("Kyiv insists on talks.", {"insists": ("phrasal",)}),
     ("The guarantees should include air defence.", {"include": ("requirement",)}),
     # a verb with a preposition fits the phrasal shape; its rule finds "take after" unlisted and goes on

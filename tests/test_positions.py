@@ -149,6 +149,7 @@ STATED = [
     ("Spain is not opposed to the new treaty.", ("Spain", "open", "treaty")),
     ("Japan is not willing to send troops.", ("Japan", "oppose", "troops")),
     ("Norway has never backed the whaling ban.", ("Norway", "oppose", "whaling ban")),
+    ("Germany does not just support the treaty, it champions it.", ("Germany", "support", "treaty")),  # a focus
 ]
 
 
@@ -188,6 +189,8 @@ NOTHING_STATED = [
     "Germany remains committed to its European partners.",  # partners are someone, not an issue
     "Pat Rabbitte dismissed claims that developers will not have to satisfy an assessment.",  # the claim's content
     "Tufan Erginbilgic hailed the success of efforts to improve management information.",  # is no topic's name
+    "Germany is not forbidding residents from staging demonstrations.",  # residents are someone, not an issue
+    "Kodiyeri Balakrishnan challenged Arif Mohammed Khan to pinpoint the violation of law.",  # a dare
 ]
 
 
@@ -443,6 +446,20 @@ def test_a_topic_whose_words_do_not_read_as_an_issue_waits_for_an_editor(text, e
 def test_a_topic_that_reads_as_an_issue_is_not_doubted_for_its_wording(sentence):
     found = extract(article(sentence)).stances
     assert found and all("wording" not in s.method and s.confidence == Confidence.LIKELY for s in found), found
+
+
+IDIOMS = [
+    ("Germany has pulled the plug on the pipeline project.", ("Germany", "oppose", "pipeline project")),
+    ("France threw its weight behind the strike.", ("France", "support", "strike")),
+    ("Spain hasn't just slammed the brakes on the clean energy transition, it has reversed it.",  # "not just"
+     ("Spain", "oppose", "clean energy transition")),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", IDIOMS, ids=[s for s, _ in IDIOMS])
+def test_an_idiom_states_a_stance_on_what_follows_it_never_on_its_noun_and_waits_for_an_editor(sentence, expected):
+    found = {(s.actor, s.stance, s.topic): (s.method, s.confidence) for s in extract(article(sentence)).stances}
+    assert found == {expected: ("holder stated, topic stated, cue idiom", Confidence.UNSURE)}
 
 
 QUOTED = [

@@ -12,7 +12,8 @@ parse says who holds the stance (the cue's subject, else whoever is reported
 saying the sentence) and what it is about (the cue's object, read past light
 heads such as "the deployment of"). Cues nest: "refuses to accept X" opposes X.
 A verdict after "to be" ("travel bans are not the answer", "the law is unconstitutional") is a stance too, and
-so is one given to a verb's object ("called the target inadequate").
+so is one given to a verb's object ("called the target inadequate"). An idiom ("slammed the brakes on X") states
+one on what follows its preposition, never on its noun, and waits for an editor.
 Inside a quotation, the speaker attribution found holds what the quoted words say in the first person ("We
 will fight this bill") or with nobody named ("This ban is unconstitutional"), when the sentence itself
 reports nobody saying it.
@@ -27,7 +28,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -38,7 +39,7 @@ from dossier.lexicon import Stances, lexicon
 from dossier.model import ActorMention, Article, Confidence, QuoteMention, Stance
 from dossier.names import genders, pronoun
 from dossier.text import normalise
-from dossier.world import ORGANIZATION, PERSON
+from dossier.world import ORGANIZATION, PERSON, world
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -98,7 +99,8 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                     topic = _phrase(_phrase_tokens(named[claim.bare], lexicon().stances))
                     topic_way = "named before"  # "defended the reform": the pension reform
                 ways = {"holder": "stated" if claim.holders is not None else "carried", "topic": topic_way,
-                        **({"wording": topic.wording} if topic and topic.wording else {})}
+                        **({"wording": topic.wording} if topic and topic.wording else {}),
+                        **({"cue": "idiom"} if claim.idiom else {})}
                 if claim.topic and claim.cue:
                     recalled = {**{k: v for k, v in recalled.items() if k != claim.cue}, claim.cue: claim.topic}
                 context.holders = holders or context.holders
@@ -175,6 +177,7 @@ class _Claim:
     cue: str = ""  # the cue as listed in data/stances.yaml ("call for")
     pointer: str = ""  # the noun a topic that only points back uses ("call", "proposal")
     bare: str = ""  # the lemma of a topic named by its noun alone ("the reform")
+    idiom: bool = False  # read from an idiom ("slammed the brakes on X"): stances.yaml `idioms`
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,7 @@ class _Reading:
     clause: object
     carried: bool = False
     cue: str = ""
+    idiom: bool = False
 
 
 @dataclass
@@ -240,7 +244,7 @@ class _Sentence:
                 inner_cue, inner_reading = inner
                 for claim in self._claims_of(inner_cue, inner_reading, holders, current, nested=True):
                     yield _Claim(claim.holders, "conditional" if conditional else claim.stance, claim.topic,
-                                 reading.carried, claim.cue, claim.pointer, claim.bare)
+                                 reading.carried, claim.cue, claim.pointer, claim.bare, claim.idiom or reading.idiom)
                 continue
             if current == "condition" and not conditional:
                 continue
@@ -248,7 +252,7 @@ class _Sentence:
             if name is not None or points_back:
                 bare = topic.lemma_.lower() if name and topic.pos_ == "NOUN" and name.text.lower() == topic.lower_ else ""
                 yield _Claim(holders, "conditional" if conditional else current, name, reading.carried,
-                             reading.cue, "" if name else topic.lemma_.lower(), bare)
+                             reading.cue, "" if name else topic.lemma_.lower(), bare, reading.idiom)
 
     def _inner(self, topic, cue, words: Stances):
         """A cue inside the topic ("refuse to [accept X]", "seek to gain [support for X]"): it says what the
@@ -303,6 +307,21 @@ def _read_phrasal(verb, words: Stances, nested: bool) -> _Reading | None:
         return None
     cue = f"{lemma} {_words(particle)}"
     return _read_verb(verb, words.phrasal[cue], particle[-1], words, cue)
+
+
+def _read_idiom(verb, words: Stances, nested: bool) -> _Reading | None:
+    """'slammed the brakes on X', 'threw its weight behind X': a listed verb, object and preposition, a stance on
+    what follows the preposition (hung on the verb or on its object)."""
+    noun = next(c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in words.idioms)
+    ways = words.idioms[noun.lemma_.lower()]
+    lemma = verb.lemma_.lower()
+    particle = next((c for c in (*verb.children, *noun.children) if c.dep_ == "prep"
+                     and f"{lemma} {c.lower_}" in ways), None)
+    if particle is None:
+        return None
+    reading = _read_verb(verb, ways[f"{lemma} {particle.lower_}"], particle, words,
+                         f"{lemma} {noun.lemma_.lower()} {particle.lower_}")
+    return replace(reading, idiom=True) if reading is not None else None
 
 
 def _read_preposition(preposition, words: Stances, nested: bool) -> _Reading | None:
@@ -361,7 +380,7 @@ def _words(tokens) -> str:
 
 def _read_verb(verb, stance: str, particle, words: Stances, cue: str) -> _Reading | None:
     passive = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
-    if _regards(verb, passive):
+    if _regards(verb, passive) or _dares(verb, words):
         return None
     if particle is not None and particle.dep_ == "prep":
         topic = next((c for c in verb.children if c.dep_ == "xcomp"), None) or _object(particle)  # "call on X [to Y]"
@@ -395,6 +414,12 @@ def _read_verb(verb, stance: str, particle, words: Stances, cue: str) -> _Readin
         if holders is None:
             return None
     return _Reading(stance, holders, _conjuncts(topic), _clause_head(verb), cue=cue)
+
+
+def _dares(verb, words: Stances) -> bool:
+    """'challenging Khan to pinpoint the violation': a daring verb telling its object to do something states no
+    stance on that (stances.yaml `daring_verbs`)."""
+    return verb.lemma_.lower() in words.daring_verbs and any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _not_doing(topic) -> bool:
@@ -522,6 +547,7 @@ def _read_requirement(verb, words: Stances) -> _Reading | None:
 
 
 _READERS = {  # the rule reading a word of each shape of stances.yaml
+    "idiom": _read_idiom,
     "requirement": lambda token, words, nested: _read_requirement(token, words),
     "adjective": lambda token, words, nested: _read_adjective(
         token, words.adjectives.get(token.lower_) or words.adjectives[token.lemma_.lower()]),
@@ -706,13 +732,20 @@ def _negated(cue, clause, words: Stances) -> bool:
     'a lack of readiness'."""
     node = cue
     while True:
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in words.negation.words) for c in node.children):
+        if any((c.dep_ == "neg" and not _focus(c, words)) or (c.dep_ == "det" and c.lower_ in words.negation.words)
+               for c in node.children):
             return True
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in words.negating_nouns:
             return True
         if node.i == clause.i or node.head.i == node.i:
             return False
         node = node.head
+
+
+def _focus(negation, words: Stances) -> bool:
+    """'haven't just slammed X, they've ...': a negation before a focus word denies nothing."""
+    following = negation.doc[negation.i + 1] if negation.i + 1 < len(negation.doc) else None
+    return following is not None and following.lower_ in words.negation.focus
 
 
 def _compose(outer: str, inner: str, words: Stances) -> str:
@@ -749,9 +782,9 @@ def _topic(head, words: Stances, named: Callable[[object], bool]) -> tuple[_Phra
             return _topic(head.head, words, named)  # "the idea of X - a provision sought by Y"
         return None, True
     lemma = head.lemma_.lower()
-    if head.pos_ == "NOUN" and (lemma in words.people or lemma in words.bodies) and not any(
-            c.dep_ == "prep" for c in head.children):
-        return None, False  # "backed his minister", "are backing the unions": someone, not an issue
+    if head.pos_ == "NOUN" and (lemma in words.people or lemma in words.bodies or head.lower_ in world().group_nouns
+                                ) and not any(c.dep_ == "prep" for c in head.children):
+        return None, False  # "backed his minister", "are backing the unions", "forbidding residents": someone
     if head.pos_ == "NOUN" and named(head):
         return None, False  # "NATO member states", "the RMT union": the actor scan read an actor there
     if head.pos_ == "PROPN" and named(head) and all(c.dep_ in ("compound", "det", "case", "punct")
