@@ -102,6 +102,12 @@ def _ascii_letters(ch: str) -> str:
 _NOT_IN_URLS = frozenset('"<>\\`')
 
 
+def as_title(name: str) -> str:
+    """A name as it opens a title: its first letter a capital ("opposition parties" -> "Opposition parties", a
+    group named in lower case, as the articles write it inside a sentence)."""
+    return name[:1].upper() + name[1:]
+
+
 def http_url(url: str | None) -> str | None:
     """`url` when it is an absolute http(s) URL with a host, no credentials and no spaces, control or
     formatting characters: the one rule for what may become a link (frontmatter, curation links,

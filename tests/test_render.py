@@ -687,6 +687,19 @@ def test_titles_inside_a_sentence_lose_a_capital_only_where_the_articles_write_t
     assert render.Catalogue(dossier).in_sentence(title) == expected
 
 
+def test_a_name_in_lower_case_opens_its_page_titles_with_a_capital():
+    """A group the articles name in lower case ("opposition parties") is titled as a title reads; in a sentence
+    its name stays as the articles write it."""
+    dossier = realistic()
+    dossier.actors = [replace(a, name="opposition parties", kind="group") if a.id == "valdor" else a
+                      for a in dossier.actors]
+    pages = markdown_pages(render.render(dossier, TEMPLATES))
+    actor, position = pages["actors/valdor.md"], pages["positions/valdor--alliance-peacekeepers.md"]
+    assert meta_of(actor)["title"] == "Opposition parties" and "\n# Opposition parties\n" in actor
+    assert meta_of(actor)["name"] == "opposition parties"
+    assert meta_of(position)["title"].startswith("Opposition parties on ")
+
+
 def test_coverage_marks_the_earliest_source_first():
     story = Story(render.Catalogue(realistic()))
     rows = {row.quote.id: row for row in story.coverage}

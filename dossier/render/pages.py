@@ -25,7 +25,7 @@ from dossier.render.reuse import Reuse, key
 from dossier.render.templates import environment
 from dossier.render.views import Views, link, listing_view, quote_title
 from dossier.story import Story, printing_order
-from dossier.text import http_url, is_id
+from dossier.text import as_title, http_url, is_id
 
 SECTION_TITLES = {"sources": "Sources", "actors": "Actors", "quotes": "Quotes", "topics": "Topics",
                   "positions": "Positions", "story": "The story"}
@@ -42,7 +42,7 @@ SOURCE_TAGS = 6
 
 
 def position_title(catalogue: Catalogue, position: Position) -> str:
-    return f"{catalogue.actor_name(position.actor)} on {catalogue.topic_title(position.topic)}"
+    return f"{as_title(catalogue.actor_name(position.actor))} on {catalogue.topic_title(position.topic)}"
 
 
 def _about(catalogue: Catalogue, actor_ids: Iterable[str | None], topic_ids: Iterable[str]) -> tuple[set, set]:
@@ -93,7 +93,7 @@ def _source_meta(catalogue: Catalogue, source: Article) -> dict:
 
 
 def _actor_meta(catalogue: Catalogue, actor: Actor) -> dict:
-    return {"type": "actor", "id": actor.id, "title": actor.name, "name": actor.name, "kind": actor.kind,
+    return {"type": "actor", "id": actor.id, "title": as_title(actor.name), "name": actor.name, "kind": actor.kind,
             "aliases": sorted(set(actor.aliases)), "affiliation": actor.affiliation,
             "tags": tags(catalogue, [actor.id]), "filters": search_filters(catalogue, "actors", [actor.id])}
 
@@ -193,13 +193,13 @@ def by_month(date_of: Callable[[object], str | None]) -> Callable[[object], str]
 
 
 def actor_listings(site: Catalogue, story: Story, views: Views, actor: Actor) -> dict[str, Listing]:
-    page = f"actors/{actor.id}.md"
+    page, title = f"actors/{actor.id}.md", as_title(actor.name)
     return {
-        "events": paginate("events", page, f"{actor.name}: quotes and stances", story.events_of(actor=actor.id),
+        "events": paginate("events", page, f"{title}: quotes and stances", story.events_of(actor=actor.id),
                            by_month(lambda e: e.date), stem="timeline", row=views.event_row, who=False, what=True),
-        "sources": paginate("mentions", page, f"{actor.name}: mentioned in", site.sources_mentioning(actor),
+        "sources": paginate("mentions", page, f"{title}: mentioned in", site.sources_mentioning(actor),
                             by_month(lambda row: row[0].date), stem="sources", row=views.mention_row),
-        "positions": paginate("actor-positions", page, f"{actor.name}: positions", site.positions_of(actor.id),
+        "positions": paginate("actor-positions", page, f"{title}: positions", site.positions_of(actor.id),
                               stem="positions", row=views.position_row)}
 
 

@@ -18,7 +18,7 @@ from dossier.model import Actor, Article, Doubt, Position, Quote, Tombstone, Top
 from dossier.render.catalogue import Catalogue, Evidence, Printing, Variant
 from dossier.render.paging import SUMMARY, Listing
 from dossier.story import Change, Coverage, Edge, Event, Story, rfc822
-from dossier.text import http_url
+from dossier.text import as_title, http_url
 
 MORE_SOURCES = 5  # sources a wording names before "and N more"
 FIRST_REPORTERS = 3  # sources the coverage table names as first to report a quote
@@ -211,7 +211,8 @@ class Views:
                 for m in doubt.evidence]
 
     def relations_row(self, actor: Actor) -> dict:
-        return {"name": actor.name, "relations": [self.relation(e, actor.id) for e in self.story.edges_of(actor.id)]}
+        return {"name": as_title(actor.name),  # a heading
+                "relations": [self.relation(e, actor.id) for e in self.story.edges_of(actor.id)]}
 
     # pages ----------------------------------------------------------------------------------
 
