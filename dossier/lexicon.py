@@ -311,6 +311,7 @@ class Stances(Patterned):
     adjectives: dict[Word, Cue]
     prepositions: dict[Word, Stance]
     nouns: dict[Word, Cue]
+    feeling_nouns: Words
     verdicts: dict[Word, Stance]
     verdict_modifiers: dict[Word, Stance]
     calling_verbs: Words

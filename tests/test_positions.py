@@ -150,6 +150,10 @@ STATED = [
     ("Japan is not willing to send troops.", ("Japan", "oppose", "troops")),
     ("Norway has never backed the whaling ban.", ("Norway", "oppose", "whaling ban")),
     ("Germany does not just support the treaty, it champions it.", ("Germany", "support", "treaty")),  # a focus
+    # feelings voiced: on what a that-clause says, or after a preposition the parser hung on the verb
+    ("Germany expressed outrage that France is appealing the ruling.",
+     ("Germany", "oppose", "France appealing the ruling")),
+    ("Germany expressed anger at the pay offer.", ("Germany", "oppose", "pay offer")),
 ]
 
 
@@ -299,6 +303,13 @@ def test_the_call_rejected_later_is_what_was_called_for():
     found = stances("Pierre Poilievre called for an immediate election.", "Justin Trudeau rejected the call.")
     assert found == {("Pierre Poilievre", "support", "immediate election"),
                      ("Justin Trudeau", "oppose", "immediate election")}
+
+
+def test_a_subject_that_names_nobody_speaks_through_the_name_in_apposition():
+    """A dateline's place the parser reads as the subject, the organisation after it set beside it."""
+    ona = mention(1, "Ontario Nurses’ Association", "Ontario Nurses’ Association", "organization")
+    assert stances("TORONTO, ON., December 29, 2022 – The Ontario Nurses’ Association (ONA) is expressing support for "
+                   "the strike.", actors=(ona,)) == {("Ontario Nurses’ Association", "support", "strike")}
 
 
 def test_the_union_is_the_last_organisation_named_with_that_word():

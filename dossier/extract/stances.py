@@ -498,11 +498,15 @@ def _read_noun(noun, stance: str, words: Stances, nested: bool) -> _Reading | No
             return None
     topic = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
                   and any(a.lower_ == "to" for a in c.children)), None)
+    if topic is None and noun.lemma_.lower() in words.feeling_nouns:
+        topic = next((_clause_topic(c, words) for c in noun.children if c.dep_ in ("acl", "ccomp")
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)  # "outrage that X"
     if topic is None:
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS), None)
         following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-        if prep is None and following is not None and following.dep_ == "prep" and following.lower_ in ("to", "for"):
-            prep = following  # the parser hung "openness [to X]" on the verb
+        if prep is None and following is not None and following.dep_ == "prep" and (
+                following.lower_ in ("to", "for") or noun.lemma_.lower() in words.feeling_nouns):
+            prep = following  # the parser hung "openness [to X]", "anger [at X]" on the verb
         topic = _object(prep)
     if topic is None:
         return None
@@ -974,8 +978,9 @@ class _Names:
         if token.pos_ == "PRON":
             return self._pronoun(paragraph, token)
         named = next((c for c in token.children if c.dep_ == "appos" and self.named(paragraph, c)), None)
-        if named is not None and token.pos_ == "NOUN":  # "two governors, Waller and Bowman, dissented"
-            return self.of(paragraph, named)  # "the finance spokesman, Cllr Carl Les, said" too
+        if named is not None and token.pos_ in ("NOUN", "PROPN"):  # "two governors, Waller and Bowman, dissented"
+            return self.of(paragraph, named)  # "the finance spokesman, Cllr Carl Les, said" too; a dateline's
+            # place read as the subject ("TORONTO, December 29 - The Ontario Nurses' Association is expressing")
         lemma = token.lemma_.lower()
         if lemma in words.own_bodies:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
