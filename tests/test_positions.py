@@ -195,6 +195,7 @@ NOTHING_STATED = [
     "Tufan Erginbilgic hailed the success of efforts to improve management information.",  # is no topic's name
     "Germany is not forbidding residents from staging demonstrations.",  # residents are someone, not an issue
     "Kodiyeri Balakrishnan challenged Arif Mohammed Khan to pinpoint the violation of law.",  # a dare
+    "France campaigned for Germany to support the treaty.",  # Germany is asked to, not said to
 ]
 
 

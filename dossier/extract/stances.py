@@ -411,9 +411,15 @@ def _read_verb(verb, stance: str, particle, words: Stances, cue: str) -> _Readin
         holders = None
     else:
         holders = _subject(verb)
-        if holders is None:
+        if holders is None or _asked(verb):
             return None
     return _Reading(stance, holders, _conjuncts(topic), _clause_head(verb), cue=cue)
+
+
+def _asked(verb) -> bool:
+    """'campaign for opposition parties to support its motion': the subject of a for-to clause is asked to take
+    the stance, not said to hold it."""
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 
 def _dares(verb, words: Stances) -> bool:
