@@ -328,6 +328,7 @@ class Stances(Patterned):
     stance_modals: Words
     negation: Negation
     light_nouns: Words
+    reason_nouns: Words
     undoing_nouns: Words
     light_verbs: Words
     vague_nouns: Words
