@@ -150,6 +150,8 @@ STATED = [
     ("Japan is not willing to send troops.", ("Japan", "oppose", "troops")),
     ("Norway has never backed the whaling ban.", ("Norway", "oppose", "whaling ban")),
     ("Germany does not just support the treaty, it champions it.", ("Germany", "support", "treaty")),  # a focus
+    ("Germany could consider the proposal to lift sanctions.", ("Germany", "open", "lift sanctions")),  # a modal
+    ("Germany is willing to discuss the border dispute.", ("Germany", "open", "border dispute")),  # another cue's
     # feelings voiced: on what a that-clause says, or after a preposition the parser hung on the verb
     ("Germany expressed outrage that France is appealing the ruling.",
      ("Germany", "oppose", "France appealing the ruling")),
@@ -196,6 +198,8 @@ NOTHING_STATED = [
     "Germany is not forbidding residents from staging demonstrations.",  # residents are someone, not an issue
     "Kodiyeri Balakrishnan challenged Arif Mohammed Khan to pinpoint the violation of law.",  # a dare
     "France campaigned for Germany to support the treaty.",  # Germany is asked to, not said to
+    "Germany considered 135 amendments to the budget.",  # weighing something over is no openness to it
+    "Germany discusses preparedness efforts during the visit.",
 ]
 
 

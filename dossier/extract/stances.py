@@ -306,7 +306,7 @@ def _read_phrasal(verb, words: Stances, nested: bool) -> _Reading | None:
     if particle is None:
         return None
     cue = f"{lemma} {_words(particle)}"
-    return _read_verb(verb, words.phrasal[cue], particle[-1], words, cue)
+    return _read_verb(verb, words.phrasal[cue], particle[-1], words, cue, nested)
 
 
 def _read_idiom(verb, words: Stances, nested: bool) -> _Reading | None:
@@ -320,7 +320,7 @@ def _read_idiom(verb, words: Stances, nested: bool) -> _Reading | None:
     if particle is None:
         return None
     reading = _read_verb(verb, ways[f"{lemma} {particle.lower_}"], particle, words,
-                         f"{lemma} {noun.lemma_.lower()} {particle.lower_}")
+                         f"{lemma} {noun.lemma_.lower()} {particle.lower_}", nested)
     return replace(reading, idiom=True) if reading is not None else None
 
 
@@ -378,9 +378,10 @@ def _words(tokens) -> str:
     return " ".join(t.lower_ for t in tokens)
 
 
-def _read_verb(verb, stance: str, particle, words: Stances, cue: str) -> _Reading | None:
+def _read_verb(verb, stance: str, particle, words: Stances, cue: str, nested: bool = False) -> _Reading | None:
     passive = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
-    if _regards(verb, passive) or _dares(verb, words):
+    if _regards(verb, passive) or _dares(verb, words) or (
+            stance == "open" and not nested and passive is None and _deliberates(verb)):
         return None
     if particle is not None and particle.dep_ == "prep":
         topic = next((c for c in verb.children if c.dep_ == "xcomp"), None) or _object(particle)  # "call on X [to Y]"
@@ -420,6 +421,14 @@ def _asked(verb) -> bool:
     """'campaign for opposition parties to support its motion': the subject of a for-to clause is asked to take
     the stance, not said to hold it."""
     return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+
+
+def _deliberates(verb) -> bool:
+    """'the committee considered 135 amendments', 'Criswell discusses preparedness efforts': a verb of openness
+    that reports someone weighing or talking something over states no stance on it; with a modal ('could consider
+    X', 'should consider X'), passive ('X could be considered', read apart) or nested in another cue ('willing to
+    discuss X') it does."""
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _dares(verb, words: Stances) -> bool:
@@ -563,7 +572,7 @@ _READERS = {  # the rule reading a word of each shape of stances.yaml
         token, words.adjectives.get(token.lower_) or words.adjectives[token.lemma_.lower()]),
     "phrasal": _read_phrasal,
     "verb": lambda token, words, nested: _read_verb(token, _verb_stance(token.lemma_.lower(), words), None, words,
-                                                    token.lemma_.lower()),
+                                                    token.lemma_.lower(), nested),
     "meeting": lambda token, words, nested: _read_condition(token, "conditional"),
     "condition": lambda token, words, nested: _read_condition(token, "condition"),
     "preposition": _read_preposition,
