@@ -626,6 +626,16 @@ def test_different_issues_stay_apart(wordings):
     assert len(topics) == len(wordings), [t.title for t in topics]
 
 
+def test_a_topic_is_titled_by_a_wording_readers_may_see_not_one_only_unsure_stances_use():
+    """'Ms Martin come' (a name and a verb: for the review page) keys with 'come before the Dail' and, shorter,
+    titled the topic of the published position too."""
+    ext = extraction("a", ("France", "support", "come before the Dail", 1, "s1"),
+                     ("Spain", "support", "Ms Martin come", 2, "s2"))
+    ext = replace(ext, stances=(ext.stances[0], replace(ext.stances[1], confidence=Confidence.UNSURE)))
+    topics, _ = link_positions([ext], resolve)
+    assert [t.title for t in topics] == ["Come before the Dail"]
+
+
 def test_a_bare_head_joins_the_one_compound_its_article_names_not_one_of_two():
     found = positions(extraction("a", ("France", "oppose", "$9 daily charge for cars", 1, "s1"),
                                  ("Spain", "support", "congestion charge", 2, "s2")))

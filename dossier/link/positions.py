@@ -24,7 +24,7 @@ peacekeepers in Ukraine", "a peacekeeping force"). Here those names meet:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -92,8 +92,10 @@ def link_positions(extractions: Sequence[Extraction], resolve: Resolver, problem
     for stance in sorted(stances, key=_stance_order):
         sources[stance.topic].add(stance.source)
         heads.setdefault(stance.topic, stance.head)
+    sure = {s.topic for s in stances if _as_sure(s.confidence, heard.get((s.source, s.quote))) != Confidence.UNSURE}
+    doubtful = set(sources) - sure  # named only in sentences an editor has to settle
     files = {e.article.id: e.article.file for e in extractions}
-    topic_of = _topics(sorted(sources), sources, heads, files, problems if problems is not None else [])
+    topic_of = _topics(sorted(sources), sources, heads, files, problems if problems is not None else [], doubtful)
     statements: dict[tuple[str, str], dict[tuple, Statement]] = defaultdict(dict)
     for stance in sorted(stances, key=_stance_order):
         actor = speakers_for(stance)
@@ -160,10 +162,11 @@ def _find(text: Sequence[str], phrase: tuple[str, ...]) -> int | None:
 
 
 def _topics(names: Sequence[str], sources: dict[str, set[str]], heads: dict[str, str], files: dict[str, str],
-            problems: list[Problem]) -> dict[str, tuple[Topic, bool]]:
+            problems: list[Problem], doubtful: Collection[str] = ()) -> dict[str, tuple[Topic, bool]]:
     """Topic name as extracted -> (its Topic, whether the name says the opposite of the topic's title);
     `sources` says which articles state each name, `heads` its head key (Stance.head), `files` their seed
-    files (for warnings).
+    files (for warnings). A name only unsure stances use (`doubtful`: "Ms Martin come", a wording that may not
+    read as an issue) titles a topic only when no other name of it can.
 
     Two different topics can slug alike ("Vaccines" and one written with a Cyrillic "а", two long
     titles cut at the slug's length): the first by key keeps the slug, each further one gets
@@ -178,7 +181,8 @@ def _topics(names: Sequence[str], sources: dict[str, set[str]], heads: dict[str,
         title, _ = keyed[name]
         by_key[title if title else f"head:{fallback[name]}"].append(name)
     keys = sorted(by_key)
-    titles = [key if not key.startswith("head:") else _capitalised(_most_common(by_key[key])) for key in keys]
+    titles = [key if not key.startswith("head:") else _capitalised(_most_common(by_key[key], doubtful))
+              for key in keys]
     topics: dict[str, tuple[Topic, bool]] = {}
     for key, title, topic_id, first in zip(keys, titles, *_distinct_ids(titles)):
         members = by_key[key]
@@ -260,9 +264,11 @@ def _specific(key: str, sources: set[str], keyed_sources: dict[str, set[str]]) -
     return longer[0] if len(longer) == 1 and sources <= keyed_sources[longer[0]] else key
 
 
-def _most_common(members: Sequence[str]) -> str:
+def _most_common(members: Sequence[str], doubtful: Collection[str] = ()) -> str:
+    """The wording most members use (ties: the shortest, then alphabetical), one not `doubtful` if there is one."""
     counts = Counter(normalise(m) for m in members)
-    return min(counts, key=lambda m: (-counts[m], len(m), m))
+    unsure = {normalise(m) for m in members if m in doubtful} - {normalise(m) for m in members if m not in doubtful}
+    return min(counts, key=lambda m: (m in unsure, -counts[m], len(m), m))
 
 
 def _capitalised(title: str) -> str:
