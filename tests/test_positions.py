@@ -317,6 +317,15 @@ def test_a_subject_that_names_nobody_speaks_through_the_name_in_apposition():
                    "the strike.", actors=(ona,)) == {("Ontario Nurses’ Association", "support", "strike")}
 
 
+@pytest.mark.parametrize("paragraphs, holders", [
+    (["Germany said it would reject the treaty."], {"Germany"}),
+    (["Patrick Deakins wrote a resolution that passed last week.", "Deakins said it can't challenge the ruling."],
+     set()),  # "it" is the resolution, never the person speaking
+])
+def test_it_in_a_reported_clause_is_the_speaker_unless_the_speaker_is_a_person(paragraphs, holders):
+    assert {holder for holder, _, _ in stances(*paragraphs)} == holders
+
+
 def test_the_union_is_the_last_organisation_named_with_that_word():
     actors = (mention(1, "The RMT union", "RMT", "organization"), mention(1, "Network Rail", "Network Rail",
                                                                          "organization"))

@@ -1040,7 +1040,7 @@ class _Names:
         if said is not None:
             speaker = _speaker(token)
             if speaker and speaker[0].pos_ != "PRON" and speaker[0].i != token.i:
-                holders = [h for h in self.of(paragraph, speaker[0]) if not said.gender or _may_be(h.name, said.gender)]
+                holders = [h for h in self.of(paragraph, speaker[0]) if _may_stand_for(said, h)]
                 if holders or not said.gender:
                     return holders
         if said is not None and said.gender:
@@ -1096,6 +1096,14 @@ class _Quoted:
     def at(self, paragraph: int, offset: int) -> QuoteMention | None:
         """The quote whose words `offset` of `paragraph` is in, or None."""
         return next((quote for start, end, quote in self._parts.get(paragraph, ()) if start <= offset < end), None)
+
+
+def _may_stand_for(said, holder: _Holder) -> bool:
+    """Whether a pronoun may stand for `holder`: "she" for someone whose given name allows it, "it" for no person
+    ("Deakins said it can't challenge the ruling": the resolution he wrote, not Deakins)."""
+    if said.kind == "organization":
+        return holder.mention is None or holder.mention.kind != PERSON
+    return not said.gender or _may_be(holder.name, said.gender)
 
 
 def _may_be(name: str, gender: str) -> bool:
