@@ -337,6 +337,7 @@ class Stances(Patterned):
     representatives: Words
     people: Words
     bodies: Words
+    partial_quantifiers: Words
     pointers: dict[Word, Words]
     own_bodies: Words
     first_person: Words

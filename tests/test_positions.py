@@ -326,6 +326,11 @@ def test_it_in_a_reported_clause_is_the_speaker_unless_the_speaker_is_a_person(p
     assert {holder for holder, _, _ in stances(*paragraphs)} == holders
 
 
+def test_some_of_a_party_hold_no_position_of_the_party():
+    assert {holder for holder, _, _ in stances("The rules changes were opposed by Democrats and some Republicans.")} \
+        == {"Democrats"}
+
+
 def test_the_union_is_the_last_organisation_named_with_that_word():
     actors = (mention(1, "The RMT union", "RMT", "organization"), mention(1, "Network Rail", "Network Rail",
                                                                          "organization"))

@@ -982,6 +982,8 @@ class _Names:
         words = lexicon().stances
         holders: list[_Holder] = []
         for each in _conjuncts(token):
+            if any(c.dep_ in ("det", "amod") and c.lower_ in words.partial_quantifiers for c in each.children):
+                continue  # "opposed by Democrats and some Republicans": some of a party are not the party
             for holder in self._name(paragraph, each, words):
                 if holder.name not in (h.name for h in holders):
                     holders.append(holder)
