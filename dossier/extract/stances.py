@@ -935,7 +935,7 @@ def _phrase_tokens(token, words: Stances, top: bool = True) -> Iterator:
             continue
         if child.dep_ == "prep" and _object(child) is not None and (
                 _object(child).ent_type_ in ("DATE", "TIME") or _object(child).lemma_.lower() in words.reason_nouns):
-            continue  # "a rate cut [in June]", "appealing the decision [on the grounds that ...]": when or why, not what
+            continue  # "a rate cut [in June]", "appealing it [on the grounds that ...]": when or why, not what
         yield from _phrase_tokens(child, words, top=top and child.dep_ == "compound")  # "concrete security guarantees"
 
 
