@@ -454,6 +454,8 @@ def test_a_country_is_an_actor_where_it_acts_not_where_it_is_a_place(paragraph, 
     # a title, "of", and a body the tagger runs into its holder's name: the holder is a person of their own
     ("Responding to the fee, Head of Bectu Philippa Childs said the rise was too small.", "Philippa Childs", "Bectu"),
     ("General Secretary of Unite Sharon Graham said the offer was a sham.", "Sharon Graham", "Unite"),
+    # after "for", a portfolio the data files do not list: the holder, and no body
+    ("Deputy leader and spokesperson for Auckland Carmel Sepuloni said it was a backdown.", "Carmel Sepuloni", None),
     # a page that ran two words together ("MPLocal") ends the name before them
     ("Rt Hon Robert Jenrick MPLocal Government Secretary Rt Hon Robert Jenrick MP said:", "Rt Hon Robert Jenrick", None),
 ])
