@@ -433,6 +433,7 @@ def test_a_lone_word_only_the_tagger_calls_a_person_is_no_actor(paragraphs, acto
     ("Milei called the French demands pure protectionism.", "France", True),
     ("The leaders of Great Britain and France declared their readiness.", "United Kingdom", True),
     ("Peacekeepers on Ukrainian territory would be a threat, Moscow said.", "Ukraine", True),
+    ("Russia will demand concrete security guarantees from the United States.", "United States", True),
     # ...where it only says where or whose, it is none
     ("Lu, said Singapore's Mr Lu, would keep pushing.", "Singapore", False),
     ("Thousands of Bangladeshi garment workers walked off the job.", "Bangladesh", False),

@@ -1477,8 +1477,9 @@ def _is_word(part: str, lemmas: frozenset[str]) -> bool:
 def _acts(root) -> bool:
     """Whether a country's name (or its capital) whose parse is headed by `root` stands for the country as a
     party to what is said: a subject or object ("Britain says", "they beat France"), the object of "for",
-    "against", "by", ... ("a priority for India") or of the "of" after what a state has (places.yaml's
-    state_nouns: "the leaders of Great Britain"), or the owner of a thing ("Israel's blockade", "US
+    "against", "by", ... ("a priority for India") or of the "of" or "from" after what a state has or gives
+    (places.yaml's state_nouns: "the leaders of Great Britain", "guarantees from the United States"), or the
+    owner of a thing ("Israel's blockade", "US
     contractors"). The object of any other preposition ("the island of Ireland", "a return to Pakistan"),
     beside or owning another name ("HAMILTON, Canada", "the capital Tehran", "Singapore's Mr Lu") says where
     or whose: no mention of the country."""
@@ -1486,7 +1487,7 @@ def _acts(root) -> bool:
         return True
     if root.dep_ == "pobj":
         return root.head.lower_ in PARTY_PREPOSITIONS or (
-            root.head.lower_ == "of" and root.head.head.lemma_.lower() in world().state_nouns)
+            root.head.lower_ in ("of", "from") and root.head.head.lemma_.lower() in world().state_nouns)
     return root.dep_ in ("poss", "compound") and root.head.pos_ == "NOUN"
 
 
