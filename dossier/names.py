@@ -187,11 +187,14 @@ HOLDER_WORDS = 2  # "Philippa Childs": a given name and a surname
 
 
 def holder_after_body(words: Sequence[str], world: World) -> int | None:
-    """Where the holder's name starts in the capitalised words after a title's "of" that name a body and
-    then its holder, run together ("Head of | Bectu Philippa Childs", "General Secretary of | Unite Sharon
-    Graham"): after a body the data files know ("Pakistan | Qazi Faez Isa"), else the last two words of
-    three or more; None when no name is left after the body, or nothing shows where the body ends."""
+    """Where the holder's name starts in the capitalised words after a title's "of" (or "for") that name a
+    body (or a portfolio) and then its holder, run together ("Head of | Bectu Philippa Childs", "spokesperson
+    for | Auckland Carmel Sepuloni"): after a body the data files know ("Pakistan | Qazi Faez Isa"), else the
+    last two words of three or more; None when no name is left after the body, or nothing shows where the
+    body ends."""
     run = next((k for k, word in enumerate(words) if not word[:1].isupper()), len(words))
+    if run and world.organization_heads.match(words, run - 1):
+        return None  # "a spokeswoman for Pinecrest Financial Corp.": an organisation, nobody's name
     known = world.names.match(words, 0)
     if known is not None:
         return known[0] if run - known[0] >= HOLDER_WORDS else None

@@ -433,6 +433,7 @@ def test_a_lone_word_only_the_tagger_calls_a_person_is_no_actor(paragraphs, acto
     ("Milei called the French demands pure protectionism.", "France", True),
     ("The leaders of Great Britain and France declared their readiness.", "United Kingdom", True),
     ("Peacekeepers on Ukrainian territory would be a threat, Moscow said.", "Ukraine", True),
+    ("Russia will demand concrete security guarantees from the United States.", "United States", True),
     # ...where it only says where or whose, it is none
     ("Lu, said Singapore's Mr Lu, would keep pushing.", "Singapore", False),
     ("Thousands of Bangladeshi garment workers walked off the job.", "Bangladesh", False),
@@ -454,6 +455,8 @@ def test_a_country_is_an_actor_where_it_acts_not_where_it_is_a_place(paragraph, 
     # a title, "of", and a body the tagger runs into its holder's name: the holder is a person of their own
     ("Responding to the fee, Head of Bectu Philippa Childs said the rise was too small.", "Philippa Childs", "Bectu"),
     ("General Secretary of Unite Sharon Graham said the offer was a sham.", "Sharon Graham", "Unite"),
+    # after "for", a portfolio the data files do not list: the holder, and no body
+    ("Deputy leader and spokesperson for Auckland Carmel Sepuloni said it was a backdown.", "Carmel Sepuloni", None),
     # a page that ran two words together ("MPLocal") ends the name before them
     ("Rt Hon Robert Jenrick MPLocal Government Secretary Rt Hon Robert Jenrick MP said:", "Rt Hon Robert Jenrick", None),
 ])

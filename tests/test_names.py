@@ -160,6 +160,8 @@ def test_every_phrase_in_the_data_files_splits_as_the_models_tokenizer_splits_it
     (["Pakistan"], None),  # a body alone
     (["Philippa", "Childs"], None),  # a name alone: nothing shows where a body would end
     (["Bectu", "Philippa", "Childs", "said"], 1),  # the capitalised run only
+    (["Auckland", "Carmel", "Sepuloni"], 1),  # "spokesperson for Auckland Carmel Sepuloni"
+    (["Pinecrest", "Financial", "Corp."], None),  # an organisation's name, nobody's
 ])
 def test_where_the_holder_starts_after_a_titles_body(words, holder):
     assert holder_after_body(words, world()) == holder

@@ -349,20 +349,26 @@ class _Reader:
         named without "the", then its holder's full name, which the tagger runs together with the body's (a
         PERSON "Bectu Philippa Childs", an ORG "Unison Christina McAnea"): names.holder_after_body splits
         them. The body is a country or an organisation, never a place ("Mayor of London Sadiq Khan" is left
-        as it was)."""
-        if role is None or of >= len(self.doc) or self.words[of] != "of":
+        as it was). After "for" the words before the holder are a portfolio the data files do not list
+        ("spokesperson for Auckland Carmel Sepuloni"): no actor of their own."""
+        if role is None or of >= len(self.doc) or self.words[of] not in ("of", "for"):
             return None
         start = end = of + 1
         while end < len(self.doc) and end - start < MAX_NAME_TOKENS and self.tokens[end].is_title and (
                 self.tokens[end].pos_ == "PROPN"):
             end += 1
         split = holder_after_body(self.words[start:end], self.world)
-        if split is None or any(self.tokens[k].ent_type_ in PLACE_ENTITIES for k in range(start, end)):
+        if split is None:
             return None
         holder = start + split
+        if self.words[of] == "for":  # "spokesperson for Auckland Carmel Sepuloni": a portfolio, no body
+            person = self._person(holder, end, supported=True)
+            return None if person is None else self._person_reading(i, end, person, role, None, None)
+        if any(self.tokens[k].ent_type_ in PLACE_ENTITIES for k in range(start, end)):
+            return None
         body = normalise(self.paragraph.span_text(start, holder))
         known = self.world.names.get(body) or Known(body, ORGANIZATION)
-        if self.world.metonyms.get(body) or self.world.organization_heads.match(self.words, end - 1):
+        if self.world.metonyms.get(body):
             return None
         person = self._person(holder, end, supported=True)
         if person is None or self._known_person(body) is not None:
@@ -1471,8 +1477,9 @@ def _is_word(part: str, lemmas: frozenset[str]) -> bool:
 def _acts(root) -> bool:
     """Whether a country's name (or its capital) whose parse is headed by `root` stands for the country as a
     party to what is said: a subject or object ("Britain says", "they beat France"), the object of "for",
-    "against", "by", ... ("a priority for India") or of the "of" after what a state has (places.yaml's
-    state_nouns: "the leaders of Great Britain"), or the owner of a thing ("Israel's blockade", "US
+    "against", "by", ... ("a priority for India") or of the "of" or "from" after what a state has or gives
+    (places.yaml's state_nouns: "the leaders of Great Britain", "guarantees from the United States"), or the
+    owner of a thing ("Israel's blockade", "US
     contractors"). The object of any other preposition ("the island of Ireland", "a return to Pakistan"),
     beside or owning another name ("HAMILTON, Canada", "the capital Tehran", "Singapore's Mr Lu") says where
     or whose: no mention of the country."""
@@ -1480,7 +1487,7 @@ def _acts(root) -> bool:
         return True
     if root.dep_ == "pobj":
         return root.head.lower_ in PARTY_PREPOSITIONS or (
-            root.head.lower_ == "of" and root.head.head.lemma_.lower() in world().state_nouns)
+            root.head.lower_ in ("of", "from") and root.head.head.lemma_.lower() in world().state_nouns)
     return root.dep_ in ("poss", "compound") and root.head.pos_ == "NOUN"
 
 

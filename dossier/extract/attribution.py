@@ -180,7 +180,7 @@ class Reader:
             start = next((k for k, t in enumerate(tokens) if k and t.ent_iob_ == "B" and t.ent_type_ == "PERSON"
                           and _may_be_title(tokens[k - 1]) and all(u.ent_type_ == "PERSON" for u in tokens[k:])), 0)
         name_tokens = tokens[start:]
-        if start and name_tokens and name_tokens[0].lower_ == "of":  # "Head of Bectu Philippa Childs"
+        if start and name_tokens and name_tokens[0].lower_ in ("of", "for"):  # "Head of Bectu Philippa Childs"
             holder = holder_after_body([t.text for t in name_tokens[1:]], w)
             name_tokens = name_tokens[1 + holder:] if holder is not None else []
         elif start:  # a person's name ends before "of": "Sen. Rand Paul of Kentucky"
