@@ -82,6 +82,10 @@ class Phrases:
     def get(self, phrase: str):
         return self.table.get(self._key(phrase_key(phrase)))
 
+    def begins(self, word: str) -> bool:
+        """Whether a phrase may begin with `word`: `match` finds nothing at any other word."""
+        return (word.lower() if self.fold_case else word) in self.lengths
+
 
 @dataclass(frozen=True)
 class World:

@@ -12,12 +12,18 @@ the two write the same bytes (tests/test_yamlio.py holds them to it), and PyYAML
 emitter all the rest (a few pages in a thousand). The pure-Python emitter cost a tenth of a
 whole build; libyaml's a fifth of that.
 
+The safe representer turns the data into nodes one Python call after another (aliases, types,
+styles) and a second walk asked which emitter writes it; `_tree` makes the same nodes in one walk
+that also tells the emitter, for the types pages and the ledger hold (str, bool, int, None, lists,
+tuples, dicts). Anything else goes through the representer and the pure-Python emitter as before.
+
 `dump` can also keep what it wrote in a memo (dossier.memo), keyed by the data as JSON, so a
 build writes again only the values that changed.
 """
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Mapping
 
@@ -31,7 +37,7 @@ class _Dumper(yaml.SafeDumper):
 
 
 class _LibyamlDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
-    """_Dumper with libyaml's emitter, for data it writes alike (`_libyaml_writes_alike`)."""
+    """_Dumper with libyaml's emitter, for data it writes alike (`_tree`)."""
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
@@ -52,19 +58,71 @@ def dump(data: Mapping[str, object], width: int = 1_000_000, memo: Memo[str] | N
 
 
 def _dump(data: Mapping[str, object], width: int) -> str:
-    dumper = _LibyamlDumper if _libyaml_writes_alike(data) else _Dumper
-    return yaml.dump(dict(data), Dumper=dumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
-                     width=width)
+    tree = _tree(dict(data))
+    if tree is None:  # a float, a date, ...: the representer's, written as PyYAML writes it
+        return yaml.dump(dict(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
+                         width=width)
+    root, dumper_class = tree
+    stream = io.StringIO()
+    dumper = dumper_class(stream, allow_unicode=True, sort_keys=False, default_flow_style=False, width=width)
+    try:
+        dumper.open()
+        dumper.serialize(root)
+        dumper.close()
+    finally:
+        dumper.dispose()
+    return stream.getvalue()
 
 
-def _libyaml_writes_alike(value: object) -> bool:
-    """Whether libyaml writes `value` byte for byte as PyYAML does: every string printable (so plain
-    or single-quoted, never double-quoted) and in the BMP, no key empty."""
-    if isinstance(value, str):
-        return value.isprintable() and (not value or max(value) < "\U00010000")
-    if isinstance(value, Mapping):
-        return all(isinstance(key, str) and key and _libyaml_writes_alike(key) and _libyaml_writes_alike(item)
-                   for key, item in value.items())
-    if isinstance(value, (list, tuple)):
-        return all(map(_libyaml_writes_alike, value))
-    return value is None or isinstance(value, (bool, int))
+class _NotPlain(Exception):
+    """A value of a type `_tree` leaves to the representer."""
+
+
+_SCALAR_TAGS = {bool: "tag:yaml.org,2002:bool", int: "tag:yaml.org,2002:int", type(None): "tag:yaml.org,2002:null"}
+
+
+def _tree(data: dict) -> tuple[yaml.Node, type[yaml.SafeDumper]] | None:
+    """The nodes `yaml.dump` makes of `data` with `_Dumper`'s representer (tags, styles, flow style off,
+    one node for an object met twice, which the serializer anchors), and the dumper that writes them:
+    libyaml's when every string is printable and in the BMP and no key is empty (libyaml writes those
+    byte for byte as PyYAML does), else the pure-Python one. None when `data` holds a value of another
+    type than str, bool, int, None, list, tuple and dict."""
+    alike = True
+    made: dict[int, yaml.Node] = {}  # id -> node, as the representer's represented_objects
+
+    def node(value: object) -> yaml.Node:
+        nonlocal alike
+        kind = type(value)
+        if kind is str:
+            if not value.isprintable():
+                alike = False
+                return yaml.ScalarNode("tag:yaml.org,2002:str", value, style='"')
+            if value and max(value) >= "\U00010000":
+                alike = False
+            return yaml.ScalarNode("tag:yaml.org,2002:str", value)
+        if kind in _SCALAR_TAGS:
+            text = "null" if value is None else ("true" if value else "false") if kind is bool else str(value)
+            return yaml.ScalarNode(_SCALAR_TAGS[kind], text)
+        if kind not in (dict, list, tuple):
+            raise _NotPlain
+        if kind is tuple and not value:  # the one collection the representer gives no alias
+            return yaml.SequenceNode("tag:yaml.org,2002:seq", [], flow_style=False)
+        if id(value) in made:
+            return made[id(value)]
+        if kind is dict:
+            pairs: list = []
+            made[id(value)] = yaml.MappingNode("tag:yaml.org,2002:map", pairs, flow_style=False)
+            for key, item in value.items():
+                alike = alike and type(key) is str and key != ""
+                pairs.append((node(key), node(item)))
+        else:
+            items: list = []
+            made[id(value)] = yaml.SequenceNode("tag:yaml.org,2002:seq", items, flow_style=False)
+            items.extend(map(node, value))
+        return made[id(value)]
+
+    try:
+        root = node(data)
+    except _NotPlain:
+        return None
+    return root, _LibyamlDumper if alike else _Dumper

@@ -1,10 +1,12 @@
-"""The actor scan tries its readings only where one can begin (actors._may_start), and a title or an
-institution only where one ends ahead in the paragraph (actors._last): skipping the other words must
-never change what it finds. Each test runs the scan twice, gated and trying every reading at every
-word, and compares the mentions."""
+"""The actor scan tries its readings only where one can begin (actors._may_start), at each such word only
+the readings that word can open (actors._openers), and a title or an institution only where one ends
+ahead in the paragraph (actors._last): skipping the other words and readings must never change what
+it finds. Each test runs the scan twice, gated and trying every reading at every word, and compares
+the mentions."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from dossier import ingest, nlp
 from dossier.extract import actors
 from dossier.extract.actors import extract_actors
 from dossier.model import Article, Paragraph
+from dossier.text import ends_sentence, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 # Lower-case openings a reading starts with, and words around them.
@@ -25,7 +28,8 @@ PIECES = [
     "said", "told", ".", "Grushko", "Alexander Grushko", "Moscow", "in", "the Kremlin's", "NATO", "the alliance",
     "reuters", "Reuters", "south america", "South America", "3M", "iPhone", "eBay", "'s", "de", "Silva",
     "Lula", "Luiz Inácio Lula da Silva", "prime minister", "president", "Sen.", "of Georgia", "such as", "Mistral",
-    "hurricanes", "Laura", "and", "Delta", "Cyclone", "Debbie",
+    "hurricanes", "Laura", "and", "Delta", "Cyclone", "Debbie", "nicknamed", "dubbed", "As", "At", "at",
+    "Chief Justice of Pakistan (CJP) Qazi Faez Isa", "the CJP", "CJP", "the diplomat", "the Diplomat",
     "Foreign Ministry", "ministry", "government", "Harbor Bancorp", "Ministry of Foreign Affairs", "Kiel Institute",
 ]
 paragraph = st.lists(st.sampled_from(PIECES), min_size=1, max_size=20).map(" ".join)
@@ -36,6 +40,7 @@ def _both_ways(article: Article, docs: list, monkeypatch: pytest.MonkeyPatch) ->
     with monkeypatch.context() as patch:
         patch.setattr(actors, "_may_start", lambda token, word: True)
         patch.setattr(actors, "_last", lambda words, found: len(words))
+        patch.setattr(actors, "_openers", lambda word, after_the, before: actors._Reader._readings)
         everywhere = extract_actors(article, docs)
     return gated, everywhere
 
@@ -61,6 +66,8 @@ def test_the_gate_changes_nothing_on_real_articles(folder, limit, monkeypatch):
 @example(["developer Greenline Properties welcomed the vote.", "le Maire said."])
 @example(["Damage from hurricanes Laura and Delta was assessed, Laura said."])
 @example(["The Russian Foreign Ministry said. Russia's government and Harbor Bancorp agreed, the minister said."])
+@example(["Mohamed Hamdan Dagalo, nicknamed Hemedti, said. An analyst at Morningstar, the diplomat, said.",
+          "Chief Justice of Pakistan (CJP) Qazi Faez Isa met NATO. The CJP said. The alliance said."])
 def test_the_gate_changes_nothing_on_any_prose(texts):
     article = _article(texts)
     docs = list(nlp.load().pipe(texts))
@@ -125,3 +132,26 @@ def test_the_second_pass_finds_what_reading_afresh_finds_in_any_prose(texts):
     article = _article(texts)
     replayed, afresh = _replayed_and_afresh(article, list(nlp.load().pipe(texts)))
     assert replayed == afresh
+
+
+def _heading_by_the_whole_line(text: str) -> bool:
+    """actors._is_heading as it was: the whole line normalised, where only its last word is now."""
+    end = len(text)
+    while end and (unicodedata.category(text[end - 1])[0] in "SZC" or text[end - 1] == "\ufe0f"):
+        end -= 1
+    line = normalise(text[:end])
+    return not (ends_sentence(line) or line.endswith(":"))
+
+
+ENDING_PIECES = [*"ab .!?:;,\"')]»”’…。！？．：", *"\u00a0\u2003\t\n\u0301\u0308\u2028\ufe0f😀", "e\u0301", "\u00a8"]
+ENDINGS = st.lists(st.sampled_from(ENDING_PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=20), ENDINGS)
+@example("Prices rose .", "")
+@example("A caption\u00a0", ":")
+@example("He said “no.”", " 😀")
+def test_a_heading_is_told_by_its_last_word_as_by_the_whole_line(start, ending):
+    text = start + ending
+    assert actors._is_heading(text) is _heading_by_the_whole_line(text)

@@ -102,5 +102,22 @@ def test_the_same_bytes_with_or_without_libyaml(data, width):
     ({"ratio": 0.5}, False),
 ])
 def test_libyaml_writes_what_it_writes_alike(data, libyaml):
-    assert yamlio._libyaml_writes_alike(data) is libyaml
+    tree = yamlio._tree(data)
+    assert (tree is not None and tree[1] is yamlio._LibyamlDumper) is libyaml
+    assert yamlio.dump(data) == _pure_python(data, 1_000_000)
+
+
+SHARED_LIST, SHARED_MAP, EMPTY = ["Tom Hale", "x"], {"name": "Tom Hale", "roles": [1, 2]}, []
+
+
+@pytest.mark.parametrize("data", [
+    {"a": SHARED_LIST, "b": SHARED_LIST},  # one object twice: an anchor and an alias
+    {"a": SHARED_MAP, "b": [SHARED_MAP, SHARED_MAP]},
+    {"a": EMPTY, "b": EMPTY},  # an empty list is aliased too
+    {"a": (), "b": ()},  # ...an empty tuple never
+    {"a": ("x", 1), "b": ("y", None, True)},
+    {"a": {1: "x", None: "z"}, "b": {"": True}},  # keys that are no strings: PyYAML's emitter
+    {"a": [0.5], "b": SHARED_LIST, "c": SHARED_LIST},  # a float: the representer, as before
+])
+def test_the_same_bytes_as_the_representer_for_shared_objects_tuples_and_other_keys(data):
     assert yamlio.dump(data) == _pure_python(data, 1_000_000)

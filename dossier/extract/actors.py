@@ -60,6 +60,7 @@ DATELINE_MARKS = frozenset({"-", "--", ":", "\u2014", "\u2013"})
 MAX_INSTITUTION_WORDS = 4  # lower-case words an institution's name may take after an owner ("Russia's foreign ministry")
 MAX_INSTITUTION_TOKENS = 9  # "Health , Education , Labor and Pensions Committee"
 MAX_NAME_TOKENS = 6  # "Jean - Yves Le Drian" is five tokens
+OPENING_BEFORE = frozenset({"at", "nicknamed", "dubbed", "as"})  # words before one that some readings need (_openers)
 MIN_COMPOUND_PART = 4  # "spokes" + "people"; shorter parts make names look English ("Herr" + "era")
 
 
@@ -302,7 +303,9 @@ class _Reader:
 
     def _best_reading(self, i: int) -> _Reading | None:
         best = None
-        for read in self._readings:
+        words = self.words
+        before = words[i - 1] if i > 1 and words[i - 1].lower() in OPENING_BEFORE else None
+        for read in _openers(words[i], words[i + 1] if self._skip_the(i) > i else None, before):
             reading = read(self, i)
             if reading is not None and (best is None or reading.end > best.end):
                 best = reading
@@ -873,6 +876,8 @@ class _Reader:
         two people with one surname, the latest to be a sentence's subject: in "Sarah Kline, who is
         not related to Robert Kline, said ... Kline added", Kline is Sarah."""
         so_far, ahead = self.people_index.ranks(name), self.known_index.ranks(name)
+        if not so_far and not ahead:
+            return None  # nobody met or to come bears the name: most words asked about
         for wanted in (0, 1, 2):
             latest = sorted((n for n, rank in so_far.items() if rank == wanted), key=self.recency.__getitem__,
                             reverse=True)
@@ -1377,6 +1382,30 @@ class _Reader:
         return self.doc[start:end]
 
 
+@lru_cache(maxsize=16384)
+def _openers(word: str, after_the: str | None,
+             before: str | None) -> tuple[Callable[[_Reader, int], _Reading | None], ...]:
+    """The readings that may find something at a word (`word`; `after_the` the word after it when it is
+    a "the" the reading may skip, `before` the word before it when it is one of OPENING_BEFORE), in
+    `_Reader._readings`' order. Each reading left out finds nothing there, whatever the scan has met:
+    a table's reading needs a word its phrases begin with, a reading back to "the diplomat" or "the
+    alliance" a "the", initials of a title ("the CJP") capitals, a workplace "at" before it, a nickname
+    "known as" or "dubbed". Twelve of the nineteen readings are such, and most words they are tried
+    at rule them all out."""
+    w, first = world(), word if after_the is None else after_the
+    opens = {
+        _Reader._outlet: w.outlets.begins(first), _Reader._region: w.regions.begins(first),
+        _Reader._party: w.parties.begins(first), _Reader._country_or_organization: w.names.begins(first),
+        _Reader._metonym: w.metonyms.begins(first), _Reader._weather_system: w.weather_systems.begins(word),
+        _Reader._demonym: w.demonyms.begins(word), _Reader._referring_person: word.lower() == "the",
+        _Reader._referring_organization: word.lower() == "the",
+        _Reader._abbreviated_title: len(first) > 1 and first.isupper(),
+        _Reader._employer: before is not None and before.lower() == "at",
+        _Reader._nickname: before in ("nicknamed", "dubbed", "as"),
+    }
+    return tuple(read for read in _Reader._readings if opens.get(read, True))
+
+
 def _last(words: Sequence[str], found: Callable[[int], object]) -> int:
     """The last position in `words` where `found` finds something, -1 for none (looking from the end: the
     words after the last find are all it reads)."""
@@ -1385,11 +1414,13 @@ def _last(words: Sequence[str], found: Callable[[int], object]) -> int:
 
 def _is_heading(text: str) -> bool:
     """A line that does not end like a sentence (headings, teasers, captions): it may re-mention
-    actors, never introduce one. Trailing emoji and symbols do not count."""
+    actors, never introduce one. Trailing emoji and symbols do not count. How a line ends is in its
+    last word: normalised alone it ends as the whole line normalised does (a space splits no character
+    NFKC could join, and no character left at the end normalises to nothing)."""
     end = len(text)
     while end and (unicodedata.category(text[end - 1])[0] in "SZC" or text[end - 1] == "\ufe0f"):
         end -= 1
-    line = normalise(text[:end])
+    line = normalise(text[text.rfind(" ", 0, end) + 1:end])
     return not (ends_sentence(line) or line.endswith(":"))
 
 
