@@ -258,9 +258,13 @@ class Catalogue:
 
     @cached_property
     def lower_case_words(self) -> frozenset[str]:
-        """Every word the articles print in lower case: what `in_sentence` may lower."""
-        return frozenset(w for s in self.dossier.sources for p in s.paragraphs for w in _WORD.findall(p.text)
-                         if w.islower())
+        """Every word the articles print in lower case: what `in_sentence` may lower. Each distinct word is
+        tested once: a dossier prints far fewer distinct words than words (at 10,000 articles, ~1 in 60)."""
+        printed: set[str] = set()
+        for source in self.dossier.sources:
+            for paragraph in source.paragraphs:
+                printed.update(_WORD.findall(paragraph.text))
+        return frozenset(w for w in printed if w.islower())
 
     @fact
     def in_sentence(self, title: str) -> str:
