@@ -20,7 +20,6 @@ import json
 import pickle
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import fields, is_dataclass
 from typing import TypeVar
 
 from dossier.model import Actor, Article, Position, Quote, Tombstone, Topic
@@ -63,7 +62,7 @@ class Recorder:
         self.owners: dict[str, object] = {}
         self.reads: set[str] | None = None
         self._digests: dict[str, str] = {}
-        self._entities: dict[int, tuple[object, bytes]] = {}  # id -> (an entity or a dataclass; its digest)
+        self._entities: dict[int, tuple[object, bytes]] = {}  # id -> (an entity; its digest)
         self._keys: dict[tuple, str] = {}  # a fact call with text arguments -> its key
 
     def key(self, owner: str, name: str, args: tuple, kwargs: dict) -> str:
@@ -114,53 +113,42 @@ class Recorder:
         return {key for key, digest in known.items() if self._digests[key] != digest}
 
     def digest_of(self, value: object) -> str:
-        """A fact's value digested: its repr, with each entity in it standing as its own digest."""
-        return hashlib.blake2b(repr(self._plain(value)).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+        """A fact's value digested: its pickle, each entity in it standing as its own digest (`_Digester`)."""
+        out = io.BytesIO()
+        _Digester(out, self._entities).dump(value)
+        return hashlib.blake2b(out.getvalue(), digest_size=12).hexdigest()
 
-    def _plain(self, value: object) -> object:
-        """`value` with each entity in it replaced by its digest: what a fact's digest is taken of."""
-        kind = type(value)
-        if kind in _LEAVES:
-            return value
-        if kind in _SEQUENCES:
-            return (kind.__name__, *map(self._plain, value))
-        if kind in ENTITIES:
-            return self._once(value, _dumps)
-        if kind.__module__ == _MODEL:  # no other dataclass of the model holds an entity: its repr is whole
-            return value
-        if kind is dict:
-            return ("dict", *((self._plain(k), self._plain(v)) for k, v in value.items()))
-        if kind in (set, frozenset):
-            return ("set", *sorted(map(repr, map(self._plain, value))))
-        if is_dataclass(value):  # a printing, an event, ...: held by many facts, digested once
-            return self._once(value, self._fields)
-        return value
 
-    def _fields(self, value: object) -> bytes:
-        plain = (type(value).__name__, *(self._plain(getattr(value, name)) for name in _fields(type(value))))
-        return repr(plain).encode("utf-8", "surrogatepass")
+class _Digester(pickle.Pickler):
+    """Pickles a fact's value for its digest, each entity in it as the digest of its own pickle, taken once a build
+    (`entities`: id -> the entity, kept alive so that its id stays its own, and its digest). The rest is pickled by
+    pickle's C code: only instances of classes reach `reducer_override`, not the lists, tuples, dicts, strings and
+    numbers around them. A pickle is the same in every process for the values facts return, which hold no set (a
+    set's order follows the process's hash seed: a fact returning one would be found changed in every build)."""
 
-    def _once(self, value: object, data: Callable[[object], bytes]) -> bytes:
-        """The digest of `data(value)`, taken once a build for each object (kept alive, so its id stays its own)."""
-        known = self._entities.get(id(value))
+    def __init__(self, out: io.BytesIO, entities: dict[int, tuple[object, bytes]]) -> None:
+        super().__init__(out, protocol=5)
+        self.fast = True  # no memo: equal values give equal bytes whatever objects they share
+        self.entities = entities
+
+    def reducer_override(self, value: object) -> object:
+        if type(value) not in ENTITIES:
+            return NotImplemented
+        known = self.entities.get(id(value))
         if known is None:
-            known = self._entities[id(value)] = (value, hashlib.blake2b(data(value), digest_size=16).digest())
-        return known[1]
+            known = self.entities[id(value)] = (value, hashlib.blake2b(_dumps(value), digest_size=16).digest())
+        return _Entity, (known[1],)
+
+
+class _Entity(bytes):
+    """An entity in a fact's pickle: its digest."""
 
 
 def _call_key(owner: str, name: str, args: tuple, kwargs: dict) -> str:
     return json.dumps([owner, name, args, kwargs], ensure_ascii=False, sort_keys=True)
 
 
-_MODEL = Article.__module__
-_LEAVES = frozenset({str, int, float, bool, type(None), bytes})
-_SEQUENCES = frozenset({list, tuple})
 _TEXT = frozenset({str, type(None)})  # not numbers: True == 1 == 1.0 and -0.0 == 0.0, but not as JSON
-
-
-@functools.cache
-def _fields(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(kind))
 
 
 def _dumps(value: object) -> bytes:
