@@ -101,8 +101,10 @@ class _Guard:
                                                            f"({outcome}): {type(error).__name__}: {error}"))
 
 
+@lru_cache(maxsize=1 << 17)
 def _key(text: str) -> str:
-    """How names compare: case, a leading "the", a possessive and punctuation spacing do not matter."""
+    """How names compare: case, a leading "the", a possessive and punctuation spacing do not matter. Kept for
+    the build: every mention's surface and name are keyed, and the resolver keys each name it is asked again."""
     return " ".join(phrase_key(text)).lower()
 
 
@@ -148,7 +150,7 @@ def _mention_at(placed: dict[tuple[str, int], list[ActorMention]], source: str,
     return max(covering, key=lambda m: (m.end - m.start, -m.start), default=None)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)  # a speaker's name is parsed again for each printing the resolver is asked about
 def _parse_name(text: str) -> tuple[str, str, str | None, str | None]:
     """(name, kind, role, affiliation) of a name given as a string: "Russian Deputy Foreign Minister
     Alexander Grushko" -> Alexander Grushko, person, Deputy Foreign Minister, Russia."""
