@@ -322,3 +322,21 @@ def test_save_ledger_never_follows_a_symlink_planted_at_the_old_fixed_temporary_
     assert ids.save_ledger(ids.Ledger(), tmp_path / "permalinks.yaml") is True
     assert victim.read_text(encoding="utf-8") == "not yours\n"
     assert ids.load_ledger(tmp_path / "permalinks.yaml") == ids.Ledger()
+
+
+def test_entries_lists_below_a_folder_what_rglob_finds_but_folders_and_follows_no_symlink(tmp_path):
+    """publish.entries (os.scandir) against Path.rglob, which the stamp and the comparison of sections used."""
+    folder = tmp_path / "section"
+    for inner in ("a.md", ".hidden.md", "2024-01/part-1.md", "2024-01/deep/x.md", "empty/.keep"):
+        (folder / inner).parent.mkdir(parents=True, exist_ok=True)
+        (folder / inner).write_text(inner, encoding="utf-8")
+    (folder / "to-file.md").symlink_to(folder / "a.md")
+    (folder / "to-folder").symlink_to(folder / "2024-01", target_is_directory=True)
+    (folder / "dangling.md").symlink_to(tmp_path / "nowhere")
+    found = publish.entries(folder)
+    assert found.keys() == {p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                            if p.is_symlink() or not p.is_dir()}
+    assert "to-folder/part-1.md" not in found and "2024-01/deep/x.md" in found  # a symlinked folder is not entered
+    assert {inner for inner, entry in found.items() if entry.is_file()} == {
+        "a.md", ".hidden.md", "2024-01/part-1.md", "2024-01/deep/x.md", "empty/.keep", "to-file.md"}
+    assert publish.entries(tmp_path / "missing") == {} == publish.entries(folder / "a.md")
