@@ -340,6 +340,7 @@ class Stances(Patterned):
     partial_quantifiers: Words
     pointers: dict[Word, Words]
     own_bodies: Words
+    patient_nouns: Words
     first_person: Words
     acting_prepositions: Words
     copulas: Words

@@ -156,6 +156,11 @@ STATED = [
     ("Germany expressed outrage that France is appealing the ruling.",
      ("Germany", "oppose", "France appealing the ruling")),
     ("Germany expressed anger at the pay offer.", ("Germany", "oppose", "pay offer")),
+    # what is done to someone, owned by a pronoun: named with whom it stands for
+    ("Opposition leader Tundu Lissu was detained last week, with Amnesty International calling for his immediate "
+     "and unconditional release.", ("Amnesty International", "support", "Tundu Lissu's immediate release")),
+    ("Maria Lopez was arrested on Monday. The Harlow Nurses Union demanded her release.",
+     ("Harlow Nurses Union", "support", "Maria Lopez's release")),
 ]
 
 

@@ -249,10 +249,25 @@ class _Sentence:
             if current == "condition" and not conditional:
                 continue
             name, points_back = _topic(topic, words, lambda token: self.names.named(self.paragraph, token))
+            if name is not None:
+                name = self._owned(topic, name, words)
             if name is not None or points_back:
                 bare = topic.lemma_.lower() if name and topic.pos_ == "NOUN" and name.text.lower() == topic.lower_ else ""
                 yield _Claim(holders, "conditional" if conditional else current, name, reading.carried,
                              reading.cue, "" if name else topic.lemma_.lower(), bare, reading.idiom)
+
+    def _owned(self, topic, name: _Phrase, words: Stances) -> _Phrase:
+        """A topic of what is done to someone, owned by a pronoun ("calling for his immediate release"), named
+        with whom the pronoun stands for ("Tundu Lissu's immediate release"): without them the words name no
+        issue. Left as it is when the pronoun stands for nobody named, or for several."""
+        head = _through_light(topic, words)
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is None or head.lemma_.lower() not in words.patient_nouns:
+            return name
+        holders = self.names.of(self.paragraph, owner)
+        if len(holders) != 1:
+            return name
+        return name._replace(text=f"{holders[0].name}'s {name.text}")
 
     def _inner(self, topic, cue, words: Stances):
         """A cue inside the topic ("refuse to [accept X]", "seek to gain [support for X]"): it says what the
