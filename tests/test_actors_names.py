@@ -226,6 +226,9 @@ ARTICLES = [
       "The PML-N": ("Pakistan Muslim League-Nawaz", ORGANIZATION)}),
     (["The motion passed with the backing of Labour ministers. Unite said the offer was poor."],
      {"Labour": ("Labour Party", ORGANIZATION), "Unite": ("Unite", ORGANIZATION)}),
+    # the party's adjective form ("the Lib Dem amendments") is the party, no person "Lib Dem"
+    (["Councillors voted to support the Lib Dem amendments on Tuesday."],
+     {"the Lib Dem": ("Liberal Democrats", ORGANIZATION)}),
     # ...but a bare name that is also a word must stand alone: no word of a longer name, no noun it describes
     (["Labour shortages hit farms, the Minister of Labour said.", "The Labour Court will rule on Friday."],
      {"Labour": None, "The Labour Court": ("Labour Court", ORGANIZATION)}),
