@@ -182,6 +182,7 @@ class Organizations(Shape):
     institutions: Words
     governments: Words
     organization_heads: Words
+    legal_designators: Words
     organization_nouns: Words
     law_heads: Words
 

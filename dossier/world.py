@@ -105,6 +105,7 @@ class World:
     member_nouns: Phrases  # "member states", case-folded
     institutions: Phrases  # "Ministry", "Armed Forces"
     organization_heads: Phrases  # "Foundation", "Party", "Bancorp", "Corp.": end an organisation's name
+    legal_designators: frozenset[str]  # "Co.", "Corp.", "plc": end a company's registered name
     occupations: Phrases  # "analyst", "economist": people who work "at" an organisation
     organization_nouns: Phrases  # "union", "party": "the RMT union" is the organisation RMT
     law_heads: frozenset[str]  # "Act", "Bill": the capitalised words before one name a law, never an actor
@@ -175,7 +176,9 @@ def world() -> World:
         person_names=person_names(),
         member_nouns=Phrases({n: n for n in organizations.member_nouns}, fold_case=True),
         institutions=Phrases({n: n for n in organizations.institutions}, fold_case=True),
-        organization_heads=Phrases({n: n for n in organizations.organization_heads + organizations.institutions}),
+        organization_heads=Phrases({n: n for n in organizations.organization_heads + organizations.legal_designators
+                                    + organizations.institutions}),
+        legal_designators=frozenset(organizations.legal_designators),
         occupations=Phrases({n: n for n in titles.occupations + tuple(titles.titles)}, fold_case=True),
         organization_nouns=Phrases({n: n for n in organizations.organization_nouns}, fold_case=True),
         law_heads=frozenset(organizations.law_heads),

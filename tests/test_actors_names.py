@@ -226,6 +226,9 @@ ARTICLES = [
       "The PML-N": ("Pakistan Muslim League-Nawaz", ORGANIZATION)}),
     (["The motion passed with the backing of Labour ministers. Unite said the offer was poor."],
      {"Labour": ("Labour Party", ORGANIZATION), "Unite": ("Unite", ORGANIZATION)}),
+    # a company by its leading words, without its legal form: the company, never a person
+    (["Acme Steel Corp. said on Monday it would close the mill.", "Acme Steel has concluded a deal with the union."],
+     {"Acme Steel": ("Acme Steel Corp.", ORGANIZATION)}),
     # the party's adjective form ("the Lib Dem amendments") is the party, no person "Lib Dem"
     (["Councillors voted to support the Lib Dem amendments on Tuesday."],
      {"the Lib Dem": ("Liberal Democrats", ORGANIZATION)}),

@@ -671,14 +671,28 @@ class _Reader:
 
     def _short_organization(self, i: int) -> _Reading | None:
         """An organisation the article names in full, by its initials ("FTC" for the Federal Trade
-        Commission, "Sebi") or its first word when that is a name and no English word ("Samsung" for
-        Samsung Electronics)."""
-        if self.heading or (i + 1 < len(self.doc) and self._is_name_word(i + 1)):
+        Commission, "Sebi"), its first word when that is a name and no English word ("Samsung" for
+        Samsung Electronics), or a company by its leading words ("Chubu Electric", _company_short_name)."""
+        if self.heading:
             return None
-        named = self._named_organization(i)
-        if named is None or named[0] != i + 1:
-            return None
-        return _Reading(i + 1, [_Found(self._surface(i, i + 1), named[1], ORGANIZATION)])
+        named = None if i + 1 < len(self.doc) and self._is_name_word(i + 1) else self._named_organization(i)
+        if named is None or named[0] != i + 1:  # or a company's leading words ("Chubu Electric"), whole
+            named = self._company_short_name(i)
+            if named is None or (named[0] < len(self.doc) and self._is_name_word(named[0])):
+                return None
+        return _Reading(named[0], [_Found(self._surface(i, named[0]), named[1], ORGANIZATION)])
+
+    def _company_short_name(self, i: int) -> tuple[int, str] | None:
+        """(end, name) of a company the article names by its registered name, at i by two or more of its
+        leading words without its legal form ("Chubu Electric" for Chubu Electric Power Co.)."""
+        for name in self._organizations_by(self.words[i]):
+            words = (_organization_forms(name) or ((),))[0]
+            if len(words) < 3 or words[-1] not in self.world.legal_designators:
+                continue
+            for size in range(len(words) - 1, 1, -1):
+                if self.words[i:i + size] == list(words[:size]):
+                    return i + size, name
+        return None
 
     def _named_organization(self, i: int) -> tuple[int, str] | None:
         """(end, name) of an organisation the article names, at i: by its name, its initials ("FTC",
