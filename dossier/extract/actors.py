@@ -684,9 +684,12 @@ class _Reader:
 
     def _company_short_name(self, i: int) -> tuple[int, str] | None:
         """(end, name) of a company the article names by its registered name, at i by two or more of its
-        leading words without its legal form ("Chubu Electric" for Chubu Electric Power Co.)."""
+        leading words without its legal form ("Chubu Electric" for Chubu Electric Power Co.). Like
+        _named_organization, asked only at a capitalised word: the reading is tried at every word."""
+        if not self.words[i][:1].isupper():
+            return None
         for name in self._organizations_by(self.words[i]):
-            words = (_organization_forms(name) or ((),))[0]
+            words, _ = _organization_forms(name)  # indexed by _add_organization_keys: it has its forms
             if len(words) < 3 or words[-1] not in self.world.legal_designators:
                 continue
             for size in range(len(words) - 1, 1, -1):
