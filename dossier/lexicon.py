@@ -73,7 +73,7 @@ class Shape(BaseModel):
 
 Level = Literal["sure", "likely", "unsure"]  # dossier.model.Confidence
 Method = Literal["explicit", "role", "carried", "second-hand", "pronoun"]  # how attribution found a speaker
-Reading = Literal["titled person", "referring person", "abbreviated title", "institution", "typed organization", "party", "group", "employer",
+Reading = Literal["titled person", "referring person", "abbreviated title", "initialled organization", "institution", "typed organization", "party", "group", "employer",
                   "country or organization", "metonym", "demonym", "referring organization", "nickname",
                   "short organization", "named person", "lone name", "organization"]  # how the actor scan read a mention
 

@@ -328,6 +328,31 @@ ARTICLES = [
      {"Parliament": ("Parliament", ORGANIZATION), "Parliament for Suame": None}),
     (["The minister, who is also the Member of Parliament (MP) for Suame, said chiefs were powerless."],
      {"Parliament": None}),
+    # a surname that is also a capital's name is no metonym after a given name
+    (["Prime Minister Joseph Muscat said the deal was sound.", "The inquiry is probing Joseph Muscat’s role."],
+     {"Prime Minister Joseph Muscat": ("Joseph Muscat", PERSON), "Joseph Muscat": ("Joseph Muscat", PERSON),
+      "Muscat": None, "Prime Minister Joseph": None}),
+    # a name its initials follow in brackets is as long as they say, and no word of it is an actor of its own
+    (["Seamen and Waterfront Workers’ Trade Union (SWWTU) president Michael Annisette said the freeze was wrong."],
+     {"Seamen and Waterfront Workers’ Trade Union": ("Seamen and Waterfront Workers' Trade Union", ORGANIZATION),
+      "SWWTU": ("Seamen and Waterfront Workers' Trade Union", ORGANIZATION), "Trade Union": None}),
+    (["Botswana Congress Party (BCP) MPs say they will oppose the bill.",
+      "They see it as a way for the Botswana Democratic Party (BDP) to dispense patronage."],
+     {"Botswana Congress Party": ("Botswana Congress Party", ORGANIZATION), "Congress Party": None,
+      "the Botswana Democratic Party": ("Botswana Democratic Party", ORGANIZATION), "Democratic Party": None,
+      "BDP": ("Botswana Democratic Party", ORGANIZATION)}),
+    (["In a statement, the People’s Progressive Party Civic (PPP/C) said the plan was hollow.",
+      "“It is a failure,” the PPP/C said."],
+     {"PPP/C": ("People's Progressive Party Civic", ORGANIZATION), "C": None, "PPP": None}),
+    (["Chief Justice of Pakistan (CJP) Qazi Faez Isa adjourned the hearing."],  # a title's initials
+     {"Chief Justice of Pakistan": None}),
+    # a body that only names an office is no actor: "a Cabinet minister", "the Leader of Opposition"
+    (["A senior Cabinet minister said that the Opposition is wasting its time."], {"Cabinet": None}),
+    (["There was objection on the motion from the Leader of Opposition, Hon. Jeremiah Manele who deferred it.",
+      "Hon. Dr Derick Sikua also joined the Leader of Opposition in objecting the withdrawal of the Bill."],
+     {"the Leader of Opposition": None, "Jeremiah Manele": ("Jeremiah Manele", PERSON)}),
+    (["Cabinet Secretary Susan Nakhumicha visited the hospital."],
+     {"Cabinet": None, "Cabinet Secretary Susan Nakhumicha": ("Susan Nakhumicha", PERSON)}),
     # a particle inside a name ("ap", son of) keeps it whole
     (["Plaid Cymru leader Rhun ap Iorwerth said the plan was flawed.", "Mr ap Iorwerth called for a review."],
      {"Mr ap Iorwerth": ("Rhun ap Iorwerth", PERSON), "Iorwerth": None}),

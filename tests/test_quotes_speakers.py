@@ -35,6 +35,9 @@ SPEAKERS = [
     ([f"{SAID} Sen. Chuck Schumer, D-N.Y., said."], "Chuck Schumer", "explicit"),
     (["Donald Trump Jr. met Donald Trump on Monday.", f"{SAID} Trump Jr. said."], "Donald Trump Jr.", "explicit"),
     ([f"{SAID} officials said."], None, "unattributed"),
+    # initials glued by a slash are one name, "PPP/C" (linking names it in full), whose "C" is no one
+    (["The People's Progressive Party Civic (PPP/C) issued a statement.", f"{SAID} the PPP/C said."],
+     "PPP/C", "explicit"),
     ([f"{SAID} a senior diplomat told Reuters."], None, "unattributed"),
     ([f"The French government said: {SAID[:-2]}.\""], "French government", "explicit"),
     ([f"Reuters quoted Maria Lopez as saying: {SAID[:-2]}.\""], "Maria Lopez", "second-hand"),

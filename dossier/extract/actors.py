@@ -60,6 +60,7 @@ DATELINE_MARKS = frozenset({"-", "--", ":", "\u2014", "\u2013"})
 MAX_INSTITUTION_WORDS = 4  # lower-case words an institution's name may take after an owner ("Russia's foreign ministry")
 MAX_INSTITUTION_TOKENS = 9  # "Health , Education , Labor and Pensions Committee"
 MAX_NAME_TOKENS = 6  # "Jean - Yves Le Drian" is five tokens
+INITIALLED_SMALL = frozenset({"and", "&", "of", "for", "the"})  # words of a name its initials skip ("Seamen and ... (SWWTU)")
 OPENING_BEFORE = frozenset({"at", "nicknamed", "dubbed", "as"})  # words before one that some readings need (_openers)
 MIN_COMPOUND_PART = 4  # "spokes" + "people"; shorter parts make names look English ("Herr" + "era")
 
@@ -611,8 +612,8 @@ class _Reader:
             end = next((k for k in range(start + 1, end) if self.words[k] == "("), end)  # "Atoc" of "... (Atoc)"
             if span.text in self.title_abbreviations:  # "CJP": an office, not an organisation
                 return None
-            if self._in_title(start) or self._titled_name(span):
-                return None
+            if self._in_title(start) or self._titled_name(span) or (self._title_words(start) or 0) >= end:
+                return None  # "the Leader of Opposition": an office, held by someone, is no organisation
             recurs = self._tagged_organizations[span.text] > 1
             speaks = self._is_speaker(span.root.i)
         elif self._is_speaker(self._name_run(i) - 1) and self._known_person(
@@ -676,7 +677,7 @@ class _Reader:
         if self.heading:
             return None
         named = None if i + 1 < len(self.doc) and self._is_name_word(i + 1) else self._named_organization(i)
-        if named is None or named[0] != i + 1:  # or a company's leading words ("Chubu Electric"), whole
+        if named is None or named[0] != self._initials_end(i):  # or a company's leading words, whole
             named = self._company_short_name(i)
             if named is None or (named[0] < len(self.doc) and self._is_name_word(named[0])):
                 return None
@@ -703,6 +704,9 @@ class _Reader:
         word = self.words[i]
         if not word[:1].isupper():
             return None
+        end = self._initials_end(i)
+        if end > i + 1:
+            word = "".join(self.words[i:end]).replace("/", "").replace("&", "")  # "PPP/C"
         for name in self._organizations_by(word):
             words, initials = _organization_forms(name)
             if self.words[i:i + len(words)] == list(words):
@@ -710,8 +714,17 @@ class _Reader:
             by_initials = len(word) > 1 and (word == initials or (len(word) > 2 and word.upper() == initials))
             by_first_word = word == words[0] and not _is_english(self.tokens[i]) and self.world.known(word) is None
             if by_initials or by_first_word:
-                return i + 1, name
+                return end, name
         return None
+
+    def _initials_end(self, i: int) -> int:
+        """End of the initials at i, one token ("FTC") or several glued by a slash or an ampersand ("PPP/C",
+        which the tagger splits in three: its "C" is no one's name)."""
+        end = i + 1
+        while (end + 1 < len(self.doc) and self.words[end] in ("/", "&") and self.words[end + 1].isupper()
+               and not self.tokens[end - 1].whitespace_ and not self.tokens[end].whitespace_):
+            end += 2
+        return end
 
     @_asks
     def _names_organization(self, name: str) -> bool:
@@ -845,6 +858,44 @@ class _Reader:
             return None
         return _Reading(end, [_Found(self._surface(i, end), name, ORGANIZATION)])
 
+    def _initialled_organization(self, i: int) -> _Reading | None:
+        """An organisation the tagger names that its initials follow in brackets, read as long as they
+        say: "Seamen and Waterfront Workers' Trade Union (SWWTU)", "the Botswana Congress Party (BCP)",
+        "People's Progressive Party Civic (PPP/C)". No word of it is then an actor of its own: neither its
+        country, nor a party or institution its last words name ("Congress Party", "Democratic Party",
+        "Trade Union"). A title ("Chief Justice of Pakistan (CJP)"), a law, or a name the data files
+        know is for its own reading."""
+        start = self._skip_the(i)
+        end = self._initialled_end(start)
+        if end is None or self.heading or not any(t.ent_type_ == "ORG" for t in self.doc[start:end]):
+            return None
+        name = normalise(self.paragraph.span_text(start, end))
+        if (self.world.known(name) or self.world.parties.get(name) or self._title_words(start) is not None
+                or law_name_end(self.words, start) is not None):
+            return None
+        return _Reading(end, [_Found(self._surface(i, end), name, ORGANIZATION)])
+
+    def _initialled_end(self, start: int) -> int | None:
+        """Where a name of two words or more that begins at start ends, when a bracket follows it with
+        the initials of its capitalised words ("(SWWTU)", "(PPP/C)"); small words ("and", "of") and a
+        possessive may come between them."""
+        initials = ""
+        for k in range(start, min(len(self.doc), start + MAX_INSTITUTION_TOKENS)):
+            word = self.words[k]
+            if word == "(":
+                break
+            if word[:1].isupper() and word[1:2] != "'":
+                initials += word[0]
+            elif k == start or not (word in POSSESSIVE or word.lower() in INITIALLED_SMALL):
+                return None
+        else:
+            return None
+        close = next((j for j in range(k + 1, min(len(self.doc), k + 6)) if self.words[j] == ")"), None)
+        letters = "".join(self.words[k + 1:close or k + 1]).replace("/", "").replace("&", "")
+        if close is None or len(initials) < 2 or letters != initials or not self.words[k - 1][:1].isupper():
+            return None
+        return k
+
     def _stands_alone(self, k: int) -> bool:
         """Whether the capitalised word at k is a name: not a word of a longer one ("Labour Court", "the
         Health, Education, Labor and Pensions Committee", "Minister of Labour") and, opening a sentence
@@ -856,7 +907,7 @@ class _Reader:
             describes and (token.is_sent_start or token.head.text[:1].isupper())))
 
     _readings: tuple[Callable[[_Reader, int], _Reading | None], ...] = (
-        _outlet, _law, _region, _weather_system, _venue, _party, _titled_person, _referring_person, _abbreviated_title, _institution, _typed_organization, _employer,
+        _outlet, _law, _region, _weather_system, _venue, _initialled_organization, _party, _titled_person, _referring_person, _abbreviated_title, _institution, _typed_organization, _employer,
         _country_or_organization,
         _metonym, _demonym, _referring_organization, _nickname, _short_organization, _named_person, _organization,
     )  # on equal spans the earlier reading wins
@@ -1118,7 +1169,7 @@ class _Reader:
         if token.tag_ == "NNS" and not unknown:
             return False
         k = token.i
-        if self._is_given_name(k):
+        if self._is_given_name(k) or self._surname_after_given_name(k):
             return True
         plural_title = text.endswith("s") and self.world.titles.match([text[:-1]], 0)
         return not plural_title and not any(  # "Chief Resident Magistrates' Davies Chibwili": no one "Magistrates"
@@ -1133,6 +1184,13 @@ class _Reader:
         token = self.tokens[k]
         return (token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and k + 1 < len(self.doc)
                 and self.tokens[k + 1].ent_iob_ == "I" and self.tokens[k + 1].text[:1].isupper())
+
+    def _surname_after_given_name(self, k: int) -> bool:
+        """A surname that is also a capital's or a country's name ("Joseph Muscat", "Ahmed Chad"): it
+        follows a given name and the tagger reads both words as one PERSON, so it stands for no place."""
+        token = self.tokens[k]
+        return (k > 0 and token.ent_type_ == "PERSON" and token.ent_iob_ == "I"
+                and self.words[k - 1] in genders().given_names)
 
     @_same_in_both_passes
     def _referred_as(self, k: int) -> str | None:

@@ -694,9 +694,9 @@ def _only_quoted(sentence: Sentence) -> bool:
 
 def _runs(tokens: list) -> list[list]:
     """Runs of capitalised tokens that make a name ("Russian Deputy Foreign Minister Alexander Grushko"),
-    joined over particles and hyphens ("Ursula von der Leyen", "Jean-Noel Barrot") and over the period
-    the tagger splits from an abbreviated title ("APA President Capt. Eric Ferguson": "APA President Capt"
-    was a speaker)."""
+    joined over particles, hyphens and slashes ("Ursula von der Leyen", "Jean-Noel Barrot", "PPP/C": no
+    "C" speaks) and over the period the tagger splits from an abbreviated title ("APA President Capt. Eric
+    Ferguson": "APA President Capt" was a speaker)."""
     particles = joiners()
     abbreviated = lexicon().speech_verbs.abbreviations
     runs, k = [], 0
@@ -715,7 +715,7 @@ def _runs(tokens: list) -> list[list]:
             j = k  # particles and hyphens between two parts of one name: "von der", "al-"
             while (j < len(tokens) and j - k < 3 and tokens[j].i == tokens[j - 1].i + 1
                    and (tokens[j].lower_ in particles
-                        or (tokens[j].text == "-" and not tokens[j - 1].whitespace_ and not tokens[j].whitespace_)
+                        or (tokens[j].text in ("-", "/") and not tokens[j - 1].whitespace_ and not tokens[j].whitespace_)
                         or (tokens[j].text == "." and not tokens[j - 1].whitespace_
                             and tokens[j - 1].lower_ in abbreviated))):
                 j += 1
