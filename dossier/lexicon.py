@@ -192,6 +192,7 @@ class Places(Shape):
     weather_systems: Words
     place_nouns: Words
     state_nouns: Words
+    home_nouns: Words
     venues: Words
     us_states: Words
     us_politicians: Words

@@ -113,6 +113,7 @@ class World:
     weather_systems: Phrases  # "Cyclone", "hurricanes": the name after one is a storm, never an actor
     place_nouns: frozenset[str]  # "town", "village": "the town of X" is a place
     state_nouns: frozenset[str]  # "forces", "blockade": what "Israeli forces" is Israel acting through
+    home_nouns: frozenset[str]  # "voters", "economy": "Fiji's voters" are in Fiji, not Fiji acting
     venues: frozenset[str]  # "centre", "hall": "at the International Convention Centre" is a place
     us_states: frozenset[str]
     us_politicians: frozenset[str]  # "Republican", "Sen.": "<politician> of Georgia" is the state
@@ -186,6 +187,7 @@ def world() -> World:
         weather_systems=Phrases({n: n for n in places.weather_systems}, fold_case=True),
         place_nouns=frozenset(places.place_nouns),
         state_nouns=frozenset(places.state_nouns),
+        home_nouns=frozenset(places.home_nouns),
         venues=frozenset(places.venues),
         us_states=frozenset(places.us_states),
         us_politicians=frozenset(places.us_politicians),

@@ -476,6 +476,12 @@ def test_a_lone_word_only_the_tagger_calls_a_person_is_no_actor(paragraphs, acto
     ("The wind farm aims to export electricity to the UK.", "United Kingdom", False),
     ("Lusaka Chief Resident Magistrate Davies Chibwili declined the application.", "Zambia", False),
     ("Only Metro Manila's franchise expiry was initially set for March.", "Philippines", False),
+    # ...or owns only its people, its economy or its parts (places.yaml's home_nouns)
+    ("Keorapetse said it was further proof that Botswana’s democracy was regressing.", "Botswana", False),
+    ("The budget is a desperate attempt to bribe Fiji’s voters.", "Fiji", False),
+    ("Notley called the pipeline crucial to supporting Canada’s hard-hit oil sector.", "Canada", False),
+    ("Tanzania’s main opposition party on Tuesday declared its disqualification illegal.", "Tanzania", False),
+    ("Rescuers searching the devastation caused by the Iran earthquake expect the toll to rise.", "Iran", False),
 ])
 def test_a_country_is_an_actor_where_it_acts_not_where_it_is_a_place(paragraph, country, acts):
     found = {m.name for m in _extract([paragraph]).actors if m.kind == "country"}

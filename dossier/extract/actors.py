@@ -1585,16 +1585,17 @@ def _acts(root) -> bool:
     party to what is said: a subject or object ("Britain says", "they beat France"), the object of "for",
     "against", "by", ... ("a priority for India") or of the "of" or "from" after what a state has or gives
     (places.yaml's state_nouns: "the leaders of Great Britain", "guarantees from the United States"), or the
-    owner of a thing ("Israel's blockade", "US
-    contractors"). The object of any other preposition ("the island of Ireland", "a return to Pakistan"),
-    beside or owning another name ("HAMILTON, Canada", "the capital Tehran", "Singapore's Mr Lu") says where
-    or whose: no mention of the country."""
+    owner of a thing ("Israel's blockade", "US contractors") but its people, economy or parts (home_nouns:
+    "Fiji's voters", "Botswana's democracy"). The object of any other preposition ("the island of Ireland",
+    "a return to Pakistan"), beside or owning another name ("HAMILTON, Canada", "the capital Tehran",
+    "Singapore's Mr Lu") says where or whose: no mention of the country."""
     if root.dep_ in ACTING_DEPENDENCIES:
         return True
     if root.dep_ == "pobj":
         return root.head.lower_ in PARTY_PREPOSITIONS or (
             root.head.lower_ in ("of", "from") and root.head.head.lemma_.lower() in world().state_nouns)
-    return root.dep_ in ("poss", "compound") and root.head.pos_ == "NOUN"
+    return root.dep_ in ("poss", "compound") and root.head.pos_ == "NOUN" and (
+        root.head.lemma_.lower() not in world().home_nouns)
 
 
 def _is_acronym(words: Sequence[str]) -> bool:
