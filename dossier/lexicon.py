@@ -367,6 +367,7 @@ class Titles(Shape):
     portfolio_words: Words
     occupations: Words
     honorifics: Words
+    office_honorifics: Words
 
 
 class Holders(Shape):

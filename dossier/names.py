@@ -138,7 +138,8 @@ class PersonNames:
 
     @lru_cache(maxsize=8192)
     def forms_by_rank(self, full: str) -> tuple[tuple[str, int, bool], ...]:
-        """(form, rank, folded) for every name that may stand for `full`, `rank` as in rank(): the one
+        """(form, rank, folded) for every name that may stand for `full`, `rank` as in rank() (the given
+        name, or all the names before a surname, rank 2: "Ro Teimumu" of "Ro Teimumu Kepa"): the one
         definition of those forms, read by rank() and inverted by NameIndex. A folded form compares
         with a short name folded the same way (a particle in any case)."""
         forms = self.short_forms(full)
@@ -146,8 +147,10 @@ class PersonNames:
             return ((full, 0, False),)
         words = self.parts(full)
         given = words[1] if self.family_name_first(words) else words[0]
+        given_names = " ".join(words[:-1])  # "Ro Teimumu" of "Ro Teimumu Kepa": all but the surname
+        called = (given_names,) if len(words) > 2 and forms[0] == words[-1] and given_names not in forms else ()
         return ((full, 0, False), (_fold(forms[0]), 0, True), *((_fold(f), 1, True) for f in forms[1:]),
-                (given, 2, False))
+                *((name, 2, False) for name in (given, *called)))
 
 
 class NameIndex:

@@ -101,6 +101,7 @@ class World:
     portfolio_words: frozenset[str]  # ...and the words of one after "for": "Minister for Media"
     title_connectors: frozenset[str]  # "for", "of"
     honorifics: frozenset[str]
+    office_honorifics: frozenset[str]  # "Cllr": a person named only so is named with it
     person_names: PersonNames
     member_nouns: Phrases  # "member states", case-folded
     institutions: Phrases  # "Ministry", "Armed Forces"
@@ -174,6 +175,7 @@ def world() -> World:
         portfolio_words=frozenset(titles.portfolios + titles.portfolio_words),
         title_connectors=frozenset(titles.connectors),
         honorifics=frozenset(titles.honorifics),
+        office_honorifics=frozenset(titles.office_honorifics),
         person_names=person_names(),
         member_nouns=Phrases({n: n for n in organizations.member_nouns}, fold_case=True),
         institutions=Phrases({n: n for n in organizations.institutions}, fold_case=True),

@@ -353,6 +353,20 @@ ARTICLES = [
      {"the Leader of Opposition": None, "Jeremiah Manele": ("Jeremiah Manele", PERSON)}),
     (["Cabinet Secretary Susan Nakhumicha visited the hospital."],
      {"Cabinet": None, "Cabinet Secretary Susan Nakhumicha": ("Susan Nakhumicha", PERSON)}),
+    # a company named by its leading words is that company, after an institution's head too ("Electric")
+    (["Chubu Electric Power Co., operator of the plant, declined to comment.",
+      "\"I want to refrain from commenting,\" said Satoru Katsuno, president of Chubu Electric, on June 28.",
+      "However, Chubu Electric has concluded a safety agreement with the prefectural government."],
+     {"Chubu Electric": ("Chubu Electric Power Co.", ORGANIZATION)}),
+    # the names before a surname stand for the person as a given name does: "Ro Teimumu" is Ro Teimumu Kepa
+    (["OPPOSITION Leader Ro Teimumu Kepa says the budget has failed.",
+      "Ro Teimumu believes the budget should have focused on the cost of living."],
+     {"Ro Teimumu": ("Ro Teimumu Kepa", PERSON)}),
+    # one named only by a form of address is named with it, one actor: "Cllr Saund", not "Saund"
+    (["Cllr Saund criticises the council's failure to build more homes.",
+      "Cllr Bond said Cllr Prince is wrong to blame Gordon Brown alone."],
+     {"Cllr Saund": ("Cllr Saund", PERSON), "Cllr Bond": ("Cllr Bond", PERSON),
+      "Cllr Prince": ("Cllr Prince", PERSON)}),
     # a particle inside a name ("ap", son of) keeps it whole
     (["Plaid Cymru leader Rhun ap Iorwerth said the plan was flawed.", "Mr ap Iorwerth called for a review."],
      {"Mr ap Iorwerth": ("Rhun ap Iorwerth", PERSON), "Iorwerth": None}),

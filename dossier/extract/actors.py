@@ -329,9 +329,13 @@ class _Reader:
             return None
         start_name, role, affiliation, affiliation_surface = title
         addressed = self.words[start_name - 1].lower() in self.world.honorifics  # "Ms Parata": a person
+        councillor = self.words[start_name - 1].lower() in self.world.office_honorifics  # "Cllr Saund"
         if affiliation is None and not addressed and self._part_of_org(start_name - 1):
             return None
         end = self._name_run(start_name)
+        if end == start_name and councillor and self.tokens[start_name].pos_ == "PROPN" and (
+                self.words[start_name][:1].isupper()):
+            end = start_name + 1  # "Cllr Prince": a surname that is also a title's word
         if end == start_name and affiliation is None and (held := self._holder_of_body(i, start_name, role)):
             return held
         if end == start_name and start_name < len(self.doc) and self.words[start_name] == ",":
@@ -345,6 +349,8 @@ class _Reader:
         person = self._person(start_name, end, supported=role is not None or addressed)
         if person is None:
             return None
+        if councillor and end - start_name == 1 and " " not in person.name:
+            person = _Person(normalise(self.paragraph.span_text(start_name - 1, end)))  # "Cllr Saund"
         start = i if affiliation_surface is not None else self._narrowed(i, start_name)
         return self._person_reading(start, end, person, role, affiliation, affiliation_surface)
 
@@ -690,12 +696,9 @@ class _Reader:
         if not self.words[i][:1].isupper():
             return None
         for name in self._organizations_by(self.words[i]):
-            words, _ = _organization_forms(name)  # indexed by _add_organization_keys: it has its forms
-            if len(words) < 3 or words[-1] not in self.world.legal_designators:
-                continue
-            for size in range(len(words) - 1, 1, -1):
-                if self.words[i:i + size] == list(words[:size]):
-                    return i + size, name
+            for short in _company_short_names(name):
+                if tuple(self.words[i:i + len(short)]) == short:
+                    return i + len(short), name
         return None
 
     def _named_organization(self, i: int) -> tuple[int, str] | None:
@@ -1334,10 +1337,12 @@ class _Reader:
 
     @_asks
     def _institution_named(self, words: str) -> str | None:
-        """The organisation named so far whose name ends in `words` or that `words` abbreviates, the latest,
-        else the first named later."""
+        """The organisation named so far whose name ends in `words`, that `words` abbreviates or that they
+        name by its leading words ("Chubu Electric", ending in a head of its own), the latest, else the first
+        named later."""
         return next((name for name in itertools.chain(reversed(self.organizations), self.known_organizations)
-                     if name.endswith(" " + words) or _abbreviates(words, name)), None)
+                     if name.endswith(" " + words) or _abbreviates(words, name)
+                     or tuple(words.split()) in _company_short_names(name)), None)
 
     def _affiliation_of(self, start: int, end: int) -> str | None:
         """The country an institution's own name gives: "Bank of England", "Reserve Bank of India"."""
@@ -1523,6 +1528,17 @@ def _organization_forms(name: str) -> tuple[tuple[str, ...], str] | None:
     if len(words) < 2 or world().known(name):
         return None
     return words, "".join(w[0] for w in words if w[:1].isupper())
+
+
+@lru_cache(maxsize=4096)
+def _company_short_names(name: str) -> tuple[tuple[str, ...], ...]:
+    """The leading words of a company's registered name, two or more, without its legal form, the
+    longest first: ("Chubu", "Electric", "Power") and ("Chubu", "Electric") of "Chubu Electric Power Co.";
+    none for a name with no legal form."""
+    forms = _organization_forms(name)
+    if forms is None or len(forms[0]) < 3 or forms[0][-1] not in world().legal_designators:
+        return ()
+    return tuple(forms[0][:size] for size in range(len(forms[0]) - 1, 1, -1))
 
 
 def _abbreviates(words: str, name: str) -> bool:
