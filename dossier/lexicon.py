@@ -295,6 +295,7 @@ class SpeechVerbs(Patterned):
     male_words: Words
     female_words: Words
     spokesperson_nouns: Words
+    firm_voices: Words
     document_nouns: Words
     issuing_verbs: Words
     outlet_nouns: Words

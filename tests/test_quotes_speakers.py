@@ -35,6 +35,10 @@ SPEAKERS = [
     ([f"{SAID} Sen. Chuck Schumer, D-N.Y., said."], "Chuck Schumer", "explicit"),
     (["Donald Trump Jr. met Donald Trump on Monday.", f"{SAID} Trump Jr. said."], "Donald Trump Jr.", "explicit"),
     ([f"{SAID} officials said."], None, "unattributed"),
+    # analysts' and economists' notes are their firm's; researchers speak for no one in particular
+    ([f"Analysts at Peel Hunt wrote: {SAID[:-2]}.\""], "Peel Hunt", "explicit"),
+    ([f"{SAID} economists at Capital Economics said."], "Capital Economics", "explicit"),
+    ([f"{SAID} researchers at the University of Oxford said."], None, "unattributed"),
     # initials glued by a slash are one name, "PPP/C" (linking names it in full), whose "C" is no one
     (["The People's Progressive Party Civic (PPP/C) issued a statement.", f"{SAID} the PPP/C said."],
      "PPP/C", "explicit"),

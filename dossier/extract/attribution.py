@@ -494,6 +494,10 @@ class Reader:
                 return speaker
         if low in speech.document_nouns and definite:  # "the statement said": whoever issued it
             return self._issuer(sentence, at, token.lemma_.lower())
+        if token.tag_ == "NNS" and token.lemma_.lower() in speech.firm_voices:
+            firm = self._represented(token, sentence, at, method, definite=False)
+            if firm is not None:  # "Analysts at Peel Hunt wrote": where they work is an organisation
+                return replace(firm, kind=ORGANIZATION)
         if token.tag_ == "NNS" and token.text.islower():
             return ANONYMOUS  # "officials said", "the researchers wrote": no one person speaks
         if definite and _is_epithet(token):  # "the Dane said", "the 34-year-old added"
