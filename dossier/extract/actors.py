@@ -1470,7 +1470,7 @@ def _openers(word: str, after_the: str | None,
     `_Reader._readings`' order. Each reading left out finds nothing there, whatever the scan has met:
     a table's reading needs a word its phrases begin with, a reading back to "the diplomat" or "the
     alliance" a "the", initials of a title ("the CJP") capitals, a workplace "at" before it, a nickname
-    "known as" or "dubbed". Twelve of the twenty readings are such, and most words they are tried
+    "known as" or "dubbed". Twelve of the twenty-one readings are such, and most words they are tried
     at rule them all out."""
     w, first = world(), word if after_the is None else after_the
     opens = {
