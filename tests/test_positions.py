@@ -316,10 +316,11 @@ def test_the_call_rejected_later_is_what_was_called_for():
 
 
 def test_a_subject_that_names_nobody_speaks_through_the_name_in_apposition():
-    """A dateline's place the parser reads as the subject, the organisation after it set beside it."""
-    ona = mention(1, "Ontario Nurses’ Association", "Ontario Nurses’ Association", "organization")
+    """A dateline's place the parser reads as the subject, the organisation after it set beside it (named
+    as the scan names it, with its initials after it: the apostrophe normalised)."""
+    ona = mention(1, "Ontario Nurses’ Association", "Ontario Nurses' Association", "organization")
     assert stances("TORONTO, ON., December 29, 2022 – The Ontario Nurses’ Association (ONA) is expressing support for "
-                   "the strike.", actors=(ona,)) == {("Ontario Nurses’ Association", "support", "strike")}
+                   "the strike.", actors=(ona,)) == {("Ontario Nurses' Association", "support", "strike")}
 
 
 @pytest.mark.parametrize("paragraphs, holders", [
