@@ -20,6 +20,9 @@ PAIRING = [
     (['"a b," he said.'], ["a b,"], []),
     (["\u2018a b c,\u2019 she said."], ["a b c,"], []),
     (["Il a dit \u00ab a b c \u00bb hier."], ["a b c"], []),
+    # a curly double mark printed with spaces on both sides: its shape says which it is
+    (["\u201c The BCP is of the view,\u201d he said. \u201cThe Bill if passed, will circumvent it, \u201d he said."],
+     ["The BCP is of the view,", "The Bill if passed, will circumvent it,"], []),
     (["Er sagte \u201ea b c\u201c gestern."], ["a b c"], []),
     (["Er sagte \u00bba b c\u00ab gestern."], ["a b c"], []),
     (["\u201ca b\u201d and \"c d\" and \u2018e f\u2019 and 'g h'"], ["a b", "c d", "e f", "g h"], []),

@@ -84,8 +84,8 @@ def _role(text: str, i: int, stack: list[_Open]) -> str | None:
     if mark in SINGLE:
         if can_open and (mark in APOSTROPHE_ONLY_OPENING or _starts_decade(text, i + 1)):
             return None
-    if mark in GUILLEMETS and not can_open and not can_close:
-        can_open, can_close = mark in LEANS_OPEN, mark in LEANS_CLOSE  # French « spaced »
+    if (mark in GUILLEMETS or mark in DOUBLE) and not can_open and not can_close:
+        can_open, can_close = mark in LEANS_OPEN, mark in LEANS_CLOSE  # French « spaced », a loose “ a b ”
     if can_open and can_close:
         if mark in LEANS_OPEN:
             return "open"
