@@ -187,6 +187,92 @@ def test_a_failure_after_the_commit_is_finished_by_the_next_build(docs, pages, n
     assert leftovers(docs, ledger) == []
 
 
+@pytest.mark.parametrize("sync_waits", [True, False])
+def test_a_failure_making_the_staged_pages_durable_leaves_docs_and_ledger_as_they_were(docs, pages, new_pages,
+                                                                                        tmp_path, monkeypatch,
+                                                                                        sync_waits):
+    ledger = tmp_path / "permalinks.yaml"
+    publish.write(pages, docs, LEDGER_OLD, ledger)
+    before = state(docs, ledger)
+    monkeypatch.setattr(publish, "SYNC_WAITS", sync_waits)
+    failing_on(monkeypatch, "sync" if sync_waits else "fsync", 1)  # the first sync of the switch is the staged pages'
+    with pytest.raises(OSError, match="injected"):
+        publish.write(new_pages, docs, LEDGER_NEW, ledger)
+    monkeypatch.undo()
+    assert state(docs, ledger) == before
+    assert leftovers(docs, ledger) == []
+
+
+def durability_log(monkeypatch) -> list[tuple[str, str]]:
+    """Record (call, path) for every os.write, fsync, sync and replace, the descriptors named by what opened them."""
+    log, opened = [], {}
+    real_open, real_write, real_fsync, real_sync, real_replace = os.open, os.write, os.fsync, os.sync, os.replace
+
+    def opening(path, *args, **kwargs):
+        descriptor = real_open(path, *args, **kwargs)
+        opened[descriptor] = str(path)
+        return descriptor
+
+    def writing(descriptor, data):
+        log.append(("write", opened[descriptor]))
+        return real_write(descriptor, data)
+
+    def fsyncing(descriptor):
+        log.append(("fsync", opened[descriptor]))
+        return real_fsync(descriptor)
+
+    def syncing():
+        log.append(("sync", ""))
+        return real_sync()
+
+    def replacing(source, target, *args, **kwargs):
+        log.append(("replace", str(target)))
+        return real_replace(source, target, *args, **kwargs)
+
+    for name, call in [("open", opening), ("write", writing), ("fsync", fsyncing), ("sync", syncing),
+                       ("replace", replacing)]:
+        monkeypatch.setattr(os, name, call)
+    return log
+
+
+def not_durable_at_commit(log: list[tuple[str, str]]) -> list[str]:
+    """The files written before the commit (the plan renamed into place) that were neither fsynced nor followed
+    by a sync between their last write and the commit."""
+    commit = next(k for k, (call, path) in enumerate(log) if call == "replace" and path.endswith(publish.PLAN))
+    pending: set[str] = set()
+    for call, path in log[:commit]:
+        if call == "write":
+            pending.add(path)
+        elif call == "fsync":
+            pending.discard(path)
+        elif call == "sync":
+            pending.clear()
+    return sorted(pending)
+
+
+@pytest.mark.parametrize("sync_waits", [True, False])
+def test_every_staged_page_and_the_ledger_are_durable_before_the_commit(docs, pages, new_pages, tmp_path,
+                                                                      monkeypatch, sync_waits):
+    """Power lost right after the commit must find what the plan names on disk: the pages are written without an
+    fsync each, then one sync (Linux's waits for the writes) or an fsync of each before the plan is renamed in."""
+    ledger = tmp_path / "permalinks.yaml"
+    publish.write(pages, docs, LEDGER_OLD, ledger)
+    monkeypatch.setattr(publish, "SYNC_WAITS", sync_waits)
+    log = durability_log(monkeypatch)
+    publish.write(new_pages, docs, LEDGER_NEW, ledger)
+    monkeypatch.undo()
+    written = {path for call, path in log if call == "write"}
+    assert any("/new/quotes/" in path for path in written) and any(".permalinks.yaml." in path for path in written)
+    assert not_durable_at_commit(log) == []
+    assert [call for call, _ in log].count("sync") == (1 if sync_waits else 0)
+
+
+def test_the_durability_check_finds_a_page_written_after_the_last_sync():
+    log = [("write", "a"), ("write", "b"), ("sync", ""), ("write", "c"), ("fsync", "a"), ("write", "d"),
+           ("fsync", "d"), ("replace", "x/plan.json"), ("write", "e")]
+    assert not_durable_at_commit(log) == ["c"]
+
+
 def reference_state(folder: Path, pages: dict[str, str], ledger_text: str) -> dict[str, object]:
     docs = hand_written_docs(folder / "docs")
     publish.write(pages, docs, ledger_text, folder / "permalinks.yaml")
