@@ -5,6 +5,7 @@ never trusted; failed extractions are never kept; unused entries are pruned."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import shutil
@@ -17,7 +18,7 @@ from click.testing import CliRunner
 
 from bench import make_corpus
 from dossier import build as build_module
-from dossier import cache, pool
+from dossier import cache, pool, render
 from dossier.build import BuildConfig, build
 from dossier.cli import main
 from dossier.model import ActorMention, Article, Extraction, Paragraph, Problem, QuoteMention, Stance
@@ -242,6 +243,31 @@ def seeds_built(tmp_path_factory):
             calls[name] = spy_on_extraction(monkeypatch)
             build(config(project, name, cached=cached))
     return project, calls
+
+
+def gc_sees(target: object) -> bool:
+    """Whether the cyclic garbage collector walks `target` (gc.get_objects leaves the frozen ones out)."""
+    return any(found is target for found in gc.get_objects())
+
+
+@pytest.mark.slow
+def test_a_build_keeps_older_objects_out_of_full_collections_and_hands_them_back(seeds_built, monkeypatch):
+    project, _ = seeds_built
+    older = [["alive before the build"]]
+    seen = []
+    real_render = render.render
+    monkeypatch.setattr(render, "render", lambda *args, **kwargs: (seen.append(gc_sees(older)),
+                                                                    real_render(*args, **kwargs))[1])
+    assert gc_sees(older) and gc.get_freeze_count() == 0
+    build(config(project, "frozen"))
+    assert seen == [False]  # rendering ran, and the collector did not walk what was alive before
+    assert gc_sees(older) and gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's own choice is left alone
+    try:
+        build(config(project, "frozen-by-caller"))
+        assert seen == [False, False] and not gc_sees(older)
+    finally:
+        gc.unfreeze()
 
 
 @pytest.mark.slow
