@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
+
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from dossier.ids import content_id
+from dossier.link import quotes as linking
 from dossier.link.quotes import cluster_quotes, same_utterance
+from dossier.memo import Memo
 from dossier.model import Article, Extraction, QuoteMention
-from dossier.text import words
+from dossier.text import slugify, words
 
 BASE = "We will demand that ironclad security guarantees become part of this agreement"
 
@@ -176,3 +182,57 @@ CHAINS = [
 def test_a_printing_cut_short_joins_one_quote_and_never_bridges_two(printings, expected):
     quotes = cluster_quotes([extraction(f"s{k}", printing) for k, printing in enumerate(printings)], no_actor)
     assert sorted(({o.text for o in q.occurrences} for q in quotes), key=sorted) == sorted(expected, key=sorted)
+
+
+# --------------------------------------------------------------------------
+# the shortcuts of the comparison: the same answers as comparing without them
+
+VOCABULARY = ["we", "will", "not", "talk", "to", "them", "now", "30", "border", "talks"]
+wording = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=14)
+
+
+@settings(max_examples=400, deadline=None)
+@given(long_=wording, cut=st.tuples(st.integers(0, 13), st.integers(1, 14)), edits=st.lists(
+    st.tuples(st.integers(0, 13), st.sampled_from([*VOCABULARY, "others"])), max_size=2))
+def test_same_utterance_with_its_shortcuts_answers_as_comparing_every_stretch(long_, cut, edits):
+    """A stretch is compared only when `long_` holds enough of the short wording's words (linking._shared), and
+    containment tested only when it holds all of them: a short wording cut from the long one with an edit or
+    two lands on both sides of every threshold."""
+    start, length = cut
+    short = long_[start:start + length] or long_[:1]
+    for position, replacement in edits:
+        short = [replacement if k == position % len(short) else word for k, word in enumerate(short)]
+    answers = [same_utterance(short, long_), same_utterance(long_, short)]
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(linking, "_shared", lambda short, long_: len(short))  # every stretch compared
+        monkeypatch.setattr(linking, "_at_best", lambda length, shared: 1.0)
+        assert [same_utterance(short, long_), same_utterance(long_, short)] == answers
+
+
+def test_the_stretch_shortcut_keeps_a_stretch_exactly_at_the_threshold():
+    long_ = words("they said we will not talk to them about the border now at all")
+    short = words("we will not talk to them about a border now")  # ten words, one changed: 0.9, SAME_CUT_WORDING
+    assert linking._shared(short, long_) == 9
+    assert same_utterance(short, long_) > 0
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles=st.lists(st.lists(st.tuples(st.sampled_from(
+    ["we will not talk to them about the border now", "we wil talk to them about 500 talks now",
+     "talk to them about the border", "we will talk"]),
+    st.sampled_from([None, "Anna Berg", "Tom Hale"])), min_size=1, max_size=3), min_size=1, max_size=6),
+    cap=st.sampled_from([2, 3, linking.COMMON_PAIR]))
+def test_the_pairs_compared_from_scratch_are_every_pair_sharing_a_key_not_too_common(articles, cap):
+    """Candidates are gathered per wording from the postings of its keys, once a pair, and not at all for two
+    speakers never joined: the scores are those of comparing every pair of wordings that shares such a key."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(linking, "COMMON_PAIR", cap)
+        printings = [linking._Printing(m, k, tuple(words(m.text)), m.speaker and slugify(m.speaker))
+                     for n, quotes in enumerate(articles) for k, m in enumerate(extraction(f"s{n}", *quotes).quotes, 1)]
+        first = list({(p.words, p.speaker): p for p in reversed(printings)}.values())[::-1]
+        keys = [linking._keys(p.words) for p in first]
+        holders = Counter(key for found in keys for key in found)
+        expected = {(i, j): score for i, j in itertools.combinations(range(len(first)), 2)
+                    if any(holders[key] <= cap for key in keys[i] & keys[j])
+                    and (score := linking._likeness(first[i], first[j])) > 0}
+        assert linking._alike_pairs(first, Memo(kind=linking.Alike)) == expected

@@ -78,14 +78,27 @@ def same_utterance(a: Sequence[str], b: Sequence[str]) -> float:
     whole = Levenshtein.normalized_similarity(a, b)
     if whole >= SAME_WORDING and not _meaning_differs(a, b):
         return whole
-    if _contains(long_, short):
+    shared = _shared(short, long_)
+    if shared == len(short) and _contains(long_, short):
         return len(short) / len(long_) * SAME_WORDING  # below any whole match: prefer like with like
-    if len(short) >= MIN_FUZZY_CUT:
+    if len(short) >= MIN_FUZZY_CUT and _at_best(len(short), shared) >= SAME_CUT_WORDING:
         for start in range(len(long_) - len(short) + 1):
             window = long_[start:start + len(short)]
             if Levenshtein.normalized_similarity(short, window) >= SAME_CUT_WORDING and not _meaning_differs(short, window):
                 return len(short) / len(long_) * SAME_WORDING
     return 0.0
+
+
+def _shared(short: Sequence[str], long_: Sequence[str]) -> int:
+    """How many of `short`'s words `long_` holds, each as often as both have it: no stretch of `long_` holds more,
+    so a stretch as long as `short` is at least len(short) - shared word edits from it."""
+    return sum((Counter(short) & Counter(long_)).values())
+
+
+def _at_best(length: int, shared: int) -> float:
+    """The highest normalized similarity a stretch of `length` words sharing at most `shared` of them can have with
+    `length` words (rapidfuzz's 1 - edits / length), raised by a hair so that rounding never hides a candidate."""
+    return 1 - (length - shared) / length + 1e-9
 
 
 def _contains(long_: Sequence[str], short: Sequence[str]) -> bool:
@@ -177,8 +190,14 @@ def _alike_pairs(first: list[_Printing], kept: Memo[Alike]) -> dict[tuple[int, i
             del scores[i, j]
     todo = {pair for key in set(last.common) - common for pair in combinations(postings.get(key, ()), 2)}
     seen = set(last.wordings)
-    for i in (i for i, name in enumerate(names) if name not in seen):
-        todo.update((min(i, j), max(i, j)) for key in keys_of[i] - common for j in postings[key] if j != i)
+    new = [name not in seen for name in names]
+    for i in (i for i, is_new in enumerate(new) if is_new):
+        # every wording sharing a key with it, once however many keys it shares; a pair of two new wordings
+        # from the first of them only
+        near = set().union(*(postings[key] for key in keys_of[i] - common))
+        speaker = first[i].speaker
+        todo.update((i, j) if i < j else (j, i) for j in near
+                    if (j > i or (j < i and not new[j])) and not _apart(speaker, first[j].speaker))
     for i, j in todo - scores.keys():
         score = _likeness(first[i], first[j])
         if score > 0:
@@ -196,12 +215,17 @@ def _keys(found: tuple[str, ...]) -> set[str]:
 def _likeness(a: _Printing, b: _Printing) -> float:
     """same_utterance, except that printings one slip apart are always one utterance (never less
     alike than a word changed): the ledger keeps one id for them, so they must be one quote."""
-    if a.speaker and b.speaker and a.speaker != b.speaker:
+    if _apart(a.speaker, b.speaker):
         return 0.0  # never joined: not worth comparing
     score = same_utterance(a.words, b.words)
     if score < SAME_WORDING and one_slip_apart(a.mention.text, b.mention.text):
         return SAME_WORDING
     return score
+
+
+def _apart(a: str | None, b: str | None) -> bool:
+    """Whether printings of these speakers are never one utterance: both attributed, to different actors."""
+    return bool(a and b and a != b)
 
 
 def _speaker_id(mention: QuoteMention, resolve: Resolver) -> str | None:
