@@ -278,7 +278,7 @@ class Patterned(Shape):
 
 
 Reader = Literal["idiom", "requirement", "adjective", "phrasal", "verb", "meeting", "condition", "preposition", "noun",
-                 "standing", "verdict", "calling"]  # the rules of dossier.extract.stances that read a cue of each shape
+                 "acting", "standing", "verdict", "calling"]  # the rules of dossier.extract.stances that read a cue of each shape
 SpeechReader = Literal["attribution", "second-hand", "phrasal", "verb"]  # ...of dossier.extract.attribution
 
 
@@ -309,6 +309,7 @@ class Stances(Patterned):
     verbs: dict[Word, Stance]
     object_verbs: dict[Word, Stance]
     idioms: dict[Word, dict[Word, Stance]]
+    undoing_verbs: Words
     daring_verbs: Words
     phrasal: dict[Word, Stance]
     adjectives: dict[Word, Cue]
@@ -319,6 +320,7 @@ class Stances(Patterned):
     verdict_modifiers: dict[Word, Stance]
     calling_verbs: Words
     standing_nouns: dict[Word, dict[Word, Stance]]
+    acting_nouns: dict[Word, dict[Word, Stance]]
     judging_verbs: Words
     reason_prepositions: Words
     expressing_verbs: Words

@@ -36,6 +36,8 @@ CASES = [
     ("The bill is the wrong response.", {"response": ("verdict",)}),
     ("The consultation was nothing short of a sham.", {"sham": ("verdict",)}),
     ("Leffingwell was the lone vote against the budget.", {"vote": ("standing",)}),  # "against" hangs on the noun
+    ("The union filed a petition against the decision.", {"petition": ("acting",)}),
+    ("Our next priority is the mission.", {"priority": ("verdict",)}),  # the verdict as the subject
     ("Analysts said the weather was fine.", {}),
 ]
 

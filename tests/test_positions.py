@@ -161,6 +161,27 @@ STATED = [
      "and unconditional release.", ("Amnesty International", "support", "Tundu Lissu's immediate release")),
     ("Maria Lopez was arrested on Monday. The Harlow Nurses Union demanded her release.",
      ("Harlow Nurses Union", "support", "Maria Lopez's release")),
+    # an act taken for or against something: whoever takes it holds the stance
+    ("Germany announced to file a petition in the Supreme Court against the tariff hike.",
+     ("Germany", "oppose", "tariff hike")),  # "against" hung on the verb
+    ("Germany currently has an ongoing campaign against the pipeline expansion.",
+     ("Germany", "oppose", "pipeline expansion")),
+    ("Germany would lead the unions in the protests against the proposed tariff hike.",
+     ("Germany", "oppose", "tariff hike")),
+    ("Germany launched a campaign for lower fuel prices.", ("Germany", "support", "lower fuel prices")),
+    # undoing something, asked for, is opposing it
+    ("Germany is demanding to revoke the tariff hike.", ("Germany", "oppose", "tariff hike")),
+    ("Germany should unite to demand for a withdrawal of the tariff hike.", ("Germany", "oppose", "tariff hike")),
+    # an application to do something is about doing it
+    ("Germany declined France's application to adjourn the hearing.", ("Germany", "oppose", "adjourn the hearing")),
+    # a light verb with a particle is no light verb: "putting off elections" is not "elections"
+    ("Germany opposed the decision of putting off elections in Bavaria.",
+     ("Germany", "oppose", "putting off elections in Bavaria")),
+    # a verdict on what an "it" subject stands in for; the verdict as the subject judges the attribute
+    ("It is unacceptable that the council closed the library, Germany said.",
+     ("Germany", "oppose", "the council closed the library")),
+    ("It would be a mistake to cut the budget, Germany said.", ("Germany", "oppose", "cut the budget")),
+    ('"Our next priority is the Gaganyaan mission," Germany said.', ("Germany", "support", "Gaganyaan mission")),
 ]
 
 
@@ -205,6 +226,10 @@ NOTHING_STATED = [
     "France campaigned for Germany to support the treaty.",  # Germany is asked to, not said to
     "Germany considered 135 amendments to the budget.",  # weighing something over is no openness to it
     "Germany discusses preparedness efforts during the visit.",
+    "Germany did not file a petition against the tariff.",  # an act not taken
+    "The planning policy was scrapped by Germany before the details were agreed.",  # an act of undoing, told
+    "Germany filed a petition on Monday.",  # an act for or against nothing named
+    '"The solution to this is a simple one," Germany said.',  # the verdict judges no issue
 ]
 
 
@@ -633,6 +658,17 @@ SAME_ISSUE = [
     ("the AI Act", "Artificial intelligence rules"),
 ])
 def test_a_short_key_matches_only_itself(wording, title):
+    topics, _ = link_positions([extraction("a", ("Russia", "oppose", wording, 1, "s1"))], resolve)
+    assert [t.title for t in topics] == [title]
+
+
+@pytest.mark.parametrize("wording, title", [
+    ("putting off elections in Punjab until October", "Postponing elections"),  # not holding elections
+    ("the postponement of the elections", "Postponing elections"),
+    ("the snap election", "Elections"),
+    ("Trans Mountain pipeline expansion", "Trans Mountain pipeline expansion"),  # an expansion is no membership
+])
+def test_an_issue_is_named_by_what_is_done_to_it(wording, title):
     topics, _ = link_positions([extraction("a", ("Russia", "oppose", wording, 1, "s1"))], resolve)
     assert [t.title for t in topics] == [title]
 

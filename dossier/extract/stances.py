@@ -361,17 +361,59 @@ def _read_standing(noun, words: Stances, nested: bool) -> _Reading | None:
     return _Reading(ways[preposition.lower_], holders, _conjuncts(topic), _clause_head(noun.head))
 
 
+def _read_acting(noun, words: Stances, nested: bool) -> _Reading | None:
+    """'PTI will file a petition against the decision', 'the party would lead the unions in the protests against
+    the hike': an act for or against something, held by whoever takes it (the subject of the verb that has the act
+    as its object, or the act after its "in"); an act not taken states nothing."""
+    ways = words.acting_nouns[noun.lemma_.lower()]
+    verb = noun.head
+    preposition = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ways), None) or next(
+        (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ways and c.i > noun.i), None)  # hung on the verb
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        verb = noun.head.head
+    elif noun.dep_ != "dobj":
+        return None
+    topic, holders = _object(preposition), _subject(verb) if verb.pos_ == "VERB" else None
+    if topic is None or holders is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return _Reading(ways[preposition.lower_], holders, _conjuncts(topic), _clause_head(verb))
+
+
 def _read_verdict(noun, words: Stances, nested: bool) -> _Reading | None:
     """'travel bans are not the answer', he said; 'this bill is the wrong response' (a verdict by its modifier);
-    'the consultation has been nothing short of a sham' (the verdict below the copula's attribute)."""
+    'the consultation has been nothing short of a sham' (the verdict below the copula's attribute); 'it is
+    unacceptable that the library closed', 'it would be a mistake to cut the budget' (what an "it" subject
+    stands in for, `_extraposed`); 'our next priority is the Gaganyaan mission' (the verdict as the subject: the
+    attribute is what it judges)."""
     copula = next((a for a in noun.ancestors if a.lemma_.lower() in words.copulas), noun.head)
-    subject = next((c for c in copula.children if c.dep_ in SUBJECTS), None)
+    if noun.dep_ in SUBJECTS:
+        subject = next((c for c in copula.children if c.dep_ == "xcomp" or (
+            c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in words.vague_nouns)), None)
+    else:
+        subject = next((c for c in copula.children if c.dep_ in SUBJECTS), None)
+        subject = _extraposed(subject, copula, noun, words) or subject
     modifiers = [words.verdict_modifiers[c.lower_] for c in noun.children
                  if c.dep_ == "amod" and c.lower_ in words.verdict_modifiers]
     stance = words.verdicts.get(noun.lemma_.lower()) or next(iter(modifiers), None)
     if subject is None or stance is None:
         return None
     return _Reading(stance, None, _conjuncts(subject), _clause_head(copula))
+
+
+def _extraposed(subject, copula, verdict, words: Stances):
+    """What an "it" subject stands in for, or None: the that-clause or to-infinitive after the verdict ("it is
+    vital that the review provides funding", "it would be a mistake to cut the budget"); an "it" with none
+    points back, as any pronoun does."""
+    if subject is None or subject.lower_ != "it":
+        return None
+    for child in (*copula.children, *verdict.children):
+        if child.i < verdict.i or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if child.dep_ == "ccomp":
+            return _clause_topic(child, words)
+        if child.dep_ in ("xcomp", "acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
+    return None
 
 
 def _read_calling(verdict, words: Stances, nested: bool) -> _Reading | None:
@@ -396,7 +438,8 @@ def _words(tokens) -> str:
 def _read_verb(verb, stance: str, particle, words: Stances, cue: str, nested: bool = False) -> _Reading | None:
     passive = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
     if _regards(verb, passive) or _dares(verb, words) or (
-            stance == "open" and not nested and passive is None and _deliberates(verb)):
+            stance == "open" and not nested and passive is None and _deliberates(verb)) or (
+            verb.lemma_.lower() in words.undoing_verbs and not nested):  # "the policy was scrapped by X": an act
         return None
     if particle is not None and particle.dep_ == "prep":
         topic = next((c for c in verb.children if c.dep_ == "xcomp"), None) or _object(particle)  # "call on X [to Y]"
@@ -592,6 +635,7 @@ _READERS = {  # the rule reading a word of each shape of stances.yaml
     "condition": lambda token, words, nested: _read_condition(token, "condition"),
     "preposition": _read_preposition,
     "noun": lambda token, words, nested: _read_noun(token, words.nouns[token.lemma_.lower()], words, nested),
+    "acting": _read_acting,
     "standing": _read_standing,
     "verdict": _read_verdict,
     "calling": _read_calling,
@@ -804,8 +848,8 @@ def _topic(head, words: Stances, named: Callable[[object], bool]) -> tuple[_Phra
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if obj is None and head.lemma_.lower() in words.light_verbs:
             obj = next((_object(c) for c in head.children if c.dep_ == "prep" and _object(c) is not None), None)
-        if head.lemma_.lower() in words.light_verbs and obj is not None and not (
-                _vague(obj, words) and _made_into(head, words) is not None):
+        light = head.lemma_.lower() in words.light_verbs and not any(c.dep_ == "prt" for c in head.children)
+        if light and obj is not None and not (_vague(obj, words) and _made_into(head, words) is not None):
             return _topic(obj, words, named)
         tokens = list(_phrase_tokens(head, words))
         if all(t.i == head.i or t.dep_ in ("neg", "prt") for t in tokens):
