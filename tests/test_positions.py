@@ -171,7 +171,10 @@ STATED = [
     ("Germany launched a campaign for lower fuel prices.", ("Germany", "support", "lower fuel prices")),
     # undoing something, asked for, is opposing it
     ("Germany is demanding to revoke the tariff hike.", ("Germany", "oppose", "tariff hike")),
-    ("Germany should unite to demand for a withdrawal of the tariff hike.", ("Germany", "oppose", "tariff hike")),
+    ("Germany will unite to demand for a withdrawal of the tariff hike.", ("Germany", "oppose", "tariff hike")),
+    # what someone says others ought to do for a purpose is the sayer's
+    ("According to Sergei Lavrov, people should unite to demand for a withdrawal of the tariff hike.",
+     ("Sergei Lavrov", "oppose", "tariff hike")),
     # an application to do something is about doing it
     ("Germany declined France's application to adjourn the hearing.", ("Germany", "oppose", "adjourn the hearing")),
     # a light verb with a particle is no light verb: "putting off elections" is not "elections"

@@ -411,7 +411,7 @@ def _extraposed(subject, copula, verdict, words: Stances):
             continue
         if child.dep_ == "ccomp":
             return _clause_topic(child, words)
-        if child.dep_ in ("xcomp", "acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        if child.dep_ in ("xcomp", "acl", "relcl") and _infinitive(child):
             return child
     return None
 
@@ -714,16 +714,22 @@ def _speaker(token) -> list | None:
 
 
 def _advised(verb, words: Stances) -> bool:
-    """'should consider', 'must reject', 'should have done the right thing and accepted': what someone says
-    another ought to do (a verb joined to another without a subject of its own shares its modal)."""
+    """'should consider', 'must reject', 'should have done the right thing and accepted', 'should unite to demand
+    X': what someone says another ought to do (a verb joined to another without a subject of its own, or the
+    purpose it is done for, shares its modal)."""
     node = verb
     while True:
         if any(c.dep_ == "aux" and c.lower_ in words.requirement.modals for c in node.children):
             return True
-        shares = node.dep_ == "xcomp" or (node.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in node.children))
+        shares = node.dep_ == "xcomp" or (node.dep_ in ("conj", "advcl") and not any(
+            c.dep_ in SUBJECTS for c in node.children) and (node.dep_ == "conj" or _infinitive(node)))
         if not shares or node.head.i == node.i:
             return False
         node = node.head
+
+
+def _infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _clause_head(token):
