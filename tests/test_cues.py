@@ -38,6 +38,7 @@ CASES = [
     ("Leffingwell was the lone vote against the budget.", {"vote": ("standing",)}),  # "against" hangs on the noun
     ("The union filed a petition against the decision.", {"petition": ("acting",)}),
     ("Our next priority is the mission.", {"priority": ("verdict",)}),  # the verdict as the subject
+    ("Rushed consolidation is to blame.", {"blame": ("verdict",)}),
     ("Analysts said the weather was fine.", {}),
 ]
 

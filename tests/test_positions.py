@@ -185,6 +185,7 @@ STATED = [
      ("Germany", "oppose", "the council closed the library")),
     ("It would be a mistake to cut the budget, Germany said.", ("Germany", "oppose", "cut the budget")),
     ('"Our next priority is the Gaganyaan mission," Germany said.', ("Germany", "support", "Gaganyaan mission")),
+    ("Germany believes rushed consolidation is to blame for the longer waits.", ("Germany", "oppose", "consolidation")),
 ]
 
 
