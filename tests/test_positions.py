@@ -177,6 +177,10 @@ STATED = [
      ("Sergei Lavrov", "oppose", "tariff hike")),
     # an application to do something is about doing it
     ("Germany declined France's application to adjourn the hearing.", ("Germany", "oppose", "adjourn the hearing")),
+    # an insistence, an assurance or a promise that X is about X
+    ("Germany welcomed the minister's assurance that the new tariff would be temporary.", ("Germany", "support", "tariff")),
+    ('"We welcome the Culture Secretary\'s insistence that a review of the funding model will look to ensure a '
+     'sustainable model," Philippa Childs said.', ("Philippa Childs", "support", "review of the funding model")),
     # a light verb with a particle is no light verb: "putting off elections" is not "elections"
     ("Germany opposed the decision of putting off elections in Bavaria.",
      ("Germany", "oppose", "putting off elections in Bavaria")),

@@ -895,7 +895,8 @@ def _made_into(verb, words: Stances):
 
 
 def _through_light(head, words: Stances):
-    """'the possible deployment of NATO peacekeepers' -> 'peacekeepers'; 'the decision to host X' -> 'host X'."""
+    """'the possible deployment of NATO peacekeepers' -> 'peacekeepers'; 'the decision to host X' -> 'host X'; 'the
+    Culture Secretary's insistence that a review of the funding model will ...' -> what the that-clause says."""
     while head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in words.light_nouns:
         if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
             break  # "a ceasefire proposal" is about the ceasefire
@@ -903,7 +904,10 @@ def _through_light(head, words: Stances):
                       and _object(c) is not None), None)
         if inner is None:
             inner = next((c for c in head.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
-                          and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+                          and _infinitive(c)), None)
+        if inner is None:
+            inner = next((_clause_topic(c, words) for c in head.children if c.dep_ in ("acl", "ccomp")
+                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         if inner is None:
             inner = _object(_hung_on_verb(head))
         if inner is None:
