@@ -674,6 +674,8 @@ def test_a_short_key_matches_only_itself(wording, title):
     ("putting off elections in Punjab until October", "Postponing elections"),  # not holding elections
     ("the postponement of the elections", "Postponing elections"),
     ("the snap election", "Elections"),
+    ("the proposed electricity tariff hike", "Energy prices"),  # a price, not a duty on imports
+    ("tariffs on Chinese steel", "Tariffs and trade"),
     ("Trans Mountain pipeline expansion", "Trans Mountain pipeline expansion"),  # an expansion is no membership
 ])
 def test_an_issue_is_named_by_what_is_done_to_it(wording, title):
