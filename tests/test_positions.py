@@ -702,6 +702,15 @@ def test_a_topic_is_titled_by_a_wording_readers_may_see_not_one_only_unsure_stan
     assert [t.title for t in topics] == ["Come before the Dail"]
 
 
+def test_a_shorter_wording_belongs_to_the_issue_of_the_one_longer_wording_its_article_names():
+    found = positions(extraction("a", ("France", "oppose", "electricity tariff hike", 1, "s1"),
+                                 ("Spain", "oppose", "tariff hike", 2, "s2")))
+    assert sorted(found.values()) == [("Energy prices", "oppose"), ("Energy prices", "oppose")]
+    found = positions(extraction("a", ("France", "oppose", "tariff hike", 1, "s1")),
+                      extraction("b", ("Spain", "oppose", "electricity tariff hike", 2, "s2")))
+    assert sorted(found.values()) == [("Energy prices", "oppose"), ("Tariffs and trade", "oppose")]
+
+
 def test_a_bare_head_joins_the_one_compound_its_article_names_not_one_of_two():
     found = positions(extraction("a", ("France", "oppose", "$9 daily charge for cars", 1, "s1"),
                                  ("Spain", "support", "congestion charge", 2, "s2")))

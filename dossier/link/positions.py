@@ -172,9 +172,10 @@ def _topics(names: Sequence[str], sources: dict[str, set[str]], heads: dict[str,
     titles cut at the slug's length): the first by key keeps the slug, each further one gets
     "-2", "-3", and a warning names the articles, so neither page overwrites the other."""
     keyed: dict[str, tuple[str | None, bool]] = {}
-    fallback = _head_keys({n: heads[n] for n in names if _issue(n) is None}, sources)
+    fuller = _fuller(names, sources)
+    fallback = _head_keys({n: heads[n] for n in names if _issue(fuller.get(n, n)) is None}, sources)
     for name in names:
-        found = _issue(name)
+        found = _issue(fuller.get(name, name))
         keyed[name] = (found[0].title, found[1]) if found else (None, False)
     by_key: dict[str, list[str]] = defaultdict(list)
     for name in names:
@@ -194,6 +195,24 @@ def _topics(names: Sequence[str], sources: dict[str, set[str]], heads: dict[str,
         for name in members:
             topics[name] = (topic, keyed[name][1])
     return topics
+
+
+def _fuller(names: Sequence[str], sources: dict[str, set[str]]) -> dict[str, str]:
+    """Name -> the one longer name that ends in its words and that every article stating it states too: "the
+    tariff hike" is the "electricity tariff hike" its article named before, for the issue it belongs to (an
+    electricity tariff is no trade tariff). A name two longer ones end in ("agreement": "climate agreement",
+    "trade agreement") stays as it is."""
+    ending: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        parts = name.lower().split()
+        for k in range(1, len(parts)):
+            ending[" ".join(parts[k:])].append(name)
+    found = {}
+    for name in names:
+        longer = [n for n in ending.get(name.lower(), ()) if sources.get(name, set()) <= sources.get(n, set())]
+        if len(longer) == 1:
+            found[name] = longer[0]
+    return found
 
 
 def _distinct_ids(titles: Sequence[str]) -> tuple[list[str], list[str | None]]:
