@@ -235,6 +235,8 @@ NOTHING_STATED = [
     "Germany considered 135 amendments to the budget.",  # weighing something over is no openness to it
     "Germany discusses preparedness efforts during the visit.",
     "Germany did not file a petition against the tariff.",  # an act not taken
+    "Germany avoided taking a position on whether France will endorse resuming operations at the plant.",  # asked
+    "Reporters asked whether France supports the new tariff.",
     "The planning policy was scrapped by Germany before the details were agreed.",  # an act of undoing, told
     "Germany filed a petition on Monday.",  # an act for or against nothing named
     '"The solution to this is a simple one," Germany said.',  # the verdict judges no issue

@@ -46,6 +46,7 @@ PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "until"})
 CONDITION_MARKS = frozenset({"if", "unless", "until"})  # a clause they open puts a condition on a stance
+QUESTION_MARKS = frozenset({"whether", "if"})  # a that-less clause they open asks, it states nothing
 TURNED = {"support": "oppose", "oppose": "support"}  # what a stance on not doing something is on doing it
 TOPIC_PREPOSITIONS = frozenset({"to", "for", "with", "about", "of", "on", "behind", "towards", "toward", "against",
                                 "regarding", "over", "into", "from"})
@@ -760,10 +761,13 @@ def _conjuncts(token) -> list:
 
 def _hypothetical(token) -> bool:
     """Inside an if-clause: "if Brussels signals a willingness to engage" states nobody's stance, nor does
-    "until Parliament approves a plan" (what must happen first)."""
+    "until Parliament approves a plan" (what must happen first), nor a question asked or left open ("avoided
+    taking a position on whether he will endorse resuming operations", "asked if she supports the bill")."""
     node = token
     while node.head.i != node.i:
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if (node.dep_ == "advcl" and marks & HYPOTHETICAL_MARKS) or (node.dep_ in ("ccomp", "pcomp")
+                                                                      and marks & QUESTION_MARKS):
             return True
         node = node.head
     return False
