@@ -110,6 +110,7 @@ STATED = [
     ("Germany said the new tariff is the wrong response to the crisis.", ("Germany", "oppose", "tariff")),
     # a stance on holding something back is the opposite stance on it
     ("Germany opposes the repeal of the climate law.", ("Germany", "support", "climate law")),
+    ("Germany criticises the council's failure to build more homes.", ("Germany", "support", "build more homes")),
     ("Anthony Albanese has slammed delays to the government's bid to strengthen the social media ban.",
      ("Anthony Albanese", "support", "strengthen the social media ban")),
     # a verdict a verb gives its object is the subject's

@@ -504,12 +504,13 @@ def _not_doing(topic) -> bool:
 
 
 def _undone(topic, words: Stances):
-    """What a topic headed by an undoing noun ("delays to X", "the repeal of X") holds back, or None: a stance
-    on holding it back is the opposite stance on it."""
+    """What a topic headed by an undoing noun ("delays to X", "the repeal of X", "the council's failure to build
+    more homes") holds back, or None: a stance on holding it back is the opposite stance on it."""
     if topic.pos_ != "NOUN" or topic.lemma_.lower() not in words.undoing_nouns:
         return None
     return next((_object(c) for c in topic.children
-                 if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS and _object(c) is not None), None)
+                 if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS and _object(c) is not None), None) or next(
+        (c for c in topic.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and _infinitive(c)), None)
 
 
 def _someone(token, words: Stances) -> bool:
