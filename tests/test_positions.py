@@ -191,6 +191,8 @@ STATED = [
     ("It would be a mistake to cut the budget, Germany said.", ("Germany", "oppose", "cut the budget")),
     ('"Our next priority is the Gaganyaan mission," Germany said.', ("Germany", "support", "Gaganyaan mission")),
     ("Germany believes rushed consolidation is to blame for the longer waits.", ("Germany", "oppose", "consolidation")),
+    ("This shows why the deployment of a vaccine is so important, Matt Hancock said.",
+     ("Matt Hancock", "support", "vaccine")),
 ]
 
 
@@ -238,6 +240,7 @@ NOTHING_STATED = [
     "Germany did not file a petition against the tariff.",  # an act not taken
     "Germany avoided taking a position on whether France will endorse resuming operations at the plant.",  # asked
     "Reporters asked whether France supports the new tariff.",
+    '"Every match is as important as the next," Germany said.',  # a comparison judges nothing
     "The planning policy was scrapped by Germany before the details were agreed.",  # an act of undoing, told
     "Germany filed a petition on Monday.",  # an act for or against nothing named
     '"The solution to this is a simple one," Germany said.',  # the verdict judges no issue

@@ -396,8 +396,8 @@ def _read_verdict(noun, words: Stances, nested: bool) -> _Reading | None:
     modifiers = [words.verdict_modifiers[c.lower_] for c in noun.children
                  if c.dep_ == "amod" and c.lower_ in words.verdict_modifiers]
     stance = words.verdicts.get(noun.lemma_.lower()) or next(iter(modifiers), None)
-    if subject is None or stance is None:
-        return None
+    if subject is None or stance is None or any(c.dep_ == "advmod" and c.lower_ == "as" for c in noun.children):
+        return None  # "every match is as important as the next" compares, it judges nothing
     return _Reading(stance, None, _conjuncts(subject), _clause_head(copula))
 
 
