@@ -335,6 +335,7 @@ class Stances(Patterned):
     light_nouns: Words
     reason_nouns: Words
     undoing_nouns: Words
+    moved_nouns: Words
     light_verbs: Words
     vague_nouns: Words
     generic_nouns: Words

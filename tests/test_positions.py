@@ -111,6 +111,7 @@ STATED = [
     # a stance on holding something back is the opposite stance on it
     ("Germany opposes the repeal of the climate law.", ("Germany", "support", "climate law")),
     ("Germany criticises the council's failure to build more homes.", ("Germany", "support", "build more homes")),
+    ("Germany demanded the full withdrawal of Russian troops.", ("Germany", "support", "withdrawal of Russian troops")),
     ("Anthony Albanese has slammed delays to the government's bid to strengthen the social media ban.",
      ("Anthony Albanese", "support", "strengthen the social media ban")),
     # a verdict a verb gives its object is the subject's

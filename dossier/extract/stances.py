@@ -505,12 +505,14 @@ def _not_doing(topic) -> bool:
 
 def _undone(topic, words: Stances):
     """What a topic headed by an undoing noun ("delays to X", "the repeal of X", "the council's failure to build
-    more homes") holds back, or None: a stance on holding it back is the opposite stance on it."""
+    more homes") holds back, or None: a stance on holding it back is the opposite stance on it. What it moves
+    ("the withdrawal of Israeli troops") it does not hold back."""
     if topic.pos_ != "NOUN" or topic.lemma_.lower() not in words.undoing_nouns:
         return None
-    return next((_object(c) for c in topic.children
-                 if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS and _object(c) is not None), None) or next(
+    undone = next((_object(c) for c in topic.children
+                   if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS and _object(c) is not None), None) or next(
         (c for c in topic.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and _infinitive(c)), None)
+    return None if undone is not None and undone.lemma_.lower() in words.moved_nouns else undone
 
 
 def _someone(token, words: Stances) -> bool:
