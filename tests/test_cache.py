@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from bench import make_corpus
 from dossier import build as build_module
 from dossier import cache, pool, render
-from dossier.build import BuildConfig, build
+from dossier.build import BuildConfig, _older_objects_frozen, build
 from dossier.cli import main
 from dossier.model import ActorMention, Article, Extraction, Paragraph, Problem, QuoteMention, Stance
 from dossier.render import Reuse
@@ -337,6 +337,46 @@ def test_one_article_added_to_a_generated_dossier_gives_the_bytes_of_a_build_fro
     changed = units_of(path for path in after if before.get(path) != after[path])
     assert {path.split("/")[0] for path in changed} >= {"sources", "actors", "quotes"}  # it touched the others' pages
     assert 0 < result.viewed < len(units_of(after)) / 2
+
+
+class Cycle:
+    """An object in a reference cycle: only the cyclic collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_what_outlives_a_full_collection_is_left_out_of_the_next_until_the_build_ends():
+    before = gc.get_freeze_count()
+    with _older_objects_frozen():
+        kept = [Cycle() for _ in range(1000)]
+        gc.collect()
+        frozen = gc.get_freeze_count()
+        assert frozen - before >= 1000  # kept and everything else alive: the next full collection skips them
+        made_since = [Cycle() for _ in range(1000)]
+        del made_since
+        assert gc.collect() >= 1000  # what is made since is collected as before
+        assert gc.get_freeze_count() >= frozen
+    assert gc.get_freeze_count() == 0
+    del kept
+    assert gc.collect() >= 1000  # unfrozen: the kept cycles are garbage like any other
+
+
+def test_a_build_freezes_what_outlived_a_full_collection_while_it_runs_and_nothing_after(tmp_path, monkeypatch):
+    counts = []
+    real = render.render
+
+    def rendering(*args, **kwargs):
+        gc.collect()
+        counts.append(gc.get_freeze_count())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(render, "render", rendering)
+    project = tmp_path / "project"
+    shutil.copytree(SEEDS, project / "seeds")
+    build(config(project))
+    assert counts and counts[0] > 10_000  # the dossier, the memos: out of the collections that follow
+    assert gc.get_freeze_count() == 0
 
 
 @pytest.mark.slow
