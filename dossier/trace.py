@@ -62,7 +62,7 @@ class Recorder:
         self.owners: dict[str, object] = {}
         self.reads: set[str] | None = None
         self._digests: dict[str, str] = {}
-        self._entities: dict[int, tuple[object, bytes]] = {}  # id -> (an entity; its digest)
+        self._digester = _Digester()
         self._keys: dict[tuple, str] = {}  # a fact call with text arguments -> its key
 
     def key(self, owner: str, name: str, args: tuple, kwargs: dict) -> str:
@@ -114,26 +114,33 @@ class Recorder:
 
     def digest_of(self, value: object) -> str:
         """A fact's value digested: its pickle, each entity in it standing as its own digest (`_Digester`)."""
-        out = io.BytesIO()
-        _Digester(out, self._entities).dump(value)
-        return hashlib.blake2b(out.getvalue(), digest_size=12).hexdigest()
+        return self._digester.digest(value)
 
 
 class _Digester(pickle.Pickler):
     """Pickles a fact's value for its digest, each entity in it as the digest of its own pickle, taken once a build
     (`entities`: id -> the entity, kept alive so that its id stays its own, and its digest). The rest is pickled by
-    pickle's C code: only instances of classes reach `reducer_override`, not the lists, tuples, dicts, strings and
-    numbers around them. A pickle is the same in every process for the values facts return, which hold no set (a
-    set's order follows the process's hash seed: a fact returning one would be found changed in every build)."""
+    pickle's C code: only entities reach Python (through the pickler's `dispatch_table`, looked up by exact type),
+    not the lists, tuples, dicts, strings, numbers and other objects around them. One pickler serves every value
+    (`fast`: it keeps no memo between them). A pickle is the same in every process for the values facts return,
+    which hold no set (a set's order follows the process's hash seed: a fact returning one would be found changed
+    in every build)."""
 
-    def __init__(self, out: io.BytesIO, entities: dict[int, tuple[object, bytes]]) -> None:
-        super().__init__(out, protocol=5)
+    def __init__(self) -> None:
+        self.out = io.BytesIO()
+        self.entities: dict[int, tuple[object, bytes]] = {}
+        self.dispatch_table = dict.fromkeys(ENTITIES, self._entity)  # read by Pickler.__init__
+        super().__init__(self.out, protocol=5)
         self.fast = True  # no memo: equal values give equal bytes whatever objects they share
-        self.entities = entities
 
-    def reducer_override(self, value: object) -> object:
-        if type(value) not in ENTITIES:
-            return NotImplemented
+    def digest(self, value: object) -> str:
+        out = self.out
+        out.seek(0)
+        out.truncate()
+        self.dump(value)
+        return hashlib.blake2b(out.getvalue(), digest_size=12).hexdigest()
+
+    def _entity(self, value: object) -> tuple:
         known = self.entities.get(id(value))
         if known is None:
             known = self.entities[id(value)] = (value, hashlib.blake2b(_dumps(value), digest_size=16).digest())
