@@ -87,6 +87,13 @@ class Memo(Generic[V]):
         """The value a former build kept for `key`, if any; it counts as used only once `get` asks for it."""
         return self.used.get(key, self.known.get(key))
 
+    def keep(self, keys: Iterable[str]) -> None:
+        """Count the values a former build kept for `keys` as used, as `get` would one by one."""
+        known, used = self.known, self.used
+        for key in keys:
+            if key not in used:
+                used[key] = known[key]
+
     def put(self, key: str, value: V) -> None:
         """Keep `value` for `key` in place of what `peek` gave: for a value each build updates from the last."""
         self.used[key] = value

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -84,7 +85,8 @@ class Reuse:
                                                                           pages={}):
             self.units.known = {}  # its places count in another table (or none): no unit can be read
         self._changed: set[int] | None = None  # the places of the kept facts whose value is not what it was
-        self._read_facts: dict[str, list[str]] = {}  # each unit kept in this build: the facts it read
+        self._kept: dict[str, Unit] = {}  # the units taken as the last build left them (their facts by place)
+        self._read_facts: dict[str, list[str]] = {}  # each unit viewed in this build: the facts it read
 
     def page(self, path: str, page_key: str, render: Callable[[], str]) -> str:
         if self.digests is None:
@@ -118,10 +120,7 @@ class Reuse:
             return None
         for page_key, known in kept.pages.values():
             self.digests.get(page_key, lambda: known)
-        self.units.get(path, lambda: kept)
-        self._read_facts[path] = [self._table[place] for place in kept.facts]
-        for fact in self._read_facts[path]:
-            self.facts.get(fact, lambda: "")
+        self._kept[path] = kept
         self.reused.extend(texts)
         return texts
 
@@ -137,10 +136,18 @@ class Reuse:
 
     def save(self) -> None:
         """Keep the pages' digests, the facts and the units, each unit naming its facts by their places
-        among the facts kept (facts.json, sorted by key as dossier.memo writes it)."""
+        among the facts kept (facts.json, sorted by key as dossier.memo writes it). A unit kept as it was
+        keeps the digests of its facts, which have not changed, and its places, unless facts came or went
+        before them in the table."""
         if self.units is not None:
+            read = set().union(*(kept.facts for kept in self._kept.values()))
+            self.facts.keep(self._table[place] for place in read)
             table = sorted(self.facts.used)
             place = {fact: i for i, fact in enumerate(table)}
+            moved = None if table == self._table else [place.get(fact) for fact in self._table]
+            for path, kept in self._kept.items():
+                self.units.put(path, kept if moved is None else Unit.model_construct(
+                    facts=[moved[p] for p in kept.facts], inputs=kept.inputs, pages=kept.pages))
             for path, facts in self._read_facts.items():
                 self.units.put(path, self.units.peek(path).model_copy(update={"facts": [place[f] for f in facts]}))
             self.units.put(TABLE, Unit(facts=[], inputs=_table_digest(table), pages={}))
@@ -153,7 +160,8 @@ class Reuse:
         if self.docs is None:
             return None
         try:
-            data = (self.docs / path).read_bytes()
+            with open(os.path.join(self.docs, path), "rb") as file:  # a Path a page costs more than reading it
+                data = file.read()
         except OSError:
             return None
         return data.decode("utf-8") if _digest(data) == known else None
