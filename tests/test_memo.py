@@ -69,6 +69,24 @@ def test_only_the_entries_a_build_used_are_kept_and_an_unchanged_memo_is_not_rew
     assert (tmp_path / "scores.json").stat().st_mtime_ns == before
 
 
+def test_entries_kept_in_one_pass_are_used_as_get_would_use_them_one_by_one(tmp_path):
+    compute, calls = counted({"a": 0.5, "b": 0.25, "c": 1.0})
+    first = Memo(tmp_path, "scores", FINGERPRINT)
+    for k in ("a", "b", "c"):
+        first.get(k, compute(k))
+    first.save()
+    by_keep, by_get = Memo(tmp_path, "scores", FINGERPRINT), Memo(tmp_path, "scores", FINGERPRINT)
+    by_keep.put("c", 2.0)  # a value this build updated stays this build's
+    by_get.put("c", 2.0)
+    by_keep.keep(["a", "c", "a"])
+    for k in ("a", "c"):
+        by_get.get(k, compute(k))
+    assert by_keep.used == by_get.used == {"a": 0.5, "c": 2.0}
+    assert calls == ["a", "b", "c"]  # nothing computed again
+    by_keep.save()
+    assert Memo(tmp_path, "scores", FINGERPRINT).known == {"a": 0.5, "c": 2.0}
+
+
 def test_no_folder_keeps_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     table = Memo()

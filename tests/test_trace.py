@@ -93,6 +93,17 @@ def test_a_digest_is_the_same_in_every_process():
     assert digests == {Recorder().digest_of([actor, {"k": (1, None, "é")}, Mention("a", 1)]) + "\n"}
 
 
+def test_one_recorder_digests_a_value_the_same_whatever_it_digested_before():
+    actor = Actor(id="anna-berg", name="Anna Berg", kind="person", mentions=[Mention("a", 1)])
+    values = [actor, [actor, Mention("a", 1)], {"k": (1, None, "é")}, [Mention("a", 1), Mention("a", 1)], "x" * 10_000,
+              quote("q1"), None]
+    alone = [Recorder().digest_of(value) for value in values]  # each by a recorder of its own
+    shared = Recorder()
+    assert [shared.digest_of(value) for value in values] == alone
+    assert [shared.digest_of(value) for value in reversed(values)] == alone[::-1]
+    assert len(set(alone)) == len(alone)
+
+
 class Scalars:
     owner = "site"
 
