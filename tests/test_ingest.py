@@ -1283,6 +1283,8 @@ def test_layouts_written_blind(blind_layouts, file):
     ("Listen to this article · 5 min", "metadata", {}),
     ("4 min read", "metadata", {}),
     ("Topics: Ukraine, NATO", "label", {}),
+    ("Categorized | National News", "label", {}),  # a blog platform's category line above the headline
+    ("Posted in: World | Politics", "label", {}),
     ("Opinion", "label", {}),
     ("Advertisement", "label", {}),
     ("FOR IMMEDIATE RELEASE", "label", {}),
@@ -1326,6 +1328,7 @@ def test_layouts_written_blind(blind_layouts, file):
     ("The council published the video: it shows the mayor leaving early.", None, {}),
     ("Published in 2019, the report was ignored by ministers.", None, {}),
     ("Trump, Biden", None, {}),
+    ("Categorized as a threat, the group was banned.", None, {}),
     ("Kyiv, March 17 and beyond", None, {}),
 ])
 def test_classify_lines_from_unseen_layouts(text, kind, fields):
