@@ -7,7 +7,7 @@ is a redo log with one atomic commit:
 1. stage: every changed section is written whole into a staging folder inside docs/ (the same
    filesystem as the sections, even when docs/ is a mount point), the new ledger into a
    unique temporary file beside the ledger (opened exclusively: a planted symlink is never
-   followed); then everything is made durable (`_make_durable`: one sync, not one fsync a file);
+   followed); everything is fsynced;
 2. commit: the plan (which sections, which ledger file) is renamed into the staging folder;
 3. apply: each old section is renamed aside and the new one in, the ledger's temporary file
    is renamed over the ledger, the staging folder is removed.
@@ -32,7 +32,6 @@ import json
 import os
 import shutil
 import stat
-import sys
 import tempfile
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
@@ -143,10 +142,8 @@ def write(pages: dict[str, str], docs: Path, ledger_text: str | None = None, led
     ledger_temp = None
     try:
         try:
-            staged = [path for section in changed
-                      for path in _stage_section(docs / section, staging / "new" / section, wanted[section],
-                                                 known[section])]
-            _make_durable(staged)
+            for section in changed:
+                _stage_section(docs / section, staging / "new" / section, wanted[section], known[section])
         except OSError as error:
             raise _naming(error, docs) from error
         if new_ledger is not None:
@@ -275,12 +272,9 @@ def _holds(folder: Path, files: dict[str, bytes], same: set[str]) -> bool:
     return all(inner in same or (folder / inner).read_bytes() == data for inner, data in files.items())
 
 
-def _stage_section(current: Path, target: Path, files: dict[str, bytes], same: set[str]) -> list[Path]:
-    """Write `files` into the new folder `target`, hard-linking those `current` already holds; the files
-    written and every folder made, which are not yet durable (`_make_durable`)."""
+def _stage_section(current: Path, target: Path, files: dict[str, bytes], same: set[str]) -> None:
     target.mkdir(parents=True)
-    folders = {target}  # every folder made: its entries are durable once it is synced
-    written = []
+    folders = {target}  # every folder made, to be fsynced once its files are in
     for inner, data in files.items():
         destination = target / inner
         if destination.parent not in folders:
@@ -295,36 +289,11 @@ def _stage_section(current: Path, target: Path, files: dict[str, bytes], same: s
                 pass
         descriptor = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
         try:
-            _write_all(descriptor, data, sync=False)
+            _write_all(descriptor, data)
         finally:
             os.close(descriptor)
-        written.append(destination)
-    return [*written, *sorted(folders)]
-
-
-# Linux's sync(2) returns once every file system's data and metadata are written out: "Linux waits for I/O
-# completions, and thus sync() or syncfs() provide the same guarantees as fsync() called on every file in
-# the system or filesystem respectively" (its manual page). POSIX lets sync() return before that, so other
-# systems fsync each path.
-SYNC_WAITS = sys.platform.startswith("linux")
-
-
-def _make_durable(paths: list[Path]) -> None:
-    """Make the staged files and folders `paths` durable before the commit names them: at 1,000 articles a
-    build stages ~3,800 pages, and an fsync of each is a journal commit of its own (seconds of waiting) where
-    one sync writes them out together."""
-    if SYNC_WAITS:
-        os.sync()
-        return
-    for path in paths:
-        if path.is_dir():
-            _fsync_folder(path)
-            continue
-        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+    for folder in folders:
+        _fsync_folder(folder)
 
 
 def entries(folder: Path) -> dict[str, os.DirEntry]:
@@ -356,12 +325,11 @@ def _regular(path: Path) -> bool:
         return False
 
 
-def _write_all(descriptor: int, data: bytes, sync: bool = True) -> None:
+def _write_all(descriptor: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(descriptor, view):]
-    if sync:
-        os.fsync(descriptor)
+    os.fsync(descriptor)
 
 
 def _fsync_folder(folder: Path) -> None:
