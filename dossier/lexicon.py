@@ -386,6 +386,7 @@ class Topic(Shape):
     keys: Words
     antonyms: Words = ()
     reversers: Words = ()
+    needs: Words = ()
 
 
 class Topics(Shape):

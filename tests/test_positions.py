@@ -684,6 +684,9 @@ def test_a_short_key_matches_only_itself(wording, title):
     ("the proposed electricity tariff hike", "Energy prices"),  # a price, not a duty on imports
     ("tariffs on Chinese steel", "Tariffs and trade"),
     ("Trans Mountain pipeline expansion", "Trans Mountain pipeline expansion"),  # an expansion is no membership
+    ("the full withdrawal of Russian troops", "Troop withdrawal"),
+    ("the withdrawal of the Bill", "The withdrawal of the Bill"),  # no troops named: no troop withdrawal
+    ("the pullout from the deal", "The pullout from the deal"),
 ])
 def test_an_issue_is_named_by_what_is_done_to_it(wording, title):
     topics, _ = link_positions([extraction("a", ("Russia", "oppose", wording, 1, "s1"))], resolve)

@@ -48,11 +48,13 @@ class Issue:
     keys: tuple[tuple[str, ...], ...]
     antonyms: tuple[tuple[str, ...], ...] = ()  # the issue's opposite: "exclusion" for membership
     reversers: tuple[tuple[str, ...], ...] = ()  # words turning a key after them round: "lifting" sanctions
+    needs: tuple[tuple[str, ...], ...] = ()  # one of these must be in the wording too: "troops" for a withdrawal
 
 
 @lru_cache(maxsize=1)
 def issues() -> tuple[Issue, ...]:
-    return tuple(Issue(topic.title, _phrases(topic.keys), _phrases(topic.antonyms), _phrases(topic.reversers))
+    return tuple(Issue(topic.title, _phrases(topic.keys), _phrases(topic.antonyms), _phrases(topic.reversers),
+                       _phrases(topic.needs))
                  for topic in lexicon().topics.topics)
 
 
@@ -242,6 +244,8 @@ def _issue(name: str) -> tuple[Issue, bool] | None:
     could = _keys_matching(text)
     best: tuple[tuple[int, int, int], Issue, bool] | None = None
     for order, issue in enumerate(issues()):
+        if issue.needs and not any(_find(text, phrase) is not None for phrase in issue.needs):
+            continue
         for turned, phrases in ((False, issue.keys), (True, issue.antonyms)):
             for phrase in phrases:
                 if phrase[0] not in could:
