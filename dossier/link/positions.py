@@ -173,12 +173,10 @@ def _topics(names: Sequence[str], sources: dict[str, set[str]], heads: dict[str,
     Two different topics can slug alike ("Vaccines" and one written with a Cyrillic "а", two long
     titles cut at the slug's length): the first by key keeps the slug, each further one gets
     "-2", "-3", and a warning names the articles, so neither page overwrites the other."""
-    keyed: dict[str, tuple[str | None, bool]] = {}
     fuller = _fuller(names, sources)
-    fallback = _head_keys({n: heads[n] for n in names if _issue(fuller.get(n, n)) is None}, sources)
-    for name in names:
-        found = _issue(fuller.get(name, name))
-        keyed[name] = (found[0].title, found[1]) if found else (None, False)
+    found = {name: _issue(fuller.get(name, name)) for name in names}
+    fallback = _head_keys({n: heads[n] for n in names if found[n] is None}, sources)
+    keyed = {name: (issue[0].title, issue[1]) if issue else (None, False) for name, issue in found.items()}
     by_key: dict[str, list[str]] = defaultdict(list)
     for name in names:
         title, _ = keyed[name]
