@@ -60,7 +60,7 @@ def test_a_well_formed_corpus_passes(tmp_path):
 BROKEN = [  # the file, the dotted path changed in it, the new value (... deletes it), what is reported
     ("index", "id", "dev-x02-other", "id 'dev-x02-other' is not the file name"),
     ("index", "kind", "gossip", "kind 'gossip' is not one of"),
-    ("index", "batch", "blind-11", "batch 'blind-11' is not one of"),
+    ("index", "batch", "blind-x", "batch 'blind-x' is not one of"),
     ("index", "batch", "blind-1", "does not start with its batch 'blind-1'"),
     ("index", "date", "17 March 2025", "is not an ISO 8601 date"),
     ("index", "url", "ftp://example.org/x", "is not an http(s) address"),
