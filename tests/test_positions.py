@@ -584,6 +584,29 @@ def test_a_quoted_stance_is_no_surer_than_its_topic_or_an_action_nor_a_doubtful_
     assert _decided(ways, quoted, action) == expected
 
 
+QUOTATION_SPEAKERS = [
+    # the reported speaker's words name no actor ("he", "the minister"): the speaker attribution resolved holds it
+    ('"Our next priority is the new mining code," he said.', {("Ann Lee", "support", "mining code")}),
+    ('The minister said: "We oppose the new mining code."', {("Ann Lee", "oppose", "mining code")}),
+    ('"We will not accept the new mining code," the minister said.', {("Ann Lee", "oppose", "mining code")}),
+    # others the quotation names hold nothing for its speaker
+    ('"Our members oppose the new mining code," the minister said.', set()),
+    ('"Farmers oppose the new mining code," he said.', set()),
+    ('"The coalition admits the new mining code is a mistake," he said.', set()),  # the coalition's, as he tells it
+]
+
+
+@pytest.mark.parametrize("paragraph, expected", QUOTATION_SPEAKERS, ids=[p for p, _ in QUOTATION_SPEAKERS])
+def test_a_quotations_resolved_speaker_holds_what_it_says_where_the_sentence_names_nobody(paragraph, expected):
+    """The quotation's speaker as attribution resolved it (here made by hand: no actor mention covers the words of
+    the sentence's own reporting clause), not what the actor scan reads there."""
+    art = article(paragraph)
+    start, end = paragraph.index('"') + 1, paragraph.index('"', paragraph.index('"') + 1)
+    said = QuoteMention("test", 1, paragraph[start:end], "Ann Lee", "pronoun", parts=((1, start, end),))
+    docs = list(nlp.load().pipe([paragraph]))
+    assert {(s.actor, s.stance, s.topic) for s in extract_stances(art, docs, (), quotes=(said,))} == expected
+
+
 def test_a_stance_records_the_quotation_whose_speaker_holds_it():
     found = extract(article('Germany proposed a carbon tax. "It will cost jobs," said Anna Berg.',
                             'Olaf Scholz said: "The tax is wrong. We reject the carbon tax."')).stances

@@ -16,7 +16,8 @@ so is one given to a verb's object ("called the target inadequate"). An idiom ("
 one on what follows its preposition, never on its noun, and waits for an editor.
 Inside a quotation, the speaker attribution found holds what the quoted words say in the first person ("We
 will fight this bill") or with nobody named ("This ban is unconstitutional"), when the sentence itself
-reports nobody saying it.
+reports nobody saying it, or reports someone whose words name no actor (a "he said" the actor scan reads as
+nobody, where attribution resolved it).
 Topics that only point back take what they point to: "such a request" the
 paragraph's last topic, "rejected the call" what was last called for, "the
 reform" the reform named in full before (headline included).
@@ -298,7 +299,21 @@ class _Sentence:
         for token in tokens:
             for holder in self.names.of(self.paragraph, token):
                 holders.setdefault(holder.name, holder)
+        if not holders and self._quotations_speaker_speaks(reading, tokens, words):
+            quoted = self.names.quoted_speaker(self.paragraph, cue.idx)
+            return (quoted,) if quoted is not None else ()
         return tuple(holders.values())
+
+    def _quotations_speaker_speaks(self, reading: _Reading, tokens: Sequence, words: Stances) -> bool:
+        """Whether holders read from `tokens` that name nobody are the speaker of the quotation the cue stands in:
+        the quotation's own reporting clause, outside its marks ('"Our next priority is the mission," he said',
+        where no actor mention covers "he" but attribution resolved it), or the speaker's "we" or "I" ('"We do not
+        recognise the decision," the minister said'). Not someone the quoted words report ('"The coalition admits
+        the tax is a failure," he said': the coalition's words, as he tells them), nor others the speaker names
+        ("Our members want fair pay")."""
+        if reading.holders is None:
+            return not any(self.names.quoted_speaker(self.paragraph, t.idx) for t in tokens)
+        return all(t.lower_ in words.first_person and t.dep_ != "poss" for t in tokens)
 
 
 # --------------------------------------------------------------------------
