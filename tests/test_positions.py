@@ -194,6 +194,12 @@ STATED = [
     ("Germany believes rushed consolidation is to blame for the longer waits.", ("Germany", "oppose", "consolidation")),
     ("This shows why the deployment of a vaccine is so important, Matt Hancock said.",
      ("Matt Hancock", "support", "vaccine")),
+    # a verdict on the subject of the verb "to be" completes; a perfect participle's clause is no subject
+    ("Germany said the carbon tax has proven to be a mistake.", ("Germany", "oppose", "carbon tax")),
+    ('"Having done nothing that resulted in new jobs, his two years in charge of the energy sector has proven to be '
+     'a mistake," Germany said.', ("Germany", "oppose", "two years in charge of the energy sector")),
+    ("The carbon tax has been a failure, Germany said.", ("Germany", "oppose", "carbon tax")),
+    ("Germany said the withdrawal agreement was a fair compromise.", ("Germany", "support", "withdrawal agreement")),
 ]
 
 
@@ -245,6 +251,8 @@ NOTHING_STATED = [
     "The planning policy was scrapped by Germany before the details were agreed.",  # an act of undoing, told
     "Germany filed a petition on Monday.",  # an act for or against nothing named
     '"The solution to this is a simple one," Germany said.',  # the verdict judges no issue
+    '"Having done nothing that helped farmers in Kenya, the minister\'s three years of being in charge of the farm '
+    'sector has proven to be an abysmal failure," Germany said.',  # the participle misread as the subject: none
 ]
 
 

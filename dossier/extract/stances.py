@@ -400,13 +400,14 @@ def _read_verdict(noun, words: Stances, nested: bool) -> _Reading | None:
     'the consultation has been nothing short of a sham' (the verdict below the copula's attribute); 'it is
     unacceptable that the library closed', 'it would be a mistake to cut the budget' (what an "it" subject
     stands in for, `_extraposed`); 'our next priority is the Gaganyaan mission' (the verdict as the subject: the
-    attribute is what it judges)."""
+    attribute is what it judges); 'four years in charge have proven to be an abysmal failure' (the subject of the
+    verb "to be" completes)."""
     copula = next((a for a in noun.ancestors if a.lemma_.lower() in words.copulas), noun.head)
     if noun.dep_ in SUBJECTS:
         subject = next((c for c in copula.children if c.dep_ == "xcomp" or (
             c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in words.vague_nouns)), None)
     else:
-        subject = next((c for c in copula.children if c.dep_ in SUBJECTS), None)
+        subject = next(iter(_subject(copula) or ()), None)  # "X has proven to be a failure": up the verbs it completes
         subject = _extraposed(subject, copula, noun, words) or subject
     modifiers = [words.verdict_modifiers[c.lower_] for c in noun.children
                  if c.dep_ == "amod" and c.lower_ in words.verdict_modifiers]
@@ -677,10 +678,11 @@ def _object(preposition):
 
 def _subject(verb, passive: bool = False) -> list | None:
     """The subject of `verb`, looked for up the chain of verbs it completes ("refused to accept",
-    "is expected to hold")."""
+    "is expected to hold"); a perfect participle's clause the parser took for a subject is none ("Having done
+    nothing, his years in charge have proven a failure": the years are)."""
     node = verb
     while True:
-        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None) or next(
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS and not _perfect_participle(c)), None) or next(
             (s for c in node.children if c.dep_ in ("aux", "auxpass") for s in c.children if s.dep_ in SUBJECTS),
             None)  # "the party is opposed to X", the subject hung on "is"
         if subject is None and (passive or node.i != verb.i):
@@ -696,6 +698,11 @@ def _subject(verb, passive: bool = False) -> list | None:
             node = node.head.head  # "surprised them by calling for X": who surprised them calls for it
             continue
         return None
+
+
+def _perfect_participle(clause) -> bool:
+    """'Having done nothing, ...': a clause of a perfect participle tells what came before, it is never a subject."""
+    return clause.dep_ == "csubj" and any(c.dep_ == "aux" and c.lower_ == "having" for c in clause.children)
 
 
 def _antecedent(pronoun):
