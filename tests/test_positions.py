@@ -200,6 +200,9 @@ STATED = [
      'a mistake," Germany said.', ("Germany", "oppose", "two years in charge of the energy sector")),
     ("The carbon tax has been a failure, Germany said.", ("Germany", "oppose", "carbon tax")),
     ("Germany said the withdrawal agreement was a fair compromise.", ("Germany", "support", "withdrawal agreement")),
+    # support given "towards" something, the preposition hung on the verb
+    ('"They should work with the IMO, and give support towards better environmental standards," said John Lu.',
+     ("John Lu", "support", "better environmental standards")),
 ]
 
 

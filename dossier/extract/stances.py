@@ -598,8 +598,8 @@ def _read_noun(noun, stance: str, words: Stances, nested: bool) -> _Reading | No
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS), None)
         following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
         if prep is None and following is not None and following.dep_ == "prep" and (
-                following.lower_ in ("to", "for") or noun.lemma_.lower() in words.feeling_nouns):
-            prep = following  # the parser hung "openness [to X]", "anger [at X]" on the verb
+                following.lower_ in ("to", "for", "towards", "toward") or noun.lemma_.lower() in words.feeling_nouns):
+            prep = following  # the parser hung "openness [to X]", "support [towards X]", "anger [at X]" on the verb
         topic = _object(prep)
     if topic is None:
         return None
