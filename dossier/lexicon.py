@@ -310,6 +310,7 @@ class Stances(Patterned):
     object_verbs: dict[Word, Stance]
     idioms: dict[Word, dict[Word, Stance]]
     undoing_verbs: Words
+    refused_verbs: Words
     daring_verbs: Words
     phrasal: dict[Word, Stance]
     adjectives: dict[Word, Cue]

@@ -203,6 +203,9 @@ STATED = [
     # support given "towards" something, the preposition hung on the verb
     ('"They should work with the IMO, and give support towards better environmental standards," said John Lu.',
      ("John Lu", "support", "better environmental standards")),
+    # recognising something is a stance only when refused
+    ("Germany does not recognise the election result.", ("Germany", "oppose", "election result")),
+    ("Germany refused to recognise the election result.", ("Germany", "oppose", "election result")),
 ]
 
 
@@ -256,6 +259,8 @@ NOTHING_STATED = [
     '"The solution to this is a simple one," Germany said.',  # the verdict judges no issue
     '"Having done nothing that helped farmers in Kenya, the minister\'s three years of being in charge of the farm '
     'sector has proven to be an abysmal failure," Germany said.',  # the participle misread as the subject: none
+    "Germany recognises the concerns of farmers.",  # recognising, not refused, only acknowledges
+    "Germany recognised the hard work of the nurses.",
 ]
 
 

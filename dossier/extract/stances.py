@@ -456,8 +456,9 @@ def _read_verb(verb, stance: str, particle, words: Stances, cue: str, nested: bo
     passive = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
     if _regards(verb, passive) or _dares(verb, words) or (
             stance == "open" and not nested and passive is None and _deliberates(verb)) or (
-            verb.lemma_.lower() in words.undoing_verbs and not nested):  # "the policy was scrapped by X": an act
-        return None
+            verb.lemma_.lower() in words.undoing_verbs and not nested) or (  # "the policy was scrapped by X": an act
+            verb.lemma_.lower() in words.refused_verbs and not nested and not _negated(verb, verb, words)):
+        return None  # "we recognise the concerns" acknowledges them; "we do not recognise the decision" opposes it
     if particle is not None and particle.dep_ == "prep":
         topic = next((c for c in verb.children if c.dep_ == "xcomp"), None) or _object(particle)  # "call on X [to Y]"
     elif passive is not None:
