@@ -8,7 +8,7 @@ import pytest
 
 from dossier import nlp
 from dossier.curation import Curation
-from dossier.extract.actors import extract_actors
+from dossier.extract.actors import _initial_letters, extract_actors
 from dossier.link.actors import link_actors
 from dossier.model import Article, Extraction, Paragraph
 from dossier.world import world
@@ -556,3 +556,13 @@ def test_a_title_before_a_name_is_no_organisation_and_no_name(paragraphs, want, 
 ])
 def test_two_organisations_joined_by_and_are_two(paragraph, names):
     assert {m.name for m in _extract([paragraph]).actors if m.kind == ORGANIZATION} == names
+
+
+@pytest.mark.parametrize("words, letters", [
+    (["PPP", "/", "C"], "PPPC"),  # the tagger splits initials at a slash ...
+    (["AT", "&", "T"], "ATT"),  # ... or an ampersand
+    (["AT&T"], "ATT"),  # or keeps them one token
+    (["SWWTU"], "SWWTU"),
+])
+def test_the_letters_of_glued_initials(words, letters):
+    assert _initial_letters(words) == letters

@@ -60,6 +60,7 @@ DATELINE_MARKS = frozenset({"-", "--", ":", "\u2014", "\u2013"})
 MAX_INSTITUTION_WORDS = 4  # lower-case words an institution's name may take after an owner ("Russia's foreign ministry")
 MAX_INSTITUTION_TOKENS = 9  # "Health , Education , Labor and Pensions Committee"
 MAX_NAME_TOKENS = 6  # "Jean - Yves Le Drian" is five tokens
+INITIALS_GLUE = frozenset({"/", "&"})  # what glues initials into one name ("PPP/C", "AT&T")
 INITIALLED_SMALL = frozenset({"and", "&", "of", "for", "the"})  # words of a name its initials skip ("Seamen and ... (SWWTU)")
 OPENING_BEFORE = frozenset({"at", "nicknamed", "dubbed", "as"})  # words before one that some readings need (_openers)
 MIN_COMPOUND_PART = 4  # "spokes" + "people"; shorter parts make names look English ("Herr" + "era")
@@ -709,7 +710,7 @@ class _Reader:
             return None
         end = self._initials_end(i)
         if end > i + 1:
-            word = "".join(self.words[i:end]).replace("/", "").replace("&", "")  # "PPP/C"
+            word = _initial_letters(self.words[i:end])  # "PPP/C"
         for name in self._organizations_by(word):
             words, initials = _organization_forms(name)
             if self.words[i:i + len(words)] == list(words):
@@ -724,7 +725,7 @@ class _Reader:
         """End of the initials at i, one token ("FTC") or several glued by a slash or an ampersand ("PPP/C",
         which the tagger splits in three: its "C" is no one's name)."""
         end = i + 1
-        while (end + 1 < len(self.doc) and self.words[end] in ("/", "&") and self.words[end + 1].isupper()
+        while (end + 1 < len(self.doc) and self.words[end] in INITIALS_GLUE and self.words[end + 1].isupper()
                and not self.tokens[end - 1].whitespace_ and not self.tokens[end].whitespace_):
             end += 2
         return end
@@ -894,7 +895,7 @@ class _Reader:
         else:
             return None
         close = next((j for j in range(k + 1, min(len(self.doc), k + 6)) if self.words[j] == ")"), None)
-        letters = "".join(self.words[k + 1:close or k + 1]).replace("/", "").replace("&", "")
+        letters = _initial_letters(self.words[k + 1:close or k + 1])
         if close is None or len(initials) < 2 or letters != initials or not self.words[k - 1][:1].isupper():
             return None
         return k
@@ -1612,6 +1613,12 @@ def _acts(root) -> bool:
             root.head.lower_ in ("of", "from") and root.head.head.lemma_.lower() in world().state_nouns)
     return root.dep_ in ("poss", "compound") and root.head.pos_ == "NOUN" and (
         root.head.lemma_.lower() not in world().home_nouns)
+
+
+def _initial_letters(words: Sequence[str]) -> str:
+    """The letters of initials glued by a slash or an ampersand, split by the tagger or not: "PPP", "/",
+    "C" -> "PPPC"; "AT&T" -> "ATT"."""
+    return "".join(ch for ch in "".join(words) if ch not in INITIALS_GLUE)
 
 
 def _is_acronym(words: Sequence[str]) -> bool:
