@@ -8,10 +8,12 @@ import pytest
 
 from dossier import nlp
 from dossier.curation import Curation
+from dossier.extract import extract
 from dossier.extract.actors import _initial_letters, extract_actors
 from dossier.link.actors import link_actors
 from dossier.model import Article, Extraction, Paragraph
 from dossier.world import world
+from tests.quotes_support import article_from_text
 
 # full name -> (the surname news uses alone, other short forms that stand for the person, forms that do not)
 SHORT_FORMS = {
@@ -566,3 +568,33 @@ def test_two_organisations_joined_by_and_are_two(paragraph, names):
 ])
 def test_the_letters_of_glued_initials(words, letters):
     assert _initial_letters(words) == letters
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # a surname with its initial glued on by a dot (Mongolian) is a person's name, tagged or not
+    (["On November 22, lawmakers including T.Ayursaikhan, L.Bold, L.Oyun-Erdene and J.Batzandan held a news "
+      "conference about their protest against Speaker of Parliament M.Enkhbold."],
+     {"T.Ayursaikhan": ("T.Ayursaikhan", PERSON), "L.Bold": ("L.Bold", PERSON), "J.Batzandan": ("J.Batzandan", PERSON),
+      "M.Enkhbold": ("M.Enkhbold", PERSON)}),
+    (["M.Enkhbold is the final wall, L.Oyun-Erdene noted."], {"M.Enkhbold": ("M.Enkhbold", PERSON)}),
+    # a name goes on after its head by a capitalised "Against" as by "of"
+    (["He said the Independent Agency Against Corruption cannot break his power."],
+     {"the Independent Agency Against Corruption": ("Independent Agency Against Corruption", ORGANIZATION)}),
+    # a party or group its country owns by "'s" keeps its own name; a state's institution takes the country's
+    (["In its latest attempt, Samoa's FAST Party is taking legal action."],
+     {"Samoa's FAST Party": ("FAST Party", ORGANIZATION)}),
+    (["Russia's Foreign Ministry said no."], {"Russia's Foreign Ministry": ("Russian Foreign Ministry", ORGANIZATION)}),
+    (["The American Cancer Society said no."], {"The American Cancer Society": ("American Cancer Society", ORGANIZATION)}),
+])
+def test_names_printed_in_other_ways_read_whole(paragraphs, expected):
+    found = {m.surface: (m.name, m.kind) for m in _extract(paragraphs).actors}
+    for surface, want in expected.items():
+        assert found.get(surface) == want, (surface, found)
+
+
+def test_a_government_known_only_as_a_speaker_is_no_person():
+    extraction = extract(article_from_text("Title\n\nThe Gibraltar Government has lashed out at the opposition.\n\n"
+                                           '"They have no sense of timing," the Government said.'))
+    actors, _ = link_actors([extraction], Curation())
+    assert {(a.name, a.kind) for a in actors} >= {("Gibraltar Government", ORGANIZATION)}
+    assert not {a.name for a in actors} & {"Government", "Govt"}
