@@ -598,3 +598,16 @@ def test_a_government_known_only_as_a_speaker_is_no_person():
     actors, _ = link_actors([extraction], Curation())
     assert {(a.name, a.kind) for a in actors} >= {("Gibraltar Government", ORGANIZATION)}
     assert not {a.name for a in actors} & {"Government", "Govt"}
+
+
+@pytest.mark.parametrize("dateline, paragraph, actors", [
+    # a bare "Cabinet" is a government as a whole: the dateline's country's, else unsaid and no actor
+    (None, "The Cabinet does not have money to increase the wages, the union said.", set()),
+    (None, "Fiame removed La'auli and several ministers from her Cabinet.", set()),
+    ("Singapore", "The Cabinet does not have money to increase the wages.", {("Singapore", "country")}),
+])
+def test_a_bare_cabinet_is_the_datelines_government_or_none(dateline, paragraph, actors):
+    article = Article("t", "t.txt", "Test", (Paragraph(1, paragraph),), dateline=dateline)
+    found = {(m.name, m.kind) for m in extract_actors(article, list(nlp.load().pipe([paragraph])))
+             if m.surface.lower().endswith("cabinet")}
+    assert found == actors
