@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from dossier import nlp
 from dossier.extract.attribution import ANONYMOUS, Reader, Speaker, label_before
-from dossier.extract.interviews import answers, first_question, interviewee
+from dossier.extract.interviews import answers, interviewee
 from dossier.extract.quotemarks import DOUBLE, SINGLE, Quotation, Unclosed, find_quotations
 from dossier.lexicon import lexicon
 from dossier.model import Article, Confidence, Problem, QuoteMention
@@ -148,7 +148,7 @@ def _mention(article: Article, group: list[Quotation], texts: list[str], docs: l
         return None
     speaker, cue, sentence, at = reader.attribute(group)
     if label is not None and speaker.name is None:
-        speaker = _interviewee(label, reader, texts)
+        speaker = _interviewee(label, reader)
         if speaker.name is None:
             return None  # an answer no one is named for is left out: its label is all that made it a quotation
     if speaker.name is None and not _sounds_spoken(group, docs, cued=cue is not None):
@@ -169,12 +169,11 @@ def _mention(article: Article, group: list[Quotation], texts: list[str], docs: l
     )
 
 
-def _interviewee(label: str, reader: Reader, texts: list[str]) -> Speaker:
-    """The speaker of an interview answer its label names: initials, or "A" (interviews.interviewee)."""
-    named = [(s.paragraph, reader.full_name(n.name, (n.paragraph, n.offset)))
+def _interviewee(label: str, reader: Reader) -> Speaker:
+    """The speaker of an interview answer whose label is the initials of a person the article names."""
+    named = [reader.full_name(n.name, (n.paragraph, n.offset))
              for s in reader.sentences for n in s.names if n.kind == PERSON and n.name]
-    asked = first_question(texts)
-    name = interviewee(label, [n for _, n in named], [n for p, n in named if p < asked])
+    name = interviewee(label, named)
     return Speaker(name, "explicit", PERSON) if name else ANONYMOUS
 
 
