@@ -141,6 +141,15 @@ class World:
     def is_outlet(self, text: str) -> bool:
         return self.outlets.get(text) is not None or tuple(w.lower() for w in phrase_key(text)) in _folded_outlets()
 
+    def names_body(self, words: list[str]) -> bool:
+        """Whether a name's words say it is an organisation, never a person: an outlet ("The Guardian"),
+        an institution's head anywhere ("Ministry of Health"), an organisation's head at its end ("Odisha
+        FC", "Harbor Bancorp") or a government ("the Gibraltar Government", "Govt")."""
+        return bool(words) and (
+            self.is_outlet(" ".join(words)) or any(self.institutions.match(words, i) for i in range(len(words)))
+            or self.organization_heads.match(words, len(words) - 1) is not None
+            or words[-1].lower() in self.governments)
+
 
 @lru_cache(maxsize=1)
 def world() -> World:

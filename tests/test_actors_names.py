@@ -8,10 +8,12 @@ import pytest
 
 from dossier import nlp
 from dossier.curation import Curation
-from dossier.extract.actors import extract_actors
+from dossier.extract import extract
+from dossier.extract.actors import _initial_letters, extract_actors
 from dossier.link.actors import link_actors
 from dossier.model import Article, Extraction, Paragraph
 from dossier.world import world
+from tests.quotes_support import article_from_text
 
 # full name -> (the surname news uses alone, other short forms that stand for the person, forms that do not)
 SHORT_FORMS = {
@@ -556,3 +558,56 @@ def test_a_title_before_a_name_is_no_organisation_and_no_name(paragraphs, want, 
 ])
 def test_two_organisations_joined_by_and_are_two(paragraph, names):
     assert {m.name for m in _extract([paragraph]).actors if m.kind == ORGANIZATION} == names
+
+
+@pytest.mark.parametrize("words, letters", [
+    (["PPP", "/", "C"], "PPPC"),  # the tagger splits initials at a slash ...
+    (["AT", "&", "T"], "ATT"),  # ... or an ampersand
+    (["AT&T"], "ATT"),  # or keeps them one token
+    (["SWWTU"], "SWWTU"),
+])
+def test_the_letters_of_glued_initials(words, letters):
+    assert _initial_letters(words) == letters
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # a surname with its initial glued on by a dot (Mongolian) is a person's name, tagged or not
+    (["On November 22, lawmakers including T.Ayursaikhan, L.Bold, L.Oyun-Erdene and J.Batzandan held a news "
+      "conference about their protest against Speaker of Parliament M.Enkhbold."],
+     {"T.Ayursaikhan": ("T.Ayursaikhan", PERSON), "L.Bold": ("L.Bold", PERSON), "J.Batzandan": ("J.Batzandan", PERSON),
+      "M.Enkhbold": ("M.Enkhbold", PERSON)}),
+    (["M.Enkhbold is the final wall, L.Oyun-Erdene noted."], {"M.Enkhbold": ("M.Enkhbold", PERSON)}),
+    # a name goes on after its head by a capitalised "Against" as by "of"
+    (["He said the Independent Agency Against Corruption cannot break his power."],
+     {"the Independent Agency Against Corruption": ("Independent Agency Against Corruption", ORGANIZATION)}),
+    # a party or group its country owns by "'s" keeps its own name; a state's institution takes the country's
+    (["In its latest attempt, Samoa's FAST Party is taking legal action."],
+     {"Samoa's FAST Party": ("FAST Party", ORGANIZATION)}),
+    (["Russia's Foreign Ministry said no."], {"Russia's Foreign Ministry": ("Russian Foreign Ministry", ORGANIZATION)}),
+    (["The American Cancer Society said no."], {"The American Cancer Society": ("American Cancer Society", ORGANIZATION)}),
+])
+def test_names_printed_in_other_ways_read_whole(paragraphs, expected):
+    found = {m.surface: (m.name, m.kind) for m in _extract(paragraphs).actors}
+    for surface, want in expected.items():
+        assert found.get(surface) == want, (surface, found)
+
+
+def test_a_government_known_only_as_a_speaker_is_no_person():
+    extraction = extract(article_from_text("Title\n\nThe Gibraltar Government has lashed out at the opposition.\n\n"
+                                           '"They have no sense of timing," the Government said.'))
+    actors, _ = link_actors([extraction], Curation())
+    assert {(a.name, a.kind) for a in actors} >= {("Gibraltar Government", ORGANIZATION)}
+    assert not {a.name for a in actors} & {"Government", "Govt"}
+
+
+@pytest.mark.parametrize("dateline, paragraph, actors", [
+    # a bare "Cabinet" is a government as a whole: the dateline's country's, else unsaid and no actor
+    (None, "The Cabinet does not have money to increase the wages, the union said.", set()),
+    (None, "Fiame removed La'auli and several ministers from her Cabinet.", set()),
+    ("Singapore", "The Cabinet does not have money to increase the wages.", {("Singapore", "country")}),
+])
+def test_a_bare_cabinet_is_the_datelines_government_or_none(dateline, paragraph, actors):
+    article = Article("t", "t.txt", "Test", (Paragraph(1, paragraph),), dateline=dateline)
+    found = {(m.name, m.kind) for m in extract_actors(article, list(nlp.load().pipe([paragraph])))
+             if m.surface.lower().endswith("cabinet")}
+    assert found == actors

@@ -195,6 +195,11 @@ SPEAKERS = [
     (["The National Hurricane Center\u2019s advisory has Hurricane Ian maintaining its status.",
       'It warns of "catastrophic storm surge inundation of 12 to 18 feet" along the coast.'],
      "National Hurricane Center", "pronoun"),
+    # a bare "the Government" is no one's name: the government named before it, else nobody
+    (['"They have no sense of timing," the Government said.'], None, "unattributed"),
+    (['Opposition \u2018are in a parallel universe\u2019 on Brexit, Govt says'], None, "unattributed"),
+    (["The Gibraltar Government has lashed out at the opposition.",
+      '"They have no sense of timing," the Government said.'], "Gibraltar Government", "role"),
 ]
 
 

@@ -43,7 +43,7 @@ from dossier.extract.discourse import Referent, role_referent
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import lexicon
 from dossier.model import LONE_NAME, ActorMention, Article, Confidence
-from dossier.names import NameIndex, genders, holder_after_body, is_glued, pronoun
+from dossier.names import NameIndex, genders, holder_after_body, is_glued, is_initialled_name, pronoun
 from dossier.text import ends_sentence, normalise
 from dossier.world import COUNTRY, GROUP, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, law_name_end, world
 
@@ -60,6 +60,9 @@ DATELINE_MARKS = frozenset({"-", "--", ":", "\u2014", "\u2013"})
 MAX_INSTITUTION_WORDS = 4  # lower-case words an institution's name may take after an owner ("Russia's foreign ministry")
 MAX_INSTITUTION_TOKENS = 9  # "Health , Education , Labor and Pensions Committee"
 MAX_NAME_TOKENS = 6  # "Jean - Yves Le Drian" is five tokens
+NAME_LINKS = frozenset({"of", "for", "on", "Against"})  # what goes on from a name's head ("Bank of England",
+# "Independent Agency Against Corruption": "against" only capitalised, as the name prints it)
+INITIALS_GLUE = frozenset({"/", "&"})  # what glues initials into one name ("PPP/C", "AT&T")
 INITIALLED_SMALL = frozenset({"and", "&", "of", "for", "the"})  # words of a name its initials skip ("Seamen and ... (SWWTU)")
 OPENING_BEFORE = frozenset({"at", "nicknamed", "dubbed", "as"})  # words before one that some readings need (_openers)
 MIN_COMPOUND_PART = 4  # "spokes" + "people"; shorter parts make names look English ("Herr" + "era")
@@ -407,7 +410,8 @@ class _Reader:
             referred_as = self._referred_as(end - 1)
             if referred_as == ORGANIZATION:
                 return None  # "Planned Parenthood said it would": an organisation
-            if end - i == 1 and self.tokens[i].ent_type_ != "PERSON" and referred_as != PERSON:
+            if (end - i == 1 and self.tokens[i].ent_type_ != "PERSON" and referred_as != PERSON
+                    and not is_initialled_name(self.words[i])):
                 return None  # a lone word with nothing to show a person: an organisation if it speaks
             if referred_as != PERSON and not self._is_speaker(end - 1) and self._stands_as_place(i, end):
                 return None  # "the town of Rockhampton", "delays in Hampshire, Devon and Cumbria"
@@ -590,7 +594,7 @@ class _Reader:
         if end is None or (adjective is None and end - head_start < 2):
             return None
         words = _title_case(normalise(self.paragraph.span_text(head_start, end)))
-        if adjective is not None:
+        if adjective is not None and not (self.words[head_start - 1] in POSSESSIVE and self._own_name(head_start, end)):
             name = f"{adjective} {words}"
         elif j == i and self.world.institutions.match(self.words, end - 1):
             return None  # "Foreign Ministry spokesman": a bare institution needs its "the"
@@ -601,6 +605,17 @@ class _Reader:
         if country and self.world.institutions.match(self.words, end - 1):  # not "American Airlines"
             mentions.append(_Found(self._surface(j, head_start), country.name, country.kind))
         return _Reading(end, mentions)
+
+    def _own_name(self, start: int, end: int) -> bool:
+        """Whether the institution at start:end, after its owner's "'s", is printed as a name of its own: all
+        capitalised, with initials or a word no English one before its head ("Samoa's FAST Party", "Russia's
+        Wagner Group"); "Russia's Foreign Ministry", "Chicago's City Council" and "Tanzania's main opposition
+        party" are not. (After a demonym the adjective is the name's own: "American Cancer Society".)"""
+        head = next((k for k in range(start, end) if self.world.institutions.match(self.words, k)
+                     or self.world.organization_heads.match(self.words, k)), None)
+        return head is not None and head > start and all(
+            self.words[k][:1].isupper() for k in range(start, end) if self.words[k] not in NAME_LINKS
+        ) and any(self.tokens[k].is_upper or not _is_english(self.tokens[k]) for k in range(start, head))
 
     def _organization(self, i: int) -> _Reading | None:
         """An organisation only the tagger knows, kept when it speaks, is an institution or recurs; or a
@@ -709,7 +724,7 @@ class _Reader:
             return None
         end = self._initials_end(i)
         if end > i + 1:
-            word = "".join(self.words[i:end]).replace("/", "").replace("&", "")  # "PPP/C"
+            word = _initial_letters(self.words[i:end])  # "PPP/C"
         for name in self._organizations_by(word):
             words, initials = _organization_forms(name)
             if self.words[i:i + len(words)] == list(words):
@@ -724,7 +739,7 @@ class _Reader:
         """End of the initials at i, one token ("FTC") or several glued by a slash or an ampersand ("PPP/C",
         which the tagger splits in three: its "C" is no one's name)."""
         end = i + 1
-        while (end + 1 < len(self.doc) and self.words[end] in ("/", "&") and self.words[end + 1].isupper()
+        while (end + 1 < len(self.doc) and self.words[end] in INITIALS_GLUE and self.words[end + 1].isupper()
                and not self.tokens[end - 1].whitespace_ and not self.tokens[end].whitespace_):
             end += 2
         return end
@@ -894,7 +909,7 @@ class _Reader:
         else:
             return None
         close = next((j for j in range(k + 1, min(len(self.doc), k + 6)) if self.words[j] == ")"), None)
-        letters = "".join(self.words[k + 1:close or k + 1]).replace("/", "").replace("&", "")
+        letters = _initial_letters(self.words[k + 1:close or k + 1])
         if close is None or len(initials) < 2 or letters != initials or not self.words[k - 1][:1].isupper():
             return None
         return k
@@ -925,7 +940,8 @@ class _Reader:
             return known
         if self.heading:
             return None
-        if supported or all(t.ent_type_ == "PERSON" for t in self.doc[start:end]):
+        if supported or all(t.ent_type_ == "PERSON" for t in self.doc[start:end]) or is_initialled_name(
+                self.words[start]):
             return _Person(name)
         return None
 
@@ -934,7 +950,7 @@ class _Reader:
         does not speak ("Snapchat", "Haryana", "Morale", "Theresa" of a "Theresa May" the scan could not
         read whole): linking keeps it only when another article names the person in full ("Putin"). A given
         name alone is a person ("his daughter, Fatima,"), unless a capitalised word follows it."""
-        if end - start > 1 or supported or " " in person.name:
+        if end - start > 1 or supported or " " in person.name or is_initialled_name(person.name):
             return False
         after = self.tokens[end] if end < len(self.doc) else None
         return self.words[start] not in genders().given_names or (after is not None and after.text[:1].isupper())
@@ -1287,7 +1303,7 @@ class _Reader:
         title ends the name: "Bank of Italy Governor Fabio Panetta"."""
         k = i
         if continues:
-            if k + 1 >= len(self.doc) or self.words[k] not in ("of", "for", "on"):
+            if k + 1 >= len(self.doc) or self.words[k] not in NAME_LINKS:
                 return None
             k += 1
             if self.words[k] == "the":
@@ -1612,6 +1628,12 @@ def _acts(root) -> bool:
             root.head.lower_ in ("of", "from") and root.head.head.lemma_.lower() in world().state_nouns)
     return root.dep_ in ("poss", "compound") and root.head.pos_ == "NOUN" and (
         root.head.lemma_.lower() not in world().home_nouns)
+
+
+def _initial_letters(words: Sequence[str]) -> str:
+    """The letters of initials glued by a slash or an ampersand, split by the tagger or not: "PPP", "/",
+    "C" -> "PPPC"; "AT&T" -> "ATT"."""
+    return "".join(ch for ch in "".join(words) if ch not in INITIALS_GLUE)
 
 
 def _is_acronym(words: Sequence[str]) -> bool:

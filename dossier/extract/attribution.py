@@ -186,6 +186,8 @@ class Reader:
         elif start:  # a person's name ends before "of": "Sen. Rand Paul of Kentucky"
             name_tokens = list(itertools.takewhile(lambda t: t.lower_ not in ("of", "for"), name_tokens))
         text = _join(name_tokens)
+        if text.lower() in w.governments:
+            return None  # "the Government said": whose goes unsaid, no one's name (actors.py: _own_government)
         appositive = _appositive_nouns(tokens[-1])
         if not text:  # a bare title, "the Foreign Minister": refers back by the title itself
             core = [word.lower() for word in words if word.lower() not in w.modifiers]
@@ -199,9 +201,8 @@ class Reader:
             kind = PERSON
         elif w.known(text) is not None:
             kind = w.known(text).kind  # country or organization
-        elif (w.is_outlet(text) or any(w.institutions.match(words, i) for i in range(len(words)))
-              or w.organization_heads.match(words, len(words) - 1)):
-            kind = ORGANIZATION  # "Odisha FC", "Harbor Bancorp": never a person, whatever the tagger says
+        elif w.names_body(words):
+            kind = ORGANIZATION  # "Odisha FC", "Harbor Bancorp", "the Gibraltar Government": never a person
         elif any(t.ent_type_ == "PERSON" for t in name_tokens) or appositive or w.person_names.family_name_first(text.split()):
             kind = PERSON  # "Han Seong-ho" too, though the tagger calls "Han" a nationality
         elif len(name_tokens) == 1 and not text.isupper() and name_tokens[0].ent_type_ in ("ORG", "PRODUCT", ""):

@@ -30,7 +30,7 @@ from dossier.lexicon import lexicon
 from dossier.model import LONE_NAME, Actor, ActorMention, Confidence, Extraction, Mention, Merge, Problem
 from dossier.names import NameIndex, is_initial, person_names, split_title, word_spans
 from dossier.text import normalise, slugify
-from dossier.world import PERSON, POSSESSIVE, phrase_key, world
+from dossier.world import ORGANIZATION, PERSON, POSSESSIVE, phrase_key, world
 
 log = logging.getLogger("dossier")
 
@@ -168,7 +168,7 @@ def _parse_name(text: str) -> tuple[str, str, str | None, str | None]:
     if known is not None:
         return known.name, known.kind, None, None
     if not title.end:
-        return name, PERSON, None, None
+        return name, ORGANIZATION if world().names_body(words[title.start:]) else PERSON, None, None
     owner = world().demonyms.match(words, 0) or world().names.match(words, 0)
     role_start = owner[0] + (owner[0] < len(words) and words[owner[0]] in POSSESSIVE) if owner else 0
     role = text[spans[role_start][0]:spans[title.end - 1][1]] if role_start < title.end else ""
