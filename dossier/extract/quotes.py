@@ -1,7 +1,6 @@
 """Direct quotations of four words or more, verbatim, with who said them.
 
-Quotation marks are paired in `quotemarks`, a printed interview's answers (no marks) read in
-`interviews`, speakers found in `attribution`; this
+Quotation marks are paired in `quotemarks`, speakers found in `attribution`; this
 module decides what counts as a quotation (not a scare-quoted phrase or a title),
 joins a sentence broken by its attribution ("A," he said, "b."), and checks every
 quotation word for word against its paragraph before it leaves extract.
@@ -12,13 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dossier import nlp
-from dossier.extract.attribution import ANONYMOUS, Reader, Speaker, label_before
-from dossier.extract.interviews import answers, interviewee
+from dossier.extract.attribution import Reader, Speaker, label_before
 from dossier.extract.quotemarks import DOUBLE, SINGLE, Quotation, Unclosed, find_quotations
 from dossier.lexicon import lexicon
 from dossier.model import Article, Confidence, Problem, QuoteMention
 from dossier.text import normalise, words
-from dossier.world import PERSON
 
 MIN_WORDS = 4  # shorter quoted phrases ("positive", "irreversible path") are scare quotes
 ELISION = " \u2026 "  # stands for the attribution cut out of a broken sentence
@@ -43,13 +40,10 @@ def extract_quotes(article: Article, docs: Sequence,
                               "opened there is never closed; that quotation is left out")
         for u in unclosed
     ]
-    answered = {a.quotation: a.label for a in answers(texts, quotations)}
-    quotations = sorted([*quotations, *answered], key=lambda q: (q.paragraph, q.open_at))
     reader = Reader(texts, docs, quotations)
     mentions = []
     for group in _utterances(quotations, texts, docs):
-        label = answered.get(group[0]) if len(group) == 1 else None
-        mention = _mention(article, group, texts, docs, reader, label)
+        mention = _mention(article, group, texts, docs, reader)
         if mention is not None:
             mentions.append(mention)
     failed = _not_verbatim(mentions, article)
@@ -140,17 +134,12 @@ def _continues(first: Quotation, second: Quotation, texts: list[str], docs: list
 
 
 def _mention(article: Article, group: list[Quotation], texts: list[str], docs: list,
-             reader: Reader, label: str | None = None) -> QuoteMention | None:
-    """The quotation `group` as a mention, with its speaker; `label` is an interview answer's."""
+             reader: Reader) -> QuoteMention | None:
     first, last = group[0], group[-1]
     text = ELISION.join(q.text(texts).rstrip().rstrip(",").rstrip() for q in group)
     if len(words(text)) < MIN_WORDS or label_before(texts[first.paragraph], first.open_at):
         return None
     speaker, cue, sentence, at = reader.attribute(group)
-    if label is not None and speaker.name is None:
-        speaker = _interviewee(label, reader)
-        if speaker.name is None:
-            return None  # an answer no one is named for is left out: its label is all that made it a quotation
     if speaker.name is None and not _sounds_spoken(group, docs, cued=cue is not None):
         return None
     paragraphs = article.paragraphs
@@ -167,14 +156,6 @@ def _mention(article: Article, group: list[Quotation], texts: list[str], docs: l
         end_paragraph=paragraphs[last.end_paragraph].index if last.end_paragraph != first.paragraph else None,
         parts=tuple((paragraphs[part.paragraph].index, part.start, part.end) for q in group for part in q.parts),
     )
-
-
-def _interviewee(label: str, reader: Reader) -> Speaker:
-    """The speaker of an interview answer whose label is the initials of a person the article names."""
-    named = [reader.full_name(n.name, (n.paragraph, n.offset))
-             for s in reader.sentences for n in s.names if n.kind == PERSON and n.name]
-    name = interviewee(label, named)
-    return Speaker(name, "explicit", PERSON) if name else ANONYMOUS
 
 
 def _confidence(speaker: Speaker) -> Confidence:
