@@ -409,6 +409,8 @@ GOVERNMENTS = [
     (None, ["Unions are building up pressure against the Sri Lankan government.",
             "They say the government must withdraw the tariff hike."], "the government", "Government of Sri Lanka"),
     # whose it is not certain: no actor, rather than one "Government" page for every country's
+    ("Tokyo", ["South Korea's industry minister told lawmakers that the government would offer tax breaks."],
+     "the government", None),  # a sentence naming another country
     (None, ["Minister Catherine Martin will come before the Dáil, the Government has said."], "the Government", None),
     (None, ["The Kenyan government and the Ugandan government met.", "The government said talks went well."],
      "The government", None),

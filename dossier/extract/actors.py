@@ -662,9 +662,19 @@ class _Reader:
                 return None
             return _Reading(end, [_Found(self._surface(i, end), self.dateline.name, self.dateline.kind)])
         government = self._article_government()
-        if government is None:
-            return None
+        if government is None or self._other_country_in_sentence(i, government[3]):
+            return None  # "South Korea's industry minister said the government would ..." in a Tokyo story
         return _Reading(end, [_Found(self._surface(i, end), *government)], "own government")
+
+    @_same_in_both_passes
+    def _other_country_in_sentence(self, k: int, country: str | None) -> bool:
+        """Whether the sentence of token k names a country other than `country` (by its name or adjective):
+        then whose a bare "the government" there is, is not certain."""
+        for j in self._sentence(k):
+            found = self.world.demonyms.match(self.words, j) or self.world.names.match(self.words, j)
+            if found is not None and found[1].kind == COUNTRY and found[1].name != country:
+                return True
+        return False
 
     @_asks
     def _article_government(self) -> tuple[str, str, None, str | None] | None:
