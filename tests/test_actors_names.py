@@ -399,6 +399,8 @@ GOVERNMENTS = [
     # a nation's own government within a country, by its adjective (organizations.yaml devolved_governments)
     (None, ["The Welsh government has pledged to review the impact of the new limit.",
             "Critics accused the government of a war on motorists."], "the government", "Welsh Government"),
+    (None, ["The Gibraltar Government has lashed out at the GSD.", "The Government was responding to a statement."],
+     "The Government", "Government of Gibraltar"),
     # a bare "the government": the one country whose government the article names so, else its dateline's
     ("Dublin", ["Minister Catherine Martin will come before the Dáil, the Government has said."], "the Government",
      "Government of Ireland"),
@@ -433,7 +435,8 @@ def test_a_government_called_so_is_its_countrys_government_or_none(dateline, par
                       dateline=dateline)
     found = {(m.name, m.kind, m.affiliation) for m in extract_actors(article, list(nlp.load().pipe(paragraphs)))
              if m.surface == surface}
-    country = government.split(" of ")[-1].removeprefix("the ") if government and " of " in government else None
+    known = world().known(government.split(" of ")[-1]) if government and " of " in government else None
+    country = known.name if known else None  # a country's government belongs to it; a nation's or territory's to none
     want = (government, "government", country) if government else None
     assert found == ({want} if want else set())
 
