@@ -24,14 +24,16 @@ what a reader of the site would see with the gold. How things match is decided h
   unseen (found in fewer than two articles) clusters are errors.
 - actors: an actor page matches a gold actor of an article it is mentioned in when its name is the
   gold name or one of its aliases, or the gold name is among the page's aliases (so a generic alias
-  such as "the Council" only matches in the article whose gold gives it). Pages named like a gold outlet neither count nor
+  such as "the Council" only matches in the article whose gold gives it), a leading "the" ignored ("the
+  government of Indonesia" is "Government of Indonesia"). Pages named like a gold outlet neither count nor
   penalise; a page matching nothing is a false positive (flagged when gold lists it in not_actors).
   Two pages for one gold actor count once for recall and are listed as "split". "aliases listed" is
   the share of a found actor's gold aliases that its page lists.
 - ingest: title, date, outlet and byline of each article, compared after normalisation; a value
   where the gold has null is wrong. A title ingest made from the file name (`titled_from_file`: the
   text printed no headline) counts as null, as the gold writes a headline the text does not print.
-- positions: a built position matches a gold one when the actor matches (as for speakers), one of
+- positions: a built position matches a gold one when its actor's page matches the gold actor (as for
+  actors; a holder with no page as for speakers), one of
   the gold topic_keywords occurs in the topic's title or keywords, and its evidence cites the gold
   article. Precision and recall count those; stance accuracy is the share of matched gold positions
   whose stance is right.
@@ -53,7 +55,7 @@ import yaml
 
 from dossier import review
 from dossier.build import BuildConfig, assemble
-from dossier.model import Article, Dossier
+from dossier.model import Actor, Article, Dossier
 from dossier.text import normalise, with_apostrophes, words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,7 +86,14 @@ class GoldActor:
 
     def called(self, name: str | None) -> bool:
         """Whether `name` is this actor's name or one of its aliases."""
-        return name is not None and _key(name) in {_key(n) for n in self.aliases | {self.name}}
+        return name is not None and _name_key(name) in {_name_key(n) for n in self.aliases | {self.name}}
+
+    def is_page(self, page: Actor, seen_in: set[str]) -> bool:
+        """Whether the actor page `page`, mentioned in the articles `seen_in`, is this actor: in an article
+        both are in, the page's name is this actor's name or one of its aliases, or this actor's name is
+        one of the forms the page was printed in (its aliases)."""
+        return (not self.files or not seen_in or bool(self.files & seen_in)) and (
+            self.called(page.name) or _name_key(self.name) in {_name_key(alias) for alias in page.aliases})
 
 
 @dataclass(frozen=True)
@@ -325,9 +334,7 @@ def _score_actors(dossier: Dossier, gold: Gold, locate: _Locator) -> tuple[dict,
         counted += 1
         aliases = {_key(a) for a in actor.aliases}
         seen_in = {files[m.source] for m in actor.mentions if m.source in files}
-        hit = next((g for g in gold.actors.values()
-                    if (not g.files or not seen_in or g.files & seen_in) and (g.called(actor.name) or _key(g.name) in aliases)),
-                   None)
+        hit = next((g for g in gold.actors.values() if g.is_page(actor, seen_in)), None)
         if hit is None:
             kind = "not-actor" if actor.name.lower() in gold.not_actors else "extra"
             errors.append(Error("actors", kind, file, paragraph, f"{actor.name} ({actor.kind})"))
@@ -388,8 +395,10 @@ def _score_positions(dossier: Dossier, gold: Gold, locate: _Locator) -> tuple[di
         ))
 
     def matches(want: GoldPosition, b: tuple) -> bool:
-        return (gold.same_actor(b[0], want.actor) and any(k in b[1] for k in want.keywords)
-                and (not want.files or bool(want.files & b[3])))
+        actor, holder = actors.get(b[2].actor), gold.actors.get(want.actor)
+        same = (holder.is_page(actor, {files[m.source] for m in actor.mentions if m.source in files})
+                if actor is not None and holder is not None else gold.same_actor(b[0], want.actor))
+        return same and any(k in b[1] for k in want.keywords) and (not want.files or bool(want.files & b[3]))
 
     errors = []
     recalled = stances = 0
@@ -439,6 +448,12 @@ class _Locator:
 
 def _key(text: str) -> str:
     return normalise(text).lower().rstrip(" .,")
+
+
+def _name_key(name: str) -> str:
+    """An actor's name or alias as compared: "the Welsh government" and "Welsh government" are one name."""
+    key = _key(name)
+    return key[4:] if key.startswith("the ") else key
 
 
 def _padded(text: str) -> str:

@@ -73,7 +73,7 @@ class Shape(BaseModel):
 
 Level = Literal["sure", "likely", "unsure"]  # dossier.model.Confidence
 Method = Literal["explicit", "role", "carried", "second-hand", "pronoun"]  # how attribution found a speaker
-Reading = Literal["titled person", "referring person", "abbreviated title", "initialled organization", "institution", "typed organization", "party", "group", "employer",
+Reading = Literal["titled person", "referring person", "abbreviated title", "initialled organization", "institution", "government", "own government", "typed organization", "party", "group", "employer",
                   "country or organization", "metonym", "demonym", "referring organization", "nickname",
                   "short organization", "named person", "lone name", "organization"]  # how the actor scan read a mention
 
@@ -181,6 +181,9 @@ class Organizations(Shape):
     member_nouns: Words
     institutions: Words
     governments: Words
+    government_nouns: Words
+    national_modifiers: Words
+    devolved_governments: dict[Word, Word]
     organization_heads: Words
     legal_designators: Words
     organization_nouns: Words

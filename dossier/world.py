@@ -20,6 +20,7 @@ from dossier.names import PersonNames, person_names, words
 from dossier.text import normalise
 
 COUNTRY = "country"
+GOVERNMENT = "government"
 GROUP = "group"
 ORGANIZATION = "organization"
 PERSON = "person"
@@ -119,6 +120,10 @@ class World:
     us_states: frozenset[str]
     us_politicians: frozenset[str]  # "Republican", "Sen.": "<politician> of Georgia" is the state
     governments: frozenset[str]
+    government_nouns: frozenset[str]  # "government": "the Malawi government" is an actor of its own, not Malawi
+    national_modifiers: frozenset[str]  # "federal": "the federal government" is the country's own
+    devolved_governments: dict[str, str]  # "Welsh" -> "Welsh Government": a nation's own within a country
+    definite_countries: frozenset[str]  # "United Kingdom": named with "the" ("the government of the United Kingdom")
     speech_verbs: frozenset[str]  # speech_verbs.yaml's verbs: "<person> said"
     group_nouns: frozenset[str]  # "unions", "ratepayers": a plural noun for a group that may act, in lower case
     group_acts: frozenset[str]  # verbs a group acts by as their subject: speech and stance verbs, "apply", "vow"
@@ -137,6 +142,11 @@ class World:
 
     def surname(self, name: str) -> str:
         return self.person_names.surname(name)
+
+    def government_of(self, country: str) -> str:
+        """The name of a country's government as an actor: "Government of Malawi", "Government of the
+        United Kingdom" (one page per country, however an article calls it)."""
+        return f"Government of {'the ' if country in self.definite_countries else ''}{country}"
 
     def is_outlet(self, text: str) -> bool:
         return self.outlets.get(text) is not None or tuple(w.lower() for w in phrase_key(text)) in _folded_outlets()
@@ -203,6 +213,10 @@ def world() -> World:
         us_states=frozenset(places.us_states),
         us_politicians=frozenset(places.us_politicians),
         governments=frozenset(organizations.governments),
+        government_nouns=frozenset(organizations.government_nouns),
+        national_modifiers=frozenset(organizations.national_modifiers),
+        devolved_governments=dict(organizations.devolved_governments),
+        definite_countries=frozenset(c for c, aliases in data.countries.items() if f"the {c}" in aliases),
         speech_verbs=frozenset(data.speech_verbs.verbs),
         group_nouns=frozenset(noun.lower() for noun in organizations.groups.nouns),
         group_acts=frozenset(data.speech_verbs.verbs) | data.stances.verbs.keys() | frozenset(organizations.groups.acts),

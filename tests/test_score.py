@@ -250,3 +250,21 @@ def test_a_generic_alias_only_matches_in_the_article_whose_gold_gives_it(tmp_pat
                     gold=gold_of(tmp_path, GOLD, other))
     assert [(e.kind, e.detail) for e in report.errors_of("actors") if e.kind != "missed"] == [
         ("extra", "the minister (person)")]
+
+
+@pytest.mark.parametrize(("gold_name", "page", "aliases"), [
+    ("the government of Indonesia", "Government of Indonesia", ("the government",)),  # a leading "the" is no difference
+    ("the government", "Government of Indonesia", ("the government",)),  # the gold's name printed on the page
+])
+def test_a_position_matches_when_its_holders_page_is_the_gold_actor(tmp_path, gold_name, page, aliases):
+    """A position's holder matches as actor pages do: by the page's name, or the gold name among the forms the page
+    was printed in, a leading "the" ignored: one page per country's government, however each gold names it."""
+    gold = dict(GOLD, actors=[{"name": gold_name, "kind": "government", "aliases": list(aliases)}],
+                positions=[{"actor": gold_name, "topic": "the trade deal", "topic_keywords": ["deal"], "stance": "oppose"}])
+    government = actor(page, kind="government", aliases=aliases)
+    topics = [Topic("trade-deal", "Trade deal")]
+    positions = [Position("g--trade-deal", government.id, "trade-deal", "oppose", [Mention("a", 2)])]
+    report = scored(tmp_path, actors=[government], topics=topics, positions=positions, gold=gold_of(tmp_path, gold))
+    assert (report.figures["actors"]["precision"], report.figures["actors"]["recall"]) == (1.0, 1.0)
+    assert report.figures["positions"] == {
+        "gold": 1, "found": 1, "precision": 1.0, "recall": 1.0, "f1": 1.0, "stance accuracy": 1.0}

@@ -45,7 +45,7 @@ from dossier.lexicon import lexicon
 from dossier.model import LONE_NAME, ActorMention, Article, Confidence
 from dossier.names import NameIndex, genders, holder_after_body, is_glued, is_initialled_name, pronoun
 from dossier.text import ends_sentence, normalise
-from dossier.world import COUNTRY, GROUP, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, law_name_end, world
+from dossier.world import COUNTRY, GOVERNMENT, GROUP, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, law_name_end, world
 
 DETERMINERS = frozenset({"the", "this", "these", "that", "those"})  # "these Bills"
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -77,7 +77,9 @@ def extract_actors(article: Article, docs: Sequence, sentences: Sequence | None 
     first = _Reader(article, paragraphs)
     first_mentions = first.mentions()
     organizations = dict.fromkeys(m.name for m in first_mentions if m.kind == ORGANIZATION)  # first named first
-    return _Reader(article, paragraphs, first.full_names(first_mentions), list(organizations)).mentions()
+    governed = dict.fromkeys((m.name, m.kind, None, m.affiliation) for m in first_mentions if m.method == GOVERNMENT)
+    return _Reader(article, paragraphs, first.full_names(first_mentions), list(organizations),
+                   list(governed)).mentions()
 
 
 @dataclass
@@ -187,8 +189,9 @@ class _Reader:
     """Reads one article paragraph by paragraph, remembering who it has introduced so far."""
 
     def __init__(self, article: Article, paragraphs: list[_Paragraph], known_people: Sequence[_Person] = (),
-                 known_organizations: Sequence[str] = ()):
+                 known_organizations: Sequence[str] = (), governed: Sequence[tuple] = ()):
         self.article = article
+        self.governed = tuple(governed)  # the governments the article names as such ("the Malawi government")
         self.paragraphs = paragraphs
         self.known_people = list(known_people)  # full names the whole article introduces, in order
         self.known_organizations = list(known_organizations)  # the organisations it names, in order
@@ -666,12 +669,92 @@ class _Reader:
         return _Reading(end, [_Found(self.doc[i:end], name, ORGANIZATION)])  # "Moody's" keeps its 's
 
     def _own_government(self, i: int, end: int) -> _Reading | None:
-        """A bare "the Government said" is the government of the dateline's country, the country itself as
-        "the Russian government" is; with no dateline whose it is goes unsaid, and no actor is better
-        than one "Government" page for every country's."""
+        """A bare "the Government said" (`_article_government`); "the Authorities": the dateline's country,
+        as "the Russian authorities" are Russia. Where whose it is is not certain it goes unsaid: no actor
+        is better than one "Government" page for every country's."""
+        if self.words[end - 1].lower() not in self.world.government_nouns:
+            if self.dateline is None or self.dateline.kind != COUNTRY:
+                return None
+            return _Reading(end, [_Found(self._surface(i, end), self.dateline.name, self.dateline.kind)])
+        government = self._article_government()
+        if government is None or self._other_country_in_sentence(i, government[3]):
+            return None  # "South Korea's industry minister said the government would ..." in a Tokyo story
+        return _Reading(end, [_Found(self._surface(i, end), *government)], "own government")
+
+    @_same_in_both_passes
+    def _other_country_in_sentence(self, k: int, country: str | None) -> bool:
+        """Whether the sentence of token k names a country other than `country` (by its name or adjective):
+        then whose a bare "the government" there is, is not certain."""
+        for j in self._sentence(k):
+            found = self.world.demonyms.match(self.words, j) or self.world.names.match(self.words, j)
+            if found is not None and found[1].kind == COUNTRY and found[1].name != country:
+                return True
+        return False
+
+    @_asks
+    def _article_government(self) -> tuple[str, str, None, str | None] | None:
+        """(name, kind, role, affiliation) of the government a bare "the government" of this article is:
+        the one government it names as such ("the Malawi government", "the Welsh government"), else its
+        dateline country's; None when it names two, or none and has no country's dateline."""
+        if len(self.governed) > 1:
+            return None
+        if self.governed:
+            return self.governed[0]
         if self.dateline is None or self.dateline.kind != COUNTRY:
             return None
-        return _Reading(end, [_Found(self._surface(i, end), self.dateline.name, self.dateline.kind)])
+        return self.world.government_of(self.dateline.name), GOVERNMENT, None, self.dateline.name
+
+    def _government(self, i: int) -> _Reading | None:
+        """A government called so: after its country ("the Malawi government", "the Iranian government",
+        "Kenya's government", "the UK government"), before it ("the government of Indonesia"), a nation's
+        own by its adjective ("the Welsh government": organizations.yaml `devolved_governments`), or bare
+        ("the government", "the federal government", "government" alone) in an article where whose it is
+        is certain. "Local government", "this government", "the former Labor government" are none of these."""
+        if i > self.paragraph.last_institution:
+            return None  # a government noun ends every reading of one, at or after i
+        j = self._skip_the(i)
+        devolved = self.world.devolved_governments.get(self.words[j])
+        owner = None if devolved else self._owner(j) or self._country_before(j)
+        if devolved or owner is not None:
+            noun = j + 1 if devolved else owner[0]
+            if (owner is not None and owner[2].kind != COUNTRY) or not self._is_government_noun(noun) or (
+                    self._named_after(noun + 1)):
+                return None
+            found = (devolved, GOVERNMENT) if devolved else (
+                self.world.government_of(owner[2].name), GOVERNMENT, None, owner[2].name)
+            return _Reading(noun + 1, [_Found(self._surface(i, noun + 1), *found)], GOVERNMENT)
+        noun = j + (self.words[j].lower() in self.world.national_modifiers)  # "the federal government"
+        if not self._is_government_noun(noun) or not self._bare(noun, j, after_the=j > i):
+            return None
+        country = self.world.names.match(self.words, self._skip_the(noun + 2)) if (
+            noun + 2 < len(self.doc) and self.words[noun + 1] == "of") else None
+        if country is not None and country[1].kind == COUNTRY:  # not "accused the government of failing"
+            if noun > j or self._named_after(country[0]):
+                return None
+            found = (self.world.government_of(country[1].name), GOVERNMENT, None, country[1].name)
+            return _Reading(country[0], [_Found(self._surface(i, country[0]), *found)], GOVERNMENT)
+        return self._own_government(i, noun + 1)
+
+    def _is_government_noun(self, k: int) -> bool:
+        return k < len(self.doc) and self.words[k].lower() in self.world.government_nouns
+
+    def _country_before(self, j: int):
+        """(end, name, country) for a country's name set before a noun as it is ("the Malawi government")."""
+        match = self.world.names.match(self.words, j)
+        return (match[0], self.words[j], match[1]) if match and match[1].kind == COUNTRY else None
+
+    def _named_after(self, k: int) -> bool:
+        """Whether a capitalised name goes on at k ("Government House", "Government of Kenya Scholarship")."""
+        return k < len(self.doc) and self._is_name_word(k)
+
+    def _bare(self, k: int, start: int, *, after_the: bool) -> bool:
+        """Whether the noun at k stands with no word before it that says which but those from `start` on
+        ("the government", "government", "the federal government"), not "local government", "this
+        government", "the former Labor government"."""
+        token = self.tokens[k]
+        return not any(child.i < start and (child.dep_ != "det" or child.lower_ != "the") for child in token.children) and (
+            start == 0 or after_the or not (self.tokens[start - 1].is_alpha and self.tokens[start - 1].dep_ in (
+                "amod", "compound", "nmod", "det", "poss")))
 
     def _employer(self, i: int) -> _Reading | None:
         """Where someone works: "an analyst at Morningstar", "chief economist at the Kiel Institute"."""
@@ -925,7 +1008,7 @@ class _Reader:
             describes and (token.is_sent_start or token.head.text[:1].isupper())))
 
     _readings: tuple[Callable[[_Reader, int], _Reading | None], ...] = (
-        _outlet, _law, _region, _weather_system, _venue, _initialled_organization, _party, _titled_person, _referring_person, _abbreviated_title, _institution, _typed_organization, _employer,
+        _outlet, _law, _region, _weather_system, _venue, _initialled_organization, _party, _titled_person, _referring_person, _abbreviated_title, _government, _institution, _typed_organization, _employer,
         _country_or_organization,
         _metonym, _demonym, _referring_organization, _nickname, _short_organization, _named_person, _organization,
     )  # on equal spans the earlier reading wins
