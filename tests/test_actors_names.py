@@ -642,8 +642,8 @@ def test_a_government_known_only_as_a_speaker_is_no_person():
     extraction = extract(article_from_text("Title\n\nThe Gibraltar Government has lashed out at the opposition.\n\n"
                                            '"They have no sense of timing," the Government said.'))
     actors, _ = link_actors([extraction], Curation())
-    assert {(a.name, a.kind) for a in actors} >= {("Gibraltar Government", ORGANIZATION)}
-    assert not {a.name for a in actors} & {"Government", "Govt"}
+    assert {(a.name, a.kind) for a in actors} >= {("Government of Gibraltar", "government")}
+    assert not {a.name for a in actors} & {"Government", "Govt", "Gibraltar Government"}
 
 
 @pytest.mark.parametrize("dateline, paragraph, actors", [
