@@ -148,7 +148,7 @@ class _Digester(pickle.Pickler):
     def _entity(self, value: object) -> tuple:
         known = self.entities.get(id(value))
         if known is None:
-            known = self.entities[id(value)] = (value, hashlib.blake2b(_dumps(value), digest_size=16).digest())
+            known = self.entities[id(value)] = (value, hashlib.blake2b(pickled(value), digest_size=16).digest())
         return _Entity, (known[1],)
 
 
@@ -163,9 +163,9 @@ def _call_key(owner: str, name: str, args: tuple, kwargs: dict) -> str:
 _TEXT = frozenset({str, type(None)})  # not numbers: True == 1 == 1.0 and -0.0 == 0.0, but not as JSON
 
 
-def _dumps(value: object) -> bytes:
+def pickled(value: object) -> bytes:
     """Pickled without its memo, so that equal values give equal bytes whatever objects they share (an
-    entity's own digest: faster than its repr)."""
+    entity's own digest: faster than its repr; a page's key, dossier.render.reuse)."""
     out = io.BytesIO()
     pickler = pickle.Pickler(out, protocol=5)
     pickler.fast = True
