@@ -22,7 +22,10 @@ QUOTE_MARKS = str.maketrans(
     }
 )
 DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-"})
-_SPACE = re.compile(r"\s+")
+# The two tables as (mark, replacement) pairs: each replacement is ASCII, which neither table maps, so
+# replacing the marks one after the other gives what the two translations give (str.translate looks up
+# every character of a text that is not all ASCII; str.replace skips along to the few marks there are).
+_MARKS = tuple((chr(mark), plain) for table in (QUOTE_MARKS, DASHES) for mark, plain in table.items())
 _WORD = re.compile(r"[\w']+")
 _MISSHAPEN_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[\u201d\u2033](?=(?:s|t|m|d|re|ve|ll)(?![^\W\d_]))")
 _SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*$")
@@ -30,10 +33,14 @@ _SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb
 
 def normalise(text: str) -> str:
     """NFKC, straight quote marks and hyphens, single spaces: the form quotes are compared in."""
-    if text.isascii() and text.isprintable() and " " not in text:
-        return text  # one plain word, most calls (the actor scan's words): already in this form
-    text = unicodedata.normalize("NFKC", text).translate(QUOTE_MARKS).translate(DASHES)
-    return _SPACE.sub(" ", text).strip()
+    if text.isascii():  # NFKC and the tables leave ASCII as it is
+        if text.isprintable() and " " not in text:
+            return text  # one plain word, most calls (the actor scan's words): already in this form
+        return " ".join(text.split())
+    text = unicodedata.normalize("NFKC", text)
+    for mark, plain in _MARKS:
+        text = text.replace(mark, plain)
+    return " ".join(text.split())  # str.split's whitespace is the regular expression \s's, and strip's
 
 
 def with_apostrophes(text: str) -> str:

@@ -4,6 +4,10 @@ it may differ; templates read nothing but their view."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import jinja2
 import jinja2.meta
 import pytest
@@ -48,6 +52,22 @@ def test_a_page_is_rendered_again_only_when_its_key_or_its_file_changed(tmp_path
     again = Reuse(Memo(tmp_path / "cache", "pages", "fp", str), tmp_path / "docs")
     assert again.page("sources/kyiv.md", page_key, lambda: "# Kyiv talks\n") == "# Kyiv talks\n"
     assert len(again.rendered) == rendered
+
+
+def test_equal_views_have_one_key_whatever_objects_they_share_and_in_any_process():
+    """A page's key follows its view's values only: the same text held once or twice, or computed in another
+    process (another hash seed), gives the same key, so the next build finds the page it rendered."""
+    title = "".join(["Kyiv ", "talks"])  # not interned: two equal strings are two objects
+    shared = {"title": title, "rows": [{"label": title, "href": None}]}
+    apart = {"title": "".join(["Kyiv ", "talks"]), "rows": [{"label": "".join(["Kyiv ", "talks"]), "href": None}]}
+    assert shared["title"] is shared["rows"][0]["label"] and apart["title"] is not apart["rows"][0]["label"]
+    assert key("source.md.j2", 1, {"id": "kyiv"}, shared) == key("source.md.j2", 1, {"id": "kyiv"}, apart)
+    elsewhere = subprocess.run(
+        [sys.executable, "-c", "from dossier.render.reuse import key; "
+                               "print(key('source.md.j2', 1, {'id': 'kyiv'}, {'title': 'Kyiv talks', "
+                               "'rows': [{'label': 'a', 'href': None}]}))"],
+        env={**os.environ, "PYTHONHASHSEED": "7"}, capture_output=True, text=True, check=True).stdout.strip()
+    assert elsewhere == KEY
 
 
 def test_another_fingerprint_renders_every_page_again(tmp_path):

@@ -26,13 +26,32 @@ def test_normalise(raw, expected):
     assert normalise(raw) == expected
 
 
-@given(st.text() | st.text(alphabet=st.characters(max_codepoint=127)))
+def normalised_in_full(text: str) -> str:
+    """normalise as the module docstring defines it: NFKC, the two tables, whitespace folded."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).translate(QUOTE_MARKS).translate(DASHES)).strip()
+
+
+# What normalise treats apart: the marks of both tables, whitespace (ASCII and not), what NFKC changes
+# ("ﬁ", a full-width quote mark, a compatibility space), a combining mark, plain letters.
+MARKED = st.text(alphabet=st.sampled_from([*map(chr, QUOTE_MARKS), *map(chr, DASHES), " ", "\t", "\n", "\x1f",
+                                           "\x85", "\u00a0", "\u2009", "\u3000", "\ufb01", "\uff02", "\u2024",
+                                           "\u0301", "e", "A", "'", '"', "-", "\u00e9", "\u4e2d"]))
+
+
+@given(st.text() | st.text(alphabet=st.characters(max_codepoint=127)) | MARKED)
 @example("Grushko")
 @example("x\x1f")  # a control character: whitespace to the regex, though ASCII
 @example("\u00a0")
-def test_normalise_takes_its_short_cut_only_where_the_full_form_is_the_same(text):
-    full = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).translate(QUOTE_MARKS).translate(DASHES)).strip()
-    assert normalise(text) == full
+@example("\u201cNo\u201d \u2014 \u2018no\u2019\u3000")
+def test_normalise_takes_its_short_cuts_only_where_the_full_form_is_the_same(text):
+    assert normalise(text) == normalised_in_full(text)
+
+
+def test_normalise_gives_the_full_form_for_every_character():
+    """Every code point once, between letters and after a space: the marks replaced one by one, and
+    whitespace folded by str.split, give what the tables and the regular expression give."""
+    every = "".join(f"a{chr(c)}b {chr(c)}" for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert normalise(every) == normalised_in_full(every)
 
 
 def test_words_ignore_marks_and_case():
