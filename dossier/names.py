@@ -427,7 +427,7 @@ def split_title(words: Sequence[str], world: World) -> Title:
                 nouns.append(low)
             if low in speech.honorific_nouns:  # "Dr. Osei" is "the doctor"
                 nouns.append(speech.honorific_nouns[low])
-            i += 1
+            i += 2 if words[i + 1:i + 2] == ["."] else 1  # "Hon. Manele": the tokenizer splits off the stop
             start = i
             continue
         owner = (world.demonyms.match(words, i) or world.names.match(words, i) or world.metonyms.match(words, i)

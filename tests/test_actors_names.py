@@ -556,8 +556,8 @@ def test_a_country_is_an_actor_where_it_acts_not_where_it_is_a_place(paragraph, 
     ("General Secretary of Unite Sharon Graham said the offer was a sham.", "Sharon Graham", "Unite"),
     # after "for", a portfolio the data files do not list: the holder, and no body
     ("Deputy leader and spokesperson for Auckland Carmel Sepuloni said it was a backdown.", "Carmel Sepuloni", None),
-    # a page that ran two words together ("MPLocal") ends the name before them
-    ("Rt Hon Robert Jenrick MPLocal Government Secretary Rt Hon Robert Jenrick MP said:", "Rt Hon Robert Jenrick", None),
+    # a page that ran two words together ("MPLocal") ends the name before them; "Rt Hon" is a form of address
+    ("Rt Hon Robert Jenrick MPLocal Government Secretary Rt Hon Robert Jenrick MP said:", "Robert Jenrick", None),
 ])
 def test_a_holder_is_not_run_together_with_the_body_or_words_before(paragraph, person, body):
     mentions = _extract([paragraph]).actors

@@ -200,6 +200,8 @@ SPEAKERS = [
     (['Opposition \u2018are in a parallel universe\u2019 on Brexit, Govt says'], None, "unattributed"),
     (["The Gibraltar Government has lashed out at the opposition.",
       '"They have no sense of timing," the Government said.'], "Gibraltar Government", "role"),
+    # the stop after an abbreviated form of address ends no sentence, nor is it part of the name
+    ([f"{SAID} Hon. Maria Lopez stated."], "Maria Lopez", "explicit"),
 ]
 
 

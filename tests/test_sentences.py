@@ -20,6 +20,7 @@ from dossier.model import Article, Paragraph
     ("LEE: We are ready. Are you?", ["LEE:", "We are ready.", "Are you?"]),  # a transcript's speaker label
     ('"It is over." The minister left.', ['"It is over."', "The minister left."]),
     ("No. 3 seed Ana Lopez won.", ["No. 3 seed Ana Lopez won."]),
+    ("The Rt. Hon. Ana Lopez spoke. They left.", ["The Rt. Hon. Ana Lopez spoke.", "They left."]),
 ])
 def test_where_sentences_end(text, sentences):
     [spans] = article_sentences([text])
