@@ -202,6 +202,7 @@ SPEAKERS = [
       '"They have no sense of timing," the Government said.'], "Gibraltar Government", "role"),
     # the stop after an abbreviated form of address ends no sentence, nor is it part of the name
     ([f"{SAID} Hon. Maria Lopez stated."], "Maria Lopez", "explicit"),
+    ([f"{SAID} Maria Lopez fumed."], "Maria Lopez", "explicit"),  # a manner of speaking is a speech verb
 ]
 
 
