@@ -203,6 +203,10 @@ SPEAKERS = [
     # the stop after an abbreviated form of address ends no sentence, nor is it part of the name
     ([f"{SAID} Hon. Maria Lopez stated."], "Maria Lopez", "explicit"),
     ([f"{SAID} Maria Lopez fumed."], "Maria Lopez", "explicit"),  # a manner of speaking is a speech verb
+    # a document speaks for whoever it names as its issuer; one that names none, for no one
+    ([f"{SAID} a statement from Maria Lopez said."], "Maria Lopez", "explicit"),
+    ([f"{SAID} the press release from the Allied Pilots Association said."], "Allied Pilots Association", "explicit"),
+    (["Maria Lopez met John Smith on Monday.", f"{SAID} a statement said."], None, "unattributed"),
 ]
 
 

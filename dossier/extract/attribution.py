@@ -493,8 +493,11 @@ class Reader:
             speaker = self._represented(token, sentence, at, method, definite)
             if speaker is not None:
                 return speaker
-        if low in speech.document_nouns and definite:  # "the statement said": whoever issued it
-            return self._issuer(sentence, at, token.lemma_.lower())
+        if low in speech.document_nouns:  # "the APA statement said", "a statement from MacLean says": who issued it
+            issuer = self._represented(token, sentence, at, method, definite=False, prepositions=("from", "by", "of"))
+            if issuer is not None or not definite:
+                return issuer or ANONYMOUS
+            return self._issuer(sentence, at, token.lemma_.lower())  # "the statement said": the one last issued
         if token.tag_ == "NNS" and token.lemma_.lower() in speech.firm_voices:
             firm = self._represented(token, sentence, at, method, definite=False)
             if firm is not None:  # "Analysts at Peel Hunt wrote": where they work is an organisation
@@ -561,12 +564,13 @@ class Reader:
                 return Speaker(named[-1].name, "role", named[-1].kind) if named else ANONYMOUS
         return ANONYMOUS
 
-    def _represented(self, token, sentence: Sentence, at: int, method: str, definite: bool) -> Speaker | None:
-        """The body a spokesperson speaks for: the one named with them ("a spokesperson for the
-        agency", "a council spokesman", "the ministry's spokeswoman"); for "the spokesperson", a
-        spokesperson the article named, or else the organisation it last named."""
+    def _represented(self, token, sentence: Sentence, at: int, method: str, definite: bool,
+                     prepositions: tuple[str, ...] = ("for", "of", "at")) -> Speaker | None:
+        """The body a spokesperson speaks for (or a document is from): the one named with them ("a
+        spokesperson for the agency", "a council spokesman", "the ministry's spokeswoman"); for "the
+        spokesperson", a spokesperson the article named, or else the organisation it last named."""
         bodies = [child for child in token.children if child.dep_ in ("compound", "poss", "nmod")]
-        bodies += [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at")
+        bodies += [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in prepositions
                    for obj in prep.children if obj.dep_ == "pobj"]
         for body in bodies:
             speaker = self._speaker_of(body, sentence, at, method)
