@@ -207,6 +207,8 @@ SPEAKERS = [
     ([f"{SAID} a statement from Maria Lopez said."], "Maria Lopez", "explicit"),
     ([f"{SAID} the press release from the Allied Pilots Association said."], "Allied Pilots Association", "explicit"),
     (["Maria Lopez met John Smith on Monday.", f"{SAID} a statement said."], None, "unattributed"),
+    # a name that speaks is no place, whatever the tagger says of it: "he" may point back to it
+    (["In his affidavit, Bushiri said he would plead not guilty.", f"{SAID} he said."], "Bushiri", "pronoun"),
 ]
 
 

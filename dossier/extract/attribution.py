@@ -361,7 +361,7 @@ class Reader:
         described = [t for t in lead[:-1] if name is not None and t.i > name.head]  # "Name, Social Democrats:"
         if name is not None and (not described or described[0].text == ","
                                  and not any(t.pos_ in ("VERB", "AUX") for t in described)):
-            return Said(lead[-1].idx, lead[-1].idx + 1, None, Speaker(self._fuller(name), "explicit", name.kind),
+            return Said(lead[-1].idx, lead[-1].idx + 1, None, Speaker(self._fuller(name), "explicit", _speaking(name)),
                         name.offset)
         verbs = [t for t in lead if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"]
         subject = next((c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -519,7 +519,7 @@ class Reader:
                     name.kind in (ORGANIZATION, COUNTRY) or (definite and candidate.i < token.i)):
                 continue  # "the former BP executive said", "the Whau councillor said": whom they serve, not who speaks
             if name.name:
-                return Speaker(self._fuller(name), method, name.kind)
+                return Speaker(self._fuller(name), method, _speaking(name))
             printed = self.full_name(_join(_run_around(candidate, sentence)), (name.paragraph, name.offset))
             if printed in self.people:  # "King added" after "Martin Luther King Jr.": a surname, not a title
                 return Speaker(printed, method, PERSON)
@@ -694,6 +694,14 @@ def _reported_within(sentence: Sentence, cues: Sequence[Said]) -> Said:
            and outer.speaker.name not in (None, last.speaker.name) for outer in cues[:-1]):
         return replace(last, speaker=replace(last.speaker, among=max(2, last.speaker.among)))
     return last
+
+
+def _speaking(name: Name) -> str:
+    """The kind of a name that speaks: a place the tagger saw in it never does ("In his affidavit, Bushiri
+    said", "Bushiri" tagged a place), so it is a name the article has not shown to be anything, and "he"
+    or "it" may then point back to it; a storm stays one ("Hurricane Ian" is never "it" of a cue)."""
+    storm = world().weather_systems.match(name.name.split(), 0) is not None
+    return UNKNOWN if name.kind == PLACE and not storm else name.kind
 
 
 def _only_quoted(sentence: Sentence) -> bool:
