@@ -209,6 +209,10 @@ SPEAKERS = [
     (["Maria Lopez met John Smith on Monday.", f"{SAID} a statement said."], None, "unattributed"),
     # a name that speaks is no place, whatever the tagger says of it: "he" may point back to it
     (["In his affidavit, Bushiri said he would plead not guilty.", f"{SAID} he said."], "Bushiri", "pronoun"),
+    # the subject before an aside set off by dashes speaks, not the subject of the clause it reports
+    (["Mayor Tania Cole opened the meeting.",
+      "Ana Souza - first elected in 1977 - said the mayor had never chaired a committee.",
+      '"The talks will resume next week in Geneva."'], "Ana Souza", "carried"),
 ]
 
 

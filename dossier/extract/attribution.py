@@ -39,6 +39,7 @@ ANY_ORGANIZATION = "<any organisation>"  # the role key of every organisation: "
 
 
 CONNECTORS = frozenset({"of", "the", "-", "'s", "\u2019s"})  # inside a title: "Secretary of State", "Russia's"
+DASHES = frozenset({"-", "\u2013", "\u2014"})  # around an aside: "Maxwell - first elected in 1977 - said"
 
 
 @lru_cache(maxsize=1)
@@ -904,16 +905,27 @@ def _subject(verb, reader: Reader, sentence: Sentence):
         comma = next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))
         return next((t for t in tokens[comma:] if t.dep_ == "nsubj"), None)
     for token in tokens[position + 1:position + 4]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i != verb.i:
+            break  # "said the mayor had never ...": who the reported clause is about, not who speaks
         if token.pos_ in ("PRON", "PROPN") or (token.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in token.children)):
             return token
         if token.pos_ not in ("DET", "ADJ", "ADV", "PUNCT"):
             break
-    for token in reversed(tokens[max(0, position - 3):position]):
+    before = _aside_start(tokens, position)
+    for token in reversed(tokens[max(0, before - 3):before]):
         if token.pos_ in ("PRON", "PROPN", "NOUN") or _is_epithet(token):
             return token
         if token.pos_ not in ("ADV", "AUX", "PART"):
             break
     return None
+
+
+def _aside_start(tokens: list, position: int) -> int:
+    """Where an aside set off by dashes right before `position` opens ("Maxwell - first elected 45 years
+    ago - said": the subject stands before it), else `position`."""
+    if position and tokens[position - 1].text in DASHES:
+        return next((k for k in range(position - 2, -1, -1) if tokens[k].text in DASHES), position)
+    return position
 
 
 def label_before(text: str, offset: int) -> bool:
