@@ -57,7 +57,7 @@ SPEAKERS = [
     # a quotation right after a sentence about a named person, with no cue: theirs
     (['Maria Lopez was blunt. "We are optimistic about the outcome."'], "Maria Lopez", "carried"),
     (['The ministry was blunt. "We are optimistic about the outcome."'], None, "unattributed"),
-    (['Maria Lopez was blunt.', '"We are optimistic about the outcome."'], None, "unattributed"),
+    (['Maria Lopez was blunt.', '"We are optimistic about the outcome."'], "Maria Lopez", "carried"),  # all quotation
     # a spokesperson speaks for the body named with them, or the organisation last named
     ([f"{SAID} a spokesperson for the World Bank said."], "World Bank", "explicit"),
     (["The World Bank cut its forecast.", f"{SAID} a bank spokesman said."], "World Bank", "role"),
@@ -213,6 +213,10 @@ SPEAKERS = [
     (["Mayor Tania Cole opened the meeting.",
       "Ana Souza - first elected in 1977 - said the mayor had never chaired a committee.",
       '"The talks will resume next week in Geneva."'], "Ana Souza", "carried"),
+    # a paragraph that is all quotation, after a paragraph ending on a sentence about one person: theirs
+    (["Retired teacher Mark Ellison, 63, has lived on the street for 30 years.",
+      '"The talks will resume next week in Geneva."'], "Mark Ellison", "carried"),
+    (["Maria Lopez met John Smith on Monday.", '"The talks will resume next week in Geneva."'], None, "unattributed"),
 ]
 
 

@@ -383,14 +383,17 @@ class Reader:
         speaker = previous.speaker
         if not previous.said and previous.paragraph == opening.paragraph:
             speaker = self._subject_person(previous)  # "Kelly was blunt. 'That's not for me to decide.'"
+        elif not previous.said and speaker is None:  # "Worker Mark Lewis, 53, has worked here for 37 years."
+            speaker = self._subject_person(previous, alone=True)  # and a paragraph that is all quotation
         if speaker is None or speaker.name is None:
             return ANONYMOUS
         return replace(speaker, method="carried")
 
-    def _subject_person(self, sentence: Sentence) -> Speaker | None:
-        """The named person a sentence with no speech cue ends on as a subject ("Asked why she stays, she laughed")."""
+    def _subject_person(self, sentence: Sentence, alone: bool = False) -> Speaker | None:
+        """The named person a sentence with no speech cue ends on as a subject ("Asked why she stays, she
+        laughed"); when `alone`, only if the sentence names no other person ("Lopez met Smith" names two)."""
         subject = next((t for t in reversed(sentence.tokens) if t.dep_ == "nsubj"), None)
-        if subject is None:
+        if subject is None or alone and len({n.name for n in sentence.names if n.name in self.people}) != 1:
             return None
         speaker = self._speaker_of(subject, sentence, subject.idx, "carried")
         return speaker if speaker.name in self.people else None
