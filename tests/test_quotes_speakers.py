@@ -213,6 +213,11 @@ SPEAKERS = [
     (["Mayor Tania Cole opened the meeting.",
       "Ana Souza - first elected in 1977 - said the mayor had never chaired a committee.",
       '"The talks will resume next week in Geneva."'], "Ana Souza", "carried"),
+    # "she" after a cue of one person the article does not name is that person, no one named before
+    (["Maria Lopez met reporters on Monday.", "The prime minister said the talks would go on.", f"{SAID} she said."],
+     None, "unattributed"),
+    (["Maria Lopez met reporters on Monday.", "Officials said the talks would go on.", f"{SAID} she said."],
+     "Maria Lopez", "pronoun"),
     # a paragraph that is all quotation, after a paragraph ending on a sentence about one person: theirs
     (["Retired teacher Mark Ellison, 63, has lived on the street for 30 years.",
       '"The talks will resume next week in Geneva."'], "Mark Ellison", "carried"),

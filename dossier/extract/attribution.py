@@ -105,6 +105,8 @@ class Said:
     speaker: Speaker
     subject_at: int | None = None  # where the speaker's word stands in the paragraph
     spokesperson: bool = False  # the words came from someone speaking for the speaker: "she" may mean them
+    unnamed: bool = False  # one person spoke whom the article does not name ("the prime minister said"): "he" may
+    # mean them, so it reaches no further back
 
 
 ANONYMOUS = Speaker(None, "unattributed")
@@ -454,8 +456,9 @@ class Reader:
             subject = agent
         if subject is None:
             return Said(verb.idx, end, cue, ANONYMOUS)
-        return Said(verb.idx, end, cue, self._speaker_of(subject, sentence, verb.idx, "explicit"), subject.idx,
-                    subject.lower_ in lexicon().speech_verbs.spokesperson_nouns)
+        speaker = self._speaker_of(subject, sentence, verb.idx, "explicit")
+        return Said(verb.idx, end, cue, speaker, subject.idx, subject.lower_ in lexicon().speech_verbs.spokesperson_nouns,
+                    speaker.name is None and _one_person(subject))
 
     def _second_hand(self, sentence: Sentence, verb) -> Said | None:
         """"X quoted Y as saying", "Y was quoted by X as saying", "X cited Y as saying"."""
@@ -613,8 +616,8 @@ class Reader:
             for earlier, names, said in self._before(sentence, at):
                 quoted = [earlier.speaker] if earlier is not sentence and earlier.speaker else []  # its quotation's
                 speakers = [Referent(s.name, s.kind) for s in quoted if s.name]
-                speakers += [Referent(s.speaker.name, s.speaker.kind, spokesperson=s.spokesperson)
-                             for s in said if s.speaker.name]
+                speakers += [Referent(s.speaker.name, s.speaker.kind, spokesperson=s.spokesperson) if s.speaker.name
+                             else Referent("", PERSON) for s in said if s.speaker.name or s.unnamed]
                 # "Asked about Macron's plan, he said": a name before the pronoun is not it
                 named = [] if earlier is sentence else [Referent(self._fuller(n), n.kind, n.subject) for n in names
                                                         if n.name]
@@ -630,7 +633,9 @@ class Reader:
         # ("Lechuga-Peña ... interviewed parents. ..., Clarivate found. '...,' she said")
         found = (gender is not None and pronoun_candidates(shown_people(), sentence.paragraph, fits)
                  or pronoun_candidates(contexts(), sentence.paragraph, fits))
-        return Speaker(found[0].name, "pronoun", found[0].kind, among=len(found)) if found else ANONYMOUS
+        if not found or not found[0].name:  # nobody, or the person a nearer cue spoke of without a name
+            return ANONYMOUS
+        return Speaker(found[0].name, "pronoun", found[0].kind, among=len([r for r in found if r.name]))
 
     def _role(self, sentence: Sentence, at: int, nouns: frozenset[str], organization: bool = False,
               any_organization: bool = True) -> Speaker:
@@ -706,6 +711,12 @@ def _speaking(name: Name) -> str:
     or "it" may then point back to it; a storm stays one ("Hurricane Ian" is never "it" of a cue)."""
     storm = world().weather_systems.match(name.name.split(), 0) is not None
     return UNKNOWN if name.kind == PLACE and not storm else name.kind
+
+
+def _one_person(subject) -> bool:
+    """Whether a cue's subject is one person by a title or a person noun ("the prime minister", "The Interim
+    Chairman of the opposition", "a senior diplomat"), not a group ("officials") or a thing."""
+    return subject.tag_ in ("NN", "NNP") and subject.lower_ in _title_words()
 
 
 def _only_quoted(sentence: Sentence) -> bool:
