@@ -121,12 +121,14 @@ class Ingest(Shape):
     disclaimer_patterns: Words
     credit_line_patterns: Words
     publisher_patterns: Words
+    company_words: Words
     byline_labels: Words
     staff_labels: Words
     published_labels: Words
     updated_labels: Words
     dateline_non_places: Words
     masthead_words: Words
+    institution_words: Words
     wire_services: dict[Word, Words]
 
 

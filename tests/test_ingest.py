@@ -490,6 +490,44 @@ def test_masthead_credit_and_the_date_in_a_dateline(text, title, outlet, date, d
     assert (article.title, article.outlet, article.date, article.dateline) == (title, outlet, date, dateline)
 
 
+@pytest.mark.parametrize(("text", "title", "outlet", "byline", "date"), [
+    # an institution's name above a sentence-case headline is a kicker: neither the title nor the outlet
+    ("Legislative Assembly of Ruritania\n\nOpposition vows to block changes to the rule book\n\n"
+     "The debate opens on Thursday.", "Opposition vows to block changes to the rule book", None, None, None),
+    ("Ministry of Fisheries\n\nQuota talks collapse after third round\n\nThe talks ended on Monday.",
+     "Quota talks collapse after third round", None, None, None),
+    # above the text itself, it is the masthead of the institution's own page: no headline printed
+    ("National Parliament of Ruritania\n\nParliament has withdrawn the bill from the business paper.",
+     "ministry statement 2025", "National Parliament of Ruritania", None, None),
+    # a headline that names an institution is still the headline
+    ("Senate Passes Harbour Bill\n\nThe senate voted on Monday.", "Senate Passes Harbour Bill", None, None, None),
+    # "The" and a name above a date line above the headline: the masthead, not a byline ("The Hippo")
+    ("The Lantern\n\nApr 17, 2014\n\nBehind the paintings\n\nA new exhibit opens at the museum.",
+     "Behind the paintings", "The Lantern", None, "2014-04-17"),
+    ("Jane Doe\n\nApr 17, 2014\n\nBehind the paintings\n\nA new exhibit opens at the museum.",
+     "Behind the paintings", None, "Jane Doe", "2014-04-17"),
+    # a person's name in capitals right under the headline is the byline, a place or label is not
+    ("BCP to oppose the bill\n\nMARA TEBOGO\n\nThe party says it will oppose the bill.",
+     "BCP to oppose the bill", None, "MARA TEBOGO", None),
+    ("Flood warning for the coast\n\nKEY POINTS\n\nThe river rose overnight.", "Flood warning for the coast",
+     None, None, None),
+    ("Flood warning for the coast\n\nHARBOUR COUNCIL\n\nThe river rose overnight.", "Flood warning for the coast",
+     None, None, None),
+    # a newsletter prompt names who publishes the page; a copyright line naming a company names its owner
+    ("Council votes again\n\nThe council voted on Monday.\n\nSign up for free Lanternia Newsletters Get the "
+     "latest news", "Council votes again", "Lanternia", None, None),
+    ("Council votes again\n\nThe council voted on Monday.\n\n\u00a9 Lantern Echo Group Limited",
+     "Council votes again", None, None, None),
+    # "Author:" left empty beside a "Posttime:" date
+    ("Shippers attack carriers\n\nAuthor: Posttime:2013-06-25 09:28:40\n\nThe council said so.",
+     "Shippers attack carriers", None, None, "2013-06-25"),
+])
+def test_what_the_lines_around_the_headline_are(text, title, outlet, byline, date):
+    article, _ = one_article(text, "ministry_statement-2025.txt")
+    assert (article.title, article.outlet, article.byline, article.date) == (title, outlet, byline, date)
+    assert all(p.text not in (outlet, byline) for p in article.paragraphs)
+
+
 @pytest.mark.parametrize(("text", "byline", "credited"), [
     # nobody signs a wire report: the agency its dateline credits is the byline
     ("Quake kills hundreds\n\nSARBAGH, Iran (AP) \u2014 A powerful earthquake flattened villages.", "AP", ("AP",)),

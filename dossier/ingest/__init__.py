@@ -48,8 +48,11 @@ Title
 
 Boilerplate (kept out of the body, and so out of every extraction)
     The title and repeated or truncated copies of it; a masthead, a newspaper's
-    name alone as the first line above the headline ("Gateway Gazette"), which
-    gives the outlet; a date label glued onto
+    name alone as the first line above the headline ("Gateway Gazette"), or "The"
+    and a name above a date line above it ("The Hippo"), which gives the outlet;
+    an institution's name (data: institution_words) as the first line: above a
+    headline a kicker ("Legislative Council of Hong Kong"), above the text the
+    masthead of its own page, which gives the outlet; a date label glued onto
     the title line; Published/Updated lines; bylines and staff credits; section
     labels; photo captions; "ALSO READ"-style teasers; comment disclaimers,
     copyright and newsletter lines; wire credit lines ("-- Reuters");
@@ -76,7 +79,9 @@ Bylines
     buttons such as "Share" or "7 min read"), or on the date's own metadata
     line when it names a desk ("TOI News Desk") or starts with a known given
     name, so that "New Delhi | March 17, 2025" is not a byline. A job title
-    alone ("Legal Correspondent") is the byline only when no name is found.
+    alone ("Legal Correspondent") is the byline only when no name is found. A
+    person's name in capitals alone right under the headline ("QUEEN MOSARWE")
+    is the byline when none is labelled; a name opening with "The" is never one.
     "in Beijing" after a byline, "by admin" after a date and bracketed credits
     are metadata too.
 

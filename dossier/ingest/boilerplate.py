@@ -57,7 +57,7 @@ def classify(text: str) -> Boilerplate | None:
     for pattern in c.disclaimers:
         match = pattern.search(text)
         if match:
-            return Boilerplate("disclaimer", outlet=_name_group(match, "outlet"))
+            return Boilerplate("disclaimer", outlet=_outlet(match))
     for pattern in c.credit_lines:
         match = pattern.search(text)
         if match:
@@ -69,14 +69,22 @@ def classify(text: str) -> Boilerplate | None:
 
 def publisher(candidates: list[str]) -> str | None:
     """The outlet a credit in the text names as the page's publisher (data/ingest.yaml:
-    publisher_patterns), the first found; never a wire service, whose credit names its agency."""
+    publisher_patterns), the first found; never a wire service, whose credit names its agency, nor a
+    company ("Examiner Echo Group Limited"), which owns the outlet a reader cites."""
     for candidate in candidates:
         for pattern in cues().publishers:
             match = pattern.search(candidate)
-            name = _name_group(match, "outlet") if match else None
+            name = _outlet(match) if match else None
             if name and not wire_service(name):
                 return name
     return None
+
+
+def _outlet(match: re.Match) -> str | None:
+    """The outlet a credit names, unless it names a company ("© Examiner Echo Group Limited"): the owner,
+    not the outlet a reader cites."""
+    name = _name_group(match, "outlet")
+    return None if name and name.split()[-1].casefold() in cues().company_words else name
 
 
 def _name_group(match: re.Match, group: str) -> str | None:
@@ -122,7 +130,7 @@ _PARTIAL_DATE = re.compile(rf"{DAY}\s+(?:of\s+)?{MONTH}|{MONTH.replace('<month>'
                            re.IGNORECASE)
 _PLACE_AND_DATE = re.compile(r"(?P<place>[A-Z][\w.'’-]{1,30}(?:\s[A-Z][\w.'’-]{1,30}){0,2}),\s+(?P<date>.{4,40})")
 _FUNCTION_WORDS = frozenset({"to", "for", "from", "on", "in", "at", "with", "about", "by", "of", "and", "or"})
-_NOT_A_ROLE = frozenset({"the", "a", "an", "our", "my", "your", "his", "her", "their", "this", "that"})
+_DETERMINERS = frozenset({"the", "a", "an", "our", "my", "your", "his", "her", "their", "this", "that"})  # open no role, no name
 
 
 def _metadata_part(part: str) -> dict | None:
@@ -161,8 +169,8 @@ def _metadata_part(part: str) -> dict | None:
         return {"byline": names, **employer}
     if names != part and _is_bare_name(names):  # "Lillian Hanly, Political reporter": a job title shows the byline
         return {"byline": names}
-    if part.rstrip(":").casefold() in c.section_labels or _BYLINE_PLACE_LINE.fullmatch(part):
-        return {}
+    if part.rstrip(":").casefold() in c.section_labels or _BYLINE_PLACE_LINE.fullmatch(part) or c.empty_byline.match(part):
+        return {}  # "Author:" left empty beside "Posttime:2013-06-25" names nobody
     if _is_role(_HANDLE.sub("", part)):  # "Legal Correspondent", "Political correspondent @janedoe"
         return {"desk": _HANDLE.sub("", part)}
     return None
@@ -202,7 +210,7 @@ def _names_a_byline(name: str) -> bool:
 def _is_role(text: str) -> bool:
     """A job title alone: "Political Correspondent", "Staff writer" (not "the reporter", "Notes to editors")."""
     words = text.casefold().split()
-    return bool(cues().role.fullmatch(text.strip())) and words[0] not in _NOT_A_ROLE and not _FUNCTION_WORDS & set(words)
+    return bool(cues().role.fullmatch(text.strip())) and words[0] not in _DETERMINERS and not _FUNCTION_WORDS & set(words)
 
 
 def _is_name_list(text: str) -> bool:
@@ -267,11 +275,13 @@ def in_context(candidates: list[str], found: list[Boilerplate | None]) -> list[B
                 n and n.kind == "metadata" and (n.date or n.updated or n.desk or not n.byline)
                 for n in (_nearest_line(found, i, -1), _nearest_line(found, i, 1))):
             found[i] = Boilerplate("metadata", byline=candidate)
-    first = next((i for i, f in enumerate(found) if f is None), None)
-    if first is not None and first < HEADER_LINES and _is_masthead(candidates[first]):
-        headline = next((c for c, f in zip(candidates[first + 1:], found[first + 1:]) if f is None), None)
-        if headline is not None and not is_lede(headline) and not _is_masthead(headline):
-            found[first] = Boilerplate("credit", outlet=candidates[first])
+    first = _next_text(found, 0)
+    if first is not None and first < HEADER_LINES:
+        found[first] = _above_headline(candidates, found, first)
+    title = _next_text(found, 0)
+    if (title is not None and title + 1 < len(found) and found[title + 1] is None and not is_lede(candidates[title])
+            and _is_shouted_name(candidates[title + 1]) and not any(f and (f.byline or f.desk) for f in found)):
+        found[title + 1] = Boilerplate("metadata", byline=candidates[title + 1])  # "QUEEN MOSARWE" under it
     in_list, run = False, []
     for i, candidate in enumerate([*candidates, None]):
         if candidate is not None and found[i] is None and in_list and _is_teaser(candidate):
@@ -287,6 +297,59 @@ def in_context(candidates: list[str], found: list[Boilerplate | None]) -> list[B
         else:
             in_list = False
     return found
+
+
+def _next_text(found: list[Boilerplate | None], start: int) -> int | None:
+    """The position of the first line from `start` on that is no boilerplate."""
+    return next((i for i in range(start, len(found)) if found[i] is None), None)
+
+
+def _above_headline(candidates: list[str], found: list[Boilerplate | None], first: int) -> Boilerplate | None:
+    """What the page's first text line is when it is not the headline, by its shape and the lines after it:
+    a newspaper's name above a headline is the masthead, who publishes the page ("Gateway Gazette"), and so is
+    a name with an article above a date line above one ("The Hippo" over "Apr 17, 2014"); an institution's
+    name above a headline is a kicker ("Legislative Council of Hong Kong"), above the text itself the
+    masthead of its own page ("National Parliament of Solomon Islands" over its statement)."""
+    line = candidates[first]
+    after = _next_text(found, first + 1)
+    if after is None:
+        return None
+    headline = not is_lede(candidates[after])
+    if headline and not _is_masthead(candidates[after]) and (_is_masthead(line) or (
+            _is_paper_name(line) and after > first + 1 and found[first + 1].kind == "metadata" and found[first + 1].date)):
+        return Boilerplate("credit", outlet=line)
+    if _is_institution(line) and not _is_institution(candidates[after]):
+        return Boilerplate("label") if headline else Boilerplate("credit", outlet=line)
+    return None
+
+
+def _is_paper_name(text: str) -> bool:
+    """ "The Hippo": an article and up to three capitalised words, a title's shape, no person's."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and words[0] == "The" and all(word[0].isupper() and word.isalpha() for word in words)
+
+
+def _is_institution(text: str) -> bool:
+    """An institution's name alone: up to seven capitalised words ("of", "the", "and" between them), one of
+    them an institution's word (data/ingest.yaml: institution_words) that ends the name or comes before
+    "of" ("Legislative Council of Hong Kong", "Ministry of Health", "Cabinet Office")."""
+    words = text.split()
+    if not 1 < len(words) <= 7 or not all(word[0].isupper() or word in ("of", "the", "and") for word in words):
+        return False
+    heads = [i for i, word in enumerate(words) if word.casefold() in cues().institution_words]
+    return any(i == len(words) - 1 or words[i + 1] == "of" for i in heads)
+
+
+def _is_shouted_name(text: str) -> bool:
+    """A person's name in capitals ("QUEEN MOSARWE"): two or three words of letters, none of them a label's,
+    a place's or an institution's."""
+    words = text.split()
+    folded = text.casefold()
+    c = cues()
+    return (2 <= len(words) <= 3 and all(len(word) > 1 and word.isalpha() and word.isupper() for word in words)
+            and folded not in c.section_labels | c.list_labels | c.non_places | c.regions
+            and not any(word.casefold() in c.institution_words | c.masthead_words | c.desk_words for word in words)
+            and _is_bare_name(text.title()))
 
 
 def _is_masthead(text: str) -> bool:
@@ -311,10 +374,10 @@ def _nearest_line(found: list[Boilerplate | None], i: int, step: int) -> Boilerp
 
 
 def _is_bare_name(text: str) -> bool:
-    """Two to four capitalised words that read as a person's name."""
+    """Two to four capitalised words that read as a person's name (not "The Hippo")."""
     words = text.split()
     return 2 <= len(words) <= 4 and all(word[0].isupper() for word in words) and _is_name_list(text) and not any(
-        word in ("&", ",") or word.endswith(",") for word in words)
+        word in ("&", ",") or word.endswith(",") for word in words) and words[0].casefold() not in _DETERMINERS
 
 
 def without_author_bio(body: list[str], byline: str | None) -> list[str]:

@@ -33,6 +33,7 @@ class Cues:
     disclaimers: tuple[re.Pattern, ...]
     credit_lines: tuple[re.Pattern, ...]
     byline: re.Pattern
+    empty_byline: re.Pattern  # "Author:" with no name after it, on a metadata line
     staff: re.Pattern
     date_label: re.Pattern
     metadata_separators: re.Pattern  # "|", "•", ";", " / ", the space before a capitalised date label or before
@@ -40,6 +41,8 @@ class Cues:
     updated_labels: frozenset[str]
     non_places: frozenset[str]
     masthead_words: frozenset[str]  # case-folded: "Gazette" ends a newspaper's name
+    institution_words: frozenset[str]  # case-folded: "Parliament" in "National Parliament of Solomon Islands"
+    company_words: frozenset[str]  # case-folded: "Limited" ends a company's name, not an outlet's
     publishers: tuple[re.Pattern, ...]  # credits that name who publishes the page: its group `outlet`
     wires: dict[str, str]  # every way of naming a wire service, case-folded -> its canonical name
     wire_report: re.Pattern
@@ -77,6 +80,7 @@ def cues() -> Cues:
         credit_lines=_patterns(data.credit_line_patterns),
         publishers=_patterns(data.publisher_patterns),
         byline=re.compile(rf"^(?:{_alternation(data.byline_labels)})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
+        empty_byline=re.compile(rf"^(?:{_alternation(data.byline_labels)})\s*:$", re.IGNORECASE),
         staff=re.compile(rf"^(?:{_alternation(data.staff_labels)})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
         date_label=re.compile(rf"^(?P<label>{_alternation(labels)})\b\s*(?P<colon>:)?\s*", re.IGNORECASE),
         metadata_separators=re.compile(
@@ -85,6 +89,8 @@ def cues() -> Cues:
         updated_labels=frozenset(" ".join(label.casefold().split()) for label in data.updated_labels),
         non_places=frozenset(word.casefold() for word in data.dateline_non_places),
         masthead_words=frozenset(word.casefold() for word in data.masthead_words),
+        institution_words=frozenset(word.casefold() for word in data.institution_words),
+        company_words=frozenset(word.casefold() for word in data.company_words),
         wires=wires,
         wire_report=re.compile(
             r"(?P<prefix>(?i:news\s+agency)\s+)?(?<![\w'’])(?P<name>[A-Z][\w.&-]{0,30}(?:\s+[A-Z][\w.&-]{0,30}){0,3})"
