@@ -72,7 +72,7 @@ class Shape(BaseModel):
 
 
 Level = Literal["sure", "likely", "unsure"]  # dossier.model.Confidence
-Method = Literal["explicit", "role", "carried", "second-hand", "pronoun"]  # how attribution found a speaker
+Method = Literal["explicit", "role", "carried", "second-hand", "pronoun", "transcript"]  # how attribution found a speaker
 Reading = Literal["titled person", "referring person", "abbreviated title", "initialled organization", "institution", "government", "own government", "typed organization", "party", "group", "employer",
                   "country or organization", "metonym", "demonym", "referring organization", "nickname",
                   "short organization", "named person", "lone name", "organization"]  # how the actor scan read a mention
@@ -294,6 +294,9 @@ class SpeechVerbs(Patterned):
     crediting_verbs: Words
     definite_determiners: Words
     label_cues: Words
+    question_labels: Words
+    answer_labels: Words
+    first_person_words: Words
     abbreviations: Words
     person_nouns: Words
     person_epithets: Words

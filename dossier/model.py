@@ -86,7 +86,7 @@ class QuoteMention:
     paragraph: int  # Paragraph.index where the quote starts
     text: str  # verbatim words without the enclosing marks; a substring of the normalised source
     speaker: str | None  # the speaker's name as resolved in this article (full name when known)
-    method: str  # "explicit" | "pronoun" | "role" | "carried" | "second-hand" | "unattributed"
+    method: str  # "explicit" | "pronoun" | "role" | "carried" | "second-hand" | "transcript" | "unattributed"
     cue: str | None = None  # the speech verb or phrase ("said", "according to")
     sentence: str = ""  # the sentence(s) around the quote, for context on the quote page
     end_paragraph: int | None = None  # last paragraph of a multi-paragraph quote

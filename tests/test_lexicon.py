@@ -49,7 +49,7 @@ BROKEN = [
     ("confidence.yaml", "  pronoun: likely", "  pronoun: likley",
      ["speaker.pronoun: Input should be 'sure', 'likely' or 'unsure', got 'likley'"]),
     ("confidence.yaml", "  pronoun: likely", "  pronun: likely",
-     ["speaker.pronun.[key]: Input should be 'explicit', 'role', 'carried', 'second-hand' or 'pronoun', got 'pronun'"]),
+     ["speaker.pronun.[key]: Input should be 'explicit', 'role', 'carried', 'second-hand', 'pronoun' or 'transcript', got 'pronun'"]),
     ("confidence.yaml", "    recalled: unsure", "",
      ["stance.topic: no confidence for recalled"]),
     # the stance cue shapes: spaCy DependencyMatcher patterns over the file's own lists

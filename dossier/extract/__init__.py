@@ -10,6 +10,7 @@ from dossier.extract.quotemarks import find_quotations
 from dossier.extract.quotes import extract_quotes
 from dossier.extract.sentences import article_sentences
 from dossier.extract.stances import extract_stances
+from dossier.extract.transcript import find_turns
 from dossier.model import LONE_NAME, Article, Extraction
 
 
@@ -21,7 +22,8 @@ def texts(article: Article) -> list[str]:
 
 def extract(article: Article, parsed: Sequence[bytes] = ()) -> Extraction:
     """Parse the headline (when one was printed) and each paragraph once, in one pass, pair the
-    quotation marks and split each paragraph into sentences once, and hand them to every extractor.
+    quotation marks, read an interview transcript's turns and split each paragraph into sentences
+    once, and hand them to every extractor.
     `parsed`: the parses of `texts(article)` already made, in parts (nlp.parse_to_bytes), by other workers."""
     docs = [doc for part in parsed for doc in nlp.parses_from_bytes(part)] if parsed else list(nlp.load().pipe(texts(article)))
     headline = None if article.titled_from_file else docs.pop(0)
@@ -29,7 +31,7 @@ def extract(article: Article, parsed: Sequence[bytes] = ()) -> Extraction:
     marks = find_quotations(paragraphs)
     sentences = article_sentences(paragraphs, marks[0])
     actors = extract_actors(article, docs, sentences)
-    quotes, problems = extract_quotes(article, docs, marks)
+    quotes, problems = extract_quotes(article, docs, marks, find_turns(paragraphs), actors)
     named = [a for a in actors if a.method != LONE_NAME]  # linking keeps a lone name only if another article names it
     stances = extract_stances(article, docs, named, sentences, headline, quotes)
     return Extraction(article=article, quotes=tuple(quotes), actors=tuple(actors), stances=tuple(stances),

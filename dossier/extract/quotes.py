@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dossier import nlp
 from dossier.extract.attribution import Reader, Speaker, label_before
 from dossier.extract.quotemarks import DOUBLE, SINGLE, Quotation, Unclosed, find_quotations
+from dossier.extract.transcript import Turn, answerer, introduced
 from dossier.lexicon import lexicon
-from dossier.model import Article, Confidence, Problem, QuoteMention
+from dossier.model import ActorMention, Article, Confidence, Problem, QuoteMention
 from dossier.text import normalise, words
 
 MIN_WORDS = 4  # shorter quoted phrases ("positive", "irreversible path") are scare quotes
@@ -24,11 +25,15 @@ SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "for",
 
 
 def extract_quotes(article: Article, docs: Sequence,
-                   marks: tuple[list[Quotation], list[Unclosed]] | None = None) -> tuple[list[QuoteMention], list[Problem]]:
+                   marks: tuple[list[Quotation], list[Unclosed]] | None = None,
+                   turns: Sequence[Turn] = (), actors: Sequence[ActorMention] = ()
+                   ) -> tuple[list[QuoteMention], list[Problem]]:
     """Every direct quotation of four words or more in `article`, with its speaker's name as the article gives it.
 
     `docs[i]` is the spaCy parse of `article.paragraphs[i]`; `marks` the article's quotation marks as
-    `find_quotations` paired them (paired here when not given). Quotation marks left open
+    `find_quotations` paired them (paired here when not given); `turns` the turns of an interview
+    transcript (`transcript.find_turns`), whose answers are quotations of the interviewee, found
+    among the people of `actors`. Quotation marks left open
     are reported as Problems and skipped; a quotation that is not verbatim in its
     paragraph never leaves this function.
     """
@@ -46,6 +51,10 @@ def extract_quotes(article: Article, docs: Sequence,
         mention = _mention(article, group, texts, docs, reader)
         if mention is not None:
             mentions.append(mention)
+    quoted = {part.paragraph for q in quotations for part in q.parts}
+    answers = _answers(article, [t for t in turns if t.paragraph not in quoted], turns, actors)
+    if answers:
+        mentions = sorted([*mentions, *answers], key=lambda m: (m.paragraph, m.parts[0][1] if m.parts else 0))
     failed = _not_verbatim(mentions, article)
     problems.extend(_gate_problem(m, article) for m in failed)
     return [m for m in mentions if m not in failed], problems
@@ -156,6 +165,33 @@ def _mention(article: Article, group: list[Quotation], texts: list[str], docs: l
         end_paragraph=paragraphs[last.end_paragraph].index if last.end_paragraph != first.paragraph else None,
         parts=tuple((paragraphs[part.paragraph].index, part.start, part.end) for q in group for part in q.parts),
     )
+
+
+def _answers(article: Article, turns: Sequence[Turn], transcript: Sequence[Turn],
+             actors: Sequence[ActorMention]) -> list[QuoteMention]:
+    """Each answer paragraph of a transcript (`turns`, those holding no quotation marks) as a quotation of
+    the one person its label or the article's introduction names, when that is one person."""
+    if not transcript:
+        return []
+    positions = {p.index: i for i, p in enumerate(article.paragraphs)}
+    people = [(a.name, positions[a.paragraph], a.start or 0) for a in actors
+              if a.kind == "person" and a.paragraph in positions]
+    people += introduced([p.text for p in article.paragraphs[:transcript[0].paragraph]])
+    mentions = []
+    for turn in turns:
+        text = article.paragraphs[turn.paragraph].text
+        words_said = text[turn.start:].strip()
+        who = None if turn.asks else answerer(turn.label, people, transcript[0].paragraph)
+        if who is None or len(words(words_said)) < MIN_WORDS or (turn.start == 0 and who[0].split()[-1] in text):
+            continue  # a paragraph carrying an answer on that names its speaker is the report's again
+        index = article.paragraphs[turn.paragraph].index
+        end = len(text.rstrip())
+        mentions.append(QuoteMention(
+            source=article.id, paragraph=index, text=words_said, speaker=who[0], method="transcript",
+            confidence=Confidence(lexicon().confidence.speaker["transcript"]),
+            speaker_at=(article.paragraphs[who[1]].index, who[2]),
+            parts=((index, turn.start, end),)))
+    return mentions
 
 
 def _confidence(speaker: Speaker) -> Confidence:

@@ -1,0 +1,93 @@
+"""Interview transcripts: which runs of labelled paragraphs are one, and whose quotations their answers are."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract import extract
+from dossier.extract.transcript import answerer, find_turns, introduced
+from tests.quotes_support import CORPUS, article_from_text, corpus_article
+
+QA = ["Ruth Kiprono won her third marathon on Monday.",
+      "Q: How did you cope with the heat?",
+      "A: I trained at altitude, so the heat was the smaller problem.",
+      "I had run in worse before.",
+      "Q: Will you run in Paris?",
+      "A: Maybe. My body will decide, not me."]
+
+
+@pytest.mark.parametrize(("paragraphs", "turns"), [
+    # "Q:"/"A:" turns; a first-person paragraph carries an answer on
+    (QA, [(1, "Q", True), (2, "A", False), (3, "A", False), (4, "Q", True), (5, "A", False)]),
+    # the report after the last answer is no part of it
+    ([*QA, "Kiprono later posted a photo of the finish line."],
+     [(1, "Q", True), (2, "A", False), (3, "A", False), (4, "Q", True), (5, "A", False)]),
+    # time codes and names, an interviewer among them
+    (["Time code Person English",
+      "00.01 Interviewer Mr President, where does the economy stand today?",
+      "00.22 Lind I would like to thank you for the opportunity.",
+      "00.49 Lind In public finances we have made spectacular progress."],
+     [(1, "Interviewer", True), (2, "Lind", False), (3, "Lind", False)]),
+    # a "Q:" and an "A:" in passing are no transcript
+    (["The minister was asked about the budget.", "Q: Will taxes rise?", "A: Not this year, she said.",
+      "The opposition disagreed."], []),
+    # answers before any question, or labels that are not a transcript's
+    (["A: First.", "Q: Second?", "A: Third.", "Q: Fourth?"], []),
+    # a timetable: time codes and names, but nobody asks
+    (["09.00 Registration opens in the hall.", "09.30 Keynote by the minister.", "10.15 Coffee in the foyer."], []),
+    (["Opening remarks by the chair.", "14.05 Interviewer Who are you?"], []),
+])
+def test_find_turns(paragraphs, turns):
+    assert [(t.paragraph, t.label, t.asks) for t in find_turns(paragraphs)] == turns
+
+
+def test_turns_start_past_their_label():
+    turn = find_turns(QA)[1]
+    assert QA[turn.paragraph][turn.start:] == "I trained at altitude, so the heat was the smaller problem."
+
+
+PEOPLE = [("Nicos Lind", 0, 10), ("Dimitris Roe", 2, 0)]
+
+
+@pytest.mark.parametrize(("label", "people", "first_turn", "who"), [
+    ("Lind", PEOPLE, 1, ("Nicos Lind", 0, 10)),  # a name label: the person whose name ends so
+    ("A", PEOPLE, 1, ("Nicos Lind", 0, 10)),  # "A": the one person the introduction names
+    ("A", PEOPLE, 5, None),  # two people before the first question: nobody is sure
+    ("A", [("Nicos Lind", 0, 10), ("Nicos Lind", 1, 0)], 5, ("Nicos Lind", 0, 10)),
+    ("Mutai", PEOPLE, 1, None),  # nobody of that name
+    ("Lind", [*PEOPLE, ("Ana Lind", 3, 0)], 1, None),  # two of that name
+])
+def test_answerer(label, people, first_turn, who):
+    assert answerer(label, people, first_turn) == who
+
+
+@pytest.mark.parametrize(("paragraphs", "names"), [
+    (["Meg Moore is the author of the new novel Two Truths.", "Her other books include The Islanders."],
+     ["Meg Moore"]),
+    (["Meg Moore won the prize on Monday.", "The novel is her third."], []),
+])
+def test_introduced(paragraphs, names):
+    assert [name for name, _, _ in introduced(paragraphs)] == names
+
+
+def test_answers_are_quotes_of_the_interviewee_and_questions_are_not():
+    found = extract(corpus_article(CORPUS / "41-qa-interview.txt")).quotes
+    assert [(q.paragraph, q.speaker, q.method, q.text) for q in found if q.method == "transcript"] == [
+        (3, "Ruth Kiprono", "transcript",
+         "I trained in Iten at altitude, so the heat was the smaller problem. The hills after mile 16 were the real test."),
+        (7, "Ruth Kiprono", "transcript", "Maybe. My body will decide, not me.")]
+    transcript = next(q for q in found if q.method == "transcript")
+    assert transcript.parts == ((3, 3, len(transcript.text) + 3),) and transcript.confidence == "likely"
+    assert not any(q.text.startswith(("How did you", "Will you")) for q in found)
+
+
+def test_time_coded_answers_are_quotes_of_the_person_the_label_names():
+    article = article_from_text("\n".join([
+        "Interview with the President",
+        "Cyprus President Nicos Anastasiades hopes to see greater investment from China.",
+        "Time code Person English",
+        "00.01 Interviewer Mr President, where does the economy stand today, compared to one year ago?",
+        "00.22 Anastasiades I would like to divide my answer into two parts: public finances and the private sector.",
+        "00.49 Anastasiades In public finances, it seems that we have indeed made spectacular progress."]))
+    found = [(q.paragraph, q.speaker) for q in extract(article).quotes if q.method == "transcript"]
+    assert found == [(4, "Nicos Anastasiades"), (5, "Nicos Anastasiades")]
