@@ -28,6 +28,18 @@ QA = ["Ruth Kiprono won her third marathon on Monday.",
       "00.22 Lind I would like to thank you for the opportunity.",
       "00.49 Lind In public finances we have made spectacular progress."],
      [(1, "Interviewer", True), (2, "Lind", False), (3, "Lind", False)]),
+    # a name or initials for a label; the label that asks is the one whose turns end with a question mark
+    (["Q: What do you make of the win?", "Mara Lind: We followed our plans.", "Q: And the defence?",
+      "Joe Roe: It was important to stay alert."],
+     [(0, "Q", True), (1, "Mara Lind", False), (2, "Q", True), (3, "Joe Roe", False)]),
+    (["The reporter spoke to the chairperson.", "LT: Were they right to walk out?", "LM: They walked out too soon.",
+      "LT: What made the government change course?", "LM: It has not changed course."],
+     [(1, "LT", True), (2, "LM", False), (3, "LT", True), (4, "LM", False)]),
+    # "Name:" lines nobody questions: a live blog's or a statement's
+    (["Mara Lind: We followed our plans.", "Joe Roe: It was important to stay alert.",
+      "Mara Lind: We will win again."], []),
+    # two labels that ask: no sure reading
+    (["Q: Why?", "A: Because.", "Host: Really?", "A: Yes.", "Q: When?", "Host: How?"], []),
     # a "Q:" and an "A:" in passing are no transcript
     (["The minister was asked about the budget.", "Q: Will taxes rise?", "A: Not this year, she said.",
       "The opposition disagreed."], []),
@@ -54,6 +66,10 @@ PEOPLE = [("Nicos Lind", 0, 10), ("Dimitris Roe", 2, 0)]
     ("A", PEOPLE, 1, ("Nicos Lind", 0, 10)),  # "A": the one person the introduction names
     ("A", PEOPLE, 5, None),  # two people before the first question: nobody is sure
     ("A", [("Nicos Lind", 0, 10), ("Nicos Lind", 1, 0)], 5, ("Nicos Lind", 0, 10)),
+    ("Nicos Lind", PEOPLE, 1, ("Nicos Lind", 0, 10)),  # the full name
+    ("NL", PEOPLE, 1, ("Nicos Lind", 0, 10)),  # initials
+    ("DR", PEOPLE, 1, ("Dimitris Roe", 2, 0)),
+    ("LT", PEOPLE, 1, None),
     ("Mutai", PEOPLE, 1, None),  # nobody of that name
     ("Lind", [*PEOPLE, ("Ana Lind", 3, 0)], 1, None),  # two of that name
 ])

@@ -1,17 +1,19 @@
 """Interview transcripts: answers printed without quotation marks are the interviewee's words.
 
-A transcript labels its speakers at the start of each turn: "Q:" and "A:", or a time code and a
-name ("00.22 Anastasiades I would like to ..."). Only a run of such turns is read as one, the
-shape unmistakable: at least two questions and two answers with "Q:"/"A:" labels, or three
-time-coded turns with a question label (data/speech_verbs.yaml: question_labels) among them.
-A "Q:" in passing in an ordinary article is not a transcript.
+A transcript labels its speakers at the start of each turn: "Q:" and "A:", a name or initials and
+a colon ("Manpreet Singh:", "LM:"), or a time code and a name ("00.22 Anastasiades I would like to
+..."). Only a run of such turns is read as one, the shape unmistakable: one label asks (a question
+label of data/speech_verbs.yaml: question_labels, or one whose turns mostly end with a question
+mark), it asks first, and there are at least two questions and two answers, or, time-coded, three
+turns in all. A "Q:" in passing in an ordinary article is not a transcript, nor are "Name:" lines
+that nobody questions.
 
 An answer runs from its label to the next label; a paragraph without one carries the turn on
 while it speaks in the first person (data/speech_verbs.yaml: first_person_words) and does not name
 its speaker, so that the report that follows a last answer ("Kiprono later posted ...") is no
 part of it. Each answer paragraph is a quotation of its
-speaker: the person the label names ("Anastasiades", the one person of the article whose name
-ends so), or for "A:" the one person the article's introduction (the paragraphs before the first
+speaker: the person the label names (the one person of the article whose name is the label, ends
+with it, "Anastasiades", or has it for initials, "LM"), or for "A:" the one person the article's introduction (the paragraphs before the first
 question) names, as an actor or in a bio it opens with ("Meg Mitchell Moore is the author of ..."). When that is not one person, the answers are left out: a transcript's words
 given to the wrong speaker are worse than none.
 """
@@ -38,7 +40,6 @@ class Turn:
     start: int  # past the label; 0 for a paragraph that carries the turn before on
     label: str  # "A", "Q", "Anastasiades", "Interviewer": the label of the turn it belongs to
     asks: bool  # a question: the interviewer's words, no quotation of the interviewee
-    at: int = 0  # where the label stands in its paragraph (a name label is where the speaker is named)
 
 
 @functools.cache
@@ -46,46 +47,49 @@ def _first_person() -> frozenset[str]:
     return frozenset(word.casefold() for word in lexicon().speech_verbs.first_person_words)
 
 
+_LABEL = re.compile(r"(?P<label>[A-Z][\w'\u2019.-]{0,30}(?:\s+[A-Z][\w'\u2019.-]{0,30}){0,3})\s*:\s+(?=\S)")
+_TIMED = re.compile(rf"{_TIME_CODE}\s+(?P<label>[A-Z][\w'\u2019-]{{1,30}})\s+(?=\S)")
+_CLOSING = "\"'\u201d\u2019)] "
+
+
 @functools.cache
-def _labels() -> tuple[re.Pattern, re.Pattern, frozenset[str], frozenset[str]]:
-    words = lexicon().speech_verbs
-    questions = frozenset(label.casefold() for label in words.question_labels)
-    answers = frozenset(label.casefold() for label in words.answer_labels)
-    every = "|".join(re.escape(label) for label in sorted([*words.question_labels, *words.answer_labels], key=len,
-                                                          reverse=True))
-    labelled = re.compile(rf"(?P<label>{every})\s*:\s+(?=\S)", re.IGNORECASE)
-    timed = re.compile(rf"{_TIME_CODE}\s+(?P<label>[A-Z][\w'\u2019-]{{1,30}})\s+(?=\S)")
-    return labelled, timed, questions, answers
+def _question_labels() -> frozenset[str]:
+    return frozenset(label.casefold() for label in lexicon().speech_verbs.question_labels)
+
+
+@functools.cache
+def _answer_labels() -> frozenset[str]:
+    return frozenset(label.casefold() for label in lexicon().speech_verbs.answer_labels)
 
 
 def find_turns(paragraphs: Sequence[str]) -> tuple[Turn, ...]:
     """The turns of the transcript among `paragraphs`, in order; none when they hold no transcript."""
-    labelled, timed, questions, answers = _labels()
-    for pattern, enough in ((labelled, _enough_labelled), (timed, _enough_timed)):
+    for pattern, least in ((_LABEL, MIN_LABELLED), (_TIMED, 1)):
         heads = [(i, match) for i, text in enumerate(paragraphs) if (match := pattern.match(text))]
-        labels = [match["label"].casefold() for _, match in heads]
-        if heads and enough(labels, questions, answers):
-            return _turns(paragraphs, heads, questions)
+        asking = _asking([(match["label"], paragraphs[i]) for i, match in heads])
+        asked = [match["label"] in asking for _, match in heads]
+        if (len(asking) == 1 and asked[0] and sum(asked) >= least and len(asked) - sum(asked) >= MIN_LABELLED
+                and len(heads) >= MIN_TIMED):
+            return _turns(paragraphs, heads, asking)
     return ()
 
 
-def _enough_labelled(labels: list[str], questions: frozenset[str], answers: frozenset[str]) -> bool:
-    asked = [label in questions for label in labels]
-    return (sum(asked) >= MIN_LABELLED and sum(label in answers for label in labels) >= MIN_LABELLED
-            and asked[0] and all(label in questions | answers for label in labels))
+def _asking(labelled: list[tuple[str, str]]) -> frozenset[str]:
+    """The labels of questions: a question's label (data/speech_verbs.yaml: question_labels), or one that is
+    no answer's and whose turns, two or more, mostly end with a question mark ("LT:" in a newspaper's Q&A)."""
+    turns: dict[str, list[bool]] = {}
+    for label, text in labelled:
+        turns.setdefault(label, []).append(text.rstrip(_CLOSING).endswith("?"))
+    return frozenset(label for label, ends in turns.items() if label.casefold() in _question_labels() or (
+        label.casefold() not in _answer_labels() and len(ends) >= MIN_LABELLED and 2 * sum(ends) >= len(ends)))
 
 
-def _enough_timed(labels: list[str], questions: frozenset[str], answers: frozenset[str]) -> bool:
-    return len(labels) >= MIN_TIMED and any(label in questions for label in labels) and not all(
-        label in questions for label in labels)
-
-
-def _turns(paragraphs: Sequence[str], heads: list[tuple[int, re.Match]], questions: frozenset[str]) -> tuple[Turn, ...]:
+def _turns(paragraphs: Sequence[str], heads: list[tuple[int, re.Match]], asking: frozenset[str]) -> tuple[Turn, ...]:
     turns = []
     for k, (i, match) in enumerate(heads):
         label = match["label"]
-        asks = label.casefold() in questions
-        turns.append(Turn(i, match.end(), label, asks, match.start("label")))
+        asks = label in asking
+        turns.append(Turn(i, match.end(), label, asks))
         end = heads[k + 1][0] if k + 1 < len(heads) else len(paragraphs)
         for j in range(i + 1, end):
             if not _first_person() & {word.casefold() for word in re.findall(r"[\w'\u2019]+", paragraphs[j])}:
@@ -105,11 +109,20 @@ def introduced(paragraphs: Sequence[str]) -> list[tuple[str, int, int]]:
 
 def answerer(label: str, people: Sequence[tuple[str, int, int]], first_turn: int) -> tuple[str, int, int] | None:
     """Who answers under `label`, among `people` ((name, paragraph, offset) of each person the article
-    names, 0-based paragraphs): the one whose name ends with the label ("Anastasiades"), or for an answer
-    label ("A") the one the introduction, before paragraph `first_turn`, names; None unless exactly one."""
-    if label.casefold() in frozenset(a.casefold() for a in lexicon().speech_verbs.answer_labels):
+    names, 0-based paragraphs): the one the label names (`_names`), or for an answer label ("A") the one the
+    introduction, before paragraph `first_turn`, names; None unless exactly one."""
+    if label.casefold() in _answer_labels():
         fitting = [p for p in people if p[1] < first_turn]
     else:
-        fitting = [p for p in people if p[0].split()[-1].casefold() == label.casefold()]
+        fitting = [p for p in people if _names(label, p[0])]
     names = {name for name, _, _ in fitting}
     return fitting[0] if len(names) == 1 else None
+
+
+def _names(label: str, name: str) -> bool:
+    """Whether a speaker label stands for the person `name`: the name itself, its last words ("Anastasiades",
+    "ORTIZ"), or its initials ("LM" for Lekhetho Mosito)."""
+    label, words = label.casefold(), name.casefold().split()
+    if label == " ".join(words) or " ".join(words).endswith(" " + label):
+        return True
+    return 2 <= len(label) <= 3 and len(words) == len(label) and all(w.lstrip("'\u2019")[:1] == c for w, c in zip(words, label))
