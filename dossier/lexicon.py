@@ -128,6 +128,7 @@ class Ingest(Shape):
     updated_labels: Words
     dateline_non_places: Words
     masthead_words: Words
+    logo_words: Words
     institution_words: Words
     wire_services: dict[Word, Words]
 

@@ -499,6 +499,9 @@ def test_masthead_credit_and_the_date_in_a_dateline(text, title, outlet, date, d
     # above the text itself, it is the masthead of the institution's own page: no headline printed
     ("National Parliament of Ruritania\n\nParliament has withdrawn the bill from the business paper.",
      "ministry statement 2025", "National Parliament of Ruritania", None, None),
+    # a masthead printed as its logo's text
+    ("Harbour Chronicle Logo\n\nLocal News\n\nOpposition attacks the budget\n\nThe opposition said so.",
+     "Opposition attacks the budget", "Harbour Chronicle", None, None),
     # a headline that names an institution is still the headline
     ("Senate Passes Harbour Bill\n\nThe senate voted on Monday.", "Senate Passes Harbour Bill", None, None, None),
     # "The" and a name above a date line above the headline: the masthead, not a byline ("The Hippo")

@@ -307,10 +307,11 @@ def _next_text(found: list[Boilerplate | None], start: int) -> int | None:
 def _above_headline(candidates: list[str], found: list[Boilerplate | None], first: int) -> Boilerplate | None:
     """What the page's first text line is when it is not the headline, by its shape and the lines after it:
     a newspaper's name above a headline is the masthead, who publishes the page ("Gateway Gazette"), and so is
-    a name with an article above a date line above one ("The Hippo" over "Apr 17, 2014"); an institution's
+    a name with an article above a date line above one ("The Hippo" over "Apr 17, 2014"), and either printed as
+    its logo's text ("Gibraltar Chronicle Logo"); an institution's
     name above a headline is a kicker ("Legislative Council of Hong Kong"), above the text itself the
     masthead of its own page ("National Parliament of Solomon Islands" over its statement)."""
-    line = candidates[first]
+    line = _without_logo(candidates[first])
     after = _next_text(found, first + 1)
     if after is None:
         return None
@@ -321,6 +322,12 @@ def _above_headline(candidates: list[str], found: list[Boilerplate | None], firs
     if _is_institution(line) and not _is_institution(candidates[after]):
         return Boilerplate("label") if headline else Boilerplate("credit", outlet=line)
     return None
+
+
+def _without_logo(text: str) -> str:
+    """A masthead's name without the word its image's text adds: "Gibraltar Chronicle Logo" -> "Gibraltar Chronicle"."""
+    name, _, last = text.rpartition(" ")
+    return name if name and last in cues().logo_words else text
 
 
 def _is_paper_name(text: str) -> bool:

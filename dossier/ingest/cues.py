@@ -41,6 +41,7 @@ class Cues:
     updated_labels: frozenset[str]
     non_places: frozenset[str]
     masthead_words: frozenset[str]  # case-folded: "Gazette" ends a newspaper's name
+    logo_words: frozenset[str]  # "Logo" after a masthead's name, its image's text
     institution_words: frozenset[str]  # case-folded: "Parliament" in "National Parliament of Solomon Islands"
     company_words: frozenset[str]  # case-folded: "Limited" ends a company's name, not an outlet's
     publishers: tuple[re.Pattern, ...]  # credits that name who publishes the page: its group `outlet`
@@ -89,6 +90,7 @@ def cues() -> Cues:
         updated_labels=frozenset(" ".join(label.casefold().split()) for label in data.updated_labels),
         non_places=frozenset(word.casefold() for word in data.dateline_non_places),
         masthead_words=frozenset(word.casefold() for word in data.masthead_words),
+        logo_words=frozenset(data.logo_words),
         institution_words=frozenset(word.casefold() for word in data.institution_words),
         company_words=frozenset(word.casefold() for word in data.company_words),
         wires=wires,
