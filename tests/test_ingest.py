@@ -203,6 +203,7 @@ def test_common_layouts(layouts, file):
     ("17.03.2025", "2025-03-17"),
     ("October 22nd, 2020.", "2020-10-22"),  # a date line ended as a sentence
     ("Mar 31 2017 | 7:22 AM IST", "2017-03-31"),  # a time after a bar
+    ("Nov 23,2018", "2018-11-23"),  # no space after the comma
     ("2025-02-30", None),  # no such day
     ("February 30, 2025", None),
     ("March 17", None),  # no year: never invented
@@ -521,6 +522,9 @@ def test_masthead_credit_and_the_date_in_a_dateline(text, title, outlet, date, d
      "latest news", "Council votes again", "Lanternia", None, None),
     ("Council votes again\n\nThe council voted on Monday.\n\n\u00a9 Lantern Echo Group Limited",
      "Council votes again", None, None, None),
+    # a bulleted header: a byline label left empty, a date with no space after its comma, counters
+    ("Lawmakers boycott the session\n\n  \u2022 By\n  \u2022 Nov 23,2018\n  \u2022 331\n\nThe lawmakers met on Thursday.",
+     "Lawmakers boycott the session", None, None, "2018-11-23"),
     # "Author:" left empty beside a "Posttime:" date
     ("Shippers attack carriers\n\nAuthor: Posttime:2013-06-25 09:28:40\n\nThe council said so.",
      "Shippers attack carriers", None, None, "2013-06-25"),
@@ -528,7 +532,7 @@ def test_masthead_credit_and_the_date_in_a_dateline(text, title, outlet, date, d
 def test_what_the_lines_around_the_headline_are(text, title, outlet, byline, date):
     article, _ = one_article(text, "ministry_statement-2025.txt")
     assert (article.title, article.outlet, article.byline, article.date) == (title, outlet, byline, date)
-    assert all(p.text not in (outlet, byline) for p in article.paragraphs)
+    assert all(p.text not in (outlet, byline) and not p.text.startswith("\u2022") for p in article.paragraphs)
 
 
 @pytest.mark.parametrize(("text", "byline", "credited"), [

@@ -33,7 +33,7 @@ class Cues:
     disclaimers: tuple[re.Pattern, ...]
     credit_lines: tuple[re.Pattern, ...]
     byline: re.Pattern
-    empty_byline: re.Pattern  # "Author:" with no name after it, on a metadata line
+    empty_byline: re.Pattern  # "Author:", "By" with no name after it, on a metadata line
     staff: re.Pattern
     date_label: re.Pattern
     metadata_separators: re.Pattern  # "|", "•", ";", " / ", the space before a capitalised date label or before
@@ -81,7 +81,7 @@ def cues() -> Cues:
         credit_lines=_patterns(data.credit_line_patterns),
         publishers=_patterns(data.publisher_patterns),
         byline=re.compile(rf"^(?:{_alternation(data.byline_labels)})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
-        empty_byline=re.compile(rf"^(?:{_alternation(data.byline_labels)})\s*:$", re.IGNORECASE),
+        empty_byline=re.compile(rf"^(?:{_alternation(data.byline_labels)})\s*:?$", re.IGNORECASE),
         staff=re.compile(rf"^(?:{_alternation(data.staff_labels)})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
         date_label=re.compile(rf"^(?P<label>{_alternation(labels)})\b\s*(?P<colon>:)?\s*", re.IGNORECASE),
         metadata_separators=re.compile(

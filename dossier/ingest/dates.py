@@ -15,7 +15,8 @@ _DATE_FORMS = tuple(
     re.compile(form, re.IGNORECASE)
     for form in (
         r"(?<!\d)(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})(?!\d)",
-        rf"\b{MONTH}\s+{DAY},?\s+(?P<year>\d{{4}})(?!\d(?!\d?[:.]\d\d))",  # "20255:00 AM": year and time glued
+        rf"\b{MONTH}\s+{DAY}(?:,\s*|\s+)(?P<year>\d{{4}})(?!\d(?!\d?[:.]\d\d))",  # "20255:00 AM": year and time glued;
+                                                                                # "Nov 23,2018": no space after the comma
         rf"(?<!\d){DAY}\s+(?:of\s+)?{MONTH},?\s+(?P<year>\d{{4}})(?!\d)",
         r"(?<!\d)(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)",
         r"(?<!\d)(?P<first>\d{1,2})([/-])(?P<second>\d{1,2})\2(?P<year>\d{4})(?!\d)",  # day or month first
