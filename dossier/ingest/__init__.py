@@ -49,7 +49,8 @@ Title
 Boilerplate (kept out of the body, and so out of every extraction)
     The title and repeated or truncated copies of it; a masthead, a newspaper's
     name alone as the first line above the headline ("Gateway Gazette"), or "The"
-    and a name above a date line above it ("The Hippo"), which gives the outlet;
+    and a name above a date line above it ("The Hippo"), either printed as its
+    logo's text ("Gibraltar Chronicle Logo"), which gives the outlet;
     an institution's name (data: institution_words) as the first line: above a
     headline a kicker ("Legislative Council of Hong Kong"), above the text the
     masthead of its own page, which gives the outlet; a date label glued onto
@@ -82,8 +83,8 @@ Bylines
     alone ("Legal Correspondent") is the byline only when no name is found. A
     person's name in capitals alone right under the headline ("QUEEN MOSARWE")
     is the byline when none is labelled; a name opening with "The" is never one.
-    "in Beijing" after a byline, "by admin" after a date and bracketed credits
-    are metadata too.
+    "in Beijing" after a byline, "by admin" after a date, bracketed credits and
+    a label left empty ("Author:", "• By") are metadata too.
 
 Headings
     Short heading lines stay paragraphs (they are text the reader saw); emoji
@@ -111,7 +112,7 @@ Credited
     and is not counted; a byline ("By Xinhua") is the byline, not a credit.
 
 Dates
-    ISO 8601 from "2025-03-17", "March 17, 2025", "17 March 2025", "17.03.2025",
+    ISO 8601 from "2025-03-17", "March 17, 2025" (or "Nov 23,2018"), "17 March 2025", "17.03.2025",
     "17/03/2025" or "03/17/2025" (day or month first, when one of the two is
     over 12: "03/04/2025" is ambiguous and gives no date); never invented (no
     year, "Published 12 January", "3 hours ago": no date) and never taken from
