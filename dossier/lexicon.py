@@ -320,6 +320,7 @@ class Stances(Patterned):
     idioms: dict[Word, dict[Word, Stance]]
     undoing_verbs: Words
     refused_verbs: Words
+    claim_nouns: Words
     daring_verbs: Words
     phrasal: dict[Word, Stance]
     adjectives: dict[Word, Cue]

@@ -261,6 +261,10 @@ NOTHING_STATED = [
     'sector has proven to be an abysmal failure," Germany said.',  # the participle misread as the subject: none
     "Germany recognises the concerns of farmers.",  # recognising, not refused, only acknowledges
     "Germany recognised the hard work of the nurses.",
+    # what a claim says of someone is the claimer's word, not that one's stance
+    "Conteh spoke to the BBC, responding to accusations made by Russia that Germany supported the violent "
+    "anti-government protests that resulted in deaths.",
+    "There are claims that Germany opposes the new tariff.",
 ]
 
 

@@ -210,7 +210,7 @@ class _Sentence:
         words = lexicon().stances
         cues = [token for token in self.span if token.i in self.cues]  # no other word can open a claim
         for token in sorted(cues, key=lambda t: (_depth(t), t.i)):
-            if token.i in self.used or _hypothetical(token):
+            if token.i in self.used or _hypothetical(token) or _claimed(token, words):
                 continue
             reading = _reading(token, words, self.cues)
             if reading is not None:
@@ -797,6 +797,34 @@ def _hypothetical(token) -> bool:
             return True
         node = node.head
     return False
+
+
+def _claimed(token, words: Stances) -> bool:
+    """Inside what a claim says ("accusations that the APC supported the protests", "denied allegations that the
+    union backs the strike"): the claimer's word, nobody's stance. The clause hangs on the claim's noun, or, where
+    the parser hangs it on a verb ("responding to accusations made by Y that X supported"), right after the claim
+    noun's phrase."""
+    node = token
+    while node.head.i != node.i:
+        head = node.head
+        if node.dep_ == "acl" and head.lemma_.lower() in words.claim_nouns:
+            return True
+        if node.dep_ == "ccomp" and any(t.lemma_.lower() in words.claim_nouns and _adjoins(t.right_edge, node.left_edge)
+                                        for t in head.subtree):
+            return True
+        node = head
+    return False
+
+
+def _adjoins(end, start) -> bool:
+    """Whether nothing but punctuation and brackets' content stands between the tokens `end` and `start` ("made by
+    the ruling party (SLPP) that ...")."""
+    depth = 0
+    for token in end.doc[end.i + 1:start.i]:
+        depth += (token.text == "(") - (token.text == ")")
+        if depth == 0 and not token.is_punct:
+            return False
+    return start.i > end.i
 
 
 def _has_condition(clause, words: Stances) -> bool:
