@@ -43,23 +43,14 @@ class Turn:
 
 
 @functools.cache
-def _first_person() -> frozenset[str]:
-    return frozenset(word.casefold() for word in lexicon().speech_verbs.first_person_words)
+def _folded(words: str) -> frozenset[str]:
+    """A word list of data/speech_verbs.yaml (`first_person_words`, `question_labels`, `answer_labels`), case-folded."""
+    return frozenset(word.casefold() for word in getattr(lexicon().speech_verbs, words))
 
 
 _LABEL = re.compile(r"(?P<label>[A-Z][\w'\u2019.-]{0,30}(?:\s+[A-Z][\w'\u2019.-]{0,30}){0,3})\s*:\s+(?=\S)")
 _TIMED = re.compile(rf"{_TIME_CODE}\s+(?P<label>[A-Z][\w'\u2019-]{{1,30}})\s+(?=\S)")
 _CLOSING = "\"'\u201d\u2019)] "
-
-
-@functools.cache
-def _question_labels() -> frozenset[str]:
-    return frozenset(label.casefold() for label in lexicon().speech_verbs.question_labels)
-
-
-@functools.cache
-def _answer_labels() -> frozenset[str]:
-    return frozenset(label.casefold() for label in lexicon().speech_verbs.answer_labels)
 
 
 def find_turns(paragraphs: Sequence[str]) -> tuple[Turn, ...]:
@@ -80,8 +71,8 @@ def _asking(labelled: list[tuple[str, str]]) -> frozenset[str]:
     turns: dict[str, list[bool]] = {}
     for label, text in labelled:
         turns.setdefault(label, []).append(text.rstrip(_CLOSING).endswith("?"))
-    return frozenset(label for label, ends in turns.items() if label.casefold() in _question_labels() or (
-        label.casefold() not in _answer_labels() and len(ends) >= MIN_LABELLED and 2 * sum(ends) >= len(ends)))
+    return frozenset(label for label, ends in turns.items() if label.casefold() in _folded("question_labels") or (
+        label.casefold() not in _folded("answer_labels") and len(ends) >= MIN_LABELLED and 2 * sum(ends) >= len(ends)))
 
 
 def _turns(paragraphs: Sequence[str], heads: list[tuple[int, re.Match]], asking: frozenset[str]) -> tuple[Turn, ...]:
@@ -92,7 +83,7 @@ def _turns(paragraphs: Sequence[str], heads: list[tuple[int, re.Match]], asking:
         turns.append(Turn(i, match.end(), label, asks))
         end = heads[k + 1][0] if k + 1 < len(heads) else len(paragraphs)
         for j in range(i + 1, end):
-            if not _first_person() & {word.casefold() for word in re.findall(r"[\w'\u2019]+", paragraphs[j])}:
+            if not _folded("first_person_words") & {word.casefold() for word in re.findall(r"[\w'\u2019]+", paragraphs[j])}:
                 break
             turns.append(Turn(j, 0, label, asks))
     return tuple(turns)
@@ -111,7 +102,7 @@ def answerer(label: str, people: Sequence[tuple[str, int, int]], first_turn: int
     """Who answers under `label`, among `people` ((name, paragraph, offset) of each person the article
     names, 0-based paragraphs): the one the label names (`_names`), or for an answer label ("A") the one the
     introduction, before paragraph `first_turn`, names; None unless exactly one."""
-    if label.casefold() in _answer_labels():
+    if label.casefold() in _folded("answer_labels"):
         fitting = [p for p in people if p[1] < first_turn]
     else:
         fitting = [p for p in people if _names(label, p[0])]
