@@ -31,7 +31,7 @@ def extract(article: Article, parsed: Sequence[bytes] = ()) -> Extraction:
     marks = find_quotations(paragraphs)
     sentences = article_sentences(paragraphs, marks[0])
     actors = extract_actors(article, docs, sentences)
-    quotes, problems = extract_quotes(article, docs, marks, find_turns(paragraphs), actors)
+    quotes, problems = extract_quotes(article, docs, marks, find_turns(paragraphs), actors, sentences)
     named = [a for a in actors if a.method != LONE_NAME]  # linking keeps a lone name only if another article names it
     stances = extract_stances(article, docs, named, sentences, headline, quotes)
     return Extraction(article=article, quotes=tuple(quotes), actors=tuple(actors), stances=tuple(stances),

@@ -115,14 +115,17 @@ ANONYMOUS = Speaker(None, "unattributed")
 class Reader:
     """Reads one article in order, answering "who said this?" for each quotation."""
 
-    def __init__(self, paragraphs: Sequence[str], docs: Sequence, quotations: Sequence[Quotation]):
+    def __init__(self, paragraphs: Sequence[str], docs: Sequence, quotations: Sequence[Quotation],
+                 sentences: Sequence[Sequence[tuple[int, int]]] | None = None):
+        """`sentences`: each paragraph's sentence spans around `quotations` (`article_sentences`), split here
+        when not given."""
         self.paragraphs = paragraphs
         self.quoted = quoted_spans(paragraphs, quotations)  # (start, end) of marks and words, by paragraph
         self.sentences: list[Sentence] = []
         self.by_paragraph: list[list[Sentence]] = []
         self.starts: list[list[int]] = []
         for p, text in enumerate(paragraphs):
-            spans = split(text, self.quoted[p])
+            spans = sentences[p] if sentences is not None else split(text, self.quoted[p])
             self.by_paragraph.append([Sentence(len(self.sentences) + k, p, a, b) for k, (a, b) in enumerate(spans)])
             self.starts.append([a for a, _ in spans])
             self.sentences.extend(self.by_paragraph[-1])

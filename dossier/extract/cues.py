@@ -76,8 +76,19 @@ class _Shapes(NamedTuple):
     anywhere: tuple[_Pattern, ...]  # patterns whose cue node only excludes values: tried at every word
 
 
+_PARSE_KEY = ("dossier", "cue arrays")  # no extension attribute's key (theirs begin "._.")
+
+
 class _Parse:
     """What matching reads of one parsed paragraph, as lists of ints (one `Doc.to_array` each)."""
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Parse:
+        """The paragraph's arrays, read once for both files' cues (kept in the Doc's `user_data`)."""
+        parse = doc.user_data.get(_PARSE_KEY)
+        if parse is None:
+            parse = doc.user_data[_PARSE_KEY] = cls(doc)
+        return parse
 
     def __init__(self, doc: Doc):
         columns = doc.to_array([*ATTRIBUTES, "HEAD", "SENT_START"]).T
@@ -152,7 +163,7 @@ class _Parse:
 
 def _cues(doc: Doc, name: str) -> Cues:
     shapes = _shapes(name)
-    parse = _Parse(doc)
+    parse = _Parse.of(doc)
     found: dict[int, dict[str, int]] = defaultdict(dict)
     for i, patterns in _candidates(parse, shapes):
         for pattern in patterns:

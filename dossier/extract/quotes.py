@@ -26,14 +26,16 @@ SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "for",
 
 def extract_quotes(article: Article, docs: Sequence,
                    marks: tuple[list[Quotation], list[Unclosed]] | None = None,
-                   turns: Sequence[Turn] = (), actors: Sequence[ActorMention] = ()
+                   turns: Sequence[Turn] = (), actors: Sequence[ActorMention] = (),
+                   sentences: Sequence[Sequence[tuple[int, int]]] | None = None
                    ) -> tuple[list[QuoteMention], list[Problem]]:
     """Every direct quotation of four words or more in `article`, with its speaker's name as the article gives it.
 
     `docs[i]` is the spaCy parse of `article.paragraphs[i]`; `marks` the article's quotation marks as
     `find_quotations` paired them (paired here when not given); `turns` the turns of an interview
     transcript (`transcript.find_turns`), whose answers are quotations of the interviewee, found
-    among the people of `actors`. Quotation marks left open
+    among the people of `actors`; `sentences` each paragraph's sentence spans around `marks`
+    (`article_sentences`, split here when not given). Quotation marks left open
     are reported as Problems and skipped; a quotation that is not verbatim in its
     paragraph never leaves this function.
     """
@@ -45,7 +47,7 @@ def extract_quotes(article: Article, docs: Sequence,
                               "opened there is never closed; that quotation is left out")
         for u in unclosed
     ]
-    reader = Reader(texts, docs, quotations)
+    reader = Reader(texts, docs, quotations, sentences)
     mentions = []
     for group in _utterances(quotations, texts, docs):
         mention = _mention(article, group, texts, docs, reader)

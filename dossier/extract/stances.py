@@ -30,7 +30,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from dossier.extract.cues import Cues, stance_cues
@@ -81,7 +81,7 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
     numbered = {quote: k for k, quote in enumerate(quotes, start=1)}  # as linking numbers them (Occurrence.index)
     stances: list[Stance] = []
     recalled: dict[str, _Phrase] = {}  # cue -> the topic it was last used on, for "rejected the call" later on
-    named: dict[str, object] = _named_issues(title) if title is not None else {}  # lemma -> its noun, named in full
+    named = _NamedIssues(title)
     spans = sentences if sentences is not None else article_sentences([p.text for p in article.paragraphs])
     for paragraph, doc, sentences in zip(article.paragraphs, docs, spans):
         context = _Paragraph()
@@ -94,11 +94,11 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                     holders = context.holders
                 topic = claim.topic or context.topic or _recall(claim.pointer, recalled)
                 topic_way = "stated" if claim.topic else "carried" if context.topic else "recalled"
-                if topic is None and claim.pointer in named:  # "opposing the measure": Proposition 10, named so
-                    topic = _phrase(_phrase_tokens(named[claim.pointer], lexicon().stances))
-                    topic_way = "named before"
-                if claim.bare and topic == claim.topic and claim.bare in named:
-                    topic = _phrase(_phrase_tokens(named[claim.bare], lexicon().stances))
+                if topic is None and (noun := named.get(claim.pointer)) is not None:
+                    topic = _phrase(_phrase_tokens(noun, lexicon().stances))
+                    topic_way = "named before"  # "opposing the measure": Proposition 10, named so
+                if claim.bare and topic == claim.topic and (noun := named.get(claim.bare)) is not None:
+                    topic = _phrase(_phrase_tokens(noun, lexicon().stances))
                     topic_way = "named before"  # "defended the reform": the pension reform
                 ways = {"holder": "stated" if claim.holders is not None else "carried", "topic": topic_way,
                         **({"wording": topic.wording} if topic and topic.wording else {}),
@@ -115,7 +115,7 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                         stances.append(Stance(article.id, paragraph.index, holder.name, topic.text, claim.stance,
                                               sentence.text.strip(), topic.head, *decided, holder_at=holder.at,
                                               quote=numbered.get(quote)))
-            named.update(_named_issues(sentence))
+            named.add(sentence)
     return stances
 
 
@@ -135,6 +135,25 @@ def _decided(ways: dict[str, str], quoted: bool = False, action: bool = False) -
         caps = [f"topic {ways['topic']}", *(["action"] if action else [])]
         sureness += [Confidence(levels.quoted[cap]) for cap in caps if cap in levels.quoted]
     return ", ".join(f"{part} {way}" for part, way in ways.items()), min(sureness, key=lambda c: c.rank)
+
+
+class _NamedIssues:
+    """The nouns named in full so far (`_named_issues` of the headline and each sentence read), by lemma. A
+    sentence is read for them only when a later claim refers back, which few do."""
+
+    def __init__(self, title=None):
+        self._unread = [] if title is None else [title]
+        self._named: dict[str, object] = {}
+
+    def add(self, span) -> None:
+        self._unread.append(span)
+
+    def get(self, lemma: str):
+        if lemma:
+            for span in self._unread:
+                self._named.update(_named_issues(span))
+            self._unread.clear()
+        return self._named.get(lemma)
 
 
 def _named_issues(span) -> dict[str, object]:
@@ -206,11 +225,17 @@ class _Sentence:
     cues: Cues  # the stance cues of its paragraph (dossier.extract.cues)
     used: set[int] = field(default_factory=set)
 
+    @cached_property
+    def claim_nouns(self) -> dict:
+        """The paragraph's words whose lemma is a claim noun, by index: read only for a sentence with a cue."""
+        words = lexicon().stances
+        return {t.i: t for t in self.span.doc if t.lemma_.lower() in words.claim_nouns}
+
     def claims(self) -> Iterator[_Claim]:
         words = lexicon().stances
         cues = [token for token in self.span if token.i in self.cues]  # no other word can open a claim
         for token in sorted(cues, key=lambda t: (_depth(t), t.i)):
-            if token.i in self.used or _hypothetical(token) or _claimed(token, words):
+            if token.i in self.used or _hypothetical(token) or _claimed(token, self.claim_nouns):
                 continue
             reading = _reading(token, words, self.cues)
             if reading is not None:
@@ -799,18 +824,18 @@ def _hypothetical(token) -> bool:
     return False
 
 
-def _claimed(token, words: Stances) -> bool:
+def _claimed(token, claim_nouns: dict) -> bool:
     """Inside what a claim says ("accusations that the APC supported the protests", "denied allegations that the
     union backs the strike"): the claimer's word, nobody's stance. The clause hangs on the claim's noun, or, where
     the parser hangs it on a verb ("responding to accusations made by Y that X supported"), right after the claim
-    noun's phrase."""
+    noun's phrase. `claim_nouns`: the paragraph's words whose lemma is one (`_Sentence.claim_nouns`), by index."""
     node = token
-    while node.head.i != node.i:
+    while claim_nouns and node.head.i != node.i:
         head = node.head
-        if node.dep_ == "acl" and head.lemma_.lower() in words.claim_nouns:
+        if node.dep_ == "acl" and head.i in claim_nouns:
             return True
-        if node.dep_ == "ccomp" and any(t.lemma_.lower() in words.claim_nouns and _adjoins(t.right_edge, node.left_edge)
-                                        for t in head.subtree):
+        if node.dep_ == "ccomp" and any((t.i == head.i or head.is_ancestor(t)) and _adjoins(t.right_edge, node.left_edge)
+                                        for t in claim_nouns.values()):
             return True
         node = head
     return False
