@@ -16,14 +16,17 @@ FRONTMATTER_KEYS = ("title", "date", "updated", "author", "outlet", "url", "lang
 FRONTMATTER_MAX_CHARS = 64 * 1024
 
 
-class _FrontmatterLoader(yaml.SafeLoader):
-    """A SafeLoader that reads every scalar as the text written and refuses what expands.
+class _FrontmatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A SafeLoader (libyaml's parser where installed) that reads every scalar as the text written and refuses
+    what expands.
 
     Without implicit resolvers nothing turns into a number, a boolean, null or a timestamp
     (".inf", "0x1F", "1_000", a 5,000-digit title stay text; dates are parsed by `parse_date`).
     Aliases and merge keys are refused: eight nested levels of `<<: [*a, *a, ...]` in 600 bytes
-    expand to millions of entries. A repeated key keeps its first value and is noted in
-    `duplicates` as (key, line, first line), 1-based within the block.
+    expand to millions of entries. The composed document holds an alias as a second reference to the
+    node it names, so aliases are found by walking it once before anything is constructed. A repeated
+    key keeps its first value and is noted in `duplicates` as (key, line, first line), 1-based within
+    the block.
     """
 
     yaml_implicit_resolvers: dict = {}
@@ -32,11 +35,9 @@ class _FrontmatterLoader(yaml.SafeLoader):
         super().__init__(stream)
         self.duplicates: list[tuple[str, int, int]] = []
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in frontmatter",
-                                              self.peek_event().start_mark)
-        return super().compose_node(parent, index)
+    def construct_document(self, node: yaml.Node):
+        _refuse_aliases(node)
+        return super().construct_document(node)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: dict[object, int] = {}
@@ -55,6 +56,22 @@ class _FrontmatterLoader(yaml.SafeLoader):
             unique.append((key_node, value_node))
         node.value = unique
         return super().construct_mapping(node, deep=deep)
+
+
+def _refuse_aliases(root: yaml.Node) -> None:
+    """A ComposerError at the first node reached twice: an alias (*name) of an anchored node."""
+    seen: set[int] = set()
+    unvisited = [root]
+    while unvisited:
+        node = unvisited.pop()
+        if id(node) in seen:
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in frontmatter",
+                                              node.start_mark)
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            unvisited.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            unvisited.extend(item for pair in node.value for item in pair)
 
 
 _FRONTMATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
