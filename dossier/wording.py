@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -29,7 +30,8 @@ PAIRED_WORDS = 5
 def carries_meaning(word: str) -> bool:
     """Whether changing this lower-cased word changes what a quote says: a negation or a number."""
     meaning = lexicon().meaning
-    return word in meaning.negations or word in meaning.numbers or any(ch.isdigit() for ch in word)
+    return (word in meaning.negations or word in meaning.numbers
+            or not word.isalpha() and any(ch.isdigit() for ch in word))  # a letter is never a digit
 
 
 def is_typo_fix(published: str, wording: str) -> bool:
@@ -41,8 +43,8 @@ def is_typo_fix(published: str, wording: str) -> bool:
     or a name ("not" -> "now", "500" -> "600", "Iran" -> "Iraq": dossier/data/meaning.yaml).
     Case and punctuation never count.
     """
-    (old, old_fixed), (new, new_fixed) = _meaning(published), _meaning(wording)
-    if not (_near_letters(set(new).difference(old), "".join(old)) and _near_letters(set(old).difference(new), "".join(new))):
+    (old, old_fixed, old_set, old_letters), (new, new_fixed, new_set, new_letters) = _meaning(published), _meaning(wording)
+    if not (_near_letters(new_set - old_set, old_letters) and _near_letters(old_set - new_set, new_letters)):
         return False  # most pairs the linker asks about: told apart without aligning them
     blocks = [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if op[0] != "equal"]
     if len(blocks) > max(1, len(new) // WORDS_PER_SLIP):
@@ -68,8 +70,15 @@ def slip_keys(found: Sequence[str]) -> set[str]:
     return {letters, *(letters[:k] + letters[k + 1:] for k in range(len(letters)))}
 
 
+class _Wording(NamedTuple):
+    words: tuple[str, ...]  # lower-cased, in order
+    fixed: tuple[bool, ...]  # for each word, whether a slip may never touch it
+    vocabulary: frozenset[str]  # the words, once each
+    letters: str  # the words, unspaced
+
+
 @lru_cache(maxsize=8192)
-def _meaning(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+def _meaning(text: str) -> _Wording:
     """The lower-cased words of `text`, and for each whether a slip may never touch it: a
     negation, a number, or a name (capitalised inside a sentence). Cached: the linker compares
     each printing with every candidate."""
@@ -81,7 +90,7 @@ def _meaning(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
         name = word[:1].isupper() and bool(before) and before[-1] not in ".!?:" and word not in not_names
         found.append(word.lower())
         fixed.append(name or carries_meaning(word.lower()))
-    return tuple(found), tuple(fixed)
+    return _Wording(tuple(found), tuple(fixed), frozenset(found), "".join(found))
 
 
 def _near_letters(words: set[str], letters: str) -> bool:
