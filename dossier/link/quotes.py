@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz.distance import Levenshtein
@@ -92,7 +93,14 @@ def same_utterance(a: Sequence[str], b: Sequence[str]) -> float:
 def _shared(short: Sequence[str], long_: Sequence[str]) -> int:
     """How many of `short`'s words `long_` holds, each as often as both have it: no stretch of `long_` holds more,
     so a stretch as long as `short` is at least len(short) - shared word edits from it."""
-    return sum((Counter(short) & Counter(long_)).values())
+    counts = _counts(tuple(long_))
+    return sum(min(n, counts[word]) for word, n in _counts(tuple(short)).items() if word in counts)
+
+
+@lru_cache(maxsize=8192)
+def _counts(words: tuple[str, ...]) -> Counter:
+    """How often each word stands in a wording. Cached: the linker compares each wording with every candidate."""
+    return Counter(words)
 
 
 def _at_best(length: int, shared: int) -> float:
