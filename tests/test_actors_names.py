@@ -685,3 +685,18 @@ def test_a_bare_state_body_is_the_articles_countrys_or_none(dateline, paragraphs
     found = {m.name for m in extract_actors(article, list(nlp.load().pipe(paragraphs))) if m.surface == surface}
     assert found == ({body} if body else set())
 
+
+@pytest.mark.parametrize("paragraphs, surface, name", [
+    # a party's bare name at the end of a longer one is not that party
+    (["Steingrimur Sigfusson, leader of the largest opposition party, the Left-Greens, spoke."], "Greens", None),
+    (["Two ministers of the Social Democrats said they support early elections."], "Democrats", None),
+    # ...but the party the article names in full that ends in it
+    (["The Antigua Barbuda Labour Party (ABLP) launched its campaign.",
+      "He has disappointed even the supporters of the Labour Party."], "the Labour Party", "Antigua Barbuda Labour Party"),
+    # a party named alone, or after a body or a nation, is still the party
+    (["Labour and the Greens are backing the unions."], "the Greens", "Green Party"),
+    (["The Senate Democrats blocked the bill."], "Democrats", "Democrats"),
+])
+def test_a_partys_name_ending_a_longer_one_is_not_that_party(paragraphs, surface, name):
+    found = {m.name for m in _extract(paragraphs).actors if m.surface == surface}
+    assert found == ({name} if name else set())

@@ -63,6 +63,7 @@ MAX_NAME_TOKENS = 6  # "Jean - Yves Le Drian" is five tokens
 NAME_LINKS = frozenset({"of", "for", "on", "Against"})  # what goes on from a name's head ("Bank of England",
 # "Independent Agency Against Corruption": "against" only capitalised, as the name prints it)
 INITIALS_GLUE = frozenset({"/", "&"})  # what glues initials into one name ("PPP/C", "AT&T")
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})  # what glues a word to a name before it ("Left-Greens")
 INITIALLED_SMALL = frozenset({"and", "&", "of", "for", "the"})  # words of a name its initials skip ("Seamen and ... (SWWTU)")
 OPENING_BEFORE = frozenset({"at", "nicknamed", "dubbed", "as"})  # words before one that some readings need (_openers)
 MIN_COMPOUND_PART = 4  # "spokes" + "people"; shorter parts make names look English ("Herr" + "era")
@@ -995,7 +996,10 @@ class _Reader:
     def _party(self, i: int) -> _Reading | None:
         """A party or union by the name the news gives it (`parties` in data/organizations.yaml): "Plaid
         Cymru", "the DUP", "Labour and the Greens are backing the unions". A one-word name that is also
-        an English word must stand alone (_stands_alone): "Labour Court" and "labour costs" are none."""
+        an English word must stand alone (_stands_alone): "Labour Court" and "labour costs" are none. The
+        end of a longer name is not that party: "the Labour Party" of an article that names the Antigua
+        Barbuda Labour Party is it (`_institution_named`), "the Social Democrats" and "the Left-Greens" are
+        parties of their own, not the Democrats or the Greens."""
         j = self._skip_the(i)
         match = self.world.parties.match(self.words, j)
         if match is None:
@@ -1003,7 +1007,23 @@ class _Reader:
         end, name = match
         if end - j == 1 and _is_english(self.tokens[j]) and not self._stands_alone(j):
             return None
-        return _Reading(end, [_Found(self._surface(i, end), name, ORGANIZATION)])
+        named = self._institution_named(normalise(self.paragraph.span_text(j, end)))
+        if named is None and self._ends_longer_name(j):
+            return None
+        return _Reading(end, [_Found(self._surface(i, end), named or name, ORGANIZATION)])
+
+    def _ends_longer_name(self, k: int) -> bool:
+        """Whether the word at k is the last of a longer name: glued by a hyphen to a capitalised word
+        ("the Left-Greens"), or after a capitalised word that names no body, place or nation, after "the"
+        ("the Social Democrats", not "the Welsh Conservatives" nor "the Senate Democrats")."""
+        if k < 2:
+            return False
+        before = self.tokens[k - 1]
+        if before.text in HYPHENS and not before.whitespace_:
+            return self.tokens[k - 2].text[:1].isupper() and not self.tokens[k - 2].whitespace_
+        return (before.text[:1].isupper() and self.words[k - 2].lower() == "the"
+                and before.ent_type_ not in PLACE_ENTITIES and not any(table.match(self.words, k - 1) for table in (
+                    self.world.demonyms, self.world.names, self.world.institutions, self.world.organization_heads)))
 
     def _initialled_organization(self, i: int) -> _Reading | None:
         """An organisation the tagger names that its initials follow in brackets, read as long as they
