@@ -65,6 +65,10 @@ PERSON, ORGANIZATION, COUNTRY, GROUP = "person", "organization", "country", "gro
 
 # paragraphs -> {surface: (actor name, kind)} that the extraction must give; None: no mention at all
 ARTICLES = [
+    # a Spanish form of address before a compound surname, then its last part alone
+    (["They cannot be suggesting that Sr García-Margallo is making his threats as a smokescreen.",
+      "The GSD went on to play politics when Mr Margallo was in the Campo Area."],
+     {"Sr García-Margallo": ("García-Margallo", PERSON), "Mr Margallo": ("García-Margallo", PERSON)}),
     (["European Commission President Ursula von der Leyen arrived in Rome on Monday.",
       "von der Leyen said the talks had been useful. Von der Leyen later left for Paris."],
      {"von der Leyen": ("Ursula von der Leyen", PERSON), "Von der Leyen": ("Ursula von der Leyen", PERSON),
