@@ -185,6 +185,7 @@ class Organizations(Shape):
     institutions: Words
     governments: Words
     government_nouns: Words
+    national_bodies: Words
     national_modifiers: Words
     devolved_governments: dict[Word, Word]
     organization_heads: Words

@@ -107,12 +107,14 @@ class PersonNames:
     def short_forms(self, name: str) -> tuple[str, ...]:
         """Every shorter name that may stand alone for the bearer of `name`, the surname first, then
         any later part or run of parts: "Lula" and "Lula da Silva" of "Luiz Inácio Lula da Silva",
-        "Alves" of "Rodrigo Alves Benítez". Names read family name first or Vietnamese names have
-        only their surname; a name of one word has none."""
+        "Alves" of "Rodrigo Alves Benítez". Names read family name first or Vietnamese names have only their
+        surname; a name of one word has none, but for the last part of a compound surname ("Margallo" of
+        "García-Margallo", named so with a form of address: "Karine Jean-Pierre" is never "Pierre")."""
         words = self.parts(name)
         surname = self.surname(name)
-        if len(words) < 2:
-            return ()
+        if len(words) < 2:  # a compound surname alone ("Sr García-Margallo"): its last part ("Mr Margallo")
+            first, _, last = name.partition("-")
+            return (last,) if first[:1].isupper() and last[:1].isupper() and "-" not in last else ()
         forms = [surname]
         if self.family_name_first(words) or self.given_name_last(words):
             return tuple(forms)

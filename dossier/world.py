@@ -121,6 +121,7 @@ class World:
     us_politicians: frozenset[str]  # "Republican", "Sen.": "<politician> of Georgia" is the state
     governments: frozenset[str]
     government_nouns: frozenset[str]  # "government": "the Malawi government" is an actor of its own, not Malawi
+    national_bodies: Phrases  # "Parliament", "Supreme Court": named bare, the article's country's, case-folded
     national_modifiers: frozenset[str]  # "federal": "the federal government" is the country's own
     devolved_governments: dict[str, str]  # "Welsh" -> "Welsh Government": a nation's own within a country
     definite_countries: frozenset[str]  # "United Kingdom": named with "the" ("the government of the United Kingdom")
@@ -147,6 +148,11 @@ class World:
         """The name of a country's government as an actor: "Government of Malawi", "Government of the
         United Kingdom" (one page per country, however an article calls it)."""
         return f"Government of {'the ' if country in self.definite_countries else ''}{country}"
+
+    def body_of(self, body: str, country: str) -> str:
+        """The name of a country's state body named bare ("Parliament"): "Parliament of Samoa", "Senate of
+        the United States"."""
+        return f"{body} of {'the ' if country in self.definite_countries else ''}{country}"
 
     def is_outlet(self, text: str) -> bool:
         return self.outlets.get(text) is not None or tuple(w.lower() for w in phrase_key(text)) in _folded_outlets()
@@ -214,6 +220,7 @@ def world() -> World:
         us_politicians=frozenset(places.us_politicians),
         governments=frozenset(organizations.governments),
         government_nouns=frozenset(organizations.government_nouns),
+        national_bodies=Phrases({n: n for n in organizations.national_bodies}, fold_case=True),
         national_modifiers=frozenset(organizations.national_modifiers),
         devolved_governments=dict(organizations.devolved_governments),
         definite_countries=frozenset(c for c, aliases in data.countries.items() if f"the {c}" in aliases),

@@ -65,6 +65,10 @@ PERSON, ORGANIZATION, COUNTRY, GROUP = "person", "organization", "country", "gro
 
 # paragraphs -> {surface: (actor name, kind)} that the extraction must give; None: no mention at all
 ARTICLES = [
+    # a Spanish form of address before a compound surname, then its last part alone
+    (["They cannot be suggesting that Sr García-Margallo is making his threats as a smokescreen.",
+      "The GSD went on to play politics when Mr Margallo was in the Campo Area."],
+     {"Sr García-Margallo": ("García-Margallo", PERSON), "Mr Margallo": ("García-Margallo", PERSON)}),
     (["European Commission President Ursula von der Leyen arrived in Rome on Monday.",
       "von der Leyen said the talks had been useful. Von der Leyen later left for Paris."],
      {"von der Leyen": ("Ursula von der Leyen", PERSON), "Von der Leyen": ("Ursula von der Leyen", PERSON),
@@ -326,8 +330,8 @@ ARTICLES = [
      {"Minister for Parliament Affairs, Osei Kyei-Mensah-Bonsu": ("Osei Kyei-Mensah-Bonsu", PERSON),
       "Director of Public Prosecutions Paula Lewellyn": ("Paula Lewellyn", PERSON)}),
     # an office that names a body mentions no body
-    (["Parliament passed the bill on Tuesday. The Member of Parliament for Suame voted against it."],
-     {"Parliament": ("Parliament", ORGANIZATION), "Parliament for Suame": None}),
+    (["Parliament passed the bill on Tuesday. The Member of Parliament for Suame in Ghana voted against it."],
+     {"Parliament": ("Parliament of Ghana", ORGANIZATION), "Parliament for Suame": None}),
     (["The minister, who is also the Member of Parliament (MP) for Suame, said chiefs were powerless."],
      {"Parliament": None}),
     # a surname that is also a capital's name is no metonym after a given name
@@ -657,3 +661,46 @@ def test_a_bare_cabinet_is_the_datelines_government_or_none(dateline, paragraph,
     found = {(m.name, m.kind) for m in extract_actors(article, list(nlp.load().pipe([paragraph])))
              if m.surface.lower().endswith("cabinet")}
     assert found == actors
+
+
+@pytest.mark.parametrize("dateline, paragraphs, surface, body", [
+    # a country's state body named bare is the article's country's: its bare government's, else the one it names
+    (None, ["Samoa's prime minister has hit out at her opponent.", "She said Parliament would sit in May."],
+     "Parliament", "Parliament of Samoa"),
+    (None, ["The bill was tabled in Parliament.", "Lawmakers across Uganda are divided."], "Parliament",
+     "Parliament of Uganda"),  # the country named as a place, later on
+    (None, ["The Supreme Court of Papua New Guinea sat.", "The Supreme Court ruled."], "The Supreme Court",
+     "Supreme Court of Papua New Guinea"),
+    ("Dublin", ["The Supreme Court removed the judge, the senators said."], "The Supreme Court",
+     "Supreme Court of Ireland"),
+    (None, ["The Malawi government said the National Assembly would meet."], "the National Assembly",
+     "National Assembly of Malawi"),
+    # whose it is not certain: no actor, rather than one "Supreme Court" page for every country's
+    (None, ["The opposition walked out of parliament after the Speaker of the National Assembly spoke.",
+            "The National Assembly adjourned."], "The National Assembly", None),
+    (None, ["Senators voted to remove the judge from the Supreme Court."], "the Supreme Court", None),
+    (None, ["Kenya and Uganda said the Senate would vote."], "the Senate", None),
+    # a body named with its country, or a name of its own, is no bare one
+    (None, ["The Kenyan Senate voted on Tuesday."], "The Kenyan Senate", "Kenyan Senate"),
+])
+def test_a_bare_state_body_is_the_articles_countrys_or_none(dateline, paragraphs, surface, body):
+    article = Article("t", "t.txt", "Test", tuple(Paragraph(i, p) for i, p in enumerate(paragraphs, start=1)),
+                      dateline=dateline)
+    found = {m.name for m in extract_actors(article, list(nlp.load().pipe(paragraphs))) if m.surface == surface}
+    assert found == ({body} if body else set())
+
+
+@pytest.mark.parametrize("paragraphs, surface, name", [
+    # a party's bare name at the end of a longer one is not that party
+    (["Steingrimur Sigfusson, leader of the largest opposition party, the Left-Greens, spoke."], "Greens", None),
+    (["Two ministers of the Social Democrats said they support early elections."], "Democrats", None),
+    # ...but the party the article names in full that ends in it
+    (["The Antigua Barbuda Labour Party (ABLP) launched its campaign.",
+      "He has disappointed even the supporters of the Labour Party."], "the Labour Party", "Antigua Barbuda Labour Party"),
+    # a party named alone, or after a body or a nation, is still the party
+    (["Labour and the Greens are backing the unions."], "the Greens", "Green Party"),
+    (["The Senate Democrats blocked the bill."], "Democrats", "Democrats"),
+])
+def test_a_partys_name_ending_a_longer_one_is_not_that_party(paragraphs, surface, name):
+    found = {m.name for m in _extract(paragraphs).actors if m.surface == surface}
+    assert found == ({name} if name else set())

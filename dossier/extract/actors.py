@@ -33,7 +33,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, wraps
 from typing import NamedTuple
@@ -63,6 +63,7 @@ MAX_NAME_TOKENS = 6  # "Jean - Yves Le Drian" is five tokens
 NAME_LINKS = frozenset({"of", "for", "on", "Against"})  # what goes on from a name's head ("Bank of England",
 # "Independent Agency Against Corruption": "against" only capitalised, as the name prints it)
 INITIALS_GLUE = frozenset({"/", "&"})  # what glues initials into one name ("PPP/C", "AT&T")
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})  # what glues a word to a name before it ("Left-Greens")
 INITIALLED_SMALL = frozenset({"and", "&", "of", "for", "the"})  # words of a name its initials skip ("Seamen and ... (SWWTU)")
 OPENING_BEFORE = frozenset({"at", "nicknamed", "dubbed", "as"})  # words before one that some readings need (_openers)
 MIN_COMPOUND_PART = 4  # "spokes" + "people"; shorter parts make names look English ("Herr" + "era")
@@ -78,8 +79,21 @@ def extract_actors(article: Article, docs: Sequence, sentences: Sequence | None 
     first_mentions = first.mentions()
     organizations = dict.fromkeys(m.name for m in first_mentions if m.kind == ORGANIZATION)  # first named first
     governed = dict.fromkeys((m.name, m.kind, None, m.affiliation) for m in first_mentions if m.method == GOVERNMENT)
+    countries = dict.fromkeys(country for paragraph in paragraphs for country in _countries_named(paragraph.words))
     return _Reader(article, paragraphs, first.full_names(first_mentions), list(organizations),
-                   list(governed)).mentions()
+                   list(governed), list(countries)).mentions()
+
+
+def _countries_named(words: Sequence[str]) -> Iterator[str]:
+    """The countries a paragraph's words name, by name, demonym or capital ("Kenya", "Kenyan", "Nairobi"),
+    each phrase read whole ("Papua New Guinea" is not Guinea too)."""
+    tables = (world().names, world().demonyms, world().metonyms)
+    k = 0
+    while k < len(words):
+        match = next((found for found in (table.match(words, k) for table in tables) if found), None)
+        if match is not None and match[1].kind == COUNTRY:
+            yield match[1].name
+        k = match[0] if match is not None else k + 1
 
 
 @dataclass
@@ -189,9 +203,11 @@ class _Reader:
     """Reads one article paragraph by paragraph, remembering who it has introduced so far."""
 
     def __init__(self, article: Article, paragraphs: list[_Paragraph], known_people: Sequence[_Person] = (),
-                 known_organizations: Sequence[str] = (), governed: Sequence[tuple] = ()):
+                 known_organizations: Sequence[str] = (), governed: Sequence[tuple] = (),
+                 countries: Sequence[str] = ()):
         self.article = article
         self.governed = tuple(governed)  # the governments the article names as such ("the Malawi government")
+        self.countries = tuple(countries)  # the countries its text names, first named first
         self.paragraphs = paragraphs
         self.known_people = list(known_people)  # full names the whole article introduces, in order
         self.known_organizations = list(known_organizations)  # the organisations it names, in order
@@ -603,6 +619,8 @@ class _Reader:
             return None  # "Foreign Ministry spokesman": a bare institution needs its "the"
         else:
             name = self._named_institution(head_start, end, words)
+            if name == words and self.world.national_bodies.get(words):
+                return self._national_body(i, end, words)
         affiliation = country.name if country else self._affiliation_of(head_start, end)
         mentions = [_Found(self._surface(i, end), name, ORGANIZATION, None, affiliation)]
         if country and self.world.institutions.match(self.words, end - 1):  # not "American Airlines"
@@ -666,6 +684,8 @@ class _Reader:
         institution = self.world.institutions.match(self.words, end - 1) is not None
         if not (institution or recurs or speaks):
             return None
+        if self.world.national_bodies.get(name):
+            return self._national_body(i, end, name)
         return _Reading(end, [_Found(self.doc[i:end], name, ORGANIZATION)])  # "Moody's" keeps its 's
 
     def _own_government(self, i: int, end: int) -> _Reading | None:
@@ -680,6 +700,33 @@ class _Reader:
         if government is None or self._other_country_in_sentence(i, government[3]):
             return None  # "South Korea's industry minister said the government would ..." in a Tokyo story
         return _Reading(end, [_Found(self._surface(i, end), *government)], "own government")
+
+    def _national_body(self, i: int, end: int, body: str) -> _Reading | None:
+        """A country's state body named bare ("Parliament", "the Supreme Court"): the article's country's,
+        else no actor (`_national_body_name`)."""
+        named = self._national_body_name(body)
+        return None if named is None else _Reading(end, [_Found(self._surface(i, end), *named)])
+
+    def _national_body_name(self, body: str) -> tuple[str, str, None, str] | None:
+        """(name, kind, role, affiliation) of a country's state body named bare: the one the article names
+        in full with its country ("the Seychelles National Assembly"), else "<Body> of <Country>" of
+        the article's country (`_article_country`); None when whose it is is not certain, as a page
+        "Supreme Court" cannot say it."""
+        country = self._article_country()
+        if country is None:
+            return None
+        named = next((name for name in self.known_organizations
+                      if country in name and f" {body.lower()} " in f" {name.lower()} "), None)
+        return named or self.world.body_of(self.world.national_bodies.get(body), country), ORGANIZATION, None, country
+
+    @_asks
+    def _article_country(self) -> str | None:
+        """The one country the article is about: the country of its bare "the government"
+        (`_article_government`), else the one country its text names; None when it is not certain."""
+        government = self._article_government()
+        if government is not None:
+            return government[3]
+        return self.countries[0] if len(self.countries) == 1 else None
 
     @_same_in_both_passes
     def _other_country_in_sentence(self, k: int, country: str | None) -> bool:
@@ -949,7 +996,10 @@ class _Reader:
     def _party(self, i: int) -> _Reading | None:
         """A party or union by the name the news gives it (`parties` in data/organizations.yaml): "Plaid
         Cymru", "the DUP", "Labour and the Greens are backing the unions". A one-word name that is also
-        an English word must stand alone (_stands_alone): "Labour Court" and "labour costs" are none."""
+        an English word must stand alone (_stands_alone): "Labour Court" and "labour costs" are none. The
+        end of a longer name is not that party: "the Labour Party" of an article that names the Antigua
+        Barbuda Labour Party is it (`_institution_named`), "the Social Democrats" and "the Left-Greens" are
+        parties of their own, not the Democrats or the Greens."""
         j = self._skip_the(i)
         match = self.world.parties.match(self.words, j)
         if match is None:
@@ -957,7 +1007,23 @@ class _Reader:
         end, name = match
         if end - j == 1 and _is_english(self.tokens[j]) and not self._stands_alone(j):
             return None
-        return _Reading(end, [_Found(self._surface(i, end), name, ORGANIZATION)])
+        named = self._institution_named(normalise(self.paragraph.span_text(j, end)))
+        if named is None and self._ends_longer_name(j):
+            return None
+        return _Reading(end, [_Found(self._surface(i, end), named or name, ORGANIZATION)])
+
+    def _ends_longer_name(self, k: int) -> bool:
+        """Whether the word at k is the last of a longer name: glued by a hyphen to a capitalised word
+        ("the Left-Greens"), or after a capitalised word that names no body, place or nation, after "the"
+        ("the Social Democrats", not "the Welsh Conservatives" nor "the Senate Democrats")."""
+        if k < 2:
+            return False
+        before = self.tokens[k - 1]
+        if before.text in HYPHENS and not before.whitespace_:
+            return self.tokens[k - 2].text[:1].isupper() and not self.tokens[k - 2].whitespace_
+        return (before.text[:1].isupper() and self.words[k - 2].lower() == "the"
+                and before.ent_type_ not in PLACE_ENTITIES and not any(table.match(self.words, k - 1) for table in (
+                    self.world.demonyms, self.world.names, self.world.institutions, self.world.organization_heads)))
 
     def _initialled_organization(self, i: int) -> _Reading | None:
         """An organisation the tagger names that its initials follow in brackets, read as long as they
@@ -1066,6 +1132,9 @@ class _Reader:
             if own_affiliation is not None and affiliation is None:  # "Hungary's Viktor Orbán, the prime minister,"
                 affiliation, affiliation_surface = own_affiliation, own_surface
         surface = self._surface(start, name_end)
+        if affiliation and affiliation.kind == ORGANIZATION and self.world.national_bodies.get(affiliation.name):
+            named = self._national_body_name(affiliation.name)  # "Speaker of Parliament Anita Among"
+            affiliation = named and Known(named[0], ORGANIZATION)
         mentions = [_Found(surface, person.name, PERSON, role, affiliation.name if affiliation else person.affiliation)]
         if affiliation:
             mentions.append(_Found(affiliation_surface, affiliation.name, affiliation.kind))
