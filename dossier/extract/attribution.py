@@ -121,6 +121,8 @@ class Reader:
         when not given."""
         self.paragraphs = paragraphs
         self.quoted = quoted_spans(paragraphs, quotations)  # (start, end) of marks and words, by paragraph
+        heads = world().law_heads
+        self.may_name_law = [any(head in text for head in heads) for text in paragraphs]  # else no name opens a law
         self.sentences: list[Sentence] = []
         self.by_paragraph: list[list[Sentence]] = []
         self.starts: list[list[int]] = []
@@ -201,7 +203,7 @@ class Reader:
             kind = PERSON if nouns else UNKNOWN
         elif w.weather_systems.match(words, 0) and len(words) > 1:
             kind = PLACE  # "Hurricane Ian": a storm, never the "it" or "she" of a cue
-        elif _opens_law(tokens[0]):
+        elif self.may_name_law[paragraph] and _opens_law(tokens[0]):
             kind = LAW  # "the Administration of Justice (Protection) Act 2016": never the "it" of a cue
         elif nouns or start:
             kind = PERSON
