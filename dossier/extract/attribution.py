@@ -414,8 +414,9 @@ class Reader:
             current = self.sentences[self.read]
             if current.paragraph not in self.cues:  # matched when first read: none after the last quotation
                 self.cues[current.paragraph] = speech_cues(self.docs[current.paragraph])
+            cues = self.cues[current.paragraph]
             for token in current.tokens:
-                said = self._said(current, token)
+                said = self._said(current, token) if token.i in cues else None
                 if said is not None:
                     current.said.append(said)
             if current.said:
