@@ -222,6 +222,12 @@ SPEAKERS = [
     (["Retired teacher Mark Ellison, 63, has lived on the street for 30 years.",
       '"The talks will resume next week in Geneva."'], "Mark Ellison", "carried"),
     (["Maria Lopez met John Smith on Monday.", '"The talks will resume next week in Geneva."'], None, "unattributed"),
+    # a document read out speaks for whoever issued it; "the Government" after two governments is nobody's
+    ([f"{SAID} the World Bank\u2019s statement read."], "World Bank", "explicit"),
+    ([f"{SAID} reads a letter from the World Bank to the council."], "World Bank", "explicit"),
+    (["The union posted a message on Twitter.", f"The message read, {SAID[:-2]}.\""], None, "unattributed"),
+    (["The Gibraltar Government has lashed out at the opposition.", "The GSLP/Liberal Government spent more.",
+      f"{SAID} the Government\u2019s statement read."], None, "unattributed"),
 ]
 
 

@@ -428,6 +428,8 @@ class Reader:
             return None
         if cue.shape == "attribution":
             return self._according(sentence, token.doc[token.i:cue.last + 1])
+        if cue.shape == "document":
+            return self._document(sentence, token, token.doc[cue.last])
         if any(child.dep_ in ("poss", "det") for child in token.children):
             return None  # "Smith's remarks", "in writing": a noun the tagger took for a verb, nobody speaking
         if cue.shape == "second-hand":
@@ -450,6 +452,20 @@ class Reader:
         end = phrase[-1]
         return Said(phrase[0].idx, end.idx + len(end), " ".join(t.lower_ for t in phrase),
                     self._speaker_of(target, sentence, phrase[0].idx, "explicit"), target.idx)
+
+    def _document(self, sentence: Sentence, token, last) -> Said | None:
+        """"the Government's statement read", "reads a letter from the firm": whoever issued the document speaks
+        (`_speaker_of` on the document noun). The cue opens where the document's phrase or "reads" does."""
+        speech = lexicon().speech_verbs
+        document, verb = token, last
+        if token.lower_ in speech.reading_words:  # "reads a letter": the document is the verb's subject
+            verb = token
+            document = next(c for c in token.children if c.dep_ == "nsubj" and c.lemma_.lower() in speech.document_nouns)
+            if document.i == token.i - 1:
+                return None  # "the statement read": read at the document, which the first pattern matched
+        offset = min(document.left_edge.idx, verb.idx)
+        return Said(offset, verb.idx + len(verb), verb.text, self._speaker_of(document, sentence, offset, "explicit"),
+                    document.idx)
 
     def _spoken(self, sentence: Sentence, verb, cue: str, end: int) -> Said | None:
         """The speaker of a speech verb: its subject (the agent of a passive one)."""
@@ -585,6 +601,9 @@ class Reader:
         bodies += [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in prepositions
                    for obj in prep.children if obj.dep_ == "pobj"]
         for body in bodies:
+            if any(c.dep_ == "conj" for c in body.children):
+                return None  # "a Thomson Stevenson and Associates letter", "a statement from the union and the council":
+                # two issuers, or one name the reading cut at "and"
             speaker = self._speaker_of(body, sentence, at, method)
             if speaker.name is None and body.lower_ in lexicon().speech_verbs.organization_nouns:
                 speaker = self._role(sentence, at, frozenset({body.lower_}))
@@ -655,10 +674,20 @@ class Reader:
             nouns = nouns | {ANY_ORGANIZATION}
         outlets = (False, True) if not nouns.isdisjoint(speech.outlet_nouns) else (False,)
         keys = {(noun, outlet) for noun in nouns for outlet in outlets}
+        if not nouns.isdisjoint(world().government_nouns) and len(self._governments(sentence, at)) > 1:
+            return ANONYMOUS  # "the Government said" after "the Gibraltar Government" and "the GSLP/Liberal Government"
         back = (self.sentences[order].names if order != sentence.order else [n for n in sentence.names if n.offset < at]
                 for order in _latest_first(self.roles, keys, sentence.order))
         found = role_referent(back, lambda name: not keys.isdisjoint(self._role_keys(name)))
         return Speaker(self._fuller(found), "role", found.kind) if found else ANONYMOUS
+
+    def _governments(self, sentence: Sentence, at: int) -> set[str]:
+        """The governments named before `at` ("the Gibraltar Government"): a bare "the Government" is certain
+        to mean one only when the article has named one (as the actor scan's `_article_government`)."""
+        keys = {(noun, False) for noun in world().government_nouns}
+        return {self._fuller(name) for order in _latest_first(self.roles, keys, sentence.order)
+                for name in self.sentences[order].names
+                if (order != sentence.order or name.offset < at) and not keys.isdisjoint(self._role_keys(name))}
 
     def _index_roles(self) -> dict[tuple[str, bool], list[int]]:
         """{role key: orders of the sentences naming someone it fits}: a role noun finds its bearer
