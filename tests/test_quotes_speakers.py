@@ -228,6 +228,13 @@ SPEAKERS = [
     (["The union posted a message on Twitter.", f"The message read, {SAID[:-2]}.\""], None, "unattributed"),
     (["The Gibraltar Government has lashed out at the opposition.", "The GSLP/Liberal Government spent more.",
       f"{SAID} the Government\u2019s statement read."], None, "unattributed"),
+    # whoever a passive speech verb's agent names: "described by judge Maria Lopez as ..."
+    (['The book won, described by judge Maria Lopez as "moving, humorous and lovely all at once".'],
+     "Maria Lopez", "explicit"),
+    (['The plan was dropped, described by critics as "a disaster waiting to happen".'], None, "unattributed"),
+    # a stray full stop before a lower-case verb ends no sentence; a sob is a manner of speaking
+    ([f"{SAID} Director Maria Lopez. said in a statement released to the media."], "Maria Lopez", "explicit"),
+    ([f"{SAID} sobbed Maria Lopez, 60."], "Maria Lopez", "explicit"),
 ]
 
 

@@ -470,10 +470,12 @@ class Reader:
     def _spoken(self, sentence: Sentence, verb, cue: str, end: int) -> Said | None:
         """The speaker of a speech verb: its subject (the agent of a passive one)."""
         subject = _subject(verb, self, sentence)
+        agent = next((t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"), None)
         if subject is not None and subject.dep_ == "nsubjpass":  # "results would be announced": what, not who
-            agent = next((t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"), None)
             if agent is None:
                 return None
+            subject = agent
+        elif subject is None:  # "a book described by judge Cerrie Burnell as ...": no subject; the agent speaks
             subject = agent
         if subject is None:
             return Said(verb.idx, end, cue, ANONYMOUS)
@@ -960,6 +962,8 @@ def _subject(verb, reader: Reader, sentence: Sentence):
         if token.pos_ not in ("DET", "ADJ", "ADV", "PUNCT"):
             break
     before = _aside_start(tokens, position)
+    if before and tokens[before - 1].text == "." and verb.text.islower():
+        before -= 1  # "CDC Director Robert Redfield. said": a stray full stop ends no sentence before a lower-case verb
     for token in reversed(tokens[max(0, before - 3):before]):
         if token.pos_ in ("PRON", "PROPN", "NOUN") or _is_epithet(token):
             return token
