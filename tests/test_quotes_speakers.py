@@ -232,6 +232,14 @@ SPEAKERS = [
     (['The book won, described by judge Maria Lopez as "moving, humorous and lovely all at once".'],
      "Maria Lopez", "explicit"),
     (['The plan was dropped, described by critics as "a disaster waiting to happen".'], None, "unattributed"),
+    # an occupation the article gave no one: news of whom "she" would be, if she has no title
+    ([f"{SAID} said Ms Maria Lopez, 32.", '"Operators can cut costs elsewhere," the sales consultant added.'],
+     "Maria Lopez", "role"),
+    ([f"{SAID} said lawyer Maria Lopez, 32.", '"Operators can cut costs elsewhere," the sales consultant added.'],
+     None, "unattributed"),
+    # a "she" is not whom a "he" was before: "he said, after a question from Rusnah Aluai" then "she asked"
+    (["Kemal Aziz spoke to parliament.", f"{SAID} he said, after a question from Rusnah Aluai.",
+      '"Why do patients wait for hours?" she asked.'], "Rusnah Aluai", "pronoun"),
     # a stray full stop before a lower-case verb ends no sentence; a sob is a manner of speaking
     ([f"{SAID} Director Maria Lopez. said in a statement released to the media."], "Maria Lopez", "explicit"),
     ([f"{SAID} sobbed Maria Lopez, 60."], "Maria Lopez", "explicit"),

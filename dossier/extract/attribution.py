@@ -561,9 +561,21 @@ class Reader:
             return Speaker(surname, method, PERSON)
         if token.pos_ in ("NOUN", "PROPN") and definite:
             described = frozenset(c.lower_ for c in token.children if c.dep_ == "compound" and c.is_lower)
-            return self._role(sentence, at, frozenset({token.lemma_.lower(), token.lower_}) | described,
-                              any_organization=not described)
+            found = self._role(sentence, at, frozenset({token.lemma_.lower(), token.lower_}) | described,
+                               any_organization=not described)
+            if found.name is None and token.lower_ in speech.person_nouns:
+                return self._described_anew(sentence, at)
+            return found
         return ANONYMOUS
+
+    def _described_anew(self, sentence: Sentence, at: int) -> Speaker:
+        """An occupation nobody was named with ("said Ms Al Marquez, 32. '...,' the sales consultant added") tells
+        more of whom "he" or "she" would mean there, as an epithet does ("the Dane"): only when that is one person
+        the article gave no title or occupation, which the noun would then contradict."""
+        speaker = self._antecedent(sentence, at, (PERSON, UNKNOWN))
+        if speaker.name is None or speaker.among > 1 or self.people.get(speaker.name):
+            return ANONYMOUS
+        return replace(speaker, method="role")
 
     @staticmethod
     def _apposed_person(token, sentence: Sentence) -> Name | None:
@@ -661,7 +673,10 @@ class Reader:
                  or pronoun_candidates(contexts(), sentence.paragraph, fits))
         if not found or not found[0].name:  # nobody, or the person a nearer cue spoke of without a name
             return ANONYMOUS
-        return Speaker(found[0].name, "pronoun", found[0].kind, among=len([r for r in found if r.name]))
+        among = len([r for r in found if r.name])
+        if gender is not None and among == 1 and not found[0].spokesperson:
+            self.genders.setdefault(found[0].name, gender)  # "he said" was Khairy: a later "she" is not him
+        return Speaker(found[0].name, "pronoun", found[0].kind, among=among)
 
     def _role(self, sentence: Sentence, at: int, nouns: frozenset[str], organization: bool = False,
               any_organization: bool = True) -> Speaker:
