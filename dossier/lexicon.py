@@ -308,6 +308,7 @@ class SpeechVerbs(Patterned):
     firm_voices: Words
     document_nouns: Words
     reading_words: Words
+    reply_nouns: Words
     issuing_verbs: Words
     outlet_nouns: Words
     affiliations: Words

@@ -240,9 +240,19 @@ SPEAKERS = [
     # a "she" is not whom a "he" was before: "he said, after a question from Rusnah Aluai" then "she asked"
     (["Kemal Aziz spoke to parliament.", f"{SAID} he said, after a question from Rusnah Aluai.",
       '"Why do patients wait for hours?" she asked.'], "Rusnah Aluai", "pronoun"),
+    # a quotation opening the paragraph after the speaker's quotation carries it, whatever follows it
+    ([f"{SAID[:-2]}\" police director Maria Lopez told AFP.",
+      '"So far 52 factories have shut down." One worker was killed on Tuesday.'], "Maria Lopez", "carried"),
+    (["Police director Maria Lopez spoke to AFP.",
+      '"So far 52 factories have shut down." One worker was killed on Tuesday.'], None, "unattributed"),
     # a stray full stop before a lower-case verb ends no sentence; a sob is a manner of speaking
     ([f"{SAID} Director Maria Lopez. said in a statement released to the media."], "Maria Lopez", "explicit"),
     ([f"{SAID} sobbed Maria Lopez, 60."], "Maria Lopez", "explicit"),
+    # a paragraph that is all quotation after someone's response: theirs
+    (["Maria Lopez met John Smith on Monday.", "John Smith\u2019s response was swift.",
+      '"What crisis? The country is running well."'], "John Smith", "carried"),
+    (["Maria Lopez met John Smith on Monday.", "The response was swift.", '"What crisis? The country is running well."'],
+     None, "unattributed"),
 ]
 
 

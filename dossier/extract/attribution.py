@@ -384,8 +384,10 @@ class Reader:
         if opening.order == 0:
             return ANONYMOUS
         previous = self.sentences[opening.order - 1]
+        after_quotation = (opening is self.by_paragraph[opening.paragraph][0] and bool(previous.said)
+                           and any(previous.start <= start < previous.end for start, _ in self.quoted[previous.paragraph]))
         if not carries_speaker(opening.paragraph, previous.paragraph, _only_quoted(opening),
-                               all(_only_quoted(s) for s in self.by_paragraph[opening.paragraph])):
+                               all(_only_quoted(s) for s in self.by_paragraph[opening.paragraph]), after_quotation):
             return ANONYMOUS
         speaker = previous.speaker
         if not previous.said and previous.paragraph == opening.paragraph:
@@ -400,6 +402,8 @@ class Reader:
         """The named person a sentence with no speech cue ends on as a subject ("Asked why she stays, she
         laughed"); when `alone`, only if the sentence names no other person ("Lopez met Smith" names two)."""
         subject = next((t for t in reversed(sentence.tokens) if t.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_.lower() in lexicon().speech_verbs.reply_nouns:
+            subject = next((c for c in subject.children if c.dep_ == "poss"), None)  # "Fiame's response was swift."
         if subject is None or alone and len({n.name for n in sentence.names if n.name in self.people}) != 1:
             return None
         speaker = self._speaker_of(subject, sentence, subject.idx, "carried")
