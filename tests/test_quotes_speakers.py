@@ -248,6 +248,12 @@ SPEAKERS = [
     # a stray full stop before a lower-case verb ends no sentence; a sob is a manner of speaking
     ([f"{SAID} Director Maria Lopez. said in a statement released to the media."], "Maria Lopez", "explicit"),
     ([f"{SAID} sobbed Maria Lopez, 60."], "Maria Lopez", "explicit"),
+    # a cue inside the clause another cue reports: the likelier speaker first, as a guess among the two
+    (['Maria Lopez said the Harlow Council had announced new rules in its manifesto, "but when we asked for them, '
+      'nothing was done".'], "Maria Lopez", "explicit"),
+    (['Maria Lopez said John Smith told her, "we will not sign this deal at all".'], "John Smith", "explicit"),
+    (['Maria Lopez said John Smith had told reporters on Monday that "we will not sign this deal at all".'],
+     "John Smith", "explicit"),
     # a paragraph that is all quotation after someone's response: theirs
     (["Maria Lopez met John Smith on Monday.", "John Smith\u2019s response was swift.",
       '"What crisis? The country is running well."'], "John Smith", "carried"),

@@ -356,7 +356,7 @@ class Reader:
             return after[0]  # "," he said / "," said Grushko: the cue's subject, if any, is between
         before = [s for s in opening.said if s.end <= first.open_at]
         if before:
-            return _reported_within(opening, before)
+            return _reported_within(opening, before, first.open_at)
         return after[0] if after else self._label(opening, first)
 
     def _label(self, opening: Sentence, first: Quotation) -> Said | None:
@@ -744,20 +744,28 @@ def _latest_first(index: dict[tuple[str, bool], list[int]], keys: set[tuple[str,
     return (order for order, _ in itertools.groupby(heapq.merge(*runs, reverse=True)))
 
 
-def _reported_within(sentence: Sentence, cues: Sequence[Said]) -> Said:
-    """The last cue before a quotation; when it stands in the clause an earlier cue reports, with another
-    speaker ("Tomar said the Congress had announced ..., "but when ..."" is Tomar's; "Smith said Jones told
-    him, "..."" is Jones's), either may be the quotation's: a guess among two, for an editor to review."""
+def _reported_within(sentence: Sentence, cues: Sequence[Said], quoted_at: int) -> Said:
+    """The last cue before a quotation (at `quoted_at`); when it stands in the clause an earlier cue reports,
+    with another speaker, either may be the quotation's: a guess among two, for an editor to review. The
+    likelier first: the inner cue's when the quotation follows its verb, its object or "that" ("Smith said
+    Jones told him, "..."" is Jones's), else the outer's, whose report the quotation goes on with ("Tomar said the
+    Congress had announced in its manifesto ..., "but when ..."" is Tomar's)."""
     last = cues[-1]
     verbs = {t.idx: t for t in sentence.tokens}
     clause = verbs.get(last.offset)
     while clause is not None and clause.dep_ != "ccomp" and clause.head.i != clause.i:
         clause = clause.head  # up to the clause the cue stands in, if another verb reports it
     reporting = clause.head.i if clause is not None and clause.dep_ == "ccomp" else None
-    if any(outer.offset in verbs and verbs[outer.offset].i == reporting
-           and outer.speaker.name not in (None, last.speaker.name) for outer in cues[:-1]):
-        return replace(last, speaker=replace(last.speaker, among=max(2, last.speaker.among)))
-    return last
+    outer = next((outer for outer in cues[:-1] if outer.offset in verbs and verbs[outer.offset].i == reporting
+                  and outer.speaker.name not in (None, last.speaker.name)), None)
+    if outer is None:
+        return last
+    verb = verbs.get(last.offset)
+    word = next((t for t in reversed(sentence.tokens) if t.idx < quoted_at and t.is_alpha), None)  # before the mark
+    opened_by_cue = verb is None or word is None or word.i == verb.i or word.dep_ == "mark" or (
+        word.head.i == verb.i and word.dep_ in ("dobj", "dative"))  # "told her," "told reporters on Monday that"
+    chosen = last if opened_by_cue else outer
+    return replace(chosen, speaker=replace(chosen.speaker, among=max(2, chosen.speaker.among)))
 
 
 def _speaking(name: Name) -> str:
