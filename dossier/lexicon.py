@@ -286,7 +286,7 @@ class Patterned(Shape):
 
 Reader = Literal["idiom", "requirement", "adjective", "phrasal", "verb", "meeting", "condition", "preposition", "noun",
                  "acting", "standing", "verdict", "calling"]  # the rules of dossier.extract.stances that read a cue of each shape
-SpeechReader = Literal["attribution", "second-hand", "phrasal", "verb"]  # ...of dossier.extract.attribution
+SpeechReader = Literal["attribution", "second-hand", "document", "phrasal", "verb"]  # ...of dossier.extract.attribution
 
 
 class SpeechVerbs(Patterned):
@@ -307,6 +307,8 @@ class SpeechVerbs(Patterned):
     spokesperson_nouns: Words
     firm_voices: Words
     document_nouns: Words
+    reading_words: Words
+    reply_nouns: Words
     issuing_verbs: Words
     outlet_nouns: Words
     affiliations: Words

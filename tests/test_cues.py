@@ -62,6 +62,8 @@ SPEECH = [
     ("He pointed out that the talks were over.", {"pointed": ("phrasal",)}),  # its rule reads the particle
     ("The agency quoted Lavrov as saying talks were over.", {"quoted": ("second-hand",), "saying": ("verb",)}),
     ("The statement came in writing.", {}),  # a noun, whatever its lemma
+    # a document read out, matched at the document and at "read" (whose rule leaves it to the document's)
+    ("The ministry's statement read: talks failed.", {"statement read": ("document",), "read": ("document",)}),
 ]
 
 

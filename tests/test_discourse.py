@@ -81,13 +81,16 @@ def test_a_short_name_stands_for_the_full_name_named_last(named, expected):
     assert fullest_name(named, named.get) == expected
 
 
-@pytest.mark.parametrize("paragraph, previous, only_quoted, paragraph_only_quoted, carries", [
-    (2, 2, True, False, True),  # "Lopez said. 'We are optimistic.'"
-    (2, 1, True, True, True),  # a paragraph of its own after the speaker's
-    (2, 1, True, False, False),  # the paragraph goes on with other words
-    (3, 1, True, True, False),  # only from the paragraph right before
-    (2, 2, False, False, False),  # a sentence with words of its own has its own speaker or none
+@pytest.mark.parametrize("paragraph, previous, only_quoted, paragraph_only_quoted, after_quotation, carries", [
+    (2, 2, True, False, False, True),  # "Lopez said. 'We are optimistic.'"
+    (2, 1, True, True, False, True),  # a paragraph of its own after the speaker's
+    (2, 1, True, False, False, False),  # the paragraph goes on with other words
+    (2, 1, True, False, True, True),  # ...after opening on a quotation, right after the speaker's quotation
+    (3, 1, True, True, False, False),  # only from the paragraph right before
+    (3, 1, True, False, True, False),
+    (2, 2, False, False, False, False),  # a sentence with words of its own has its own speaker or none
+    (2, 1, False, False, True, False),
 ])
 def test_a_quotation_without_a_cue_keeps_the_speaker_before_it(paragraph, previous, only_quoted,
-                                                               paragraph_only_quoted, carries):
-    assert carries_speaker(paragraph, previous, only_quoted, paragraph_only_quoted) is carries
+                                                               paragraph_only_quoted, after_quotation, carries):
+    assert carries_speaker(paragraph, previous, only_quoted, paragraph_only_quoted, after_quotation) is carries

@@ -222,6 +222,43 @@ SPEAKERS = [
     (["Retired teacher Mark Ellison, 63, has lived on the street for 30 years.",
       '"The talks will resume next week in Geneva."'], "Mark Ellison", "carried"),
     (["Maria Lopez met John Smith on Monday.", '"The talks will resume next week in Geneva."'], None, "unattributed"),
+    # a document read out speaks for whoever issued it; "the Government" after two governments is nobody's
+    ([f"{SAID} the World Bank\u2019s statement read."], "World Bank", "explicit"),
+    ([f"{SAID} reads a letter from the World Bank to the council."], "World Bank", "explicit"),
+    (["The union posted a message on Twitter.", f"The message read, {SAID[:-2]}.\""], None, "unattributed"),
+    (["The Gibraltar Government has lashed out at the opposition.", "The GSLP/Liberal Government spent more.",
+      f"{SAID} the Government\u2019s statement read."], None, "unattributed"),
+    # whoever a passive speech verb's agent names: "described by judge Maria Lopez as ..."
+    (['The book won, described by judge Maria Lopez as "moving, humorous and lovely all at once".'],
+     "Maria Lopez", "explicit"),
+    (['The plan was dropped, described by critics as "a disaster waiting to happen".'], None, "unattributed"),
+    # an occupation the article gave no one: news of whom "she" would be, if she has no title
+    ([f"{SAID} said Ms Maria Lopez, 32.", '"Operators can cut costs elsewhere," the sales consultant added.'],
+     "Maria Lopez", "role"),
+    ([f"{SAID} said lawyer Maria Lopez, 32.", '"Operators can cut costs elsewhere," the sales consultant added.'],
+     None, "unattributed"),
+    # a "she" is not whom a "he" was before: "he said, after a question from Rusnah Aluai" then "she asked"
+    (["Kemal Aziz spoke to parliament.", f"{SAID} he said, after a question from Rusnah Aluai.",
+      '"Why do patients wait for hours?" she asked.'], "Rusnah Aluai", "pronoun"),
+    # a quotation opening the paragraph after the speaker's quotation carries it, whatever follows it
+    ([f"{SAID[:-2]}\" police director Maria Lopez told AFP.",
+      '"So far 52 factories have shut down." One worker was killed on Tuesday.'], "Maria Lopez", "carried"),
+    (["Police director Maria Lopez spoke to AFP.",
+      '"So far 52 factories have shut down." One worker was killed on Tuesday.'], None, "unattributed"),
+    # a stray full stop before a lower-case verb ends no sentence; a sob is a manner of speaking
+    ([f"{SAID} Director Maria Lopez. said in a statement released to the media."], "Maria Lopez", "explicit"),
+    ([f"{SAID} sobbed Maria Lopez, 60."], "Maria Lopez", "explicit"),
+    # a cue inside the clause another cue reports: the likelier speaker first, as a guess among the two
+    (['Maria Lopez said the Harlow Council had announced new rules in its manifesto, "but when we asked for them, '
+      'nothing was done".'], "Maria Lopez", "explicit"),
+    (['Maria Lopez said John Smith told her, "we will not sign this deal at all".'], "John Smith", "explicit"),
+    (['Maria Lopez said John Smith had told reporters on Monday that "we will not sign this deal at all".'],
+     "John Smith", "explicit"),
+    # a paragraph that is all quotation after someone's response: theirs
+    (["Maria Lopez met John Smith on Monday.", "John Smith\u2019s response was swift.",
+      '"What crisis? The country is running well."'], "John Smith", "carried"),
+    (["Maria Lopez met John Smith on Monday.", "The response was swift.", '"What crisis? The country is running well."'],
+     None, "unattributed"),
 ]
 
 

@@ -356,7 +356,7 @@ class Reader:
             return after[0]  # "," he said / "," said Grushko: the cue's subject, if any, is between
         before = [s for s in opening.said if s.end <= first.open_at]
         if before:
-            return _reported_within(opening, before)
+            return _reported_within(opening, before, first.open_at)
         return after[0] if after else self._label(opening, first)
 
     def _label(self, opening: Sentence, first: Quotation) -> Said | None:
@@ -384,8 +384,10 @@ class Reader:
         if opening.order == 0:
             return ANONYMOUS
         previous = self.sentences[opening.order - 1]
+        after_quotation = (opening is self.by_paragraph[opening.paragraph][0] and bool(previous.said)
+                           and any(previous.start <= start < previous.end for start, _ in self.quoted[previous.paragraph]))
         if not carries_speaker(opening.paragraph, previous.paragraph, _only_quoted(opening),
-                               all(_only_quoted(s) for s in self.by_paragraph[opening.paragraph])):
+                               all(_only_quoted(s) for s in self.by_paragraph[opening.paragraph]), after_quotation):
             return ANONYMOUS
         speaker = previous.speaker
         if not previous.said and previous.paragraph == opening.paragraph:
@@ -400,6 +402,8 @@ class Reader:
         """The named person a sentence with no speech cue ends on as a subject ("Asked why she stays, she
         laughed"); when `alone`, only if the sentence names no other person ("Lopez met Smith" names two)."""
         subject = next((t for t in reversed(sentence.tokens) if t.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_.lower() in lexicon().speech_verbs.reply_nouns:
+            subject = next((c for c in subject.children if c.dep_ == "poss"), None)  # "Fiame's response was swift."
         if subject is None or alone and len({n.name for n in sentence.names if n.name in self.people}) != 1:
             return None
         speaker = self._speaker_of(subject, sentence, subject.idx, "carried")
@@ -429,6 +433,8 @@ class Reader:
             return None
         if cue.shape == "attribution":
             return self._according(sentence, token.doc[token.i:cue.last + 1])
+        if cue.shape == "document":
+            return self._document(sentence, token, token.doc[cue.last])
         if any(child.dep_ in ("poss", "det") for child in token.children):
             return None  # "Smith's remarks", "in writing": a noun the tagger took for a verb, nobody speaking
         if cue.shape == "second-hand":
@@ -452,13 +458,29 @@ class Reader:
         return Said(phrase[0].idx, end.idx + len(end), " ".join(t.lower_ for t in phrase),
                     self._speaker_of(target, sentence, phrase[0].idx, "explicit"), target.idx)
 
+    def _document(self, sentence: Sentence, token, last) -> Said | None:
+        """"the Government's statement read", "reads a letter from the firm": whoever issued the document speaks
+        (`_speaker_of` on the document noun). The cue opens where the document's phrase or "reads" does."""
+        speech = lexicon().speech_verbs
+        document, verb = token, last
+        if token.lower_ in speech.reading_words:  # "reads a letter": the document is the verb's subject
+            verb = token
+            document = next(c for c in token.children if c.dep_ == "nsubj" and c.lemma_.lower() in speech.document_nouns)
+            if document.i == token.i - 1:
+                return None  # "the statement read": read at the document, which the first pattern matched
+        offset = min(document.left_edge.idx, verb.idx)
+        return Said(offset, verb.idx + len(verb), verb.text, self._speaker_of(document, sentence, offset, "explicit"),
+                    document.idx)
+
     def _spoken(self, sentence: Sentence, verb, cue: str, end: int) -> Said | None:
         """The speaker of a speech verb: its subject (the agent of a passive one)."""
         subject = _subject(verb, self, sentence)
+        agent = next((t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"), None)
         if subject is not None and subject.dep_ == "nsubjpass":  # "results would be announced": what, not who
-            agent = next((t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"), None)
             if agent is None:
                 return None
+            subject = agent
+        elif subject is None:  # "a book described by judge Cerrie Burnell as ...": no subject; the agent speaks
             subject = agent
         if subject is None:
             return Said(verb.idx, end, cue, ANONYMOUS)
@@ -544,9 +566,21 @@ class Reader:
             return Speaker(surname, method, PERSON)
         if token.pos_ in ("NOUN", "PROPN") and definite:
             described = frozenset(c.lower_ for c in token.children if c.dep_ == "compound" and c.is_lower)
-            return self._role(sentence, at, frozenset({token.lemma_.lower(), token.lower_}) | described,
-                              any_organization=not described)
+            found = self._role(sentence, at, frozenset({token.lemma_.lower(), token.lower_}) | described,
+                               any_organization=not described)
+            if found.name is None and token.lower_ in speech.person_nouns:
+                return self._described_anew(sentence, at)
+            return found
         return ANONYMOUS
+
+    def _described_anew(self, sentence: Sentence, at: int) -> Speaker:
+        """An occupation nobody was named with ("said Ms Al Marquez, 32. '...,' the sales consultant added") tells
+        more of whom "he" or "she" would mean there, as an epithet does ("the Dane"): only when that is one person
+        the article gave no title or occupation, which the noun would then contradict."""
+        speaker = self._antecedent(sentence, at, (PERSON, UNKNOWN))
+        if speaker.name is None or speaker.among > 1 or self.people.get(speaker.name):
+            return ANONYMOUS
+        return replace(speaker, method="role")
 
     @staticmethod
     def _apposed_person(token, sentence: Sentence) -> Name | None:
@@ -586,6 +620,9 @@ class Reader:
         bodies += [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in prepositions
                    for obj in prep.children if obj.dep_ == "pobj"]
         for body in bodies:
+            if any(c.dep_ == "conj" for c in body.children):
+                return None  # "a Thomson Stevenson and Associates letter", "a statement from the union and the council":
+                # two issuers, or one name the reading cut at "and"
             speaker = self._speaker_of(body, sentence, at, method)
             if speaker.name is None and body.lower_ in lexicon().speech_verbs.organization_nouns:
                 speaker = self._role(sentence, at, frozenset({body.lower_}))
@@ -641,7 +678,10 @@ class Reader:
                  or pronoun_candidates(contexts(), sentence.paragraph, fits))
         if not found or not found[0].name:  # nobody, or the person a nearer cue spoke of without a name
             return ANONYMOUS
-        return Speaker(found[0].name, "pronoun", found[0].kind, among=len([r for r in found if r.name]))
+        among = len([r for r in found if r.name])
+        if gender is not None and among == 1 and not found[0].spokesperson:
+            self.genders.setdefault(found[0].name, gender)  # "he said" was Khairy: a later "she" is not him
+        return Speaker(found[0].name, "pronoun", found[0].kind, among=among)
 
     def _role(self, sentence: Sentence, at: int, nouns: frozenset[str], organization: bool = False,
               any_organization: bool = True) -> Speaker:
@@ -656,10 +696,20 @@ class Reader:
             nouns = nouns | {ANY_ORGANIZATION}
         outlets = (False, True) if not nouns.isdisjoint(speech.outlet_nouns) else (False,)
         keys = {(noun, outlet) for noun in nouns for outlet in outlets}
+        if not nouns.isdisjoint(world().government_nouns) and len(self._governments(sentence, at)) > 1:
+            return ANONYMOUS  # "the Government said" after "the Gibraltar Government" and "the GSLP/Liberal Government"
         back = (self.sentences[order].names if order != sentence.order else [n for n in sentence.names if n.offset < at]
                 for order in _latest_first(self.roles, keys, sentence.order))
         found = role_referent(back, lambda name: not keys.isdisjoint(self._role_keys(name)))
         return Speaker(self._fuller(found), "role", found.kind) if found else ANONYMOUS
+
+    def _governments(self, sentence: Sentence, at: int) -> set[str]:
+        """The governments named before `at` ("the Gibraltar Government"): a bare "the Government" is certain
+        to mean one only when the article has named one (as the actor scan's `_article_government`)."""
+        keys = {(noun, False) for noun in world().government_nouns}
+        return {self._fuller(name) for order in _latest_first(self.roles, keys, sentence.order)
+                for name in self.sentences[order].names
+                if (order != sentence.order or name.offset < at) and not keys.isdisjoint(self._role_keys(name))}
 
     def _index_roles(self) -> dict[tuple[str, bool], list[int]]:
         """{role key: orders of the sentences naming someone it fits}: a role noun finds its bearer
@@ -695,20 +745,28 @@ def _latest_first(index: dict[tuple[str, bool], list[int]], keys: set[tuple[str,
     return (order for order, _ in itertools.groupby(heapq.merge(*runs, reverse=True)))
 
 
-def _reported_within(sentence: Sentence, cues: Sequence[Said]) -> Said:
-    """The last cue before a quotation; when it stands in the clause an earlier cue reports, with another
-    speaker ("Tomar said the Congress had announced ..., "but when ..."" is Tomar's; "Smith said Jones told
-    him, "..."" is Jones's), either may be the quotation's: a guess among two, for an editor to review."""
+def _reported_within(sentence: Sentence, cues: Sequence[Said], quoted_at: int) -> Said:
+    """The last cue before a quotation (at `quoted_at`); when it stands in the clause an earlier cue reports,
+    with another speaker, either may be the quotation's: a guess among two, for an editor to review. The
+    likelier first: the inner cue's when the quotation follows its verb, its object or "that" ("Smith said
+    Jones told him, "..."" is Jones's), else the outer's, whose report the quotation goes on with ("Tomar said the
+    Congress had announced in its manifesto ..., "but when ..."" is Tomar's)."""
     last = cues[-1]
     verbs = {t.idx: t for t in sentence.tokens}
     clause = verbs.get(last.offset)
     while clause is not None and clause.dep_ != "ccomp" and clause.head.i != clause.i:
         clause = clause.head  # up to the clause the cue stands in, if another verb reports it
     reporting = clause.head.i if clause is not None and clause.dep_ == "ccomp" else None
-    if any(outer.offset in verbs and verbs[outer.offset].i == reporting
-           and outer.speaker.name not in (None, last.speaker.name) for outer in cues[:-1]):
-        return replace(last, speaker=replace(last.speaker, among=max(2, last.speaker.among)))
-    return last
+    outer = next((outer for outer in cues[:-1] if outer.offset in verbs and verbs[outer.offset].i == reporting
+                  and outer.speaker.name not in (None, last.speaker.name)), None)
+    if outer is None:
+        return last
+    verb = verbs.get(last.offset)
+    word = next((t for t in reversed(sentence.tokens) if t.idx < quoted_at and t.is_alpha), None)  # before the mark
+    opened_by_cue = verb is None or word is None or word.i == verb.i or word.dep_ == "mark" or (
+        word.head.i == verb.i and word.dep_ in ("dobj", "dative"))  # "told her," "told reporters on Monday that"
+    chosen = last if opened_by_cue else outer
+    return replace(chosen, speaker=replace(chosen.speaker, among=max(2, chosen.speaker.among)))
 
 
 def _speaking(name: Name) -> str:
@@ -932,6 +990,8 @@ def _subject(verb, reader: Reader, sentence: Sentence):
         if token.pos_ not in ("DET", "ADJ", "ADV", "PUNCT"):
             break
     before = _aside_start(tokens, position)
+    if before and tokens[before - 1].text == "." and verb.text.islower():
+        before -= 1  # "CDC Director Robert Redfield. said": a stray full stop ends no sentence before a lower-case verb
     for token in reversed(tokens[max(0, before - 3):before]):
         if token.pos_ in ("PRON", "PROPN", "NOUN") or _is_epithet(token):
             return token

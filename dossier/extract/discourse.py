@@ -88,10 +88,14 @@ def fullest_name(candidates: Iterable[str], last_named: Callable[[str], tuple | 
     return max(named)[1] if named else None
 
 
-def carries_speaker(paragraph: int, previous_paragraph: int, only_quoted: bool, paragraph_only_quoted: bool) -> bool:
+def carries_speaker(paragraph: int, previous_paragraph: int, only_quoted: bool, paragraph_only_quoted: bool,
+                    opens_after_quotation: bool = False) -> bool:
     """Whether a quotation with no speech cue keeps the speaker of the sentence before it: when the
     quotation makes its sentence (`only_quoted`) and that sentence is in the same paragraph, or the
-    quotation is its paragraph and the sentence ends the paragraph before."""
+    sentence ends the paragraph before and the quotation is its paragraph, or opens it right after a
+    quotation that sentence attributes (`opens_after_quotation`: '"...," Rahman told AFP.' then '"So
+    far 52 factories have shut." One worker was killed on Tuesday.')."""
     if not only_quoted:
         return False
-    return previous_paragraph == paragraph or (paragraph_only_quoted and previous_paragraph == paragraph - 1)
+    return previous_paragraph == paragraph or (
+        (paragraph_only_quoted or opens_after_quotation) and previous_paragraph == paragraph - 1)
