@@ -401,6 +401,15 @@ class Topic(Shape):
     antonyms: Words = ()
     reversers: Words = ()
     needs: Words = ()
+    contexts: dict[Word, Words] = {}
+
+    @model_validator(mode="after")
+    def _contexts_of_keys(self) -> Topic:
+        """A context is given for one of the topic's own keys."""
+        stray = sorted(set(self.contexts) - set(self.keys))
+        if stray:
+            raise ValueError(f"contexts of {', '.join(stray)}, which is no key of {self.title!r}")
+        return self
 
 
 class Topics(Shape):

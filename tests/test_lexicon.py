@@ -40,6 +40,8 @@ BROKEN = [
      ["Bahamas: Input should be a valid tuple, got 'the Bahamas'"]),
     ("topics.yaml", "  - title: Ceasefire\n    keys:", "  - title: Ceasefire\n    key:",
      ["topics[0].keys: missing", "topics[0].key: unknown key"]),
+    ("topics.yaml", "    contexts:  # land", "    contexts:\n      occupations: [land]\n      # land",
+     ["topics[21]: contexts of occupations, which is no key of 'Territorial claims'"]),
     ("names.yaml", "  male: [he, him]\n", "  male: [he, '', him]\n",
      ["pronouns.male[1]: String should have at least 1 character, got ''"]),
     ("outlets.yaml", "- ABC\n", "- ABC\n- [ABC News]\n",

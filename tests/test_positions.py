@@ -59,6 +59,7 @@ STATED = [
     ("Germany supports the new climate agreement.", ("Germany", "support", "climate agreement")),
     ("France called for an immediate ceasefire.", ("France", "support", "immediate ceasefire")),
     ("Japan welcomed the proposal to cut tariffs.", ("Japan", "support", "cut tariffs")),
+    ("Italy is willing to address the issue of pay.", ("Italy", "support", "address the issue of pay")),
     ("Kenya insists on a referendum on the constitution.", ("Kenya", "support", "referendum on the constitution")),
     ("Mexico voiced support for the pension reform.", ("Mexico", "support", "pension reform")),
     ("Britain is willing to send peacekeepers.", ("United Kingdom", "support", "peacekeepers")),
@@ -265,6 +266,11 @@ NOTHING_STATED = [
     "Conteh spoke to the BBC, responding to accusations made by Russia that Germany supported the violent "
     "anti-government protests that resulted in deaths.",
     "There are claims that Germany opposes the new tariff.",
+    # a vague noun made no issue by what only dates it, nor by being the issue or the matter
+    "On 14 March 2022 the court handed down its decision in Day and others v Smith. Germany, on appeal, dismissed "
+    "the decision at first instance.",
+    "Germany is ready to discuss the matter.",
+    "Germany rejected the issue.",
 ]
 
 
@@ -520,6 +526,9 @@ WORDINGS = [
     ("Opposition leader Jane Roe wants to see the location of the new homes before supporting it.",
      ("Jane Roe", "see the location of the new homes before supporting it",
       "holder stated, topic stated, wording points back")),
+    # points back: what is done is done to a noun that only points back ("the issue"), never said what it is
+    ("Germany has shown readiness to address the issue raised by the opposition.",
+     ("Germany", "address the issue", "holder stated, topic stated, wording points back")),
     # cut short: it ends on a word that needs what follows it
     ("Mayor Lee Leffingwell was the lone vote against the budget.\n\nAt the meeting today, council member Bill "
      "Spelman said it was too late in the process for revisions like those Leffingwell proposed.",
@@ -730,6 +739,12 @@ def test_a_short_key_matches_only_itself(wording, title):
     ("the full withdrawal of Russian troops", "Troop withdrawal"),
     ("the withdrawal of the Bill", "The withdrawal of the Bill"),  # no troops named: no troop withdrawal
     ("the pullout from the deal", "The pullout from the deal"),
+    # an ambiguous key names its issue only with one of its contexts (topics.yaml `contexts`)
+    ("the illegal occupation of the media outlets", "The illegal occupation of the media outlets"),  # a building
+    ("the occupation of their land", "Territorial claims"),
+    ("the occupied territories", "Territorial claims"),
+    ("the growing humanitarian catastrophe", "The growing humanitarian catastrophe"),  # no aid
+    ("humanitarian corridors", "Humanitarian aid"),
 ])
 def test_an_issue_is_named_by_what_is_done_to_it(wording, title):
     topics, _ = link_positions([extraction("a", ("Russia", "oppose", wording, 1, "s1"))], resolve)

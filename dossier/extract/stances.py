@@ -1023,8 +1023,17 @@ def _vague(head, words: Stances) -> bool:
     named = ("compound", "nmod") if lemma in words.generic_nouns else ("compound", "amod", "nmod")
     return not any((c.dep_ in named and c.lower_ not in words.filler_modifiers)
                    or (c.dep_ == "nummod" and c.i > head.i)
-                   or (c.dep_ == "prep" and _object(c) is not None and not _vague(_object(c), words))
+                   or (c.dep_ == "prep" and _object(c) is not None and not _aside(c, words)
+                       and not _vague(_object(c), words))
                    for c in head.children)
+
+
+def _aside(preposition, words: Stances) -> bool:
+    """Whether a preposition hung on a topic's noun says when or why, not what: "a rate cut [in June]", "its
+    decision [in Day and others v ...]" (a date to the parser), "appealing it [on the grounds that ...]". Left out
+    of the topic's name, so it makes no vague noun an issue either."""
+    obj = _object(preposition)
+    return obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in words.reason_nouns)
 
 
 class _Phrase(NamedTuple):
@@ -1069,7 +1078,19 @@ def _wording(ordered: Sequence, root) -> str:
             return "a name and a verb"
     if any(t.pos_ == "PRON" and (found := pronoun(t.text)) is not None and not found.possessive for t in ordered):
         return "points back"
+    if _done_to_pointer(ordered, root, lexicon().stances):
+        return "points back"
     return ""
+
+
+def _done_to_pointer(ordered: Sequence, root, words: Stances) -> bool:
+    """Whether a topic only says that something is done to a noun pointing back, with nothing naming what it is:
+    "address the issue", "discuss the matter", "reverse the decision"."""
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+    if root.pos_ not in ("VERB", "AUX") or obj is None or not _vague(obj, words):
+        return False
+    pointing = {t.i for t in obj.subtree}
+    return all(t.i == root.i or t.i in pointing or t.pos_ not in CONTENT for t in ordered)
 
 
 def _phrase_tokens(token, words: Stances, top: bool = True) -> Iterator:
@@ -1085,9 +1106,8 @@ def _phrase_tokens(token, words: Stances, top: bool = True) -> Iterator:
             continue
         if top and child.dep_ in ("amod", "det", "predet", "nummod", "poss") and child.lower_ in words.filler_modifiers:
             continue
-        if child.dep_ == "prep" and _object(child) is not None and (
-                _object(child).ent_type_ in ("DATE", "TIME") or _object(child).lemma_.lower() in words.reason_nouns):
-            continue  # "a rate cut [in June]", "appealing it [on the grounds that ...]": when or why, not what
+        if child.dep_ == "prep" and _aside(child, words):
+            continue
         yield from _phrase_tokens(child, words, top=top and child.dep_ == "compound")  # "concrete security guarantees"
 
 

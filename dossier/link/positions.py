@@ -49,12 +49,21 @@ class Issue:
     antonyms: tuple[tuple[str, ...], ...] = ()  # the issue's opposite: "exclusion" for membership
     reversers: tuple[tuple[str, ...], ...] = ()  # words turning a key after them round: "lifting" sanctions
     needs: tuple[tuple[str, ...], ...] = ()  # one of these must be in the wording too: "troops" for a withdrawal
+    # an ambiguous key and what must be in the wording for it to name the issue: "occupation" of land, not of a building
+    contexts: tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...] = ()
+
+    def in_context(self, key: tuple[str, ...], text: Sequence[str]) -> bool:
+        """Whether `key` names the issue in the wording `text`: always, unless it is ambiguous and none of its
+        context is there."""
+        context = next((words for phrase, words in self.contexts if phrase == key), None)
+        return context is None or any(_find(text, phrase) is not None for phrase in context)
 
 
 @lru_cache(maxsize=1)
 def issues() -> tuple[Issue, ...]:
     return tuple(Issue(topic.title, _phrases(topic.keys), _phrases(topic.antonyms), _phrases(topic.reversers),
-                       _phrases(topic.needs))
+                       _phrases(topic.needs),
+                       tuple((tuple(_key_words(key)), _phrases(words)) for key, words in topic.contexts.items()))
                  for topic in lexicon().topics.topics)
 
 
@@ -249,7 +258,7 @@ def _issue(name: str) -> tuple[Issue, bool] | None:
                 if phrase[0] not in could:
                     continue
                 start = _find(text, phrase)
-                if start is not None:
+                if start is not None and issue.in_context(phrase, text):
                     rank = (start, -len(phrase), order)
                     if best is None or rank < best[0]:
                         reversed_ = any(_find(text[:start], r) is not None for r in issue.reversers)
