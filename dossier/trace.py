@@ -47,9 +47,7 @@ def fact(method: F) -> F:
             value = method(self, *args, **kwargs)
         finally:
             recorder.reads = reads
-        key = recorder.key(self.owner, name, args, kwargs)
-        reads.add(key)
-        recorder.note(key, value)
+        reads.add(recorder.read(self.owner, name, args, kwargs, value))
         return value
 
     return read  # type: ignore[return-value]
@@ -65,20 +63,24 @@ class Recorder:
         self._digester = _Digester()
         self._keys: dict[tuple, str] = {}  # a fact call with text arguments -> its key
 
-    def key(self, owner: str, name: str, args: tuple, kwargs: dict) -> str:
-        """The key of a fact call: [owner, name, args, kwargs] as JSON. Views read the same few facts over
-        and over (at 1,000 articles 275,000 reads of 29,000 facts, mostly by id), so a call whose
-        arguments are all strings or None, which are equal exactly when their JSON is, keeps its key. It is
-        looked up first: what equals a string or None is one (facts take plain values, and no number equals
-        a string), so only a call not kept yet has its arguments' types looked at."""
+    def read(self, owner: str, name: str, args: tuple, kwargs: dict, value: object) -> str:
+        """The key of a fact call that gave `value` ([owner, name, args, kwargs] as JSON), its value's digest kept
+        the first time. Views read the same few facts over and over (at 1,000 articles 271,000 reads of 29,000
+        facts, mostly by id), so a call whose arguments are all strings or None, which are equal exactly when
+        their JSON is, keeps its key, and one kept has its digest: the rest of its reads cost a look-up. It is
+        looked up first: what equals a string or None is one (facts take plain values, and no number equals a
+        string), so only a call not kept yet has its arguments' types looked at."""
         call = (owner, name, args, *kwargs.items())
         try:
             key = self._keys.get(call)
         except TypeError:  # a list or a dict among the arguments: no text
-            return _call_key(owner, name, args, kwargs)
+            call = None
+            key = None
         if key is None:
             key = _call_key(owner, name, args, kwargs)
-            if all(type(value) in _TEXT for value in (*args, *kwargs.values())):
+            if key not in self._digests:
+                self._digests[key] = self.digest_of(value)
+            if call is not None and all(type(arg) in _TEXT for arg in (*args, *kwargs.values())):
                 self._keys[call] = key
         return key
 
@@ -94,11 +96,6 @@ class Recorder:
             yield reads
         finally:
             self.reads = None
-
-    def note(self, key: str, value: object) -> None:
-        """Keep the digest of the value a fact read while recording gave."""
-        if key not in self._digests:
-            self._digests[key] = self.digest_of(value)
 
     def digest(self, key: str) -> str:
         """The digest of the value of a fact read in this build."""

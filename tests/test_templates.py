@@ -61,3 +61,39 @@ def test_template_attributes_read_from_views_as_jinja_reads_them(expression):
 def test_a_key_a_view_lacks_is_an_error_as_in_jinja():
     with pytest.raises(jinja2.UndefinedError):
         environment().from_string("{{ page.missing }}").render(page={"rows": 1})
+
+
+LINKS = [("Plain name", "../actors/a1.md"), ("*Stars* [and] <b>tags</b>", "../quotes/q1.md#p3"),
+         ("- a list marker", None), (3, "#p3"), ("1986. The year", "../sources/s1/2024-01-1.md"), ("", None)]
+PRINTED = {  # each of LINKS as a page one folder below docs/ prints it
+    1: ["[Plain name](../actors/a1.md)", "[&#42;Stars&#42; &#91;and&#93; &#60;b&#62;tags&#60;/b&#62;](../quotes/q1.md#p3)",
+        "&#45; a list marker", "[3](#p3)", "[1986&#46; The year](../sources/s1/2024-01-1.md)", ""],
+}
+PRINTED[0] = [line.replace("](../", "](") for line in PRINTED[1]]
+PRINTED[2] = [line.replace("](../", "](../../") for line in PRINTED[1]]
+
+
+@pytest.mark.parametrize("depth", [0, 1, 2])
+def test_a_resolved_link_prints_as_link_prints_its_label_and_href(depth):
+    """`a(resolved)` and `link(label, href)` print one markup: the label escaped, the href made relative to
+    the page's depth, no link without an href."""
+    page = environment(depth=depth).from_string(
+        '{% from "partials/macros.md.j2" import a, link %}'
+        "{% for label, href in links %}{{ a({'label': label, 'href': href}) }}|{{ link(label, href) }}\n{% endfor %}")
+    assert page.render(links=LINKS).split("\n")[:-1] == [f"{line}|{line}" for line in PRINTED[depth]]
+
+
+def test_a_resolved_link_is_one_macro_call(monkeypatch):
+    """Most links a page prints are resolved by its view (87,000 of 116,000 at 1,000 articles): `a` prints
+    them itself instead of calling `link`, one macro call each."""
+    called: list[str] = []
+    invoke = jinja2.runtime.Macro._invoke
+
+    def counted(self, arguments, autoescape):
+        called.append(self.name)
+        return invoke(self, arguments, autoescape)
+
+    monkeypatch.setattr(jinja2.runtime.Macro, "_invoke", counted)
+    page = environment().from_string('{% from "partials/macros.md.j2" import a %}{{ a(page.actor) }}')
+    assert page.render(page={"actor": {"label": "Ana Ruiz", "href": "../actors/a1.md"}}) == "[Ana Ruiz](../actors/a1.md)"
+    assert called == ["a"]
