@@ -67,18 +67,31 @@ class Phrases:
         self.lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}  # longest first
 
     def _key(self, words) -> tuple[str, ...]:
-        return tuple(w.lower() for w in words) if self.fold_case else tuple(words)
+        return tuple(map(str.lower, words)) if self.fold_case else tuple(words)
 
     def match(self, words: list[str], start: int) -> tuple[int, object] | None:
         """(end, value) of the longest phrase beginning at words[start], or None."""
         if start >= len(words):
             return None
-        for length in self.lengths.get(words[start].lower() if self.fold_case else words[start], ()):
-            if start + length <= len(words):  # only the lengths of phrases with this first word
-                value = self.table.get(self._key(words[start:start + length]))
+        lengths = self.lengths.get(words[start].lower() if self.fold_case else words[start])
+        if lengths is None:
+            return None  # most words begin no phrase
+        for length in lengths:
+            end = start + length
+            if end <= len(words):  # only the lengths of phrases with this first word
+                value = self.table.get(self._key(words[start:end]))
                 if value is not None:
-                    return start + length, value
+                    return end, value
         return None
+
+    def last(self, words: list[str]) -> int:
+        """The last position in `words` where a phrase begins (`match` finds one there), -1 for none: only
+        the words a phrase begins with are matched."""
+        lengths = self.lengths
+        for k in reversed(range(len(words))):
+            if (words[k].lower() if self.fold_case else words[k]) in lengths and self.match(words, k):
+                return k
+        return -1
 
     def get(self, phrase: str):
         return self.table.get(self._key(phrase_key(phrase)))

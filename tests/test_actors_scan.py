@@ -1,8 +1,9 @@
 """The actor scan tries its readings only where one can begin (actors._may_start), at each such word only
-the readings that word can open (actors._openers), and a title or an institution only where one ends
-ahead in the paragraph (actors._last): skipping the other words and readings must never change what
-it finds. Each test runs the scan twice, gated and trying every reading at every word, and compares
-the mentions."""
+the readings that word can open (actors._openers), a title or an institution only where one ends ahead in
+the paragraph (actors._last_title, actors._last_institution), a law or a name with its initials in brackets
+only where a law's head or a bracket is ahead (actors._last_of), and a group only at a group's noun
+(actors._group_nouns): skipping the other words and readings must never change what it finds. Each test
+runs the scan twice, gated and trying every reading at every word, and compares the mentions."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ PIECES = [
     "hurricanes", "Laura", "and", "Delta", "Cyclone", "Debbie", "nicknamed", "dubbed", "As", "At", "at",
     "Chief Justice of Pakistan (CJP) Qazi Faez Isa", "the CJP", "CJP", "the diplomat", "the Diplomat",
     "Foreign Ministry", "ministry", "government", "Harbor Bancorp", "Ministry of Foreign Affairs", "Kiel Institute",
+    "the Uganda Peoples' Defence Forces (UPDF) Amendment Bill", "Act", "Bill", "(", ")", "(BCP)",
+    "the Botswana Congress Party", "teacher unions", "have come out against", "residents",
 ]
 paragraph = st.lists(st.sampled_from(PIECES), min_size=1, max_size=20).map(" ".join)
 
@@ -39,7 +42,10 @@ def _both_ways(article: Article, docs: list, monkeypatch: pytest.MonkeyPatch) ->
     gated = extract_actors(article, docs)
     with monkeypatch.context() as patch:
         patch.setattr(actors, "_may_start", lambda token, word: True)
-        patch.setattr(actors, "_last", lambda words, found: len(words))
+        patch.setattr(actors, "_last_title", lambda words: len(words))
+        patch.setattr(actors, "_last_institution", lambda tokens, words: len(words))
+        patch.setattr(actors, "_last_of", lambda words, wanted: len(words))
+        patch.setattr(actors, "_group_nouns", lambda tokens: tokens)
         patch.setattr(actors, "_openers", lambda word, after_the, before: actors._Reader._readings)
         everywhere = extract_actors(article, docs)
     return gated, everywhere
@@ -68,6 +74,8 @@ def test_the_gate_changes_nothing_on_real_articles(folder, limit, monkeypatch):
 @example(["The Russian Foreign Ministry said. Russia's government and Harbor Bancorp agreed, the minister said."])
 @example(["Mohamed Hamdan Dagalo, nicknamed Hemedti, said. An analyst at Morningstar, the diplomat, said.",
           "Chief Justice of Pakistan (CJP) Qazi Faez Isa met NATO. The CJP said. The alliance said."])
+@example(["The Uganda Peoples' Defence Forces (UPDF) Amendment Bill was passed. Teacher unions said.",
+          "The Botswana Congress Party (BCP) said. North Rift residents have come out against it."])
 def test_the_gate_changes_nothing_on_any_prose(texts):
     article = _article(texts)
     docs = list(nlp.load().pipe(texts))

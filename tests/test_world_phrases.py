@@ -24,3 +24,17 @@ PHRASES = {"European Union": "eu", "European Central Bank": "ecb", "Bank": "bank
 ])
 def test_the_longest_phrase_at_a_position(words, start, fold_case, found):
     assert Phrases(PHRASES, fold_case=fold_case).match(words, start) == found
+
+
+@pytest.mark.parametrize("fold_case", [False, True])
+@pytest.mark.parametrize("words", [
+    "the European Central Bank and the New York Times said".split(),
+    "New York and New Jersey".split(),  # "New" begins a phrase at 2 only where "York" follows
+    "a Bank of the UN".split(),
+    "the new york times".split(),
+    "European".split(),
+    [],
+])
+def test_the_last_phrase_is_the_last_position_match_finds(words, fold_case):
+    phrases = Phrases(PHRASES, fold_case=fold_case)
+    assert phrases.last(words) == max((k for k in range(len(words)) if phrases.match(words, k)), default=-1)

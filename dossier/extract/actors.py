@@ -33,7 +33,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, wraps
 from typing import NamedTuple
@@ -113,6 +113,9 @@ class _Paragraph:
     starts: list[int]  # the tokens where a reading can begin (_may_start): the only ones the scan tries
     last_title: int  # the last token a title of office begins at (-1: none): no title is read after it
     last_institution: int  # ...an institution's head ("Ministry", "Foundation") or a government: likewise
+    last_law: int  # ...a law's head ("Act", "Bill"): no law is read after it
+    last_bracket: int  # ...an opening bracket: no name with its initials in brackets is read after it
+    group_nouns: list  # the tokens that are a plural noun for a group (`_groups` looks at no other)
     answers: dict = field(default_factory=dict)
     readings: dict = field(default_factory=dict)  # token -> (the best reading there, the questions it asked)
 
@@ -125,9 +128,8 @@ class _Paragraph:
         return cls(paragraph.index, paragraph.text, doc, tokens, words, [*starts, len(tokens)],
                    _is_heading(paragraph.text), {e.start: e for e in doc.ents},
                    [k for k, (token, word) in enumerate(zip(tokens, words)) if _may_start(token, word)],
-                   _last(words, lambda k: w.titles.match(words, k)),
-                   _last(words, lambda k: tokens[k].lower_ in w.governments or w.institutions.match(words, k)
-                         or w.organization_heads.match(words, k)))
+                   _last_title(words), _last_institution(tokens, words), _last_of(words, w.law_heads),
+                   _last_of(words, {"("}), _group_nouns(tokens))
 
     def span_text(self, start: int, end: int) -> str:
         """doc[start:end].text, without making a Span."""
@@ -281,7 +283,7 @@ class _Reader:
         "teacher unions" is that group; a bare plural alone ("critics say", "more Senators said") says
         too little of who to be an actor. Words another reading took are not looked at again."""
         found = []
-        for token in self.tokens:
+        for token in self.paragraph.group_nouns:
             if (token.lower_ not in self.world.group_nouns or token.dep_ not in ("nsubj", "nsubjpass")
                     or token.head.lemma_.lower() not in self.world.group_acts or self.heading
                     or any(start <= token.idx < end for start, end in taken)):
@@ -981,6 +983,8 @@ class _Reader:
         """A law or bill by its name ("the Administration of Justice (Protection) Act 2016"), or one
         referred back to ("these Bills", "the Act"): no actor, though the tagger finds organisations and
         a "Bill" in it (world.law_name_end). A lone "Bill" the tagger calls a person is someone's name."""
+        if i > self.paragraph.last_law:
+            return None  # every reading of one ends in a law's head, at or after i
         start = self._skip_the(i)
         end = law_name_end(self.words, start)
         if end is None and self.words[start] in self.world.law_heads and (
@@ -1046,6 +1050,8 @@ class _Reader:
         """Where a name of two words or more that begins at start ends, when a bracket follows it with
         the initials of its capitalised words ("(SWWTU)", "(PPP/C)"); small words ("and", "of") and a
         possessive may come between them."""
+        if start > self.paragraph.last_bracket:
+            return None
         initials = ""
         for k in range(start, min(len(self.doc), start + MAX_INSTITUTION_TOKENS)):
             word = self.words[k]
@@ -1654,10 +1660,30 @@ def _openers(word: str, after_the: str | None,
     return tuple(read for read in _Reader._readings if opens.get(read, True))
 
 
-def _last(words: Sequence[str], found: Callable[[int], object]) -> int:
-    """The last position in `words` where `found` finds something, -1 for none (looking from the end: the
-    words after the last find are all it reads)."""
-    return next((k for k in reversed(range(len(words))) if found(k)), -1)
+def _last_title(words: list[str]) -> int:
+    """The last position in a paragraph's `words` where a title of office begins, -1 for none."""
+    return world().titles.last(words)
+
+
+def _last_of(words: list[str], wanted: Set[str]) -> int:
+    """The last position in `words` of one of the words `wanted`, -1 for none."""
+    if wanted.isdisjoint(words):
+        return -1  # most paragraphs
+    return next(k for k in reversed(range(len(words))) if words[k] in wanted)
+
+
+def _group_nouns(tokens: Sequence) -> list:
+    """The tokens that are a plural noun for a group ("unions", "residents"): the only ones `_groups` reads."""
+    nouns = world().group_nouns
+    return [t for t in tokens if t.lower_ in nouns]
+
+
+def _last_institution(tokens: Sequence, words: list[str]) -> int:
+    """The last position where an institution's or organisation's head ("Ministry", "Foundation") or a
+    government ("government", "authorities") is, -1 for none."""
+    w = world()
+    government = next((k for k in reversed(range(len(tokens))) if tokens[k].lower_ in w.governments), -1)
+    return max(government, w.institutions.last(words), w.organization_heads.last(words))
 
 
 def _is_heading(text: str) -> bool:
