@@ -172,8 +172,9 @@ class NameIndex:
 
     def ranks(self, short: str) -> dict[str, int]:
         """{full name added: rank} for every full name `short` may stand for, as rank() would say."""
-        found = dict(self._exact.get(short, {}))
-        for full, rank in self._folded.get(_fold(short), {}).items():
+        exact, folded = self._exact.get(short), self._folded.get(_fold(short))
+        found = dict(exact) if exact else {}
+        for full, rank in folded.items() if folded else ():
             found[full] = min(rank, found.get(full, rank))
         return found
 

@@ -149,9 +149,10 @@ def _same_in_both_passes(method):
     def answer(self, *args, **kwargs):
         key = (method, args, tuple(kwargs.items())) if kwargs else (method, args)
         answers = self.paragraph.answers
-        if key not in answers:
-            answers[key] = method(self, *args, **kwargs)
-        return answers[key]
+        found = answers.get(key, answers)  # the dict itself: no answer yet (None is one)
+        if found is answers:
+            found = answers[key] = method(self, *args, **kwargs)
+        return found
 
     return answer
 
@@ -199,6 +200,7 @@ class _Reading:
     end: int
     mentions: list[_Found] = field(default_factory=list)
     method: str = ""  # the reading that gave it ("titled person"): how its mentions were decided
+    printed: tuple[ActorMention, ...] | None = None  # the mentions as the scan gives them, made once for both passes
 
 
 class _Reader:
@@ -261,13 +263,17 @@ class _Reader:
                 reading = self._reading_at(i)
                 if reading is None:
                     continue
-                self._remember(reading, doc[i:reading.end].root)
+                if reading.mentions:
+                    self._remember(reading, doc[i:reading.end].root)
                 if any(m.kind == PERSON for m in reading.mentions):
                     self.last_person_end = (doc, reading.end)
-                here.extend(ActorMention(self.article.id, index, m.span.text, m.name, m.kind, m.role, m.affiliation,
-                                         m.span.start_char, m.span.end_char, reading.method,
-                                         Confidence(lexicon().confidence.actor[reading.method]))
-                            for m in reading.mentions)
+                if reading.printed is None:  # the second pass takes most of the first pass's readings as they were
+                    reading.printed = tuple(
+                        ActorMention(self.article.id, index, m.span.text, m.name, m.kind, m.role, m.affiliation,
+                                     m.span.start_char, m.span.end_char, reading.method,
+                                     Confidence(lexicon().confidence.actor[reading.method]))
+                        for m in reading.mentions)
+                here.extend(reading.printed)
                 end = reading.end
             groups = self._groups(index, [(m.start, m.end) for m in here])
             if groups:  # "North Rift residents": no person "North Rift"
@@ -885,9 +891,12 @@ class _Reader:
     def _organizations_by(self, word: str) -> tuple[str, ...]:
         """The organisations whose name, initials or first word `word` may be: those named so far, the
         latest first, then those named later, in order."""
-        keys = (word, word.upper())
-        named = {name for key in keys for name in self.organization_keys.get(key, ())}
-        ahead = {name for key in keys for name in self.known_organization_keys.get(key, ())}
+        upper = word.upper()
+        met, later = self.organization_keys, self.known_organization_keys
+        if word not in met and upper not in met and word not in later and upper not in later:
+            return ()  # most words: no organisation met or to come goes by them
+        named = {name for key in (word, upper) for name in met.get(key, ())}
+        ahead = {name for key in (word, upper) for name in later.get(key, ())}
         return (*sorted(named, key=self.organizations.__getitem__, reverse=True),
                 *sorted(ahead, key=self.known_organization_order.__getitem__))
 
@@ -946,8 +955,7 @@ class _Reader:
         token = self.tokens[k]
         hyphenated = k >= 2 and self.words[k - 1] == "-" and not self.tokens[k - 2].whitespace_
         text = normalise(self.paragraph.span_text(k - 2, k + 1)) if hyphenated else token.text
-        return any(self.world.organization_nouns.get(form) is not None
-                   for form in (token.lemma_, text, text.removesuffix("s")))
+        return _is_organization_word(token.lemma_, text)
 
     def _is_example(self, start: int, end: int) -> bool:
         """ "start-ups such as Mistral and Aleph Alpha", "banks including HSBC": one of a kind of organisation."""
@@ -1743,6 +1751,13 @@ def _abbreviates(words: str, name: str) -> bool:
         return False
     initials, head = words.rsplit(" ", 1) if " " in words else ("", words)
     return head == forms[0][-1] and len(initials) > 1 and initials == forms[1][:-1]
+
+
+@lru_cache(maxsize=16384)
+def _is_organization_word(lemma: str, text: str) -> bool:
+    """Whether a word (its lemma, or as printed, in the singular or plural) is a noun for a kind of organisation."""
+    nouns = world().organization_nouns
+    return any(nouns.get(form) is not None for form in (lemma, text, text.removesuffix("s")))
 
 
 def _may_start(token, word: str) -> bool:
