@@ -79,9 +79,8 @@ def extract_actors(article: Article, docs: Sequence, sentences: Sequence | None 
     first_mentions = first.mentions()
     organizations = dict.fromkeys(m.name for m in first_mentions if m.kind == ORGANIZATION)  # first named first
     governed = dict.fromkeys((m.name, m.kind, None, m.affiliation) for m in first_mentions if m.method == GOVERNMENT)
-    countries = dict.fromkeys(country for paragraph in paragraphs for country in _countries_named(paragraph.words))
     return _Reader(article, paragraphs, first.full_names(first_mentions), list(organizations),
-                   list(governed), list(countries)).mentions()
+                   list(governed), reads_countries=True).mentions()
 
 
 def _countries_named(words: Sequence[str]) -> Iterator[str]:
@@ -208,10 +207,10 @@ class _Reader:
 
     def __init__(self, article: Article, paragraphs: list[_Paragraph], known_people: Sequence[_Person] = (),
                  known_organizations: Sequence[str] = (), governed: Sequence[tuple] = (),
-                 countries: Sequence[str] = ()):
+                 reads_countries: bool = False):
         self.article = article
         self.governed = tuple(governed)  # the governments the article names as such ("the Malawi government")
-        self.countries = tuple(countries)  # the countries its text names, first named first
+        self.reads_countries = reads_countries  # whether `countries` reads the text (the second pass) or is empty
         self.paragraphs = paragraphs
         self.known_people = list(known_people)  # full names the whole article introduces, in order
         self.known_organizations = list(known_organizations)  # the organisations it names, in order
@@ -708,6 +707,14 @@ class _Reader:
         if government is None or self._other_country_in_sentence(i, government[3]):
             return None  # "South Korea's industry minister said the government would ..." in a Tokyo story
         return _Reading(end, [_Found(self._surface(i, end), *government)], "own government")
+
+    @cached_property
+    def countries(self) -> tuple[str, ...]:
+        """The countries the article's text names, first named first: read only when a bare state body asks."""
+        if not self.reads_countries:
+            return ()
+        named = (country for paragraph in self.paragraphs for country in _countries_named(paragraph.words))
+        return tuple(dict.fromkeys(named))
 
     def _national_body(self, i: int, end: int, body: str) -> _Reading | None:
         """A country's state body named bare ("Parliament", "the Supreme Court"): the article's country's,
