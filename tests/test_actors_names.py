@@ -704,3 +704,17 @@ def test_a_bare_state_body_is_the_articles_countrys_or_none(dateline, paragraphs
 def test_a_partys_name_ending_a_longer_one_is_not_that_party(paragraphs, surface, name):
     found = {m.name for m in _extract(paragraphs).actors if m.surface == surface}
     assert found == ({name} if name else set())
+
+
+@pytest.mark.parametrize("paragraphs, surface, name", [
+    # a titled surname listed right after the person named in full who bears it is someone else: no actor
+    (["Our best wishes go to Mrs. Anne Corbyn, Prime Minister Corbyn and their family."], "Prime Minister Corbyn",
+     None),
+    (["We thank Mrs. Anne Corbyn and Prime Minister Corbyn for coming."], "Prime Minister Corbyn", None),
+    # ...but the same surname with a title later on, even in a list, is still her
+    (["Prime Minister Anne Corbyn spoke on Monday.", "Later, Prime Minister Corbyn, Mr Lopez and the Speaker said no."],
+     "Prime Minister Corbyn", "Anne Corbyn"),
+])
+def test_a_list_names_each_person_once(paragraphs, surface, name):
+    found = {m.name for m in _extract(paragraphs).actors if m.surface == surface}
+    assert found == ({name} if name else set())

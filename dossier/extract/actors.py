@@ -65,6 +65,7 @@ NAME_LINKS = frozenset({"of", "for", "on", "Against"})  # what goes on from a na
 INITIALS_GLUE = frozenset({"/", "&"})  # what glues initials into one name ("PPP/C", "AT&T")
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})  # what glues a word to a name before it ("Left-Greens")
 INITIALLED_SMALL = frozenset({"and", "&", "of", "for", "the"})  # words of a name its initials skip ("Seamen and ... (SWWTU)")
+LIST_SEPARATORS = frozenset({",", "and", "&"})  # what stands between the items of a list of names
 OPENING_BEFORE = frozenset({"at", "nicknamed", "dubbed", "as"})  # words before one that some readings need (_openers)
 MIN_COMPOUND_PART = 4  # "spokes" + "people"; shorter parts make names look English ("Herr" + "era")
 
@@ -371,10 +372,19 @@ class _Reader:
         person = self._person(start_name, end, supported=role is not None or addressed)
         if person is None:
             return None
+        if end - start_name == 1 and self._listed_beside(i, person):
+            return _Reading(end)  # another bearer of the surname, whom the article never names in full
         if councillor and end - start_name == 1 and " " not in person.name:
             person = _Person(normalise(self.paragraph.span_text(start_name - 1, end)))  # "Cllr Saund"
         start = i if affiliation_surface is not None else self._narrowed(i, start_name)
         return self._person_reading(start, end, person, role, affiliation, affiliation_surface)
+
+    def _listed_beside(self, i: int, person: _Person) -> bool:
+        """Whether the titled surname at i follows, as the next item of a list, the person it would
+        stand for, named in full: "Mrs. Kim Barrow, Prime Minister Barrow and their family" lists two
+        people, so the Prime Minister is not Kim Barrow."""
+        return (i > 0 and self.words[i - 1] in LIST_SEPARATORS and " " in person.name
+                and self._person_ending_at(i - 1) == person.name)
 
     def _holder_of_body(self, i: int, of: int, role: str | None) -> _Reading | None:
         """ "Head of Bectu Philippa Childs", "General Secretary of Unite Sharon Graham": a title, "of", a body
