@@ -718,3 +718,14 @@ def test_a_partys_name_ending_a_longer_one_is_not_that_party(paragraphs, surface
 def test_a_list_names_each_person_once(paragraphs, surface, name):
     found = {m.name for m in _extract(paragraphs).actors if m.surface == surface}
     assert found == ({name} if name else set())
+
+
+@pytest.mark.parametrize("paragraph, name", [
+    # a given name the tagger leaves out of the person it reads after it is still the person's
+    ("The speakers were: Francis Lopez, Julius Marsh, Dolores Ortega Diaz, Karen Webb and Lisa Shaw.",
+     "Dolores Ortega Diaz"),
+    ("Speakers included Dolores Ortega Diaz, Rodwell Pike and Lisa Shaw.", "Dolores Ortega Diaz"),
+])
+def test_a_given_name_the_tagger_left_out_opens_the_name(paragraph, name):
+    names = {m.name for m in _extract([paragraph]).actors}
+    assert name in names and name.split(" ", 1)[1] not in names, names

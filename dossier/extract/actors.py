@@ -1099,7 +1099,9 @@ class _Reader:
             return known
         if self.heading:
             return None
-        if supported or all(t.ent_type_ == "PERSON" for t in self.doc[start:end]) or is_initialled_name(
+        # a given name the tagger left out of the PERSON it reads after it: "Dolores" of "Dolores Balderamos Garcia"
+        tagged = start + (end - start > 1 and self.words[start] in genders().given_names)
+        if supported or all(t.ent_type_ == "PERSON" for t in self.doc[tagged:end]) or is_initialled_name(
                 self.words[start]):
             return _Person(name)
         return None
