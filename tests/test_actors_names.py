@@ -729,3 +729,16 @@ def test_a_list_names_each_person_once(paragraphs, surface, name):
 def test_a_given_name_the_tagger_left_out_opens_the_name(paragraph, name):
     names = {m.name for m in _extract([paragraph]).actors}
     assert name in names and name.split(" ", 1)[1] not in names, names
+
+
+@pytest.mark.parametrize("paragraphs, surface, name, kind", [
+    # a body's members named by it ("the NUC lawmakers") are the body acting, no group of their own
+    (["The ruling National Unity Congress (NUC) holds a supermajority.", "The NUC lawmakers rejected both motions."],
+     "The NUC lawmakers", "National Unity Congress", ORGANIZATION),
+    # ...but a company's workers or pilots are a group of their own
+    (["Goodyear said the plant would close.", "Goodyear workers said they would strike."], "Goodyear workers",
+     "goodyear workers", GROUP),
+])
+def test_a_bodys_members_named_by_it_are_the_body(paragraphs, surface, name, kind):
+    found = {(m.name, m.kind) for m in _extract(paragraphs).actors if m.surface == surface}
+    assert found == {(name, kind)}

@@ -293,21 +293,33 @@ class _Reader:
                     "JJR", "JJS") and self.tokens[start - 1].lower_ not in self.world.group_quantifiers:
                 start -= 1
             name = normalise(self.doc[start:token.i + 1].text)
-            if start in self.sentence_starts and self.tokens[start].tag_ not in ("NNP", "NNPS"):
+            body = self._members_of(start, token.i)  # "the PNC lawmakers": the PNC acting, no group of its own
+            if body is None and start in self.sentence_starts and self.tokens[start].tag_ not in ("NNP", "NNPS"):
                 name = name[:1].lower() + name[1:]  # "Opposition parties said": the capital is the sentence's
-            if start == token.i:  # "the unions": the group of that kind the article last named, else none
+            if body is None and start == token.i:  # "the unions": the group of that kind the article last named
                 after_the = start > 0 and self.words[start - 1].lower() == "the"
                 name = next((g for g in reversed(self.groups) if g.split()[-1].lower() == name.lower()), None)
                 if name is None or not after_the:
                     continue
-            self.groups.pop(name, None)
-            self.groups[name] = None  # the latest named last
+            if body is None:
+                self.groups.pop(name, None)
+                self.groups[name] = None  # the latest named last
             if start and self.words[start - 1].lower() == "the":
                 start -= 1
             span = self.doc[start:token.i + 1]
-            found.append(ActorMention(self.article.id, index, span.text, name, GROUP, None, None, span.start_char,
-                                      span.end_char, "group", Confidence(lexicon().confidence.actor["group"])))
+            found.append(ActorMention(self.article.id, index, span.text, body or name, ORGANIZATION if body else GROUP,
+                                      None, None, span.start_char, span.end_char, "group",
+                                      Confidence(lexicon().confidence.actor["group"])))
         return found
+
+    def _members_of(self, start: int, noun: int) -> str | None:
+        """The organisation the article names whose members the group noun at `noun` names by it
+        (`groups.members` in data/organizations.yaml): "the PNC lawmakers" act as the PNC, no actor of
+        their own ("Goodyear workers" are not Goodyear)."""
+        if self.tokens[noun].lower_ not in self.world.group_members:
+            return None
+        named = self._named_organization(start)
+        return named[1] if named is not None and named[0] == noun else None
 
     def _reading_at(self, i: int) -> _Reading | None:
         """The best reading at i: the one the first pass found there when every question it asked then
