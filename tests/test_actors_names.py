@@ -745,3 +745,13 @@ def test_a_given_name_the_tagger_left_out_opens_the_name(paragraph, name):
 def test_a_bodys_members_named_by_it_are_the_body(paragraphs, surface, name, kind):
     found = {(m.name, m.kind) for m in _extract(paragraphs).actors if m.surface == surface}
     assert found == {(name, kind)}
+
+
+@pytest.mark.parametrize("paragraphs, surface, name", [
+    # a surname the article prints only with a title or form of address is the person a name ending in it
+    # names in full, whatever the tagger made of those words
+    (["Lawmakers will vote on a motion against the government of Kalsakau Natuman.", "Ministers still back Mr Natuman."],
+     "Mr Natuman", "Kalsakau Natuman"),
+])
+def test_a_surname_named_with_a_title_only_joins_the_full_name_it_ends(paragraphs, surface, name):
+    assert {m.name for m in _extract(paragraphs).actors if m.surface == surface} == {name}

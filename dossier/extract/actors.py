@@ -82,7 +82,7 @@ def extract_actors(article: Article, docs: Sequence, sentences: Sequence | None 
     governed = dict.fromkeys((m.name, m.kind, None, m.affiliation) for m in first_mentions if m.method == GOVERNMENT)
     countries = dict.fromkeys(country for paragraph in paragraphs for country in _countries_named(paragraph.words))
     return _Reader(article, paragraphs, first.full_names(first_mentions), list(organizations),
-                   list(governed), list(countries)).mentions()
+                   list(governed), list(countries), first.addressed_surnames(first_mentions)).mentions()
 
 
 def _countries_named(words: Sequence[str]) -> Iterator[str]:
@@ -205,10 +205,11 @@ class _Reader:
 
     def __init__(self, article: Article, paragraphs: list[_Paragraph], known_people: Sequence[_Person] = (),
                  known_organizations: Sequence[str] = (), governed: Sequence[tuple] = (),
-                 countries: Sequence[str] = ()):
+                 countries: Sequence[str] = (), addressed: frozenset[str] = frozenset()):
         self.article = article
         self.governed = tuple(governed)  # the governments the article names as such ("the Malawi government")
         self.countries = tuple(countries)  # the countries its text names, first named first
+        self.addressed = addressed  # surnames it names people by, with a title only ("Mr Salwai")
         self.paragraphs = paragraphs
         self.known_people = list(known_people)  # full names the whole article introduces, in order
         self.known_organizations = list(known_organizations)  # the organisations it names, in order
@@ -243,6 +244,12 @@ class _Reader:
                 person.role = person.role or mention.role
                 person.affiliation = person.affiliation or mention.affiliation
         return list(seen.values())
+
+    @staticmethod
+    def addressed_surnames(mentions: Sequence[ActorMention]) -> frozenset[str]:
+        """The one-word names of people the article prints with a title or form of address only ("Mr
+        Salwai", first pass): a name that ends in one is theirs in full ("Charlot Salwai")."""
+        return frozenset(m.name for m in mentions if m.kind == PERSON and " " not in m.name and m.surface != m.name)
 
     def mentions(self) -> list[ActorMention]:
         found: list[ActorMention] = []
@@ -1114,9 +1121,17 @@ class _Reader:
         # a given name the tagger left out of the PERSON it reads after it: "Dolores" of "Dolores Balderamos Garcia"
         tagged = start + (end - start > 1 and self.words[start] in genders().given_names)
         if supported or all(t.ent_type_ == "PERSON" for t in self.doc[tagged:end]) or is_initialled_name(
-                self.words[start]):
+                self.words[start]) or (end - start == 2 and self._addressed(self.words[end - 1]) and not any(
+                t.ent_type_ in PLACE_ENTITIES for t in self.doc[start:end])):  # "Fort Smith" names no Mr Smith
             return _Person(name)
         return None
+
+    @_asks
+    def _addressed(self, surname: str) -> bool:
+        """Whether the article names someone by this surname alone, with a title or form of address ("Mr
+        Salwai"): a given name before it makes that person's full name, whatever the tagger reads there
+        ("the government of Charlot Salwai", tagged an organisation)."""
+        return surname in self.addressed
 
     def _lone_name(self, start: int, end: int, person: _Person, supported: bool) -> bool:
         """A lone word only the tagger calls a person, that the article names nobody by in full and that
