@@ -373,6 +373,9 @@ ARTICLES = [
       "Cllr Bond said Cllr Prince is wrong to blame Gordon Brown alone."],
      {"Cllr Saund": ("Cllr Saund", PERSON), "Cllr Bond": ("Cllr Bond", PERSON),
       "Cllr Prince": ("Cllr Prince", PERSON)}),
+    # an agency's administrator is a title: "Administrator Vance" is the person named in full before
+    (["FEMA Administrator Maria Vance visited the flooded towns.", "Administrator Vance said help was coming."],
+     {"Administrator Vance": ("Maria Vance", PERSON)}),
     # a particle inside a name ("ap", son of) keeps it whole
     (["Plaid Cymru leader Rhun ap Iorwerth said the plan was flawed.", "Mr ap Iorwerth called for a review."],
      {"Mr ap Iorwerth": ("Rhun ap Iorwerth", PERSON), "Iorwerth": None}),
