@@ -758,3 +758,18 @@ def test_a_bodys_members_named_by_it_are_the_body(paragraphs, surface, name, kin
 ])
 def test_a_surname_named_with_a_title_only_joins_the_full_name_it_ends(paragraphs, surface, name):
     assert {m.name for m in _extract(paragraphs).actors if m.surface == surface} == {name}
+
+
+@pytest.mark.parametrize("paragraphs, surface, name", [
+    # a title's own last word refers back to someone else: "the President" is not the Senate President ...
+    (["President Ana Duarte spoke on Monday.", "Senate President Luis Ortiz said the bill would pass.",
+      "The President criticised the senators."], "The President", "Ana Duarte"),
+    # ... nor "the mayor" the deputy mayor
+    (["Mayor Tania Reed will chair one committee and deputy mayor Sam Kofi the other.",
+      "Councillors said the mayor should not chair both."], "the mayor", "Tania Reed"),
+    # ... but a modifier before a title keeps the title's own nouns: a deputy foreign minister is "the minister"
+    (["Russian Deputy Foreign Minister Alexander Grushko spoke on Monday.", "The minister said talks had stalled."],
+     "The minister", "Alexander Grushko"),
+])
+def test_a_role_noun_refers_back_only_to_holders_of_that_role(paragraphs, surface, name):
+    assert {m.name for m in _extract(paragraphs).actors if m.surface == surface} == {name}

@@ -1844,12 +1844,14 @@ def _title_case(text: str) -> str:
 
 
 def _referring_nouns_of(role: str | None) -> set[str]:
-    """Nouns that can refer back to the holder of `role`: "Deputy Foreign Minister" -> diplomat, minister..."""
+    """Nouns that can refer back to the holder of `role`: "Deputy Foreign Minister" -> diplomat, minister...
+    A title of titles.yaml is referred back to by its own nouns only: the last word of "Senate President",
+    "Deputy Mayor" or "Leader of the Opposition" is someone or something else ("the President", "the mayor")."""
     if not role:
         return set()
     words = role.lower().split()
     while len(words) > 1 and world().titles.get(" ".join(words)) is None:
         words = words[1:]  # "deputy", "trade": modifiers before the title itself
     base = " ".join(words)
-    refs = world().titles.get(base) or ()
-    return {base, words[-1] if words else base, *refs}
+    refs = world().titles.get(base)
+    return {base, *refs} if refs is not None else {base, words[-1] if words else base}
