@@ -175,6 +175,7 @@ class Groups(Shape):
     nouns: Words
     acts: Words
     quantifiers: Words
+    members: Words
 
 
 class Organizations(Shape):

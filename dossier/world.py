@@ -142,6 +142,7 @@ class World:
     group_nouns: frozenset[str]  # "unions", "ratepayers": a plural noun for a group that may act, in lower case
     group_acts: frozenset[str]  # verbs a group acts by as their subject: speech and stance verbs, "apply", "vow"
     group_quantifiers: frozenset[str]  # "some", "other": words before a group noun that do not say which
+    group_members: frozenset[str]  # "lawmakers": group nouns for a body's own members ("the PNC lawmakers" are the PNC)
     adjectives: dict[str, str]  # country name -> the demonym used to name its institutions
 
     def known(self, text: str) -> Known | None:
@@ -241,6 +242,7 @@ def world() -> World:
         group_nouns=frozenset(noun.lower() for noun in organizations.groups.nouns),
         group_acts=frozenset(data.speech_verbs.verbs) | data.stances.verbs.keys() | frozenset(organizations.groups.acts),
         group_quantifiers=frozenset(organizations.groups.quantifiers),
+        group_members=frozenset(noun.lower() for noun in organizations.groups.members),
         adjectives=adjectives,
     )
 

@@ -65,6 +65,7 @@ NAME_LINKS = frozenset({"of", "for", "on", "Against"})  # what goes on from a na
 INITIALS_GLUE = frozenset({"/", "&"})  # what glues initials into one name ("PPP/C", "AT&T")
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})  # what glues a word to a name before it ("Left-Greens")
 INITIALLED_SMALL = frozenset({"and", "&", "of", "for", "the"})  # words of a name its initials skip ("Seamen and ... (SWWTU)")
+LIST_SEPARATORS = frozenset({",", "and", "&"})  # what stands between the items of a list of names
 OPENING_BEFORE = frozenset({"at", "nicknamed", "dubbed", "as"})  # words before one that some readings need (_openers)
 MIN_COMPOUND_PART = 4  # "spokes" + "people"; shorter parts make names look English ("Herr" + "era")
 
@@ -80,7 +81,7 @@ def extract_actors(article: Article, docs: Sequence, sentences: Sequence | None 
     organizations = dict.fromkeys(m.name for m in first_mentions if m.kind == ORGANIZATION)  # first named first
     governed = dict.fromkeys((m.name, m.kind, None, m.affiliation) for m in first_mentions if m.method == GOVERNMENT)
     return _Reader(article, paragraphs, first.full_names(first_mentions), list(organizations),
-                   list(governed), reads_countries=True).mentions()
+                   list(governed), first.addressed_surnames(first_mentions), reads_countries=True).mentions()
 
 
 def _countries_named(words: Sequence[str]) -> Iterator[str]:
@@ -207,9 +208,10 @@ class _Reader:
 
     def __init__(self, article: Article, paragraphs: list[_Paragraph], known_people: Sequence[_Person] = (),
                  known_organizations: Sequence[str] = (), governed: Sequence[tuple] = (),
-                 reads_countries: bool = False):
+                 addressed: frozenset[str] = frozenset(), reads_countries: bool = False):
         self.article = article
         self.governed = tuple(governed)  # the governments the article names as such ("the Malawi government")
+        self.addressed = addressed  # surnames it names people by, with a title only ("Mr Salwai")
         self.reads_countries = reads_countries  # whether `countries` reads the text (the second pass) or is empty
         self.paragraphs = paragraphs
         self.known_people = list(known_people)  # full names the whole article introduces, in order
@@ -245,6 +247,12 @@ class _Reader:
                 person.role = person.role or mention.role
                 person.affiliation = person.affiliation or mention.affiliation
         return list(seen.values())
+
+    @staticmethod
+    def addressed_surnames(mentions: Sequence[ActorMention]) -> frozenset[str]:
+        """The one-word names of people the article prints with a title or form of address only ("Mr
+        Salwai", first pass): a name that ends in one is theirs in full ("Charlot Salwai")."""
+        return frozenset(m.name for m in mentions if m.kind == PERSON and " " not in m.name and m.surface != m.name)
 
     def mentions(self) -> list[ActorMention]:
         found: list[ActorMention] = []
@@ -299,21 +307,33 @@ class _Reader:
                     "JJR", "JJS") and self.tokens[start - 1].lower_ not in self.world.group_quantifiers:
                 start -= 1
             name = normalise(self.doc[start:token.i + 1].text)
-            if start in self.sentence_starts and self.tokens[start].tag_ not in ("NNP", "NNPS"):
+            body = self._members_of(start, token.i)  # "the PNC lawmakers": the PNC acting, no group of its own
+            if body is None and start in self.sentence_starts and self.tokens[start].tag_ not in ("NNP", "NNPS"):
                 name = name[:1].lower() + name[1:]  # "Opposition parties said": the capital is the sentence's
-            if start == token.i:  # "the unions": the group of that kind the article last named, else none
+            if body is None and start == token.i:  # "the unions": the group of that kind the article last named
                 after_the = start > 0 and self.words[start - 1].lower() == "the"
                 name = next((g for g in reversed(self.groups) if g.split()[-1].lower() == name.lower()), None)
                 if name is None or not after_the:
                     continue
-            self.groups.pop(name, None)
-            self.groups[name] = None  # the latest named last
+            if body is None:
+                self.groups.pop(name, None)
+                self.groups[name] = None  # the latest named last
             if start and self.words[start - 1].lower() == "the":
                 start -= 1
             span = self.doc[start:token.i + 1]
-            found.append(ActorMention(self.article.id, index, span.text, name, GROUP, None, None, span.start_char,
-                                      span.end_char, "group", Confidence(lexicon().confidence.actor["group"])))
+            found.append(ActorMention(self.article.id, index, span.text, body or name, ORGANIZATION if body else GROUP,
+                                      None, None, span.start_char, span.end_char, "group",
+                                      Confidence(lexicon().confidence.actor["group"])))
         return found
+
+    def _members_of(self, start: int, noun: int) -> str | None:
+        """The organisation the article names whose members the group noun at `noun` names by it
+        (`groups.members` in data/organizations.yaml): "the PNC lawmakers" act as the PNC, no actor of
+        their own ("Goodyear workers" are not Goodyear)."""
+        if self.tokens[noun].lower_ not in self.world.group_members:
+            return None
+        named = self._named_organization(start)
+        return named[1] if named is not None and named[0] == noun else None
 
     def _reading_at(self, i: int) -> _Reading | None:
         """The best reading at i: the one the first pass found there when every question it asked then
@@ -378,10 +398,19 @@ class _Reader:
         person = self._person(start_name, end, supported=role is not None or addressed)
         if person is None:
             return None
+        if end - start_name == 1 and self._listed_beside(i, person):
+            return _Reading(end)  # another bearer of the surname, whom the article never names in full
         if councillor and end - start_name == 1 and " " not in person.name:
             person = _Person(normalise(self.paragraph.span_text(start_name - 1, end)))  # "Cllr Saund"
         start = i if affiliation_surface is not None else self._narrowed(i, start_name)
         return self._person_reading(start, end, person, role, affiliation, affiliation_surface)
+
+    def _listed_beside(self, i: int, person: _Person) -> bool:
+        """Whether the titled surname at i follows, as the next item of a list, the person it would
+        stand for, named in full: "Mrs. Kim Barrow, Prime Minister Barrow and their family" lists two
+        people, so the Prime Minister is not Kim Barrow."""
+        return (i > 0 and self.words[i - 1] in LIST_SEPARATORS and " " in person.name
+                and self._person_ending_at(i - 1) == person.name)
 
     def _holder_of_body(self, i: int, of: int, role: str | None) -> _Reading | None:
         """ "Head of Bectu Philippa Childs", "General Secretary of Unite Sharon Graham": a title, "of", a body
@@ -1110,10 +1139,20 @@ class _Reader:
             return known
         if self.heading:
             return None
-        if supported or all(t.ent_type_ == "PERSON" for t in self.doc[start:end]) or is_initialled_name(
-                self.words[start]):
+        # a given name the tagger left out of the PERSON it reads after it: "Dolores" of "Dolores Balderamos Garcia"
+        tagged = start + (end - start > 1 and self.words[start] in genders().given_names)
+        if supported or all(t.ent_type_ == "PERSON" for t in self.doc[tagged:end]) or is_initialled_name(
+                self.words[start]) or (end - start == 2 and self._addressed(self.words[end - 1]) and not any(
+                t.ent_type_ in PLACE_ENTITIES for t in self.doc[start:end])):  # "Fort Smith" names no Mr Smith
             return _Person(name)
         return None
+
+    @_asks
+    def _addressed(self, surname: str) -> bool:
+        """Whether the article names someone by this surname alone, with a title or form of address ("Mr
+        Salwai"): a given name before it makes that person's full name, whatever the tagger reads there
+        ("the government of Charlot Salwai", tagged an organisation)."""
+        return surname in self.addressed
 
     def _lone_name(self, start: int, end: int, person: _Person, supported: bool) -> bool:
         """A lone word only the tagger calls a person, that the article names nobody by in full and that
@@ -1853,12 +1892,14 @@ def _title_case(text: str) -> str:
 
 
 def _referring_nouns_of(role: str | None) -> set[str]:
-    """Nouns that can refer back to the holder of `role`: "Deputy Foreign Minister" -> diplomat, minister..."""
+    """Nouns that can refer back to the holder of `role`: "Deputy Foreign Minister" -> diplomat, minister...
+    A title of titles.yaml is referred back to by its own nouns only: the last word of "Senate President",
+    "Deputy Mayor" or "Leader of the Opposition" is someone or something else ("the President", "the mayor")."""
     if not role:
         return set()
     words = role.lower().split()
     while len(words) > 1 and world().titles.get(" ".join(words)) is None:
         words = words[1:]  # "deputy", "trade": modifiers before the title itself
     base = " ".join(words)
-    refs = world().titles.get(base) or ()
-    return {base, words[-1] if words else base, *refs}
+    refs = world().titles.get(base)
+    return {base, *refs} if refs is not None else {base, words[-1] if words else base}
