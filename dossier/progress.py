@@ -31,15 +31,22 @@ def reporter(stream: TextIO) -> Iterator[Callable[[int, int], None]]:
 
 
 class _Lines:
+    """A line for each tenth reached, naming the fewest articles that reach it: workers that finish
+    together (done jumps from 0 to 2) print the lines one by one would, so every run logs alike."""
+
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.tenths = 0
+        self.logged = 0  # the count of the last line written
 
     def __call__(self, done: int, total: int) -> None:
         tenths = done * 10 // total
-        if tenths > self.tenths:
-            self.tenths = tenths
-            click.echo(f"extracted {done}/{total} articles ({done * 100 // total}%)", file=self.stream)
+        for tenth in range(self.tenths + 1, tenths + 1):
+            reached = -(-tenth * total // 10)  # ceil: the fewest articles done that make this tenth
+            if reached > self.logged:
+                self.logged = reached
+                click.echo(f"extracted {reached}/{total} articles ({reached * 100 // total}%)", file=self.stream)
+        self.tenths = max(self.tenths, tenths)
 
 
 class _Bar:

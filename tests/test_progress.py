@@ -36,6 +36,25 @@ def test_a_log_gets_a_line_each_time_another_tenth_is_done(total, lines):
     assert log.getvalue().splitlines() == lines
 
 
+def logged_lines(total: int, counts) -> list[str]:
+    log = io.StringIO()
+    with progress.reporter(log) as report:
+        for done in counts:
+            report(done, total)
+    return log.getvalue().splitlines()
+
+
+@pytest.mark.parametrize(("total", "counts"), [
+    (5, [2, 5]),  # two workers finished together: no "1/5" report ever came
+    (5, [5]),
+    (3, [1, 3]),
+    (25, [7, 8, 25]),
+    (1000, [450, 451, 1000]),
+])
+def test_a_log_reads_alike_however_the_workers_report(total, counts):
+    assert logged_lines(total, counts) == logged_lines(total, range(1, total + 1))
+
+
 def build_args(tmp_path, *args):
     seeds = tmp_path / "seeds"
     if not seeds.exists():
