@@ -195,16 +195,21 @@ HOLDER_WORDS = 2  # "Philippa Childs": a given name and a surname
 def holder_after_body(words: Sequence[str], world: World) -> int | None:
     """Where the holder's name starts in the capitalised words after a title's "of" (or "for") that name a
     body (or a portfolio) and then its holder, run together ("Head of | Bectu Philippa Childs", "spokesperson
-    for | Auckland Carmel Sepuloni"): after a body the data files know ("Pakistan | Qazi Faez Isa"), else the
-    last two words of three or more; None when no name is left after the body, or nothing shows where the
-    body ends."""
-    run = next((k for k, word in enumerate(words) if not word[:1].isupper()), len(words))
-    if run and world.organization_heads.match(words, run - 1):
+    for | Auckland Carmel Sepuloni", "Minister of | the Environment Thórunn Sveinbjarnardóttir"): after a body
+    the data files know ("Pakistan | Qazi Faez Isa"), else the last two words of three or more, with the
+    initials between them ("Commerce | Björgvin G. Sigurdsson": "G." is no given name); None when no name is
+    left after the body, or nothing shows where the body ends."""
+    lead = 1 if words[:1] and words[0].lower() == "the" else 0
+    run = next((k for k in range(lead, len(words)) if not words[k][:1].isupper()), len(words))
+    if run > lead and world.organization_heads.match(words, run - 1):
         return None  # "a spokeswoman for Pinecrest Financial Corp.": an organisation, nobody's name
-    known = world.names.match(words, 0)
+    known = world.names.match(words, lead)
     if known is not None:
         return known[0] if run - known[0] >= HOLDER_WORDS else None
-    return run - HOLDER_WORDS if run > HOLDER_WORDS else None
+    holder = run - HOLDER_WORDS
+    while holder > lead and is_initial(words[holder]):
+        holder -= 1
+    return holder if holder > lead else None
 
 
 _GLUED = re.compile(r"[A-Z]{2}[A-Z][a-z]")

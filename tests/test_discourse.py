@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.extract.discourse import (Context, Referent, carries_speaker, fullest_name, pronoun_candidates,
-                                       pronoun_referent, role_referent)
+from dossier.extract.discourse import (Context, Referent, carries_speaker, fullest_name, named_before_quotation,
+                                       pronoun_candidates, pronoun_referent, role_referent)
 
 MARIA = Referent("Maria Lopez", "person")
 JOHN = Referent("John Smith", "person")
@@ -94,3 +94,14 @@ def test_a_short_name_stands_for_the_full_name_named_last(named, expected):
 def test_a_quotation_without_a_cue_keeps_the_speaker_before_it(paragraph, previous, only_quoted,
                                                                paragraph_only_quoted, after_quotation, carries):
     assert carries_speaker(paragraph, previous, only_quoted, paragraph_only_quoted, after_quotation) is carries
+
+
+@pytest.mark.parametrize("offset, subject, quoted, at, named", [
+    (0, True, [(40, 90)], 100, True),  # "Haarde disagrees, "...," he said": the subject before the quotation
+    (0, False, [(40, 90)], 100, False),  # "The plan of Reed was dropped, "...," he said": no subject
+    (0, True, [], 100, False),  # "Asked about Macron's plan, he said": no quotation between
+    (50, True, [(40, 90)], 100, False),  # named inside the quotation's span
+    (0, True, [(120, 160)], 100, False),  # the quotation comes after the cue
+])
+def test_a_name_in_the_cues_own_sentence_is_a_pronouns_referent(offset, subject, quoted, at, named):
+    assert named_before_quotation(offset, subject, quoted, at) is named

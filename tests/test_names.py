@@ -162,6 +162,14 @@ def test_every_phrase_in_the_data_files_splits_as_the_models_tokenizer_splits_it
     (["Bectu", "Philippa", "Childs", "said"], 1),  # the capitalised run only
     (["Auckland", "Carmel", "Sepuloni"], 1),  # "spokesperson for Auckland Carmel Sepuloni"
     (["Pinecrest", "Financial", "Corp."], None),  # an organisation's name, nobody's
+    # a middle initial is no given name: "Minister of Commerce Björgvin G. Sigurdsson" was "G. Sigurdsson"
+    (["Commerce", "Bj\u00f6rgvin", "G.", "Sigurdsson"], 1),
+    (["Bj\u00f6rgvin", "G.", "Sigurdsson"], None),  # a name alone, its initial inside it
+    (["State", "George", "H.", "W.", "Bush"], 1),
+    # the body's "the" opens no name: "Minister of the Environment Thórunn Sveinbjarnardóttir"
+    (["the", "Environment", "Th\u00f3runn", "Sveinbjarnard\u00f3ttir"], 2),
+    (["the", "Environment"], None),
+    (["the", "Treasury", "Smith"], None),  # one word after the body is no full name
 ])
 def test_where_the_holder_starts_after_a_titles_body(words, holder):
     assert holder_after_body(words, world()) == holder

@@ -259,6 +259,18 @@ SPEAKERS = [
       '"What crisis? The country is running well."'], "John Smith", "carried"),
     (["Maria Lopez met John Smith on Monday.", "The response was swift.", '"What crisis? The country is running well."'],
      None, "unattributed"),
+    # an apposition the parser closes with its own comma is no name addressed: its name speaks
+    ([f"{SAID} Maria Lopez, leader of the largest opposition party, the Left-Greens, told Reuters."],
+     "Maria Lopez", "explicit"),
+    # a middle initial and the body's "the" are not where a holder's name starts
+    ([f"{SAID} said Minister of Commerce Anna G. Berg."], "Anna G. Berg", "explicit"),
+    ([f"{SAID} said Minister of the Environment Lena Holm."], "Lena Holm", "explicit"),
+    # "he" after a quotation is the subject named before it in the same sentence, not someone named earlier
+    (["Two ministers, Minister of Commerce Anna G. Berg and Minister of the Environment Lena Holm, want elections.",
+      f"Prime Minister John Smith of the Liberal Party disagrees, {SAID} he said in an interview."],
+     "John Smith", "pronoun"),
+    (["John Smith met reporters on Monday.", f"The plan of Tom Reed was dropped, {SAID} he said."],
+     "John Smith", "pronoun"),
 ]
 
 

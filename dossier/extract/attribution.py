@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from dossier.extract.cues import Cues, speech_cues
 from dossier.extract.discourse import (PRONOUN_WINDOW, Context, Referent, carries_speaker, fullest_name,
-                                       pronoun_candidates, role_referent)
+                                       named_before_quotation, pronoun_candidates, role_referent)
 from dossier.extract.quotemarks import Quotation
 from dossier.extract.sentences import quoted_spans, split
 from dossier.lexicon import lexicon
@@ -661,9 +661,11 @@ class Reader:
                 speakers = [Referent(s.name, s.kind) for s in quoted if s.name]
                 speakers += [Referent(s.speaker.name, s.speaker.kind, spokesperson=s.spokesperson) if s.speaker.name
                              else Referent("", PERSON) for s in said if s.speaker.name or s.unnamed]
-                # "Asked about Macron's plan, he said": a name before the pronoun is not it
-                named = [] if earlier is sentence else [Referent(self._fuller(n), n.kind, n.subject) for n in names
-                                                        if n.name]
+                # "Asked about Macron's plan, he said": a name before the pronoun is not it, but for a subject
+                # before the quotation the cue closes ("Haarde disagrees, "...," he said")
+                quoted = self.quoted[earlier.paragraph]
+                named = [Referent(self._fuller(n), n.kind, n.subject) for n in names if n.name and (
+                    earlier is not sentence or named_before_quotation(n.offset, n.subject, quoted, at))]
                 yield Context(earlier.paragraph, speakers, named)
 
         def shown_people():
@@ -949,11 +951,12 @@ def _vocative_skipped(subject, verb):
 
 def _is_vocative(appos) -> bool:
     """"Daniel, the housing minister said": a name addressed, then the subject, which the parser
-    takes for an apposition (a true one, "Grushko, the minister, said", closes with a comma)."""
+    takes for an apposition (a true one, "Grushko, the minister, said", closes with a comma, which the
+    parser may hang inside it: "Sigfússon, leader of the largest party, the Left-Greens, told")."""
     doc, name = appos.doc, appos.head
     after = appos.right_edge.i + 1
     return (appos.dep_ == "appos" and appos.i > name.i and doc[name.i + 1].text == ","
-            and after < len(doc) and doc[after].pos_ in ("VERB", "AUX"))
+            and after < len(doc) and doc[after].pos_ in ("VERB", "AUX") and doc[after - 1].text != ",")
 
 
 def _subject(verb, reader: Reader, sentence: Sentence):

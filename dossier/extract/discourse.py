@@ -69,6 +69,14 @@ def pronoun_candidates(back: Iterable[Context], paragraph: int, fits: Callable[[
     return ()
 
 
+def named_before_quotation(offset: int, subject: bool, quoted: Iterable[tuple[int, int]], at: int) -> bool:
+    """Whether a name (at `offset`) in the very sentence of a pronoun's cue (at `at`) may be whom the pronoun
+    stands for: only as the subject of its clause, named before a quotation that closes before the cue
+    ("Haarde disagrees, "...," he said"), `quoted` giving the (start, end) of the paragraph's quotations. Any
+    other name there is not ("Asked about Macron's plan, he said")."""
+    return subject and any(offset < start and end <= at for start, end in quoted)
+
+
 def role_referent(back: Iterable[Sequence[N]], fits: Callable[[N], bool]) -> N | None:
     """Who a role noun ("the diplomat", "the ministry") stands for, looking `back` sentence by
     sentence (nearest first, each in reading order): in the nearest sentence naming one that
