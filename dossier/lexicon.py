@@ -308,6 +308,7 @@ class SpeechVerbs(Patterned):
     spokesperson_nouns: Words
     firm_voices: Words
     document_nouns: Words
+    press_documents: Words
     reading_words: Words
     reply_nouns: Words
     issuing_verbs: Words

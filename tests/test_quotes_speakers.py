@@ -271,6 +271,11 @@ SPEAKERS = [
      "John Smith", "pronoun"),
     (["John Smith met reporters on Monday.", f"The plan of Tom Reed was dropped, {SAID} he said."],
      "John Smith", "pronoun"),
+    # "the statement" is the press release named before it; a letter is a document of its own
+    (["In a release to the media, Maria Lopez said the vote was called early.", f"{SAID} the statement read."],
+     "Maria Lopez", "role"),
+    (["In a letter to the council, Maria Lopez said the vote was called early.", f"{SAID} the statement read."],
+     None, "unattributed"),
 ]
 
 

@@ -601,12 +601,15 @@ class Reader:
         return None
 
     def _issuer(self, sentence: Sentence, at: int, document: str) -> Speaker:
-        """Who issued the statement (letter, post) the article last mentioned: whoever its sentence
-        has speaking ("The automaker said in a statement"); nobody for "a letter signed by lawmakers"."""
+        """Who issued the statement (letter, post) the article last mentioned, by that name or, for a press
+        document, by another ("a release" then "the statement"): whoever its sentence has speaking ("The
+        automaker said in a statement"); nobody for "a letter signed by lawmakers"."""
+        press = lexicon().speech_verbs.press_documents
+        names = press if document in press else {document}
         for earlier, _, said in self._before(sentence, at):
             if earlier.paragraph < sentence.paragraph - PRONOUN_WINDOW:
                 break
-            if earlier is not sentence and any(t.lemma_.lower() == document for t in earlier.tokens):
+            if earlier is not sentence and any(t.lemma_.lower() in names for t in earlier.tokens):
                 named = [s.speaker for s in said if s.speaker.name]
                 return Speaker(named[-1].name, "role", named[-1].kind) if named else ANONYMOUS
         return ANONYMOUS
