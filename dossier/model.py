@@ -94,6 +94,8 @@ class QuoteMention:
     speaker_at: tuple[int, int] | None = None  # (Paragraph.index, offset) of the word the cue has for the speaker
     parts: tuple[tuple[int, int, int], ...] = ()  # (Paragraph.index, start, end) of the words inside each pair of
                                                 # quotation marks, in reading order: where the quote stands
+    speaker_called: str | None = None  # the role its cue calls the speaker by, as printed ("the mayor"), when that
+                                       # is sure to be them: an alias of the speaker's actor
 
 
 LONE_NAME = "lone name"  # ActorMention.method of a lone word only the tagger calls a person: linking keeps it

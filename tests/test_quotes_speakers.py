@@ -5,6 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from dossier import nlp
+from dossier.curation import Curation
+from dossier.extract.actors import extract_actors
+from dossier.extract.quotes import extract_quotes
+from dossier.link.actors import link_actors
+from dossier.model import Extraction
 from tests.quotes_support import article_from_text, extract
 
 SAID = '"The talks will resume next week in Geneva,"'
@@ -323,3 +329,34 @@ def test_a_holder_named_after_a_title_and_its_body_speaks():
         "Responding to the announcement, Head of Bectu Philippa Childs said: \u201cThe freeze has already had "
         "an incredibly damaging impact.\u201d\n"))
     assert [(q.speaker, q.method) for q in found.quotes] == [("Philippa Childs", "explicit")]
+
+
+@pytest.mark.parametrize("paragraphs, called", [
+    # a definite role noun that is the speaker: the words as printed, an alias of theirs
+    (["The plan came from its chief executive, Tufan Erginbilgic.", f"{SAID} the former BP executive said."],
+     "the former BP executive"),
+    (["Harlow Air cut its forecast on Wednesday.", f"{SAID} the company said."], "the company"),
+    ([f"{SAID} said Ms Maria Lopez, 32.", '"Operators can cut costs elsewhere," the sales consultant added.'],
+     "the sales consultant"),
+    # ...not someone speaking for them, nor a document, a pronoun, a name or a quotation carried on
+    (["The World Bank cut its forecast.", f"{SAID} the spokesperson added."], None),
+    (["Acme Industries said in a statement that it regretted the delay.", f"{SAID} the statement said."], None),
+    (["Ambassador Maria Lopez arrived late.", f"{SAID} she said."], None),
+    ([f"{SAID} Maria Lopez said."], None),
+    (["Harlow Air cut its forecast on Wednesday.", f"{SAID} the company said.", '"We are optimistic about it."'], None),
+])
+def test_the_role_a_cue_calls_its_speaker_by(paragraphs, called):
+    article = article_from_text("Title\n\n" + "\n\n".join(paragraphs))
+    assert extract(article).quotes[-1].speaker_called == called
+
+
+def test_the_role_a_speaker_was_called_by_is_among_the_actors_aliases():
+    """ "the former BP executive said": the page of the person it was lists it, as it lists "Erginbilgic"."""
+    article = article_from_text("Title\n\nThe plan came from its chief executive, Tufan Erginbilgic.\n\n"
+                                f"{SAID} the former BP executive said.")
+    docs = list(nlp.load().pipe(p.text for p in article.paragraphs))
+    quotes, _ = extract_quotes(article, docs)
+    extraction = Extraction(article, quotes=tuple(quotes), actors=tuple(extract_actors(article, docs)))
+    actors, _ = link_actors([extraction], Curation())
+    aliases = {a.name: a.aliases for a in actors}
+    assert "the former BP executive" in aliases["Tufan Erginbilgic"]

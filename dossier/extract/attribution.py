@@ -40,6 +40,7 @@ ANY_ORGANIZATION = "<any organisation>"  # the role key of every organisation: "
 
 CONNECTORS = frozenset({"of", "the", "-", "'s", "\u2019s"})  # inside a title: "Secretary of State", "Russia's"
 DASHES = frozenset({"-", "\u2013", "\u2014"})  # around an aside: "Maxwell - first elected in 1977 - said"
+MAX_CALLED_WORDS = 5  # words after "the" in a role that calls a speaker: "the away side's head coach"
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +94,7 @@ class Speaker:
     method: str  # explicit | pronoun | role | carried | second-hand | unattributed
     kind: str = UNKNOWN
     among: int = 1  # how many people it might have been: a pronoun that fits two is a guess
+    called: str | None = None  # the words a role noun calls them by, as printed ("the mayor"): an alias of theirs
 
 
 @dataclass(frozen=True)
@@ -455,8 +457,8 @@ class Reader:
         if target is None or world().is_outlet(_join(_run_around(target, sentence) or [target])):
             return None
         end = phrase[-1]
-        return Said(phrase[0].idx, end.idx + len(end), " ".join(t.lower_ for t in phrase),
-                    self._speaker_of(target, sentence, phrase[0].idx, "explicit"), target.idx)
+        speaker = self._called(self._speaker_of(target, sentence, phrase[0].idx, "explicit"), target, sentence)
+        return Said(phrase[0].idx, end.idx + len(end), " ".join(t.lower_ for t in phrase), speaker, target.idx)
 
     def _document(self, sentence: Sentence, token, last) -> Said | None:
         """"the Government's statement read", "reads a letter from the firm": whoever issued the document speaks
@@ -484,7 +486,7 @@ class Reader:
             subject = agent
         if subject is None:
             return Said(verb.idx, end, cue, ANONYMOUS)
-        speaker = self._speaker_of(subject, sentence, verb.idx, "explicit")
+        speaker = self._called(self._speaker_of(subject, sentence, verb.idx, "explicit"), subject, sentence)
         return Said(verb.idx, end, cue, speaker, subject.idx, subject.lower_ in lexicon().speech_verbs.spokesperson_nouns,
                     speaker.name is None and _one_person(subject))
 
@@ -572,6 +574,20 @@ class Reader:
                 return self._described_anew(sentence, at)
             return found
         return ANONYMOUS
+
+    def _called(self, speaker: Speaker, token, sentence: Sentence) -> Speaker:
+        """`speaker` with the words that call them by a role (`Speaker.called`), when a role noun at `token` is
+        sure to be that one speaker: a definite noun phrase, as printed from its determiner to the noun ("the
+        mayor", "The SCF chairman", "the Dane"), that is neither a spokesperson nor a document speaking for
+        someone else ("the spokeswoman", "the statement")."""
+        speech = lexicon().speech_verbs
+        first = token.left_edge
+        if (speaker.method != "role" or speaker.among > 1 or first.lower_ not in speech.definite_determiners
+                or token.i - first.i > MAX_CALLED_WORDS or token.lower_ in speech.spokesperson_nouns
+                or token.lemma_.lower() in speech.document_nouns
+                or any(self.in_quotation(sentence.paragraph, t) for t in (first, token))):
+            return speaker
+        return replace(speaker, called=_join(token.doc[first.i:token.i + 1]))
 
     def _described_anew(self, sentence: Sentence, at: int) -> Speaker:
         """An occupation nobody was named with ("said Ms Al Marquez, 32. '...,' the sales consultant added") tells

@@ -166,6 +166,7 @@ def _mention(article: Article, group: list[Quotation], texts: list[str], docs: l
         sentence=sentence,
         end_paragraph=paragraphs[last.end_paragraph].index if last.end_paragraph != first.paragraph else None,
         parts=tuple((paragraphs[part.paragraph].index, part.start, part.end) for q in group for part in q.parts),
+        speaker_called=speaker.called if speaker.method == "role" else None,  # not a carried one's again
     )
 
 

@@ -135,8 +135,9 @@ def _speaker_mentions(extractions: Sequence[Extraction], mentions: Sequence[Acto
                      or _mention_at(placed, source, quote.speaker_at))
             if known is not None:
                 name, kind = known.name, known.kind
-            extra.append(ActorMention(source, quote.paragraph, quote.speaker, name, kind, role, affiliation,
-                                      method="speaker", confidence=quote.confidence))
+            extra += [ActorMention(source, quote.paragraph, printed, name, kind, role, affiliation, method="speaker",
+                                   confidence=quote.confidence)
+                      for printed in (quote.speaker, quote.speaker_called) if printed]  # "the mayor": an alias
     return extra
 
 
