@@ -18,7 +18,7 @@ BOOLEAN = "(YAML reads yes/no/on/off as true/false: quote the word)"
 
 # (data file, text in the shipped file, what a broken copy has instead, every line of the message)
 BROKEN = [
-    ("speech_verbs.yaml", "second_hand_verbs: [quote, cite]\n", "",
+    ("speech_verbs.yaml", "second_hand_verbs: [quote, cite, report]\n", "",
      ["second_hand_verbs: missing"]),
     ("titles.yaml", "\nmodifiers: [", "\nmodifers: [",
      ["modifiers: missing", "modifers: unknown key"]),

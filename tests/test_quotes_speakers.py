@@ -52,6 +52,8 @@ SPEAKERS = [
     ([f"The French government said: {SAID[:-2]}.\""], "French government", "explicit"),
     ([f"Reuters quoted Maria Lopez as saying: {SAID[:-2]}.\""], "Maria Lopez", "second-hand"),
     ([f"Maria Lopez was quoted by Reuters as saying {SAID[:-2]}.\""], "Maria Lopez", "second-hand"),
+    ([f"{SAID} Maria Lopez was reported as saying by national news agency LETA."], "Maria Lopez", "second-hand"),
+    ([f"{SAID} Maria Lopez said, Reuters reported."], "Maria Lopez", "explicit"),
     ([f"According to Reuters, {SAID[:-2]}.\""], None, "unattributed"),  # an outlet is no speaker
     ([f"According to Maria Lopez, {SAID[:-2]}.\""], "Maria Lopez", "explicit"),
     ([f"{SAID} Maria Lopez said.", '"We are optimistic about the outcome."'], "Maria Lopez", "carried"),
