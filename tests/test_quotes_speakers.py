@@ -279,6 +279,13 @@ SPEAKERS = [
      "John Smith", "pronoun"),
     (["John Smith met reporters on Monday.", f"The plan of Tom Reed was dropped, {SAID} he said."],
      "John Smith", "pronoun"),
+    # a paragraph that is a name alone, a title at most after it, then a paragraph that is all quotation: theirs
+    (["Francis Fonseca, Leader of the Opposition", '"The talks will resume next week in Geneva."'],
+     "Francis Fonseca", "carried"),
+    (["Maria Lopez", '"The talks will resume next week in Geneva."'], "Maria Lopez", "carried"),
+    (["Maria Lopez and John Smith", '"The talks will resume next week in Geneva."'], None, "unattributed"),
+    (["Maria Lopez, Leader of the Opposition", "The rain stopped.", '"The talks will resume next week in Geneva."'],
+     None, "unattributed"),
     # "the statement" is the press release named before it; a letter is a document of its own
     (["In a release to the media, Maria Lopez said the vote was called early.", f"{SAID} the statement read."],
      "Maria Lopez", "role"),

@@ -395,7 +395,8 @@ class Reader:
         if not previous.said and previous.paragraph == opening.paragraph:
             speaker = self._subject_person(previous)  # "Kelly was blunt. 'That's not for me to decide.'"
         elif not previous.said and speaker is None:  # "Worker Mark Lewis, 53, has worked here for 37 years."
-            speaker = self._subject_person(previous, alone=True)  # and a paragraph that is all quotation
+            speaker = self._subject_person(previous, alone=True) or self._captioned(previous)  # and a paragraph
+            # that is all quotation
         if speaker is None or speaker.name is None:
             return ANONYMOUS
         return replace(speaker, method="carried")
@@ -410,6 +411,16 @@ class Reader:
             return None
         speaker = self._speaker_of(subject, sentence, subject.idx, "carried")
         return speaker if speaker.name in self.people else None
+
+    def _captioned(self, sentence: Sentence) -> Speaker | None:
+        """The person a paragraph that is a name alone names, with no verb and at most a title after a comma
+        ("Francis Fonseca, Leader of the Opposition"), as a broadcaster's web story prints whose words come next."""
+        people = [n for n in sentence.names if n.name and n.kind == PERSON]
+        if (len(self.by_paragraph[sentence.paragraph]) != 1 or len(people) != 1 or people[0].offset != sentence.start
+                or any(t.pos_ in ("VERB", "AUX") for t in sentence.tokens)
+                or not any(t.dep_ == "ROOT" and t.i == people[0].head for t in sentence.tokens)):
+            return None
+        return Speaker(self._fuller(people[0]), "carried", PERSON)
 
     # -- reading cues in order
 
