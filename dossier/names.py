@@ -196,9 +196,9 @@ def holder_after_body(words: Sequence[str], world: World) -> int | None:
     """Where the holder's name starts in the capitalised words after a title's "of" (or "for") that name a
     body (or a portfolio) and then its holder, run together ("Head of | Bectu Philippa Childs", "spokesperson
     for | Auckland Carmel Sepuloni", "Minister of | the Environment Thórunn Sveinbjarnardóttir"): after a body
-    the data files know ("Pakistan | Qazi Faez Isa"), else the last two words of three or more, with the
-    initials between them ("Commerce | Björgvin G. Sigurdsson": "G." is no given name); None when no name is
-    left after the body, or nothing shows where the body ends."""
+    the data files know ("Pakistan | Qazi Faez Isa"), else the last two words of three or more (after "the",
+    of three exactly), with the initials between them ("Commerce | Björgvin G. Sigurdsson": "G." is no given
+    name); None when no name is left after the body, or nothing shows where the body ends."""
     lead = 1 if words[:1] and words[0].lower() == "the" else 0
     run = next((k for k in range(lead, len(words)) if not words[k][:1].isupper()), len(words))
     if run > lead and world.organization_heads.match(words, run - 1):
@@ -209,6 +209,9 @@ def holder_after_body(words: Sequence[str], world: World) -> int | None:
     holder = run - HOLDER_WORDS
     while holder > lead and is_initial(words[holder]):
         holder -= 1
+    if lead and holder != lead + 1:
+        return None  # after "the" a portfolio of one word ("the Environment"); more is a body's own name ("the
+        # ARF Dashnaktsutyun Supreme Body"), whose last words are no holder
     return holder if holder > lead else None
 
 

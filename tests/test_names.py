@@ -170,6 +170,7 @@ def test_every_phrase_in_the_data_files_splits_as_the_models_tokenizer_splits_it
     (["the", "Environment", "Th\u00f3runn", "Sveinbjarnard\u00f3ttir"], 2),
     (["the", "Environment"], None),
     (["the", "Treasury", "Smith"], None),  # one word after the body is no full name
+    (["the", "ARF", "Dashnaktsutyun", "Supreme", "Body"], None),  # after "the", a body's own name
 ])
 def test_where_the_holder_starts_after_a_titles_body(words, holder):
     assert holder_after_body(words, world()) == holder
