@@ -133,9 +133,9 @@ class Reader:
             self.by_paragraph.append([Sentence(len(self.sentences) + k, p, a, b) for k, (a, b) in enumerate(spans)])
             self.starts.append([a for a, _ in spans])
             self.sentences.extend(self.by_paragraph[-1])
-            for token in docs[p]:
-                if not self.in_quotation(p, token) and self.by_paragraph[-1]:
-                    self.sentence_at(p, token.idx).tokens.append(token)
+            if self.by_paragraph[-1]:
+                for k, token in _unquoted_by_sentence(docs[p], self.quoted[p], self.starts[p]):
+                    self.by_paragraph[-1][k].tokens.append(token)
         self.people: dict[str, set[str]] = {}  # full person name -> nouns that refer back to it
         self.people_index = NameIndex(world().person_names)  # ...by every form that may name them
         self.runs_of_people: dict[tuple[str, ...], set[str]] = {}  # ...and by every run of their words
@@ -813,6 +813,23 @@ def _one_person(subject) -> bool:
     """Whether a cue's subject is one person by a title or a person noun ("the prime minister", "The Interim
     Chairman of the opposition", "a senior diplomat"), not a group ("officials") or a thing."""
     return subject.tag_ in ("NN", "NNP") and subject.lower_ in _title_words()
+
+
+def _unquoted_by_sentence(doc, quoted: Sequence[tuple[int, int]], starts: Sequence[int]) -> Iterator[tuple[int, object]]:
+    """(sentence, token) for each token of a paragraph outside its quotations, with the sentence it stands in:
+    the last sentence starting at or before it (the first for a token before them all), as `Reader.in_quotation`
+    and `Reader.sentence_at` find them, in one walk over the tokens, whose offsets only grow."""
+    spans, sentences = len(quoted), len(starts)
+    q = s = 0  # the quotations and sentences that start at or before the current token
+    for token in doc:
+        offset = token.idx
+        while q < spans and quoted[q][0] <= offset:
+            q += 1
+        if q and offset < quoted[q - 1][1]:
+            continue
+        while s < sentences and starts[s] <= offset:
+            s += 1
+        yield max(s - 1, 0), token
 
 
 def _only_quoted(sentence: Sentence) -> bool:
