@@ -144,3 +144,20 @@ def test_a_cue_node_that_only_excludes_values_is_tried_at_every_word(monkeypatch
     doc = nlp.parse("Talks failed.")
     assert {doc[i].text: found for i, found in cues._cues(doc, "stances").items()} == {
         "Talks": (cues.Cue("any", 0),), "failed": (cues.Cue("any", 1),)}
+
+
+@pytest.mark.parametrize("attribute, read, wanted", [
+    ("LEMMA", lambda t: t.lemma_, lambda lemma: lemma.lower() in lexicon().stances.claim_nouns),
+    ("LOWER", lambda t: t.lower_, lambda word: word in {"government", "unions", "the", "said"}),
+    ("LEMMA", lambda t: t.lemma_, lambda lemma: lemma[:1].isupper()),  # case kept: "Minister" is no "minister"
+])
+def test_words_where_reads_what_each_token_says(attribute, read, wanted):
+    """cues.words_where finds, from the paragraph's arrays, the words a walk over its tokens finds."""
+    found = 0
+    extra = ["", "The unions said the Government said.", "He denied allegations that the union backed the strike.",
+             "Claims and ACCUSATIONS flew; the Speculation grew, as did rumours."]
+    for doc in nlp.load().pipe([*_paragraphs(ROOT / "seeds", None), *extra]):
+        expected = [t.i for t in doc if wanted(read(t))]
+        assert cues.words_where(doc, attribute, wanted) == expected, doc.text
+        found += len(expected)
+    assert found > 3  # the comparison is about real words

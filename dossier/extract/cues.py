@@ -17,7 +17,7 @@ tried only at the words their relation reaches.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache, cached_property
 from typing import NamedTuple
 
@@ -47,6 +47,16 @@ def stance_cues(doc: Doc) -> Cues:
 
 def speech_cues(doc: Doc) -> Cues:
     return _cues(doc, "speech_verbs")
+
+
+def words_where(doc: Doc, attribute: str, wanted: Callable[[str], bool]) -> list[int]:
+    """The words of a parsed paragraph whose `attribute` (one of ATTRIBUTES: "LEMMA", "LOWER", ...) is
+    `wanted`, by index: read from the paragraph's arrays (`_Parse.of`, which cue matching reads too), each
+    value the paragraph holds asked once, no Token made."""
+    column = _Parse.of(doc).attributes[ATTRIBUTES.index(attribute)]
+    strings = doc.vocab.strings
+    found = {value for value in set(column) if wanted(strings[value])}
+    return [i for i, value in enumerate(column) if value in found] if found else []
 
 
 class _Test(NamedTuple):

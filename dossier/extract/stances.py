@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from dossier.extract.cues import Cues, stance_cues
+from dossier.extract.cues import Cues, stance_cues, words_where
 from dossier.extract.discourse import Context, Referent, pronoun_referent
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import Stances, lexicon
@@ -228,12 +228,13 @@ class _Sentence:
     @cached_property
     def claim_nouns(self) -> dict:
         """The paragraph's words whose lemma is a claim noun, by index: read only for a sentence with a cue."""
-        words = lexicon().stances
-        return {t.i: t for t in self.span.doc if t.lemma_.lower() in words.claim_nouns}
+        doc, nouns = self.span.doc, lexicon().stances.claim_nouns
+        return {i: doc[i] for i in words_where(doc, "LEMMA", lambda lemma: lemma.lower() in nouns)}
 
     def claims(self) -> Iterator[_Claim]:
         words = lexicon().stances
-        cues = [token for token in self.span if token.i in self.cues]  # no other word can open a claim
+        doc, start, end = self.span.doc, self.span.start, self.span.end
+        cues = [doc[i] for i in self.cues if start <= i < end]  # no other word can open a claim
         for token in sorted(cues, key=lambda t: (_depth(t), t.i)):
             if token.i in self.used or _hypothetical(token) or _claimed(token, self.claim_nouns):
                 continue
