@@ -109,13 +109,13 @@ def _older_objects_frozen() -> Iterator[None]:
 
 def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress | None) -> BuildResult:
     site_url, site_name = render.site_settings(config.mkdocs_yml)
+    last = stamp.last(config.cache) if config.cache else None
     if config.cache:
         inputs = stamp.inputs(config.seeds, config.curation, config.templates,
                               [config.docs.absolute(), config.ledger.absolute(), site_url, site_name, config.forget,
                                config.article_timeout])
-        last = stamp.unchanged(config.cache, inputs, ledger, config.docs)
-        if last is not None:  # nothing new since the build that wrote docs/: it would write the same bytes
-            return BuildResult(problems=list(last.problems), pages=last.pages)
+        if stamp.unchanged(last, inputs, ledger, config.docs):  # nothing new since the build that wrote docs/
+            return BuildResult(problems=list(last.problems), pages=last.pages)  # it would write the same bytes
     ledgers = memo.Memo(config.cache, "ledger", memo.fingerprint("dossier.ids"), ids.Ledger)
     assembly = assemble(config, ledger, progress, ledgers)
     published = review.withhold(assembly.dossier)
@@ -124,7 +124,7 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress
     viewed = render.reuse_fingerprint(config.templates, site_url, site_name)
     units = memo.Memo(config.cache, "views", viewed, render.Unit)
     facts = memo.Memo(config.cache, "facts", viewed, str)
-    reuse = render.Reuse(digests, config.docs, units, facts)
+    reuse = render.Reuse(digests, config.docs, units, facts, written=stamp.written(last))
     places = memo.Memo(config.cache, "quote-places", memo.fingerprint("dossier.render.diff"), tuple[int, int] | None)
     diffs = memo.Memo(config.cache, "wording-diffs", memo.fingerprint("dossier.render.diff"), list[tuple[str, str]])
     try:
@@ -139,7 +139,7 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress
     if write:
         result.changed = publish.write({**pages, **data}, config.docs, ledger_text, config.ledger, same=reuse.reused)
         if config.cache and assembly.finished:  # a stopped or failed extraction is tried again next time
-            stamp.save(config.cache, inputs, config.ledger, config.docs, result.pages, result.problems)
+            stamp.save(config.cache, inputs, config.ledger, config.docs, result.pages, result.problems, reuse.made)
     reuse.save()
     for kept in (texts, ledgers, places, diffs):
         kept.save()

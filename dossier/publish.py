@@ -116,19 +116,22 @@ def _same_file(descriptor: int, path: Path) -> bool:
         return False
 
 
-def write(pages: dict[str, str], docs: Path, ledger_text: str | None = None, ledger: Path | None = None,
+def write(pages: dict[str, str | None], docs: Path, ledger_text: str | None = None, ledger: Path | None = None,
           same: Collection[str] = ()) -> bool:
     """Replace the generated sections of `docs` with `pages` and, when given, the file `ledger`
     with `ledger_text`, as one step; True when anything changed.
 
     Sections whose files are already byte-identical are not touched, and identical files in a
     changed section are hard-linked across: unchanged pages keep their mtimes. `same` names pages
-    the caller read from docs/ in this build and found to hold these bytes: they are not read again.
+    the caller found docs/ to hold in this build: they are not read again, and their text may be
+    None (the caller did not read it: the file is kept as it is).
     """
-    wanted = _by_section(pages)
-    recover(docs, ledger)
     known = _by_section_paths(same)
-    changed = [section for section in OWNED_SECTIONS if not _holds(docs / section, wanted[section], known[section])]
+    wanted = _by_section(pages, known)
+    recover(docs, ledger)
+    present = {section: entries(docs / section) for section in OWNED_SECTIONS}
+    changed = [section for section in OWNED_SECTIONS
+               if not _holds(docs / section, present[section], wanted[section], known[section])]
     new_ledger = ledger_text.encode("utf-8") if ledger is not None and ledger_text is not None else None
     if new_ledger is not None and _read_or_none(ledger) == new_ledger:
         new_ledger = None
@@ -143,7 +146,8 @@ def write(pages: dict[str, str], docs: Path, ledger_text: str | None = None, led
     try:
         try:
             for section in changed:
-                _stage_section(docs / section, staging / "new" / section, wanted[section], known[section])
+                _stage_section(docs / section, present[section], staging / "new" / section, wanted[section],
+                               known[section])
         except OSError as error:
             raise _naming(error, docs) from error
         if new_ledger is not None:
@@ -222,13 +226,19 @@ def _naming(error: OSError, path: Path) -> OSError:
     return type(error)(error.errno, error.strerror, str(path))
 
 
-def _by_section(pages: dict[str, str]) -> dict[str, dict[str, bytes]]:
-    wanted: dict[str, dict[str, bytes]] = {section: {} for section in OWNED_SECTIONS}
+def _by_section(pages: dict[str, str | None], same: dict[str, set[str]]) -> dict[str, dict[str, bytes | None]]:
+    """The pages' bytes by section and path inside it; None for those `same` names, which docs/ holds already."""
+    wanted: dict[str, dict[str, bytes | None]] = {section: {} for section in OWNED_SECTIONS}
     for rel, text in pages.items():
         section, _, inner = rel.partition("/")
         if section not in wanted or not inner or any(part in ("", ".", "..") for part in inner.split("/")):
             raise ValueError(f"write: {rel!r} is not inside a generated section")
-        wanted[section][inner] = text.encode("utf-8")
+        if inner in same[section]:
+            wanted[section][inner] = None
+        elif text is None:
+            raise ValueError(f"write: {rel!r} has no text")
+        else:
+            wanted[section][inner] = text.encode("utf-8")
     return wanted
 
 
@@ -262,38 +272,48 @@ def _by_section_paths(paths: Collection[str]) -> dict[str, set[str]]:
     return found
 
 
-def _holds(folder: Path, files: dict[str, bytes], same: set[str]) -> bool:
-    """Whether `folder` holds exactly `files` ({relative path: bytes}), reading all but those in
-    `same`; a folder that does not exist holds nothing (a section with nothing to write, such as
-    data/ for a caller that exports no data, is no change)."""
-    present = {inner for inner, entry in entries(folder).items() if entry.is_file()}
+def _holds(folder: Path, listing: dict[str, os.DirEntry], files: dict[str, bytes | None], same: set[str]) -> bool:
+    """Whether `folder`, listed as `listing` (`entries`), holds exactly `files` ({relative path: bytes}),
+    reading all but those in `same`; a folder that does not exist holds nothing (a section with nothing to
+    write, such as data/ for a caller that exports no data, is no change)."""
+    present = {inner for inner, entry in listing.items() if entry.is_file()}
     if present != files.keys():
         return False
     return all(inner in same or (folder / inner).read_bytes() == data for inner, data in files.items())
 
 
-def _stage_section(current: Path, target: Path, files: dict[str, bytes], same: set[str]) -> None:
+def _stage_section(current: Path, listing: dict[str, os.DirEntry], target: Path, files: dict[str, bytes | None],
+                   same: set[str]) -> None:
+    """Write `files` into the new folder `target`, each file of the section `current` (as `listing` has it)
+    that holds its bytes hard-linked. Paths are strings here: a section can hold ~40,000 files, and a Path
+    each costs more than the link."""
     target.mkdir(parents=True)
-    folders = {target}  # every folder made, to be fsynced once its files are in
+    made = {""}  # every folder made inside target, to be fsynced once its files are in
     for inner, data in files.items():
-        destination = target / inner
-        if destination.parent not in folders:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            folders.update(destination.parents[:len(destination.relative_to(target).parts) - 1])
-        existing = current / inner
-        if _regular(existing) and (inner in same or existing.read_bytes() == data):
+        folder = inner.rpartition("/")[0]
+        if folder not in made:
+            os.makedirs(os.path.join(target, folder), exist_ok=True)
+            while folder not in made:
+                made.add(folder)
+                folder = folder.rpartition("/")[0]
+        destination = os.path.join(target, inner)
+        existing = listing.get(inner)
+        regular = existing is not None and existing.is_file(follow_symlinks=False)
+        if regular and (inner in same or _read(existing.path) == data):
             try:
-                os.link(existing, destination)
+                os.link(existing.path, destination)
                 continue
             except OSError:
                 pass
+        if data is None:  # a page the caller found docs/ to hold, where no link can be made
+            data = _read(os.path.join(current, inner))
         descriptor = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
         try:
             _write_all(descriptor, data)
         finally:
             os.close(descriptor)
-    for folder in folders:
-        _fsync_folder(folder)
+    for folder in made:
+        _fsync_folder(target / folder)
 
 
 def entries(folder: Path) -> dict[str, os.DirEntry]:
@@ -317,12 +337,9 @@ def entries(folder: Path) -> dict[str, os.DirEntry]:
     return found
 
 
-def _regular(path: Path) -> bool:
-    """A regular file, not a symlink to one."""
-    try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
-    except OSError:
-        return False
+def _read(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
 
 
 def _write_all(descriptor: int, data: bytes) -> None:

@@ -12,6 +12,10 @@ build wrote it: a second build of the same seeds pins nothing new, which tests/t
 the templates, site_url and site_name as mkdocs.yml gives them, the options, and the code: every
 file of the dossier package, the name and version of every installed distribution, and Python's
 version. Anything changed, or any owned file of docs/ added, removed or touched, means a full build.
+
+The stamp also keeps the digest of each page the build wrote (`digests`, as dossier.render.reuse takes it), so
+that the next build, whatever changed, knows a page of docs/ still holds those bytes without reading it when the
+file has the size and mtime the stamp gives it (`written`).
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ class Stamp:
     inputs: str  # sha256 of everything the build read but the ledger
     ledger: str  # sha256 of the ledger as the build left it
     outputs: dict[str, tuple[int, int]]  # every file the build owns in docs/: (size, mtime in ns)
+    digests: dict[str, str]  # each page the build wrote: the digest of its text (dossier.render.reuse)
     pages: int
     problems: tuple[Problem, ...]  # what the build reported: a build it stands in for reports them again
 
@@ -66,24 +71,39 @@ def inputs(seeds: Path, curation: Path, templates: Path | None, settings: Iterab
     return digest.hexdigest()
 
 
-def unchanged(folder: Path, digest: str, ledger: Path, docs: Path) -> Stamp | None:
-    """The last build's stamp when `digest` is its inputs', the ledger and docs/ are as it left
-    them; None otherwise (no stamp, or a damaged one, is a full build)."""
+def last(folder: Path) -> Stamp | None:
+    """The stamp the last build that wrote left in `folder`; None when there is none, or a damaged one."""
     try:
-        stamp = _STAMP.validate_json((folder / FILE).read_bytes(), strict=True)
+        return _STAMP.validate_json((folder / FILE).read_bytes(), strict=True)
     except (OSError, ValidationError):
         return None
-    same = stamp.inputs == digest and stamp.ledger == _digest_of(ledger) and stamp.outputs == outputs(docs)
-    return stamp if same else None
 
 
-def save(folder: Path, digest: str, ledger: Path, docs: Path, pages: int, problems: Iterable[Problem]) -> None:
-    """Leave the stamp of a build that has just written docs/ and the ledger.
+def unchanged(stamp: Stamp | None, digest: str, ledger: Path, docs: Path) -> bool:
+    """Whether `digest` is the inputs' of the build that left `stamp`, and the ledger and docs/ are as it
+    left them (no stamp is a full build)."""
+    return (stamp is not None and stamp.inputs == digest and stamp.ledger == _digest_of(ledger)
+            and stamp.outputs == outputs(docs))
+
+
+def written(stamp: Stamp | None) -> dict[str, tuple[int, int, str]]:
+    """Each page the build that left `stamp` wrote: (size, mtime in ns, digest) as it left the file. A file of
+    docs/ that still has that size and mtime holds those bytes, as `unchanged` takes it for the whole of docs/."""
+    if stamp is None:
+        return {}
+    return {path: (*stamp.outputs[path], digest) for path, digest in stamp.digests.items() if path in stamp.outputs}
+
+
+def save(folder: Path, digest: str, ledger: Path, docs: Path, pages: int, problems: Iterable[Problem],
+         digests: dict[str, str]) -> None:
+    """Leave the stamp of a build that has just written docs/ and the ledger, with the `digests` of the
+    pages it wrote (by path).
 
     A stamp that cannot be written leaves the previous one, which can never match a docs/ that this
     build changed, and matches an unchanged one rightly: the cost is a full build, never a wrong one.
+    Its digests stay true of the files that still have the size and mtime it gives them.
     """
-    stamp = Stamp(inputs=digest, ledger=_digest_of(ledger), outputs=outputs(docs), pages=pages,
+    stamp = Stamp(inputs=digest, ledger=_digest_of(ledger), outputs=outputs(docs), digests=digests, pages=pages,
                   problems=tuple(problems))
     try:
         folder.mkdir(parents=True, exist_ok=True)

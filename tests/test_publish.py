@@ -7,6 +7,7 @@ random moments, and checks that what is left is the complete old or the complete
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import random
@@ -134,6 +135,24 @@ def test_pages_the_caller_read_unchanged_are_not_read_again_and_the_result_is_th
     assert snapshot(docs).keys() == snapshot(twin).keys()
     assert files(docs) == files(twin)
     assert publish.write(new_pages, docs, same=set(new_pages)) is False  # nothing to compare, nothing changed
+
+
+@pytest.mark.parametrize("links", [True, False])
+def test_pages_the_caller_did_not_read_are_kept_as_docs_holds_them(docs, pages, new_pages, tmp_path, monkeypatch,
+                                                                    links):
+    """A page in `same` whose text is None (dossier.render.reuse did not read it) is the file docs/ holds:
+    hard-linked into the new section, or copied where no link can be made; the result is that of the texts."""
+    publish.write(pages, docs)
+    twin = shutil.copytree(docs, tmp_path / "twin")
+    assert publish.write(new_pages, twin) is True
+    same = {path for path, text in new_pages.items() if pages.get(path) == text}
+    if not links:
+        monkeypatch.setattr(os, "link", lambda *args: (_ for _ in ()).throw(OSError(errno.EXDEV, "no links")))
+    assert publish.write({path: None if path in same else text for path, text in new_pages.items()}, docs,
+                         same=same) is True
+    assert same and files(docs) == files(twin)
+    with pytest.raises(ValueError, match="no text"):
+        publish.write({**new_pages, "quotes/q7incomp.md": None}, docs)
 
 
 def test_write_refuses_paths_outside_the_generated_sections(docs):

@@ -54,6 +54,50 @@ def test_a_page_is_rendered_again_only_when_its_key_or_its_file_changed(tmp_path
     assert len(again.rendered) == rendered
 
 
+def stamped(first: Reuse, docs) -> dict[str, tuple[int, int, str]]:
+    """What the stamp of the build `first` gives its pages (dossier.stamp.written): size, mtime and digest."""
+    status = os.stat(docs / "sources" / "kyiv.md")
+    return {"sources/kyiv.md": (status.st_size, status.st_mtime_ns, first.made["sources/kyiv.md"])}
+
+
+@pytest.mark.parametrize("change, text, rendered", [
+    ("nothing", None, 0),  # the stamp vouches for the file: not read
+    ("touched", "# Kyiv talks\n", 0),  # another mtime: read, and its digest is still the page's
+    ("edited by hand, same size", "# Kyiv talks\n", 1),
+    ("edited by hand, same size and mtime", None, 0),  # what the stamp cannot see, as for a build with nothing new
+    ("another digest in the stamp", "# Kyiv talks\n", 0),  # the memo's digest is not the one the stamp wrote
+    ("the file removed", "# Kyiv talks\n", 1),
+    ("a symlink to the same bytes", "# Kyiv talks\n", 0),  # not a regular file: read through
+])
+def test_a_page_the_stamp_vouches_for_is_not_read_and_any_other_is(tmp_path, change, text, rendered):
+    first = built(tmp_path)
+    docs = tmp_path / "docs"
+    page = docs / "sources" / "kyiv.md"
+    written = stamped(first, docs)
+    size, mtime, digest = written["sources/kyiv.md"]
+    if change == "touched":
+        os.utime(page, ns=(mtime + 10**9, mtime + 10**9))
+    elif change.startswith("edited by hand"):
+        page.write_text("# Kyiv TALKS\n")
+        if change.endswith("and mtime"):
+            os.utime(page, ns=(mtime, mtime))
+        else:
+            os.utime(page, ns=(mtime + 10**9, mtime + 10**9))
+    elif change == "another digest in the stamp":
+        written = {"sources/kyiv.md": (size, mtime, "0" * len(digest))}
+    elif change == "the file removed":
+        page.unlink()
+    elif change == "a symlink to the same bytes":
+        (docs / "kept.md").write_text("# Kyiv talks\n")
+        page.unlink()
+        page.symlink_to(docs / "kept.md")
+        written = {"sources/kyiv.md": (os.lstat(page).st_size, os.lstat(page).st_mtime_ns, digest)}
+    again = Reuse(Memo(tmp_path / "cache", "pages", "fp", str), docs, written=written)
+    assert again.page("sources/kyiv.md", KEY, lambda: "# Kyiv talks\n") == text
+    assert len(again.rendered) == rendered
+    assert again.made == {"sources/kyiv.md": digest}
+
+
 def test_equal_views_have_one_key_whatever_objects_they_share_and_in_any_process():
     """A page's key follows its view's values only: the same text held once or twice, or computed in another
     process (another hash seed), gives the same key, so the next build finds the page it rendered."""

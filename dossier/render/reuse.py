@@ -5,7 +5,9 @@ by the code that renders them. Each build keeps in a memo (dossier.memo), `pages
 folder, the digest of every page's text by the key of what decided it (`key`). The next build
 computes the keys again: where a key is known and the page's file in docs/ still has that digest,
 the file's text is the page and Jinja does not run. docs/ itself is the store, so the memo holds a
-digest a page, and a page edited or lost in docs/ is rendered again.
+digest a page, and a page edited or lost in docs/ is rendered again. A file is not even read when the
+stamp of the last build that wrote docs/ (dossier.stamp) gives it that digest and the size and mtime
+it still has: such a page's text is None, and publish keeps the file as it is.
 
 A *unit* (an entity's page with the parts of its lists, or one part of a list across the dossier) is
 not even viewed when none of the facts its view read has changed (dossier.trace) and nothing else that
@@ -18,7 +20,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+import stat
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -74,9 +77,15 @@ class Reuse:
     units whose facts have not changed. Without memos or a docs folder every page is viewed and rendered."""
 
     def __init__(self, digests: memo.Memo[str] | None = None, docs: Path | None = None,
-                 units: memo.Memo[Unit] | None = None, facts: memo.Memo[str] | None = None) -> None:
+                 units: memo.Memo[Unit] | None = None, facts: memo.Memo[str] | None = None,
+                 written: Mapping[str, tuple[int, int, str]] | None = None) -> None:
+        """`written`: the pages of docs/ as the last build that wrote them left them, (size, mtime in ns,
+        digest) by path (dossier.stamp.written)."""
         self.digests = digests
         self.docs = docs
+        self.written = written or {}
+        self.made: dict[str, str] = {}  # every page of this build: the digest of its text, by path
+        self._texts: dict[str, str] = {}  # the pages read back from docs/ and not yet handed on
         self.units = units if digests is not None and facts is not None else None  # units need all three memos
         self.facts = facts
         self.rendered: list[str] = []  # the pages Jinja rendered in this build
@@ -90,25 +99,26 @@ class Reuse:
         self._kept: dict[str, Unit] = {}  # the units taken as the last build left them (their facts by place)
         self._read_facts: dict[str, list[str]] = {}  # each unit viewed in this build: the facts it read
 
-    def page(self, path: str, page_key: str, render: Callable[[], str]) -> str:
+    def page(self, path: str, page_key: str, render: Callable[[], str]) -> str | None:
+        """The page's text; None for one docs/ holds as the last build wrote it, unread (see the module docstring)."""
         if self.digests is None:
             self.rendered.append(path)
             return render()
         known = self.digests.peek(page_key)
-        text = self._read(path, known) if known is not None else None
-        if text is not None:
+        if known is not None and self._holds(path, known):
             self.digests.get(page_key, lambda: known)
             self.reused.append(path)
-            return text
+            self.made[path] = known
+            return self._texts.pop(path, None)
         text = render()
         self.rendered.append(path)
-        self.digests.get(page_key, lambda: _digest(text.encode("utf-8")))
+        self.made[path] = self.digests.get(page_key, lambda: _digest(text.encode("utf-8")))
         return text
 
-    def unit(self, path: str, recorder: Recorder, inputs: str = "") -> dict[str, str] | None:
-        """The pages of the unit at `path` as the last build wrote them, when no fact its view read has
-        changed since, its other `inputs` are the same and docs/ still holds them; None when it must be
-        viewed (then `remember` it)."""
+    def unit(self, path: str, recorder: Recorder, inputs: str = "") -> dict[str, str | None] | None:
+        """The pages of the unit at `path` as the last build wrote them (as `page` gives them), when no fact
+        its view read has changed since, its other `inputs` are the same and docs/ still holds them; None
+        when it must be viewed (then `remember` it)."""
         kept = self.units.peek(path) if self.units is not None and path != TABLE else None
         if kept is None or kept.inputs != inputs:
             return None
@@ -117,14 +127,16 @@ class Reuse:
             self._changed = {place for place, fact in enumerate(self._table) if fact in changed}
         if not self._changed.isdisjoint(kept.facts):
             return None
-        texts = {page_path: self._read(page_path, known) for page_path, (_, known) in kept.pages.items()}
-        if None in texts.values():
+        if not all(self._holds(page_path, known) for page_path, (_, known) in kept.pages.items()):
+            for page_path in kept.pages:
+                self._texts.pop(page_path, None)
             return None
-        for page_key, known in kept.pages.values():
+        for page_path, (page_key, known) in kept.pages.items():
             self.digests.get(page_key, lambda: known)
+            self.made[page_path] = known
         self._kept[path] = kept
-        self.reused.extend(texts)
-        return texts
+        self.reused.extend(kept.pages)
+        return {page_path: self._texts.pop(page_path, None) for page_path in kept.pages}
 
     def remember(self, path: str, recorder: Recorder, facts: set[str], keys: dict[str, str], inputs: str = "") -> None:
         """Keep what the unit at `path` read (`facts`, and `inputs`) and its pages' keys, which `page` was given."""
@@ -157,13 +169,27 @@ class Reuse:
             if kept is not None:
                 kept.save()
 
-    def _read(self, path: str, known: str) -> str | None:
-        """The page's text in docs/ when its file has digest `known`."""
+    def _holds(self, path: str, known: str) -> bool:
+        """Whether the page's file in docs/ has digest `known`: unread when the last build that wrote docs/
+        left it with that digest and it still has the size and mtime it had then, else read (its text kept
+        in `_texts` for `page` and `unit` to hand on)."""
         if self.docs is None:
-            return None
+            return False
+        file = os.path.join(self.docs, path)  # a Path a page costs more than reading it
+        written = self.written.get(path)
+        if written is not None and written[2] == known:
+            try:
+                status = os.stat(file, follow_symlinks=False)
+            except OSError:
+                return False
+            if stat.S_ISREG(status.st_mode) and (status.st_size, status.st_mtime_ns) == written[:2]:
+                return True
         try:
-            with open(os.path.join(self.docs, path), "rb") as file:  # a Path a page costs more than reading it
-                data = file.read()
+            with open(file, "rb") as opened:
+                data = opened.read()
         except OSError:
-            return None
-        return data.decode("utf-8") if _digest(data) == known else None
+            return False
+        if _digest(data) != known:
+            return False
+        self._texts[path] = data.decode("utf-8")
+        return True
