@@ -27,6 +27,7 @@ from dossier.model import Dossier, Quote
 
 SECTION = publish.DATA_SECTION
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(value, ensure_ascii=False), without a new encoder each call
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def files(dossier: Dossier, templates: Path | None = None, site_url: str = "") -
 
 def json_lines(rows: list[dict[str, object]]) -> str:
     """One JSON object per line, keys in column order, UTF-8 text as it is."""
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return "".join(_JSON.encode(row) + "\n" for row in rows)
 
 
 def csv_text(columns: tuple[Column, ...], rows: list[dict[str, object]]) -> str:
@@ -185,6 +186,6 @@ def csv_cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False)
+        return _JSON.encode(value)
     text = str(value)
     return "'" + text if text.lstrip("'").startswith(FORMULA_START) else text
