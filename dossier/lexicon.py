@@ -131,6 +131,7 @@ class Ingest(Shape):
     logo_words: Words
     institution_words: Words
     wire_services: dict[Word, Words]
+    release_wires: Words
 
 
 class Pronouns(Shape):

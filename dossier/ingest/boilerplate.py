@@ -82,9 +82,28 @@ def publisher(candidates: list[str]) -> str | None:
 
 def _outlet(match: re.Match) -> str | None:
     """The outlet a credit names, unless it names a company ("© Examiner Echo Group Limited"): the owner,
-    not the outlet a reader cites."""
+    not the outlet a reader cites. A name followed by its web site's is cut to the words that spell the
+    site ("AllAfrica Global Media (allAfrica.com)" -> "AllAfrica"), and one the outlets list knows with
+    "The" before it is written so ("Asahi Shimbun" -> "The Asahi Shimbun")."""
     name = _name_group(match, "outlet")
-    return None if name and name.split()[-1].casefold() in cues().company_words else name
+    if not name or name.split()[-1].casefold() in cues().company_words:
+        return None
+    site = _OWN_SITE.match(match.string, match.end("outlet"))
+    name = spelled_by_site(name, site["site"]) if site else name
+    return cues().outlets.get("the " + name.casefold(), name)
+
+
+_OWN_SITE = re.compile(r"\s*\((?:www\.)?(?P<site>[\w-]{2,63})(?:\.[a-z]{2,12}){1,2}\)", re.IGNORECASE)
+
+
+def spelled_by_site(name: str, site: str) -> str:
+    """The first words of `name` that spell the site's name ("AllAfrica" of "AllAfrica Global Media" and
+    "allafrica"), or the whole name when none do."""
+    words = name.split()
+    for end in range(1, len(words) + 1):
+        if re.sub(r"[\W_]", "", "".join(words[:end])).casefold() == re.sub(r"[\W_]", "", site).casefold():
+            return " ".join(words[:end])
+    return name
 
 
 def _name_group(match: re.Match, group: str) -> str | None:

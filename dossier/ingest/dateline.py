@@ -29,6 +29,7 @@ class Dateline:
     credited: tuple[str, ...]
     rest: str  # the paragraph without its dateline
     date: str | None = None  # ISO, when it prints one in full: "EDMONTON, AB (January 22, 2016):"
+    outlet: str | None = None  # a credit naming no wire service: the page's own ("TAIPEI (TVBS News) —")
 
 
 def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
@@ -45,6 +46,7 @@ def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
     if place and not credit:
         place, credit = _place_and_outlet(place)
     credited = wires_in(credit) if credit else ()
+    outlet = own_credit(credit) if credit and not (credited or match["release_wire"]) else None
     dash = match["separator"] != ":"
     if not paragraph[match.end():] and not (credit or dash):
         return None  # "KEY POINTS:" alone is a heading
@@ -57,9 +59,23 @@ def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
         if not (shouting or titled):
             return None
         place = place.title() if place.isupper() else place
-    elif not credited:
+    elif not (credited or outlet):
         return None
-    return Dateline(place=place, credited=credited, rest=paragraph[match.end():], date=date)
+    return Dateline(place=place, credited=credited, rest=paragraph[match.end():], date=date, outlet=outlet)
+
+
+def own_credit(credit: str) -> str | None:
+    """The outlet a dateline's credit names when it names no wire service: a broadcaster or paper credits its
+    own report ("TAIPEI (TVBS News) —"; of sister stations, "(KNWA/KFTA)", the first). A wire's credit
+    names the agency, whoever prints its report, so it names no outlet; nor does a press release's
+    distributor ("(BUSINESS WIRE)"), a place ("(Kerala)", "(Ill.)") or a date."""
+    name = " ".join(credit.split("/")[0].split())
+    if (not name[:1].isupper() and not name[:1].isdigit()) or name.endswith(".") or sum(ch.isalpha() for ch in name) < 2:
+        return None
+    folded = name.casefold()
+    if wire_service(name) or folded in cues().regions or folded in cues().release_wires or parse_date(name):
+        return None
+    return name
 
 
 def _place_and_outlet(words: str) -> tuple[str, str | None]:
