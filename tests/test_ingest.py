@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossier.ingest import files, parse_seed, read_seeds
-from dossier.ingest.boilerplate import BOILERPLATE_MAX_CHARS, classify, is_title_copy
+from dossier.ingest.boilerplate import BOILERPLATE_MAX_CHARS, classify, is_title_copy, spelled_by_site
 from dossier.ingest.dateline import credits_in, find_dateline
 from dossier.ingest.dates import parse_date
 from dossier.lexicon import lexicon
@@ -561,6 +561,68 @@ def test_a_wire_report_nobody_signs_is_bylined_to_its_agency(text, byline, credi
     ("Talks end\n\nFollow Jane Doe on Twitter for more.\n\nThe talks ended on Monday.", None),
 ])
 def test_a_credit_naming_the_publisher_gives_the_outlet(text, outlet):
+    article, _ = one_article(text, "story.txt")
+    assert article.outlet == outlet
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    # a syndicated story's copyright names its paper; the page is the distributor's, named as its site spells it
+    ("Union welcomes release\n\nThe union said so on Monday.\n\nCopyright \u00a9 2020 Coastline Newspaper. All "
+     "rights reserved. Distributed by Harbourwire Global Media (harbourwire.com). To contact the copyright holder "
+     "directly, click here.", "Harbourwire"),
+    ("Union welcomes release\n\nThe union said so on Monday.\n\nCopyright \u00a9 2020 Coastline Newspaper. "
+     "Distributed by Harbour Wire Media.", "Harbour Wire Media"),
+    ("Union welcomes release\n\nThe union said so on Monday.\n\nCopyright \u00a9 2020 Coastline Newspaper. "
+     "All rights reserved.", "Coastline Newspaper"),
+    # a file photo in parentheses is the publisher's own; a name the outlets list writes with "The" is so written
+    ("Governor opposes restart\n\nThe plant in 2016. (Harbour Insight file photo)\n\nThe governor said no.",
+     "Harbour Insight"),
+    ("Governor opposes restart\n\nThe plant in 2016. (Washington Post file photo)\n\nThe governor said no.",
+     "The Washington Post"),
+    ("Governor opposes restart\n\nThe plant in 2016. (AP file photo)\n\nThe governor said no.", None),
+])
+def test_a_syndicated_or_file_photo_credit_gives_the_outlet(text, outlet):
+    article, _ = one_article(text, "story.txt")
+    assert article.outlet == outlet
+
+
+@pytest.mark.parametrize(("name", "site", "spelled"), [
+    ("AllAfrica Global Media", "allAfrica", "AllAfrica"),
+    ("The Conversation Media Group", "theconversation", "The Conversation"),
+    ("Harbour Wire Media", "harbour-wire", "Harbour Wire"),
+    ("Coastline Newspaper", "example", "Coastline Newspaper"),  # no words spell the site: the name as printed
+])
+def test_a_name_is_cut_to_the_words_that_spell_its_site(name, site, spelled):
+    assert spelled_by_site(name, site) == spelled
+
+
+@pytest.mark.parametrize(("paragraph", "outlet", "credited"), [
+    # a credit naming no wire service is the page's own report: the outlet
+    ("TAIPEI (TVBS News) \u2014 The Legislative Yuan resumed voting.", "TVBS News", ()),
+    ("FAYETTEVILLE, Ark. (KNWA/KFTA) \u2014 A federal judge blocked the law.", "KNWA", ()),  # sister stations
+    ("New York CNN \u2014 Stocks fell.", "CNN", ()),
+    # a wire's names the agency, whoever prints the report; a release distributor, a place, a date name none
+    ("NAIROBI, Kenya (Reuters) - Doctors went on strike.", None, ("Reuters",)),
+    ("Jakarta (ANTARA) - A minister said so.", None, ("Antara",)),
+    ("CHICAGO, March 4, 2025 (BUSINESS WIRE) -- Acme announced a deal.", None, ()),
+    ("RENO, Nev., March 17, 2025 /PRNewswire/ -- Acme announced a farm.", None, ()),
+    ("FRANKFORT, Ky. (Oct. 28, 2021) \u2013 The governor said so.", None, ()),
+    ("SPRINGFIELD (Ill.) - The senator said so.", None, ()),
+    ("Kozhikode (Kerala) [India], April 27 (ANI): The coach said so.", None, ("ANI",)),
+])
+def test_a_datelines_own_credit_names_the_outlet(paragraph, outlet, credited):
+    dateline = find_dateline(paragraph)
+    assert (dateline.outlet, dateline.credited) == (outlet, credited)
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("Vote resumes\n\nTAIPEI (TVBS News) \u2014 The Legislative Yuan resumed voting.", "TVBS News"),
+    # the page's own credit elsewhere outranks the dateline's
+    ("Vote resumes\n\nTAIPEI (TVBS News) \u2014 The Legislative Yuan resumed voting.\n\nCopyright \u00a9 "
+     "Harbour Insight", "Harbour Insight"),
+    ("Vote resumes\n\nTAIPEI (Reuters) \u2014 The Legislative Yuan resumed voting.", None),
+])
+def test_an_article_takes_its_outlet_from_its_datelines_own_credit_last(text, outlet):
     article, _ = one_article(text, "story.txt")
     assert article.outlet == outlet
 
