@@ -133,8 +133,10 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dossier.ingest.boilerplate import (Boilerplate, classify, in_context, is_lede, is_title_copy, publisher,
-                                        take_glued_date, without_author_bio, without_section_prefix)
+from dossier.ingest.boilerplate import (Boilerplate, as_wire, classify, in_context, is_lede, is_list_item,
+                                        is_title_copy, publisher, take_glued_date, without_author_bio,
+                                        without_section_prefix)
+from dossier.ingest.cues import wire_service
 from dossier.ingest.dateline import DATELINE_WINDOW, credits_in, find_dateline
 from dossier.ingest.decode import decode
 from dossier.ingest.files import SeedError, is_seed, read_bytes
@@ -231,7 +233,12 @@ class _Metadata:
     credited: list[str] = field(default_factory=list)
 
     def take(self, found: Boilerplate) -> None:
-        """Fill what is still unknown from a boilerplate line: the first mention wins."""
+        """Fill what is still unknown from a boilerplate line: the first mention wins, but for a byline naming
+        only a wire service ("by Reuters" over the story), which gives way to one naming the reporters: the
+        wire is then credited."""
+        if self.byline and found.byline and wire_service(self.byline) and not wire_service(found.byline):
+            self.credited.append(wire_service(self.byline))
+            self.byline = None
         for name in ("date", "updated", "byline", "outlet", "desk", "dateline"):
             if getattr(self, name) is None:
                 setattr(self, name, getattr(found, name))
@@ -259,7 +266,7 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
             title = without_section_prefix(candidate)
         else:
             body.append(candidate)
-    byline = frontmatter.fields.get("author", metadata.byline or metadata.desk)
+    byline = frontmatter.fields.get("author", metadata.byline and as_wire(metadata.byline) or metadata.desk)
     body = without_author_bio(body, byline)
     titled_from_file = title is None
     if titled_from_file:
@@ -268,8 +275,10 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
     if not body:
         problems.append(Problem(file, "no article text after the title"))
     dateline = None
-    for position, paragraph in enumerate(body[:DATELINE_WINDOW]):
-        dateline = find_dateline(paragraph, opening=position == 0)
+    unlisted = [position for position, paragraph in enumerate(body) if not is_list_item(paragraph)]
+    for position in unlisted[:DATELINE_WINDOW]:  # a summary's bullet points may come before the dateline
+        paragraph = body[position]
+        dateline = find_dateline(paragraph, opening=position == unlisted[0])
         if dateline:
             body[position:position + 1] = [dateline.rest] if dateline.rest else []  # "WASHINGTON (AP) —" alone
             break

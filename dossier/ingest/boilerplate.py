@@ -34,7 +34,7 @@ _METADATA_MAX_CHARS = 200
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # Thai, Lao, kana, CJK: one "word"
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*|\d{1,4}\b|&|,")  # "FRANCE 24": a number after a word
 _NAME_LIST = re.compile(r"(?:\s*+(?:[^\W\d_][\w.'’-]*+|\d{1,4}\b|&|,))++\s*+")
-_LIST_ITEM = re.compile(r"[\u2022\u25aa\u25cf]\s")  # "• ": a bullet a page prints
+_LIST_ITEM = re.compile(r"[\u2022\u25aa\u25cf*]\s")  # "• ", "* ": a bullet a page prints
 _BYLINE_PLACE = re.compile(r"\s+in\s+[^\W\d_].*$")
 
 
@@ -406,6 +406,16 @@ def _is_bare_name(text: str) -> bool:
         word in ("&", ",") or word.endswith(",") for word in words) and words[0].casefold() not in _DETERMINERS
 
 
+def as_wire(byline: str) -> str:
+    """A wire service's bureau signs as the wire: "AFP Brisbane" -> "AFP" (its place is no person's name)."""
+    words = byline.split()
+    for end in range(len(words) - 1, 0, -1):
+        wire, place = wire_service(" ".join(words[:end])), " ".join(words[end:])
+        if wire and len(words) - end <= 3 and is_place(place) and place.casefold() not in cues().desk_words:
+            return wire
+    return byline
+
+
 def without_author_bio(body: list[str], byline: str | None) -> list[str]:
     """The body without "Jane Doe is a reporter covering..." among its last paragraphs."""
     if not byline:
@@ -429,8 +439,13 @@ def is_lede(text: str) -> bool:
     if end.endswith(".") and not end.endswith(".."):
         return True
     first = text.split(maxsplit=1)[0].rstrip(",-\u2013\u2014")
-    return _LIST_ITEM.match(text) is not None or (  # "ICYMI:", "WATCH:" open headlines: no colon
+    return is_list_item(text) or (  # "ICYMI:", "WATCH:" open headlines: no colon
         len(first) > 1 and first.isupper() and first[-1] != ":" and find_dateline(text, opening=True) is not None)
+
+
+def is_list_item(text: str) -> bool:
+    """A bulleted line ("• Army tanker drivers to be deployed"): a summary's point, no headline or dateline."""
+    return _LIST_ITEM.match(text) is not None
 
 
 def without_section_prefix(title: str) -> str:
