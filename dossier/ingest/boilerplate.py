@@ -148,6 +148,7 @@ _DOMAIN = re.compile(r"(?:[\w-]{1,63}\.){1,4}[a-z]{2,12}", re.IGNORECASE)
 _PARTIAL_DATE = re.compile(rf"{DAY}\s+(?:of\s+)?{MONTH}|{MONTH.replace('<month>', '<month2>')}\s+{DAY.replace('<day>', '<day2>')}",
                            re.IGNORECASE)
 _PLACE_AND_DATE = re.compile(r"(?P<place>[A-Z][\w.'’-]{1,30}(?:\s[A-Z][\w.'’-]{1,30}){0,2}),\s+(?P<date>.{4,40})")
+_FILED_IN = re.compile(r"(?P<date>.{6,60}?)\s+in\s+[A-Z][\w&'’-]{0,30}(?:\s+[A-Z][\w&'’-]{0,30}){0,2}")
 _FUNCTION_WORDS = frozenset({"to", "for", "from", "on", "in", "at", "with", "about", "by", "of", "and", "or"})
 _DETERMINERS = frozenset({"the", "a", "an", "our", "my", "your", "his", "her", "their", "this", "that"})  # open no role, no name
 
@@ -167,6 +168,9 @@ def _metadata_part(part: str) -> dict | None:
     iso = parse_date(part)
     if iso:
         return {"date": iso}
+    filed = _FILED_IN.fullmatch(part)  # "February 27, 2024 @ 15:55 in National": the date, then its section
+    if filed and parse_date(filed["date"]):
+        return {"date": parse_date(filed["date"])}
     place = _SHOUTED_PLACE.match(part)
     if place and is_place(place["place"]) and parse_date(part[place.end():]):  # "NEW DELHI March 17, 2025"
         return {"date": parse_date(part[place.end():]), "dateline": place["place"].title()}
@@ -188,7 +192,8 @@ def _metadata_part(part: str) -> dict | None:
         return {"byline": names, **employer}
     if names != part and _is_bare_name(names):  # "Lillian Hanly, Political reporter": a job title shows the byline
         return {"byline": names}
-    if part.rstrip(":").casefold() in c.section_labels or _BYLINE_PLACE_LINE.fullmatch(part) or c.empty_byline.match(part):
+    if (part.rstrip(":").casefold() in c.section_labels or _BYLINE_PLACE_LINE.fullmatch(part) or c.empty_byline.match(part)
+            or any(pattern.search(part) for pattern in c.label_patterns)):  # "Views: 3437"
         return {}  # "Author:" left empty beside "Posttime:2013-06-25" names nobody
     if _is_role(_HANDLE.sub("", part)):  # "Legal Correspondent", "Political correspondent @janedoe"
         return {"desk": _HANDLE.sub("", part)}

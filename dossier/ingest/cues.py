@@ -36,7 +36,7 @@ class Cues:
     empty_byline: re.Pattern  # "Author:", "By" with no name after it, on a metadata line
     staff: re.Pattern
     date_label: re.Pattern
-    metadata_separators: re.Pattern  # "|", "•", ";", " / ", the space before a capitalised date label or before
+    metadata_separators: re.Pattern  # "|", "•", ";", "»", " / ", the space before a capitalised date label or before
                                      # "by" after a date
     updated_labels: frozenset[str]
     non_places: frozenset[str]
@@ -86,7 +86,7 @@ def cues() -> Cues:
         staff=re.compile(rf"^(?:{_alternation(data.staff_labels)})(?:\s*:\s*|\s+)(?P<names>.+)$", re.IGNORECASE),
         date_label=re.compile(rf"^(?P<label>{_alternation(labels)})\b\s*(?P<colon>:)?\s*", re.IGNORECASE),
         metadata_separators=re.compile(
-            rf"\s*[|•·∙;]\s*|\s+/\s+|(?<=\d)\s+(?=[Bb]y\s)"
+            rf"\s*[|•·∙;»]\s*|\s+/\s+|(?<=\d)\s+(?=[Bb]y\s)"
             rf"|(?:\s+|(?<=\d))(?=(?:{_alternation(label[0].upper() + label[1:] for label in labels)})\b)"),
         updated_labels=frozenset(" ".join(label.casefold().split()) for label in data.updated_labels),
         non_places=frozenset(word.casefold() for word in data.dateline_non_places),
