@@ -547,6 +547,32 @@ def test_a_wire_report_nobody_signs_is_bylined_to_its_agency(text, byline, credi
     assert (article.byline, article.credited) == (byline, credited)
 
 
+@pytest.mark.parametrize(("text", "byline", "date", "dateline", "credited"), [
+    # a summary's bullet points before the dateline: the dateline is still read, and its wire is the byline
+    ("Pumps run dry\n\n\u2022 Drivers queue for hours\n\u2022 Army on standby\n* Retailers warn\n\u2022 Licences "
+     "extended\n\nLONDON, Sept 28 (Reuters) \u2013 Drivers hunted for fuel.", "Reuters", None, "London", ("Reuters",)),
+    # a byline naming only a wire gives way to the reporters' further down; the wire is credited
+    ("Thousands evacuated\n\nby Reuters\nThursday, 6 April 2017 04:43 GMT\n\nA caption of the flood.\n\nBy Jane "
+     "Doe and Tom Roe\n\nRescue workers evacuated thousands.", "Jane Doe and Tom Roe", "2017-04-06", None,
+     ("Reuters",)),
+    # a wire's bureau signs as the wire
+    ("Flooding overwhelms towns\n\nAFP Brisbane\n\nLast Updated : Mar 31 2017 | 7:22 AM IST\n\nTens of thousands "
+     "were evacuated.", "AFP", None, None, ()),
+    ("Flooding overwhelms towns\n\nBy Reuters Staff\n\nTens of thousands were evacuated.", "Reuters Staff", None,
+     None, ()),
+    # a broadcast script's sign-off names its reporter
+    ("Party calls out government\nJun 12, 2012\n\nThe party lashed out this morning.\n\nJane Doe, Reporting\n\n"
+     "The press conference focused on crime.", "Jane Doe", "2012-06-12", None, ()),
+    # a metadata line with a breadcrumb, the section its date is filed in and a counter
+    ("Leaders respond\n\nVictoria, Seychelles | February 27, 2024, Tuesday @ 15:55 in National \u00bb GENERAL | "
+     "By: Jane Doe | Views: 3437\n\nThe two leaders responded on Tuesday.", "Jane Doe", "2024-02-27", None, ()),
+])
+def test_bylines_and_dates_in_unseen_layouts(text, byline, date, dateline, credited):
+    article, _ = one_article(text, "story.txt")
+    assert (article.byline, article.date, article.dateline, article.credited) == (byline, date, dateline, credited)
+    assert not any(byline in p.text for p in article.paragraphs)  # the lines that gave it are no text
+
+
 @pytest.mark.parametrize(("text", "outlet"), [
     # a credit that names who publishes the page gives the outlet, wherever it stands
     ("Doctors strike for a seventh day\n\nA doctor addresses striking colleagues in Nairobi.\nCopyright \u00a9 "
