@@ -51,7 +51,7 @@ Boilerplate (kept out of the body, and so out of every extraction)
     name alone as the first line above the headline ("Gateway Gazette"), or "The"
     and a name above a date line above it ("The Hippo"), either printed as its
     logo's text ("Gibraltar Chronicle Logo"), which gives the outlet;
-    an institution's name (data: institution_words) as the first line: above a
+    an institution's name (data: organizations.yaml's institutions) as the first line: above a
     headline a kicker ("Legislative Council of Hong Kong"), above the text the
     masthead of its own page, which gives the outlet; a date label glued onto
     the title line; Published/Updated lines; bylines and staff credits; section

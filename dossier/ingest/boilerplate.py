@@ -362,7 +362,8 @@ def _is_paper_name(text: str) -> bool:
 
 def _is_institution(text: str) -> bool:
     """An institution's name alone: up to seven capitalised words ("of", "the", "and" between them), one of
-    them an institution's word (data/ingest.yaml: institution_words) that ends the name or comes before
+    them an institution's word (cues().institution_words: organizations.yaml's
+    institutions and government nouns, and ingest.yaml's institution_words) that ends the name or comes before
     "of" ("Legislative Council of Hong Kong", "Ministry of Health", "Cabinet Office")."""
     words = text.split()
     if not 1 < len(words) <= 7 or not all(word[0].isupper() or word in ("of", "the", "and") for word in words):

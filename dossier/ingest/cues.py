@@ -43,6 +43,7 @@ class Cues:
     masthead_words: frozenset[str]  # case-folded: "Gazette" ends a newspaper's name
     logo_words: frozenset[str]  # "Logo" after a masthead's name, its image's text
     institution_words: frozenset[str]  # case-folded: "Parliament" in "National Parliament of Solomon Islands"
+                                       # (data/organizations.yaml's head nouns, and ingest.yaml's words besides)
     company_words: frozenset[str]  # case-folded: "Limited" ends a company's name, not an outlet's
     publishers: tuple[re.Pattern, ...]  # credits that name who publishes the page: its group `outlet`
     wires: dict[str, str]  # every way of naming a wire service, case-folded -> its canonical name
@@ -61,7 +62,7 @@ def _patterns(sources: list[str]) -> tuple[re.Pattern, ...]:
 
 @functools.cache
 def cues() -> Cues:
-    data = lexicon().ingest
+    data, organizations = lexicon().ingest, lexicon().organizations
     wires = {alias.casefold(): name for name, aliases in data.wire_services.items() for alias in [name, *aliases]}
     labels = data.published_labels + data.updated_labels
     return Cues(
@@ -92,7 +93,9 @@ def cues() -> Cues:
         non_places=frozenset(word.casefold() for word in data.dateline_non_places),
         masthead_words=frozenset(word.casefold() for word in data.masthead_words),
         logo_words=frozenset(data.logo_words),
-        institution_words=frozenset(word.casefold() for word in data.institution_words),
+        institution_words=frozenset(word.casefold() for word in [*organizations.institutions,
+                                                                  *organizations.government_nouns,
+                                                                  *data.institution_words]),
         company_words=frozenset(word.casefold() for word in data.company_words),
         wires=wires,
         release_wires=frozenset(name.casefold() for name in data.release_wires),
