@@ -95,7 +95,8 @@ Dateline
     "MOSCOW -", "KYIV, Ukraine --", "Moscow:", "WASHINGTON, March 17 (Reuters) -",
     "RENO, Nev., March 17, 2025 /PRNewswire/ --", "New York CNN —"
     at the start of the first paragraph (or of the second or third, when an
-    unrecognised caption or standfirst comes first) becomes Article.dateline
+    unrecognised caption or standfirst comes first; a summary's bullet points
+    are passed over) becomes Article.dateline
     ("Moscow") and is cut from the paragraph: it is metadata, like the byline,
     and would otherwise read as a mention of the place. A dateline alone on its
     line ("WASHINGTON (AP) —") is removed with it; a date line that starts
@@ -109,7 +110,25 @@ Credited
     Wire services credited for the report: "(Reuters)" in the dateline,
     "..., Xinhua news agency reported", "Reuters said", "-- AFP" or "With inputs
     from PTI" lines. "according to Reuters" attributes one claim, not the report,
-    and is not counted; a byline ("By Xinhua") is the byline, not a credit.
+    and is not counted; a byline ("By Xinhua") is the byline, not a credit, unless
+    the reporters sign further down ("by Reuters" ... "By Jane Doe"). A wire's
+    bureau signs as the wire ("AFP Brisbane": AFP).
+
+Outlet
+    Who publishes the page, from the text only, the first of: a masthead or logo
+    line, a copyright line (of a syndicated story, the distributor: "Copyright ©
+    2020 Coastline Newspaper ... Distributed by AllAfrica Global Media
+    (allAfrica.com)" gives AllAfrica, cut to the words its site spells), an
+    "originally published on" line, a comment disclaimer; then a credit naming
+    the publisher anywhere (its photo's copyright, its file photo, "Follow X for
+    live updates", its newsletter); last, a dateline's credit that names no wire
+    service, the paper's or station's own ("TAIPEI (TVBS News) —"; of sister
+    stations "(KNWA/KFTA)", the first). A wire's credit names the agency, whoever
+    prints its report, and a press release's distributor ("(BUSINESS WIRE)",
+    data: release_wires) publishes nothing, so neither gives an outlet; nor do
+    a body's mentions ("told Newsweek"), which as often name another outlet. A
+    name the outlets list writes with "The" is written so. Where nothing tells,
+    the outlet stays empty: frontmatter `outlet:` sets it.
 
 Dates
     ISO 8601 from "2025-03-17", "March 17, 2025" (or "Nov 23,2018"), "17 March 2025", "17.03.2025",
