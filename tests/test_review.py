@@ -101,6 +101,33 @@ def test_an_unsure_merge_of_two_names_is_listed_on_the_review_page(tmp_path):
     assert sorted(p.name for p in (docs / "actors").glob("*.md")) == ["index.md", "rodrigo-alves-benitez.md"]
 
 
+def test_a_source_whose_text_names_no_outlet_is_listed_for_review_until_its_frontmatter_gives_one(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "one.txt").write_text("Port talks resume\n\nSANTOS (Harbour TV) \u2014 Union leaders met on Monday.\n",
+                                   encoding="utf-8")
+    (seeds / "two.txt").write_text("Dockers strike in Santos\n\nDockers walked out in Santos on Tuesday.\n",
+                                   encoding="utf-8")
+    docs = tmp_path / "docs"
+
+    def review() -> str:
+        build(BuildConfig(seeds=seeds, docs=docs, curation=tmp_path / "none.yaml",
+                          ledger=tmp_path / "permalinks.yaml", mkdocs_yml=ROOT / "mkdocs.yml"))
+        return page(docs / "story" / "review.md")[1]
+
+    listed = review()
+    assert "## Outlets" in listed and "give `outlet:` in the frontmatter" in listed
+    assert "- [Dockers strike in Santos](../sources/two.md), seed file two.txt" in listed
+    assert "../sources/one.md" not in listed  # its dateline credits its own station
+    assert "**Outlet:** Harbour TV" in page(docs / "sources" / "one.md")[1]
+
+    (seeds / "two.txt").write_text("---\noutlet: Santos Daily\n---\nDockers strike in Santos\n\nDockers walked "
+                                   "out in Santos on Tuesday.\n", encoding="utf-8")
+    settled = review()
+    assert "## Outlets" not in settled and "Nothing is waiting for review." in settled
+    assert "Santos Daily" in page(docs / "sources" / "two.md")[1]
+
+
 def _built_with_curation(tmp_path, curation_text: str) -> tuple[dict, str]:
     """The quotes of ARTICLE's build with `curation_text` as curation.yaml, and its review page's body."""
     (tmp_path / "seeds").mkdir(exist_ok=True)

@@ -184,7 +184,10 @@ def index_listings(site: Catalogue, story: Story, views: Views) -> dict[str, dic
                                            [d for d in site.dossier.doubts if d.kind == doubt], stem=kind, row=row)
                             for kind, doubt, row in (("speakers", "speaker", views.speaker_doubt_row),
                                                      ("stances", "stance", views.stance_doubt_row),
-                                                     ("merges", "merge", views.merge_doubt_row))},
+                                                     ("merges", "merge", views.merge_doubt_row))}
+                           | {"outlets": paginate("review-outlets", "story/review.md", "Awaiting review: outlets",
+                                                  [s for s in site.dossier.sources if not s.outlet], stem="outlets",
+                                                  row=views.outlet_doubt_row)},
     }
 
 

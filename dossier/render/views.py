@@ -203,6 +203,9 @@ class Views:
                 "topic": link(doubt.topic_title, self.site.href("topic", doubt.topic)), "page": doubt.page,
                 "text": doubt.text, "methods": list(doubt.methods), "evidence": self._doubt_evidence(doubt)}
 
+    def outlet_doubt_row(self, source: Article) -> dict:
+        return {"source": link(source.title, self.site.href("source", source.id)), "file": source.file}
+
     def merge_doubt_row(self, doubt: Doubt) -> dict:
         return {"text": doubt.text, "claim": self.actor_link(doubt.claim_id, doubt.claim), "methods": list(doubt.methods)}
 
