@@ -131,7 +131,7 @@ class Ingest(Shape):
     logo_words: Words
     institution_words: Words
     wire_services: dict[Word, Words]
-    release_wires: Words
+    non_outlet_credits: Words
 
 
 class Pronouns(Shape):

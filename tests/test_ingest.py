@@ -631,6 +631,7 @@ def test_a_name_is_cut_to_the_words_that_spell_its_site(name, site, spelled):
     ("NAIROBI, Kenya (Reuters) - Doctors went on strike.", None, ("Reuters",)),
     ("Jakarta (ANTARA) - A minister said so.", None, ("Antara",)),
     ("CHICAGO, March 4, 2025 (BUSINESS WIRE) -- Acme announced a deal.", None, ()),
+    ("EASTBANK, April 2 (Wire) - The ferry will restart.", None, ()),  # a generic credit
     ("RENO, Nev., March 17, 2025 /PRNewswire/ -- Acme announced a farm.", None, ()),
     ("FRANKFORT, Ky. (Oct. 28, 2021) \u2013 The governor said so.", None, ()),
     ("SPRINGFIELD (Ill.) - The senator said so.", None, ()),

@@ -125,7 +125,7 @@ Outlet
     service, the paper's or station's own ("TAIPEI (TVBS News) —"; of sister
     stations "(KNWA/KFTA)", the first). A wire's credit names the agency, whoever
     prints its report, and a press release's distributor ("(BUSINESS WIRE)",
-    data: release_wires) publishes nothing, so neither gives an outlet; nor do
+    data: non_outlet_credits) publishes nothing, so neither gives an outlet; nor do
     a body's mentions ("told Newsweek"), which as often name another outlet. A
     name the outlets list writes with "The" is written so. Where nothing tells,
     the outlet stays empty: frontmatter `outlet:` sets it.

@@ -47,7 +47,7 @@ class Cues:
     company_words: frozenset[str]  # case-folded: "Limited" ends a company's name, not an outlet's
     publishers: tuple[re.Pattern, ...]  # credits that name who publishes the page: its group `outlet`
     wires: dict[str, str]  # every way of naming a wire service, case-folded -> its canonical name
-    release_wires: frozenset[str]  # case-folded: "Business Wire" distributes press releases
+    non_outlet_credits: frozenset[str]  # case-folded: "Business Wire" distributes press releases, "(Wire)" names none
     wire_report: re.Pattern
 
 
@@ -98,7 +98,7 @@ def cues() -> Cues:
                                                                   *data.institution_words]),
         company_words=frozenset(word.casefold() for word in data.company_words),
         wires=wires,
-        release_wires=frozenset(name.casefold() for name in data.release_wires),
+        non_outlet_credits=frozenset(name.casefold() for name in data.non_outlet_credits),
         wire_report=re.compile(
             r"(?P<prefix>(?i:news\s+agency)\s+)?(?<![\w'’])(?P<name>[A-Z][\w.&-]{0,30}(?:\s+[A-Z][\w.&-]{0,30}){0,3})"
             r"(?P<agency>\s+(?i:news\s+agency))?\s{0,3},?\s{1,3}"

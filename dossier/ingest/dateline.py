@@ -68,12 +68,12 @@ def own_credit(credit: str) -> str | None:
     """The outlet a dateline's credit names when it names no wire service: a broadcaster or paper credits its
     own report ("TAIPEI (TVBS News) —"; of sister stations, "(KNWA/KFTA)", the first). A wire's credit
     names the agency, whoever prints its report, so it names no outlet; nor does a press release's
-    distributor ("(BUSINESS WIRE)"), a place ("(Kerala)", "(Ill.)") or a date."""
+    distributor ("(BUSINESS WIRE)"), a generic credit ("(Wire)"), a place ("(Kerala)", "(Ill.)") or a date."""
     name = " ".join(credit.split("/")[0].split())
     if (not name[:1].isupper() and not name[:1].isdigit()) or name.endswith(".") or sum(ch.isalpha() for ch in name) < 2:
         return None
     folded = name.casefold()
-    if wire_service(name) or folded in cues().regions or folded in cues().release_wires or parse_date(name):
+    if wire_service(name) or folded in cues().regions or folded in cues().non_outlet_credits or parse_date(name):
         return None
     return name
 
