@@ -563,6 +563,14 @@ def test_a_wire_report_nobody_signs_is_bylined_to_its_agency(text, byline, credi
     # a broadcast script's sign-off names its reporter
     ("Party calls out government\nJun 12, 2012\n\nThe party lashed out this morning.\n\nJane Doe, Reporting\n\n"
      "The press conference focused on crime.", "Jane Doe", "2012-06-12", None, ()),
+    # a date among a place and the outlet, commas between them (a time may come first)
+    ("Parliament adjourned\n\nRadio & TV Harbour, Port Vila, 28/02/2019\n\nParliament was adjourned this "
+     "morning.", None, "2019-02-28", "Port Vila", ()),
+    ("Opposition slams snap election\n6:11 pm GMT+12, 15/04/2018, Cook Islands\n\nThe leaders slammed the "
+     "prime minister.", None, "2018-04-15", "Cook Islands", ()),
+    # a press release's dateline, its date closed by a slash
+    ("Party calls on the president to resign\nYAOUNDE, Cameroon, September 25, 2017/ -- The party condemns the "
+     "curfews.", None, "2017-09-25", "Yaounde", ()),
     # a metadata line with a breadcrumb, the section its date is filed in and a counter
     ("Leaders respond\n\nVictoria, Seychelles | February 27, 2024, Tuesday @ 15:55 in National \u00bb GENERAL | "
      "By: Jane Doe | Views: 3437\n\nThe two leaders responded on Tuesday.", "Jane Doe", "2024-02-27", None, ()),
@@ -570,7 +578,19 @@ def test_a_wire_report_nobody_signs_is_bylined_to_its_agency(text, byline, credi
 def test_bylines_and_dates_in_unseen_layouts(text, byline, date, dateline, credited):
     article, _ = one_article(text, "story.txt")
     assert (article.byline, article.date, article.dateline, article.credited) == (byline, date, dateline, credited)
-    assert not any(byline in p.text for p in article.paragraphs)  # the lines that gave it are no text
+    assert not any(str(byline or date) in p.text for p in article.paragraphs)  # the lines that gave it are no text
+
+
+@pytest.mark.parametrize(("line", "outlet"), [
+    ("Radio & TV Harbour, Port Vila, 28/02/2019", "Radio & TV Harbour"),
+    ("Jane Doe, Port Vila, 28/02/2019", None),  # a person's name: no outlet
+    ("Reuters, Port Vila, 28/02/2019", None),  # a wire's: the agency's
+    ("Nairobi, Kenya, 28/02/2019", None),  # before a country: the place
+    ("Westminster, London, 28/02/2019", None),  # one word may be a place
+])
+def test_an_outlet_before_a_place_and_a_date(line, outlet):
+    found = classify(line)
+    assert (found.kind, found.date, found.outlet) == ("metadata", "2019-02-28", outlet)
 
 
 @pytest.mark.parametrize(("text", "outlet"), [

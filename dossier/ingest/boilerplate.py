@@ -171,6 +171,9 @@ def _metadata_part(part: str) -> dict | None:
     filed = _FILED_IN.fullmatch(part)  # "February 27, 2024 @ 15:55 in National": the date, then its section
     if filed and parse_date(filed["date"]):
         return {"date": parse_date(filed["date"])}
+    listed = _listed_date(part)
+    if listed:
+        return listed
     place = _SHOUTED_PLACE.match(part)
     if place and is_place(place["place"]) and parse_date(part[place.end():]):  # "NEW DELHI March 17, 2025"
         return {"date": parse_date(part[place.end():]), "dateline": place["place"].title()}
@@ -198,6 +201,35 @@ def _metadata_part(part: str) -> dict | None:
     if _is_role(_HANDLE.sub("", part)):  # "Legal Correspondent", "Political correspondent @janedoe"
         return {"desk": _HANDLE.sub("", part)}
     return None
+
+
+def _listed_date(part: str) -> dict | None:
+    """A date among a place and who publishes the page, a comma between each: "6:11 pm GMT+12, 15/04/2018,
+    Cook Islands" (a time may come first), "Radio & TV Tonga, Nuku'alofa, 28/02/2019" (the outlet first,
+    unless a person's or a wire's name, a job title or one word, which may be a place, stands there; before
+    a country, "Nairobi, Kenya, 28/02/2019", it is the place)."""
+    pieces = [piece for piece in _COMMA.split(part) if not only_times(piece)]
+    dates = [parse_date(piece) for piece in pieces]
+    names = [piece for piece, iso in zip(pieces, dates) if not iso]
+    if len(pieces) - len(names) != 1 or not 1 <= len(names) <= 2 or not all(map(_is_listed_name, names)):
+        return None
+    if len(names) == 2 and names[-1].casefold() in cues().regions:  # "Nairobi, Kenya, 28/02/2019"
+        return {"date": next(filter(None, dates)), "dateline": names[0]}
+    found = {"date": next(filter(None, dates)), "dateline": names[-1]}
+    outlet = names[0] if len(names) == 2 and dates[-1] and len(names[0].split()) > 1 else None
+    if outlet and not (_is_bare_name(outlet) or _is_role(outlet) or wire_service(outlet)):
+        found["outlet"] = outlet
+    return found
+
+
+_COMMA = re.compile(r",\s+")
+
+
+def _is_listed_name(text: str) -> bool:
+    """ "Cook Islands", "Radio & TV Tonga": up to five capitalised words, "&" or "of" between them."""
+    words = text.split()
+    return 1 <= len(words) <= 5 and words[0][0].isupper() and all(
+        word[0].isupper() or word in ("&", "of", "and") for word in words) and is_place(words[0])
 
 
 def _without_role_or_employer(names: str) -> tuple[str, dict]:
