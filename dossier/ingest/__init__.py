@@ -315,7 +315,7 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
         byline=byline,
         credited=tuple(dict.fromkeys(credited)),
         dateline=dateline.place if dateline else metadata.dateline,
-        outlet=fields.get("outlet", metadata.outlet or publisher(candidates) or (dateline.outlet if dateline else None)),
+        outlet=fields.get("outlet", metadata.outlet or publisher(candidates) or (dateline and dateline.outlet)),
         url=fields.get("url"),
         language=fields.get("language"),
         digest=hashlib.sha256(normalise("\n".join([title, *body])).encode("utf-8")).hexdigest(),

@@ -195,8 +195,8 @@ def _metadata_part(part: str) -> dict | None:
         return {"byline": names, **employer}
     if names != part and _is_bare_name(names):  # "Lillian Hanly, Political reporter": a job title shows the byline
         return {"byline": names}
-    if (part.rstrip(":").casefold() in c.section_labels or _BYLINE_PLACE_LINE.fullmatch(part) or c.empty_byline.match(part)
-            or any(pattern.search(part) for pattern in c.label_patterns)):  # "Views: 3437"
+    if (part.rstrip(":").casefold() in c.section_labels or _BYLINE_PLACE_LINE.fullmatch(part)
+            or c.empty_byline.match(part) or any(p.search(part) for p in c.label_patterns)):  # "Views: 3437"
         return {}  # "Author:" left empty beside "Posttime:2013-06-25" names nobody
     if _is_role(_HANDLE.sub("", part)):  # "Legal Correspondent", "Political correspondent @janedoe"
         return {"desk": _HANDLE.sub("", part)}
@@ -204,8 +204,8 @@ def _metadata_part(part: str) -> dict | None:
 
 
 def _listed_date(part: str) -> dict | None:
-    """A date among a place and who publishes the page, a comma between each: "6:11 pm GMT+12, 15/04/2018,
-    Cook Islands" (a time may come first), "Radio & TV Tonga, Nuku'alofa, 28/02/2019" (the outlet first,
+    """A date among a place and who publishes the page, a comma between each: "7:15 pm GMT+12, 15/04/2018,
+    Port Vila" (a time may come first), "Radio & TV Harbour, Port Vila, 28/02/2019" (the outlet first,
     unless a person's or a wire's name, a job title or one word, which may be a place, stands there; before
     a country, "Nairobi, Kenya, 28/02/2019", it is the place)."""
     pieces = [piece for piece in _COMMA.split(part) if not only_times(piece)]
@@ -226,7 +226,7 @@ _COMMA = re.compile(r",\s+")
 
 
 def _is_listed_name(text: str) -> bool:
-    """ "Cook Islands", "Radio & TV Tonga": up to five capitalised words, "&" or "of" between them."""
+    """ "Port Vila", "Radio & TV Harbour": up to five capitalised words, "&" or "of" between them."""
     words = text.split()
     return 1 <= len(words) <= 5 and words[0][0].isupper() and all(
         word[0].isupper() or word in ("&", "of", "and") for word in words) and is_place(words[0])

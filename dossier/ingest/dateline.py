@@ -71,7 +71,7 @@ def own_credit(credit: str) -> str | None:
     names the agency, whoever prints its report, so it names no outlet; nor does a press release's
     distributor ("(BUSINESS WIRE)"), a generic credit ("(Wire)"), a place ("(Kerala)", "(Ill.)") or a date."""
     name = " ".join(credit.split("/")[0].split())
-    if (not name[:1].isupper() and not name[:1].isdigit()) or name.endswith(".") or sum(ch.isalpha() for ch in name) < 2:
+    if not (name[:1].isupper() or name[:1].isdigit()) or name.endswith(".") or sum(c.isalpha() for c in name) < 2:
         return None
     folded = name.casefold()
     if wire_service(name) or folded in cues().regions or folded in cues().non_outlet_credits or parse_date(name):
