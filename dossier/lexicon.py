@@ -94,7 +94,7 @@ class StanceParts(Shape):
     topic: _levels(Literal["stated", "carried", "recalled", "named before"])
     quoted: dict[Literal["action", "topic carried", "topic recalled"], Level]
     wording: _levels(Literal["cut short", "a name and a verb", "the speaker's own", "points back"])
-    cue: _levels(Literal["idiom"])
+    cue: _levels(Literal["idiom", "accusation"])
 
 
 class Confidences(Shape):
@@ -327,6 +327,9 @@ class Stances(Patterned):
     undoing_verbs: Words
     refused_verbs: Words
     claim_nouns: Words
+    claim_verbs: Words
+    accusing_verbs: dict[Word, Word]
+    accounting_complements: Words
     daring_verbs: Words
     phrasal: dict[Word, Stance]
     adjectives: dict[Word, Cue]

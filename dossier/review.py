@@ -9,9 +9,9 @@ settle with the quote's `speaker:` in curation.yaml (dossier.ids applies it as s
 withheld again; the stances its words state move with it, `respoken`). A sentence read as an actor's
 stance in an unsure way (its holder carried over from an earlier sentence or read from words only
 unsurely an actor, its topic recalled from paragraphs before, its topic's words reading as no issue,
-its cue an idiom) is left out of the positions, which are weighed again from the rest (a position with none
-left is not published, nor a topic with no position left), and listed there, to be settled with the
-position's `stance:` in curation.yaml; that is done before ids are pinned (dossier.ids calls
+its cue an idiom or an accusation) is left out of the positions, which are weighed again from the rest
+(a position with none left is not published, nor a topic with no position left), and listed there, to be settled
+with the position's `stance:` in curation.yaml; that is done before ids are pinned (dossier.ids calls
 `sure_positions`), so that the ledger holds only positions that were published and one published
 before that now rests on unsure sentences alone becomes a tombstone. An unsure merge of two names
 into one actor stays made (undoing it would move pages) and is listed there too, for the editor to

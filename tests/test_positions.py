@@ -207,6 +207,11 @@ STATED = [
     # recognising something is a stance only when refused
     ("Germany does not recognise the election result.", ("Germany", "oppose", "election result")),
     ("Germany refused to recognise the election result.", ("Germany", "oppose", "election result")),
+    # held to account: the doing is the issue, not whom it is done to
+    ("Germany remains committed to holding the government to account.",
+     ("Germany", "support", "holding the government to account")),
+    # a claim verb's that-clause with nobody named in it stays the claimer's own
+    ("Germany claimed that the carbon tax is unconstitutional.", ("Germany", "oppose", "carbon tax")),
 ]
 
 
@@ -266,6 +271,16 @@ NOTHING_STATED = [
     "Conteh spoke to the BBC, responding to accusations made by Russia that Germany supported the violent "
     "anti-government protests that resulted in deaths.",
     "There are claims that Germany opposes the new tariff.",
+    # ... and so is what a claim verb's that-clause says someone named there holds
+    "Angela Merkel, leader of the CDU group, also expressed frustration, claiming that the SPD lawmakers prioritise "
+    "praising President Scholz over addressing critical issues.",
+    "While France suggested that Germany proposed the emergency motions merely to waste parliamentary time, Olaf "
+    "Scholz condemned this suggestion.",
+    "Olaf Scholz claimed that Germany backs the strike.",
+    "Germany alleged that France backs the strike.",
+    # accused of nothing named, nor of the "of" in the accused's name ("members of parliament")
+    "Germany accused the minister.",
+    "Germany accused some members of parliament of thinking the bill was introduced to suppress them.",
     # a vague noun made no issue by what only dates it, nor by being the issue or the matter
     "On 14 March 2022 the court handed down its decision in Day and others v Smith. Germany, on appeal, dismissed "
     "the decision at first instance.",
@@ -529,6 +544,9 @@ WORDINGS = [
     # points back: what is done is done to a noun that only points back ("the issue"), never said what it is
     ("Germany has shown readiness to address the issue raised by the opposition.",
      ("Germany", "address the issue", "holder stated, topic stated, wording points back")),
+    # points back: a generic noun said only to be someone's ("the PNC's actions": whose, never what)
+    ("In a press conference, Germany condemned the PNC’s actions, alleging the PNC is using its supermajority to "
+     "stifle dissent.", ("Germany", "PNC's actions", "holder stated, topic stated, wording points back")),
     # cut short: it ends on a word that needs what follows it
     ("Mayor Lee Leffingwell was the lone vote against the budget.\n\nAt the meeting today, council member Bill "
      "Spelman said it was too late in the process for revisions like those Leffingwell proposed.",
@@ -551,6 +569,23 @@ def test_a_topic_whose_words_do_not_read_as_an_issue_waits_for_an_editor(text, e
 def test_a_topic_that_reads_as_an_issue_is_not_doubted_for_its_wording(sentence):
     found = extract(article(sentence)).stances
     assert found and all("wording" not in s.method and s.confidence == Confidence.LIKELY for s in found), found
+
+
+ACCUSATIONS = [
+    # what someone is accused of, hung on the verb or on whom it accuses, after any "of" in their name
+    ("Germany accused the government of using force to suppress opposition in parliament.",
+     ("Germany", "oppose", "using force to suppress opposition in parliament")),
+    ("France condemned the ruling, accusing Germany of misusing its dominant position.",
+     ("France", "oppose", "misusing its dominant position")),
+    ("France accused the Welsh government of a war on motorists.", ("France", "oppose", "war on motorists")),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", ACCUSATIONS, ids=[s for s, _ in ACCUSATIONS])
+def test_what_someone_is_accused_of_is_opposed_and_waits_for_an_editor(sentence, expected):
+    found = {(s.actor, s.stance, s.topic): (s.method, s.confidence) for s in extract(article(sentence)).stances}
+    method, confidence = found.get(expected, ("", None))
+    assert "cue accusation" in method and confidence == Confidence.UNSURE, found
 
 
 IDIOMS = [

@@ -13,7 +13,9 @@ saying the sentence) and what it is about (the cue's object, read past light
 heads such as "the deployment of"). Cues nest: "refuses to accept X" opposes X.
 A verdict after "to be" ("travel bans are not the answer", "the law is unconstitutional") is a stance too, and
 so is one given to a verb's object ("called the target inadequate"). An idiom ("slammed the brakes on X") states
-one on what follows its preposition, never on its noun, and waits for an editor.
+one on what follows its preposition, never on its noun, and waits for an editor; so does what someone is accused
+of ("accused the government of using force": opposed). What a claim says someone named in it holds ("claiming that
+the PNC lawmakers prioritise X", "accusations that the APC supported Y") is the claimer's word, nobody's stance.
 Inside a quotation, the speaker attribution found holds what the quoted words say in the first person ("We
 will fight this bill") or with nobody named ("This ban is unconstitutional"), when the sentence itself
 reports nobody saying it, or reports someone whose words name no actor (a "he said" the actor scan reads as
@@ -102,7 +104,7 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                     topic_way = "named before"  # "defended the reform": the pension reform
                 ways = {"holder": "stated" if claim.holders is not None else "carried", "topic": topic_way,
                         **({"wording": topic.wording} if topic and topic.wording else {}),
-                        **({"cue": "idiom"} if claim.idiom else {})}
+                        **({"cue": claim.figure} if claim.figure else {})}
                 if claim.topic and claim.cue:
                     recalled = {**{k: v for k, v in recalled.items() if k != claim.cue}, claim.cue: claim.topic}
                 context.holders = holders or context.holders
@@ -198,7 +200,7 @@ class _Claim:
     cue: str = ""  # the cue as listed in data/stances.yaml ("call for")
     pointer: str = ""  # the noun a topic that only points back uses ("call", "proposal")
     bare: str = ""  # the lemma of a topic named by its noun alone ("the reform")
-    idiom: bool = False  # read from an idiom ("slammed the brakes on X"): stances.yaml `idioms`
+    figure: str = ""  # how its cue tells it, when not as a stance: "idiom", "accusation" (`_Reading.figure`)
 
 
 @dataclass(frozen=True)
@@ -212,7 +214,9 @@ class _Reading:
     clause: object
     carried: bool = False
     cue: str = ""
-    idiom: bool = False
+    # "idiom": an idiom ("slammed the brakes on X": stances.yaml `idioms`); "accusation": what someone is accused of
+    # ("accused the government of using force": `accusing_verbs`), "" for a stance stated as one
+    figure: str = ""
 
 
 @dataclass
@@ -239,6 +243,8 @@ class _Sentence:
             if token.i in self.used or _hypothetical(token) or _claimed(token, self.claim_nouns):
                 continue
             reading = _reading(token, words, self.cues)
+            if reading is not None and _claimed_of(token, reading.holders, words):
+                continue
             if reading is not None:
                 self.used.add(token.i)
                 holders = self._holders(reading, token, words)
@@ -272,7 +278,7 @@ class _Sentence:
                 inner_cue, inner_reading = inner
                 for claim in self._claims_of(inner_cue, inner_reading, holders, current, nested=True):
                     yield _Claim(claim.holders, "conditional" if conditional else claim.stance, claim.topic,
-                                 reading.carried, claim.cue, claim.pointer, claim.bare, claim.idiom or reading.idiom)
+                                 reading.carried, claim.cue, claim.pointer, claim.bare, claim.figure or reading.figure)
                 continue
             if current == "condition" and not conditional:
                 continue
@@ -282,7 +288,7 @@ class _Sentence:
             if name is not None or points_back:
                 bare = topic.lemma_.lower() if name and topic.pos_ == "NOUN" and name.text.lower() == topic.lower_ else ""
                 yield _Claim(holders, "conditional" if conditional else current, name, reading.carried,
-                             reading.cue, "" if name else topic.lemma_.lower(), bare, reading.idiom)
+                             reading.cue, "" if name else topic.lemma_.lower(), bare, reading.figure)
 
     def _owned(self, topic, name: _Phrase, words: Stances) -> _Phrase:
         """A topic of what is done to someone, owned by a pronoun ("calling for his immediate release"), named
@@ -378,7 +384,7 @@ def _read_idiom(verb, words: Stances, nested: bool) -> _Reading | None:
         return None
     reading = _read_verb(verb, ways[f"{lemma} {particle.lower_}"], particle, words,
                          f"{lemma} {noun.lemma_.lower()} {particle.lower_}", nested)
-    return replace(reading, idiom=True) if reading is not None else None
+    return replace(reading, figure="idiom") if reading is not None else None
 
 
 def _read_preposition(preposition, words: Stances, nested: bool) -> _Reading | None:
@@ -500,6 +506,11 @@ def _read_verb(verb, stance: str, particle, words: Stances, cue: str, nested: bo
         topic = _antecedent(topic)  # "the plan, which Germany supports"
     if topic is None:
         return None
+    figure = ""
+    if cue in words.accusing_verbs:  # "accused the government of using force": what they are accused of
+        topic, figure = _accused_of(verb, topic, words.accusing_verbs[cue]), "accusation"
+        if topic is None:
+            return None
     if cue in words.judging_verbs and _someone(topic, words):  # "criticised Hunt for his part in restricting pay"
         topic = next((_object(c) for c in verb.children if c.dep_ == "prep" and c.lower_ in words.reason_prepositions
                       and _object(c) is not None), topic)
@@ -516,7 +527,19 @@ def _read_verb(verb, stance: str, particle, words: Stances, cue: str, nested: bo
         holders = _subject(verb)
         if holders is None or _asked(verb):
             return None
-    return _Reading(stance, holders, _conjuncts(topic), _clause_head(verb), cue=cue)
+    return _Reading(stance, holders, _conjuncts(topic), _clause_head(verb), cue=cue, figure=figure)
+
+
+def _accused_of(verb, accused, preposition: str):
+    """What `verb` accuses `accused` of, or None: the first `preposition` before a doing ("accused members of
+    parliament [of thinking X]", "accusing the PNC [of misusing its position]"), else the last one on the verb or
+    on the accused ("accused the government [of a war on motorists]")."""
+    found = [c for c in (*verb.children, *accused.subtree) if c.dep_ == "prep" and c.lower_ == preposition
+             and _object(c) is not None]
+    doing = [c for c in found if _object(c).pos_ in ("VERB", "AUX")]
+    direct = [c for c in found if c.head.i in (verb.i, accused.i)]
+    chosen = min(doing, key=lambda c: c.i) if doing else max(direct, key=lambda c: c.i, default=None)
+    return _object(chosen)
 
 
 def _asked(verb) -> bool:
@@ -842,6 +865,23 @@ def _claimed(token, claim_nouns: dict) -> bool:
     return False
 
 
+def _claimed_of(cue, holders, words: Stances) -> bool:
+    """Whether a cue states what a claim says of someone it names ("claiming that the PNC lawmakers prioritise
+    praising X", "suggested that the MDP proposed the motions to waste time"): the claimer's word, not their stance.
+    The cue's clause opens right after a claim verb it hangs under (its "that" between them), and the cue's
+    holders are named in it; with nobody named ("claimed that the law is unconstitutional") or a pronoun for the
+    claimer ("claimed it backs the bill") it stays a stance."""
+    if not holders or any(t.pos_ == "PRON" for t in holders):
+        return False
+    node = cue
+    while node.head.i != node.i:
+        before = node.doc[node.left_edge.i - 1] if node.left_edge.i > 0 else None
+        if before is not None and before.lemma_.lower() in words.claim_verbs and before.is_ancestor(cue):
+            return all(node.is_ancestor(t) for t in holders)
+        node = node.head
+    return False
+
+
 def _adjoins(end, start) -> bool:
     """Whether nothing but punctuation and brackets' content stands between the tokens `end` and `start` ("made by
     the ruling party (SLPP) that ...")."""
@@ -938,7 +978,8 @@ def _topic(head, words: Stances, named: Callable[[object], bool]) -> tuple[_Phra
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if obj is None and head.lemma_.lower() in words.light_verbs:
             obj = next((_object(c) for c in head.children if c.dep_ == "prep" and _object(c) is not None), None)
-        light = head.lemma_.lower() in words.light_verbs and not any(c.dep_ == "prt" for c in head.children)
+        light = head.lemma_.lower() in words.light_verbs and not any(
+            c.dep_ == "prt" or _doing_named(c, words) for c in head.children)
         if light and obj is not None and not (_vague(obj, words) and _made_into(head, words) is not None):
             return _topic(obj, words, named)
         tokens = list(_phrase_tokens(head, words))
@@ -969,6 +1010,18 @@ def _topic(head, words: Stances, named: Callable[[object], bool]) -> tuple[_Phra
                 return _phrase([head, *extra]), False
         return None, False
     return _phrase(_phrase_tokens(head, words)), False
+
+
+def _doing_named(complement, words: Stances) -> bool:
+    """Whether a light verb's `complement` makes the doing the issue, not its object: it says what the object is
+    held to ("holding the government [to account]", "held the minister [responsible]": stances.yaml
+    `accounting_complements`) or what the doing is for ("using force [to suppress opposition]")."""
+    if complement.dep_ == "xcomp" and _infinitive(complement):
+        return True
+    if complement.dep_ == "prep":
+        complement = _object(complement)
+    return complement is not None and complement.dep_ in ("xcomp", "oprd", "acomp", "pobj") and (
+        complement.lemma_.lower() in words.accounting_complements)
 
 
 def _made_into(verb, words: Stances):
@@ -1079,7 +1132,7 @@ def _wording(ordered: Sequence, root) -> str:
             return "a name and a verb"
     if any(t.pos_ == "PRON" and (found := pronoun(t.text)) is not None and not found.possessive for t in ordered):
         return "points back"
-    if _done_to_pointer(ordered, root, lexicon().stances):
+    if _done_to_pointer(ordered, root, lexicon().stances) or _whose_only(ordered, root, lexicon().stances):
         return "points back"
     return ""
 
@@ -1094,6 +1147,20 @@ def _done_to_pointer(ordered: Sequence, root, words: Stances) -> bool:
     return all(t.i == root.i or t.i in pointing or t.pos_ not in CONTENT for t in ordered)
 
 
+def _whose_only(ordered: Sequence, root, words: Stances) -> bool:
+    """Whether a topic is a generic noun said only to be someone's: "the PNC's actions", "the government's
+    approach" say whose, never what (what the PNC did is told before)."""
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in words.generic_nouns:
+        return False
+    owners = {t.i for c in root.children if _possessive(c) for t in c.subtree}
+    return bool(owners) and all(t.i == root.i or t.i in owners or t.pos_ not in CONTENT for t in ordered)
+
+
+def _possessive(token) -> bool:
+    """'his', "the PNC's": a word saying whose its head is."""
+    return token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children)
+
+
 def _phrase_tokens(token, words: Stances, top: bool = True) -> Iterator:
     """The words of a topic's name: `token` and what modifies it, without the clauses hanging off it, and without
     the determiners and hedges in front of the head ("the possible deployment" -> "deployment")."""
@@ -1102,8 +1169,9 @@ def _phrase_tokens(token, words: Stances, top: bool = True) -> Iterator:
         if child.dep_ == "punct" and not child.whitespace_ and child.i > 0 and not child.doc[child.i - 1].whitespace_:
             yield child  # the hyphen in "30-day"
             continue
-        if child.dep_ in PRUNED and not (top and child.dep_ == "neg" and token.pos_ in ("VERB", "AUX")
-                                         and not _not_doing(token)):
+        infinitive = not top and child.dep_ == "aux" and child.lower_ == "to" and token.dep_ == "xcomp"
+        if child.dep_ in PRUNED and not infinitive and not (  # "using force [to] suppress opposition" keeps its "to"
+                top and child.dep_ == "neg" and token.pos_ in ("VERB", "AUX") and not _not_doing(token)):
             continue
         if top and child.dep_ in ("amod", "det", "predet", "nummod", "poss") and child.lower_ in words.filler_modifiers:
             continue
