@@ -281,6 +281,8 @@ NOTHING_STATED = [
     # accused of nothing named, nor of the "of" in the accused's name ("members of parliament")
     "Germany accused the minister.",
     "Germany accused some members of parliament of thinking the bill was introduced to suppress them.",
+    "Germany accused some members of parliament from opposition parties of thinking the bill was introduced to "
+    "suppress them and limit their ability to express and carry out their political activities.",
     # a vague noun made no issue by what only dates it, nor by being the issue or the matter
     "On 14 March 2022 the court handed down its decision in Day and others v Smith. Germany, on appeal, dismissed "
     "the decision at first instance.",
@@ -578,6 +580,7 @@ ACCUSATIONS = [
     ("France condemned the ruling, accusing Germany of misusing its dominant position.",
      ("France", "oppose", "misusing its dominant position")),
     ("France accused the Welsh government of a war on motorists.", ("France", "oppose", "war on motorists")),
+    ("France accused some members of parliament of populism.", ("France", "oppose", "populism")),
 ]
 
 

@@ -531,14 +531,13 @@ def _read_verb(verb, stance: str, particle, words: Stances, cue: str, nested: bo
 
 
 def _accused_of(verb, accused, preposition: str):
-    """What `verb` accuses `accused` of, or None: the first `preposition` before a doing ("accused members of
-    parliament [of thinking X]", "accusing the PNC [of misusing its position]"), else the last one on the verb or
-    on the accused ("accused the government [of a war on motorists]")."""
-    found = [c for c in (*verb.children, *accused.subtree) if c.dep_ == "prep" and c.lower_ == preposition
-             and _object(c) is not None]
+    """What `verb` accuses `accused` of, or None: the first `preposition` before a doing ("accusing the PNC [of
+    misusing its position of power]"), else the last one, past any in the accused's name ("accused members of
+    parliament [of populism]"), within the verb's clause."""
+    found = [c for c in _clause_tokens(verb) if c.i > accused.i and c.dep_ == "prep" and c.lower_ == preposition
+             and _object(c) is not None]  # wherever the parser hung it ("members of parliament from parties [of ...]")
     doing = [c for c in found if _object(c).pos_ in ("VERB", "AUX")]
-    direct = [c for c in found if c.head.i in (verb.i, accused.i)]
-    chosen = min(doing, key=lambda c: c.i) if doing else max(direct, key=lambda c: c.i, default=None)
+    chosen = min(doing, key=lambda c: c.i) if doing else max(found, key=lambda c: c.i, default=None)
     return _object(chosen)
 
 
