@@ -237,6 +237,9 @@ NOTHING_STATED = [
     "Kenya needs to send a strong message.",  # "need" states a stance on a thing only
     "Germany backed the RMT union.",  # an actor, not an issue
     "Germany and France are backing the unions.",  # a body, not an issue
+    # an actor named with a relative clause the parser hung on it is still an actor, not an issue
+    "The controversy centres around emergency motions submitted by the Social Democratic Party, which the ruling "
+    "Christian Democratic Union (CDU) has consistently rejected.",
     "Germany failed to secure support from the coalition.",
     "Canada asked for answers.",  # a request for information, no issue
     "Iran has not asked for international help.",  # a request not made opposes nothing

@@ -995,8 +995,8 @@ def _topic(head, words: Stances, named: Callable[[object], bool]) -> tuple[_Phra
         return None, False  # "backed his minister", "are backing the unions", "forbidding residents": someone
     if head.pos_ == "NOUN" and named(head):
         return None, False  # "NATO member states", "the RMT union": the actor scan read an actor there
-    if head.pos_ == "PROPN" and named(head) and all(c.dep_ in ("compound", "det", "case", "punct")
-                                                     for c in head.children):
+    if head.pos_ == "PROPN" and named(head) and all(c.dep_ in ("compound", "det", "case", "punct", "relcl", "acl")
+                                                     for c in head.children):  # a clause on a name is left out of it
         following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
         if following is not None and following.tag_ == "VBG" and following.dep_ != "amod":
             # the parser hung "opposition to [NATO sending observers]" apart
