@@ -210,6 +210,8 @@ STATED = [
     # held to account: the doing is the issue, not whom it is done to
     ("Germany remains committed to holding the government to account.",
      ("Germany", "support", "holding the government to account")),
+    # "they" in a reported clause is the speaker (and the side they speak for), outside quotation marks
+    ("BCP spokesperson Dithapelo Keorapetse says they will oppose the bill.", ("Dithapelo Keorapetse", "oppose", "bill")),
     # a claim verb's that-clause with nobody named in it stays the claimer's own
     ("Germany claimed that the carbon tax is unconstitutional.", ("Germany", "oppose", "carbon tax")),
 ]
@@ -237,6 +239,7 @@ NOTHING_STATED = [
     "Kenya needs to send a strong message.",  # "need" states a stance on a thing only
     "Germany backed the RMT union.",  # an actor, not an issue
     "Germany and France are backing the unions.",  # a body, not an issue
+    "Judge Claire Bukuba banned the pair from leaving Kigali without authorisation.",  # two people, not an issue
     # an actor named with a relative clause the parser hung on it is still an actor, not an issue
     "The controversy centres around emergency motions submitted by the Social Democratic Party, which the ruling "
     "Christian Democratic Union (CDU) has consistently rejected.",
@@ -625,6 +628,9 @@ QUOTED = [
     (['Germany proposed a carbon tax. Olaf Scholz said: "It is a mistake. We reject it."'],
      {("Germany", "support", "carbon tax", "holder stated, topic stated", Confidence.LIKELY),
       ("Olaf Scholz", "oppose", "carbon tax", "holder quoted, topic carried", Confidence.UNSURE)}),
+    # in someone's own words "they" are others, never the speaker
+    (["\u201cThis administration is claiming to love the poor and the marginalised, yet they are prepared to fight "
+      "tooth and nail against the very people to give away our assets,\u201d Vincent Roberts told reporters."], set()),
     # first-person words nobody is named for hold nothing
     (['The town is cut off. "We need blood and machinery."'], set()),
     (['The town is cut off. We need blood and machinery.'], set()),
