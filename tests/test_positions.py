@@ -631,6 +631,10 @@ QUOTED = [
     # in someone's own words "they" are others, never the speaker
     (["\u201cThis administration is claiming to love the poor and the marginalised, yet they are prepared to fight "
       "tooth and nail against the very people to give away our assets,\u201d Vincent Roberts told reporters."], set()),
+    # ... unless the speaker says what they should do: the speaker's advice
+    (['"As an industry community, they should work with the IMO, and give support towards better environmental '
+      'standards," said John Lu.'],
+     {("John Lu", "support", "better environmental standards", "holder stated, topic stated", Confidence.LIKELY)}),
     # first-person words nobody is named for hold nothing
     (['The town is cut off. "We need blood and machinery."'], set()),
     (['The town is cut off. We need blood and machinery.'], set()),

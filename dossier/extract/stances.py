@@ -1282,8 +1282,9 @@ class _Names:
         if said is not None:
             speaker = _speaker(token)
             if said.kind == "plural" and token.lower_ not in lexicon().stances.first_person and (
-                    self._quoted.at(paragraph, token.idx) is not None):
-                return []  # in someone's own words "they" are others: '"... they are prepared to fight X," he said'
+                    self._quoted.at(paragraph, token.idx) is not None and not _advised(token.head, lexicon().stances)):
+                return []  # in someone's own words "they" are others: '"... they are prepared to fight X," he said',
+                # unless the speaker says what they should do ('"they should give support towards X," said Lu')
             if speaker and speaker[0].pos_ != "PRON" and speaker[0].i != token.i:
                 holders = [h for h in self.of(paragraph, speaker[0]) if _may_stand_for(said, h)]
                 if holders or not said.gender:
