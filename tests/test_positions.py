@@ -587,6 +587,8 @@ ACCUSATIONS = [
      ("France", "oppose", "misusing its dominant position")),
     ("France accused the Welsh government of a war on motorists.", ("France", "oppose", "war on motorists")),
     ("France accused some members of parliament of populism.", ("France", "oppose", "populism")),
+    ("France accused the Welsh government of a war on motorists, while Labour accused the Conservatives of populism.",
+     ("France", "oppose", "war on motorists")),
 ]
 
 

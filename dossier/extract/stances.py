@@ -533,12 +533,21 @@ def _read_verb(verb, stance: str, particle, words: Stances, cue: str, nested: bo
 def _accused_of(verb, accused, preposition: str):
     """What `verb` accuses `accused` of, or None: the first `preposition` before a doing ("accusing the PNC [of
     misusing its position of power]"), else the last one, past any in the accused's name ("accused members of
-    parliament [of populism]"), within the verb's clause."""
-    found = [c for c in _clause_tokens(verb) if c.i > accused.i and c.dep_ == "prep" and c.lower_ == preposition
+    parliament [of populism]"), among the verb's objects and prepositions, never in a clause of its own ("..., while
+    Labour accused them of populism")."""
+    found = [c for c in _phrases_of(verb) if c.i > accused.i and c.dep_ == "prep" and c.lower_ == preposition
              and _object(c) is not None]  # wherever the parser hung it ("members of parliament from parties [of ...]")
     doing = [c for c in found if _object(c).pos_ in ("VERB", "AUX")]
     chosen = min(doing, key=lambda c: c.i) if doing else max(found, key=lambda c: c.i, default=None)
     return _object(chosen)
+
+
+def _phrases_of(verb) -> Iterator:
+    """The words of `verb`'s objects and prepositions, down through theirs, and no further clause."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "prep", "pobj", "pcomp"):
+            yield child
+            yield from _phrases_of(child)
 
 
 def _asked(verb) -> bool:
