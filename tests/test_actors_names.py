@@ -773,3 +773,22 @@ def test_a_surname_named_with_a_title_only_joins_the_full_name_it_ends(paragraph
 ])
 def test_a_role_noun_refers_back_only_to_holders_of_that_role(paragraphs, surface, name):
     assert {m.name for m in _extract(paragraphs).actors if m.surface == surface} == {name}
+
+
+@pytest.mark.parametrize("paragraphs, read, unread", [
+    # prose whose last sentence lost its stop (a copy cut mid-sentence, a closing credit line) still introduces
+    # the actors its whole sentences name...
+    (["Talks stalled again on Monday.",
+      "Opposition lawmaker Kalpana Rana accused the government of stalling. Meanwhile, Party Secretary Yogesh "
+      "Tamang said a probe committee was ready. Source: National News Agency RSS"],
+     {"Kalpana Rana", "Yogesh Tamang"}, {"National News Agency"}),
+    # ...but its unfinished end, like a caption's credit after a whole sentence, introduces none
+    (["The court ruled on Friday.", "The Supreme Court rules the minister should be reinstated. (Mick Tovey: Reuters)"],
+     set(), {"Mick Tovey"}),
+    # a line with no whole sentence is a heading: it re-mentions, never introduces
+    (["Opposition lawmaker Kalpana Rana slams the budget", "The budget passed on Monday."],
+     set(), {"Kalpana Rana"}),
+])
+def test_only_a_paragraphs_unfinished_end_reads_as_a_heading(paragraphs, read, unread):
+    names = {m.name for m in _extract(paragraphs).actors}
+    assert read <= names and not unread & names, names

@@ -108,7 +108,7 @@ class _Paragraph:
     tokens: list
     words: list[str]
     sentence_starts: list[int]  # the token where each sentence starts, then len(doc)
-    heading: bool
+    heading_from: int  # the first token of the words that end it unlike a sentence (`_heading_from`); len(doc): none
     entities: dict[int, object]  # the tagger's entities by their first token
     starts: list[int]  # the tokens where a reading can begin (_may_start): the only ones the scan tries
     last_title: int  # the last token a title of office begins at (-1: none): no title is read after it
@@ -126,7 +126,7 @@ class _Paragraph:
         starts = [doc.char_span(start, end, alignment_mode="expand").start for start, end in sentences]
         w = world()
         return cls(paragraph.index, paragraph.text, doc, tokens, words, [*starts, len(tokens)],
-                   _is_heading(paragraph.text), {e.start: e for e in doc.ents},
+                   _heading_from(paragraph.text, sentences, starts, len(tokens)), {e.start: e for e in doc.ents},
                    [k for k, (token, word) in enumerate(zip(tokens, words)) if _may_start(token, word)],
                    _last_title(words), _last_institution(tokens, words), _last_of(words, w.law_heads),
                    _last_of(words, {"("}), _group_nouns(tokens))
@@ -259,7 +259,7 @@ class _Reader:
         for paragraph in self.paragraphs:
             self.paragraph, doc, index = paragraph, paragraph.doc, paragraph.index
             self.doc, self.tokens, self.words = doc, paragraph.tokens, paragraph.words
-            self.sentence_starts, self.heading = paragraph.sentence_starts, paragraph.heading
+            self.sentence_starts = paragraph.sentence_starts
             if paragraph is self.paragraphs[0] and self.dateline is None:
                 self.dateline = self._dateline_country()
             here: list[ActorMention] = []
@@ -267,6 +267,7 @@ class _Reader:
             for i in paragraph.starts:
                 if i < end:
                     continue
+                self.heading = i >= paragraph.heading_from
                 reading = self._reading_at(i)
                 if reading is None:
                     continue
@@ -298,7 +299,7 @@ class _Reader:
         found = []
         for token in self.paragraph.group_nouns:
             if (token.lower_ not in self.world.group_nouns or token.dep_ not in ("nsubj", "nsubjpass")
-                    or token.head.lemma_.lower() not in self.world.group_acts or self.heading
+                    or token.head.lemma_.lower() not in self.world.group_acts or token.i >= self.paragraph.heading_from
                     or any(start <= token.idx < end for start, end in taken)):
                 continue
             start = token.i
@@ -1667,8 +1668,8 @@ class _Reader:
     def _capitalised_inside_sentences(self) -> frozenset[str]:
         """Words the article's prose capitalises inside a sentence: names, even where the tagger takes one
         that opens a sentence for a common noun ("Albertsons said" after "Kroger and Albertsons")."""
-        return frozenset(p.words[t.i] for p in self.paragraphs if not p.heading
-                         for t in p.tokens if not t.is_sent_start and t.text[:1].isupper())
+        return frozenset(p.words[t.i] for p in self.paragraphs
+                         for t in p.tokens[:p.heading_from] if not t.is_sent_start and t.text[:1].isupper())
 
     @cached_property
     def _tagged_organizations(self) -> Counter:
@@ -1738,6 +1739,18 @@ def _last_institution(tokens: Sequence, words: list[str]) -> int:
     w = world()
     government = next((k for k in reversed(range(len(tokens))) if tokens[k].lower_ in w.governments), -1)
     return max(government, w.institutions.last(words), w.organization_heads.last(words))
+
+
+def _heading_from(text: str, sentences: Sequence[tuple[int, int]], starts: Sequence[int], length: int) -> int:
+    """The first token of the words that end a paragraph unlike a sentence (`_is_heading`): the sentences
+    after the last one that ends like a sentence; `length` when the paragraph ends like one, 0 when none of
+    its sentences does (a heading, a teaser, a caption). Prose whose last sentence lost its stop (a copy cut
+    mid-sentence, a closing "Source: ..." line) still introduces the actors its whole sentences name; its
+    unfinished end, like a caption's credit after a whole sentence ("(Mick Tsikas: Reuters)"), does not."""
+    if not _is_heading(text):
+        return length
+    whole = [k for k, (start, end) in enumerate(sentences) if ends_sentence(normalise(text[start:end]))]
+    return starts[whole[-1] + 1] if whole and whole[-1] + 1 < len(starts) else (length if whole else 0)
 
 
 def _is_heading(text: str) -> bool:
