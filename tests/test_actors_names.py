@@ -792,3 +792,21 @@ def test_a_role_noun_refers_back_only_to_holders_of_that_role(paragraphs, surfac
 def test_only_a_paragraphs_unfinished_end_reads_as_a_heading(paragraphs, read, unread):
     names = {m.name for m in _extract(paragraphs).actors}
     assert read <= names and not unread & names, names
+
+
+@pytest.mark.parametrize("paragraph, organization, never", [
+    # a party or union the data files know, or initials, before a title is an organisation of its own
+    ("Unite regional secretary Gerard Hale said the closure was a sham.", "Unite", None),
+    ("ACT leader David Seymore said the plan was a disgrace.", "ACT", None),
+    ("The vote was close, PLP MP Zane Pitt said.", "PLP", None),
+    # ...not a portfolio ("Labour Minister"), a title ("MP"), an outlet, nor a name the tagger left unread
+    ("Labour Minister Simon Harte said the plan was fair.", None, "Labour Party"),
+    ("MP Mauroof Zahir condemned the suggestion.", None, "MP"),
+    ("BBC presenter Nick Robson said the plan was fair.", None, "BBC"),
+])
+def test_an_organisation_before_a_title_is_a_mention_of_its_own(paragraph, organization, never):
+    found = {(m.name, m.kind) for m in _extract([paragraph]).actors}
+    people = {m.affiliation for m in _extract([paragraph]).actors if m.kind == PERSON}
+    assert organization is None or (organization, ORGANIZATION) in found, found
+    assert never not in {name for name, _ in found}, found
+    assert people == {None}  # whom the person serves the title's prefix does not say for sure

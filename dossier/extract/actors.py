@@ -404,7 +404,10 @@ class _Reader:
         if councillor and end - start_name == 1 and " " not in person.name:
             person = _Person(normalise(self.paragraph.span_text(start_name - 1, end)))  # "Cllr Saund"
         start = i if affiliation_surface is not None else self._narrowed(i, start_name)
-        return self._person_reading(start, end, person, role, affiliation, affiliation_surface)
+        reading = self._person_reading(start, end, person, role, affiliation, affiliation_surface)
+        if affiliation is None and (owner := self._unspelt_owner(start)) is not None and owner[0] < start_name:
+            reading.mentions.append(_Found(self._surface(start, owner[0]), owner[1], ORGANIZATION))
+        return reading
 
     def _listed_beside(self, i: int, person: _Person) -> bool:
         """Whether the titled surname at i follows, as the next item of a list, the person it would
@@ -1297,6 +1300,23 @@ class _Reader:
             return None
         end, name = named
         return end + (end < len(self.doc) and self.words[end] in POSSESSIVE), name, Known(name, ORGANIZATION)
+
+    def _unspelt_owner(self, i: int) -> tuple[int, str] | None:
+        """(end, name) of an organisation printed at i, before a title, that the article does not spell out: a
+        party or union the data files know ("Unite regional secretary Gerard Coyne"; not a word that is also a
+        portfolio: "Labour Minister") or initials ("PLP MP Zane DeSilva", "ACT leader David Seymour") that are
+        no title, form of address, country, outlet or office of their own. It is a mention of its own, as a
+        person's name before a title is ("Putin spokesman"); whom the person serves it does not say for sure
+        (a union's regional secretary speaks for himself), so it is not their affiliation."""
+        party = self.world.parties.match(self.words, i)
+        if party is not None and self.words[i].lower() not in self.world.modifiers:
+            return party[0], party[1]
+        token, word = self.tokens[i], self.words[i]
+        if not (len(word) > 1 and word.isalpha() and word.isupper()) or self._title_words(i) is not None or (
+                word.lower() in self.world.honorifics or word in self.title_abbreviations
+                or self.world.known(word) or self.world.is_outlet(word)):
+            return None
+        return i + 1, word
 
     def _title_words(self, k: int) -> int | None:
         """End of [modifiers] title at k ("Deputy Foreign Minister", "spy chief"), with the portfolio after
