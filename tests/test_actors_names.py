@@ -810,3 +810,24 @@ def test_an_organisation_before_a_title_is_a_mention_of_its_own(paragraph, organ
     assert organization is None or (organization, ORGANIZATION) in found, found
     assert never not in {name for name, _ in found}, found
     assert people == {None}  # whom the person serves the title's prefix does not say for sure
+
+
+@pytest.mark.parametrize("paragraph, organization", [
+    # a name ending in an organisation's head is one wherever the article prints it, acting or not
+    ("They analysed data from the Breast Cancer Surveillance Consortium on screening.", "Breast Cancer Surveillance Consortium"),
+    ("Some 1,500 workers from the Iranian Red Crescent fanned out in teams.", "Iranian Red Crescent"),
+    ("Wait times were up at some hospitals, including at Grace Hospital, last month.", "Grace Hospital"),
+    ("The prize went to Mother Sea (Fairlight Books) on Monday.", "Fairlight Books"),
+    ("Members of the Rural Services Network met on Monday.", "Rural Services Network"),
+])
+def test_a_name_ending_in_an_organisations_head_is_an_organisation(paragraph, organization):
+    assert (organization, ORGANIZATION) in {(m.name, m.kind) for m in _extract([paragraph]).actors}
+
+
+@pytest.mark.parametrize("paragraphs, never", [
+    # a head alone, capitalised as a short name for an organisation the article names, is no organisation
+    (["Harbor Holding Company Plc (HHC or the Group) released its results.", "The Group reported a profit."], "Group"),
+    (["Pinecrest Financial Corp. said it would appeal.", "The Company said it would appeal again."], "Company"),
+])
+def test_an_organisations_head_alone_is_no_organisation(paragraphs, never):
+    assert never not in {m.name for m in _extract(paragraphs).actors}

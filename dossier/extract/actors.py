@@ -722,6 +722,8 @@ class _Reader:
         if named is not None and named[0] == end:
             name = named[1]  # "former WP Member of Parliament": the initials of the Workers' Party named before
         institution = self.world.institutions.match(self.words, end - 1) is not None
+        if start == last and not institution and self.world.organization_heads.match(self.words, start):
+            return None  # "(GTCO or the Group)", "the Company said": a head alone names no organisation of its own
         if not (institution or recurs or speaks):
             return None
         if self.world.national_bodies.get(name):
