@@ -831,3 +831,15 @@ def test_a_name_ending_in_an_organisations_head_is_an_organisation(paragraph, or
 ])
 def test_an_organisations_head_alone_is_no_organisation(paragraphs, never):
     assert never not in {m.name for m in _extract(paragraphs).actors}
+
+
+@pytest.mark.parametrize("paragraph, organizations", [
+    # every item of a list a noun for a kind of organisation types is an organisation, not its first alone
+    ("Sales go abroad, with global retailers Hamm, Primark, Walmart and Tesco among the main buyers.",
+     {"Primark", "Walmart", "Tesco"}),
+    # ...and so is each item of a list in apposition to such a noun
+    ("Two companies - Element Power and Mainstream - are seeking the green light.", {"Element Power", "Mainstream"}),
+])
+def test_a_list_a_kind_of_organisation_types_is_a_list_of_organisations(paragraph, organizations):
+    found = {m.name for m in _extract([paragraph]).actors if m.kind == ORGANIZATION}
+    assert organizations <= found, found

@@ -977,7 +977,8 @@ class _Reader:
             return None
         after = self.world.organization_nouns.match(self.words, end) if (
             start > i and end < len(self.doc) and self.tokens[end].is_lower) else None
-        if after is None and not (self._typed_before(start) or self._is_example(start, end)):
+        if after is None and not (self._typed_before(start) or self._is_example(start, end)
+                                  or self._listed_as_typed(start, end)):
             return None
         name = normalise(self.paragraph.span_text(start, end))
         if self._known_person(name):
@@ -991,6 +992,26 @@ class _Reader:
         before = self.tokens[start - 1] if start else None
         return before is not None and (before.is_lower or before.is_sent_start) and (
             self._is_organization_noun(start - 1) and self.tokens[start].ent_type_ != "PERSON")
+
+    def _listed_as_typed(self, start: int, end: int) -> bool:
+        """ "retailers H&M, Primark and Aldi", "Two companies - Element Power and Mainstream - are seeking": an
+        item of a list whose first item a noun for a kind of organisation types, right before it or in
+        apposition (and no name the tagger reads as a person's)."""
+        if self.tokens[start].ent_type_ == "PERSON" or self._ends_longer_name(start):
+            return False  # "the largest opposition party, the Left-Greens": no Greens
+        token = first = self.doc[start:end].root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.dep_ == "appos" and first.head.i < first.i and first.head.is_lower and (
+                self._is_organization_noun(first.head.i)):  # not the initials after a name: "Trade Union (SWWTU)"
+            return True
+        if first is token:
+            return False
+        k = first.i  # where the first item's name begins: "AngloGold" of "AngloGold Ashanti"
+        while k > 0 and self.tokens[k - 1].dep_ == "compound" and self.tokens[k - 1].head.i == first.i and (
+                self.words[k - 1][:1].isupper()):
+            k -= 1
+        return self._typed_before(k)
 
     def _is_organization_noun(self, k: int) -> bool:
         """ "union", "carmakers", "start-ups": a noun for a kind of organisation, in the singular or plural."""
@@ -1313,12 +1334,12 @@ class _Reader:
         party = self.world.parties.match(self.words, i)
         if party is not None and self.words[i].lower() not in self.world.modifiers:
             return party[0], party[1]
-        token, word = self.tokens[i], self.words[i]
+        word = self.words[i]
         if not (len(word) > 1 and word.isalpha() and word.isupper()) or self._title_words(i) is not None or (
                 word.lower() in self.world.honorifics or word in self.title_abbreviations
                 or self.world.known(word) or self.world.is_outlet(word)):
             return None
-        return i + 1, word
+        return self._named_organization(i) or (i + 1, word)  # "(SWWTU) president": the union it abbreviates
 
     def _title_words(self, k: int) -> int | None:
         """End of [modifiers] title at k ("Deputy Foreign Minister", "spy chief"), with the portfolio after
