@@ -803,6 +803,8 @@ def test_only_a_paragraphs_unfinished_end_reads_as_a_heading(paragraphs, read, u
     ("Labour Minister Simon Harte said the plan was fair.", None, "Labour Party"),
     ("MP Mauroof Zahir condemned the suggestion.", None, "MP"),
     ("BBC presenter Nick Robson said the plan was fair.", None, "BBC"),
+    # ...nor initials that may stand for an organisation the article names in full: its page would split
+    ("The American Civil Liberties Union of Georgia sued, ACLU director Andrea Yung said.", None, "ACLU"),
 ])
 def test_an_organisation_before_a_title_is_a_mention_of_its_own(paragraph, organization, never):
     found = {(m.name, m.kind) for m in _extract([paragraph]).actors}

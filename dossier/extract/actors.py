@@ -1339,7 +1339,18 @@ class _Reader:
                 word.lower() in self.world.honorifics or word in self.title_abbreviations
                 or self.world.known(word) or self.world.is_outlet(word)):
             return None
-        return self._named_organization(i) or (i + 1, word)  # "(SWWTU) president": the union it abbreviates
+        named = self._named_organization(i)  # "(SWWTU) president": the union it abbreviates
+        if named is None and self._may_abbreviate(word):
+            return None  # "ACLU ... director" in an article naming the American Civil Liberties Union of Georgia
+        return named or (i + 1, word)
+
+    @_asks
+    def _may_abbreviate(self, word: str) -> bool:
+        """Whether initials may stand for an organisation the article names, so far or later, that they do not
+        spell out whole: the start of its initials ("ACLU" of the American Civil Liberties Union of Georgia) or
+        its first word ("FAST" of the FAST Party). Read as one of their own, they would split its page."""
+        return any(forms is not None and (forms[1].startswith(word) or forms[0][0].upper() == word)
+                   for forms in map(_organization_forms, (*self.organizations, *self.known_organization_order)))
 
     def _title_words(self, k: int) -> int | None:
         """End of [modifiers] title at k ("Deputy Foreign Minister", "spy chief"), with the portfolio after
