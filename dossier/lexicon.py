@@ -102,7 +102,7 @@ class Confidences(Shape):
     speaker_among_several: Level
     actor: _levels(Reading)
     stance: StanceParts
-    merge: _levels(Literal["spelling", "surname", "surname spelling", "name part", "curation"])
+    merge: _levels(Literal["spelling", "surname", "surname spelling", "name part", "initials", "curation"])
 
 
 class GivenNames(Shape):

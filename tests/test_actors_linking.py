@@ -201,3 +201,20 @@ def test_attribution_says_where_the_speakers_word_stands():
     art = Article("s", "s.txt", "S", (Paragraph(1, "Moscow was quiet."), Paragraph(2, text)))
     quotes, _ = extract_quotes(art, list(nlp.load().pipe(p.text for p in art.paragraphs)))
     assert [(q.speaker, q.speaker_at) for q in quotes] == [("Grushko", (2, text.index("Grushko")))]
+
+
+@pytest.mark.parametrize("articles, expected", [
+    # initials one article prints alone join the one organisation another names in full whose initials they are
+    ([("a", "State Emergency Service"), ("b", "SES")], {"State Emergency Service": {"State Emergency Service", "SES"}}),
+    # ...not when two organisations have those initials, nor a person's name, nor initials of some other words
+    ([("a", "State Emergency Service"), ("b", "Sydney Eastern Suburbs"), ("c", "SES")],
+     {"State Emergency Service": {"State Emergency Service"}, "Sydney Eastern Suburbs": {"Sydney Eastern Suburbs"},
+      "SES": {"SES"}}),
+    ([("a", "Progressive Labour Party"), ("b", "PLA")],
+     {"Progressive Labour Party": {"Progressive Labour Party"}, "PLA": {"PLA"}}),
+])
+def test_initials_printed_alone_join_the_organisation_they_abbreviate(articles, expected):
+    assert partition([article(source, *names, kind="organization") for source, *names in articles]) == expected
+    if len(expected) == 1:
+        actors, _ = link_actors([article(s, *n, kind="organization") for s, *n in articles], Curation())
+        assert [(m.name, m.how, m.confidence) for m in actors[0].merged] == [("SES", "initials", "likely")]

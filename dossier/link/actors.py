@@ -49,6 +49,7 @@ def link_actors(extractions: Sequence[Extraction], edits: Curation, problems: li
     mentions = [m for e in extractions for m in e.actors]
     mentions += _speaker_mentions(extractions, mentions)
     groups = _merge_people(_group_by_name(mentions), guard)
+    _merge_initials(groups, guard)
     _drop_lone_names(groups, edits)
     _curate(groups, edits)
     actors = _actors(groups, guard)
@@ -223,6 +224,22 @@ def _merge_people(groups: dict[str, _Group], guard: _Guard) -> dict[str, _Group]
                 group.mentions = [replace(m, kind=PERSON) for m in group.mentions]  # it names a person after all
                 absorb(owner.name, group.name, how)
     return groups
+
+
+def _merge_initials(groups: dict[str, _Group], guard: _Guard) -> None:
+    """An organisation an article names only by its initials ("SES acting deputy commissioner Mark Morrow")
+    joins the only organisation another article names in full whose initials they are ("the State Emergency
+    Service"), as extraction joins them within one article: two pages for one body are a split."""
+    spelt: dict[str, list[str]] = defaultdict(list)
+    for group in groups.values():
+        words = group.name.split()
+        if len(words) > 1 and group.voted_kind == ORGANIZATION:
+            spelt["".join(w[0] for w in words if w[:1].isupper())].append(group.name)
+    for group in list(groups.values()):
+        owners = spelt.get(group.name, [])
+        if len(owners) == 1 and group.name.isalpha() and group.name.isupper() and group.voted_kind == ORGANIZATION:
+            with guard("looking for the name its initials stand for", "kept on its own", group):
+                _absorb(groups, owners[0], group.name, "initials")
 
 
 class _Merged(dict):
