@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from dossier.ingest import files, parse_seed, read_seeds
 from dossier.ingest.boilerplate import BOILERPLATE_MAX_CHARS, classify, is_title_copy, spelled_by_site
 from dossier.ingest.dateline import credits_in, find_dateline
+from dossier.ingest import dates
 from dossier.ingest.dates import parse_date
 from dossier.lexicon import lexicon
 from dossier.model import Problem
@@ -213,6 +214,13 @@ def test_common_layouts(layouts, file):
 ])
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("form", dates._DATE_FORMS, ids=lambda form: form.pattern[:40])
+def test_every_date_form_prints_a_year(form):
+    """find_date tries no form on text without four digits in a row: that holds only while every form
+    needs a four-digit year, which a new form without one would break."""
+    assert re.search(r"\(\?P<year>\\d\{4\}\)", form.pattern)
 
 
 @pytest.mark.parametrize(("text", "kind", "fields"), [

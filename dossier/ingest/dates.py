@@ -30,10 +30,13 @@ _TIME_TOKEN = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _TIME_SEPARATORS = re.compile(r"[\s,()]+")
+_YEAR = re.compile(r"\d{4}")  # every form above prints a four-digit year
 
 
 def find_date(text: str) -> tuple[str, re.Match] | None:
     """The first real calendar date in `text`, as ISO 8601, with its match."""
+    if not _YEAR.search(text):  # most metadata parts and paragraphs asked: no form can match, none is tried
+        return None
     found = []
     for form in _DATE_FORMS:
         for match in form.finditer(text):
