@@ -681,6 +681,10 @@ def test_a_bare_cabinet_is_the_datelines_government_or_none(dateline, paragraph,
      "Supreme Court of Ireland"),
     (None, ["The Malawi government said the National Assembly would meet."], "the National Assembly",
      "National Assembly of Malawi"),
+    # a self-governing state in free association is a country of its own (data: countries.yaml), not the
+    # state it is associated with that the article also names
+    (None, ["The Cook Islands government called a snap election after a state visit to New Zealand.",
+            "He failed to advise Parliament of his plans."], "Parliament", "Parliament of the Cook Islands"),
     # whose it is not certain: no actor, rather than one "Supreme Court" page for every country's
     (None, ["The opposition walked out of parliament after the Speaker of the National Assembly spoke.",
             "The National Assembly adjourned."], "The National Assembly", None),
