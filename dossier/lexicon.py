@@ -199,6 +199,7 @@ class Organizations(Shape):
 class Places(Shape):
     regions: Words
     weather_systems: Words
+    diseases: Words
     place_nouns: Words
     state_nouns: Words
     home_nouns: Words

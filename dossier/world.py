@@ -126,6 +126,7 @@ class World:
     law_heads: frozenset[str]  # "Act", "Bill": the capitalised words before one name a law, never an actor
     regions: Phrases  # "South America", "New Mexico": places, never actors
     weather_systems: Phrases  # "Cyclone", "hurricanes": the name after one is a storm, never an actor
+    diseases: Phrases  # "COVID-19", "Ebola": a disease, never an actor
     place_nouns: frozenset[str]  # "town", "village": "the town of X" is a place
     state_nouns: frozenset[str]  # "forces", "blockade": what "Israeli forces" is Israel acting through
     home_nouns: frozenset[str]  # "voters", "economy": "Fiji's voters" are in Fiji, not Fiji acting
@@ -226,6 +227,7 @@ def world() -> World:
         law_heads=frozenset(organizations.law_heads),
         regions=Phrases({n: n for n in places.regions}),
         weather_systems=Phrases({n: n for n in places.weather_systems}, fold_case=True),
+        diseases=Phrases({n: n for n in places.diseases}, fold_case=True),
         place_nouns=frozenset(places.place_nouns),
         state_nouns=frozenset(places.state_nouns),
         home_nouns=frozenset(places.home_nouns),

@@ -160,6 +160,13 @@ ARTICLES = [
       "FEMA toured the damage left by hurricanes Laura and Delta.", "Storm Babet flooded the town."],
      {"Cyclone Debbie": None, "Debbie": None, "Laura": None, "Storm Babet": None, "Babet": None,
       "Premier Annastacia Palaszczuk": ("Annastacia Palaszczuk", PERSON)}),
+    # a disease's name is no actor, whatever the tagger says (places.yaml: diseases), but a longer name may
+    # begin with one
+    (["She told reporters that the current COVID-19 surge needs immediate implementation of more assertive measures.",
+      "“Was the decision to expunge COVID-19 criminal records a move to exonerate popular party operatives?” Ms Joseph "
+      "asked."], {"COVID-19": None, "Ms Joseph": ("Joseph", PERSON)}),
+    (["The COVID-19 Response Fund paid the workers, the minister said."],
+     {"The COVID-19 Response Fund": ("COVID-19 Response Fund", ORGANIZATION)}),
     # a name only the tagger calls a person, standing where a place does, is the place (places.yaml:
     # place_nouns); a full name with a given name is a person's wherever it stands
     (["The cyclone pounded Queensland state with the town of Rockhampton flooded."], {"Rockhampton": None}),

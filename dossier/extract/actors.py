@@ -1038,6 +1038,14 @@ class _Reader:
             return None
         return _Reading(self._name_run(match[0]))
 
+    def _disease(self, i: int) -> _Reading | None:
+        """A disease by its name ("the COVID-19 surge"): no actor, whatever the tagger says; but not where a
+        longer name begins with it ("COVID-19 Task Force")."""
+        match = self.world.diseases.match(self.words, i)
+        if match is None or (match[0] < len(self.doc) and self._is_name_word(match[0])):
+            return None
+        return _Reading(match[0])
+
     def _venue(self, i: int) -> _Reading | None:
         """ "at the International Convention Centre", "in Ilford Town Hall": a building or ground named for
         the kind of place it is (places.yaml's venues), where something happened: read whole, no actor."""
@@ -1151,7 +1159,7 @@ class _Reader:
             describes and (token.is_sent_start or token.head.text[:1].isupper())))
 
     _readings: tuple[Callable[[_Reader, int], _Reading | None], ...] = (
-        _outlet, _law, _region, _weather_system, _venue, _initialled_organization, _party, _titled_person, _referring_person, _abbreviated_title, _government, _institution, _typed_organization, _employer,
+        _outlet, _law, _region, _weather_system, _disease, _venue, _initialled_organization, _party, _titled_person, _referring_person, _abbreviated_title, _government, _institution, _typed_organization, _employer,
         _country_or_organization,
         _metonym, _demonym, _referring_organization, _nickname, _short_organization, _named_person, _organization,
     )  # on equal spans the earlier reading wins
@@ -1760,6 +1768,7 @@ def _openers(word: str, after_the: str | None,
         _Reader._outlet: w.outlets.begins(first), _Reader._region: w.regions.begins(first),
         _Reader._party: w.parties.begins(first), _Reader._country_or_organization: w.names.begins(first),
         _Reader._metonym: w.metonyms.begins(first), _Reader._weather_system: w.weather_systems.begins(word),
+        _Reader._disease: w.diseases.begins(word),
         _Reader._demonym: w.demonyms.begins(word), _Reader._referring_person: word.lower() == "the",
         _Reader._referring_organization: word.lower() == "the",
         _Reader._abbreviated_title: len(first) > 1 and first.isupper(),
