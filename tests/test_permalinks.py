@@ -197,7 +197,7 @@ def test_every_recorded_url_keeps_resolving_to_its_words_through_a_year_of_edits
     found = assert_all_resolve(site, recorded)
     for url in only_there:
         assert "no longer part of the dossier" in found[url].text and not found[url].redirected
-    assert "no longer part of the dossier" in found[f"sources/{_source_id(REMOVED_SEED)}/"].text
+    assert "no longer part of the dossier: its seed was removed" in found[f"sources/{_source_id(REMOVED_SEED)}/"].text
     assert found["sources/valley-ferry/"].path == "sources/valley-ferry-reopening/"
     commit(repo, "removed a seed, renamed another")
 
