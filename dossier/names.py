@@ -239,6 +239,12 @@ def is_initial(word: str) -> bool:
     return len(word) <= 2 and word.endswith(".")
 
 
+def initials_of(words: Sequence[str]) -> str:
+    """The initials an organisation's name spells, one letter a capitalised word: "SES" of "State Emergency
+    Service", "IFS" of "Institute for Fiscal Studies" (lower-case words spell nothing)."""
+    return "".join(word[0] for word in words if word[:1].isupper())
+
+
 def _syllables(initials: tuple[str, ...], finals: tuple[str, ...], vowels: str | None = None) -> re.Pattern:
     """A pattern for a word made of syllables: optional initial, then finals (or vowels + final)."""
     start = "|".join(sorted(initials, key=len, reverse=True))

@@ -43,7 +43,8 @@ from dossier.extract.discourse import Referent, role_referent
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import lexicon
 from dossier.model import LONE_NAME, ActorMention, Article, Confidence
-from dossier.names import NameIndex, genders, holder_after_body, is_glued, is_initialled_name, pronoun
+from dossier.names import (NameIndex, genders, holder_after_body, initials_of, is_glued, is_initialled_name,
+                           pronoun)
 from dossier.text import ends_sentence, normalise
 from dossier.world import COUNTRY, GOVERNMENT, GROUP, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, law_name_end, world
 
@@ -1851,7 +1852,7 @@ def _organization_forms(name: str) -> tuple[tuple[str, ...], str] | None:
     words = tuple(name.split())
     if len(words) < 2 or world().known(name):
         return None
-    return words, "".join(w[0] for w in words if w[:1].isupper())
+    return words, initials_of(words)
 
 
 @lru_cache(maxsize=4096)

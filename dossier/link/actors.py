@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from dossier.curation import ActorEdit, Curation
 from dossier.lexicon import lexicon
 from dossier.model import LONE_NAME, Actor, ActorMention, Confidence, Extraction, Mention, Merge, Problem
-from dossier.names import NameIndex, is_initial, person_names, split_title, word_spans
+from dossier.names import NameIndex, initials_of, is_initial, person_names, split_title, word_spans
 from dossier.text import normalise, slugify
 from dossier.world import ORGANIZATION, PERSON, POSSESSIVE, phrase_key, world
 
@@ -234,7 +234,7 @@ def _merge_initials(groups: dict[str, _Group], guard: _Guard) -> None:
     for group in groups.values():
         words = group.name.split()
         if len(words) > 1 and group.voted_kind == ORGANIZATION:
-            spelt["".join(w[0] for w in words if w[:1].isupper())].append(group.name)
+            spelt[initials_of(words)].append(group.name)
     for group in list(groups.values()):
         owners = spelt.get(group.name, [])
         if len(owners) == 1 and group.name.isalpha() and group.name.isupper() and group.voted_kind == ORGANIZATION:
