@@ -99,11 +99,15 @@ _OWN_SITE = re.compile(r"\s*\((?:www\.)?(?P<site>[\w-]{2,63})(?:\.[a-z]{2,12}){1
 def spelled_by_site(name: str, site: str) -> str:
     """The first words of `name` that spell the site's name ("AllAfrica" of "AllAfrica Global Media" and
     "allafrica"), or the whole name when none do."""
-    words = name.split()
+    words, spelled = name.split(), _letters_only(site)
     for end in range(1, len(words) + 1):
-        if re.sub(r"[\W_]", "", "".join(words[:end])).casefold() == re.sub(r"[\W_]", "", site).casefold():
+        if _letters_only("".join(words[:end])) == spelled:
             return " ".join(words[:end])
     return name
+
+
+def _letters_only(text: str) -> str:
+    return re.sub(r"[\W_]", "", text).casefold()
 
 
 def _name_group(match: re.Match, group: str) -> str | None:
@@ -169,8 +173,8 @@ def _metadata_part(part: str) -> dict | None:
     if iso:
         return {"date": iso}
     filed = _FILED_IN.fullmatch(part)  # "February 27, 2024 @ 15:55 in National": the date, then its section
-    if filed and parse_date(filed["date"]):
-        return {"date": parse_date(filed["date"])}
+    if filed and (iso := parse_date(filed["date"])):
+        return {"date": iso}
     listed = _listed_date(part)
     if listed:
         return listed
