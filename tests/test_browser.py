@@ -220,8 +220,20 @@ def search(page, query: str) -> list[str]:
     if not page.locator("pagefind-modal dialog[open]").count():
         page.locator(".md-header pagefind-modal-trigger button").click()
     page.locator("pagefind-modal input[type=search]").fill(query)
-    page.locator("pagefind-summary", has_text=f"for {query}").wait_for(timeout=15_000)
+    result_count(page, query)
     return result_paths(page)
+
+
+def result_count(page, query: str, unlike: int | None = None) -> int:
+    """The number of results the dialog's summary reports for `query` once Pagefind has answered
+    (other than `unlike`, after a filter changed): it reads "Searching for ..." until then, and
+    still holds the old count for a moment after a filter is checked."""
+    answered = page.wait_for_function("""([query, unlike]) => {
+        const text = document.querySelector('pagefind-summary')?.innerText ?? '';
+        const count = text.match(/^(\\d+) results? for (.*)$/);
+        return count && count[2] === query && Number(count[1]) !== unlike ? Number(count[1]) : null;
+    }""", arg=[query, unlike], timeout=15_000)
+    return answered.json_value()
 
 
 def result_paths(page) -> list[str]:
@@ -421,14 +433,11 @@ def test_search_filters_narrow_the_results(reader, served, seeds_site, filter_na
     page = reader()
     page.goto(served)
     search(page, "Grushko")
-    summary = page.locator("pagefind-summary")
-    everything = summary.inner_text()  # "41 results for Grushko"
+    everything = result_count(page, "Grushko")  # "41 results for Grushko"
     group = page.locator(f"pagefind-filter-pane details[data-filter-name={filter_name}]")
     group.locator("summary").click()
     group.get_by_role("checkbox", name=value).check()
-    page.wait_for_function("before => document.querySelector('pagefind-summary').innerText !== before",
-                           arg=everything)
-    assert 0 < int(summary.inner_text().split()[0]) < int(everything.split()[0]), summary.inner_text()
+    assert 0 < result_count(page, "Grushko", unlike=everything) < everything
     narrowed = result_paths(page)
     assert narrowed
     for found in narrowed:  # the results loaded so far (Pagefind loads more as the list scrolls)
