@@ -491,6 +491,11 @@ def test_a_lede_is_text_not_the_title(text, title, paragraphs):
     # a press release's date in its dateline
     ("Governor signs bill\n\nFRANKFORT, Ky. (Oct. 28, 2021) \u2013 The governor signed it.", "Governor signs bill",
      None, "2021-10-28", "Frankfort"),
+    # the date first, the place in parentheses, the story running on after it
+    ("Senators fault a release\n\nJuly 31, 2017 (Koror, Palau) A Senate press release drew ire.",
+     "Senators fault a release", None, "2017-07-31", "Koror"),
+    ("Senators fault a release\n\nJuly 31, 2017 (Monday) A Senate press release drew ire.",
+     "Senators fault a release", None, None, None),
     # the credit line of a republished copy is no headline
     ("Source : Perth Now news\n\nThe minister slammed delays on Friday.", "ministry statement 2025", None, None, None),
 ])
@@ -511,6 +516,18 @@ def test_masthead_credit_and_the_date_in_a_dateline(text, title, outlet, date, d
     # a masthead printed as its logo's text
     ("Harbour Chronicle Logo\n\nLocal News\n\nOpposition attacks the budget\n\nThe opposition said so.",
      "Opposition attacks the budget", "Harbour Chronicle", None, None),
+    # any name a logo's text gives, in lower case as alt text often is; a headline about a logo is none
+    ("The harbour beacon logo\n\nCouncil votes again\n\nThe council voted on Monday.",
+     "Council votes again", "The Harbour Beacon", None, None),
+    ("Council unveils its bold new logo\n\nDesigners say it shows the harbour\n\nThe council voted on Monday.",
+     "Council unveils its bold new logo", None, None, None),
+    # a section's label and the date it files the story under, whether or not the date is read
+    ("news 13 Dec 17\n\nCouncil votes again\n\nThe council voted on Monday.", "Council votes again", None, None,
+     None),
+    ("World News 13 March 2025\n\nCouncil votes again\n\nThe council voted on Monday.", "Council votes again",
+     None, None, "2025-03-13"),
+    ("News 13 reasons the council votes again\n\nThe council voted on Monday.",
+     "News 13 reasons the council votes again", None, None, None),
     # a headline that names an institution is still the headline
     ("Senate Passes Harbour Bill\n\nThe senate voted on Monday.", "Senate Passes Harbour Bill", None, None, None),
     # "The" and a name above a date line above the headline: the masthead, not a byline ("The Hippo")

@@ -172,6 +172,9 @@ def _metadata_part(part: str) -> dict | None:
     iso = parse_date(part)
     if iso:
         return {"date": iso}
+    dated = _section_and_date(part)
+    if dated is not None:
+        return dated
     filed = _FILED_IN.fullmatch(part)  # "February 27, 2024 @ 15:55 in National": the date, then its section
     if filed and (iso := parse_date(filed["date"])):
         return {"date": iso}
@@ -204,6 +207,20 @@ def _metadata_part(part: str) -> dict | None:
         return {}  # "Author:" left empty beside "Posttime:2013-06-25" names nobody
     if _is_role(_HANDLE.sub("", part)):  # "Legal Correspondent", "Political correspondent @janedoe"
         return {"desk": _HANDLE.sub("", part)}
+    return None
+
+
+def _section_and_date(part: str) -> dict | None:
+    """A section's label and the date it files the story under, on one line: "News 13 March 2025", or
+    "news 13 Dec 17", whose two-digit year no date form reads (the line is still no headline)."""
+    words = part.split()
+    for end in range(1, min(len(words), 3)):
+        if " ".join(words[:end]).casefold() in cues().section_labels:
+            rest = " ".join(words[end:])
+            iso = parse_date(rest)
+            partial = _PARTIAL_DATE.search(rest)
+            if iso or (partial and only_times(rest[:partial.start()] + " " + rest[partial.end():])):
+                return {"date": iso}
     return None
 
 
@@ -367,16 +384,17 @@ def _next_text(found: list[Boilerplate | None], start: int) -> int | None:
 def _above_headline(candidates: list[str], found: list[Boilerplate | None], first: int) -> Boilerplate | None:
     """What the page's first text line is when it is not the headline, by its shape and the lines after it:
     a newspaper's name above a headline is the masthead, who publishes the page ("Gateway Gazette"), and so is
-    a name with an article above a date line above one ("The Hippo" over "Apr 17, 2014"), and either printed as
-    its logo's text ("Gibraltar Chronicle Logo"); an institution's
+    a name with an article above a date line above one ("The Hippo" over "Apr 17, 2014"), and any name printed
+    as its logo's text ("Gibraltar Chronicle Logo", "The messenger logo"); an institution's
     name above a headline is a kicker ("Legislative Council of Hong Kong"), above the text itself the
     masthead of its own page ("National Parliament of Solomon Islands" over its statement)."""
-    line = _without_logo(candidates[first])
+    logo = _logo_name(candidates[first])
+    line = logo or candidates[first]
     after = _next_text(found, first + 1)
     if after is None:
         return None
     headline = not is_lede(candidates[after])
-    if headline and not _is_masthead(candidates[after]) and (_is_masthead(line) or (
+    if headline and not _is_masthead(candidates[after]) and (logo or _is_masthead(line) or (
             _is_paper_name(line) and after > first + 1 and found[first + 1].kind == "metadata" and found[first + 1].date)):
         return Boilerplate("credit", outlet=line)
     if _is_institution(line) and not _is_institution(candidates[after]):
@@ -384,10 +402,14 @@ def _above_headline(candidates: list[str], found: list[Boilerplate | None], firs
     return None
 
 
-def _without_logo(text: str) -> str:
-    """A masthead's name without the word its image's text adds: "Gibraltar Chronicle Logo" -> "Gibraltar Chronicle"."""
+def _logo_name(text: str) -> str | None:
+    """The name a logo's image text gives, which names the page's publisher whatever its words: "Gibraltar
+    Chronicle Logo" -> "Gibraltar Chronicle", "The messenger logo" -> "The Messenger" (alt text is often
+    written in lower case). Up to four words before the logo's: a longer line is a headline about a logo."""
     name, _, last = text.rpartition(" ")
-    return name if name and last in cues().logo_words else text
+    if not name or last not in cues().logo_words or len(name.split()) > 4:
+        return None
+    return " ".join(word[:1].upper() + word[1:] if word.islower() else word for word in name.split())
 
 
 def _is_paper_name(text: str) -> bool:

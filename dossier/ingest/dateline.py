@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from dossier.ingest.cues import cues, wire_service, wires_in
-from dossier.ingest.dates import MONTH, parse_date
+from dossier.ingest.dates import MONTH, only_times, parse_date
 
 _DATELINE = re.compile(
     rf"""(?:\*\*|__)?(?P<place>[^\W\d_][\w.'’-]{{0,30}}(?:\s+[^\W\d_][\w.'’-]{{0,30}}){{0,3}})?(?:\*\*|__)?
@@ -39,7 +39,7 @@ def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
     colon without a wire credit: later, "Moscow's ask:" is a heading and "DANIEL ORTEGA:" a speaker."""
     match = _DATELINE.match(paragraph)
     if not match or not (match["place"] or match["credit"]):
-        return None
+        return _dated_first(paragraph)
     place, credit = match["place"], match["credit"] or match["release_wire"]
     date = parse_date(match["date"].lstrip(", /")) if match["date"] else None
     if credit and not date and (date := parse_date(credit)):
@@ -63,6 +63,22 @@ def find_dateline(paragraph: str, opening: bool = True) -> Dateline | None:
     elif not (credited or outlet):
         return None
     return Dateline(place=place, credited=credited, rest=paragraph[match.end():], date=date, outlet=outlet)
+
+
+def _dated_first(paragraph: str) -> Dateline | None:
+    """A dateline that prints its date first and its place in parentheses, the story running on after it
+    ("July 31, 2017 (Koror, Palau) A Senate press release ..."): read only when the date is a whole date and
+    the place's first part is a place's name."""
+    match = _DATE_FIRST.match(paragraph)
+    if not match or not (date := parse_date(match["date"])):
+        return None
+    place = match["place"].split(",")[0].strip()
+    if not is_place(place) or only_times(place) or wires_in(place):  # "(Monday)", "(Reuters)": no place
+        return None
+    return Dateline(place=place, credited=(), rest=paragraph[match.end():], date=date)
+
+
+_DATE_FIRST = re.compile(r"(?P<date>[^()\n]{8,40}?)\s{0,3}\((?P<place>[^()\n\d]{2,40})\)\s{0,3}(?:(?:-{1,2}|[–—:])\s{0,3})?(?=\S)")
 
 
 def own_credit(credit: str) -> str | None:
