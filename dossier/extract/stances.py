@@ -1112,7 +1112,7 @@ class _Phrase(NamedTuple):
 
 def _phrase(tokens) -> _Phrase | None:
     ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
-    text = normalise("".join(t.text_with_ws for t in ordered).strip(" ,;:-\"'"))
+    text = normalise(_joined(ordered).strip(" ,;:-\"'"))
     if not text:
         return None
     inside = {t.i for t in ordered}
@@ -1121,16 +1121,23 @@ def _phrase(tokens) -> _Phrase | None:
     return _Phrase(text, " ".join([*parts, root.lemma_.lower()]), root.pos_ in ("VERB", "AUX"), _wording(ordered, root))
 
 
+def _joined(ordered: Sequence) -> str:
+    """The words in order as printed, a space where words between them were left out: "The pact, due to be
+    signed" read without its comma and "be" is "pact due to signed", not "pactdue"."""
+    return "".join(token.text_with_ws if following.i == token.i + 1 or token.whitespace_ else token.text + " "
+                   for token, following in zip(ordered, ordered[1:])) + ordered[-1].text
+
+
 def _wording(ordered: Sequence, root) -> str:
     """Why the words of a topic may not read as an issue, "" when they do: "cut short" when they end on a word
-    that needs what follows it ("revisions like"), "a name and a verb" when they only say that someone does
+    that needs what follows it ("revisions like", half a compound: "five-"), "a name and a verb" when they only say that someone does
     something ("Ms Martin come", "what he claimed"), "the speaker's own" when they name it from where the speaker
     stands ("the end of our long fight", "zero distance between us": whose, a reader cannot tell), "points back"
     when a pronoun in them stands for something said before ("the homes' location before supporting it"). Such a topic
     is published only once an editor settles it."""
     last = next((t for t in reversed(ordered) if not t.is_punct), None)
-    if last is not None and last.pos_ in DANGLING:
-        return "cut short"
+    if last is not None and (last.pos_ in DANGLING or (len(last.text) > 1 and last.text.endswith("-"))):
+        return "cut short"  # or half a compound: "five-" of "the five- to eight-percent hike"
     if any(t.pos_ == "PRON" and t.lower_ in lexicon().stances.first_person for t in ordered):
         return "the speaker's own"
     subject = next((c for c in root.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
@@ -1169,12 +1176,20 @@ def _possessive(token) -> bool:
     return token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children)
 
 
+def _inside_word(punct) -> bool:
+    """A mark joining two words with no space either side ("30-day", "and/or"), not a sentence's full stop
+    glued to the word before it."""
+    doc = punct.doc
+    return (0 < punct.i < len(doc) - 1 and not punct.whitespace_ and not doc[punct.i - 1].whitespace_
+            and doc[punct.i + 1].text[:1].isalnum())
+
+
 def _phrase_tokens(token, words: Stances, top: bool = True) -> Iterator:
     """The words of a topic's name: `token` and what modifies it, without the clauses hanging off it, and without
     the determiners and hedges in front of the head ("the possible deployment" -> "deployment")."""
     yield token
     for child in token.children:
-        if child.dep_ == "punct" and not child.whitespace_ and child.i > 0 and not child.doc[child.i - 1].whitespace_:
+        if child.dep_ == "punct" and _inside_word(child):
             yield child  # the hyphen in "30-day"
             continue
         infinitive = not top and child.dep_ == "aux" and child.lower_ == "to" and token.dep_ == "xcomp"
