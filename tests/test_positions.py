@@ -558,6 +558,8 @@ WORDINGS = [
     # cut short: it ends on a word that needs what follows it, or on half a compound ("five-")
     ("The Central Student Council voiced its opposition to the proposed five- to eight-percent tuition hike.",
      ("Central Student Council", "five", "holder stated, topic stated, wording cut short")),
+    ("France urges all voters to use all peaceful means to ensure that justice is restored.",
+     ("France", "use all peaceful means to ensure", "holder stated, topic stated, wording cut short")),
     ("Mayor Lee Leffingwell was the lone vote against the budget.\n\nAt the meeting today, council member Bill "
      "Spelman said it was too late in the process for revisions like those Leffingwell proposed.",
      ("Lee Leffingwell", "revisions like", "holder stated, topic stated, wording cut short")),

@@ -1130,13 +1130,15 @@ def _joined(ordered: Sequence) -> str:
 
 def _wording(ordered: Sequence, root) -> str:
     """Why the words of a topic may not read as an issue, "" when they do: "cut short" when they end on a word
-    that needs what follows it ("revisions like", half a compound: "five-"), "a name and a verb" when they only say that someone does
+    that needs what follows it ("revisions like", half a compound: "five-", a verb without its clause: "to
+    ensure"), "a name and a verb" when they only say that someone does
     something ("Ms Martin come", "what he claimed"), "the speaker's own" when they name it from where the speaker
     stands ("the end of our long fight", "zero distance between us": whose, a reader cannot tell), "points back"
     when a pronoun in them stands for something said before ("the homes' location before supporting it"). Such a topic
     is published only once an editor settles it."""
     last = next((t for t in reversed(ordered) if not t.is_punct), None)
-    if last is not None and (last.pos_ in DANGLING or (len(last.text) > 1 and last.text.endswith("-"))):
+    if last is not None and (last.pos_ in DANGLING or (len(last.text) > 1 and last.text.endswith("-"))
+                             or _complement_left_out(last, ordered)):
         return "cut short"  # or half a compound: "five-" of "the five- to eight-percent hike"
     if any(t.pos_ == "PRON" and t.lower_ in lexicon().stances.first_person for t in ordered):
         return "the speaker's own"
@@ -1150,6 +1152,13 @@ def _wording(ordered: Sequence, root) -> str:
     if _done_to_pointer(ordered, root, lexicon().stances) or _whose_only(ordered, root, lexicon().stances):
         return "points back"
     return ""
+
+
+def _complement_left_out(last, ordered: Sequence) -> bool:
+    """Whether a topic ends on a verb whose clause it leaves out ("use all peaceful means to ensure" of "... to
+    ensure that justice is restored"): what is ensured is the issue, and the topic does not say it."""
+    return last.pos_ == "VERB" and any(c.dep_ in ("ccomp", "xcomp") and c.i > last.i and c not in ordered
+                                       for c in last.children)
 
 
 def _done_to_pointer(ordered: Sequence, root, words: Stances) -> bool:
