@@ -185,6 +185,7 @@ class Organizations(Shape):
     groups: Groups
     member_nouns: Words
     institutions: Words
+    independent_institutions: Words
     governments: Words
     government_nouns: Words
     national_bodies: Words

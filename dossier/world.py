@@ -119,6 +119,7 @@ class World:
     person_names: PersonNames
     member_nouns: Phrases  # "member states", case-folded
     institutions: Phrases  # "Ministry", "Armed Forces"
+    independent_institutions: Phrases  # "Parliament", "Court": a body that does not speak for its country's state
     organization_heads: Phrases  # "Foundation", "Party", "Bancorp", "Corp.": end an organisation's name
     legal_designators: frozenset[str]  # "Co.", "Corp.", "plc": end a company's registered name
     occupations: Phrases  # "analyst", "economist": people who work "at" an organisation
@@ -219,6 +220,7 @@ def world() -> World:
         person_names=person_names(),
         member_nouns=Phrases({n: n for n in organizations.member_nouns}, fold_case=True),
         institutions=Phrases({n: n for n in organizations.institutions}, fold_case=True),
+        independent_institutions=Phrases({n: n for n in organizations.independent_institutions}, fold_case=True),
         organization_heads=Phrases({n: n for n in organizations.organization_heads + organizations.legal_designators
                                     + organizations.institutions}),
         legal_designators=frozenset(organizations.legal_designators),

@@ -631,7 +631,8 @@ class _Reader:
         "the Foreign Ministry" is the last one named, else the dateline country's; a name of its own
         ("the Justice Department", "the Getulio Vargas Foundation", "Harbor Bancorp") stays as it is. The
         country is mentioned too when the institution is one of its state's ("the Russian Foreign
-        Ministry"), not when a company's name holds its adjective ("American Airlines")."""
+        Ministry"), not when a company's name holds its adjective ("American Airlines") nor when it is a
+        legislature or a court, which does not speak for the state (`independent_institutions`)."""
         if i > self.paragraph.last_institution:
             return None  # every reading of one ends in a head or names a government, at or after i
         j = self._skip_the(i)
@@ -664,7 +665,8 @@ class _Reader:
                 return self._national_body(i, end, words)
         affiliation = country.name if country else self._affiliation_of(head_start, end)
         mentions = [_Found(self._surface(i, end), name, ORGANIZATION, None, affiliation)]
-        if country and self.world.institutions.match(self.words, end - 1):  # not "American Airlines"
+        if country and self.world.institutions.match(self.words, end - 1) and not (  # not "American Airlines"
+                self.world.independent_institutions.match(self.words, end - 1)):  # nor "the Rwandan High Court"
             mentions.append(_Found(self._surface(j, head_start), country.name, country.kind))
         return _Reading(end, mentions)
 
