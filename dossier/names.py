@@ -224,6 +224,20 @@ def is_glued(word: str) -> bool:
     return _GLUED.search(word) is not None
 
 
+MAX_NICKNAME_WORDS = 2  # "William ‘Smiley’ Heather", "Patrick “Big Paddy” Burke"
+_OPENING_MARKS, _CLOSING_MARKS = "'\"\u2018\u201c", "'\"\u2019\u201d"
+_NICKNAME_WORD = rf"[^\s{_OPENING_MARKS}{_CLOSING_MARKS}]+"
+_NICKNAME = re.compile(rf"(?<=\S) [{_OPENING_MARKS}]{_NICKNAME_WORD}(?: {_NICKNAME_WORD}){{0,{MAX_NICKNAME_WORDS - 1}}}"
+                       rf"[{_CLOSING_MARKS}] (?=\S)")
+
+
+def without_nickname(name: str) -> str:
+    """A person's name without the nickname printed inside it in quotation marks: "William ‘Smiley’
+    Heather" is William Heather, as the rest of the article ("Heather") and other articles name him.
+    An apostrophe inside a word ("O'Brien", "N'Golo Kanté") is no quotation mark."""
+    return _NICKNAME.sub(" ", name)
+
+
 _INITIALLED = re.compile(r"[A-Z]\.[A-Z][a-z]+")
 
 

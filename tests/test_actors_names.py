@@ -383,6 +383,14 @@ ARTICLES = [
     # an agency's administrator is a title: "Administrator Vance" is the person named in full before
     (["FEMA Administrator Maria Vance visited the flooded towns.", "Administrator Vance said help was coming."],
      {"Administrator Vance": ("Maria Vance", PERSON)}),
+    # a nickname in quotation marks inside a name neither splits it nor names anyone; "and" after the name
+    # runs no person into the party named next
+    (["Opposition leader William ‘Smiley’ Heather and Democratic Party leader Tina Browne are outraged.",
+      "Heather said the call was arrogant."],
+     {"Opposition leader William ‘Smiley’ Heather": ("William Heather", PERSON), "Smiley": None,
+      "Heather and Democratic Party": None, "Heather": ("William Heather", PERSON)}),
+    (['Former minister Joseph "Joe" Smith said so.'], {'Former minister Joseph "Joe" Smith': ("Joseph Smith", PERSON)}),
+    (["Mayor Patrick “Big Paddy” Burke said no."], {"Mayor Patrick “Big Paddy” Burke": ("Patrick Burke", PERSON)}),
     # a particle inside a name ("ap", son of) keeps it whole
     (["Plaid Cymru leader Rhun ap Iorwerth said the plan was flawed.", "Mr ap Iorwerth called for a review."],
      {"Mr ap Iorwerth": ("Rhun ap Iorwerth", PERSON), "Iorwerth": None}),

@@ -8,7 +8,8 @@ import yaml
 
 from dossier import nlp
 from dossier.lexicon import DATA_DIR
-from dossier.names import genders, holder_after_body, is_glued, person_names, pronoun, split_title, word_spans, words
+from dossier.names import (genders, holder_after_body, is_glued, person_names, pronoun, split_title, without_nickname,
+                           word_spans, words)
 from dossier.world import world
 
 
@@ -174,6 +175,20 @@ def test_every_phrase_in_the_data_files_splits_as_the_models_tokenizer_splits_it
 ])
 def test_where_the_holder_starts_after_a_titles_body(words, holder):
     assert holder_after_body(words, world()) == holder
+
+
+@pytest.mark.parametrize("printed, name", [
+    ("William ‘Smiley’ Heather", "William Heather"),
+    ("William 'Smiley' Heather", "William Heather"),
+    ('Joseph "Joe" Smith', "Joseph Smith"),
+    ("Patrick “Big Paddy” Burke", "Patrick Burke"),
+    ("Mary ‘The Iron Lady Herself’ Jones", "Mary ‘The Iron Lady Herself’ Jones"),  # longer than a nickname
+    ("Sean O'Brien", "Sean O'Brien"),  # an apostrophe inside a word is no quotation mark
+    ("N'Golo Kanté", "N'Golo Kanté"),
+    ("Dwayne ‘The Rock’", "Dwayne ‘The Rock’"),  # a name word must follow
+])
+def test_a_nickname_in_quotation_marks_is_no_part_of_the_name(printed, name):
+    assert without_nickname(printed) == name
 
 
 @pytest.mark.parametrize("word, glued", [

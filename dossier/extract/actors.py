@@ -43,8 +43,8 @@ from dossier.extract.discourse import Referent, role_referent
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import lexicon
 from dossier.model import LONE_NAME, ActorMention, Article, Confidence
-from dossier.names import (NameIndex, genders, holder_after_body, initials_of, is_glued, is_initialled_name,
-                           pronoun)
+from dossier.names import (MAX_NICKNAME_WORDS, NameIndex, genders, holder_after_body, initials_of, is_glued,
+                           is_initialled_name, pronoun, without_nickname)
 from dossier.text import ends_sentence, normalise
 from dossier.world import COUNTRY, GOVERNMENT, GROUP, NOT_NAMES, ORGANIZATION, PERSON, POSSESSIVE, Known, law_name_end, world
 
@@ -1171,7 +1171,7 @@ class _Reader:
 
     def _person(self, start: int, end: int, *, supported: bool) -> _Person | None:
         """Who the name at start:end is, or None when nothing shows it is a person."""
-        name = normalise(self.paragraph.span_text(start, end))
+        name = without_nickname(normalise(self.paragraph.span_text(start, end)))
         known = self._known_person(name)
         if known is not None:
             return known
@@ -1419,6 +1419,9 @@ class _Reader:
         k = i
         while k < len(self.doc) and k - i < MAX_NAME_TOKENS:
             joined = k > i and self.tokens[k - 1].whitespace_ == "" and self.words[k - 1] == "-"
+            if end == k > i and (after := self._nickname_end(k)):
+                k = after  # "William ‘Smiley’ Heather": the name goes on after its nickname
+                continue
             if end == k > i and self.world.person_names.ends_name(self.words, k):
                 end = k + 1
             elif self._is_name_word(k) or (joined and self._ends_given_name(k, start=i)):
@@ -1429,6 +1432,19 @@ class _Reader:
             if joined and end != k:
                 break
         return end
+
+    def _nickname_end(self, k: int) -> int | None:
+        """After a name word, the end of a nickname in quotation marks that a name word follows ("William
+        ‘Smiley’ Heather"), or None: capitalised words, at most MAX_NICKNAME_WORDS, between two marks."""
+        if self.words[k] not in ("'", '"') or self.tokens[k].whitespace_:
+            return None
+        for close in range(k + 2, min(k + 2 + MAX_NICKNAME_WORDS, len(self.doc) - 1)):
+            if self.words[close] == self.words[k]:
+                nickname = self.words[k + 1:close]
+                if all(word[:1].isupper() for word in nickname) and self._is_name_word(close + 1):
+                    return close + 1
+                return None
+        return None
 
     def _joins_name(self, k: int, start: int) -> bool:
         """A particle or a hyphen inside a name ("Le Maire", "al-Ansari", "Jean-Yves"), or particles
