@@ -675,6 +675,15 @@ def test_the_letters_of_glued_initials(words, letters):
      {"Samoa's FAST Party": ("FAST Party", ORGANIZATION)}),
     (["Russia's Foreign Ministry said no."], {"Russia's Foreign Ministry": ("Russian Foreign Ministry", ORGANIZATION)}),
     (["The American Cancer Society said no."], {"The American Cancer Society": ("American Cancer Society", ORGANIZATION)}),
+    # a country's name that opens an organisation's is a word of it, not a place beside another country's party
+    (["The opposition St Kitts and Nevis Labour Party have said they will attend."],
+     {"St Kitts and Nevis Labour Party": ("St Kitts and Nevis Labour Party", ORGANIZATION), "St Kitts": None,
+      "Nevis Labour Party": None}),
+    (["The UWP criticised the Saint Lucia Labour Party (SLP) administration’s handling of the crisis."],
+     {"the Saint Lucia Labour Party": ("Saint Lucia Labour Party", ORGANIZATION), "Labour Party": None}),
+    (["The Trinidad and Tobago Chamber of Commerce said it would attend."],
+     {"The Trinidad and Tobago Chamber of Commerce": ("Trinidad and Tobago Chamber of Commerce", ORGANIZATION),
+      "Chamber of Commerce": None}),
 ])
 def test_names_printed_in_other_ways_read_whole(paragraphs, expected):
     found = {m.surface: (m.name, m.kind) for m in _extract(paragraphs).actors}

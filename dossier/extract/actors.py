@@ -551,6 +551,9 @@ class _Reader:
         if match is None:
             return None
         end, known = match
+        if known.kind == COUNTRY and not self._is_us_state(j, end) and (named := self._named_after_country(end)):
+            name = normalise(self.paragraph.span_text(j, named))  # "the Saint Lucia Labour Party (SLP)"
+            return _Reading(named, [_Found(self._surface(i, named), name, ORGANIZATION, None, known.name)])
         if self._is_us_state(j, end) or (known.kind == COUNTRY and (
                 self._in_place(j, end) or self._in_name(j, end) or not _acts(self.doc[j:end].root))):
             return _Reading(end)  # "an earthquake in central Iran": where it happened, not who acted
@@ -560,6 +563,18 @@ class _Reader:
                 end = members[0]
         start = j if _is_acronym(self.words[j:match[0]]) else i
         return _Reading(end, [_Found(self._surface(start, end), known.name, known.kind)])
+
+    def _named_after_country(self, k: int) -> int | None:
+        """End of an organisation's name that goes on from a country's name at k, the country its first
+        words ("the Saint Lucia Labour Party", "the St Kitts and Nevis Labour Party", "the Trinidad and
+        Tobago Chamber of Commerce"), or None. Read apart, the country was a place and the rest a party of
+        another country's ("Labour Party") or no name at all. A state body's name ("the Kenya Senate") is
+        the institution readings' to decide."""
+        end = self._institution_end(k) if k < len(self.doc) and self.tokens[k].is_title else None
+        if end is None or self.world.institutions.match(self.words, end - 1) or not all(
+                self.words[n][:1].isupper() for n in range(k, end) if self.words[n] not in NAME_LINKS):
+            return None
+        return end
 
     def _metonym(self, i: int) -> _Reading | None:
         """A capital or seat acting for its country ("Moscow demands"), not a place ("a meeting in London")."""
