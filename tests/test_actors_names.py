@@ -391,6 +391,10 @@ ARTICLES = [
       "Heather and Democratic Party": None, "Heather": ("William Heather", PERSON)}),
     (['Former minister Joseph "Joe" Smith said so.'], {'Former minister Joseph "Joe" Smith': ("Joseph Smith", PERSON)}),
     (["Mayor Patrick “Big Paddy” Burke said no."], {"Mayor Patrick “Big Paddy” Burke": ("Patrick Burke", PERSON)}),
+    # a title before a body's name holds no person: the body is the organisation; a person tagged so keeps it
+    (["Andrius Kubilius, leader of the opposition Homeland Union – Lithuanian Christian Democrats group, spoke."],
+     {"leader of the opposition Homeland Union": None, "Homeland Union": ("Homeland Union", ORGANIZATION)}),
+    (["Trade Minister John Union said no."], {"Trade Minister John Union": ("John Union", PERSON)}),
     # a particle inside a name ("ap", son of) keeps it whole
     (["Plaid Cymru leader Rhun ap Iorwerth said the plan was flawed.", "Mr ap Iorwerth called for a review."],
      {"Mr ap Iorwerth": ("Rhun ap Iorwerth", PERSON), "Iorwerth": None}),

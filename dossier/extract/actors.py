@@ -395,8 +395,9 @@ class _Reader:
             end = self._name_run(start_name)
             if end - start_name < 2:
                 return None
-        if end == start_name:
-            return None
+        if end == start_name or (not addressed and self.world.organization_heads.match(self.words, end - 1) and any(
+                t.ent_type_ != "PERSON" for t in self.doc[start_name:end])):
+            return None  # "leader of the opposition Homeland Union": a title before a body's name holds no person
         person = self._person(start_name, end, supported=role is not None or addressed)
         if person is None:
             return None
