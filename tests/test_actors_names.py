@@ -395,6 +395,15 @@ ARTICLES = [
     (["Andrius Kubilius, leader of the opposition Homeland Union – Lithuanian Christian Democrats group, spoke."],
      {"leader of the opposition Homeland Union": None, "Homeland Union": ("Homeland Union", ORGANIZATION)}),
     (["Trade Minister John Union said no."], {"Trade Minister John Union": ("John Union", PERSON)}),
+    # a demonym a lower-case word is glued to by a hyphen is an attitude to the country, neither the country
+    # nor a word of the name after it
+    (["The pro-Russian Democratic Front alliance said it could attend."],
+     {"Democratic Front": ("Democratic Front", ORGANIZATION), "Russian Democratic Front": None}),
+    (["Pro-Russian forces attacked the town."], {"Russian": None, "Pro-Russian": None}),
+    (["Russian forces attacked the town."], {"Russian": ("Russia", COUNTRY)}),
+    # a country's name in an institution's is read whole, as the country writes it
+    (["They called on the Chief Justice of the Supreme Court of Côte d’Ivoire on Monday."],
+     {"the Supreme Court of Côte d’Ivoire": ("Supreme Court of Côte d'Ivoire", ORGANIZATION)}),
     # a particle inside a name ("ap", son of) keeps it whole
     (["Plaid Cymru leader Rhun ap Iorwerth said the plan was flawed.", "Mr ap Iorwerth called for a review."],
      {"Mr ap Iorwerth": ("Rhun ap Iorwerth", PERSON), "Iorwerth": None}),

@@ -593,7 +593,7 @@ class _Reader:
         """ "Russian forces", "Iranian officials": the adjective mentions the country acting through them
         (places.yaml's state_nouns); "Australian bushfires", "British drivers" say where, and mention no actor."""
         match = self.world.demonyms.match(self.words, i)
-        if match is None:
+        if match is None or self._glued_to_word_before(i):
             return None
         end, known = match
         root = self.doc[i:end].root
@@ -661,6 +661,8 @@ class _Reader:
             head_start, adjective, country = owner
         if head_start >= len(self.doc):
             return None
+        if owner is None and self._glued_to_word_before(j) and (demonym := self.world.demonyms.match(self.words, j)):
+            i = j = head_start = demonym[0]  # "the pro-Russian Democratic Front": the name after the attitude
         if owner is None and self.tokens[j].is_sent_start and self._is_organization_noun(j) and (
                 self.world.organization_heads.match(self.words, j) is None):
             i = head_start = j + 1  # "Developer Greenline Properties welcomed the vote"
@@ -1547,6 +1549,13 @@ class _Reader:
 
     # -- countries, organisations, institutions -------------------------------
 
+    def _glued_to_word_before(self, k: int) -> bool:
+        """Whether the word at k ends a hyphenated word that a lower-case word opens ("pro-Russian",
+        "anti-American"): an attitude to the country, not the country."""
+        before = self.tokens[k - 2] if k >= 2 else None
+        return before is not None and self.words[k - 1] in HYPHENS and not self.tokens[k - 1].whitespace_ and (
+            not before.whitespace_ and (before.is_lower or (before.is_sent_start and before.text[1:].islower())))
+
     def _place_owner(self, i: int):
         """(end, place, None) for a city or state the tagger knows, in the possessive: "Chicago's"."""
         if i + 1 < len(self.doc) and self.tokens[i].ent_type_ == "GPE" and self.words[i + 1] in POSSESSIVE and (
@@ -1555,7 +1564,10 @@ class _Reader:
         return None
 
     def _owner(self, i: int, *, metonyms: bool = False):
-        """(end, adjective, country) for "Russian", "Russia's", "US" (and "the Kremlin" with metonyms=True)."""
+        """(end, adjective, country) for "Russian", "Russia's", "US" (and "the Kremlin" with metonyms=True);
+        none for a demonym a word is glued to by a hyphen: the "pro-Russian Democratic Front" is Montenegro's."""
+        if self._glued_to_word_before(i):
+            return None
         demonym = self.world.demonyms.match(self.words, i)
         if demonym:
             return demonym[0], normalise(self.paragraph.span_text(i, demonym[0])), demonym[1]  # "South African"
@@ -1623,7 +1635,9 @@ class _Reader:
         limit = MAX_INSTITUTION_TOKENS if continues else MAX_NAME_TOKENS
         while k < len(self.doc) and k - i <= limit and not (end and self._title_words(k)):
             token = self.tokens[k]
-            if (token.is_title or token.is_upper) and token.ent_type_ not in NOT_NAMES:
+            if continues and (country := self.world.names.match(self.words, k)):
+                k = end = country[0]  # "the Supreme Court of Côte d'Ivoire": a country's name whole
+            elif (token.is_title or token.is_upper) and token.ent_type_ not in NOT_NAMES:
                 k += 1
                 end = k
             elif end is not None and (token.lower_ in small or (continues and self._joins_listed_name(k))):
@@ -1999,7 +2013,8 @@ def _title_case(text: str) -> str:
     words = text.split(" ")
     if text.isupper() and sum(len(w) > 4 for w in words) >= 2:
         words = [w.capitalize() for w in words]
-    return " ".join(w.lower() if w.lower() in small else w[:1].upper() + w[1:] for w in words)
+    return " ".join(w.lower() if w.lower() in small else w if w[1:2] == "'" and w[:1].islower()  # "d'Ivoire"
+                    else w[:1].upper() + w[1:] for w in words)
 
 
 def _referring_nouns_of(role: str | None) -> set[str]:
