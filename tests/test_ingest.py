@@ -1522,6 +1522,9 @@ def test_classify_lines_from_unseen_layouts(text, kind, fields):
     ("**TOKYO** -- Japan's chipmakers are speeding up.", "Tokyo", (), "Japan's chipmakers are speeding up."),
     ("RENO, Nev., March 17, 2025 /PRNewswire/ -- Acme announced a farm.", "Reno", (), "Acme announced a farm."),
     ("DENVER/Jan. 9, 2024 – A new study was published.", "Denver", (), "A new study was published."),
+    # the day before the month, as British and African wires print it
+    ("Maputo, 13 Jan (AIM) – Two parties said so.", "Maputo", (), "Two parties said so."),
+    ("LONDON, 5 March 2024 (Reuters) - Stocks fell.", "London", ("Reuters",), "Stocks fell."),
     # ANI's: the state in parentheses, the country in brackets
     ("Kozhikode (Kerala) [India], April 27 (ANI): Head coach Clifford Miranda said so.", "Kozhikode", ("ANI",),
      "Head coach Clifford Miranda said so."),

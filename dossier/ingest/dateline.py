@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from dossier.ingest.cues import cues, wire_service, wires_in
 from dossier.ingest.dates import MONTH, only_times, parse_date
 
+_DAY_FIRST_MONTH = MONTH.replace("<month>", "<day_first_month>")  # "Maputo, 13 Jan (AIM) –"
 _DATELINE = re.compile(
     rf"""(?:\*\*|__)?(?P<place>[^\W\d_][\w.'’-]{{0,30}}(?:\s+[^\W\d_][\w.'’-]{{0,30}}){{0,3}})?(?:\*\*|__)?
     (?:(?:\s+\([^()\n]{{1,30}}\))?\s+\[[^\[\]\n]{{1,30}}\])?  # ANI's "Kozhikode (Kerala) [India]"
     (?:,\s+(?P<region>[^\W\d_][\w.'’-]{{0,30}}(?:\s+[^\W\d_][\w.'’-]{{0,30}}){{0,2}}))??
-    (?P<date>(?:,\s+|/)(?i:{MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?)?  # "DENVER/Jan. 9, 2024 –": a release's
+    (?P<date>(?:,\s+|/)(?:(?i:{MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?|\d{{1,2}}\s+(?i:{_DAY_FIRST_MONTH})(?:\s+\d{{4}})?))?  # "DENVER/Jan. 9, 2024 –": a release's
     (?:\s{{0,3}}\((?P<credit>[^()\n]{{1,40}})\)|\s{{1,3}}/(?P<release_wire>[^/\n]{{1,40}})/)?
     (?(date)/?)\s{{0,3}}(?P<separator>-{{1,2}}|[–—]|:)(?:\s{{1,3}}(?=\S)|\s*\Z)  # a release's "2017/ --"
     """,
