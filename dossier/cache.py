@@ -36,7 +36,7 @@ from dossier.publish import write_atomically
 
 log = logging.getLogger("dossier")
 
-SCHEMA = 5  # the layout of an entry; raise it when _Entry or a dataclass in it changes
+SCHEMA = 6  # the layout of an entry; raise it when _Entry or a dataclass in it changes
 ENTRY = re.compile(r"[0-9a-f]{64}\.json")  # what prune may delete: nothing else in the folder is ours
 
 

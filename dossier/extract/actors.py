@@ -68,6 +68,9 @@ HYPHENS = frozenset({"-", "\u2010", "\u2011"})  # what glues a word to a name be
 INITIALLED_SMALL = frozenset({"and", "&", "of", "for", "the"})  # words of a name its initials skip ("Seamen and ... (SWWTU)")
 LIST_SEPARATORS = frozenset({",", "and", "&"})  # what stands between the items of a list of names
 OPENING_BEFORE = frozenset({"at", "nicknamed", "dubbed", "as"})  # words before one that some readings need (_openers)
+PHRASE_GLUE = HYPHENS | INITIALS_GLUE  # what joins two words of a phrase into one ("co-author", "LPP/LC")
+PHRASE_DETERMINERS = frozenset({"the"})  # the one determiner a person's noun phrase is kept with (_phrase)
+MAX_PHRASE_TOKENS = 14  # words before a name its noun phrase may take ("Conservative Member of the Senedd (MS)")
 MIN_COMPOUND_PART = 4  # "spokes" + "people"; shorter parts make names look English ("Herr" + "era")
 
 
@@ -192,6 +195,7 @@ class _Found(NamedTuple):
     kind: str
     role: str | None = None
     affiliation: str | None = None
+    phrase: str | None = None  # ActorMention.phrase
 
 
 @dataclass
@@ -280,7 +284,7 @@ class _Reader:
                     reading.printed = tuple(
                         ActorMention(self.article.id, index, m.span.text, m.name, m.kind, m.role, m.affiliation,
                                      m.span.start_char, m.span.end_char, reading.method,
-                                     Confidence(lexicon().confidence.actor[reading.method]))
+                                     Confidence(lexicon().confidence.actor[reading.method]), m.phrase)
                         for m in reading.mentions)
                 here.extend(reading.printed)
                 end = reading.end
@@ -1251,10 +1255,86 @@ class _Reader:
         if affiliation and affiliation.kind == ORGANIZATION and self.world.national_bodies.get(affiliation.name):
             named = self._national_body_name(affiliation.name)  # "Speaker of Parliament Anita Among"
             affiliation = named and Known(named[0], ORGANIZATION)
-        mentions = [_Found(surface, person.name, PERSON, role, affiliation.name if affiliation else person.affiliation)]
+        phrase = self._phrase(surface.start, surface.end, titled=role is not None)
+        mentions = [_Found(surface, person.name, PERSON, role, affiliation.name if affiliation else person.affiliation,
+                           phrase)]
         if affiliation:
             mentions.append(_Found(affiliation_surface, affiliation.name, affiliation.kind))
         return _Reading(end, mentions)
+
+    def _phrase(self, start: int, end: int, titled: bool) -> str | None:
+        """The whole noun phrase a person is printed in when it begins before their surface start:end (the
+        words the parser hangs on the name, or on the title the name is in apposition to): the owner and
+        the determiner before a title ("JD Sports Fashion executive chairman Peter Cowgill", "the Deputy
+        Prime Minister Besir Atalay"), a title the scan does not read as one ("Councillor Fairey", "former
+        chief financial officer Richard Collins"), a title before a comma ("The Speaker, Lord Fakafanua").
+        None when the words before are not all of one noun phrase (`_phrase_start`), or, before a surface
+        with no title of its own, hold no word for a person's office or work ("News Five's Jose Sanchez",
+        "the Betty Trask Prize"): the scan's own readings are kept as they were; this is an alias only."""
+        top = self.doc[start:end].root
+        if not titled and top.dep_ == "appos" and top.head.i < start and self._office_ends_at(top.head.i):
+            top = top.head  # "The Speaker, Lord Fakafanua": the name in apposition to a title
+        first = self._phrase_start(top.left_edge.i, start, appositive=top.i < start)
+        if first is None or first > top.i or (not titled and not any(
+                (self.tokens[k].is_lower and self.tokens[k].is_alpha and self.words[k].lower() not in PHRASE_DETERMINERS)
+                or self.world.occupations.match(self.words, k) for k in range(first, start))):
+            return None
+        return self.paragraph.span_text(first, end)
+
+    def _office_ends_at(self, k: int) -> bool:
+        """Whether a title or an occupation (data/titles.yaml) ends at the word k ("The GPU President")."""
+        return any((found := self.world.occupations.match(self.words, j)) and found[0] == k + 1
+                   for j in range(max(0, k - 3), k + 1))
+
+    def _phrase_start(self, left: int, start: int, appositive: bool) -> int | None:
+        """Where the noun phrase before the word at `start` begins, walking back no further than `left` (the
+        parse's left edge of it): words the phrase may hold (`_in_phrase`), a hyphened word whole ("study
+        co-author"), brackets only in pairs ("Member of Parliament (MP)"), a comma only right before the
+        name in apposition, "the" only as its first word. None when nothing is before `start`, the word
+        right before the name is a plural ("directors James Gunther": a list's head), or the phrase does
+        not begin where a noun phrase can: after a noun, an adjective, a determiner, "of" ("Minister of
+        Police Hon Mateni Tapueluelu" is the end of a longer title)."""
+        if not 0 < start - left <= MAX_PHRASE_TOKENS or self.tokens[start - 1].tag_ in ("NNS", "NNPS"):
+            return None
+        sentence = self.sentence_starts[bisect.bisect_right(self.sentence_starts, start) - 1]
+        first, k = start, start - 1
+        while k >= max(left, sentence):
+            word = self.words[k]
+            if word in PHRASE_GLUE and k > sentence and not self.tokens[k - 1].whitespace_ and (
+                    not self.tokens[k].whitespace_):
+                first, k = k - 1, k - 2  # "co-author", "LPP/LC": the word before the glue too
+                continue
+            if not (self._in_phrase(k) or (word == "," and appositive and k == start - 1)):
+                if k >= left and word != "," and self.tokens[k].pos_ != "CCONJ":
+                    return None  # the parse's phrase goes on with a word no phrase holds: a misreading
+                break
+            first = k
+            if word.lower() in PHRASE_DETERMINERS:
+                break
+            k -= 1
+        while first < start and (self.tokens[first].is_punct or self.tokens[first].pos_ in ("ADP", "PART")):
+            first += 1
+        words = self.words[first:start]
+        if first >= start or words.count("(") != words.count(")"):
+            return None
+        before = self.tokens[first - 1] if first > sentence else None
+        if before is not None and (before.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM", "PART")
+                                   or self.words[first - 1] in PHRASE_GLUE | {"(", ")"}
+                                   or (before.lower_ in self.world.title_connectors and self._office_ends_at(first - 2))):
+            return None
+        return first
+
+    def _in_phrase(self, k: int) -> bool:
+        """Whether the word at k may stand in a person's noun phrase before the name: a noun, an adjective,
+        a name, "of" or "for" inside a title, a bracket, a possessive ("Labour's"), "the"; no verb,
+        adverb, pronoun, number, conjunction, quotation mark or other determiner ("Both Sotto", "which
+        rail minister Norman Baker")."""
+        token = self.tokens[k]
+        if token.is_quote or token.like_num:
+            return False
+        if token.pos_ == "DET":
+            return self.words[k].lower() in PHRASE_DETERMINERS
+        return token.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "PART") or self.words[k] in ("(", ")")
 
     def _remember(self, reading: _Reading, root) -> None:
         """The chosen reading's people become the most recent, its organisations the latest named; a

@@ -420,7 +420,7 @@ def _find(groups: dict[str, _Group], key: str, line: int, edits: Curation,
 
 def _split(groups, name: str, alias: str, owner: str | None, line: int, edits: Curation) -> None:
     group = groups[name]
-    moved = [m for m in group.mentions if _key(m.surface) == _key(alias)]
+    moved = [m for m in group.mentions if _key(alias) in (_key(m.surface), _key(m.phrase or m.surface))]
     if not moved:
         raise edits.error(line, f"actor '{name}' has no alias '{alias}'")
     group.mentions = [m for m in group.mentions if m not in moved]
@@ -464,7 +464,7 @@ def _actors(groups: dict[str, _Group], guard: _Guard) -> list[Actor]:
 
 
 def _actor(name: str, group: _Group, ids: dict[str, str]) -> Actor:
-    aliases = {m.surface for m in group.mentions}
+    aliases = {m.surface for m in group.mentions} | {m.phrase for m in group.mentions if m.phrase}
     if group.is_person:  # every spelling of the full name it was merged from, and their surnames
         full_names = {n for n in {name} | {m.name for m in group.mentions} if person_names().is_full_name(n)}
         aliases |= full_names | {world().surname(n) for n in full_names}
