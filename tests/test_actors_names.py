@@ -135,6 +135,10 @@ ARTICLES = [
      {"Drapers": ("Drapers", ORGANIZATION)}),
     (["Bank of Portugal Governor Rui Matos argued for lower rates."],
      {"Bank of Portugal Governor Rui Matos": ("Rui Matos", PERSON)}),
+    # a form of address whose full stop the tokenizer split off, taking it for a sentence's end
+    (["Leader of Opposition, Hon. Jeremiah Manele objected to the motion.",
+      "\"I would like to defer from this intention,\" Hon. Manele stated."],
+     {"Hon. Jeremiah Manele": ("Jeremiah Manele", PERSON), "Hon. Manele": ("Jeremiah Manele", PERSON)}),
     (["The Federal Trade Commission sued on Monday. FTC Chair Lena Whitaker said the case was strong.",
       "Samsung Electronics, the chipmaker, is weighing a plant. Samsung declined to comment."],
      {"FTC": ("Federal Trade Commission", ORGANIZATION), "Samsung": ("Samsung Electronics", ORGANIZATION)}),
@@ -363,7 +367,7 @@ ARTICLES = [
     (["A senior Cabinet minister said that the Opposition is wasting its time."], {"Cabinet": None}),
     (["There was objection on the motion from the Leader of Opposition, Hon. Jeremiah Manele who deferred it.",
       "Hon. Dr Derick Sikua also joined the Leader of Opposition in objecting the withdrawal of the Bill."],
-     {"the Leader of Opposition": None, "Jeremiah Manele": ("Jeremiah Manele", PERSON)}),
+     {"the Leader of Opposition": None, "Hon. Jeremiah Manele": ("Jeremiah Manele", PERSON)}),
     (["Cabinet Secretary Susan Nakhumicha visited the hospital."],
      {"Cabinet": None, "Cabinet Secretary Susan Nakhumicha": ("Susan Nakhumicha", PERSON)}),
     # a company named by its leading words is that company, after an institution's head too ("Electric")
@@ -905,3 +909,45 @@ def test_an_organisations_head_alone_is_no_organisation(paragraphs, never):
 def test_a_list_a_kind_of_organisation_types_is_a_list_of_organisations(paragraph, organizations):
     found = {m.name for m in _extract([paragraph]).actors if m.kind == ORGANIZATION}
     assert organizations <= found, found
+
+
+@pytest.mark.parametrize("paragraphs, surface, phrase", [
+    # the owner of a title printed before it, and "the", are the person's whole noun phrase: an alias
+    (["Northwind Retail executive chairman Peter Holt said profits rose."], "executive chairman Peter Holt",
+     "Northwind Retail executive chairman Peter Holt"),
+    (["Harbour Court judge Justice Zane ruled on Monday."], "Justice Zane", "Harbour Court judge Justice Zane"),
+    (["Labour's education spokesman Chris Hale said the cuts were deep."], "education spokesman Chris Hale",
+     "Labour's education spokesman Chris Hale"),
+    (["The hearing was adjourned, the Deputy Prime Minister Besir Kaya said."], "Deputy Prime Minister Besir Kaya",
+     "the Deputy Prime Minister Besir Kaya"),
+    (["The Leader of the Opposition, Daniel Marsh, said the budget was late."],
+     "Leader of the Opposition, Daniel Marsh", "The Leader of the Opposition, Daniel Marsh"),
+    # a title the name stands in apposition to, which the scan does not read with the name
+    (["The Speaker, Lord Tamale, said the house would sit on Monday."], "Lord Tamale", "The Speaker, Lord Tamale"),
+    (["The union's president, Dr Ada Okafor, said members would strike."], "Dr Ada Okafor",
+     "The union's president, Dr Ada Okafor"),
+    # a word for an office the scan does not read as a title, before a surname
+    (["Julie Farrow chairs the committee.", "The mayor apologised to Councillor Farrow on Friday."], "Farrow",
+     "Councillor Farrow"),
+    # none: a bracket left open ("Cama)" ends an organisation's name), the end of a title's portfolio ("Minister
+    # of Police"), a possessive with no office ("News Five's"), a determiner other than "the", a plural before
+    # the name (a list's head), a pronoun
+    (["Consumers Association of Malawi (Cama) boss John Kapera said prices rose."], "John Kapera", None),
+    (["The bill was tabled by the Minister of Police Hon Mateni Tupou on Monday."], "Hon Mateni Tupou", None),
+    (["News Five's Jose Sandoval reported the vote."], "Jose Sandoval", None),
+    (["The plan, which rail minister Norman Bale backed, was dropped."], "rail minister Norman Bale", None),
+    (["The board met directors James Gunn and Ann Lee on Monday."], "James Gunn", None),
+    (["\"We will appeal,\" his lawyer Tom Botha said."], "Tom Botha", None),
+    (["\"We will appeal,\" said Mark Lowe, a resident."], "Mark Lowe", None),
+])
+def test_a_persons_whole_noun_phrase_as_printed_is_kept(paragraphs, surface, phrase):
+    mentions = {m.surface: m for m in _extract(paragraphs).actors if m.kind == PERSON}
+    assert mentions[surface].phrase == phrase, mentions
+
+
+def test_a_persons_whole_noun_phrase_is_among_their_aliases():
+    extraction = _extract(["Northwind Retail executive chairman Peter Holt said profits rose.",
+                           "\"We have had a good year,\" Holt said."])
+    actors = {a.name: a for a in link_actors([extraction], Curation())[0]}
+    assert {"Northwind Retail executive chairman Peter Holt", "executive chairman Peter Holt"} <= set(
+        actors["Peter Holt"].aliases)

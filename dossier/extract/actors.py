@@ -383,8 +383,9 @@ class _Reader:
         if title is None:
             return None
         start_name, role, affiliation, affiliation_surface = title
-        addressed = self.words[start_name - 1].lower() in self.world.honorifics  # "Ms Parata": a person
-        councillor = self.words[start_name - 1].lower() in self.world.office_honorifics  # "Cllr Saund"
+        address = self.words[start_name - 1 - (self.words[start_name - 1] == ".")].lower()  # "Hon" "." Manele
+        addressed = address in self.world.honorifics  # "Ms Parata": a person
+        councillor = address in self.world.office_honorifics  # "Cllr Saund"
         if affiliation is None and not addressed and self._part_of_org(start_name - 1):
             return None
         end = self._name_run(start_name)
@@ -1377,10 +1378,7 @@ class _Reader:
             title = self._title_words(institution) if institution else None
         if title is None:
             return None
-        end = title
-        while end < len(self.doc) and self.words[end].lower() in self.world.honorifics:
-            end += 1
-        return end, _title_case(self.paragraph.span_text(j, title)), affiliation, affiliation_surface
+        return self._honorifics_end(title), _title_case(self.paragraph.span_text(j, title)), affiliation, affiliation_surface
 
     def _owned_name(self, i: int):
         """ "Hungary's Viktor Orbán": a country's possessive right before a name gives no role, only the
@@ -1420,10 +1418,17 @@ class _Reader:
     def _honorific(self, i: int):
         """ "Ms Parata", "Cllr Carl Les": a form of address before a name gives no role, but shows a person
         (the tagger calls many an organisation) and is printed as part of how the article names them."""
-        end = i
-        while end < len(self.doc) and self.words[end].lower() in self.world.honorifics:
-            end += 1
+        end = self._honorifics_end(i)
         return (end, None, None, None) if end > i else None
+
+    def _honorifics_end(self, k: int) -> int:
+        """End of the forms of address at k ("Hon. Dr"), each with its full stop where the tokenizer split
+        the stop off ("Hon" "." when it took it for a sentence's end: "Hon. Manele stated")."""
+        while k < len(self.doc) and self.words[k].lower() in self.world.honorifics:
+            k += 1
+            if k < len(self.doc) and self.words[k] == "." and not self.tokens[k - 1].whitespace_:
+                k += 1
+        return k
 
     def _organization_owner(self, i: int):
         """(end, name, Known) for an organisation the article names, standing before a title."""
