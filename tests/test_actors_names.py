@@ -139,6 +139,9 @@ ARTICLES = [
     (["Leader of Opposition, Hon. Jeremiah Manele objected to the motion.",
       "\"I would like to defer from this intention,\" Hon. Manele stated."],
      {"Hon. Jeremiah Manele": ("Jeremiah Manele", PERSON), "Hon. Manele": ("Jeremiah Manele", PERSON)}),
+    # titles of local office (titles.yaml): a councillor's abbreviated, a county supervisor's
+    (["Coun. Brian Lowell asked for the report.", "Supervisor Aaron Pike wrote the rent rules."],
+     {"Coun. Brian Lowell": ("Brian Lowell", PERSON), "Supervisor Aaron Pike": ("Aaron Pike", PERSON)}),
     (["The Federal Trade Commission sued on Monday. FTC Chair Lena Whitaker said the case was strong.",
       "Samsung Electronics, the chipmaker, is weighing a plant. Samsung declined to comment."],
      {"FTC": ("Federal Trade Commission", ORGANIZATION), "Samsung": ("Samsung Electronics", ORGANIZATION)}),
