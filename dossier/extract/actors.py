@@ -284,7 +284,8 @@ class _Reader:
                     reading.printed = tuple(
                         ActorMention(self.article.id, index, m.span.text, m.name, m.kind, m.role, m.affiliation,
                                      m.span.start_char, m.span.end_char, reading.method,
-                                     Confidence(lexicon().confidence.actor[reading.method]), m.phrase)
+                                     Confidence(lexicon().confidence.actor[reading.method]),
+                                     self._phrase(m.span.start, m.span.end, m.kind, titled=m.role is not None))
                         for m in reading.mentions)
                 here.extend(reading.printed)
                 end = reading.end
@@ -1256,22 +1257,25 @@ class _Reader:
         if affiliation and affiliation.kind == ORGANIZATION and self.world.national_bodies.get(affiliation.name):
             named = self._national_body_name(affiliation.name)  # "Speaker of Parliament Anita Among"
             affiliation = named and Known(named[0], ORGANIZATION)
-        phrase = self._phrase(surface.start, surface.end, titled=role is not None)
-        mentions = [_Found(surface, person.name, PERSON, role, affiliation.name if affiliation else person.affiliation,
-                           phrase)]
+        mentions = [_Found(surface, person.name, PERSON, role, affiliation.name if affiliation else person.affiliation)]
         if affiliation:
             mentions.append(_Found(affiliation_surface, affiliation.name, affiliation.kind))
         return _Reading(end, mentions)
 
-    def _phrase(self, start: int, end: int, titled: bool) -> str | None:
-        """The whole noun phrase a person is printed in when it begins before their surface start:end (the
-        words the parser hangs on the name, or on the title the name is in apposition to): the owner and
-        the determiner before a title ("JD Sports Fashion executive chairman Peter Cowgill", "the Deputy
-        Prime Minister Besir Atalay"), a title the scan does not read as one ("Councillor Fairey", "former
-        chief financial officer Richard Collins"), a title before a comma ("The Speaker, Lord Fakafanua").
-        None when the words before are not all of one noun phrase (`_phrase_start`), or, before a surface
-        with no title of its own, hold no word for a person's office or work ("News Five's Jose Sanchez",
-        "the Betty Trask Prize"): the scan's own readings are kept as they were; this is an alias only."""
+    def _phrase(self, start: int, end: int, kind: str, titled: bool) -> str | None:
+        """The whole noun phrase a person or an organisation is printed in when it begins before their surface
+        start:end (the words the parser hangs on the name, or on the title the name is in apposition to): the
+        owner and the determiner before a title ("JD Sports Fashion executive chairman Peter Cowgill", "the
+        Deputy Prime Minister Besir Atalay"), a title the scan does not read as one ("Councillor Fairey",
+        "former chief financial officer Richard Collins"), a title before a comma ("The Speaker, Lord
+        Fakafanua"), the noun for an organisation's kind ("rail union TSSA", "I-League side Aizawl FC"). None
+        when the words before are not all of one noun phrase (`_phrase_start`); before a surface with no title
+        of its own, when they hold no word for an office or a kind of work ("News Five's Jose Sanchez", "the
+        Betty Trask Prize"); before an organisation, when the word before it is no noun ("the next
+        Parliament"). The scan's own readings are kept as they were: this is an alias only."""
+        if kind not in (PERSON, ORGANIZATION) or start == 0 or (
+                kind == ORGANIZATION and self.tokens[start - 1].pos_ != "NOUN"):
+            return None
         top = self.doc[start:end].root
         if not titled and top.dep_ == "appos" and top.head.i < start and self._office_ends_at(top.head.i):
             top = top.head  # "The Speaker, Lord Fakafanua": the name in apposition to a title
@@ -1316,8 +1320,8 @@ class _Reader:
         while first < start and (self.tokens[first].is_punct or self.tokens[first].pos_ in ("ADP", "PART")):
             first += 1
         words = self.words[first:start]
-        if first >= start or words.count("(") != words.count(")"):
-            return None
+        if first >= start or words.count("(") != words.count(")") or (first == sentence and self.tokens[first].is_lower):
+            return None  # a sentence opening in lower case is text cut short ("fter Jamshedpur FC's loss")
         before = self.tokens[first - 1] if first > sentence else None
         if before is not None and (before.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM", "PART")
                                    or self.words[first - 1] in PHRASE_GLUE | {"(", ")"}
@@ -1328,11 +1332,11 @@ class _Reader:
     def _in_phrase(self, k: int) -> bool:
         """Whether the word at k may stand in a person's noun phrase before the name: a noun, an adjective,
         a name, "of" or "for" inside a title, a bracket, a possessive ("Labour's"), "the"; no verb,
-        adverb, pronoun, number, conjunction, quotation mark or other determiner ("Both Sotto", "which
-        rail minister Norman Baker")."""
+        adverb, pronoun, number, quantifier, conjunction, quotation mark or other determiner ("Both Sotto",
+        "which rail minister Norman Baker", "many Republicans")."""
         token = self.tokens[k]
-        if token.is_quote or token.like_num:
-            return False
+        if token.is_quote or token.like_num or token.lower_ in self.world.group_quantifiers:
+            return False  # "many Republicans"
         if token.pos_ == "DET":
             return self.words[k].lower() in PHRASE_DETERMINERS
         return token.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "PART") or self.words[k] in ("(", ")")
