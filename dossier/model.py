@@ -117,8 +117,8 @@ class ActorMention:
     end: int | None = None  # None for a name no words of the article were read as (a quote's speaker, at link time)
     method: str = ""  # how it was decided that these words name this actor: the actor scan's reading ("titled person")
     confidence: Confidence | None = None  # how sure that is (dossier/data/confidence.yaml)
-    phrase: str | None = None  # the whole noun phrase printed for a person, when it begins before `surface`
-    # ("JD Sports Fashion executive chairman Peter Cowgill", "The Speaker, Lord Fakafanua"): an alias, no offsets
+    phrase: str | None = None  # the whole noun phrase printed for a person or an organisation, when it begins before
+    # `surface` ("JD Sports Fashion executive chairman Peter Cowgill", "rail union TSSA"): an alias, no offsets
 
 
 @dataclass(frozen=True)

@@ -195,7 +195,6 @@ class _Found(NamedTuple):
     kind: str
     role: str | None = None
     affiliation: str | None = None
-    phrase: str | None = None  # ActorMention.phrase
 
 
 @dataclass
@@ -1281,7 +1280,7 @@ class _Reader:
             top = top.head  # "The Speaker, Lord Fakafanua": the name in apposition to a title
         first = self._phrase_start(top.left_edge.i, start, appositive=top.i < start)
         if first is None or first > top.i or (not titled and not any(
-                (self.tokens[k].is_lower and self.tokens[k].is_alpha and self.words[k].lower() not in PHRASE_DETERMINERS)
+                self.tokens[k].is_lower and self.tokens[k].is_alpha and self.words[k].lower() not in PHRASE_DETERMINERS
                 or self.world.occupations.match(self.words, k) for k in range(first, start))):
             return None
         return self.paragraph.span_text(first, end)
@@ -1320,17 +1319,18 @@ class _Reader:
         while first < start and (self.tokens[first].is_punct or self.tokens[first].pos_ in ("ADP", "PART")):
             first += 1
         words = self.words[first:start]
-        if first >= start or words.count("(") != words.count(")") or (first == sentence and self.tokens[first].is_lower):
-            return None  # a sentence opening in lower case is text cut short ("fter Jamshedpur FC's loss")
-        before = self.tokens[first - 1] if first > sentence else None
-        if before is not None and (before.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM", "PART")
-                                   or self.words[first - 1] in PHRASE_GLUE | {"(", ")"}
-                                   or (before.lower_ in self.world.title_connectors and self._office_ends_at(first - 2))):
+        if first >= start or words.count("(") != words.count(")"):
+            return None
+        if first == sentence:  # a sentence opening in lower case is text cut short ("fter Jamshedpur FC's loss")
+            return None if self.tokens[first].is_lower else first
+        before = self.tokens[first - 1]
+        if before.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM", "PART") or self.words[first - 1] in PHRASE_GLUE | {
+                "(", ")"} or (before.lower_ in self.world.title_connectors and self._office_ends_at(first - 2)):
             return None
         return first
 
     def _in_phrase(self, k: int) -> bool:
-        """Whether the word at k may stand in a person's noun phrase before the name: a noun, an adjective,
+        """Whether the word at k may stand in an actor's noun phrase before the name: a noun, an adjective,
         a name, "of" or "for" inside a title, a bracket, a possessive ("Labour's"), "the"; no verb,
         adverb, pronoun, number, quantifier, conjunction, quotation mark or other determiner ("Both Sotto",
         "which rail minister Norman Baker", "many Republicans")."""
@@ -1382,7 +1382,8 @@ class _Reader:
             title = self._title_words(institution) if institution else None
         if title is None:
             return None
-        return self._honorifics_end(title), _title_case(self.paragraph.span_text(j, title)), affiliation, affiliation_surface
+        return (self._honorifics_end(title), _title_case(self.paragraph.span_text(j, title)), affiliation,
+                affiliation_surface)
 
     def _owned_name(self, i: int):
         """ "Hungary's Viktor Orbán": a country's possessive right before a name gives no role, only the
