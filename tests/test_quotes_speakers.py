@@ -50,6 +50,8 @@ SPEAKERS = [
      "PPP/C", "explicit"),
     ([f"{SAID} a senior diplomat told Reuters."], None, "unattributed"),
     ([f"The French government said: {SAID[:-2]}.\""], "French government", "explicit"),
+    (["The Welsh government has pledged to \"continuously review the impact\" of the new limit."], "Welsh government",
+     "explicit"),  # a nation's own government within its country, by its adjective
     ([f"Reuters quoted Maria Lopez as saying: {SAID[:-2]}.\""], "Maria Lopez", "second-hand"),
     ([f"Maria Lopez was quoted by Reuters as saying {SAID[:-2]}.\""], "Maria Lopez", "second-hand"),
     ([f"{SAID} Maria Lopez was reported as saying by national news agency LETA."], "Maria Lopez", "second-hand"),

@@ -914,13 +914,16 @@ def _is_epithet(token) -> bool:
 
 
 def _institution(token) -> str | None:
-    """An institution named by its country: "Russia's defence ministry", "the French government"."""
+    """An institution named by its country: "Russia's defence ministry", "the French government"; a nation's
+    own government by its adjective ("The Welsh government": organizations.yaml `devolved_governments`)."""
     w = world()
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    if w.institutions.get(token.text[:1].upper() + token.text[1:]) is None and token.lower_ not in w.governments:
+    governs = token.lower_ in w.governments
+    if w.institutions.get(token.text[:1].upper() + token.text[1:]) is None and not governs:
         return None
-    owners = [c for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod") and w.known(c.text)]
+    owners = [c for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod") and (
+        w.known(c.text) or (governs and c.text in w.devolved_governments))]
     if not owners:
         return None
     start = min(o.left_edge.i for o in owners)
