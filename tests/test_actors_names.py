@@ -950,6 +950,9 @@ def test_a_list_a_kind_of_organisation_types_is_a_list_of_organisations(paragrap
     (["The plan, which rail minister Norman Bale backed, was dropped."], "rail minister Norman Bale", None),
     (["The board met directors James Gunn and Ann Lee on Monday."], "James Gunn", None),
     (["\"We will appeal,\" his lawyer Tom Botha said."], "Tom Botha", None),
+    # ...nor the end of a name with "and" in it, cut short ("Justice leader", "Order Party leader")
+    (["Order and Justice leader Ona Petras said the pact was wrong."], "leader Ona Petras", None),
+    (["The Law and Order Party leader Tom Vale said the pact was wrong."], "leader Tom Vale", None),
     (["\"We will appeal,\" said Mark Lowe, a resident."], "Mark Lowe", None),
 ])
 def test_an_actors_whole_noun_phrase_as_printed_is_kept(paragraphs, surface, phrase):

@@ -1309,8 +1309,8 @@ class _Reader:
                 first, k = k - 1, k - 2  # "co-author", "LPP/LC": the word before the glue too
                 continue
             if not (self._in_phrase(k) or (word == "," and appositive and k == start - 1)):
-                if k >= left and word != "," and self.tokens[k].pos_ != "CCONJ":
-                    return None  # the parse's phrase goes on with a word no phrase holds: a misreading
+                if k >= left and word != ",":  # the parse's phrase goes on with a word no phrase holds: a
+                    return None  # misreading, or a name with "and" in it ("Order and Justice leader Ona Petras")
                 break
             first = k
             if word.lower() in PHRASE_DETERMINERS:
