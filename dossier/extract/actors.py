@@ -88,12 +88,13 @@ def extract_actors(article: Article, docs: Sequence, sentences: Sequence | None 
                    list(governed), first.addressed_surnames(first_mentions), reads_countries=True).mentions()
 
 
-def _countries_named(words: Sequence[str]) -> Iterator[str]:
-    """The countries a paragraph's words name, by name, demonym or capital ("Kenya", "Kenyan", "Nairobi"),
-    each phrase read whole ("Papua New Guinea" is not Guinea too)."""
+def _countries_named(words: Sequence[str], start: int = 0, end: int | None = None) -> Iterator[str]:
+    """The countries `words` name (from `start`, by phrases that begin before `end`), by name, demonym or
+    capital ("Kenya", "Kenyan", "Nairobi"), each phrase read whole ("Papua New Guinea" is not Guinea too):
+    what the article names (`_Reader.countries`) and what a sentence does (`_other_country_in_sentence`)."""
     tables = (world().names, world().demonyms, world().metonyms)
-    k = 0
-    while k < len(words):
+    k, end = start, len(words) if end is None else end
+    while k < end:
         match = next((found for found in (table.match(words, k) for table in tables) if found), None)
         if match is not None and match[1].kind == COUNTRY:
             yield match[1].name
@@ -806,13 +807,10 @@ class _Reader:
 
     @_same_in_both_passes
     def _other_country_in_sentence(self, k: int, country: str | None) -> bool:
-        """Whether the sentence of token k names a country other than `country` (by its name or adjective):
+        """Whether the sentence of token k names a country other than `country` (`_countries_named`):
         then whose a bare "the government" there is, is not certain."""
-        for j in self._sentence(k):
-            found = self.world.demonyms.match(self.words, j) or self.world.names.match(self.words, j)
-            if found is not None and found[1].kind == COUNTRY and found[1].name != country:
-                return True
-        return False
+        sentence = self._sentence(k)
+        return any(named != country for named in _countries_named(self.words, sentence.start, sentence.stop))
 
     @_asks
     def _article_government(self) -> tuple[str, str, None, str | None] | None:
