@@ -53,6 +53,22 @@ def test_find_turns(paragraphs, turns):
     assert [(t.paragraph, t.label, t.asks) for t in find_turns(paragraphs)] == turns
 
 
+@pytest.mark.parametrize(("after", "carries"), [
+    ("I had run in worse before.", True),
+    ("I\u2019m not sure yet.", True),  # the data's "I'm" in the page's apostrophe
+    ("MY COACH KNEW.", True),
+    ("\u2018We knew it,\u2019 she added.", True),  # a first-person word by a quotation mark
+    ("'We knew it,' she added.", True),
+    ("The heat stayed with ours'.", True),
+    ("Kiprono later posted a photo of the finish line.", False),
+    ("Wemade it.", False),  # a word that begins like one is none
+    ("We\u2019ll see.", False),  # not in data/speech_verbs.yaml's first_person_words
+])
+def test_a_paragraph_in_the_first_person_carries_an_answer_on(after, carries):
+    paragraphs = [*QA[:3], after, *QA[4:]]
+    assert (3 in [t.paragraph for t in find_turns(paragraphs)]) is carries
+
+
 def test_turns_start_past_their_label():
     turn = find_turns(QA)[1]
     assert QA[turn.paragraph][turn.start:] == "I trained at altitude, so the heat was the smaller problem."

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dossier.lexicon import lexicon
+from dossier.text import words
 
 MIN_LABELLED = 2  # questions and answers each, for "Q:"/"A:" turns to make a transcript
 MIN_TIMED = 3  # time-coded turns for a transcript
@@ -44,8 +45,20 @@ class Turn:
 
 @functools.cache
 def _folded(words: str) -> frozenset[str]:
-    """A word list of data/speech_verbs.yaml (`first_person_words`, `question_labels`, `answer_labels`), case-folded."""
+    """A word list of data/speech_verbs.yaml (`question_labels`, `answer_labels`), case-folded."""
     return frozenset(word.casefold() for word in getattr(lexicon().speech_verbs, words))
+
+
+@functools.cache
+def _first_person_words() -> frozenset[str]:
+    """data/speech_verbs.yaml's `first_person_words` as dossier.text.words gives them ("I’m" and "I'm" are one)."""
+    return frozenset(word for entry in lexicon().speech_verbs.first_person_words for word in words(entry))
+
+
+def _in_first_person(text: str) -> bool:
+    """Whether `text` has a first-person word (`_first_person_words`), its words as dossier.text.words gives
+    them, less the quotation marks it leaves on a quotation's first and last words ("‘We", "us’")."""
+    return not _first_person_words().isdisjoint(word.strip("'") for word in words(text))
 
 
 _LABEL = re.compile(r"(?P<label>[A-Z][\w'\u2019.-]{0,30}(?:\s+[A-Z][\w'\u2019.-]{0,30}){0,3})\s*:\s+(?=\S)")
@@ -83,7 +96,7 @@ def _turns(paragraphs: Sequence[str], heads: list[tuple[int, re.Match]], asking:
         turns.append(Turn(i, match.end(), label, asks))
         end = heads[k + 1][0] if k + 1 < len(heads) else len(paragraphs)
         for j in range(i + 1, end):
-            if not _folded("first_person_words") & {word.casefold() for word in re.findall(r"[\w'\u2019]+", paragraphs[j])}:
+            if not _in_first_person(paragraphs[j]):
                 break
             turns.append(Turn(j, 0, label, asks))
     return tuple(turns)
