@@ -56,11 +56,12 @@ def fingerprint(module: str, distributions: Iterable[str] = ()) -> str:
     return digest.hexdigest()
 
 
-def call_key(*arguments: str) -> str:
-    """A short digest of a call's arguments: 96 bits, far from any collision among a dossier's pairs."""
+def call_key(*arguments: str | bytes) -> str:
+    """A short digest of a call's arguments, text or bytes (a pickle: dossier.render.reuse's page keys; a page's
+    text): 96 bits, far from any collision among a dossier's pairs, or its pages."""
     digest = hashlib.blake2b(digest_size=12)
     for argument in arguments:
-        data = argument.encode("utf-8", "surrogatepass")
+        data = argument if isinstance(argument, bytes) else argument.encode("utf-8", "surrogatepass")
         digest.update(len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()
 

@@ -102,6 +102,13 @@ def test_the_fingerprint_changes_with_the_code_it_names():
 
 def test_call_keys_tell_arguments_apart():
     assert len({call_key("ab", "c"), call_key("a", "bc"), call_key("c", "ab"), call_key("abc")}) == 4
+    assert len({call_key(b"ab", b"c"), call_key(b"a", b"bc"), call_key(b"abc")}) == 3  # bytes too: a pickle, a page
+
+
+def test_text_is_keyed_as_its_utf8_bytes():
+    """One digest for both kinds: a page's text read back from docs/ (bytes) and the text just rendered."""
+    assert call_key("\u00e9t\u00e9 \U0001f600") == call_key("\u00e9t\u00e9 \U0001f600".encode("utf-8"))
+    assert call_key("a\ud800b") == call_key("a\ud800b".encode("utf-8", "surrogatepass"))
 
 
 # --------------------------------------------------------------------------

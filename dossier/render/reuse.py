@@ -61,15 +61,11 @@ def key(template: str, depth: int, meta: dict | None, view: dict) -> str:
     """The key of one page: its template, how deep it sits, its frontmatter and its view, pickled (a third of
     the cost of their JSON; equal values give equal bytes in every process, and unlike JSON a tuple is no list
     and a Markup no str, which can only tell apart what JSON would have found the same)."""
-    return hashlib.blake2b(pickled((template, depth, meta, view)), digest_size=12).hexdigest()  # as memo.call_key's
+    return memo.call_key(pickled((template, depth, meta, view)))
 
 
 def _table_digest(facts: list[str]) -> str:
     return hashlib.blake2b("\0".join(facts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class Reuse:
@@ -112,7 +108,7 @@ class Reuse:
             return self._texts.pop(path, None)
         text = render()
         self.rendered.append(path)
-        self.made[path] = self.digests.get(page_key, lambda: _digest(text.encode("utf-8")))
+        self.made[path] = self.digests.get(page_key, lambda: memo.call_key(text.encode("utf-8")))
         return text
 
     def unit(self, path: str, recorder: Recorder, inputs: str = "") -> dict[str, str | None] | None:
@@ -189,7 +185,7 @@ class Reuse:
                 data = opened.read()
         except OSError:
             return False
-        if _digest(data) != known:
+        if memo.call_key(data) != known:
             return False
         self._texts[path] = data.decode("utf-8")
         return True
