@@ -115,11 +115,6 @@ class Curation:
                     moved[slugify(old)] = target
         return dict(sorted(moved.items()))
 
-    @property
-    def quote_redirects(self) -> dict[str, str]:
-        """Merged quote id -> the quote id it now belongs to."""
-        return dict(sorted((old, edit.id) for edit in self.quotes for old, _ in edit.merge))
-
 
 def load(path: Path) -> Curation:
     """Read and check the curation file; a missing file is an empty curation."""

@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 # How much the home page and the diagram show: enough to read on one screen, the rest is a click away.
 MAIN_ACTORS = 8
 LATEST_STATEMENTS = 3
-SUMMARY_TOPICS = 3
 MATRIX_ACTORS = 20  # the home page's positions matrix: its rows and columns at most
 MATRIX_TOPICS = 8
 FEED_ITEMS = 50  # the newest changes in the RSS feed

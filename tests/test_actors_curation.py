@@ -148,6 +148,6 @@ def test_load_names_the_file(tmp_path):
 
 def test_quote_merges_are_parsed_for_the_ids_stage():
     edits = parse("quotes:\n  k3xq7a2bce:\n    merge: [p2jw4ddm5e, aaaaaaaaaa]\n")
-    assert edits.quote_redirects == {"aaaaaaaaaa": "k3xq7a2bce", "p2jw4ddm5e": "k3xq7a2bce"}
-    assert edits.quotes[0].line == 2
+    assert (edits.quotes[0].id, edits.quotes[0].line) == ("k3xq7a2bce", 2)
+    assert edits.quotes[0].merge == (("p2jw4ddm5e", 3), ("aaaaaaaaaa", 3))
     assert str(edits.error(3, "unknown quote 'p2jw4ddm5e'")) == "curation.yaml:3: unknown quote 'p2jw4ddm5e'"
