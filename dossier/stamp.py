@@ -16,10 +16,22 @@ version. Anything changed, or any owned file of docs/ added, removed or touched,
 The stamp also keeps the digest of each page the build wrote (`digests`, as dossier.render.reuse takes it), so
 that the next build, whatever changed, knows a page of docs/ still holds those bytes without reading it when the
 file has the size and mtime the stamp gives it (`written`).
+
+A size and an mtime vouch for a file's bytes only when the file is older than the stamp by more than a tick
+of the filesystem's clock: an edit in the tick the build wrote the file in, to the same size, leaves both as
+they were. So, as git does with its "racily clean" entries, a stamp read back (`last`) vouches for no file
+whose mtime is not older than the stamp's own by more than that tick (`racy`): such a page is read back and
+its digest compared, for a build with nothing new too; any other such file (docs/data/'s, whose digests the
+stamp does not keep) makes that build a full one. On a filesystem with fine mtimes these are at most the
+last few files a build wrote, most often none (the stamp is written after every owned file of docs/ is
+listed); on one with whole seconds (FAT keeps two), those of the build's last two seconds. Not seen: a file
+edited while the build runs, between its writing and the stamp's listing of docs/, which the stamp then
+takes as the build's.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -32,10 +44,13 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 import dossier
+from dossier import memo
 from dossier.model import Problem
 from dossier.publish import OWNED_SECTIONS, entries, write_atomically
 
 FILE = "last-build.json"
+COARSE_TICK_NS = 2 * 10**9  # the coarsest mtime tick of a filesystem docs/ may be on (FAT's)
+RACY = -1  # the mtime `last` gives a file the stamp cannot vouch for: no file has it
 
 
 @dataclass(frozen=True)
@@ -72,23 +87,50 @@ def inputs(seeds: Path, curation: Path, templates: Path | None, settings: Iterab
 
 
 def last(folder: Path) -> Stamp | None:
-    """The stamp the last build that wrote left in `folder`; None when there is none, or a damaged one."""
+    """The stamp the last build that wrote left in `folder`, the files it cannot vouch for (`racy`) with the
+    mtime `RACY`, which no file has; None when there is none, or a damaged one."""
     try:
-        return _STAMP.validate_json((folder / FILE).read_bytes(), strict=True)
+        with open(folder / FILE, "rb") as file:
+            stamp, stamped = _STAMP.validate_json(file.read(), strict=True), os.fstat(file.fileno()).st_mtime_ns
     except (OSError, ValidationError):
         return None
+    if not any(racy(mtime, stamped) for _, mtime in stamp.outputs.values()):
+        return stamp
+    return dataclasses.replace(stamp, outputs={path: (size, RACY if racy(mtime, stamped) else mtime)
+                                               for path, (size, mtime) in stamp.outputs.items()})
+
+
+def racy(mtime_ns: int, stamped_ns: int) -> bool:
+    """Whether a file's mtime (as a stamp written at `stamped_ns` keeps it) is too close to the stamp's to vouch
+    for its bytes: not older by more than the filesystem's tick, which the mtime itself shows (a whole second:
+    a coarse filesystem, `COARSE_TICK_NS`; else a fine one, where a file written before the stamp is older)."""
+    tick = COARSE_TICK_NS if mtime_ns % 10**9 == 0 else 0
+    return mtime_ns + tick >= stamped_ns
 
 
 def unchanged(stamp: Stamp | None, digest: str, ledger: Path, docs: Path) -> bool:
     """Whether `digest` is the inputs' of the build that left `stamp`, and the ledger and docs/ are as it
     left them (no stamp is a full build)."""
     return (stamp is not None and stamp.inputs == digest and stamp.ledger == _digest_of(ledger)
-            and stamp.outputs == outputs(docs))
+            and _as_left(stamp, outputs(docs), docs))
+
+
+def _as_left(stamp: Stamp, found: dict[str, tuple[int, int]], docs: Path) -> bool:
+    """Whether the files `found` in docs/ are the ones the stamp's build left: each with the size and mtime the
+    stamp gives it or, one it cannot vouch for (`RACY`), with the size and the digest of the page it wrote."""
+    if found == stamp.outputs:
+        return True
+    if found.keys() != stamp.outputs.keys():
+        return False
+    return all(kept[1] == RACY and found[path][0] == kept[0] and path in stamp.digests
+               and memo.call_key(_read(docs / path)) == stamp.digests[path]
+               for path, kept in stamp.outputs.items() if found[path] != kept)
 
 
 def written(stamp: Stamp | None) -> dict[str, tuple[int, int, str]]:
     """Each page the build that left `stamp` wrote: (size, mtime in ns, digest) as it left the file. A file of
-    docs/ that still has that size and mtime holds those bytes, as `unchanged` takes it for the whole of docs/."""
+    docs/ that still has that size and mtime holds those bytes, as `unchanged` takes it for the whole of docs/ (no
+    file has a racy one's, `RACY`: it is read)."""
     if stamp is None:
         return {}
     return {path: (*stamp.outputs[path], digest) for path, digest in stamp.digests.items() if path in stamp.outputs}

@@ -4,6 +4,7 @@ docs/, is a full build again, whose output is what a build without cache or stam
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -148,3 +149,49 @@ def test_a_damaged_stamp_is_a_full_build(project, assembled):
     (project / "cache" / stamp.FILE).write_bytes(b'{"inputs": "')
     build(config(project))
     assert assembled == [1]
+
+
+SECOND = 1_700_000_000 * 10**9  # a whole second: the mtimes of a filesystem with coarse ones (FAT, ext3)
+
+
+@pytest.mark.parametrize("mtime, stamped, racy", [
+    (SECOND, SECOND, True),  # written in the stamp's tick
+    (SECOND, SECOND + 10**9, True),  # a whole second: FAT's two-second tick may still hold both
+    (SECOND, SECOND + 2 * 10**9, True),
+    (SECOND, SECOND + 2 * 10**9 + 1, False),  # older than the stamp by more than any tick
+    (SECOND + 123, SECOND + 123, True),  # fine mtimes: the same instant
+    (SECOND + 123, SECOND + 124, False),  # written before the stamp
+    (SECOND + 125, SECOND + 124, True),  # after it (the stamp on a coarser filesystem than docs/)
+])
+def test_a_file_not_older_than_the_stamp_by_a_tick_is_racy(mtime, stamped, racy):
+    assert stamp.racy(mtime, stamped) is racy
+
+
+@pytest.mark.parametrize("edited, older_by, data, full", [
+    (False, 1, False, False),  # racy pages whose bytes are the ones the stamp's build wrote: nothing new
+    (True, 1, False, True),  # a page edited in the tick it was written, to the same size: its bytes tell
+    (False, 3, False, False),  # older than the stamp by more than the tick: its size and mtime vouch for it
+    (True, 3, False, False),  # ... so an edit that keeps both goes unseen, as git's would
+    (False, 1, True, True),  # a racy file of docs/data/: the stamp keeps no digest of it, so it counts as changed
+])
+def test_a_page_as_new_as_the_stamp_is_vouched_for_by_its_bytes(project, assembled, edited, older_by, data, full):
+    """A filesystem with coarse mtimes, made here by setting the files the build owns and the stamp to whole
+    seconds (the rest ten seconds older): a hand edit of a page within the tick the build wrote it in, to the
+    same size, keeps both."""
+    cache, docs = project / "cache", project / "docs"
+    kept = stamp.last(cache)
+    for path in kept.outputs:
+        written = SECOND if path in kept.digests or data else SECOND - 10 * 10**9
+        os.utime(docs / path, ns=(written, written))
+    stamp.save(cache, kept.inputs, project / "permalinks.yaml", docs, kept.pages, kept.problems, kept.digests)
+    os.utime(cache / stamp.FILE, ns=(SECOND + older_by * 10**9,) * 2)
+    page = docs / next(path for path in kept.digests if path.startswith("sources/"))
+    racy = stamp.written(stamp.last(cache))[page.relative_to(docs).as_posix()][1] == stamp.RACY
+    assert racy is (older_by == 1)
+    text = page.read_bytes()
+    if edited:
+        page.write_bytes(text.replace(b"e", b"E", 1))
+        os.utime(page, ns=(SECOND, SECOND))
+    build(config(project))
+    assert assembled == ([1] if full else [])
+    assert page.read_bytes() == text if full or not edited else page.read_bytes() != text
