@@ -651,6 +651,9 @@ QUOTED = [
     # in someone's own words "they" are others, never the speaker
     (["\u201cThis administration is claiming to love the poor and the marginalised, yet they are prepared to fight "
       "tooth and nail against the very people to give away our assets,\u201d Vincent Roberts told reporters."], set()),
+    # ... and so in words whose quotation opens and never closes, which extraction finds no quotation in
+    (["\u201cThis administration is claiming to love the poor and the marginalised\u2026yet they are prepared to fight "
+      "tooth and nail against the very people to give away our assets, Vincent Roberts told reporters."], set()),
     # ... unless the speaker says what they should do: the speaker's advice
     (['"As an industry community, they should work with the IMO, and give support towards better environmental '
       'standards," said John Lu.'],

@@ -37,6 +37,7 @@ from typing import NamedTuple
 
 from dossier.extract.cues import Cues, stance_cues, words_where
 from dossier.extract.discourse import Context, Referent, pronoun_referent
+from dossier.extract.quotemarks import DOUBLE, LEANS_CLOSE, LEANS_OPEN
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import Stances, lexicon
 from dossier.model import ActorMention, Article, Confidence, QuoteMention, Stance
@@ -50,6 +51,8 @@ RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "until"})
 CONDITION_MARKS = frozenset({"if", "unless", "until"})  # a clause they open puts a condition on a stance
 QUESTION_MARKS = frozenset({"whether", "if"})  # a that-less clause they open asks, it states nothing
+OPENING = DOUBLE & LEANS_OPEN  # double quotation marks that lean open (“, „, «) and close (”, »); a straight one
+CLOSING = DOUBLE & LEANS_CLOSE  # may be either
 TURNED = {"support": "oppose", "oppose": "support"}  # what a stance on not doing something is on doing it
 TOPIC_PREPOSITIONS = frozenset({"to", "for", "with", "about", "of", "on", "behind", "towards", "toward", "against",
                                 "regarding", "over", "into", "from"})
@@ -1315,7 +1318,8 @@ class _Names:
         if said is not None:
             speaker = _speaker(token)
             if said.kind == "plural" and token.lower_ not in lexicon().stances.first_person and (
-                    self._quoted.at(paragraph, token.idx) is not None and not _advised(token.head, lexicon().stances)):
+                    (self._quoted.at(paragraph, token.idx) is not None or _opened(token))
+                    and not _advised(token.head, lexicon().stances)):
                 return []  # in someone's own words "they" are others: '"... they are prepared to fight X," he said',
                 # unless the speaker says what they should do ('"they should give support towards X," said Lu')
             if speaker and speaker[0].pos_ != "PRON" and speaker[0].i != token.i:
@@ -1383,6 +1387,14 @@ def _may_stand_for(said, holder: _Holder) -> bool:
     if said.kind == "organization":
         return holder.mention is None or holder.mention.kind != PERSON
     return not said.gender or _may_be(holder.name, said.gender)
+
+
+def _opened(token) -> bool:
+    """Whether `token` stands in quoted words whose quotation its paragraph opens before it and has not closed, as
+    when it never closes ('“This administration claims to love the poor, yet they are prepared to fight X, Roberts
+    told reporters'): quotation extraction finds no quotation there, the words are still the speaker's own."""
+    before = token.doc.text[:token.idx]
+    return max(map(before.rfind, OPENING)) > max(map(before.rfind, CLOSING))
 
 
 def _may_be(name: str, gender: str) -> bool:
