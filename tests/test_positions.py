@@ -214,6 +214,10 @@ STATED = [
     ("BCP spokesperson Dithapelo Keorapetse says they will oppose the bill.", ("Dithapelo Keorapetse", "oppose", "bill")),
     # a claim verb's that-clause with nobody named in it stays the claimer's own
     ("Germany claimed that the carbon tax is unconstitutional.", ("Germany", "oppose", "carbon tax")),
+    # feelings about something, as adjectives after "to be"
+    ("Opposition leader William Heather and Democratic Party leader Tina Browne are outraged with the government's "
+     "call for an early election.", ("Tina Browne", "oppose", "early election")),
+    ("Germany is unhappy with the trade deal.", ("Germany", "oppose", "trade deal")),
 ]
 
 
