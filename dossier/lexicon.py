@@ -328,6 +328,7 @@ class Stances(Patterned):
     idioms: dict[Word, dict[Word, Stance]]
     undoing_verbs: Words
     refused_verbs: Words
+    pledging_verbs: Words
     claim_nouns: Words
     claim_verbs: Words
     accusing_verbs: dict[Word, Word]
@@ -362,6 +363,7 @@ class Stances(Patterned):
     vague_nouns: Words
     generic_nouns: Words
     filler_modifiers: Words
+    rating_modifiers: Words
     representatives: Words
     people: Words
     bodies: Words

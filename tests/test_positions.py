@@ -214,6 +214,11 @@ STATED = [
     ("BCP spokesperson Dithapelo Keorapetse says they will oppose the bill.", ("Dithapelo Keorapetse", "oppose", "bill")),
     # a claim verb's that-clause with nobody named in it stays the claimer's own
     ("Germany claimed that the carbon tax is unconstitutional.", ("Germany", "oppose", "carbon tax")),
+    # what is vowed, pledged or promised is supported, a cue nested in it turned as it says
+    ("Germany pledged to scrap the carbon tax.", ("Germany", "oppose", "carbon tax")),
+    ("Germany vowed to defend the pension reform.", ("Germany", "support", "pension reform")),
+    ("Germany has promised to review the impact of the new speed limit.",
+     ("Germany", "support", "review the impact of the new speed limit")),
     # feelings about something, as adjectives after "to be"
     ("Opposition leader William Heather and Democratic Party leader Tina Browne are outraged with the government's "
      "call for an early election.", ("Tina Browne", "oppose", "early election")),
@@ -298,6 +303,9 @@ NOTHING_STATED = [
     "the decision at first instance.",
     "Germany is ready to discuss the matter.",
     "Germany rejected the issue.",
+    # a promise that something will happen forecasts, it pledges no act
+    "After Premier Rachel Notley stood with activist groups and promised Albertans a new carbon tax would guarantee "
+    "market access for Alberta, several groups redoubled their efforts.",
 ]
 
 
@@ -556,6 +564,9 @@ WORDINGS = [
     # points back: what is done is done to a noun that only points back ("the issue"), never said what it is
     ("Germany has shown readiness to address the issue raised by the opposition.",
      ("Germany", "address the issue", "holder stated, topic stated, wording points back")),
+    # points back: what is done is done to a vague noun that only rates it ("urgent matters"), not what it is
+    ("Despite setbacks, Germany vowed to continue advocating for urgent matters affecting citizens.",
+     ("Germany", "continue advocating for urgent matters", "holder stated, topic stated, wording points back")),
     # points back: a generic noun said only to be someone's ("the PNC's actions": whose, never what)
     ("In a press conference, Germany condemned the PNC’s actions, alleging the PNC is using its supermajority to "
      "stifle dissent.", ("Germany", "PNC's actions", "holder stated, topic stated, wording points back")),

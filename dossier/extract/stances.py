@@ -504,6 +504,8 @@ def _read_verb(verb, stance: str, particle, words: Stances, cue: str, nested: bo
         if topic is None and verb.dep_ in ("relcl", "acl") and not _misread_predicate(verb):
             topic = verb.head  # "the proposal that Ukraine accepted", "a provision sought by X"
         elif topic is not None and topic.dep_ == "ccomp":
+            if verb.lemma_.lower() in words.pledging_verbs:
+                return None  # "promised Albertans a new tax would guarantee X" forecasts, it pledges no act
             topic = _clause_topic(topic, words)
     if topic is not None and topic.lower_ in RELATIVE_PRONOUNS:
         topic = _antecedent(topic)  # "the plan, which Germany supports"
@@ -1086,7 +1088,8 @@ def _vague(head, words: Stances) -> bool:
     if lemma not in words.vague_nouns and lemma not in words.generic_nouns:
         return False
     named = ("compound", "nmod") if lemma in words.generic_nouns else ("compound", "amod", "nmod")
-    return not any((c.dep_ in named and c.lower_ not in words.filler_modifiers)
+    return not any((c.dep_ in named and c.lower_ not in words.filler_modifiers
+                    and c.lower_ not in words.rating_modifiers)  # "urgent matters" names none
                    or (c.dep_ == "nummod" and c.i > head.i)
                    or (c.dep_ == "prep" and _object(c) is not None and not _aside(c, words)
                        and not _vague(_object(c), words))
@@ -1152,7 +1155,7 @@ def _wording(ordered: Sequence, root) -> str:
             return "a name and a verb"
     if any(t.pos_ == "PRON" and (found := pronoun(t.text)) is not None and not found.possessive for t in ordered):
         return "points back"
-    if _done_to_pointer(ordered, root, lexicon().stances) or _whose_only(ordered, root, lexicon().stances):
+    if _names_nothing(ordered, lexicon().stances) or _whose_only(ordered, root, lexicon().stances):
         return "points back"
     return ""
 
@@ -1164,14 +1167,13 @@ def _complement_left_out(last, ordered: Sequence) -> bool:
                                        for c in last.children)
 
 
-def _done_to_pointer(ordered: Sequence, root, words: Stances) -> bool:
-    """Whether a topic only says that something is done to a noun pointing back, with nothing naming what it is:
-    "address the issue", "discuss the matter", "reverse the decision"."""
-    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
-    if root.pos_ not in ("VERB", "AUX") or obj is None or not _vague(obj, words):
-        return False
-    pointing = {t.i for t in obj.subtree}
-    return all(t.i == root.i or t.i in pointing or t.pos_ not in CONTENT for t in ordered)
+def _names_nothing(ordered: Sequence, words: Stances) -> bool:
+    """Whether a topic's only nouns say nothing of what it is, whatever is done to them: "address the issue",
+    "discuss the matter", "reverse the decision", "continue advocating for urgent matters" (a vague noun, its
+    words and verbs, nothing else that names)."""
+    nouns = [t for t in ordered if t.pos_ in ("NOUN", "PROPN")]
+    vague = {t.i for noun in nouns if _vague(noun, words) for t in noun.subtree}
+    return bool(nouns) and all(t.i in vague or t.pos_ in ("VERB", "AUX") or t.pos_ not in CONTENT for t in ordered)
 
 
 def _whose_only(ordered: Sequence, root, words: Stances) -> bool:
