@@ -223,6 +223,11 @@ STATED = [
     ("Opposition leader William Heather and Democratic Party leader Tina Browne are outraged with the government's "
      "call for an early election.", ("Tina Browne", "oppose", "early election")),
     ("Germany is unhappy with the trade deal.", ("Germany", "oppose", "trade deal")),
+    # a first conjunct the parser hung on the last name (or its title) as a modifier holds it too
+    ("Opposition leader William Heather and Democratic Party leader Tina Browne are outraged with the government's "
+     "call for an early election.", ("William Heather", "oppose", "early election")),
+    ("Speaker of Parliament Anita Among and Legal Committee Chairperson Stephen Mugabi Baja defended the timeline.",
+     ("Anita Among", "support", "timeline")),
 ]
 
 

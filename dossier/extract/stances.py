@@ -839,12 +839,25 @@ def _clause_topic(verb, words: Stances):
 
 
 def _conjuncts(token) -> list:
-    """`token` and what is coordinated with it: "Britain and France", "observers or a monitoring group"."""
+    """`token` and what is coordinated with it: "Britain and France", "observers or a monitoring group"; and a name
+    the parser hung on a later name as its modifier, its "and" with it ("Opposition leader William Heather and
+    Democratic Party leader Tina Browne are outraged": Heather modifies Browne's "leader" there), a first conjunct
+    misread."""
     found = [token]
     for child in token.children:
         if child.dep_ == "conj" and (child.pos_ == token.pos_ or {child.pos_, token.pos_} <= {"NOUN", "PROPN"}):
             found.extend(_conjuncts(child))
-    return found
+    return _misread_conjuncts(token) + found
+
+
+def _misread_conjuncts(name) -> list:
+    """The names before `name` that the parser hung on it (or on a word of its title: "leader" in "Democratic Party
+    leader Tina Browne") as a modifier with their "and": a first conjunct misread."""
+    if name.pos_ != "PROPN":
+        return []
+    words = [name, *(c for c in name.children if c.dep_ == "compound")]
+    return [c for word in words for c in word.children if c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i < name.i
+            and any(cc.dep_ == "cc" for cc in c.children)]
 
 
 def _hypothetical(token) -> bool:
