@@ -341,6 +341,7 @@ class Stances(Patterned):
     feeling_nouns: Words
     verdicts: dict[Word, Stance]
     verdict_modifiers: dict[Word, Stance]
+    comparing_adverbs: Words
     calling_verbs: Words
     standing_nouns: dict[Word, dict[Word, Stance]]
     acting_nouns: dict[Word, dict[Word, Stance]]

@@ -228,6 +228,10 @@ STATED = [
      "call for an early election.", ("William Heather", "oppose", "early election")),
     ("Speaker of Parliament Anita Among and Legal Committee Chairperson Stephen Mugabi Baja defended the timeline.",
      ("Anita Among", "support", "timeline")),
+    # a body judged for something: what it is judged for is the issue, never the body; a light verb's object made
+    # into something ("as the justification of X") makes the doing the issue
+    ("Germany criticized the University's administration for using the rankings as the yearly justification of "
+     "tuition hikes.", ("Germany", "oppose", "using the rankings as the yearly justification of tuition hikes")),
 ]
 
 
@@ -308,6 +312,8 @@ NOTHING_STATED = [
     "the decision at first instance.",
     "Germany is ready to discuss the matter.",
     "Germany rejected the issue.",
+    # a verdict compared judges nothing by itself
+    "Germany said sometimes the opposition's ambitions are more important than the attitude to the state.",
     # a promise that something will happen forecasts, it pledges no act
     "After Premier Rachel Notley stood with activist groups and promised Albertans a new carbon tax would guarantee "
     "market access for Alberta, several groups redoubled their efforts.",

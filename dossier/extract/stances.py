@@ -447,8 +447,9 @@ def _read_verdict(noun, words: Stances, nested: bool) -> _Reading | None:
     modifiers = [words.verdict_modifiers[c.lower_] for c in noun.children
                  if c.dep_ == "amod" and c.lower_ in words.verdict_modifiers]
     stance = words.verdicts.get(noun.lemma_.lower()) or next(iter(modifiers), None)
-    if subject is None or stance is None or any(c.dep_ == "advmod" and c.lower_ == "as" for c in noun.children):
-        return None  # "every match is as important as the next" compares, it judges nothing
+    if subject is None or stance is None or any(
+            c.dep_ == "advmod" and c.lower_ in words.comparing_adverbs for c in noun.children):
+        return None  # "every match is as important as the next", "ambitions are more important than X" compare
     return _Reading(stance, None, _conjuncts(subject), _clause_head(copula))
 
 
@@ -595,8 +596,11 @@ def _undone(topic, words: Stances):
 
 
 def _someone(token, words: Stances) -> bool:
-    """Whether `token` names someone rather than something: a name, a pronoun, a noun for people."""
-    return token.pos_ in ("PROPN", "PRON") or token.lemma_.lower() in words.people
+    """Whether `token` names someone rather than something: a name, a pronoun, a noun for people or for a body
+    ("criticised the University's administration for using X")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("PROPN", "PRON") or any(lemma in nouns for nouns in (words.people, words.bodies,
+                                                                                words.own_bodies))
 
 
 def _verb_stance(lemma: str, words: Stances) -> str:
@@ -1006,7 +1010,7 @@ def _topic(head, words: Stances, named: Callable[[object], bool]) -> tuple[_Phra
             obj = next((_object(c) for c in head.children if c.dep_ == "prep" and _object(c) is not None), None)
         light = head.lemma_.lower() in words.light_verbs and not any(
             c.dep_ == "prt" or _doing_named(c, words) for c in head.children)
-        if light and obj is not None and not (_vague(obj, words) and _made_into(head, words) is not None):
+        if light and obj is not None and _made_into(head, words) is None:  # "using X as the justification of Y"
             return _topic(obj, words, named)
         tokens = list(_phrase_tokens(head, words))
         if all(t.i == head.i or t.dep_ in ("neg", "prt") for t in tokens):
@@ -1051,8 +1055,8 @@ def _doing_named(complement, words: Stances) -> bool:
 
 
 def _made_into(verb, words: Stances):
-    """What a light verb makes its object into, or None: 'setting that [as the default limit]' is about the
-    default limit, however little its object says."""
+    """What a light verb makes its object into, or None: 'setting that [as the default limit]', 'using the rankings
+    [as the justification of tuition hikes]': the doing is the issue then, not its object alone."""
     made = _object(next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None))
     return made if made is not None and not _vague(made, words) else None
 
