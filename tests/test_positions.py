@@ -314,7 +314,8 @@ NOTHING_STATED = [
     "Germany rejected the issue.",
     # a verdict compared judges nothing by itself
     "Germany said sometimes the opposition's ambitions are more important than the attitude to the state.",
-    # a promise that something will happen forecasts, it pledges no act
+    # a thing pledged is given, an act; a promise that something will happen forecasts: neither is a stance
+    "Japan has pledged 3 million doses.",
     "After Premier Rachel Notley stood with activist groups and promised Albertans a new carbon tax would guarantee "
     "market access for Alberta, several groups redoubled their efforts.",
 ]

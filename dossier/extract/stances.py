@@ -505,13 +505,11 @@ def _read_verb(verb, stance: str, particle, words: Stances, cue: str, nested: bo
         if topic is None and verb.dep_ in ("relcl", "acl") and not _misread_predicate(verb):
             topic = verb.head  # "the proposal that Ukraine accepted", "a provision sought by X"
         elif topic is not None and topic.dep_ == "ccomp":
-            if verb.lemma_.lower() in words.pledging_verbs:
-                return None  # "promised Albertans a new tax would guarantee X" forecasts, it pledges no act
             topic = _clause_topic(topic, words)
     if topic is not None and topic.lower_ in RELATIVE_PRONOUNS:
         topic = _antecedent(topic)  # "the plan, which Germany supports"
-    if topic is None:
-        return None
+    if topic is None or (verb.lemma_.lower() in words.pledging_verbs and topic.dep_ != "xcomp"):
+        return None  # "pledged 3 million doses" gives, "promised a new tax would guarantee X" forecasts: no stance
     figure = ""
     if cue in words.accusing_verbs:  # "accused the government of using force": what they are accused of
         topic, figure = _accused_of(verb, topic, words.accusing_verbs[cue]), "accusation"
