@@ -613,6 +613,17 @@ def test_a_topic_is_written_in_the_articles_own_words(text):
                          for _, _, topic in found), found
 
 
+@pytest.mark.parametrize("text, topic", [
+    ("The pact, due to be signed in the Seimas next week, names emigration as a national problem.\n\n"
+     "Andrius Kubilius, leader of the opposition group in parliament, slammed the planned pact.",
+     "pact due to be signed in the Seimas"),
+    ("France condemned the government's handling of what was described as a national health crisis.",
+     "the government's handling of what was described as a national health crisis"),
+])
+def test_a_clause_inside_a_topic_keeps_its_auxiliaries(text, topic):
+    assert topic in {found for _, _, found in stances(*text.split("\n\n"))}
+
+
 @pytest.mark.parametrize("sentence", [
     "Germany wants Ukraine to join NATO.",  # a name and a verb with an object: an issue
     "The Unite union backed the pay offer.",

@@ -1221,8 +1221,10 @@ def _phrase_tokens(token, words: Stances, top: bool = True) -> Iterator:
         if child.dep_ == "punct" and _inside_word(child):
             yield child  # the hyphen in "30-day"
             continue
-        infinitive = not top and child.dep_ == "aux" and child.lower_ == "to" and token.dep_ == "xcomp"
-        if child.dep_ in PRUNED and not infinitive and not (  # "using force [to] suppress opposition" keeps its "to"
+        # a clause inside the topic keeps its auxiliaries: "using force [to] suppress opposition", "the pact due to
+        # [be] signed", "what [was] described as"
+        auxiliary = not top and child.dep_ in ("aux", "auxpass") and (child.lower_ != "to" or token.dep_ == "xcomp")
+        if child.dep_ in PRUNED and not auxiliary and not (
                 top and child.dep_ == "neg" and token.pos_ in ("VERB", "AUX") and not _not_doing(token)):
             continue
         if top and child.dep_ in ("amod", "det", "predet", "nummod", "poss") and child.lower_ in words.filler_modifiers:
