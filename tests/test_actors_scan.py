@@ -1,4 +1,4 @@
-"""The actor scan tries its readings only where one can begin (actors._may_start), at each such word only
+"""The actor scan tries its readings only where one can begin (actors._word), at each such word only
 the readings that word can open (actors._openers), a title or an institution only where one ends ahead in
 the paragraph (actors._last_title, actors._last_institution), a law or a name with its initials in brackets
 only where a law's head or a bracket is ahead (actors._last_of), and a group only at a group's noun
@@ -17,8 +17,10 @@ from hypothesis import strategies as st
 from dossier import ingest, nlp
 from dossier.extract import actors
 from dossier.extract.actors import extract_actors
+from dossier.extract.sentences import article_sentences
 from dossier.model import Article, Paragraph
 from dossier.text import ends_sentence, normalise
+from dossier.world import world
 
 ROOT = Path(__file__).resolve().parent.parent
 # Lower-case openings a reading starts with, and words around them.
@@ -41,11 +43,11 @@ paragraph = st.lists(st.sampled_from(PIECES), min_size=1, max_size=20).map(" ".j
 def _both_ways(article: Article, docs: list, monkeypatch: pytest.MonkeyPatch) -> tuple[list, list]:
     gated = extract_actors(article, docs)
     with monkeypatch.context() as patch:
-        patch.setattr(actors, "_may_start", lambda token, word: True)
+        patch.setattr(actors, "_word", lambda orth, token: (normalise(token.text), True))
         patch.setattr(actors, "_last_title", lambda words: len(words))
-        patch.setattr(actors, "_last_institution", lambda tokens, words: len(words))
+        patch.setattr(actors, "_last_institution", lambda lower, words: len(words))
         patch.setattr(actors, "_last_of", lambda words, wanted: len(words))
-        patch.setattr(actors, "_group_nouns", lambda tokens: tokens)
+        patch.setattr(actors, "_group_nouns", lambda tokens, lower: tokens)
         patch.setattr(actors, "_openers", lambda word, after_the, before: actors._Reader._readings)
         everywhere = extract_actors(article, docs)
     return gated, everywhere
@@ -97,7 +99,57 @@ def test_the_gate_changes_nothing_on_any_prose(texts):
 def test_may_start(text, word, may_start):
     doc = nlp.parse(text)
     token = next(t for t in doc if t.text == word)
-    assert actors._may_start(token, token.text) is may_start
+    paragraph = actors._Paragraph.read(Paragraph(1, text), doc, [(0, len(text))])
+    assert (token.i in paragraph.starts) is may_start
+
+
+# A paragraph's words, where readings may begin, its last government and its group nouns are read from the
+# arrays cue matching reads (cues.column) and each word of the vocabulary once (actors._word): they must be what
+# reading every token gives (`_read_token_by_token`, the scan's reading before), in any case and script.
+ODD_PIECES = ["Government", "government", "GOVERNMENT", "\uff47\uff4f\uff56\uff45\uff52\uff4e\uff4d\uff45\uff4e\uff54",
+              "authorities", "Authorities", "unions", "Unions", "residents", "\ufb01nance minister", "\u201cThe",
+              "officials", "Ｔｈｅ", "the", "Deputy", "von", "said", ".", "\u00e9lite", "\u00c9lys\u00e9e", "Ministry",
+              "Foundation", "foreign ministry", "(", "Act", "NASA", "x", "O'Brien", "O\u2019Brien", "\u2014", ","]
+
+
+def _read_token_by_token(doc) -> tuple:
+    w = world()
+    tokens = list(doc)
+    words = [normalise(t.text) for t in tokens]
+    starts = [k for k, (t, word) in enumerate(zip(tokens, words))
+              if word[:1].isupper() or t.text[:1].isupper() or t.is_title or t.is_upper or t.is_sent_start
+              or word.lower() in actors._first_words()]
+    government = next((k for k in reversed(range(len(tokens))) if tokens[k].lower_ in w.governments), -1)
+    institution = max(government, w.institutions.last(words), w.organization_heads.last(words))
+    return words, starts, institution, [t.i for t in tokens if t.lower_ in w.group_nouns]
+
+
+def _read_from_arrays(texts: list[str]) -> list[tuple]:
+    found = []
+    for k, (text, doc, spans) in enumerate(zip(texts, nlp.load().pipe(texts), article_sentences(texts))):
+        paragraph = actors._Paragraph.read(Paragraph(k + 1, text), doc, spans)
+        found.append(((paragraph.words, paragraph.starts, paragraph.last_institution,
+                       [t.i for t in paragraph.group_nouns]), _read_token_by_token(doc)))
+    return found
+
+
+@pytest.mark.parametrize("folder", [ROOT / "seeds", ROOT / "tests" / "corpus"])
+def test_a_paragraph_read_from_arrays_is_read_as_token_by_token_on_real_articles(folder):
+    articles, _ = ingest.read_seeds(folder)
+    texts = [p.text for article in articles for p in article.paragraphs]
+    found = _read_from_arrays(texts)
+    assert any(read[2] >= 0 for read, _ in found) and any(read[3] for read, _ in found)  # governments, groups
+    for text, (read, by_token) in zip(texts, found):
+        assert read == by_token, text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(ODD_PIECES), min_size=1, max_size=14).map(" ".join), min_size=1, max_size=3))
+@example(["officials said the \uff47\uff4f\uff56\uff45\uff52\uff4e\uff4d\uff45\uff4e\uff54 of Ｔｈｅ unions ."])
+@example(["The GOVERNMENT said . Authorities and Unions said .", "\u201cThe \u00c9lys\u00e9e said ."])
+def test_a_paragraph_read_from_arrays_is_read_as_token_by_token_in_any_prose(texts):
+    for read, by_token in _read_from_arrays(texts):
+        assert read == by_token
 
 
 # The second pass takes the first pass's reading at a position where every question it asked of the reader's

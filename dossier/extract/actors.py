@@ -39,6 +39,7 @@ from functools import cached_property, lru_cache, wraps
 from typing import NamedTuple
 
 from dossier import nlp
+from dossier.extract.cues import column, string_ids
 from dossier.extract.discourse import Referent, role_referent
 from dossier.extract.sentences import article_sentences
 from dossier.lexicon import lexicon
@@ -127,14 +128,17 @@ class _Paragraph:
     @classmethod
     def read(cls, paragraph, doc, sentences: Sequence[tuple[int, int]]) -> _Paragraph:
         tokens = list(doc)
-        words = [normalise(t.text) for t in tokens]
+        read = [_word(orth, token) for orth, token in zip(column(doc, "ORTH"), tokens)]
+        words = [word for word, _ in read]
         starts = [doc.char_span(start, end, alignment_mode="expand").start for start, end in sentences]
+        lower = column(doc, "LOWER")
         w = world()
         return cls(paragraph.index, paragraph.text, doc, tokens, words, [*starts, len(tokens)],
                    _heading_from(paragraph.text, sentences, starts, len(tokens)), {e.start: e for e in doc.ents},
-                   [k for k, (token, word) in enumerate(zip(tokens, words)) if _may_start(token, word)],
-                   _last_title(words), _last_institution(tokens, words), _last_of(words, w.law_heads),
-                   _last_of(words, {"("}), _group_nouns(tokens))
+                   [k for k, ((_, opens), sentence_start) in enumerate(zip(read, column(doc, "SENT_START")))
+                    if opens or sentence_start == 1],
+                   _last_title(words), _last_institution(lower, words), _last_of(words, w.law_heads),
+                   _last_of(words, {"("}), _group_nouns(tokens, lower))
 
     def span_text(self, start: int, end: int) -> str:
         """doc[start:end].text, without making a Span."""
@@ -1927,18 +1931,24 @@ def _last_of(words: list[str], wanted: Set[str]) -> int:
     return next(k for k in reversed(range(len(words))) if words[k] in wanted)
 
 
-def _group_nouns(tokens: Sequence) -> list:
-    """The tokens that are a plural noun for a group ("unions", "residents"): the only ones `_groups` reads."""
-    nouns = world().group_nouns
-    return [t for t in tokens if t.lower_ in nouns]
+def _group_nouns(tokens: Sequence, lower: list[int]) -> list:
+    """The tokens that are a plural noun for a group ("unions", "residents"), by their LOWER ids (`lower`):
+    the only ones `_groups` reads."""
+    nouns = string_ids(world().group_nouns)
+    return [tokens[k] for k in _where(lower, nouns)]
 
 
-def _last_institution(tokens: Sequence, words: list[str]) -> int:
+def _last_institution(lower: list[int], words: list[str]) -> int:
     """The last position where an institution's or organisation's head ("Ministry", "Foundation") or a
-    government ("government", "authorities") is, -1 for none."""
+    government ("government", "authorities", by the LOWER ids `lower`) is, -1 for none."""
     w = world()
-    government = next((k for k in reversed(range(len(tokens))) if tokens[k].lower_ in w.governments), -1)
+    government = max(_where(lower, string_ids(w.governments)), default=-1)
     return max(government, w.institutions.last(words), w.organization_heads.last(words))
+
+
+def _where(values: list[int], wanted: Set[int]) -> list[int]:
+    """The positions of `values` that are `wanted`: none, in most paragraphs, found without a step a word."""
+    return [] if wanted.isdisjoint(values) else [k for k, value in enumerate(values) if value in wanted]
 
 
 def _heading_from(text: str, sentences: Sequence[tuple[int, int]], starts: Sequence[int], length: int) -> int:
@@ -2019,13 +2029,26 @@ def _is_organization_word(lemma: str, text: str) -> bool:
     return any(nouns.get(form) is not None for form in (lemma, text, text.removesuffix("s")))
 
 
+_WORDS: dict[int, tuple[str, bool]] = {}  # a word's string id -> what `_word` makes of it
+
+
+def _word(orth: int, token) -> tuple[str, bool]:
+    """A token's text normalised, and whether a reading may begin at it whatever its place (`_may_start`),
+    both of its text alone: made once per word of the vocabulary (`_WORDS`), not at every token."""
+    read = _WORDS.get(orth)
+    if read is None:
+        word = normalise(token.text)
+        read = _WORDS[orth] = word, _may_start(token, word)
+    return read
+
+
 def _may_start(token, word: str) -> bool:
-    """Whether any reading can begin at `token` (`word` normalised). Every one begins with a capitalised
-    word, "the", a particle ("von der Leyen"), a sentence's first word or the first word of a phrase in
-    a table it starts with (titles, demonyms, ...): most words of prose are none of these, and trying
-    every reading at each of them was most of the scan's time."""
+    """Whether any reading can begin at `token` (`word` normalised) wherever it stands: a capitalised word,
+    "the", a particle ("von der Leyen") or the first word of a phrase in a table it starts with (titles,
+    demonyms, ...). A sentence's first word may too (`_Paragraph.read`). Most words of prose are none of
+    these, and trying every reading at each of them was most of the scan's time."""
     return (word[:1].isupper() or token.text[:1].isupper() or token.is_title or token.is_upper
-            or token.is_sent_start or word.lower() in _first_words())
+            or word.lower() in _first_words())
 
 
 @lru_cache(maxsize=1)

@@ -49,14 +49,27 @@ def speech_cues(doc: Doc) -> Cues:
     return _cues(doc, "speech_verbs")
 
 
+def column(doc: Doc, attribute: str) -> list[int]:
+    """One attribute of every word of a parsed paragraph, by index: one of ATTRIBUTES as string ids, or
+    "SENT_START" (1 where a sentence starts, as `Token.is_sent_start` is true). Read from the paragraph's arrays
+    (`_Parse.of`), made once for every step that reads them (the actor scan, both files' cues), no Token made."""
+    parse = _Parse.of(doc)
+    return parse.sentence_starts if attribute == "SENT_START" else parse.attributes[ATTRIBUTES.index(attribute)]
+
+
+@cache
+def string_ids(words: frozenset[str]) -> frozenset[int]:
+    """The string ids of `words`, as `column` gives them: `token.lower_ in words` is `lower in string_ids(words)`."""
+    return frozenset(map(get_string_id, words))
+
+
 def words_where(doc: Doc, attribute: str, wanted: Callable[[str], bool]) -> list[int]:
     """The words of a parsed paragraph whose `attribute` (one of ATTRIBUTES: "LEMMA", "LOWER", ...) is
-    `wanted`, by index: read from the paragraph's arrays (`_Parse.of`, which cue matching reads too), each
-    value the paragraph holds asked once, no Token made."""
-    column = _Parse.of(doc).attributes[ATTRIBUTES.index(attribute)]
+    `wanted`, by index (`column`), each value the paragraph holds asked once."""
+    values = column(doc, attribute)
     strings = doc.vocab.strings
-    found = {value for value in set(column) if wanted(strings[value])}
-    return [i for i, value in enumerate(column) if value in found] if found else []
+    found = {value for value in set(values) if wanted(strings[value])}
+    return [i for i, value in enumerate(values) if value in found] if found else []
 
 
 class _Test(NamedTuple):
