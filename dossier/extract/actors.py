@@ -79,8 +79,8 @@ def extract_actors(article: Article, docs: Sequence, sentences: Sequence | None 
     """Every actor mention in `article`; `docs[i]` is the spaCy parse of `article.paragraphs[i]` and
     `sentences[i]` its sentence spans (dossier.extract.sentences; split here when not given)."""
     spans = sentences if sentences is not None else article_sentences([p.text for p in article.paragraphs])
-    paragraphs = [_Paragraph.read(paragraph, doc, paragraph_spans)
-                  for paragraph, doc, paragraph_spans in zip(article.paragraphs, docs, spans)]
+    paragraphs = _Text([_Paragraph.read(paragraph, doc, paragraph_spans)
+                        for paragraph, doc, paragraph_spans in zip(article.paragraphs, docs, spans)])
     first = _Reader(article, paragraphs)
     first_mentions = first.mentions()
     organizations = dict.fromkeys(m.name for m in first_mentions if m.kind == ORGANIZATION)  # first named first
@@ -149,6 +149,44 @@ class _Paragraph:
         return self.text[self.tokens[start].idx:last.idx + len(last)]
 
 
+class _Text(list):
+    """An article's paragraphs as the scan reads them (`_Paragraph`), with what both passes ask of the whole
+    text, read once."""
+
+    @cached_property
+    def title_abbreviations(self) -> dict[str, str]:
+        """Initials in brackets between a title and a name, and whom they name: "Chief Justice of Pakistan
+        (CJP) Qazi Faez Isa" gives CJP -> Qazi Faez Isa, and "the CJP" later is him (the tagger calls the
+        initials an organisation). The initials must be those of the title's capitalised words."""
+        found = {}
+        for paragraph in self:
+            words, tokens = paragraph.words, paragraph.tokens
+            for k in range(1, len(words) - 3):
+                initials = words[k + 1]
+                if not (words[k] == "(" and words[k + 2] == ")" and len(initials) > 1 and initials.isupper()
+                        and tokens[k + 3].ent_type_ == "PERSON"):
+                    continue
+                capitals = [j for j in range(k - 1, -1, -1) if words[j][:1].isupper()][:len(initials)]
+                if capitals and "".join(words[j][0] for j in reversed(capitals)) == initials and all(
+                        words[j].lower() in ("of", "the", "and", "for") or words[j][:1].isupper()
+                        for j in range(capitals[-1], k)) and world().titles.match(words, capitals[-1]):
+                    end = next((j for j in range(k + 3, len(words)) if tokens[j].ent_type_ != "PERSON"), len(words))
+                    found.setdefault(initials, normalise(paragraph.span_text(k + 3, end)))
+        return found
+
+    @cached_property
+    def capitalised_inside_sentences(self) -> frozenset[str]:
+        """Words the article's prose capitalises inside a sentence: names, even where the tagger takes one
+        that opens a sentence for a common noun ("Albertsons said" after "Kroger and Albertsons")."""
+        return frozenset(p.words[t.i] for p in self
+                         for t in p.tokens[:p.heading_from] if not t.is_sent_start and t.text[:1].isupper())
+
+    @cached_property
+    def tagged_organizations(self) -> Counter:
+        """How often the tagger labels each text ORG in the whole article."""
+        return Counter(e.text for p in self for e in p.entities.values() if e.label_ == "ORG")
+
+
 def _same_in_both_passes(method):
     """Remember what `method` answers at a position of the current paragraph: it depends only on the
     paragraph's words and parse and the article's (never on whom the scan has met so far), and every
@@ -215,7 +253,7 @@ class _Reading:
 class _Reader:
     """Reads one article paragraph by paragraph, remembering who it has introduced so far."""
 
-    def __init__(self, article: Article, paragraphs: list[_Paragraph], known_people: Sequence[_Person] = (),
+    def __init__(self, article: Article, paragraphs: _Text, known_people: Sequence[_Person] = (),
                  known_organizations: Sequence[str] = (), governed: Sequence[tuple] = (),
                  addressed: frozenset[str] = frozenset(), reads_countries: bool = False):
         self.article = article
@@ -495,31 +533,10 @@ class _Reader:
             reading.method = LONE_NAME
         return reading
 
-    @cached_property
-    def title_abbreviations(self) -> dict[str, str]:
-        """Initials in brackets between a title and a name, and whom they name: "Chief Justice of Pakistan
-        (CJP) Qazi Faez Isa" gives CJP -> Qazi Faez Isa, and "the CJP" later is him (the tagger calls the
-        initials an organisation). The initials must be those of the title's capitalised words."""
-        found = {}
-        for paragraph in self.paragraphs:
-            words, tokens = paragraph.words, paragraph.tokens
-            for k in range(1, len(words) - 3):
-                initials = words[k + 1]
-                if not (words[k] == "(" and words[k + 2] == ")" and len(initials) > 1 and initials.isupper()
-                        and tokens[k + 3].ent_type_ == "PERSON"):
-                    continue
-                capitals = [j for j in range(k - 1, -1, -1) if words[j][:1].isupper()][:len(initials)]
-                if capitals and "".join(words[j][0] for j in reversed(capitals)) == initials and all(
-                        words[j].lower() in ("of", "the", "and", "for") or words[j][:1].isupper()
-                        for j in range(capitals[-1], k)) and self.world.titles.match(words, capitals[-1]):
-                    end = next((j for j in range(k + 3, len(words)) if tokens[j].ent_type_ != "PERSON"), len(words))
-                    found.setdefault(initials, normalise(paragraph.span_text(k + 3, end)))
-        return found
-
     def _abbreviated_title(self, i: int) -> _Reading | None:
         """ "the CJP" after "Chief Justice of Pakistan (CJP) Qazi Faez Isa": the person (title_abbreviations)."""
         j = self._skip_the(i)
-        name = self.title_abbreviations.get(self.words[j])
+        name = self.paragraphs.title_abbreviations.get(self.words[j])
         if name is None or self.words[j - 1] == "(":
             return None
         person = self._known_person(name) or _Person(name)
@@ -723,11 +740,11 @@ class _Reader:
             end = self._proper_name_end(end, continues=True) or end  # "the ACLU of Illinois"
             end = next((k for k in range(start + 1, end) if self._title_words(k)), end)  # "Bank of Italy Governor"
             end = next((k for k in range(start + 1, end) if self.words[k] == "("), end)  # "Atoc" of "... (Atoc)"
-            if span.text in self.title_abbreviations:  # "CJP": an office, not an organisation
+            if span.text in self.paragraphs.title_abbreviations:  # "CJP": an office, not an organisation
                 return None
             if self._in_title(start) or self._titled_name(span) or (self._title_words(start) or 0) >= end:
                 return None  # "the Leader of Opposition": an office, held by someone, is no organisation
-            recurs = self._tagged_organizations[span.text] > 1
+            recurs = self.paragraphs.tagged_organizations[span.text] > 1
             speaks = self._is_speaker(span.root.i)
         elif self._is_speaker(self._name_run(i) - 1) and self._known_person(
                 normalise(self.paragraph.span_text(i, self._name_run(i)))) is None:
@@ -1457,7 +1474,7 @@ class _Reader:
             return party[0], party[1]
         word = self.words[i]
         if not (len(word) > 1 and word.isalpha() and word.isupper()) or self._title_words(i) is not None or (
-                word.lower() in self.world.honorifics or word in self.title_abbreviations
+                word.lower() in self.world.honorifics or word in self.paragraphs.title_abbreviations
                 or self.world.known(word) or self.world.is_outlet(word)):
             return None
         named = self._named_organization(i)  # "(SWWTU) president": the union it abbreviates
@@ -1586,7 +1603,7 @@ class _Reader:
         if token.lower_ in self.world.modifiers or token.lower_ in self.world.honorifics:
             return False
         unknown = not _is_english(token) or (  # "Alves", "Equinor": the tagger may call them plural nouns
-            token.is_sent_start and text in self._capitalised_inside_sentences)
+            token.is_sent_start and text in self.paragraphs.capitalised_inside_sentences)
         if token.ent_type_ != "PERSON" and not unknown and (token.pos_ != "PROPN" or token.tag_ == "NNPS"):
             return False
         if token.tag_ == "NNS" and not unknown:
@@ -1866,18 +1883,6 @@ class _Reader:
         return len(rest) >= 2 and all(t.text[:1].isupper() for t in rest) and not _is_english(rest[-1])
 
     # -- small helpers -----------------------------------------------------
-
-    @cached_property
-    def _capitalised_inside_sentences(self) -> frozenset[str]:
-        """Words the article's prose capitalises inside a sentence: names, even where the tagger takes one
-        that opens a sentence for a common noun ("Albertsons said" after "Kroger and Albertsons")."""
-        return frozenset(p.words[t.i] for p in self.paragraphs
-                         for t in p.tokens[:p.heading_from] if not t.is_sent_start and t.text[:1].isupper())
-
-    @cached_property
-    def _tagged_organizations(self) -> Counter:
-        """How often the tagger labels each text ORG in the whole article."""
-        return Counter(e.text for p in self.paragraphs for e in p.entities.values() if e.label_ == "ORG")
 
     def _sentence(self, k: int) -> range:
         """The tokens of the sentence token k is in."""
