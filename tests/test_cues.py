@@ -161,3 +161,25 @@ def test_words_where_reads_what_each_token_says(attribute, read, wanted):
         assert cues.words_where(doc, attribute, wanted) == expected, doc.text
         found += len(expected)
     assert found > 3  # the comparison is about real words
+
+
+@pytest.mark.parametrize("attribute, read", [
+    ("ORTH", lambda t: t.orth),
+    ("LOWER", lambda t: t.lower),
+    ("LEMMA", lambda t: t.lemma),
+    ("SENT_START", lambda t: 1 if t.is_sent_start else -1),  # a parsed paragraph knows each word's place
+])
+def test_a_column_is_what_each_token_says(attribute, read):
+    """cues.column gives, from the paragraph's arrays, each token's attribute as the token gives it."""
+    extra = ["", "The unions said the Government said. Then they left.", "\u201cNo,\u201d the MINISTER said."]
+    for doc in nlp.load().pipe([*_paragraphs(ROOT / "seeds", None), *extra]):
+        assert cues.column(doc, attribute) == [read(t) for t in doc], doc.text
+
+
+@pytest.mark.parametrize("words", [frozenset({"government", "unions", "the"}), frozenset({"Minister", "said", "\u00e9lite"})])
+def test_string_ids_test_a_column_as_the_words_test_each_token(words):
+    """`token.lower_ in words` is `lower in cues.string_ids(words)`, word for word."""
+    doc = nlp.parse("The Government and the unions said the \u00c9LITE minister, Minister Said, had said so.")
+    ids = cues.string_ids(words)
+    assert [value in ids for value in cues.column(doc, "LOWER")] == [t.lower_ in words for t in doc]
+    assert any(t.lower_ in words for t in doc)
