@@ -43,7 +43,8 @@ paragraph = st.lists(st.sampled_from(PIECES), min_size=1, max_size=20).map(" ".j
 def _both_ways(article: Article, docs: list, monkeypatch: pytest.MonkeyPatch) -> tuple[list, list]:
     gated = extract_actors(article, docs)
     with monkeypatch.context() as patch:
-        patch.setattr(actors, "_word", lambda orth, token: (normalise(token.text), True))
+        patch.setattr(actors, "_word", lambda orth, token: actors._Word(normalise(token.text), True,
+                                                                         token.text[:1].isupper()))
         patch.setattr(actors, "_last_title", lambda words: len(words))
         patch.setattr(actors, "_last_institution", lambda lower, words: len(words))
         patch.setattr(actors, "_last_of", lambda words, wanted: len(words))
@@ -124,12 +125,20 @@ def _read_token_by_token(doc) -> tuple:
     return words, starts, institution, [t.i for t in tokens if t.lower_ in w.group_nouns]
 
 
+def _capitalised_inside_sentences(paragraphs) -> frozenset[str]:
+    return frozenset(p.words[t.i] for p in paragraphs
+                     for t in p.tokens[:p.heading_from] if not t.is_sent_start and t.text[:1].isupper())
+
+
 def _read_from_arrays(texts: list[str]) -> list[tuple]:
     found = []
+    paragraphs = actors._Text()
     for k, (text, doc, spans) in enumerate(zip(texts, nlp.load().pipe(texts), article_sentences(texts))):
         paragraph = actors._Paragraph.read(Paragraph(k + 1, text), doc, spans)
+        paragraphs.append(paragraph)
         found.append(((paragraph.words, paragraph.starts, paragraph.last_institution,
                        [t.i for t in paragraph.group_nouns]), _read_token_by_token(doc)))
+    assert paragraphs.capitalised_inside_sentences == _capitalised_inside_sentences(paragraphs)
     return found
 
 

@@ -122,6 +122,7 @@ class _Paragraph:
     last_law: int  # ...a law's head ("Act", "Bill"): no law is read after it
     last_bracket: int  # ...an opening bracket: no name with its initials in brackets is read after it
     group_nouns: list  # the tokens that are a plural noun for a group (`_groups` looks at no other)
+    capitalised_inside: list[int]  # the tokens capitalised inside a sentence the tagger reads, before the heading
     answers: dict = field(default_factory=dict)
     readings: dict = field(default_factory=dict)  # token -> (the best reading there, the questions it asked)
 
@@ -129,16 +130,17 @@ class _Paragraph:
     def read(cls, paragraph, doc, sentences: Sequence[tuple[int, int]]) -> _Paragraph:
         tokens = list(doc)
         read = [_word(orth, token) for orth, token in zip(column(doc, "ORTH"), tokens)]
-        words = [word for word, _ in read]
+        words = [word.text for word in read]
         starts = [doc.char_span(start, end, alignment_mode="expand").start for start, end in sentences]
-        lower = column(doc, "LOWER")
+        heading_from = _heading_from(paragraph.text, sentences, starts, len(tokens))
+        lower, sentence_start = column(doc, "LOWER"), column(doc, "SENT_START")
         w = world()
-        return cls(paragraph.index, paragraph.text, doc, tokens, words, [*starts, len(tokens)],
-                   _heading_from(paragraph.text, sentences, starts, len(tokens)), {e.start: e for e in doc.ents},
-                   [k for k, ((_, opens), sentence_start) in enumerate(zip(read, column(doc, "SENT_START")))
-                    if opens or sentence_start == 1],
+        return cls(paragraph.index, paragraph.text, doc, tokens, words, [*starts, len(tokens)], heading_from,
+                   {e.start: e for e in doc.ents},
+                   [k for k, (word, start) in enumerate(zip(read, sentence_start)) if word.opens or start == 1],
                    _last_title(words), _last_institution(lower, words), _last_of(words, w.law_heads),
-                   _last_of(words, {"("}), _group_nouns(tokens, lower))
+                   _last_of(words, {"("}), _group_nouns(tokens, lower),
+                   [k for k in range(heading_from) if read[k].capitalised and sentence_start[k] != 1])
 
     def span_text(self, start: int, end: int) -> str:
         """doc[start:end].text, without making a Span."""
@@ -178,8 +180,7 @@ class _Text(list):
     def capitalised_inside_sentences(self) -> frozenset[str]:
         """Words the article's prose capitalises inside a sentence: names, even where the tagger takes one
         that opens a sentence for a common noun ("Albertsons said" after "Kroger and Albertsons")."""
-        return frozenset(p.words[t.i] for p in self
-                         for t in p.tokens[:p.heading_from] if not t.is_sent_start and t.text[:1].isupper())
+        return frozenset(p.words[k] for p in self for k in p.capitalised_inside)
 
     @cached_property
     def tagged_organizations(self) -> Counter:
@@ -2034,16 +2035,24 @@ def _is_organization_word(lemma: str, text: str) -> bool:
     return any(nouns.get(form) is not None for form in (lemma, text, text.removesuffix("s")))
 
 
-_WORDS: dict[int, tuple[str, bool]] = {}  # a word's string id -> what `_word` makes of it
+class _Word(NamedTuple):
+    """What the scan reads of a word by its text alone (`_word`)."""
+
+    text: str  # normalised
+    opens: bool  # whether a reading may begin at it wherever it stands (`_may_start`)
+    capitalised: bool  # whether it is printed with a capital first
 
 
-def _word(orth: int, token) -> tuple[str, bool]:
-    """A token's text normalised, and whether a reading may begin at it whatever its place (`_may_start`),
-    both of its text alone: made once per word of the vocabulary (`_WORDS`), not at every token."""
+_WORDS: dict[int, _Word] = {}  # a word's string id -> what `_word` makes of it
+
+
+def _word(orth: int, token) -> _Word:
+    """What the scan reads of `token` (whose ORTH id is `orth`) by its text alone: made once per word of the
+    vocabulary (`_WORDS`), not at every token."""
     read = _WORDS.get(orth)
     if read is None:
         word = normalise(token.text)
-        read = _WORDS[orth] = word, _may_start(token, word)
+        read = _WORDS[orth] = _Word(word, _may_start(token, word), token.text[:1].isupper())
     return read
 
 
