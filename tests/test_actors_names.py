@@ -643,6 +643,20 @@ def test_a_venue_where_something_happened_is_no_actor(paragraph, actors):
     assert {m.name for m in _extract([paragraph]).actors} == actors
 
 
+@pytest.mark.parametrize("paragraph, place, employer", [
+    # "at" a name the tagger calls a place: where someone is posted or works, no employer of theirs
+    ("The Special Representative of the President of the ECOWAS Commission at Abidjan, Mr. Babacar Carlos Mbaye, "
+     "led the delegation.", "Abidjan", None),
+    ("'Devastating, harsh and feeling betrayed' - that's how workers at Wolverhampton's Goodyear factory summed up "
+     "the confirmation that the plant will close.", "Wolverhampton", None),
+    # "at" an organisation: the employer
+    ("Jane Roe, an analyst at Morningstar, said the shares would fall.", None, "Morningstar"),
+])
+def test_where_someone_is_posted_is_no_employer(paragraph, place, employer):
+    names = {m.name for m in _extract([paragraph]).actors}
+    assert place not in names and (employer is None or employer in names), names
+
+
 @pytest.mark.parametrize("paragraphs, want, never", [
     # a title of office and a person's name the tagger took for one organisation
     (["Magistrate Davies Chibwili denied the application."], ("Davies Chibwili", PERSON), "Magistrate Davies Chibwili"),

@@ -900,7 +900,8 @@ class _Reader:
                 "amod", "compound", "nmod", "det", "poss")))
 
     def _employer(self, i: int) -> _Reading | None:
-        """Where someone works: "an analyst at Morningstar", "chief economist at the Kiel Institute"."""
+        """Where someone works: "an analyst at Morningstar", "chief economist at the Kiel Institute"; not where
+        they are posted, a name the tagger calls a place ("Special Representative ... at Abidjan")."""
         j = self._skip_the(i)
         at = i - 1
         if at < 1 or self.words[at].lower() != "at" or self.heading:
@@ -911,6 +912,8 @@ class _Reader:
             return None
         end = self._proper_name_end(j)
         if end is None:
+            return None
+        if any(token.ent_type_ in PLACE_ENTITIES for token in self.doc[j:end]):
             return None
         name = normalise(self.paragraph.span_text(j, end))
         if self.world.known(name) is not None or self.world.is_outlet(name) or self._known_person(name):
