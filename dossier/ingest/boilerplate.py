@@ -166,8 +166,7 @@ def _metadata_part(part: str) -> dict | None:
         iso = parse_date(rest)
         if iso:
             return {kind: iso}
-        partial = _PARTIAL_DATE.search(rest)  # "Published 12 January": a date without its year, never completed
-        if label["colon"] or only_times(rest) or (partial and only_times(rest[:partial.start()] + " " + rest[partial.end():])):
+        if label["colon"] or only_times(rest) or _partial_date_only(rest):  # "Published 12 January"
             return {}
     iso = parse_date(part)
     if iso:
@@ -218,10 +217,16 @@ def _section_and_date(part: str) -> dict | None:
         if " ".join(words[:end]).casefold() in cues().section_labels:
             rest = " ".join(words[end:])
             iso = parse_date(rest)
-            partial = _PARTIAL_DATE.search(rest)
-            if iso or (partial and only_times(rest[:partial.start()] + " " + rest[partial.end():])):
+            if iso or _partial_date_only(rest):
                 return {"date": iso}
     return None
+
+
+def _partial_date_only(text: str) -> bool:
+    """Whether `text` is a day and month without a year ("12 January", "13 Dec 17"), with nothing else but
+    times: a date never completed, read as none."""
+    partial = _PARTIAL_DATE.search(text)
+    return partial is not None and only_times(text[:partial.start()] + " " + text[partial.end():])
 
 
 def _listed_date(part: str) -> dict | None:
