@@ -1,11 +1,9 @@
 """The actor scan tries its readings only where one can begin (actors._word), at each such word only
 the readings that word can open (actors._openers), a title or an institution only where one ends ahead in
 the paragraph (actors._last_title, actors._last_institution), a law or a name with its initials in brackets
-only where a law's head or a bracket is ahead (actors._last_of), a group only at a group's noun
-(actors._group_nouns), and a name typed as an organisation only in a paragraph with a noun for a kind of
-organisation (actors._Paragraph.may_type_organizations): skipping the other words and readings must never
-change what it finds. Each test runs the scan twice, gated and trying every reading at every word, and
-compares the mentions."""
+only where a law's head or a bracket is ahead (actors._last_of), and a group only at a group's noun
+(actors._group_nouns): skipping the other words and readings must never change what it finds. Each test
+runs the scan twice, gated and trying every reading at every word, and compares the mentions."""
 
 from __future__ import annotations
 
@@ -37,8 +35,7 @@ PIECES = [
     "Chief Justice of Pakistan (CJP) Qazi Faez Isa", "the CJP", "CJP", "the diplomat", "the Diplomat",
     "Foreign Ministry", "ministry", "government", "Harbor Bancorp", "Ministry of Foreign Affairs", "Kiel Institute",
     "the Uganda Peoples' Defence Forces (UPDF) Amendment Bill", "Act", "Bill", "(", ")", "(BCP)",
-    "the Botswana Congress Party", "teacher unions", "have come out against", "residents", "think tank",
-    "Grattan", "start-ups", "Start-ups", "-", "banks", "including", "HSBC", "Aleph Alpha", "retailers", "Primark",
+    "the Botswana Congress Party", "teacher unions", "have come out against", "residents",
 ]
 paragraph = st.lists(st.sampled_from(PIECES), min_size=1, max_size=20).map(" ".join)
 
@@ -53,7 +50,6 @@ def _both_ways(article: Article, docs: list, monkeypatch: pytest.MonkeyPatch) ->
         patch.setattr(actors, "_last_of", lambda words, wanted: len(words))
         patch.setattr(actors, "_group_nouns", lambda tokens, lower: tokens)
         patch.setattr(actors, "_openers", lambda word, after_the, before: actors._Reader._readings)
-        patch.setattr(actors._Paragraph, "may_type_organizations", True)
         everywhere = extract_actors(article, docs)
     return gated, everywhere
 
@@ -83,9 +79,6 @@ def test_the_gate_changes_nothing_on_real_articles(folder, limit, monkeypatch):
           "Chief Justice of Pakistan (CJP) Qazi Faez Isa met NATO. The CJP said. The alliance said."])
 @example(["The Uganda Peoples' Defence Forces (UPDF) Amendment Bill was passed. Teacher unions said.",
           "The Botswana Congress Party (BCP) said. North Rift residents have come out against it."])
-@example(["Analysts at the Grattan think tank said rates would rise."])  # a phrase of them, no noun alone
-@example(["Start-ups such as Mistral and Aleph Alpha said they would grow."])  # a noun glued by a hyphen
-@example(["Banks including HSBC said so.", "carmaker BYD said."])
 def test_the_gate_changes_nothing_on_any_prose(texts):
     article = _article(texts)
     docs = list(nlp.load().pipe(texts))
@@ -166,37 +159,6 @@ def test_a_paragraph_read_from_arrays_is_read_as_token_by_token_on_real_articles
 def test_a_paragraph_read_from_arrays_is_read_as_token_by_token_in_any_prose(texts):
     for read, by_token in _read_from_arrays(texts):
         assert read == by_token
-
-
-def _paragraphs(texts: list[str]) -> list:
-    return [actors._Paragraph.read(Paragraph(k + 1, text), doc, spans)
-            for k, (text, doc, spans) in enumerate(zip(texts, nlp.load().pipe(texts), article_sentences(texts)))]
-
-
-def _may_type_organizations_word_by_word(paragraph) -> bool:
-    """Whether a word is a noun for a kind of organisation as printed or as `is_organization_noun` reads it (with
-    what a hyphen glues to it), or begins a phrase of them: token by token, from each token's own strings."""
-    return any(paragraph.is_organization_noun(k) or actors._is_organization_word(token.lemma_, token.text)
-               for k, token in enumerate(paragraph.tokens)) or world().organization_nouns.last(paragraph.words) >= 0
-
-
-@pytest.mark.parametrize("folder", [ROOT / "seeds", ROOT / "tests" / "corpus"])
-def test_organization_nouns_read_from_arrays_are_read_as_word_by_word_on_real_articles(folder):
-    articles, _ = ingest.read_seeds(folder)
-    paragraphs = _paragraphs([p.text for article in articles for p in article.paragraphs])
-    gates = [p.may_type_organizations for p in paragraphs]
-    assert any(gates) and not all(gates)  # the comparison is about both answers
-    for paragraph, gate in zip(paragraphs, gates):
-        assert gate == _may_type_organizations_word_by_word(paragraph), paragraph.text
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.lists(paragraph, min_size=1, max_size=3))
-@example(["Analysts at the Grattan think tank said rates would rise."])
-@example(["Start-ups such as Mistral said.", "The UNION said .", "unions said ."])
-def test_organization_nouns_read_from_arrays_are_read_as_word_by_word_in_any_prose(texts):
-    for paragraph in _paragraphs(texts):
-        assert paragraph.may_type_organizations == _may_type_organizations_word_by_word(paragraph), paragraph.text
 
 
 # The second pass takes the first pass's reading at a position where every question it asked of the reader's

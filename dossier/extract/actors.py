@@ -142,29 +142,6 @@ class _Paragraph:
                    _last_of(words, {"("}), _group_nouns(tokens, lower),
                    [k for k in range(heading_from) if read[k].capitalised and sentence_start[k] != 1])
 
-    def is_organization_noun(self, k: int) -> bool:
-        """ "union", "carmakers", "start-ups": a noun for a kind of organisation, in the singular or plural."""
-        token = self.tokens[k]
-        hyphenated = k >= 2 and self.words[k - 1] == "-" and not self.tokens[k - 2].whitespace_
-        text = normalise(self.span_text(k - 2, k + 1)) if hyphenated else token.text
-        return _is_organization_word(token.lemma_, text)
-
-    @cached_property
-    def may_type_organizations(self) -> bool:
-        """Whether a word of the paragraph is a noun for a kind of organisation (`is_organization_noun`) or begins
-        a phrase of them ("think tank"): each way `_Reader._typed_organization` finds a name typed needs one
-        ("the RMT union", "carmaker BYD", "start-ups such as Mistral"), and most paragraphs have none. Each word
-        is asked by its lemma's and its text's string ids, once per process (`_ORGANIZATION_WORDS`); a word
-        after a hyphen, which is asked with the words it is glued to, is asked as `is_organization_noun` does."""
-        strings, words = self.doc.vocab.strings, self.words
-        for k, pair in enumerate(zip(column(self.doc, "LEMMA"), column(self.doc, "ORTH"))):
-            noun = _ORGANIZATION_WORDS.get(pair)
-            if noun is None:
-                noun = _ORGANIZATION_WORDS[pair] = _is_organization_word(strings[pair[0]], strings[pair[1]])
-            if noun or (words[k - 1] == "-" and k >= 2 and self.is_organization_noun(k)):
-                return True
-        return world().organization_nouns.last(words) >= 0
-
     def span_text(self, start: int, end: int) -> str:
         """doc[start:end].text, without making a Span."""
         end = min(end, len(self.tokens))
@@ -1038,7 +1015,7 @@ class _Reader:
         """A name that the prose says is an organisation: "the RMT union", "the Likud party" (a noun for
         a kind of organisation after it), "consumer group BEUC", "carmaker BYD" (before it), "start-ups
         such as Mistral and Aleph Alpha" (an example of one)."""
-        if self.heading or not self.paragraph.may_type_organizations:
+        if self.heading:
             return None
         start = self._skip_the(i)
         if any(table.match(self.words, start) for table in (
@@ -1086,7 +1063,11 @@ class _Reader:
         return self._typed_before(k)
 
     def _is_organization_noun(self, k: int) -> bool:
-        return self.paragraph.is_organization_noun(k)
+        """ "union", "carmakers", "start-ups": a noun for a kind of organisation, in the singular or plural."""
+        token = self.tokens[k]
+        hyphenated = k >= 2 and self.words[k - 1] == "-" and not self.tokens[k - 2].whitespace_
+        text = normalise(self.paragraph.span_text(k - 2, k + 1)) if hyphenated else token.text
+        return _is_organization_word(token.lemma_, text)
 
     def _is_example(self, start: int, end: int) -> bool:
         """ "start-ups such as Mistral and Aleph Alpha", "banks including HSBC": one of a kind of organisation."""
@@ -2048,9 +2029,6 @@ def _abbreviates(words: str, name: str) -> bool:
         return False
     initials, head = words.rsplit(" ", 1) if " " in words else ("", words)
     return head == forms[0][-1] and len(initials) > 1 and initials == forms[1][:-1]
-
-
-_ORGANIZATION_WORDS: dict[tuple[int, int], bool] = {}  # (lemma, text) string ids -> `_is_organization_word`
 
 
 @lru_cache(maxsize=16384)
