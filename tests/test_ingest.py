@@ -662,6 +662,11 @@ def test_a_credit_naming_the_publisher_gives_the_outlet(text, outlet):
      "Distributed by Harbour Wire Media.", "Harbour Wire Media"),
     ("Union welcomes release\n\nThe union said so on Monday.\n\nCopyright \u00a9 2020 Coastline Newspaper. "
      "All rights reserved.", "Coastline Newspaper"),
+    # the year may follow the name: it is the copyright's, not the name's
+    ("Union welcomes release\n\nThe union said so on Monday.\n\nCopyright \u00a9 Coastline Newspaper 2008",
+     "Coastline Newspaper"),
+    ("Union welcomes release\n\nThe union said so on Monday.\n\n\u00a9 Coastline Newspaper 2008-2024",
+     "Coastline Newspaper"),
     # a file photo in parentheses is the publisher's own; a name the outlets list writes with "The" is so written
     ("Governor opposes restart\n\nThe plant in 2016. (Harbour Insight file photo)\n\nThe governor said no.",
      "Harbour Insight"),

@@ -84,8 +84,9 @@ def _outlet(match: re.Match) -> str | None:
     """The outlet a credit names, unless it names a company ("© Examiner Echo Group Limited"): the owner,
     not the outlet a reader cites. A name followed by its web site's is cut to the words that spell the
     site ("AllAfrica Global Media (allAfrica.com)" -> "AllAfrica"), and one the outlets list knows with
-    "The" before it is written so ("Asahi Shimbun" -> "The Asahi Shimbun")."""
-    name = _name_group(match, "outlet")
+    "The" before it is written so ("Asahi Shimbun" -> "The Asahi Shimbun"). A year after the name is the
+    copyright's ("Copyright © PA Business 2008")."""
+    name = _YEARS_AFTER.sub("", _name_group(match, "outlet") or "")
     if not name or name.split()[-1].casefold() in cues().company_words:
         return None
     site = _OWN_SITE.match(match.string, match.end("outlet"))
@@ -93,6 +94,7 @@ def _outlet(match: re.Match) -> str | None:
     return cues().outlets.get("the " + name.casefold(), name)
 
 
+_YEARS_AFTER = re.compile(r"\s+(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?$")
 _OWN_SITE = re.compile(r"\s*\((?:www\.)?(?P<site>[\w-]{2,63})(?:\.[a-z]{2,12}){1,2}\)", re.IGNORECASE)
 
 
