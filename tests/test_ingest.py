@@ -542,6 +542,23 @@ def test_masthead_credit_and_the_date_in_a_dateline(text, title, outlet, date, d
      None, None, None),
     ("Flood warning for the coast\n\nHARBOUR COUNCIL\n\nThe river rose overnight.", "Flood warning for the coast",
      None, None, None),
+    # so is a capitalised one, there or under the headline's standfirst; a caption, a button, the headline cut
+    # short, a name after the text has begun, are not
+    ("Cyclone havoc: thousands asked to leave\n\nNamrata Tripathi\n\nThousands of people were asked to leave.",
+     "Cyclone havoc: thousands asked to leave", None, "Namrata Tripathi", None),
+    ("Reforms will proceed\n\n\u2019Marafaele Mohloboli\n\nLAST week, the opposition walked out.",
+     "Reforms will proceed", None, "\u2019Marafaele Mohloboli", None),
+    ("Opposition boycott starts to fray\n\nSome legislators say they will return next week.\n\nDusica Tomovic\n\n"
+     "The largest opposition group says it will return.", "Opposition boycott starts to fray", None, "Dusica Tomovic",
+     None),
+    ("Opposition attacks the budget\n\nPremier Michael Dunkley\n\nThe opposition said so.",
+     "Opposition attacks the budget", None, None, None),
+    ("Quake kills hundreds\n\nView Comments\n\nSurvivors dug through the rubble.", "Quake kills hundreds", None, None,
+     None),
+    ("Russia Seeks Guarantees in Peace Deal\n\nRussia Seeks\n\nRussia will demand guarantees.",
+     "Russia Seeks Guarantees in Peace Deal", None, None, None),
+    ("Opposition attacks the budget\n\nThe opposition said so on Monday.\n\nThe budget passed.\n\nJane Doe\n\n"
+     "The vote was close.", "Opposition attacks the budget", None, None, None),
     # a newsletter prompt names who publishes the page; a copyright line naming a company names its owner
     ("Council votes again\n\nThe council voted on Monday.\n\nSign up for free Lanternia Newsletters Get the "
      "latest news", "Council votes again", "Lanternia", None, None),
@@ -645,6 +662,11 @@ def test_a_credit_naming_the_publisher_gives_the_outlet(text, outlet):
      "Distributed by Harbour Wire Media.", "Harbour Wire Media"),
     ("Union welcomes release\n\nThe union said so on Monday.\n\nCopyright \u00a9 2020 Coastline Newspaper. "
      "All rights reserved.", "Coastline Newspaper"),
+    # the year may follow the name: it is the copyright's, not the name's
+    ("Union welcomes release\n\nThe union said so on Monday.\n\nCopyright \u00a9 Coastline Newspaper 2008",
+     "Coastline Newspaper"),
+    ("Union welcomes release\n\nThe union said so on Monday.\n\n\u00a9 Coastline Newspaper 2008-2024",
+     "Coastline Newspaper"),
     # a file photo in parentheses is the publisher's own; a name the outlets list writes with "The" is so written
     ("Governor opposes restart\n\nThe plant in 2016. (Harbour Insight file photo)\n\nThe governor said no.",
      "Harbour Insight"),

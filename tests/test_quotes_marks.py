@@ -45,6 +45,14 @@ PAIRING = [
     (['He called it "a b c d.'], [], [0]),  # neither opening its paragraph nor after a colon
     (['"a b c d'], [], [0]),  # cut mid-sentence
     (['\u201ca b \u2018c d.'], [], [0]),  # two marks left open: which one ends where is unsure
+    # a statement whose inner paragraphs lost their opening marks: closed by a later paragraph
+    (['\u201ca b c d.', 'e f g h.', 'i j k l.\u201d'], ["a b c d. e f g h. i j k l."], []),
+    (['\u201ca b c d.', 'e f g h,\u201d she said.'], ["a b c d. e f g h,"], []),
+    (['He said: \u201ca b c d.', 'e f g h. \u201d'], ["a b c d. e f g h."], []),
+    (['\u201ca b c d', 'e f g h.\u201d'], [], [0]),  # its first paragraph stops mid-sentence
+    (['He called it \u201ca b c d.', 'e f g h.\u201d'], [], [0]),  # neither opening its paragraph nor after a colon
+    (['\u201ca b c d.', 'He said \u201ce f g h.\u201d'], ["e f g h."], [0]),  # another mark opens in between
+    (['\u201ca b c d.', *['Then.'] * 7, 'e f g h.\u201d'], [], [0]),  # too long a run to be one statement
     (["", '""', "\u201c\u201d \u2019 ' \" \u00ab"], ["", ""], [2]),
 ]
 
@@ -141,6 +149,34 @@ def test_apostrophes_printed_as_right_double_marks_neither_cut_a_quotation_nor_m
     ]
     names = {a.name for a in found.actors}
     assert {"Abhijit Basu", "Gene Roth"} <= names <= {"Abhijit Basu", "Gene Roth", "Fremont"}  # never "I”m"
+
+
+def test_a_statement_whose_inner_paragraphs_lost_their_marks_is_one_quote_with_its_speaker():
+    """Only the first opening mark and the last closing one printed: one quotation, its speaker named after it."""
+    article = article_from_text(
+        "Lawyers question the bail\n\n"
+        "Lawyer Makebi Zulu asked the magistrate to step aside.\n\n"
+        "\u201cI had asked to meet in chambers but he declined. The accused was arrested on Thursday.\n\n"
+        "In the warrant, the officer was asked to bring the accused to court today,\u201d Zulu said.\n")
+    found = extract(article)
+    assert [(q.text, q.speaker) for q in found.quotes] == [
+        ("I had asked to meet in chambers but he declined. The accused was arrested on Thursday. "
+         "In the warrant, the officer was asked to bring the accused to court today", "Makebi Zulu")]
+    assert not any("never closed" in p.message for p in found.problems)
+
+
+def test_a_statement_run_on_through_unmarked_paragraphs_that_names_no_speaker_goes_to_the_editor():
+    """Without a speaker, nothing but layout says the paragraphs are one statement: no quote, a problem."""
+    article = article_from_text(
+        "Concert cancelled\n\n"
+        "\u201cWe are sorry to announce that the concert is cancelled. Ticket sales were far too low.\n\n"
+        "The original line-up had three bands. One of them cancelled its whole tour in the spring.\n\n"
+        "We are terribly sorry about the cancellation and regret it for every fan. \u201d\n")
+    found = extract(article)
+    assert found.quotes == ()
+    assert [p.message for p in found.problems] == [
+        "paragraph 1: the quotation opened there runs on through paragraphs that print no marks and names no "
+        "speaker; it is left out"]
 
 
 def test_a_quotation_the_articles_end_cuts_off_is_kept_with_its_speaker():

@@ -6,8 +6,10 @@ apostrophe (NATO’s, countries’). A mark's role is read from what stands on e
 side of it (like CommonMark's flanking rules), its shape only breaking ties. An
 opening mark that is never closed is reported and skipped, so it cannot swallow
 the rest of the article; a quotation left open at the end of a paragraph carries
-on only when the next paragraph opens with a mark of the same kind (the news
-convention for quotations of several paragraphs).
+on when the next paragraph opens with a mark of the same kind (the news
+convention for quotations of several paragraphs), or, for a statement whose inner
+paragraphs lost their opening marks, when a later paragraph closes it before any
+other double mark stands between (`_unmarked_run`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ APOSTROPHE_ONLY_OPENING = frozenset("\u2019")  # ’em, ’90s: a right single m
 OPENING_CONTEXT = frozenset("([{\u2014\u2013-/:;,")
 CLOSING_CONTEXT = frozenset(".,;:!?)]}\u2014\u2013-/\u2026")
 POSSESSIVE_REACH = 2000  # how far on a closing mark may still come for "countries’" to be an apostrophe
+MAX_UNMARKED_RUN = 6  # paragraphs a statement may run on with no mark before the one that closes it
+ENDS_A_CLAUSE = tuple(".,!?\u2026")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class Quotation:
     parts: tuple[Part, ...]
     open_at: int  # offset of the opening mark in the first part's paragraph
     close_at: int  # offset just past the closing mark in the last part's paragraph
+    unmarked_run: bool = False  # carried on through paragraphs that print no mark (`_unmarked_run`)
 
     @property
     def paragraph(self) -> int:
@@ -147,7 +152,7 @@ def _scan(text: str, paragraph: int, stack: list[_Open], closed: list[Quotation]
             start = opened.offset + 1 if opened.paragraph == paragraph else 0
             parts = (*opened.parts, Part(paragraph, start, i))
             open_at = opened.parts[0].start - 1 if opened.parts else opened.offset
-            closed.append(Quotation(parts, open_at, i + 1))
+            closed.append(Quotation(parts, open_at, i + 1, unmarked_run=opened.offset < 0))
 
 
 def find_quotations(paragraphs: Sequence[str]) -> tuple[list[Quotation], list[Unclosed]]:
@@ -159,19 +164,30 @@ def find_quotations(paragraphs: Sequence[str]) -> tuple[list[Quotation], list[Un
     closed: list[Quotation] = []
     unclosed: list[Unclosed] = []
     stack: list[_Open] = []
-    for index, text in enumerate(paragraphs):
+    index = 0
+    while index < len(paragraphs):
+        text = paragraphs[index]
         if stack:
             reopened = _reopening_mark(text)
             outer = stack[0]
+            start = outer.offset + 1 if outer.paragraph == index - 1 else 0
+            carried = [*outer.parts, Part(index - 1, start, len(paragraphs[index - 1]))]
             if reopened is not None and family(text[reopened]) == outer.family:
-                start = outer.offset + 1 if outer.paragraph == index - 1 else 0
-                carried = [*outer.parts, Part(index - 1, start, len(paragraphs[index - 1]))]
                 stack[:] = [_Open(outer.family, index, reopened, carried)]
                 _scan_from(text, index, reopened + 1, stack, closed)
+                index += 1
+                continue
+            closing = _unmarked_run(stack, paragraphs, index)
+            if closing is not None:
+                carried += [Part(k, 0, len(paragraphs[k])) for k in range(index, closing)]
+                stack[:] = [_Open(outer.family, closing, -1, carried)]  # no mark: its words start the paragraph
+                _scan(paragraphs[closing], closing, stack, closed)
+                index = closing + 1
                 continue
             unclosed.extend(_unclosed(stack, paragraphs))
             stack.clear()
         _scan(text, index, stack, closed)
+        index += 1
     cut = _cut_off_by_the_end(stack, paragraphs)
     if cut is not None:
         closed.append(cut)
@@ -196,6 +212,34 @@ def _cut_off_by_the_end(stack: list[_Open], paragraphs: Sequence[str]) -> Quotat
         return None
     open_at = opened.parts[0].start - 1 if opened.parts else opened.offset
     return Quotation((*opened.parts, Part(len(paragraphs) - 1, opened.offset + 1, end)), open_at, end)
+
+
+def _unmarked_run(stack: list[_Open], paragraphs: Sequence[str], index: int) -> int | None:
+    """The paragraph whose closing mark ends a quotation left open before paragraph `index`, which
+    carries on through paragraphs that print no mark; None when it is not such a quotation.
+
+    A statement printed over several paragraphs often keeps only its first opening mark and its
+    last closing one (“We are sorry ... costs. / The original artists were ... / ... who were
+    supposed to play.”). Taken as one only when a single double quotation is open, opening its
+    paragraph (or following its colon) and ending a sentence there; no double mark stands in the
+    paragraphs after it; and the first one of the paragraph that ends the run closes it, after
+    words that end a sentence or a clause. Anything else stays an unclosed mark, as before."""
+    if len(stack) != 1 or stack[0].family != "double" or stack[0].offset < 0:
+        return None
+    opened = stack[0]
+    first = paragraphs[opened.paragraph]
+    lead = first[:opened.offset].rstrip()
+    if (lead and not lead.endswith(":")) or not first.rstrip().endswith(tuple(".!?\u2026")):
+        return None
+    for closing in range(index, min(len(paragraphs), index + MAX_UNMARKED_RUN + 1)):
+        text = paragraphs[closing]
+        mark = next((i for i, c in enumerate(text) if c in DOUBLE), None)
+        if mark is None:
+            continue
+        if _role(text, mark, stack) == "close" and text[:mark].rstrip().endswith(ENDS_A_CLAUSE):
+            return closing
+        return None
+    return None
 
 
 def _scan_from(text: str, paragraph: int, offset: int, stack: list[_Open], closed: list[Quotation]) -> None:

@@ -53,6 +53,10 @@ def extract_quotes(article: Article, docs: Sequence,
         mention = _mention(article, group, texts, docs, reader)
         if mention is not None:
             mentions.append(mention)
+        elif any(q.unmarked_run for q in group):
+            problems.append(Problem(article.file, f"paragraph {article.paragraphs[group[0].paragraph].index}: the "
+                                    "quotation opened there runs on through paragraphs that print no marks and names "
+                                    "no speaker; it is left out"))
     quoted = {part.paragraph for q in quotations for part in q.parts}
     answers = _answers(article, [t for t in turns if t.paragraph not in quoted], turns, actors)
     if answers:
@@ -151,8 +155,8 @@ def _mention(article: Article, group: list[Quotation], texts: list[str], docs: l
     if len(words(text)) < MIN_WORDS or label_before(texts[first.paragraph], first.open_at):
         return None
     speaker, cue, sentence, at = reader.attribute(group)
-    if speaker.name is None and not _sounds_spoken(group, docs, cued=cue is not None):
-        return None
+    if speaker.name is None and (any(q.unmarked_run for q in group) or not _sounds_spoken(group, docs, cued=cue is not None)):
+        return None  # a run of paragraphs that print no mark is one statement only as someone's: its speaker says so
     paragraphs = article.paragraphs
     return QuoteMention(
         source=article.id,

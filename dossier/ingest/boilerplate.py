@@ -84,8 +84,9 @@ def _outlet(match: re.Match) -> str | None:
     """The outlet a credit names, unless it names a company ("© Examiner Echo Group Limited"): the owner,
     not the outlet a reader cites. A name followed by its web site's is cut to the words that spell the
     site ("AllAfrica Global Media (allAfrica.com)" -> "AllAfrica"), and one the outlets list knows with
-    "The" before it is written so ("Asahi Shimbun" -> "The Asahi Shimbun")."""
-    name = _name_group(match, "outlet")
+    "The" before it is written so ("Asahi Shimbun" -> "The Asahi Shimbun"). A year after the name is the
+    copyright's ("Copyright © PA Business 2008")."""
+    name = _YEARS_AFTER.sub("", _name_group(match, "outlet") or "")
     if not name or name.split()[-1].casefold() in cues().company_words:
         return None
     site = _OWN_SITE.match(match.string, match.end("outlet"))
@@ -93,6 +94,7 @@ def _outlet(match: re.Match) -> str | None:
     return cues().outlets.get("the " + name.casefold(), name)
 
 
+_YEARS_AFTER = re.compile(r"\s+(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?$")
 _OWN_SITE = re.compile(r"\s*\((?:www\.)?(?P<site>[\w-]{2,63})(?:\.[a-z]{2,12}){1,2}\)", re.IGNORECASE)
 
 
@@ -337,6 +339,7 @@ def _comparable(text: str) -> str:
 
 HEADER_LINES = 10  # bylines, dates and labels come before the article, within its first lines
 TEASER_MAX_CHARS = 120
+STANDFIRST_MAX_CHARS = 300  # the one or two sentences between a headline and its byline
 BIO_WINDOW = 3  # an author's bio is one of the last paragraphs
 _TEASER_END = frozenset(".!:;,\"”’»)")
 _CLOSING_MARKS = "\"'”’»)]"  # after a sentence's final stop: '... she said.”'
@@ -360,10 +363,9 @@ def in_context(candidates: list[str], found: list[Boilerplate | None]) -> list[B
     first = _next_text(found, 0)
     if first is not None and first < HEADER_LINES:
         found[first] = _above_headline(candidates, found, first)
-    title = _next_text(found, 0)
-    if (title is not None and title + 1 < len(found) and found[title + 1] is None and not is_lede(candidates[title])
-            and _is_shouted_name(candidates[title + 1]) and not any(f and (f.byline or f.desk) for f in found)):
-        found[title + 1] = Boilerplate("metadata", byline=candidates[title + 1])  # "QUEEN MOSARWE" under it
+    under = _name_under_headline(candidates, found, _next_text(found, 0))
+    if under is not None:
+        found[under] = Boilerplate("metadata", byline=candidates[under])
     in_list, run = False, []
     for i, candidate in enumerate([*candidates, None]):
         if candidate is not None and found[i] is None and in_list and _is_teaser(candidate):
@@ -435,16 +437,36 @@ def _is_institution(text: str) -> bool:
     return any(i == len(words) - 1 or words[i + 1] == "of" for i in heads)
 
 
-def _is_shouted_name(text: str) -> bool:
-    """A person's name in capitals ("QUEEN MOSARWE"): two or three words of letters, none of them a label's,
-    a place's or an institution's."""
-    words = text.split()
-    folded = text.casefold()
+def _name_under_headline(candidates: list[str], found: list[Boilerplate | None], title: int | None) -> int | None:
+    """The line that is the byline when none is labelled: a person's name alone right under the headline
+    ("QUEEN MOSARWE", "Namrata Tripathi"), or under the headline's standfirst, one short sentence or two
+    ("After boycotting parliament ... next week." over "Dusica Tomovic")."""
+    if title is None or is_lede(candidates[title]) or any(f and (f.byline or f.desk) for f in found):
+        return None
+    for line in (title + 1, title + 2):
+        if line >= len(found) or found[line] is not None:
+            return None
+        if _is_name_alone(candidates[line]) and not is_title_copy(candidates[line], candidates[title]):
+            return line  # not "Russia Seeks", a copy of the headline cut short
+        if not is_lede(candidates[line]) or len(candidates[line]) > STANDFIRST_MAX_CHARS:
+            return None
+    return None
+
+
+def _is_name_alone(text: str) -> bool:
+    """A person's name as a line of its own, in capitals or capitalised ("QUEEN MOSARWE", "’Marafaele
+    Mohloboli"): two or three words of letters, none of them a label's, a place's, an institution's or a
+    desk's; three only when the first is no title ("Premier Michael Dunkley" captions a photo)."""
+    name = text.lstrip("’'\u2018")
+    words = name.split()
+    folded = name.casefold()
     c = cues()
-    return (2 <= len(words) <= 3 and all(len(word) > 1 and word.isalpha() and word.isupper() for word in words)
+    return (2 <= len(words) <= 3 and all(len(word) > 1 and word.isalpha() for word in words)
+            and (all(word.isupper() for word in words) or all(word[0].isupper() and word[1:].islower() for word in words))
             and folded not in c.section_labels | c.list_labels | c.non_places | c.regions
             and not any(word.casefold() in c.institution_words | c.masthead_words | c.desk_words for word in words)
-            and _is_bare_name(text.title()))
+            and not (len(words) == 3 and words[0].casefold() in c.title_words)
+            and _is_bare_name(name.title()))
 
 
 def _is_masthead(text: str) -> bool:

@@ -25,6 +25,7 @@ class Cues:
     desk_words: frozenset[str]
     role_before_name: re.Pattern  # ", Political Editor" before "and John Roe"
     given_names: frozenset[str]  # data/given_names.yaml: "Jane" in "Jane Doe | 17 March 2025" is a byline
+    title_words: frozenset[str]  # case-folded words of titles.yaml's titles: "Premier" opens a caption, no byline
     name_connectors: frozenset[str]  # "and", and the particles of data/names.yaml: "Ana de Souza and Jo Roe"
     outlets: dict[str, str]  # data/outlets.yaml, case-folded -> as written: "Jane Doe, CNN"
     regions: frozenset[str]  # countries and US states, case-folded: "Qatar" in "Doha, Qatar –"
@@ -73,6 +74,7 @@ def cues() -> Cues:
         role_before_name=re.compile(rf",\s+(?:[\w&'’-]{{1,30}}\s+){{0,4}}(?:{_alternation(data.role_words)})s?"
                                     rf"(?=\s+(?:and|&)\s)", re.IGNORECASE),
         given_names=frozenset(lexicon().given_names.female + lexicon().given_names.male),
+        title_words=frozenset(word for title in lexicon().titles.titles for word in title.split()),
         name_connectors=_LIST_JOINERS | frozenset(lexicon().names.particles),
         outlets={outlet.casefold(): outlet for outlet in lexicon().outlets},
         regions=frozenset(name.casefold() for name in [*_countries(), *lexicon().places.us_states]),
