@@ -841,6 +841,25 @@ def test_a_surname_named_with_a_title_only_joins_the_full_name_it_ends(paragraph
     assert {m.name for m in _extract(paragraphs).actors if m.surface == surface} == {name}
 
 
+@pytest.mark.parametrize("paragraphs, surface, actors", [
+    # a surname the article calls "he" where it speaks is a person's: a name ending in it is theirs in full,
+    # whatever the tagger made of it ("Roosevelt" a place), and the surname speaking elsewhere is that person
+    (["At the council meeting this week, Roosevelt Baptiste took the opportunity to answer the opposition.",
+      "“We delivered,” Baptiste argued.", "Baptiste said he had received positive feedback."],
+     "Baptiste", {("Roosevelt Baptiste", PERSON)}),
+    (["At the council meeting this week, Roosevelt Baptiste took the opportunity to answer the opposition.",
+      "“We delivered,” Baptiste argued.", "Baptiste said he had received positive feedback."],
+     "Roosevelt Baptiste", {("Roosevelt Baptiste", PERSON)}),
+    # with no full name, the surname speaking is the person everywhere, never an organisation in one place
+    (["“We delivered,” Baptiste argued.", "Baptiste said he had received positive feedback."],
+     "Baptiste", {("Baptiste", PERSON)}),
+    # where the words stand as a place they name no one ("in Fort Smith"), whoever Mr Smith is
+    (["Mr Smith said he would stand again.", "The floods hit homes in Fort Smith last week."], "Fort Smith", set()),
+])
+def test_a_surname_the_article_shows_is_a_person_is_one_everywhere(paragraphs, surface, actors):
+    assert {(m.name, m.kind) for m in _extract(paragraphs).actors if m.surface == surface} == actors
+
+
 @pytest.mark.parametrize("paragraphs, surface, name", [
     # a title's own last word refers back to someone else: "the President" is not the Senate President ...
     (["President Ana Duarte spoke on Monday.", "Senate President Luis Ortiz said the bill would pass.",

@@ -86,7 +86,8 @@ def extract_actors(article: Article, docs: Sequence, sentences: Sequence | None 
     organizations = dict.fromkeys(m.name for m in first_mentions if m.kind == ORGANIZATION)  # first named first
     governed = dict.fromkeys((m.name, m.kind, None, m.affiliation) for m in first_mentions if m.method == GOVERNMENT)
     return _Reader(article, paragraphs, first.full_names(first_mentions), list(organizations),
-                   list(governed), first.addressed_surnames(first_mentions), reads_countries=True).mentions()
+                   list(governed), first.addressed_surnames(first_mentions) | first.pronouned,
+                   reads_countries=True).mentions()
 
 
 def _countries_named(words: Sequence[str], start: int = 0, end: int | None = None) -> Iterator[str]:
@@ -259,7 +260,8 @@ class _Reader:
                  addressed: frozenset[str] = frozenset(), reads_countries: bool = False):
         self.article = article
         self.governed = tuple(governed)  # the governments the article names as such ("the Malawi government")
-        self.addressed = addressed  # surnames it names people by, with a title only ("Mr Salwai")
+        self.addressed = addressed  # one-word names it shows are people's ("Mr Salwai", "Skerrit said he")
+        self.pronouned: set[str] = set()  # one-word names of speakers a "he" or "she" then refers to
         self.reads_countries = reads_countries  # whether `countries` reads the text (the second pass) or is empty
         self.paragraphs = paragraphs
         self.known_people = list(known_people)  # full names the whole article introduces, in order
@@ -323,6 +325,8 @@ class _Reader:
                     self._remember(reading, doc[i:reading.end].root)
                 if any(m.kind == PERSON for m in reading.mentions):
                     self.last_person_end = (doc, reading.end)
+                    self.pronouned.update(m.name for m in reading.mentions if m.kind == PERSON and " " not in m.name
+                                          and self._referred_as(m.span.end - 1) == PERSON)
                 if reading.printed is None:  # the second pass takes most of the first pass's readings as they were
                     reading.printed = tuple(
                         ActorMention(self.article.id, index, m.span.text, m.name, m.kind, m.role, m.affiliation,
@@ -516,16 +520,18 @@ class _Reader:
         end = self._name_run(i)
         if end == i:
             return None
+        shown = False  # a lone word the article shows elsewhere is a person's: "Mr Skerrit", "Skerrit said he"
         if self._known_person(normalise(self.paragraph.span_text(i, end))) is None:
+            shown = end - i == 1 and self._addressed(self.words[i])
             referred_as = self._referred_as(end - 1)
             if referred_as == ORGANIZATION:
                 return None  # "Planned Parenthood said it would": an organisation
-            if (end - i == 1 and self.tokens[i].ent_type_ != "PERSON" and referred_as != PERSON
+            if (end - i == 1 and self.tokens[i].ent_type_ != "PERSON" and referred_as != PERSON and not shown
                     and not is_initialled_name(self.words[i])):
                 return None  # a lone word with nothing to show a person: an organisation if it speaks
             if referred_as != PERSON and not self._is_speaker(end - 1) and self._stands_as_place(i, end):
                 return None  # "the town of Rockhampton", "delays in Hampshire, Devon and Cumbria"
-        supported = self._is_speaker(end - 1)
+        supported = self._is_speaker(end - 1) or shown
         person = self._person(i, end, supported=supported)
         if person is None:
             return None
@@ -1226,16 +1232,21 @@ class _Reader:
         # a given name the tagger left out of the PERSON it reads after it: "Dolores" of "Dolores Balderamos Garcia"
         tagged = start + (end - start > 1 and self.words[start] in genders().given_names)
         if supported or all(t.ent_type_ == "PERSON" for t in self.doc[tagged:end]) or is_initialled_name(
-                self.words[start]) or (end - start == 2 and self._addressed(self.words[end - 1]) and not any(
-                t.ent_type_ in PLACE_ENTITIES for t in self.doc[start:end])):  # "Fort Smith" names no Mr Smith
+                self.words[start]) or (end - start == 2 and self._addressed(self.words[end - 1]) and not (
+                self._tagged_place(start, end) and (self._is_place(start, end) or self._stands_as_place(start, end)))):
             return _Person(name)
         return None
 
+    def _tagged_place(self, start: int, end: int) -> bool:
+        return any(t.ent_type_ in PLACE_ENTITIES for t in self.doc[start:end])
+
     @_asks
     def _addressed(self, surname: str) -> bool:
-        """Whether the article names someone by this surname alone, with a title or form of address ("Mr
-        Salwai"): a given name before it makes that person's full name, whatever the tagger reads there
-        ("the government of Charlot Salwai", tagged an organisation)."""
+        """Whether the article shows that someone is named by this surname alone: with a title or form of
+        address ("Mr Salwai"), or as a speaker it then calls "he" or "she" ("Skerrit said he"). A given name
+        before it makes that person's full name, whatever the tagger reads there ("the government of Charlot
+        Salwai", tagged an organisation; "Roosevelt Skerrit took", tagged a place), but where the words
+        stand as a place ("in Fort Smith") they name no Mr Smith."""
         return surname in self.addressed
 
     def _lone_name(self, start: int, end: int, person: _Person, supported: bool) -> bool:
