@@ -999,3 +999,22 @@ def test_a_persons_whole_noun_phrase_is_among_their_aliases():
     actors = {a.name: a for a in link_actors([extraction], Curation())[0]}
     assert {"Northwind Retail executive chairman Peter Holt", "executive chairman Peter Holt"} <= set(
         actors["Peter Holt"].aliases)
+
+
+@pytest.mark.parametrize("paragraphs, surface, actors", [
+    # a body's head printed as a name is the body the article named in full with it before an "of" ...
+    (["The opposition boycotted the opening of the new parliament, the Assembly of the Republic.",
+      "The quorum for the Assembly to meet is 126 deputies."], "the Assembly", {("Assembly of the Republic", ORGANIZATION)}),
+    # ... a head after "every", "a", "each" is any body of the kind, none by its name
+    (["The press release said every Committee and the Senate as a whole offers each senator a voice."], "Committee", set()),
+    # a title glued to "Vice-" is a title, no organisation "Rector"
+    (["However, Vice-Rector for Academic Affairs Prof. Maria Santos countered that the fees were needed."],
+     "Rector", set()),
+    (["However, Vice-Rector for Academic Affairs Prof. Maria Santos countered that the fees were needed."],
+     "Vice-Rector for Academic Affairs Prof. Maria Santos", {("Maria Santos", PERSON)}),
+    # a conjunction opening a sentence is no word of the name after it
+    (["But Ardmore College of Nursing denied that the money exists."], "Ardmore College of Nursing",
+     {("Ardmore College of Nursing", ORGANIZATION)}),
+])
+def test_a_bodys_head_a_title_or_a_conjunction_alone_is_no_actor(paragraphs, surface, actors):
+    assert {(m.name, m.kind) for m in _extract(paragraphs).actors if m.surface == surface} == actors

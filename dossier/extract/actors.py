@@ -315,8 +315,8 @@ class _Reader:
             here: list[ActorMention] = []
             end = 0  # where the last reading ended: no other begins inside it
             for i in paragraph.starts:
-                if i < end:
-                    continue
+                if i < end or (self.tokens[i].tag_ == "CC" and i in self.sentence_starts):
+                    continue  # "But AMV College of Accountancy": a sentence's conjunction is no word of a name
                 self.heading = i >= paragraph.heading_from
                 reading = self._reading_at(i)
                 if reading is None:
@@ -654,14 +654,15 @@ class _Reader:
         return organization in self.organizations
 
     @_asks
-    def _latest_body(self, noun: str) -> str | None:
-        """The latest organisation named so far whose own name ends in `noun` ("union"), or the latest
-        party for "party"; never one of the data files."""
-        for name in reversed(self.organizations):
-            if self.world.known(name) is None and (name.lower().split()[-1] == noun or (
-                    noun == "party" and name in lexicon().organizations.parties)):
-                return name
-        return None
+    def _latest_body(self, noun: str, capitalised: bool = False) -> str | None:
+        """The latest organisation named so far whose own name ends in `noun` ("union": "the Association of
+        Mineworkers and Construction Union"), or the latest party for "party"; never one of the data files.
+        A noun printed as a name ("the Assembly") is, failing that, the latest whose name it heads before an
+        "of" ("the Assembly of the Republic")."""
+        names = [name for name in reversed(self.organizations) if self.world.known(name) is None]
+        return next((name for name in names if name.lower().split()[-1] == noun or (
+            noun == "party" and name in lexicon().organizations.parties)), None) or next(
+            (name for name in names if capitalised and _head_word(name) == noun), None)
 
     def _body_named_by(self, k: int) -> str | None:
         """The organisation a bare noun for a body refers back to ("the union", "the Court", "the council",
@@ -674,7 +675,7 @@ class _Reader:
         noun = self.words[k].lower()
         if not (self.world.organization_heads.get(noun.title()) or self._is_organization_noun(k)):
             return None
-        return self._latest_body(noun)
+        return self._latest_body(noun, self.words[k][:1].isupper())
 
     def _institution(self, i: int) -> _Reading | None:
         """ "The Russian Foreign Ministry", "Russia's Foreign Ministry", "the Russian government"; a bare
@@ -783,6 +784,9 @@ class _Reader:
             return None
         if self.world.national_bodies.get(name):
             return self._national_body(i, end, name)
+        if start == last and institution and i and self.tokens[i - 1].tag_ == "DT" and (
+                self.words[i - 1].lower() not in DETERMINERS):
+            return None  # "every Committee", "a Court": any body of the kind, none by its name
         return _Reading(end, [_Found(self.doc[i:end], name, ORGANIZATION)])  # "Moody's" keeps its 's
 
     def _own_government(self, i: int, end: int) -> _Reading | None:
@@ -1981,6 +1985,14 @@ def _heading_from(text: str, sentences: Sequence[tuple[int, int]], starts: Seque
         return length
     whole = [k for k, (start, end) in enumerate(sentences) if ends_sentence(normalise(text[start:end]))]
     return starts[whole[-1] + 1] if whole and whole[-1] + 1 < len(starts) else (length if whole else 0)
+
+
+def _head_word(name: str) -> str:
+    """The noun an organisation's name is headed by, in lower case: the word before the first "of", "for",
+    "on" that goes on from it ("Assembly of the Republic", "Committee on Tourism"), else its last word."""
+    words = name.lower().split()
+    link = next((k for k, word in enumerate(words) if k and word in NAME_LINKS), len(words))
+    return words[link - 1]
 
 
 def _is_heading(text: str) -> bool:
