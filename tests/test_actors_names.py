@@ -1018,3 +1018,16 @@ def test_a_persons_whole_noun_phrase_is_among_their_aliases():
 ])
 def test_a_bodys_head_a_title_or_a_conjunction_alone_is_no_actor(paragraphs, surface, actors):
     assert {(m.name, m.kind) for m in _extract(paragraphs).actors if m.surface == surface} == actors
+
+
+@pytest.mark.parametrize("paragraphs, surface, roles", [
+    # a title in apposition to a name, then a body's own name, is the person's title ...
+    (["Jonas Petrauskas, leader of the opposition Freedom Union, slammed the plan.", "The opposition leader said no."],
+     "Jonas Petrauskas", {("Jonas Petrauskas", "Leader of the Opposition")}),
+    (["Jonas Petrauskas, leader of the opposition Freedom Union, slammed the plan.", "The opposition leader said no."],
+     "The opposition leader", {("Jonas Petrauskas", None)}),
+    # ... but a person's name after it is another person, who holds the title
+    (["Anne Lee met the leader of the opposition Tom Reed on Monday."], "Anne Lee", {("Anne Lee", None)}),
+])
+def test_a_title_in_apposition_before_a_bodys_name_is_the_persons(paragraphs, surface, roles):
+    assert {(m.name, m.role) for m in _extract(paragraphs).actors if m.surface == surface} == roles

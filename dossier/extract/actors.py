@@ -1553,9 +1553,17 @@ class _Reader:
             return None
         end, role, affiliation, affiliation_surface = title
         if end < len(self.doc) and self.words[end] not in (",", ".", ";", ")") and not (
-                self.words[end] in ("of", "at") and end + 1 < len(self.doc) and self._proper_name_end(self._skip_the(end + 1))):
+                self.words[end] in ("of", "at") and end + 1 < len(self.doc) and self._proper_name_end(self._skip_the(end + 1))
+        ) and not self._body_after_title(end):
             return None  # "Paul Whitmore, director of the Institute for Fiscal Studies," is a director
         return end, role, affiliation, affiliation_surface
+
+    def _body_after_title(self, k: int) -> bool:
+        """Whether an organisation's own name, ended by its head, follows a title at k ("Andrius Kubilius, leader
+        of the opposition Homeland Union"): the title is still the person's; a person's name there is another's."""
+        end = self._proper_name_end(k)
+        return end is not None and self.world.organization_heads.match(self.words, end - 1) is not None and not any(
+            t.ent_type_ == "PERSON" for t in self.doc[k:end])
 
     @_same_in_both_passes
     def _name_run(self, i: int) -> int:
