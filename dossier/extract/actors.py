@@ -491,7 +491,7 @@ class _Reader:
         if self.words[of] == "for":  # "spokesperson for Auckland Carmel Sepuloni": a portfolio, no body
             person = self._person(holder, end, supported=True)
             return None if person is None else self._person_reading(i, end, person, role, None, None)
-        if any(self.tokens[k].ent_type_ in PLACE_ENTITIES for k in range(start, end)):
+        if self._tagged_place(start, end):
             return None
         body = normalise(self.paragraph.span_text(start, holder))
         known = self.world.names.get(body) or Known(body, ORGANIZATION)
@@ -923,7 +923,7 @@ class _Reader:
         end = self._proper_name_end(j)
         if end is None:
             return None
-        if any(token.ent_type_ in PLACE_ENTITIES for token in self.doc[j:end]):
+        if self._tagged_place(j, end):
             return None
         name = normalise(self.paragraph.span_text(j, end))
         if self.world.known(name) is not None or self.world.is_outlet(name) or self._known_person(name):
@@ -1242,6 +1242,7 @@ class _Reader:
         return None
 
     def _tagged_place(self, start: int, end: int) -> bool:
+        """Whether the tagger calls any word at start:end a place (GPE, LOC, FAC)."""
         return any(t.ent_type_ in PLACE_ENTITIES for t in self.doc[start:end])
 
     @_asks
