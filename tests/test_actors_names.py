@@ -841,6 +841,25 @@ def test_a_surname_named_with_a_title_only_joins_the_full_name_it_ends(paragraph
     assert {m.name for m in _extract(paragraphs).actors if m.surface == surface} == {name}
 
 
+@pytest.mark.parametrize("paragraphs, surface, actors", [
+    # a surname the article calls "he" where it speaks is a person's: a name ending in it is theirs in full,
+    # whatever the tagger made of it ("Roosevelt" a place), and the surname speaking elsewhere is that person
+    (["At the council meeting this week, Roosevelt Baptiste took the opportunity to answer the opposition.",
+      "“We delivered,” Baptiste argued.", "Baptiste said he had received positive feedback."],
+     "Baptiste", {("Roosevelt Baptiste", PERSON)}),
+    (["At the council meeting this week, Roosevelt Baptiste took the opportunity to answer the opposition.",
+      "“We delivered,” Baptiste argued.", "Baptiste said he had received positive feedback."],
+     "Roosevelt Baptiste", {("Roosevelt Baptiste", PERSON)}),
+    # with no full name, the surname speaking is the person everywhere, never an organisation in one place
+    (["“We delivered,” Baptiste argued.", "Baptiste said he had received positive feedback."],
+     "Baptiste", {("Baptiste", PERSON)}),
+    # where the words stand as a place they name no one ("in Fort Smith"), whoever Mr Smith is
+    (["Mr Smith said he would stand again.", "The floods hit homes in Fort Smith last week."], "Fort Smith", set()),
+])
+def test_a_surname_the_article_shows_is_a_person_is_one_everywhere(paragraphs, surface, actors):
+    assert {(m.name, m.kind) for m in _extract(paragraphs).actors if m.surface == surface} == actors
+
+
 @pytest.mark.parametrize("paragraphs, surface, name", [
     # a title's own last word refers back to someone else: "the President" is not the Senate President ...
     (["President Ana Duarte spoke on Monday.", "Senate President Luis Ortiz said the bill would pass.",
@@ -980,3 +999,35 @@ def test_a_persons_whole_noun_phrase_is_among_their_aliases():
     actors = {a.name: a for a in link_actors([extraction], Curation())[0]}
     assert {"Northwind Retail executive chairman Peter Holt", "executive chairman Peter Holt"} <= set(
         actors["Peter Holt"].aliases)
+
+
+@pytest.mark.parametrize("paragraphs, surface, actors", [
+    # a body's head printed as a name is the body the article named in full with it before an "of" ...
+    (["The opposition boycotted the opening of the new parliament, the Assembly of the Republic.",
+      "The quorum for the Assembly to meet is 126 deputies."], "the Assembly", {("Assembly of the Republic", ORGANIZATION)}),
+    # ... a head after "every", "a", "each" is any body of the kind, none by its name
+    (["The press release said every Committee and the Senate as a whole offers each senator a voice."], "Committee", set()),
+    # a title glued to "Vice-" is a title, no organisation "Rector"
+    (["However, Vice-Rector for Academic Affairs Prof. Maria Santos countered that the fees were needed."],
+     "Rector", set()),
+    (["However, Vice-Rector for Academic Affairs Prof. Maria Santos countered that the fees were needed."],
+     "Vice-Rector for Academic Affairs Prof. Maria Santos", {("Maria Santos", PERSON)}),
+    # a conjunction opening a sentence is no word of the name after it
+    (["But Ardmore College of Nursing denied that the money exists."], "Ardmore College of Nursing",
+     {("Ardmore College of Nursing", ORGANIZATION)}),
+])
+def test_a_bodys_head_a_title_or_a_conjunction_alone_is_no_actor(paragraphs, surface, actors):
+    assert {(m.name, m.kind) for m in _extract(paragraphs).actors if m.surface == surface} == actors
+
+
+@pytest.mark.parametrize("paragraphs, surface, roles", [
+    # a title in apposition to a name, then a body's own name, is the person's title ...
+    (["Jonas Petrauskas, leader of the opposition Freedom Union, slammed the plan.", "The opposition leader said no."],
+     "Jonas Petrauskas", {("Jonas Petrauskas", "Leader of the Opposition")}),
+    (["Jonas Petrauskas, leader of the opposition Freedom Union, slammed the plan.", "The opposition leader said no."],
+     "The opposition leader", {("Jonas Petrauskas", None)}),
+    # ... but a person's name after it is another person, who holds the title
+    (["Anne Lee met the leader of the opposition Tom Reed on Monday."], "Anne Lee", {("Anne Lee", None)}),
+])
+def test_a_title_in_apposition_before_a_bodys_name_is_the_persons(paragraphs, surface, roles):
+    assert {(m.name, m.role) for m in _extract(paragraphs).actors if m.surface == surface} == roles

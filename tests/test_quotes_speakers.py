@@ -293,6 +293,12 @@ SPEAKERS = [
      "Maria Lopez", "role"),
     (["In a letter to the council, Maria Lopez said the vote was called early.", f"{SAID} the statement read."],
      None, "unattributed"),
+    # a title before a body's own name is the person's in apposition, and the body holds no title: "the opposition
+    # leader" is the person, not the party; a person's name after the title is that person's
+    (["Jonas Petrauskas, leader of the opposition Freedom Union group in parliament, slammed the plan.",
+      f"{SAID} the opposition leader said."], "Jonas Petrauskas", "role"),
+    (["Anne Lee met the leader of the opposition Tom Reed on Monday.", f"{SAID} the opposition leader said."],
+     "Tom Reed", "role"),
 ]
 
 

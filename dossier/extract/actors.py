@@ -86,7 +86,8 @@ def extract_actors(article: Article, docs: Sequence, sentences: Sequence | None 
     organizations = dict.fromkeys(m.name for m in first_mentions if m.kind == ORGANIZATION)  # first named first
     governed = dict.fromkeys((m.name, m.kind, None, m.affiliation) for m in first_mentions if m.method == GOVERNMENT)
     return _Reader(article, paragraphs, first.full_names(first_mentions), list(organizations),
-                   list(governed), first.addressed_surnames(first_mentions), reads_countries=True).mentions()
+                   list(governed), first.addressed_surnames(first_mentions) | first.pronouned,
+                   reads_countries=True).mentions()
 
 
 def _countries_named(words: Sequence[str], start: int = 0, end: int | None = None) -> Iterator[str]:
@@ -259,7 +260,8 @@ class _Reader:
                  addressed: frozenset[str] = frozenset(), reads_countries: bool = False):
         self.article = article
         self.governed = tuple(governed)  # the governments the article names as such ("the Malawi government")
-        self.addressed = addressed  # surnames it names people by, with a title only ("Mr Salwai")
+        self.addressed = addressed  # one-word names it shows are people's ("Mr Salwai", "Skerrit said he")
+        self.pronouned: set[str] = set()  # one-word names of speakers a "he" or "she" then refers to
         self.reads_countries = reads_countries  # whether `countries` reads the text (the second pass) or is empty
         self.paragraphs = paragraphs
         self.known_people = list(known_people)  # full names the whole article introduces, in order
@@ -313,8 +315,8 @@ class _Reader:
             here: list[ActorMention] = []
             end = 0  # where the last reading ended: no other begins inside it
             for i in paragraph.starts:
-                if i < end:
-                    continue
+                if i < end or (self.tokens[i].tag_ == "CC" and i in self.sentence_starts):
+                    continue  # "But AMV College of Accountancy": a sentence's conjunction is no word of a name
                 self.heading = i >= paragraph.heading_from
                 reading = self._reading_at(i)
                 if reading is None:
@@ -323,6 +325,8 @@ class _Reader:
                     self._remember(reading, doc[i:reading.end].root)
                 if any(m.kind == PERSON for m in reading.mentions):
                     self.last_person_end = (doc, reading.end)
+                    self.pronouned.update(m.name for m in reading.mentions if m.kind == PERSON and " " not in m.name
+                                          and self._referred_as(m.span.end - 1) == PERSON)
                 if reading.printed is None:  # the second pass takes most of the first pass's readings as they were
                     reading.printed = tuple(
                         ActorMention(self.article.id, index, m.span.text, m.name, m.kind, m.role, m.affiliation,
@@ -487,7 +491,7 @@ class _Reader:
         if self.words[of] == "for":  # "spokesperson for Auckland Carmel Sepuloni": a portfolio, no body
             person = self._person(holder, end, supported=True)
             return None if person is None else self._person_reading(i, end, person, role, None, None)
-        if any(self.tokens[k].ent_type_ in PLACE_ENTITIES for k in range(start, end)):
+        if self._tagged_place(start, end):
             return None
         body = normalise(self.paragraph.span_text(start, holder))
         known = self.world.names.get(body) or Known(body, ORGANIZATION)
@@ -516,16 +520,18 @@ class _Reader:
         end = self._name_run(i)
         if end == i:
             return None
+        shown = False  # a lone word the article shows elsewhere is a person's: "Mr Skerrit", "Skerrit said he"
         if self._known_person(normalise(self.paragraph.span_text(i, end))) is None:
+            shown = end - i == 1 and self._addressed(self.words[i])
             referred_as = self._referred_as(end - 1)
             if referred_as == ORGANIZATION:
                 return None  # "Planned Parenthood said it would": an organisation
-            if (end - i == 1 and self.tokens[i].ent_type_ != "PERSON" and referred_as != PERSON
+            if (end - i == 1 and self.tokens[i].ent_type_ != "PERSON" and referred_as != PERSON and not shown
                     and not is_initialled_name(self.words[i])):
                 return None  # a lone word with nothing to show a person: an organisation if it speaks
             if referred_as != PERSON and not self._is_speaker(end - 1) and self._stands_as_place(i, end):
                 return None  # "the town of Rockhampton", "delays in Hampshire, Devon and Cumbria"
-        supported = self._is_speaker(end - 1)
+        supported = self._is_speaker(end - 1) or shown
         person = self._person(i, end, supported=supported)
         if person is None:
             return None
@@ -648,14 +654,15 @@ class _Reader:
         return organization in self.organizations
 
     @_asks
-    def _latest_body(self, noun: str) -> str | None:
-        """The latest organisation named so far whose own name ends in `noun` ("union"), or the latest
-        party for "party"; never one of the data files."""
-        for name in reversed(self.organizations):
-            if self.world.known(name) is None and (name.lower().split()[-1] == noun or (
-                    noun == "party" and name in lexicon().organizations.parties)):
-                return name
-        return None
+    def _latest_body(self, noun: str, capitalised: bool = False) -> str | None:
+        """The latest organisation named so far whose own name ends in `noun` ("union": "the Association of
+        Mineworkers and Construction Union"), or the latest party for "party"; never one of the data files.
+        A noun printed as a name ("the Assembly") is, failing that, the latest whose name it heads before an
+        "of" ("the Assembly of the Republic")."""
+        names = [name for name in reversed(self.organizations) if self.world.known(name) is None]
+        return next((name for name in names if name.lower().split()[-1] == noun or (
+            noun == "party" and name in lexicon().organizations.parties)), None) or next(
+            (name for name in names if capitalised and _head_word(name) == noun), None)
 
     def _body_named_by(self, k: int) -> str | None:
         """The organisation a bare noun for a body refers back to ("the union", "the Court", "the council",
@@ -668,7 +675,7 @@ class _Reader:
         noun = self.words[k].lower()
         if not (self.world.organization_heads.get(noun.title()) or self._is_organization_noun(k)):
             return None
-        return self._latest_body(noun)
+        return self._latest_body(noun, self.words[k][:1].isupper())
 
     def _institution(self, i: int) -> _Reading | None:
         """ "The Russian Foreign Ministry", "Russia's Foreign Ministry", "the Russian government"; a bare
@@ -777,6 +784,9 @@ class _Reader:
             return None
         if self.world.national_bodies.get(name):
             return self._national_body(i, end, name)
+        if start == last and institution and i and self.tokens[i - 1].tag_ == "DT" and (
+                self.words[i - 1].lower() not in DETERMINERS):
+            return None  # "every Committee", "a Court": any body of the kind, none by its name
         return _Reading(end, [_Found(self.doc[i:end], name, ORGANIZATION)])  # "Moody's" keeps its 's
 
     def _own_government(self, i: int, end: int) -> _Reading | None:
@@ -913,7 +923,7 @@ class _Reader:
         end = self._proper_name_end(j)
         if end is None:
             return None
-        if any(token.ent_type_ in PLACE_ENTITIES for token in self.doc[j:end]):
+        if self._tagged_place(j, end):
             return None
         name = normalise(self.paragraph.span_text(j, end))
         if self.world.known(name) is not None or self.world.is_outlet(name) or self._known_person(name):
@@ -1226,16 +1236,22 @@ class _Reader:
         # a given name the tagger left out of the PERSON it reads after it: "Dolores" of "Dolores Balderamos Garcia"
         tagged = start + (end - start > 1 and self.words[start] in genders().given_names)
         if supported or all(t.ent_type_ == "PERSON" for t in self.doc[tagged:end]) or is_initialled_name(
-                self.words[start]) or (end - start == 2 and self._addressed(self.words[end - 1]) and not any(
-                t.ent_type_ in PLACE_ENTITIES for t in self.doc[start:end])):  # "Fort Smith" names no Mr Smith
+                self.words[start]) or (end - start == 2 and self._addressed(self.words[end - 1]) and not (
+                self._tagged_place(start, end) and (self._is_place(start, end) or self._stands_as_place(start, end)))):
             return _Person(name)
         return None
 
+    def _tagged_place(self, start: int, end: int) -> bool:
+        """Whether the tagger calls any word at start:end a place (GPE, LOC, FAC)."""
+        return any(t.ent_type_ in PLACE_ENTITIES for t in self.doc[start:end])
+
     @_asks
     def _addressed(self, surname: str) -> bool:
-        """Whether the article names someone by this surname alone, with a title or form of address ("Mr
-        Salwai"): a given name before it makes that person's full name, whatever the tagger reads there
-        ("the government of Charlot Salwai", tagged an organisation)."""
+        """Whether the article shows that someone is named by this surname alone: with a title or form of
+        address ("Mr Salwai"), or as a speaker it then calls "he" or "she" ("Skerrit said he"). A given name
+        before it makes that person's full name, whatever the tagger reads there ("the government of Charlot
+        Salwai", tagged an organisation; "Roosevelt Skerrit took", tagged a place), but where the words
+        stand as a place ("in Fort Smith") they name no Mr Smith."""
         return surname in self.addressed
 
     def _lone_name(self, start: int, end: int, person: _Person, supported: bool) -> bool:
@@ -1538,9 +1554,17 @@ class _Reader:
             return None
         end, role, affiliation, affiliation_surface = title
         if end < len(self.doc) and self.words[end] not in (",", ".", ";", ")") and not (
-                self.words[end] in ("of", "at") and end + 1 < len(self.doc) and self._proper_name_end(self._skip_the(end + 1))):
+                self.words[end] in ("of", "at") and end + 1 < len(self.doc) and self._proper_name_end(self._skip_the(end + 1))
+        ) and not self._body_after_title(end):
             return None  # "Paul Whitmore, director of the Institute for Fiscal Studies," is a director
         return end, role, affiliation, affiliation_surface
+
+    def _body_after_title(self, k: int) -> bool:
+        """Whether an organisation's own name, ended by its head, follows a title at k ("Andrius Kubilius, leader
+        of the opposition Homeland Union"): the title is still the person's; a person's name there is another's."""
+        end = self._proper_name_end(k)
+        return end is not None and self.world.organization_heads.match(self.words, end - 1) is not None and not any(
+            t.ent_type_ == "PERSON" for t in self.doc[k:end])
 
     @_same_in_both_passes
     def _name_run(self, i: int) -> int:
@@ -1970,6 +1994,14 @@ def _heading_from(text: str, sentences: Sequence[tuple[int, int]], starts: Seque
         return length
     whole = [k for k, (start, end) in enumerate(sentences) if ends_sentence(normalise(text[start:end]))]
     return starts[whole[-1] + 1] if whole and whole[-1] + 1 < len(starts) else (length if whole else 0)
+
+
+def _head_word(name: str) -> str:
+    """The noun an organisation's name is headed by, in lower case: the word before the first "of", "for",
+    "on" that goes on from it ("Assembly of the Republic", "Committee on Tourism"), else its last word."""
+    words = name.lower().split()
+    link = next((k for k, word in enumerate(words) if k and word in NAME_LINKS), len(words))
+    return words[link - 1]
 
 
 def _is_heading(text: str) -> bool:

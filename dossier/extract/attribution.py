@@ -207,7 +207,8 @@ class Reader:
             kind = PLACE  # "Hurricane Ian": a storm, never the "it" or "she" of a cue
         elif self.may_name_law[paragraph] and _opens_law(tokens[0]):
             kind = LAW  # "the Administration of Justice (Protection) Act 2016": never the "it" of a cue
-        elif nouns or start:
+        elif (nouns or start) and not (w.names_body([t.text for t in name_tokens]) and any(
+                t.ent_type_ != "PERSON" for t in name_tokens)):  # "leader of the opposition Homeland Union"
             kind = PERSON
         elif w.known(text) is not None:
             kind = w.known(text).kind  # country or organization
