@@ -218,3 +218,19 @@ def test_initials_printed_alone_join_the_organisation_they_abbreviate(articles, 
     if len(expected) == 1:
         actors, _ = link_actors([article(s, *n, kind="organization") for s, *n in articles], Curation())
         assert [(m.name, m.how, m.confidence) for m in actors[0].merged] == [("SES", "initials", "likely")]
+
+
+@pytest.mark.parametrize("surfaces, aliases", [
+    # forms the build takes for one name (a leading "the", case) are listed once, as printed without "the"
+    (["the BJP", "BJP"], ["BJP"]),
+    (["the BJP"], ["the BJP"]),  # printed only with it: as printed
+    (["The Commission", "the Commission"], ["The Commission"]),
+    (["the Crown", "Crown", "The Crown"], ["Crown"]),
+    # a longer noun phrase is another form, kept
+    (["the opposition Green Party", "Green Party"], ["Green Party", "the opposition Green Party"]),
+])
+def test_a_page_lists_each_name_once(surfaces, aliases):
+    mentions = tuple(ActorMention("a", n, surface, "Bharatiya Janata Party", "organization")
+                     for n, surface in enumerate(surfaces, start=1))
+    actors, _ = link_actors([Extraction(Article("a", "a.txt", "A", ()), actors=mentions)], Curation())
+    assert [a.aliases for a in actors] == [aliases]

@@ -474,7 +474,7 @@ def _actor(name: str, group: _Group, ids: dict[str, str]) -> Actor:
         id=ids[name],
         name=name,
         kind=group.voted_kind,
-        aliases=sorted(aliases),
+        aliases=_one_form_each(aliases),
         roles=sorted({(m.role, m.source) for m in group.mentions if m.role}),
         affiliation=_affiliation_id(affiliation, ids),
         description=group.description,
@@ -483,6 +483,16 @@ def _actor(name: str, group: _Group, ids: dict[str, str]) -> Actor:
                         key=lambda m: (m.source, m.paragraph)),
         merged=sorted(group.merged, key=lambda merge: merge.name),
     )
+
+
+def _one_form_each(forms: set[str]) -> list[str]:
+    """Each name a page lists once, sorted: forms the build takes for one name (`_key`: "the BJP" and "BJP",
+    "The Commission" and "the Commission") are listed as the one printed without "the", else the first. A
+    reader searching "BJP" finds the page either way; two forms of one name are clutter."""
+    chosen: dict[str, str] = {}
+    for form in sorted(forms, key=lambda form: (form.lower().startswith("the "), form)):
+        chosen.setdefault(_key(form), form)
+    return sorted(chosen.values())
 
 
 def _ids(groups: dict[str, _Group]) -> dict[str, str]:
