@@ -499,6 +499,12 @@ def test_authorities_stand_for_their_country(paragraph, country):
       "It looked into the conduct of former WP Member of Parliament Raeesah Khan, the AGC said."], "WP", "Workers' Party"),
     (["The Association of Train Operating Companies (Atoc) said fares would rise.",
       "Atoc Director Edward Welsh said the rise paid for trains."], "Atoc", "Association of Train Operating Companies"),
+    # a hyphenated word's capitalised parts each give a letter ("AAMC", "TTEC"), as such names are shortened
+    (["The Anglo-American Mining Corporation (AAMC) said profits rose.", "AAMC shares fell."], "AAMC",
+     "Anglo-American Mining Corporation"),
+    (["The Trinidad-Tobago Energy Chamber (TTEC) said prices rose."], "TTEC", "Trinidad-Tobago Energy Chamber"),
+    # the initials are the bracket's first item: a translation or another form may follow them
+    (["The bills were pushed by the Taiwan People's Party (TPP, 民眾黨) last week."], "TPP", "Taiwan People's Party"),
     # initials the name does not spell are the data files' to tell: one actor by either name
     (["The president of the Baltic and International Maritime Council (BIMCO) said no.", "BIMCO said no."],
      "the Baltic and International Maritime Council", "BIMCO"),

@@ -955,10 +955,10 @@ class _Reader:
         if end > i + 1:
             word = _initial_letters(self.words[i:end])  # "PPP/C"
         for name in self._organizations_by(word):
-            words, initials = _organization_forms(name)
+            words, spellings = _organization_forms(name)
             if self.words[i:i + len(words)] == list(words):
                 return i + len(words), name
-            by_initials = len(word) > 1 and (word == initials or (len(word) > 2 and word.upper() == initials))
+            by_initials = len(word) > 1 and (word in spellings or (len(word) > 2 and word.upper() in spellings))
             by_first_word = word == words[0] and not _is_english(self.tokens[i]) and self.world.known(word) is None
             if by_initials or by_first_word:
                 return end, name
@@ -1180,22 +1180,33 @@ class _Reader:
         possessive may come between them."""
         if start > self.paragraph.last_bracket:
             return None
-        initials = ""
+        initials, whole = "", ""  # a hyphenated word's capitalised parts each, or its first alone (initials_of)
         for k in range(start, min(len(self.doc), start + MAX_INSTITUTION_TOKENS)):
             word = self.words[k]
             if word == "(":
                 break
+            glued = k > start and self._hyphen_glued(k)
             if word[:1].isupper() and word[1:2] != "'":
                 initials += word[0]
-            elif k == start or not (word in POSSESSIVE or word.lower() in INITIALLED_SMALL):
+                whole += "" if glued else word[0]
+            elif k == start or not (word in POSSESSIVE or word.lower() in INITIALLED_SMALL or glued):
                 return None
         else:
             return None
         close = next((j for j in range(k + 1, min(len(self.doc), k + 6)) if self.words[j] == ")"), None)
-        letters = _initial_letters(self.words[k + 1:close or k + 1])
-        if close is None or len(initials) < 2 or letters != initials or not self.words[k - 1][:1].isupper():
+        inside = self.words[k + 1:close or k + 1]
+        letters = _initial_letters(inside[:inside.index(",")] if "," in inside else inside)  # "(TPP, 民眾黨)"
+        if close is None or len(initials) < 2 or letters not in (initials, whole) or not (
+                self.words[k - 1][:1].isupper()):
             return None
         return k
+
+    def _hyphen_glued(self, k: int) -> bool:
+        """Whether the word at k is a hyphen inside a word, or a part after one: "-", "e", "-", "Insaf" of
+        "Tehreek-e-Insaf", "Democratic" of "Dream-Democratic"."""
+        if self.tokens[k - 1].whitespace_:
+            return False
+        return self.words[k] in HYPHENS if self.words[k] in HYPHENS else self.words[k - 1] in HYPHENS
 
     def _stands_alone(self, k: int) -> bool:
         """Whether the capitalised word at k is a name: not a word of a longer one ("Labour Court", "the
@@ -1491,8 +1502,9 @@ class _Reader:
         """Whether initials may stand for an organisation the article names, so far or later, that they do not
         spell out whole: the start of its initials ("ACLU" of the American Civil Liberties Union of Georgia) or
         its first word ("FAST" of the FAST Party). Read as one of their own, they would split its page."""
-        return any(forms is not None and (forms[1].startswith(word) or forms[0][0].upper() == word)
-                   for forms in map(_organization_forms, (*self.organizations, *self.known_organization_order)))
+        return any(forms is not None and (
+            any(spelt.startswith(word) for spelt in forms[1]) or forms[0][0].upper() == word)
+            for forms in map(_organization_forms, (*self.organizations, *self.known_organization_order)))
 
     def _title_words(self, k: int) -> int | None:
         """End of [modifiers] title at k ("Deputy Foreign Minister", "spy chief"), with the portfolio after
@@ -1996,14 +2008,14 @@ def _add_organization_keys(keys: dict[str, list[str]], name: str) -> None:
     initials (a lookup instead of a scan over every organisation named so far)."""
     forms = _organization_forms(name)
     if forms is not None:
-        for key in dict.fromkeys(forms[0][:1] + (forms[1],)):
+        for key in dict.fromkeys(forms[0][:1] + forms[1]):
             keys.setdefault(key, []).append(name)
 
 
 @lru_cache(maxsize=4096)
-def _organization_forms(name: str) -> tuple[tuple[str, ...], str] | None:
-    """The words and the initials of an organisation's name of two words or more that the data files
-    do not know (those have their own aliases), else None."""
+def _organization_forms(name: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The words and the initials (each spelling, `initials_of`) of an organisation's name of two words or
+    more that the data files do not know (those have their own aliases), else None."""
     words = tuple(name.split())
     if len(words) < 2 or world().known(name):
         return None
@@ -2028,7 +2040,7 @@ def _abbreviates(words: str, name: str) -> bool:
     if forms is None or len(forms[0]) < 3:
         return False
     initials, head = words.rsplit(" ", 1) if " " in words else ("", words)
-    return head == forms[0][-1] and len(initials) > 1 and initials == forms[1][:-1]
+    return head == forms[0][-1] and len(initials) > 1 and initials in {spelt[:-1] for spelt in forms[1]}
 
 
 @lru_cache(maxsize=16384)

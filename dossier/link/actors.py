@@ -234,7 +234,8 @@ def _merge_initials(groups: dict[str, _Group], guard: _Guard) -> None:
     for group in groups.values():
         words = group.name.split()
         if len(words) > 1 and group.voted_kind == ORGANIZATION:
-            spelt[initials_of(words)].append(group.name)
+            for initials in initials_of(words):
+                spelt[initials].append(group.name)
     for group in list(groups.values()):
         owners = spelt.get(group.name, [])
         if len(owners) == 1 and group.name.isalpha() and group.name.isupper() and group.voted_kind == ORGANIZATION:
