@@ -793,6 +793,13 @@ def test_a_bare_state_body_is_the_articles_countrys_or_none(dateline, paragraphs
     # a party named alone, or after a body or a nation, is still the party
     (["Labour and the Greens are backing the unions."], "the Greens", "Green Party"),
     (["The Senate Democrats blocked the bill."], "Democrats", "Democrats"),
+    # a party's name glued by a hyphen to a word before it is a party of its own, by the whole name
+    (["Steingrimur Sigfusson, leader of the largest opposition party, the Left-Greens, spoke."], "the Left-Greens",
+     "Left-Greens"),
+    (["The Left-Greens want early elections."], "The Left-Greens", "Left-Greens"),
+    # ...not a word describing a noun after it, nor a party's name after a capitalised word with no hyphen
+    (["Anti-Labour sentiment grew in the town."], "Anti-Labour", None),
+    (["Two ministers of the Social Democrats said they support early elections."], "the Social Democrats", None),
 ])
 def test_a_partys_name_ending_a_longer_one_is_not_that_party(paragraphs, surface, name):
     found = {m.name for m in _extract(paragraphs).actors if m.surface == surface}

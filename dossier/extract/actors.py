@@ -1144,6 +1144,22 @@ class _Reader:
             return None
         return _Reading(end, [_Found(self._surface(i, end), named or name, ORGANIZATION)])
 
+    def _party_of_its_own(self, i: int) -> _Reading | None:
+        """ "the Left-Greens": a party's name glued by a hyphen to a capitalised word before it (`_ends_longer_name`,
+        which `_party` leaves to it) is a party of its own, by the whole name. "The Social Democrats" is left
+        unread: a capitalised word before a party's name is as often a word describing it ("The Liberal National
+        government's road map")."""
+        j = self._skip_the(i)
+        k = j + 2
+        if k >= len(self.doc) or self.words[j + 1] not in HYPHENS:
+            return None
+        match = self.world.parties.match(self.words, k)
+        last = self.tokens[match[0] - 1] if match else None
+        if match is None or not self._ends_longer_name(k) or (last.dep_ in ("compound", "amod") and last.head.i > last.i):
+            return None  # "Anti-Labour sentiment" describes a noun
+        name = normalise(self.paragraph.span_text(j, match[0]))
+        return _Reading(match[0], [_Found(self._surface(i, match[0]), name, ORGANIZATION)], "party")
+
     def _ends_longer_name(self, k: int) -> bool:
         """Whether the word at k is the last of a longer name: glued by a hyphen to a capitalised word
         ("the Left-Greens"), or after a capitalised word that names no body, place or nation, after "the"
@@ -1219,7 +1235,8 @@ class _Reader:
             describes and (token.is_sent_start or token.head.text[:1].isupper())))
 
     _readings: tuple[Callable[[_Reader, int], _Reading | None], ...] = (
-        _outlet, _law, _region, _weather_system, _disease, _venue, _initialled_organization, _party, _titled_person, _referring_person, _abbreviated_title, _government, _institution, _typed_organization, _employer,
+        _outlet, _law, _region, _weather_system, _disease, _venue, _initialled_organization, _party, _party_of_its_own,
+        _titled_person, _referring_person, _abbreviated_title, _government, _institution, _typed_organization, _employer,
         _country_or_organization,
         _metonym, _demonym, _referring_organization, _nickname, _short_organization, _named_person, _organization,
     )  # on equal spans the earlier reading wins
@@ -1923,12 +1940,13 @@ def _openers(word: str, after_the: str | None,
     `_Reader._readings`' order. Each reading left out finds nothing there, whatever the scan has met:
     a table's reading needs a word its phrases begin with, a reading back to "the diplomat" or "the
     alliance" a "the", initials of a title ("the CJP") capitals, a workplace "at" before it, a nickname
-    "known as" or "dubbed". Twelve of the twenty-one readings are such, and most words they are tried
-    at rule them all out."""
+    "known as" or "dubbed", a party glued to a word before it a capital. Thirteen of the twenty-two readings are such, and
+    most words they are tried at rule them all out."""
     w, first = world(), word if after_the is None else after_the
     opens = {
         _Reader._outlet: w.outlets.begins(first), _Reader._region: w.regions.begins(first),
         _Reader._party: w.parties.begins(first), _Reader._country_or_organization: w.names.begins(first),
+        _Reader._party_of_its_own: first[:1].isupper(),
         _Reader._metonym: w.metonyms.begins(first), _Reader._weather_system: w.weather_systems.begins(word),
         _Reader._disease: w.diseases.begins(word),
         _Reader._demonym: w.demonyms.begins(word), _Reader._referring_person: word.lower() == "the",
