@@ -487,12 +487,13 @@ def _actor(name: str, group: _Group, ids: dict[str, str]) -> Actor:
 
 
 def _one_form_each(forms: set[str]) -> list[str]:
-    """Each name a page lists once, sorted: forms the build takes for one name (`_key`: "the BJP" and "BJP",
-    "The Commission" and "the Commission") are listed as the one printed without "the", else the first. A
-    reader searching "BJP" finds the page either way; two forms of one name are clutter."""
-    chosen: dict[str, str] = {}
+    """Each name a page lists once, sorted: forms that differ only by a leading "the" (`phrase_key`: "the BJP"
+    and "BJP", "The Commission" and "the Commission") are listed as the one printed without it, else the
+    first. A reader searching "BJP" finds the page either way; two forms of one name are clutter. Case
+    elsewhere tells forms apart ("de Groot" mid-sentence, "De Groot" opening one)."""
+    chosen: dict[tuple[str, ...], str] = {}
     for form in sorted(forms, key=lambda form: (form.lower().startswith("the "), form)):
-        chosen.setdefault(_key(form), form)
+        chosen.setdefault(phrase_key(form), form)
     return sorted(chosen.values())
 
 
