@@ -505,12 +505,25 @@ def test_authorities_stand_for_their_country(paragraph, country):
     (["The Trinidad-Tobago Energy Chamber (TTEC) said prices rose."], "TTEC", "Trinidad-Tobago Energy Chamber"),
     # the initials are the bracket's first item: a translation or another form may follow them
     (["The bills were pushed by the Taiwan People's Party (TPP, 民眾黨) last week."], "TPP", "Taiwan People's Party"),
+    # a name the data files give an organisation, in brackets right after its name, is that organisation, not
+    # an outlet of that name cited ("PTI", the Press Trust of India) ...
+    (["ISLAMABAD: Pakistan Tehreek-i-Insaf (PTI) on Thursday announced to file a petition."], "PTI",
+     "Pakistan Tehreek-e-Insaf"),
     # initials the name does not spell are the data files' to tell: one actor by either name
     (["The president of the Baltic and International Maritime Council (BIMCO) said no.", "BIMCO said no."],
      "the Baltic and International Maritime Council", "BIMCO"),
 ])
 def test_every_mention_of_an_organisations_initials_names_it(paragraphs, surface, name):
     assert {m.name for m in _extract(paragraphs).actors if m.surface == surface} == {name}
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # ... but an outlet in brackets after anything else is the outlet cited: no actor (guards)
+    ["Pakistan Tehreek-i-Insaf filed a petition.", "ISLAMABAD (PTI) — The party said it would appeal."],
+    ["The opposition said the vote was rigged (PTI)."],
+])
+def test_an_outlet_cited_in_brackets_is_no_actor(paragraphs):
+    assert [m.name for m in _extract(paragraphs).actors if m.surface == "PTI"] == []
 
 
 @pytest.mark.parametrize("introduced, later, short, full", [

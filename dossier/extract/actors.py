@@ -415,9 +415,29 @@ class _Reader:
     # -- readings: each returns the span it explains, or None ----------------
 
     def _outlet(self, i: int) -> _Reading | None:
-        """An outlet cited as a source is no actor: swallow its name so nothing else claims it."""
+        """An outlet cited as a source is no actor: swallow its name so nothing else claims it. Not an
+        organisation's initials in brackets right after its name ("Pakistan Tehreek-i-Insaf (PTI)" is no Press
+        Trust of India): those name it again."""
         match = self.world.outlets.match(self.words, self._skip_the(i))
-        return _Reading(match[0]) if match else None
+        if match is None:
+            return None
+        if i > 1 and self.words[i - 1] == "(" and self._names_again(i, match[0], self._organization_ending_at(i - 1)):
+            return None
+        return _Reading(match[0])
+
+    def _names_again(self, i: int, end: int, organization: str | None) -> bool:
+        """Whether the words i:end are a name the data files give `organization` ("PTI" of Pakistan Tehreek-e-Insaf)."""
+        party = self.world.parties.match(self.words, i)
+        known = self.world.names.match(self.words, i)
+        return organization is not None and (bool(party) and party == (end, organization) or (
+            bool(known) and known[0] == end and known[1].name == organization))
+
+    @_asks
+    def _organization_ending_at(self, k: int) -> str | None:
+        """The organisation whose name the scan read in this paragraph ending at k: "Pakistan Tehreek-i-Insaf"
+        before "(PTI)"."""
+        return next((m.name for reading, _ in self.paragraph.readings.values()
+                     if reading is not None and reading.end == k for m in reading.mentions if m.kind == ORGANIZATION), None)
 
     def _titled_person(self, i: int) -> _Reading | None:
         """[affiliation] [modifiers] title Name: "Russian Deputy Foreign Minister Alexander Grushko"."""
@@ -1155,7 +1175,8 @@ class _Reader:
             return None
         match = self.world.parties.match(self.words, k)
         last = self.tokens[match[0] - 1] if match else None
-        if match is None or not self._ends_longer_name(k) or (last.dep_ in ("compound", "amod") and last.head.i > last.i):
+        if match is None or not self._ends_longer_name(k) or (
+                last.dep_ in ("compound", "amod") and last.head.i > last.i):
             return None  # "Anti-Labour sentiment" describes a noun
         name = normalise(self.paragraph.span_text(j, match[0]))
         return _Reading(match[0], [_Found(self._surface(i, match[0]), name, ORGANIZATION)], "party")
