@@ -28,7 +28,8 @@ what a reader of the site would see with the gold. How things match is decided h
   government of Indonesia" is "Government of Indonesia"). Pages named like a gold outlet neither count nor
   penalise; a page matching nothing is a false positive (flagged when gold lists it in not_actors).
   Two pages for one gold actor count once for recall and are listed as "split". "aliases listed" is
-  the share of a found actor's gold aliases that its page lists.
+  the share of a found actor's gold aliases that its page lists, a leading "the" ignored as for names:
+  the build takes "the BJP" and "BJP" for one name and a page lists it once (link.actors._one_form_each).
 - ingest: title, date, outlet and byline of each article, compared after normalisation; a value
   where the gold has null is wrong. A title ingest made from the file name (`titled_from_file`: the
   text printed no headline) counts as null, as the gold writes a headline the text does not print.
@@ -332,7 +333,7 @@ def _score_actors(dossier: Dossier, gold: Gold, locate: _Locator) -> tuple[dict,
         if actor.name.lower() in gold.outlets:
             continue
         counted += 1
-        aliases = {_key(a) for a in actor.aliases}
+        aliases = {_name_key(a) for a in actor.aliases}
         seen_in = {files[m.source] for m in actor.mentions if m.source in files}
         hit = next((g for g in gold.actors.values() if g.is_page(actor, seen_in)), None)
         if hit is None:
@@ -344,8 +345,8 @@ def _score_actors(dossier: Dossier, gold: Gold, locate: _Locator) -> tuple[dict,
             errors.append(Error("actors", "split", file, paragraph, f"{actor.name} is {hit.name}, as is {matched[hit.name]}"))
             continue
         matched[hit.name] = actor.name
-        listed = aliases | {_key(actor.name)}
-        lacking = sorted(a for a in hit.aliases if _key(a) not in listed)
+        listed = aliases | {_name_key(actor.name)}
+        lacking = sorted(a for a in hit.aliases if _name_key(a) not in listed)
         alias_total += len(hit.aliases)
         alias_hits += len(hit.aliases) - len(lacking)
         if lacking:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from dossier.world import World
 
 MAX_SYLLABLE_WORD = 12  # "Zhongxiang": romanised given names are short
+HYPHENATED = re.compile("[-\u2010\u2011]")  # between the parts of a hyphenated word ("Tehreek-e-Insaf")
 
 
 @dataclass(frozen=True)
@@ -253,10 +254,14 @@ def is_initial(word: str) -> bool:
     return len(word) <= 2 and word.endswith(".")
 
 
-def initials_of(words: Sequence[str]) -> str:
-    """The initials an organisation's name spells, one letter a capitalised word: "SES" of "State Emergency
-    Service", "IFS" of "Institute for Fiscal Studies" (lower-case words spell nothing)."""
-    return "".join(word[0] for word in words if word[:1].isupper())
+def initials_of(words: Sequence[str]) -> tuple[str, ...]:
+    """The initials an organisation's name may spell, one letter a capitalised word: "SES" of "State Emergency
+    Service", "IFS" of "Institute for Fiscal Studies" (lower-case words spell nothing); a hyphenated word by
+    each capitalised part, as such names are shortened ("PTI" of "Pakistan Tehreek-e-Insaf", "GDDG" of
+    "Georgian Dream-Democratic Georgia"), or by its first alone. The spelling by parts first."""
+    whole = "".join(word[0] for word in words if word[:1].isupper())
+    parts = "".join(part[0] for word in words for part in HYPHENATED.split(word) if part[:1].isupper())
+    return tuple(dict.fromkeys((parts, whole)))
 
 
 def _syllables(initials: tuple[str, ...], finals: tuple[str, ...], vowels: str | None = None) -> re.Pattern:

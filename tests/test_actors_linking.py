@@ -212,9 +212,31 @@ def test_attribution_says_where_the_speakers_word_stands():
       "SES": {"SES"}}),
     ([("a", "Progressive Labour Party"), ("b", "PLA")],
      {"Progressive Labour Party": {"Progressive Labour Party"}, "PLA": {"PLA"}}),
+    # a hyphenated word spells a letter for each capitalised part, or one for the word (names.initials_of)
+    ([("a", "Georgian Dream-Democratic Georgia"), ("b", "GDDG")],
+     {"Georgian Dream-Democratic Georgia": {"Georgian Dream-Democratic Georgia", "GDDG"}}),
+    ([("a", "Pakistan Tehreek-e-Insaf Youth"), ("b", "PTY")],
+     {"Pakistan Tehreek-e-Insaf Youth": {"Pakistan Tehreek-e-Insaf Youth", "PTY"}}),
 ])
 def test_initials_printed_alone_join_the_organisation_they_abbreviate(articles, expected):
     assert partition([article(source, *names, kind="organization") for source, *names in articles]) == expected
     if len(expected) == 1:
         actors, _ = link_actors([article(s, *n, kind="organization") for s, *n in articles], Curation())
-        assert [(m.name, m.how, m.confidence) for m in actors[0].merged] == [("SES", "initials", "likely")]
+        assert [(m.name, m.how, m.confidence) for m in actors[0].merged] == [(articles[-1][1], "initials", "likely")]
+
+
+@pytest.mark.parametrize("surfaces, aliases", [
+    # forms the build takes for one name (a leading "the", case) are listed once, as printed without "the"
+    (["the BJP", "BJP"], ["BJP"]),
+    (["the BJP"], ["the BJP"]),  # printed only with it: as printed
+    (["The Commission", "the Commission"], ["The Commission"]),
+    (["the Crown", "Crown", "The Crown"], ["Crown"]),
+    (["De Groot", "de Groot"], ["De Groot", "de Groot"]),  # case elsewhere tells two forms apart
+    # a longer noun phrase is another form, kept
+    (["the opposition Green Party", "Green Party"], ["Green Party", "the opposition Green Party"]),
+])
+def test_a_page_lists_each_name_once(surfaces, aliases):
+    mentions = tuple(ActorMention("a", n, surface, "Bharatiya Janata Party", "organization")
+                     for n, surface in enumerate(surfaces, start=1))
+    actors, _ = link_actors([Extraction(Article("a", "a.txt", "A", ()), actors=mentions)], Curation())
+    assert [a.aliases for a in actors] == [aliases]

@@ -499,12 +499,31 @@ def test_authorities_stand_for_their_country(paragraph, country):
       "It looked into the conduct of former WP Member of Parliament Raeesah Khan, the AGC said."], "WP", "Workers' Party"),
     (["The Association of Train Operating Companies (Atoc) said fares would rise.",
       "Atoc Director Edward Welsh said the rise paid for trains."], "Atoc", "Association of Train Operating Companies"),
+    # a hyphenated word's capitalised parts each give a letter ("AAMC", "TTEC"), as such names are shortened
+    (["The Anglo-American Mining Corporation (AAMC) said profits rose.", "AAMC shares fell."], "AAMC",
+     "Anglo-American Mining Corporation"),
+    (["The Trinidad-Tobago Energy Chamber (TTEC) said prices rose."], "TTEC", "Trinidad-Tobago Energy Chamber"),
+    # the initials are the bracket's first item: a translation or another form may follow them
+    (["The bills were pushed by the Taiwan People's Party (TPP, 民眾黨) last week."], "TPP", "Taiwan People's Party"),
+    # a name the data files give an organisation, in brackets right after its name, is that organisation, not
+    # an outlet of that name cited ("PTI", the Press Trust of India) ...
+    (["ISLAMABAD: Pakistan Tehreek-i-Insaf (PTI) on Thursday announced to file a petition."], "PTI",
+     "Pakistan Tehreek-e-Insaf"),
     # initials the name does not spell are the data files' to tell: one actor by either name
     (["The president of the Baltic and International Maritime Council (BIMCO) said no.", "BIMCO said no."],
      "the Baltic and International Maritime Council", "BIMCO"),
 ])
 def test_every_mention_of_an_organisations_initials_names_it(paragraphs, surface, name):
     assert {m.name for m in _extract(paragraphs).actors if m.surface == surface} == {name}
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # ... but an outlet in brackets after anything else is the outlet cited: no actor (guards)
+    ["Pakistan Tehreek-i-Insaf filed a petition.", "ISLAMABAD (PTI) — The party said it would appeal."],
+    ["The opposition said the vote was rigged (PTI)."],
+])
+def test_an_outlet_cited_in_brackets_is_no_actor(paragraphs):
+    assert [m.name for m in _extract(paragraphs).actors if m.surface == "PTI"] == []
 
 
 @pytest.mark.parametrize("introduced, later, short, full", [
@@ -787,6 +806,13 @@ def test_a_bare_state_body_is_the_articles_countrys_or_none(dateline, paragraphs
     # a party named alone, or after a body or a nation, is still the party
     (["Labour and the Greens are backing the unions."], "the Greens", "Green Party"),
     (["The Senate Democrats blocked the bill."], "Democrats", "Democrats"),
+    # a party's name glued by a hyphen to a word before it is a party of its own, by the whole name
+    (["Steingrimur Sigfusson, leader of the largest opposition party, the Left-Greens, spoke."], "the Left-Greens",
+     "Left-Greens"),
+    (["The Left-Greens want early elections."], "The Left-Greens", "Left-Greens"),
+    # ...not a word describing a noun after it, nor a party's name after a capitalised word with no hyphen
+    (["Anti-Labour sentiment grew in the town."], "Anti-Labour", None),
+    (["Two ministers of the Social Democrats said they support early elections."], "the Social Democrats", None),
 ])
 def test_a_partys_name_ending_a_longer_one_is_not_that_party(paragraphs, surface, name):
     found = {m.name for m in _extract(paragraphs).actors if m.surface == surface}

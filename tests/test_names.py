@@ -8,8 +8,8 @@ import yaml
 
 from dossier import nlp
 from dossier.lexicon import DATA_DIR
-from dossier.names import (genders, holder_after_body, is_glued, person_names, pronoun, split_title, without_nickname,
-                           word_spans, words)
+from dossier.names import (genders, holder_after_body, initials_of, is_glued, person_names, pronoun, split_title,
+                           without_nickname, word_spans, words)
 from dossier.world import world
 
 
@@ -197,3 +197,16 @@ def test_a_nickname_in_quotation_marks_is_no_part_of_the_name(printed, name):
 ])
 def test_two_words_a_page_ran_together(word, glued):
     assert is_glued(word) == glued
+
+
+@pytest.mark.parametrize("name, spellings", [
+    ("State Emergency Service", ("SES",)),
+    ("Institute for Fiscal Studies", ("IFS",)),  # lower-case words spell nothing
+    # a hyphenated word: a letter for each capitalised part first, then one for the word
+    ("Pakistan Tehreek-e-Insaf", ("PTI", "PT")),
+    ("Georgian Dream-Democratic Georgia", ("GDDG", "GDG")),
+    ("Attorney-General's Chambers", ("AGC", "AC")),
+    ("Anti-corruption Commission", ("AC",)),  # a lower-case part spells nothing
+])
+def test_the_initials_a_name_may_spell(name, spellings):
+    assert initials_of(name.split()) == spellings

@@ -154,6 +154,21 @@ def test_actor_pages_against_gold(tmp_path):
     assert (figures["kind right"], figures["aliases listed"]) == (0.5, 0.667)  # Roe's page lacks "the minister"
 
 
+@pytest.mark.parametrize(("page_aliases", "gold_aliases", "lacking"), [
+    # a leading "the" is no part of a name, for aliases as for names (link.actors lists one form of each)
+    (("the BJP",), ["BJP"], []),
+    (("BJP",), ["the BJP", "The BJP"], []),
+    (("BJP",), ["BJP", "the Janata Party"], ["the Janata Party"]),
+    (("the BJP",), ["the party"], ["the party"]),  # another word is another name
+])
+def test_an_alias_is_listed_with_or_without_its_the(tmp_path, page_aliases, gold_aliases, lacking):
+    gold = dict(GOLD, actors=[{"name": "Bharatiya Janata Party", "kind": "organization", "aliases": gold_aliases}])
+    page = actor("Bharatiya Janata Party", kind="organization", aliases=page_aliases)
+    report = scored(tmp_path, actors=[page], gold=gold_of(tmp_path, gold))
+    assert [e.detail for e in report.errors_of("actors") if e.kind == "alias"] == (
+        [f"Bharatiya Janata Party lacks {lacking}"] if lacking else [])
+
+
 def test_a_missed_actor_points_to_where_the_article_names_it(tmp_path):
     report = scored(tmp_path)
     assert {(e.detail, e.file, e.paragraph) for e in report.errors_of("actors")} == {

@@ -419,9 +419,29 @@ class _Reader:
     # -- readings: each returns the span it explains, or None ----------------
 
     def _outlet(self, i: int) -> _Reading | None:
-        """An outlet cited as a source is no actor: swallow its name so nothing else claims it."""
+        """An outlet cited as a source is no actor: swallow its name so nothing else claims it. Not an
+        organisation's initials in brackets right after its name ("Pakistan Tehreek-i-Insaf (PTI)" is no Press
+        Trust of India): those name it again."""
         match = self.world.outlets.match(self.words, self._skip_the(i))
-        return _Reading(match[0]) if match else None
+        if match is None:
+            return None
+        if i > 1 and self.words[i - 1] == "(" and self._names_again(i, match[0], self._organization_ending_at(i - 1)):
+            return None
+        return _Reading(match[0])
+
+    def _names_again(self, i: int, end: int, organization: str | None) -> bool:
+        """Whether the words i:end are a name the data files give `organization` ("PTI" of Pakistan Tehreek-e-Insaf)."""
+        party = self.world.parties.match(self.words, i)
+        known = self.world.names.match(self.words, i)
+        return organization is not None and (bool(party) and party == (end, organization) or (
+            bool(known) and known[0] == end and known[1].name == organization))
+
+    @_asks
+    def _organization_ending_at(self, k: int) -> str | None:
+        """The organisation whose name the scan read in this paragraph ending at k: "Pakistan Tehreek-i-Insaf"
+        before "(PTI)"."""
+        return next((m.name for reading, _ in self.paragraph.readings.values()
+                     if reading is not None and reading.end == k for m in reading.mentions if m.kind == ORGANIZATION), None)
 
     def _titled_person(self, i: int) -> _Reading | None:
         """[affiliation] [modifiers] title Name: "Russian Deputy Foreign Minister Alexander Grushko"."""
@@ -965,10 +985,10 @@ class _Reader:
         if end > i + 1:
             word = _initial_letters(self.words[i:end])  # "PPP/C"
         for name in self._organizations_by(word):
-            words, initials = _organization_forms(name)
+            words, spellings = _organization_forms(name)
             if self.words[i:i + len(words)] == list(words):
                 return i + len(words), name
-            by_initials = len(word) > 1 and (word == initials or (len(word) > 2 and word.upper() == initials))
+            by_initials = len(word) > 1 and (word in spellings or (len(word) > 2 and word.upper() in spellings))
             by_first_word = word == words[0] and not _is_english(self.tokens[i]) and self.world.known(word) is None
             if by_initials or by_first_word:
                 return end, name
@@ -1154,6 +1174,23 @@ class _Reader:
             return None
         return _Reading(end, [_Found(self._surface(i, end), named or name, ORGANIZATION)])
 
+    def _party_of_its_own(self, i: int) -> _Reading | None:
+        """ "the Left-Greens": a party's name glued by a hyphen to a capitalised word before it (`_ends_longer_name`,
+        which `_party` leaves to it) is a party of its own, by the whole name. "The Social Democrats" is left
+        unread: a capitalised word before a party's name is as often a word describing it ("The Liberal National
+        government's road map")."""
+        j = self._skip_the(i)
+        k = j + 2
+        if k >= len(self.doc) or self.words[j + 1] not in HYPHENS:
+            return None
+        match = self.world.parties.match(self.words, k)
+        last = self.tokens[match[0] - 1] if match else None
+        if match is None or not self._ends_longer_name(k) or (
+                last.dep_ in ("compound", "amod") and last.head.i > last.i):
+            return None  # "Anti-Labour sentiment" describes a noun
+        name = normalise(self.paragraph.span_text(j, match[0]))
+        return _Reading(match[0], [_Found(self._surface(i, match[0]), name, ORGANIZATION)], "party")
+
     def _ends_longer_name(self, k: int) -> bool:
         """Whether the word at k is the last of a longer name: glued by a hyphen to a capitalised word
         ("the Left-Greens"), or after a capitalised word that names no body, place or nation, after "the"
@@ -1190,22 +1227,33 @@ class _Reader:
         possessive may come between them."""
         if start > self.paragraph.last_bracket:
             return None
-        initials = ""
+        initials, whole = "", ""  # a hyphenated word's capitalised parts each, or its first alone (initials_of)
         for k in range(start, min(len(self.doc), start + MAX_INSTITUTION_TOKENS)):
             word = self.words[k]
             if word == "(":
                 break
+            glued = k > start and self._hyphen_glued(k)
             if word[:1].isupper() and word[1:2] != "'":
                 initials += word[0]
-            elif k == start or not (word in POSSESSIVE or word.lower() in INITIALLED_SMALL):
+                whole += "" if glued else word[0]
+            elif k == start or not (word in POSSESSIVE or word.lower() in INITIALLED_SMALL or glued):
                 return None
         else:
             return None
         close = next((j for j in range(k + 1, min(len(self.doc), k + 6)) if self.words[j] == ")"), None)
-        letters = _initial_letters(self.words[k + 1:close or k + 1])
-        if close is None or len(initials) < 2 or letters != initials or not self.words[k - 1][:1].isupper():
+        inside = self.words[k + 1:close or k + 1]
+        letters = _initial_letters(inside[:inside.index(",")] if "," in inside else inside)  # "(TPP, 民眾黨)"
+        if close is None or len(initials) < 2 or letters not in (initials, whole) or not (
+                self.words[k - 1][:1].isupper()):
             return None
         return k
+
+    def _hyphen_glued(self, k: int) -> bool:
+        """Whether the word at k is a hyphen inside a word, or a part after one: "-", "e", "-", "Insaf" of
+        "Tehreek-e-Insaf", "Democratic" of "Dream-Democratic"."""
+        if self.tokens[k - 1].whitespace_:
+            return False
+        return self.words[k] in HYPHENS if self.words[k] in HYPHENS else self.words[k - 1] in HYPHENS
 
     def _stands_alone(self, k: int) -> bool:
         """Whether the capitalised word at k is a name: not a word of a longer one ("Labour Court", "the
@@ -1218,7 +1266,8 @@ class _Reader:
             describes and (token.is_sent_start or token.head.text[:1].isupper())))
 
     _readings: tuple[Callable[[_Reader, int], _Reading | None], ...] = (
-        _outlet, _law, _region, _weather_system, _disease, _venue, _initialled_organization, _party, _titled_person, _referring_person, _abbreviated_title, _government, _institution, _typed_organization, _employer,
+        _outlet, _law, _region, _weather_system, _disease, _venue, _initialled_organization, _party, _party_of_its_own,
+        _titled_person, _referring_person, _abbreviated_title, _government, _institution, _typed_organization, _employer,
         _country_or_organization,
         _metonym, _demonym, _referring_organization, _nickname, _short_organization, _named_person, _organization,
     )  # on equal spans the earlier reading wins
@@ -1507,8 +1556,9 @@ class _Reader:
         """Whether initials may stand for an organisation the article names, so far or later, that they do not
         spell out whole: the start of its initials ("ACLU" of the American Civil Liberties Union of Georgia) or
         its first word ("FAST" of the FAST Party). Read as one of their own, they would split its page."""
-        return any(forms is not None and (forms[1].startswith(word) or forms[0][0].upper() == word)
-                   for forms in map(_organization_forms, (*self.organizations, *self.known_organization_order)))
+        return any(forms is not None and (
+            any(spelt.startswith(word) for spelt in forms[1]) or forms[0][0].upper() == word)
+            for forms in map(_organization_forms, (*self.organizations, *self.known_organization_order)))
 
     def _title_words(self, k: int) -> int | None:
         """End of [modifiers] title at k ("Deputy Foreign Minister", "spy chief"), with the portfolio after
@@ -1935,12 +1985,13 @@ def _openers(word: str, after_the: str | None,
     `_Reader._readings`' order. Each reading left out finds nothing there, whatever the scan has met:
     a table's reading needs a word its phrases begin with, a reading back to "the diplomat" or "the
     alliance" a "the", initials of a title ("the CJP") capitals, a workplace "at" before it, a nickname
-    "known as" or "dubbed". Twelve of the twenty-one readings are such, and most words they are tried
-    at rule them all out."""
+    "known as" or "dubbed", a party glued to a word before it a capital. Thirteen of the twenty-two readings are such, and
+    most words they are tried at rule them all out."""
     w, first = world(), word if after_the is None else after_the
     opens = {
         _Reader._outlet: w.outlets.begins(first), _Reader._region: w.regions.begins(first),
         _Reader._party: w.parties.begins(first), _Reader._country_or_organization: w.names.begins(first),
+        _Reader._party_of_its_own: first[:1].isupper(),
         _Reader._metonym: w.metonyms.begins(first), _Reader._weather_system: w.weather_systems.begins(word),
         _Reader._disease: w.diseases.begins(word),
         _Reader._demonym: w.demonyms.begins(word), _Reader._referring_person: word.lower() == "the",
@@ -2028,14 +2079,14 @@ def _add_organization_keys(keys: dict[str, list[str]], name: str) -> None:
     initials (a lookup instead of a scan over every organisation named so far)."""
     forms = _organization_forms(name)
     if forms is not None:
-        for key in dict.fromkeys(forms[0][:1] + (forms[1],)):
+        for key in dict.fromkeys(forms[0][:1] + forms[1]):
             keys.setdefault(key, []).append(name)
 
 
 @lru_cache(maxsize=4096)
-def _organization_forms(name: str) -> tuple[tuple[str, ...], str] | None:
-    """The words and the initials of an organisation's name of two words or more that the data files
-    do not know (those have their own aliases), else None."""
+def _organization_forms(name: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The words and the initials (each spelling, `initials_of`) of an organisation's name of two words or
+    more that the data files do not know (those have their own aliases), else None."""
     words = tuple(name.split())
     if len(words) < 2 or world().known(name):
         return None
@@ -2060,7 +2111,7 @@ def _abbreviates(words: str, name: str) -> bool:
     if forms is None or len(forms[0]) < 3:
         return False
     initials, head = words.rsplit(" ", 1) if " " in words else ("", words)
-    return head == forms[0][-1] and len(initials) > 1 and initials == forms[1][:-1]
+    return head == forms[0][-1] and len(initials) > 1 and initials in {spelt[:-1] for spelt in forms[1]}
 
 
 @lru_cache(maxsize=16384)

@@ -234,7 +234,8 @@ def _merge_initials(groups: dict[str, _Group], guard: _Guard) -> None:
     for group in groups.values():
         words = group.name.split()
         if len(words) > 1 and group.voted_kind == ORGANIZATION:
-            spelt[initials_of(words)].append(group.name)
+            for initials in initials_of(words):
+                spelt[initials].append(group.name)
     for group in list(groups.values()):
         owners = spelt.get(group.name, [])
         if len(owners) == 1 and group.name.isalpha() and group.name.isupper() and group.voted_kind == ORGANIZATION:
@@ -474,7 +475,7 @@ def _actor(name: str, group: _Group, ids: dict[str, str]) -> Actor:
         id=ids[name],
         name=name,
         kind=group.voted_kind,
-        aliases=sorted(aliases),
+        aliases=_one_form_each(aliases),
         roles=sorted({(m.role, m.source) for m in group.mentions if m.role}),
         affiliation=_affiliation_id(affiliation, ids),
         description=group.description,
@@ -483,6 +484,17 @@ def _actor(name: str, group: _Group, ids: dict[str, str]) -> Actor:
                         key=lambda m: (m.source, m.paragraph)),
         merged=sorted(group.merged, key=lambda merge: merge.name),
     )
+
+
+def _one_form_each(forms: set[str]) -> list[str]:
+    """Each name a page lists once, sorted: forms that differ only by a leading "the" (`phrase_key`: "the BJP"
+    and "BJP", "The Commission" and "the Commission") are listed as the one printed without it, else the
+    first. A reader searching "BJP" finds the page either way; two forms of one name are clutter. Case
+    elsewhere tells forms apart ("de Groot" mid-sentence, "De Groot" opening one)."""
+    chosen: dict[tuple[str, ...], str] = {}
+    for form in sorted(forms, key=lambda form: (form.lower().startswith("the "), form)):
+        chosen.setdefault(phrase_key(form), form)
+    return sorted(chosen.values())
 
 
 def _ids(groups: dict[str, _Group]) -> dict[str, str]:
