@@ -90,7 +90,7 @@ def _levels(ways: Any) -> Any:
 
 
 class StanceParts(Shape):
-    holder: _levels(Literal["stated", "quoted", "carried"])
+    holder: _levels(Literal["stated", "quoted", "carried", "misread conjunct"])
     topic: _levels(Literal["stated", "carried", "recalled", "named before"])
     quoted: dict[Literal["action", "topic carried", "topic recalled"], Level]
     wording: _levels(Literal["cut short", "a name and a verb", "the speaker's own", "points back"])

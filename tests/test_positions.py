@@ -539,6 +539,26 @@ def test_a_stance_records_where_its_holder_and_topic_come_from_and_how_sure_that
     assert expected in {(s.actor, s.topic, s.method, s.confidence) for s in found}
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a bare verb the parser joined to an inflected one is not its coordinate: the holder is not the subject's
+    ("The other opposition groups rejected the Front's call to unite and jointly organise protests to demand "
+     "snap elections.", ("opposition groups", "snap elections", "holder misread conjunct, topic stated",
+                         Confidence.UNSURE)),
+    # coordinates of one form, or a conjunct with its own auxiliary, share the subject
+    ("Germany rejected the plan and demanded new elections.",
+     ("Germany", "elections", "holder stated, topic stated", Confidence.LIKELY)),
+    ("Germany rejected the plan and will demand new elections.",
+     ("Germany", "elections", "holder stated, topic stated", Confidence.LIKELY)),
+    ("Germany will reject the plan and demand new elections.",
+     ("Germany", "elections", "holder stated, topic stated", Confidence.LIKELY)),
+])
+def test_a_holder_reached_through_a_misread_conjunct_waits_for_an_editor(sentence, expected):
+    art = article(sentence)
+    docs = list(nlp.load().pipe([sentence]))
+    found = {(s.actor, s.topic, s.method, s.confidence) for s in extract_stances(art, docs, scanned(art, docs))}
+    assert expected in found, found
+
+
 def test_a_step_someone_considers_crucial_is_rated_not_considered():
     """Neither "considers" (open to what the paragraph last named) nor what must happen first is a stance."""
     assert stances("Alberta Premier Rachel Notley says she can't support the federal government's national carbon "

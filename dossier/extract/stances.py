@@ -105,7 +105,8 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                 if claim.bare and topic == claim.topic and (noun := named.get(claim.bare)) is not None:
                     topic = _phrase(_phrase_tokens(noun, lexicon().stances))
                     topic_way = "named before"  # "defended the reform": the pension reform
-                ways = {"holder": "stated" if claim.holders is not None else "carried", "topic": topic_way,
+                holder_way = claim.holder_way if claim.holders is not None else "carried"
+                ways = {"holder": holder_way, "topic": topic_way,
                         **({"wording": topic.wording} if topic and topic.wording else {}),
                         **({"cue": claim.figure} if claim.figure else {})}
                 if claim.topic and claim.cue:
@@ -204,6 +205,7 @@ class _Claim:
     pointer: str = ""  # the noun a topic that only points back uses ("call", "proposal")
     bare: str = ""  # the lemma of a topic named by its noun alone ("the reform")
     figure: str = ""  # how its cue tells it, when not as a stance: "idiom", "accusation" (`_Reading.figure`)
+    holder_way: str = "stated"  # "misread conjunct": its holder reached through one (`_misjoined`)
 
 
 @dataclass(frozen=True)
@@ -252,7 +254,10 @@ class _Sentence:
                 self.used.add(token.i)
                 holders = self._holders(reading, token, words)
                 if holders is not None or reading.carried:
-                    yield from self._claims_of(token, reading, holders, outer=None, nested=False)
+                    claims = self._claims_of(token, reading, holders, outer=None, nested=False)
+                    if reading.holders is not None and _misjoined(token, reading.holders):
+                        claims = (replace(claim, holder_way="misread conjunct") for claim in claims)
+                    yield from claims
 
     def _claims_of(self, cue, reading: _Reading, holders, outer: str | None, nested: bool) -> Iterator[_Claim]:
         words = lexicon().stances
@@ -763,6 +768,23 @@ def _subject(verb, passive: bool = False) -> list | None:
             node = node.head.head  # "surprised them by calling for X": who surprised them calls for it
             continue
         return None
+
+
+def _misjoined(cue, holders: Sequence) -> bool:
+    """Whether the cue's holder, the subject of a verb the cue hangs under, was reached through a conjunct that
+    cannot be that verb's: a bare verb with no auxiliary of its own joined to an inflected one ("rejected the
+    Front's call to unite and jointly organise protests to demand snap elections": "organise" is the call's, the
+    parser hung it on "rejected"). Who holds what is read through it, the sentence does not say for sure."""
+    governor = holders[0].head
+    node = cue
+    misread = False
+    while node.i != governor.i:
+        if node.head.i == node.i:
+            return False  # the holder's verb is not above the cue: not reached by climbing
+        misread = misread or (node.dep_ == "conj" and node.tag_ == "VB" and node.head.tag_ in ("VBD", "VBZ")
+                              and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in node.children))
+        node = node.head
+    return misread
 
 
 def _perfect_participle(clause) -> bool:
