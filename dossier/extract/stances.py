@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -1143,7 +1143,7 @@ def _aside(preposition, words: Stances) -> bool:
 
 class _Phrase(NamedTuple):
     """A topic as the article names it, and the key linking groups it by when no issue claims it: the lemma
-    of its head with the compounds before it ("security mechanism"), read here from the article's parse so
+    of its head with the compounds before it ("security mechanism"; an action's with its object's, "use means"), read here from the article's parse so
     that linking needs no language model; `action` when it is headed by a verb ("send troops"); `wording`
     why its words may not read as an issue (`_wording`), "" when they do."""
 
@@ -1160,8 +1160,18 @@ def _phrase(tokens) -> _Phrase | None:
         return None
     inside = {t.i for t in ordered}
     root = next((t for t in ordered if t.head.i not in inside or t.head.i == t.i), ordered[0])
-    parts = [c.lemma_.lower() for c in root.children if c.dep_ == "compound" and c.i < root.i and c.i in inside]
-    return _Phrase(text, " ".join([*parts, root.lemma_.lower()]), root.pos_ in ("VERB", "AUX"), _wording(ordered, root))
+    action = root.pos_ in ("VERB", "AUX")
+    done_to = next((c for c in root.children if c.dep_ == "dobj" and c.i in inside), None) if action else None
+    key = _head_key(root, inside) + (f" {_head_key(done_to, inside)}" if done_to is not None else "")
+    return _Phrase(text, key, action, _wording(ordered, root))
+
+
+def _head_key(head, inside: Collection[int]) -> str:
+    """A head's lemma with the compounds before it ("security mechanism"), what linking groups a topic by when
+    no issue claims it. An action is keyed by its verb and what it is done to ("use means", "use state"): by its
+    verb alone, "use all possible peaceful means" and "using the University's state as justification" were one."""
+    parts = [c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.i < head.i and c.i in inside]
+    return " ".join([*parts, head.lemma_.lower()])
 
 
 def _joined(ordered: Sequence) -> str:
