@@ -109,6 +109,10 @@ STATED = [
      ("Gerard Coyne", "oppose", "consultation over the closure")),
     ("Germany said the new tariff was unconstitutional.", ("Germany", "oppose", "tariff")),
     ("Germany said the new tariff is the wrong response to the crisis.", ("Germany", "oppose", "tariff")),
+    # a thing that fell short, in someone's words
+    ("Germany says the 2018-2019 National Budget has failed to better the lives of Fijians.",
+     ("Germany", "oppose", "2018-2019 National Budget")),
+    ("France said the carbon tax had failed to cut emissions.", ("France", "oppose", "carbon tax")),
     # a stance on holding something back is the opposite stance on it
     ("Germany opposes the repeal of the climate law.", ("Germany", "support", "climate law")),
     ("Germany criticises the council's failure to build more homes.", ("Germany", "support", "build more homes")),
@@ -245,6 +249,9 @@ def test_a_cue_gives_holder_stance_and_topic(sentence, expected):
 NOTHING_STATED = [
     "NATO peacekeepers arrived in Kosovo on Monday.",  # no cue
     "Analysts expect the talks to fail.",
+    "A motion urging ministers to repeal the legislation failed to pass.",  # nobody says it: the article's fact
+    "France said Germany had failed to pay the fine.",  # someone failed at an act: no issue
+    "Spain said the government has failed to listen to the opposition.",
     "If Brussels signals a willingness to engage, talks may resume.",  # hypothetical
     "The ministry declined to comment.",  # a cue about nothing
     "The security of the region will be ensured, the minister said.",  # a forecast, not a stance

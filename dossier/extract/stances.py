@@ -458,6 +458,17 @@ def _read_verdict(noun, words: Stances, nested: bool) -> _Reading | None:
     return _Reading(stance, None, _conjuncts(subject), _clause_head(copula))
 
 
+def _read_failing(verb, words: Stances, nested: bool) -> _Reading | None:
+    """'the budget has failed to better the lives of Fijians', she says: a verdict against what fell short (its
+    subject), held by whoever is reported saying it. Someone who failed to do something ("Labor failed to secure
+    support": a name the actor scan reads, which `_topic` drops as no issue; "the government") is told of an act,
+    no issue."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS or (subject.pos_ != "PROPN" and _someone(subject, words)):
+        return None
+    return _Reading("oppose", None, _conjuncts(subject), _clause_head(verb))
+
+
 def _extraposed(subject, copula, verdict, words: Stances):
     """What an "it" subject stands in for, or None: the that-clause or to-infinitive after the verdict ("it is
     vital that the review provides funding", "it would be a mistake to cut the budget"); an "it" with none
@@ -728,6 +739,7 @@ _READERS = {  # the rule reading a word of each shape of stances.yaml
     "acting": _read_acting,
     "standing": _read_standing,
     "verdict": _read_verdict,
+    "failing": _read_failing,
     "calling": _read_calling,
 }
 
