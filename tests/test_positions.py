@@ -252,6 +252,7 @@ NOTHING_STATED = [
     "A motion urging ministers to repeal the legislation failed to pass.",  # nobody says it: the article's fact
     "France said Germany had failed to pay the fine.",  # someone failed at an act: no issue
     "Spain said the government has failed to listen to the opposition.",
+    "Germany is seeking to defend the situation prior to 1997.",  # a generic noun, no topic before it to stand for
     "If Brussels signals a willingness to engage, talks may resume.",  # hypothetical
     "The ministry declined to comment.",  # a cue about nothing
     "The security of the region will be ensured, the minister said.",  # a forecast, not a stance
@@ -609,6 +610,9 @@ WORDINGS = [
     # points back: a generic noun said only to be someone's ("the PNC's actions": whose, never what)
     ("In a press conference, Germany condemned the PNC’s actions, alleging the PNC is using its supermajority to "
      "stifle dissent.", ("Germany", "PNC's actions", "holder stated, topic stated, wording points back")),
+    # points back: "the situation" says no more of what it is than "the issue"
+    ("France wants to improve the situation before the vote.",
+     ("France", "improve the situation before the vote", "holder stated, topic stated, wording points back")),
     # cut short: it ends on a word that needs what follows it, or on half a compound ("five-")
     ("The Central Student Council voiced its opposition to the proposed five- to eight-percent tuition hike.",
      ("Central Student Council", "five", "holder stated, topic stated, wording cut short")),
