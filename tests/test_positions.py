@@ -109,6 +109,11 @@ STATED = [
      ("Gerard Coyne", "oppose", "consultation over the closure")),
     ("Germany said the new tariff was unconstitutional.", ("Germany", "oppose", "tariff")),
     ("Germany said the new tariff is the wrong response to the crisis.", ("Germany", "oppose", "tariff")),
+    # an intention or determination voiced is support for what is intended
+    ("Germany has also announced its intention to boycott the Monday ceremony.",
+     ("Germany", "support", "boycott the Monday ceremony")),
+    ("France expressed its determination to push through the legislation.",
+     ("France", "support", "push through the legislation")),
     # a thing that fell short, in someone's words
     ("Germany says the 2018-2019 National Budget has failed to better the lives of Fijians.",
      ("Germany", "oppose", "2018-2019 National Budget")),
