@@ -602,6 +602,11 @@ WORDINGS = [
     ('"We celebrated the end of our long fight against the wage law," said Bernie Robinson.',
      ("Bernie Robinson", "end of our long fight against the wage law",
       "holder stated, topic stated, wording the speaker's own")),
+    # the speaker's own even where "my" or "our" before the head is left out of its name
+    ('"I am not stopping my political career," Diane Rwigara said.',
+     ("Diane Rwigara", "political career", "holder quoted, topic stated, wording the speaker's own")),
+    ('"We will defend our rights," said Bernie Robinson.',
+     ("Bernie Robinson", "rights", "holder stated, topic stated, wording the speaker's own")),
     # points back: a pronoun in it stands for what was said before, which the topic does not say
     ("Opposition leader Jane Roe wants to see the location of the new homes before supporting it.",
      ("Jane Roe", "see the location of the new homes before supporting it",

@@ -1205,7 +1205,8 @@ def _wording(ordered: Sequence, root) -> str:
     if last is not None and (last.pos_ in DANGLING or (len(last.text) > 1 and last.text.endswith("-"))
                              or _complement_left_out(last, ordered)):
         return "cut short"  # or half a compound: "five-" of "the five- to eight-percent hike"
-    if any(t.pos_ == "PRON" and t.lower_ in lexicon().stances.first_person for t in ordered):
+    owners = [c for c in root.children if c.dep_ == "poss"]  # "my political career": "my" is left out of its name
+    if any(t.pos_ == "PRON" and t.lower_ in lexicon().stances.first_person for t in (*ordered, *owners)):
         return "the speaker's own"
     subject = next((c for c in root.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
     if root.pos_ in ("VERB", "AUX") and subject is not None and subject.pos_ in ("PROPN", "PRON"):
