@@ -90,7 +90,7 @@ def _levels(ways: Any) -> Any:
 
 
 class StanceParts(Shape):
-    holder: _levels(Literal["stated", "quoted", "carried"])
+    holder: _levels(Literal["stated", "quoted", "carried", "misread conjunct"])
     topic: _levels(Literal["stated", "carried", "recalled", "named before"])
     quoted: dict[Literal["action", "topic carried", "topic recalled"], Level]
     wording: _levels(Literal["cut short", "a name and a verb", "the speaker's own", "points back"])
@@ -289,7 +289,7 @@ class Patterned(Shape):
 
 
 Reader = Literal["idiom", "requirement", "adjective", "phrasal", "verb", "meeting", "condition", "preposition", "noun",
-                 "acting", "standing", "verdict", "calling"]  # the rules of dossier.extract.stances that read a cue of each shape
+                 "acting", "standing", "verdict", "failing", "calling"]  # the rules of dossier.extract.stances that read a cue of each shape
 SpeechReader = Literal["attribution", "second-hand", "document", "phrasal", "verb"]  # ...of dossier.extract.attribution
 
 
@@ -342,6 +342,7 @@ class Stances(Patterned):
     verdicts: dict[Word, Stance]
     verdict_modifiers: dict[Word, Stance]
     comparing_adverbs: Words
+    failing_verbs: Words
     calling_verbs: Words
     standing_nouns: dict[Word, dict[Word, Stance]]
     acting_nouns: dict[Word, dict[Word, Stance]]

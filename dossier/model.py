@@ -131,7 +131,8 @@ class Stance:
     topic: str  # a short descriptive topic name ("NATO peacekeepers in Ukraine")
     stance: str  # "support" | "oppose" | "conditional" | "open"
     sentence: str = ""
-    head: str = ""  # the topic's head lemma with its compounds ("security mechanism"), from the article's parse
+    head: str = ""  # the topic's head lemma with its compounds ("security mechanism"; an action's with its object's:
+    # "use means"), from the article's parse
     method: str = ""  # where its holder and topic come from: "holder stated, topic recalled" ("rejected the call")
     confidence: Confidence | None = None  # how sure that reading is (dossier/data/confidence.yaml), its holder
     # taken to be who said the quotation it stands in, if `quote`: linking caps it by that speaker's confidence

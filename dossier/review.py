@@ -7,8 +7,8 @@ them resolved a "he said" that fitted several people) is published without a spe
 page (story/review) lists who extraction thought it was, how and where, for an editor to check and
 settle with the quote's `speaker:` in curation.yaml (dossier.ids applies it as sure, so it is not
 withheld again; the stances its words state move with it, `respoken`). A sentence read as an actor's
-stance in an unsure way (its holder carried over from an earlier sentence or read from words only
-unsurely an actor, its topic recalled from paragraphs before, its topic's words reading as no issue,
+stance in an unsure way (its holder carried over from an earlier sentence, reached through a conjunct the
+parser misread or read from words only unsurely an actor, its topic recalled from paragraphs before, its topic's words reading as no issue,
 its cue an idiom or an accusation) is left out of the positions, which are weighed again from the rest
 (a position with none left is not published, nor a topic with no position left), and listed there, to be settled
 with the position's `stance:` in curation.yaml; that is done before ids are pinned (dossier.ids calls

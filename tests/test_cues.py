@@ -33,6 +33,7 @@ CASES = [
     ("Mexico voiced support for the reform.", {"support": ("noun",)}),
     ("Travel bans are not the answer.", {"answer": ("verdict",)}),
     ("Germany called the deal a mistake.", {"mistake": ("calling",)}),
+    ("The budget has failed to better the lives of Fijians.", {"failed": ("failing",)}),
     ("The bill is the wrong response.", {"response": ("verdict",)}),
     ("The consultation was nothing short of a sham.", {"sham": ("verdict",)}),
     ("Leffingwell was the lone vote against the budget.", {"vote": ("standing",)}),  # "against" hangs on the noun

@@ -60,7 +60,7 @@ BROKEN = [
      ["(top level): shapes.noun: 'noun' names no list of this file"]),
     ("stances.yaml", "  verb:  # \"Russia", "  verbs:  # \"Russia",
      ["shapes.verbs.[key]: Input should be 'idiom', 'requirement', 'adjective', 'phrasal', 'verb', 'meeting', "
-      "'condition', 'preposition', 'noun', 'acting', 'standing', 'verdict' or 'calling', got 'verbs'"]),
+      "'condition', 'preposition', 'noun', 'acting', 'standing', 'verdict', 'failing' or 'calling', got 'verbs'"]),
     ("stances.yaml", '{LEFT_ID: cue, REL_OP: ">", RIGHT_ID: modal', '{LEFT_ID: verb, REL_OP: ">", RIGHT_ID: modal',
      ["shapes.requirement.patterns[0]: node 'modal' needs a REL_OP and a LEFT_ID naming a node before it"]),
     ("stances.yaml", '{LEFT_ID: cue, REL_OP: ">", RIGHT_ID: modal', '{LEFT_ID: cue, REL_OP: "=>", RIGHT_ID: modal',

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -105,7 +105,8 @@ def extract_stances(article: Article, docs: Sequence, actors: Sequence[ActorMent
                 if claim.bare and topic == claim.topic and (noun := named.get(claim.bare)) is not None:
                     topic = _phrase(_phrase_tokens(noun, lexicon().stances))
                     topic_way = "named before"  # "defended the reform": the pension reform
-                ways = {"holder": "stated" if claim.holders is not None else "carried", "topic": topic_way,
+                holder_way = claim.holder_way if claim.holders is not None else "carried"
+                ways = {"holder": holder_way, "topic": topic_way,
                         **({"wording": topic.wording} if topic and topic.wording else {}),
                         **({"cue": claim.figure} if claim.figure else {})}
                 if claim.topic and claim.cue:
@@ -204,6 +205,7 @@ class _Claim:
     pointer: str = ""  # the noun a topic that only points back uses ("call", "proposal")
     bare: str = ""  # the lemma of a topic named by its noun alone ("the reform")
     figure: str = ""  # how its cue tells it, when not as a stance: "idiom", "accusation" (`_Reading.figure`)
+    holder_way: str = "stated"  # "misread conjunct": its holder reached through one (`_misjoined`)
 
 
 @dataclass(frozen=True)
@@ -252,7 +254,10 @@ class _Sentence:
                 self.used.add(token.i)
                 holders = self._holders(reading, token, words)
                 if holders is not None or reading.carried:
-                    yield from self._claims_of(token, reading, holders, outer=None, nested=False)
+                    claims = self._claims_of(token, reading, holders, outer=None, nested=False)
+                    if reading.holders is not None and _misjoined(token, reading.holders):
+                        claims = (replace(claim, holder_way="misread conjunct") for claim in claims)
+                    yield from claims
 
     def _claims_of(self, cue, reading: _Reading, holders, outer: str | None, nested: bool) -> Iterator[_Claim]:
         words = lexicon().stances
@@ -451,6 +456,17 @@ def _read_verdict(noun, words: Stances, nested: bool) -> _Reading | None:
             c.dep_ == "advmod" and c.lower_ in words.comparing_adverbs for c in noun.children):
         return None  # "every match is as important as the next", "ambitions are more important than X" compare
     return _Reading(stance, None, _conjuncts(subject), _clause_head(copula))
+
+
+def _read_failing(verb, words: Stances, nested: bool) -> _Reading | None:
+    """'the budget has failed to better the lives of Fijians', she says: a verdict against what fell short (its
+    subject), held by whoever is reported saying it. Someone who failed to do something ("Labor failed to secure
+    support": a name the actor scan reads, which `_topic` drops as no issue; "the government") is told of an act,
+    no issue."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS or (subject.pos_ != "PROPN" and _someone(subject, words)):
+        return None
+    return _Reading("oppose", None, _conjuncts(subject), _clause_head(verb))
 
 
 def _extraposed(subject, copula, verdict, words: Stances):
@@ -723,6 +739,7 @@ _READERS = {  # the rule reading a word of each shape of stances.yaml
     "acting": _read_acting,
     "standing": _read_standing,
     "verdict": _read_verdict,
+    "failing": _read_failing,
     "calling": _read_calling,
 }
 
@@ -763,6 +780,23 @@ def _subject(verb, passive: bool = False) -> list | None:
             node = node.head.head  # "surprised them by calling for X": who surprised them calls for it
             continue
         return None
+
+
+def _misjoined(cue, holders: Sequence) -> bool:
+    """Whether the cue's holder, the subject of a verb the cue hangs under, was reached through a conjunct that
+    cannot be that verb's: a bare verb with no auxiliary of its own joined to an inflected one ("rejected the
+    Front's call to unite and jointly organise protests to demand snap elections": "organise" is the call's, the
+    parser hung it on "rejected"). Who holds what is read through it, the sentence does not say for sure."""
+    governor = holders[0].head
+    node = cue
+    misread = False
+    while node.i != governor.i:
+        if node.head.i == node.i:
+            return False  # the holder's verb is not above the cue: not reached by climbing
+        misread = misread or (node.dep_ == "conj" and node.tag_ == "VB" and node.head.tag_ in ("VBD", "VBZ")
+                              and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in node.children))
+        node = node.head
+    return misread
 
 
 def _perfect_participle(clause) -> bool:
@@ -1121,7 +1155,7 @@ def _aside(preposition, words: Stances) -> bool:
 
 class _Phrase(NamedTuple):
     """A topic as the article names it, and the key linking groups it by when no issue claims it: the lemma
-    of its head with the compounds before it ("security mechanism"), read here from the article's parse so
+    of its head with the compounds before it ("security mechanism"; an action's with its object's, "use means"), read here from the article's parse so
     that linking needs no language model; `action` when it is headed by a verb ("send troops"); `wording`
     why its words may not read as an issue (`_wording`), "" when they do."""
 
@@ -1138,8 +1172,18 @@ def _phrase(tokens) -> _Phrase | None:
         return None
     inside = {t.i for t in ordered}
     root = next((t for t in ordered if t.head.i not in inside or t.head.i == t.i), ordered[0])
-    parts = [c.lemma_.lower() for c in root.children if c.dep_ == "compound" and c.i < root.i and c.i in inside]
-    return _Phrase(text, " ".join([*parts, root.lemma_.lower()]), root.pos_ in ("VERB", "AUX"), _wording(ordered, root))
+    action = root.pos_ in ("VERB", "AUX")
+    done_to = next((c for c in root.children if c.dep_ == "dobj" and c.i in inside), None) if action else None
+    key = _head_key(root, inside) + (f" {_head_key(done_to, inside)}" if done_to is not None else "")
+    return _Phrase(text, key, action, _wording(ordered, root))
+
+
+def _head_key(head, inside: Collection[int]) -> str:
+    """A head's lemma with the compounds before it ("security mechanism"), what linking groups a topic by when
+    no issue claims it. An action is keyed by its verb and what it is done to ("use means", "use state"): by its
+    verb alone, "use all possible peaceful means" and "using the University's state as justification" were one."""
+    parts = [c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.i < head.i and c.i in inside]
+    return " ".join([*parts, head.lemma_.lower()])
 
 
 def _joined(ordered: Sequence) -> str:
@@ -1161,7 +1205,8 @@ def _wording(ordered: Sequence, root) -> str:
     if last is not None and (last.pos_ in DANGLING or (len(last.text) > 1 and last.text.endswith("-"))
                              or _complement_left_out(last, ordered)):
         return "cut short"  # or half a compound: "five-" of "the five- to eight-percent hike"
-    if any(t.pos_ == "PRON" and t.lower_ in lexicon().stances.first_person for t in ordered):
+    owners = [c for c in root.children if c.dep_ == "poss"]  # "my political career": "my" is left out of its name
+    if any(t.pos_ == "PRON" and t.lower_ in lexicon().stances.first_person for t in (*ordered, *owners)):
         return "the speaker's own"
     subject = next((c for c in root.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
     if root.pos_ in ("VERB", "AUX") and subject is not None and subject.pos_ in ("PROPN", "PRON"):

@@ -8,7 +8,8 @@ peacekeepers in Ukraine", "a peacekeeping force"). Here those names meet:
   forces"; membership, joining, accession -> "Membership"); a name phrased as
   the opposite ("Ukraine's exclusion from the alliance") joins it with the
   stance turned round. Any other topic is keyed by the lemma of its head noun
-  with its compounds ("security mechanisms"; a bare head joins the one compound
+  with its compounds ("security mechanisms"; an action by its verb and its object's,
+  "use means"; a bare head joins the one compound
   it ends, "charge" -> "congestion charge") and titled by its most frequent
   wording (ties: the shortest, then alphabetical), capitalised. A topic's id is
   its title's slug; a later one (by key) whose title slugs the same gets the
