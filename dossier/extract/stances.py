@@ -1166,7 +1166,7 @@ class _Phrase(NamedTuple):
 
 
 def _phrase(tokens) -> _Phrase | None:
-    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    ordered = _whole_words(sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i))
     text = normalise(_joined(ordered).strip(" ,;:-\"'"))
     if not text:
         return None
@@ -1184,6 +1184,21 @@ def _head_key(head, inside: Collection[int]) -> str:
     verb alone, "use all possible peaceful means" and "using the University's state as justification" were one."""
     parts = [c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.i < head.i and c.i in inside]
     return " ".join([*parts, head.lemma_.lower()])
+
+
+def _whole_words(ordered: Sequence) -> list:
+    """The tokens with every part of a word printed with joining marks that any of them is part of: the parser
+    may hang "at" of "at-large" elsewhere, and half a word changes what the topic says ("vote for large seats")."""
+    doc = ordered[0].doc
+    kept = {t.i for t in ordered}
+    for token in ordered:
+        start, end = (token.i - 1, token.i + 1) if _joining_mark(token) else (token.i, token.i)
+        while start > 1 and _joining_mark(doc[start - 1]):
+            start -= 2
+        while end < len(doc) - 2 and _joining_mark(doc[end + 1]):
+            end += 2
+        kept.update(range(start, end + 1))
+    return [doc[i] for i in sorted(kept)]
 
 
 def _joined(ordered: Sequence) -> str:
@@ -1250,12 +1265,12 @@ def _possessive(token) -> bool:
     return token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children)
 
 
-def _inside_word(punct) -> bool:
-    """A mark joining two words with no space either side ("30-day", "and/or"), not a sentence's full stop
-    glued to the word before it."""
-    doc = punct.doc
-    return (0 < punct.i < len(doc) - 1 and not punct.whitespace_ and not doc[punct.i - 1].whitespace_
-            and doc[punct.i + 1].text[:1].isalnum())
+def _joining_mark(token) -> bool:
+    """A mark joining two words with no space either side ("30-day", "at-large", "and/or"), not a sentence's full
+    stop glued to the word before it."""
+    doc = token.doc
+    return (token.is_punct and 0 < token.i < len(doc) - 1 and not token.whitespace_
+            and not doc[token.i - 1].whitespace_ and doc[token.i + 1].text[:1].isalnum())
 
 
 def _phrase_tokens(token, words: Stances, top: bool = True) -> Iterator:
@@ -1263,9 +1278,6 @@ def _phrase_tokens(token, words: Stances, top: bool = True) -> Iterator:
     the determiners and hedges in front of the head ("the possible deployment" -> "deployment")."""
     yield token
     for child in token.children:
-        if child.dep_ == "punct" and _inside_word(child):
-            yield child  # the hyphen in "30-day"
-            continue
         # a clause inside the topic keeps its auxiliaries: "using force [to] suppress opposition", "the pact due to
         # [be] signed", "what [was] described as"
         auxiliary = not top and child.dep_ in ("aux", "auxpass") and (child.lower_ != "to" or token.dep_ == "xcomp")
