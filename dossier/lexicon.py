@@ -93,7 +93,7 @@ class StanceParts(Shape):
     holder: _levels(Literal["stated", "quoted", "carried", "misread conjunct"])
     topic: _levels(Literal["stated", "carried", "recalled", "named before"])
     quoted: dict[Literal["action", "topic carried", "topic recalled"], Level]
-    wording: _levels(Literal["cut short", "a name and a verb", "the speaker's own", "points back"])
+    wording: _levels(Literal["cut short", "a name and a verb", "the speaker's own", "points back", "says what is not"])
     cue: _levels(Literal["idiom", "accusation"])
 
 

@@ -591,6 +591,12 @@ def test_what_must_happen_first_states_nobodys_stance(sentence, holder):
 
 
 WORDINGS = [
+    # a that-clause denying what its verb says is a claim, not an issue: not "rules", not "best outcome for patients"
+    ("France supports that the treaty does not make new rules.",
+     ("France", "the treaty not make new rules", "holder stated, topic stated, wording says what is not")),
+    ("Andrew Smith said the Labour Party has to accept that its obsession with targets does not have the best "
+     "outcome for patients.", ("Labour Party", "its obsession with targets not have the best outcome for patients",
+                               "holder stated, topic stated, wording says what is not")),
     # a name (or a pronoun) and a verb: someone doing something, no matter named
     ("Sinn Féin has said it has written to the Ceann Comhairle asking for Ms Martin to come before the chamber to "
      "answer questions.", ("Sinn Féin", "Ms Martin come", "holder stated, topic stated, wording a name and a verb")),

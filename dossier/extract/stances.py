@@ -590,11 +590,16 @@ def _dares(verb, words: Stances) -> bool:
     return verb.lemma_.lower() in words.daring_verbs and any(c.dep_ == "xcomp" for c in verb.children)
 
 
+def _denied(verb) -> bool:
+    """Whether a verb is negated where it stands ("does not have", "never made"): what it says is not the case."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def _not_doing(topic) -> bool:
     """'[for] not attending meetings': a topic that is not doing something after a preposition, which states the
     opposite stance on doing it (the topic is named without the "not"); "called on them not to believe X" keeps
     its words."""
-    return topic.dep_ == "pcomp" and any(c.dep_ == "neg" for c in topic.children)
+    return topic.dep_ == "pcomp" and _denied(topic)
 
 
 def _undone(topic, words: Stances):
@@ -1042,8 +1047,8 @@ def _topic(head, words: Stances, named: Callable[[object], bool]) -> tuple[_Phra
             obj = next((_object(c) for c in head.children if c.dep_ == "prep" and _object(c) is not None), None)
         light = head.lemma_.lower() in words.light_verbs and not any(
             c.dep_ == "prt" or _doing_named(c, words) for c in head.children)
-        if light and obj is not None and _made_into(head, words) is None:  # "using X as the justification of Y"
-            return _topic(obj, words, named)
+        if light and obj is not None and _made_into(head, words) is None and not _denied(head):
+            return _topic(obj, words, named)  # "using X as the justification of Y"; not "does not have Y": no Y
         tokens = list(_phrase_tokens(head, words))
         if all(t.i == head.i or t.dep_ in ("neg", "prt") for t in tokens):
             return None, False  # "declined to comment" is about nothing
@@ -1212,7 +1217,9 @@ def _wording(ordered: Sequence, root) -> str:
     """Why the words of a topic may not read as an issue, "" when they do: "cut short" when they end on a word
     that needs what follows it ("revisions like", half a compound: "five-", a verb without its clause: "to
     ensure"), "a name and a verb" when they only say that someone does
-    something ("Ms Martin come", "what he claimed"), "the speaker's own" when they name it from where the speaker
+    something ("Ms Martin come", "what he claimed"), "says what is not" when they are a that-clause denying what
+    its verb says ("that the treaty does not make new rules": a claim, not an issue), "the speaker's own" when they
+    name it from where the speaker
     stands ("the end of our long fight", "zero distance between us": whose, a reader cannot tell), "points back"
     when a pronoun in them stands for something said before ("the homes' location before supporting it"). Such a topic
     is published only once an editor settles it."""
@@ -1223,6 +1230,8 @@ def _wording(ordered: Sequence, root) -> str:
     owners = [c for c in root.children if c.dep_ == "poss"]  # "my political career": "my" is left out of its name
     if any(t.pos_ == "PRON" and t.lower_ in lexicon().stances.first_person for t in (*ordered, *owners)):
         return "the speaker's own"
+    if root.dep_ == "ccomp" and not _infinitive(root) and any(t.dep_ == "neg" and t.head.i == root.i for t in ordered):
+        return "says what is not"  # "that the treaty does not make new rules": a claim, not an issue
     subject = next((c for c in root.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
     if root.pos_ in ("VERB", "AUX") and subject is not None and subject.pos_ in ("PROPN", "PRON"):
         who = {t.i for t in subject.subtree}
