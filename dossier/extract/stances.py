@@ -1219,10 +1219,9 @@ def _wording(ordered: Sequence, root) -> str:
     ensure"), "a name and a verb" when they only say that someone does
     something ("Ms Martin come", "what he claimed"), "says what is not" when they are a that-clause denying what
     its verb says ("that the treaty does not make new rules": a claim, not an issue), "the speaker's own" when they
-    name it from where the speaker
-    stands ("the end of our long fight", "zero distance between us": whose, a reader cannot tell), "points back"
-    when a pronoun in them stands for something said before ("the homes' location before supporting it"). Such a topic
-    is published only once an editor settles it."""
+    name it from where the speaker stands ("the end of our long fight", "zero distance between us": whose, a reader
+    cannot tell), "points back" when a pronoun in them stands for something said before ("the homes' location
+    before supporting it"). Such a topic is published only once an editor settles it."""
     last = next((t for t in reversed(ordered) if not t.is_punct), None)
     if last is not None and (last.pos_ in DANGLING or (len(last.text) > 1 and last.text.endswith("-"))
                              or _complement_left_out(last, ordered)):
@@ -1230,7 +1229,7 @@ def _wording(ordered: Sequence, root) -> str:
     owners = [c for c in root.children if c.dep_ == "poss"]  # "my political career": "my" is left out of its name
     if any(t.pos_ == "PRON" and t.lower_ in lexicon().stances.first_person for t in (*ordered, *owners)):
         return "the speaker's own"
-    if root.dep_ == "ccomp" and not _infinitive(root) and any(t.dep_ == "neg" and t.head.i == root.i for t in ordered):
+    if root.dep_ == "ccomp" and not _infinitive(root) and _denied(root):
         return "says what is not"  # "that the treaty does not make new rules": a claim, not an issue
     subject = next((c for c in root.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
     if root.pos_ in ("VERB", "AUX") and subject is not None and subject.pos_ in ("PROPN", "PRON"):
