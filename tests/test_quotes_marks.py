@@ -179,6 +179,18 @@ def test_a_statement_run_on_through_unmarked_paragraphs_that_names_no_speaker_go
         "speaker; it is left out"]
 
 
+def test_a_labelled_run_through_unmarked_paragraphs_is_a_name_not_a_statement_without_a_speaker():
+    """Words after "headlined:" are a title, left out as one: the editor is not told a speaker is missing."""
+    article = article_from_text(
+        "Union publishes letter\n\n"
+        "The union sent members a letter headlined: \u201cWhy we walk out on Monday, and what we ask of the board.\n\n"
+        "The board has refused every offer we made since the spring and cut the pay of night staff.\n\n"
+        "We ask every member to join the picket at eight in the morning. \u201d\n")
+    found = extract(article)
+    assert found.quotes == ()
+    assert not any("names no speaker" in p.message for p in found.problems)
+
+
 def test_a_quotation_the_articles_end_cuts_off_is_kept_with_its_speaker():
     """A stored page that stops after its last whole paragraph, inside a quotation of several paragraphs."""
     article = article_from_text(

@@ -50,13 +50,17 @@ def extract_quotes(article: Article, docs: Sequence,
     reader = Reader(texts, docs, quotations, sentences)
     mentions = []
     for group in _utterances(quotations, texts, docs):
-        mention = _mention(article, group, texts, docs, reader)
-        if mention is not None:
-            mentions.append(mention)
-        elif any(q.unmarked_run for q in group):
+        text = ELISION.join(q.text(texts).rstrip().rstrip(",").rstrip() for q in group)
+        if len(words(text)) < MIN_WORDS or label_before(texts[group[0].paragraph], group[0].open_at):
+            continue
+        speaker, cue, sentence, at = reader.attribute(group)
+        if speaker.name is None and any(q.unmarked_run for q in group):
+            # a run of paragraphs that print no mark is one statement only as someone's: its speaker says so
             problems.append(Problem(article.file, f"paragraph {article.paragraphs[group[0].paragraph].index}: the "
                                     "quotation opened there runs on through paragraphs that print no marks and names "
                                     "no speaker; it is left out"))
+        elif speaker.name is not None or _sounds_spoken(group, docs, cued=cue is not None):
+            mentions.append(_mention(article, group, text, speaker, cue, sentence, at))
     quoted = {part.paragraph for q in quotations for part in q.parts}
     answers = _answers(article, [t for t in turns if t.paragraph not in quoted], turns, actors)
     if answers:
@@ -148,15 +152,10 @@ def _continues(first: Quotation, second: Quotation, texts: list[str], docs: list
                for t in docs[second.paragraph])
 
 
-def _mention(article: Article, group: list[Quotation], texts: list[str], docs: list,
-             reader: Reader) -> QuoteMention | None:
+def _mention(article: Article, group: list[Quotation], text: str, speaker: Speaker, cue: str | None, sentence: str,
+             at: tuple[int, int] | None) -> QuoteMention:
+    """The quote mention of the utterance `group` (its words `text`), as `Reader.attribute` attributed it."""
     first, last = group[0], group[-1]
-    text = ELISION.join(q.text(texts).rstrip().rstrip(",").rstrip() for q in group)
-    if len(words(text)) < MIN_WORDS or label_before(texts[first.paragraph], first.open_at):
-        return None
-    speaker, cue, sentence, at = reader.attribute(group)
-    if speaker.name is None and (any(q.unmarked_run for q in group) or not _sounds_spoken(group, docs, cued=cue is not None)):
-        return None  # a run of paragraphs that print no mark is one statement only as someone's: its speaker says so
     paragraphs = article.paragraphs
     return QuoteMention(
         source=article.id,
