@@ -23,6 +23,7 @@ from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
 from dossier import render
+from dossier.build import BuildConfig, build
 from dossier.render import diff
 from dossier.text import DASHES, QUOTE_MARKS, http_url
 from dossier.model import Actor, Article, Dossier, Mention, Occurrence, Paragraph, Quote
@@ -826,3 +827,27 @@ def test_coverage_names_every_source_first_on_the_day_in_source_order():
     order = [s.id for s in site.sources_in_order()]
     assert len(rows["q7incomp"].first) == 2
     assert list(rows["q7incomp"].first) == sorted(["daily-report", "wire-story"], key=order.index)
+
+
+@pytest.mark.parametrize("text, printed", [
+    ("We will sign it", "We will sign it"),
+    ("they call \u201ca fair deal\u201d a trap", "they call \u2018a fair deal\u2019 a trap"),
+    ("\u201cPatients get a worse deal,\u201d he said.", "\u2018Patients get a worse deal,\u2019 he said."),
+    ('what they call "a fair deal"', "what they call 'a fair deal'"),
+    ("\u201eGut\u201c und \u00abbon\u00bb", "\u201aGut\u2018 und \u2039bon\u203a"),
+    ("already \u2018single\u2019 and don\u2019t", "already \u2018single\u2019 and don\u2019t"),
+])
+def test_text_printed_inside_quotation_marks_nests_its_own_as_single_ones(text, printed):
+    assert render.escape.nest_quotation_marks(text) == printed
+
+
+def test_a_source_page_prints_a_quotation_within_a_quote_in_single_marks(tmp_path):
+    """The page wraps each printing in double marks: the quote's own double marks become single ones."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "talks.txt").write_text(
+        "Talks fail\n\nPrime Minister Anna Kowalska spoke on Monday.\n\n"
+        "\u201cWe will not sign what they call \u201ca fair deal\u201d at any price,\u201d she said.\n", encoding="utf-8")
+    build(BuildConfig(seeds=tmp_path / "seeds", docs=tmp_path / "docs", curation=tmp_path / "curation.yaml",
+                      ledger=tmp_path / "permalinks.yaml", mkdocs_yml=ROOT / "mkdocs.yml"))
+    source = (tmp_path / "docs" / "sources" / "talks.md").read_text(encoding="utf-8")
+    assert "\u201cWe will not sign what they call \u2018a fair deal\u2019 at any price\u201d" in source

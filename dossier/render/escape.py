@@ -34,6 +34,17 @@ def plain_text(value: object) -> str:
     return _WHITESPACE.sub(" ", _CONTROL.sub("", str(value)))
 
 
+# Double quotation marks and the single ones that stand for them inside a quotation.
+_NESTED_MARKS = str.maketrans("\u201c\u201d\u201e\u201f\"\u00ab\u00bb", "\u2018\u2019\u201a\u201b'\u2039\u203a")
+
+
+def nest_quotation_marks(value: object) -> str:
+    """`value` to be printed inside double quotation marks: its own double marks made single, as
+    a quotation within a quotation is printed (an excerpt that opens with a quotation reads
+    “‘Patients get a worse deal,’ he said”, not ““Patients ...” he said”)."""
+    return str(value).translate(_NESTED_MARKS)
+
+
 def escape_markdown(value: object) -> Markup:
     """`value` as literal text inside Markdown or raw HTML: `plain_text`, with every
     Markdown/HTML-significant character a character reference."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 
 from dossier import cite
-from dossier.render.escape import escape_markdown, escape_xml, internal_href, url_attribute
+from dossier.render.escape import escape_markdown, escape_xml, internal_href, nest_quotation_marks, url_attribute
 from dossier.story import group_by_date
 
 
@@ -82,6 +82,6 @@ def environment(templates: Path | None = None, *, depth: int = 1) -> jinja2.Envi
             return target
         return "../" * (depth - 1) + target if depth else target.removeprefix("../")
 
-    env.filters.update(md=escape_markdown, url=url_attribute, path=path, human_date=human_date, xml=escape_xml)
+    env.filters.update(md=escape_markdown, nested=nest_quotation_marks, url=url_attribute, path=path, human_date=human_date, xml=escape_xml)
     env.globals.update(group_by_date=lambda rows: group_by_date(rows, itemgetter("date")))
     return env
