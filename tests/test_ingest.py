@@ -465,6 +465,22 @@ def test_title_and_its_decorations(text, title, date, first_paragraph):
     ("NHS STRIKE CALLED OFF\n\nThe union agreed.", "NHS STRIKE CALLED OFF", ["The union agreed."]),
     ("ICYMI: FEMA Administrator Discusses Recovery During Louisiana Visit\n\nShe spoke on Thursday.",
      "ICYMI: FEMA Administrator Discusses Recovery During Louisiana Visit", ["She spoke on Thursday."]),
+    # a summary printed above the headline: the headline is the title, the summary stays text
+    ("The promoter has cancelled this weekend\u2019s concert in Norway.\n\nSaturday concert at the fortress cancelled"
+     "\n\n\u201cWe are sorry to announce it,\u201d the board said.", "Saturday concert at the fortress cancelled",
+     ["The promoter has cancelled this weekend\u2019s concert in Norway.",
+      "\u201cWe are sorry to announce it,\u201d the board said."]),
+    # ...but not a caption printed twice under it (image and text), a quotation, a line leading into the next
+    ("Plans for elected commissioners were criticised.\n\nHome Secretary Jane Roe (PA)\nHome Secretary Jane Roe "
+     "(PA)\n\nEach role would cost more.", "ministry statement 2025",
+     ["Plans for elected commissioners were criticised.", "Home Secretary Jane Roe (PA)",
+      "Home Secretary Jane Roe (PA)", "Each role would cost more."]),
+    ("The minister spoke on Monday.\n\n\u201cWe will not go back on this\u201d\n\nShe left.",
+     "ministry statement 2025", ["The minister spoke on Monday.", "\u201cWe will not go back on this\u201d",
+                                 "She left."]),
+    ("The minister spoke on Monday.\n\nHer three demands of the council:\n\nNew homes come first.",
+     "ministry statement 2025", ["The minister spoke on Monday.", "Her three demands of the council:",
+                                 "New homes come first."]),
     # headlines end without a full stop, whatever else they end with
     ("Court blocks bank merger\n\nThe court ruled.", "Court blocks bank merger", ["The court ruled."]),
     ("What if a black hole was a star?\n\nIt may be.", "What if a black hole was a star?", ["It may be."]),

@@ -152,8 +152,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dossier.ingest.boilerplate import (Boilerplate, as_wire, classify, in_context, is_lede, is_list_item,
-                                        is_title_copy, publisher, take_glued_date, without_author_bio,
+from dossier.ingest.boilerplate import (Boilerplate, as_wire, classify, in_context, is_headline_under_standfirst,
+                                        is_lede, is_list_item, is_title_copy, publisher, take_glued_date, without_author_bio,
                                         without_section_prefix)
 from dossier.ingest.cues import wire_service
 from dossier.ingest.dateline import DATELINE_WINDOW, credits_in, find_dateline
@@ -273,7 +273,7 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
     title = frontmatter.fields.get("title")
     body: list[str] = []
     candidates = paragraph_candidates(body_text)
-    for candidate, found in zip(candidates, in_context(candidates, [classify(c) for c in candidates])):
+    for at, (candidate, found) in enumerate(zip(candidates, in_context(candidates, [classify(c) for c in candidates]))):
         if found is None and not body:
             glued_date, candidate = take_glued_date(candidate)
             metadata.date = metadata.date or glued_date
@@ -282,6 +282,9 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
         elif title is not None and is_title_copy(candidate, title):
             continue
         elif title is None and not body and len(candidate) <= TITLE_MAX_CHARS and not is_lede(candidate):
+            title = without_section_prefix(candidate)
+        elif title is None and len(body) == 1 and len(candidate) <= TITLE_MAX_CHARS and is_headline_under_standfirst(
+                body[0], candidate, candidates[at + 1] if at + 1 < len(candidates) else None):
             title = without_section_prefix(candidate)
         else:
             body.append(candidate)

@@ -10,7 +10,7 @@ from dossier.ingest.cues import TRAILING_CONNECTORS, cues, wire_service, wires_i
 from dossier.ingest.dateline import find_dateline, is_place
 from dossier.ingest.dates import DAY, MONTH, find_date, only_times, parse_date
 from dossier.ingest.paragraphs import DECORATION_SPAN, undecorated
-from dossier.text import ends_sentence, normalise
+from dossier.text import QUOTE_MARKS, ends_sentence, normalise
 
 BOILERPLATE_MAX_CHARS = 600
 
@@ -532,6 +532,18 @@ def is_lede(text: str) -> bool:
     first = text.split(maxsplit=1)[0].rstrip(",-\u2013\u2014")
     return is_list_item(text) or (  # "ICYMI:", "WATCH:" open headlines: no colon
         len(first) > 1 and first.isupper() and first[-1] != ":" and find_dateline(text, opening=True) is not None)
+
+
+def is_headline_under_standfirst(standfirst: str, line: str, below: str | None) -> bool:
+    """Whether `line`, right under the page's first text line `standfirst` and above `below`, is the headline
+    a summary was printed above ("On Wednesday, Boeing's CEO described ... once more." over "Boeing CEO pledges
+    to streamline business"): the first line a lede of one or two sentences, this one a headline's shape: three
+    words or more, no final stop, no colon introducing what follows, not a quotation, and not printed again
+    right below it, as a photo's caption and its alt text are ("Home Secretary Theresa May (PA)" twice)."""
+    words = line.split()
+    return (is_lede(standfirst) and len(standfirst) <= STANDFIRST_MAX_CHARS and len(words) >= 3
+            and (below is None or not is_title_copy(below, line))
+            and not is_lede(line) and line.rstrip()[-1] not in ":;," and line.lstrip()[0].translate(QUOTE_MARKS) not in "\"'")
 
 
 def is_list_item(text: str) -> bool:
