@@ -24,8 +24,9 @@ CORPUS = ROOT / "corpus" / "real"
 KINDS = frozenset({
     "politics", "courts", "business", "labour", "health", "science", "sport", "local-government",
     "culture", "disaster", "wire", "press-release", "interview", "live-blog",
+    "agriculture", "crime", "education", "environment", "religion", "transport", "technology",
 })
-BATCHES = frozenset({"dev", "blind-1", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "blind-8", "blind-9", "blind-10", "blind-11", "blind-12", "blind-13", "blind-14", "blind-15"})
+BATCHES = frozenset({"dev", "blind-1", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "blind-8", "blind-9", "blind-10", "blind-11", "blind-12", "blind-13", "blind-14", "blind-15", "blind-16"})
 ACTOR_KINDS = frozenset({"person", "organization", "country", "government", "group"})
 STANCES = frozenset({"support", "oppose", "conditional", "open"})
 

@@ -579,7 +579,7 @@ def _cell(value: object) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     target = parser.add_mutually_exclusive_group()
-    target.add_argument("--batch", help="a batch of corpus/real: dev, blind-1 .. blind-15")
+    target.add_argument("--batch", help="a batch of corpus/real: dev, blind-1 .. blind-16")
     target.add_argument("--folder", type=Path, help="a folder of articles (needs --gold DIR)")
     parser.add_argument("--gold", type=Path, help="gold: a folder of <article>.yaml, or the seeds' gold file")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write figures and errors as JSON")
