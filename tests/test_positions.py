@@ -162,6 +162,10 @@ STATED = [
     ("Japan is not willing to send troops.", ("Japan", "oppose", "troops")),
     ("Norway has never backed the whaling ban.", ("Norway", "oppose", "whaling ban")),
     ("Germany does not just support the treaty, it champions it.", ("Germany", "support", "treaty")),  # a focus
+    # an objection had by nobody is consent, as accepting is (stances.yaml negation.consent), where "not opposed" is
+    # openness (above)
+    ("Germany has no objection to the new climate agreement.", ("Germany", "support", "climate agreement")),
+    ("Germany raised no objection to the plan to expand the port.", ("Germany", "support", "expand the port")),
     ("Germany could consider the proposal to lift sanctions.", ("Germany", "open", "lift sanctions")),  # a modal
     ("Germany is willing to discuss the border dispute.", ("Germany", "open", "border dispute")),  # another cue's
     # feelings voiced: on what a that-clause says, or after a preposition the parser hung on the verb
@@ -426,6 +430,29 @@ def test_his_country_is_the_speakers_affiliation_and_such_a_request_points_back(
     found = stances(paragraph, actors=actors)
     assert found == {("United Kingdom", "support", "peacekeeping force"),
                      ("Australia", "open", "peacekeeping force")}
+
+
+GOVERNMENTS = [
+    # a bare "the government" is the one government the article names
+    (("The Government of Indonesia met on Monday.",
+      "A minister said the government has no objection to the mass protest staged by citizens."),
+     {("Government of Indonesia", "support", "mass protest")}),
+    (("The Government of Eswatini has spoken.",
+      "The spokesperson said government further rejects the unsubstantiated claims of its involvement."),
+     {("Government of Eswatini", "oppose", "unsubstantiated claims of its involvement")}),
+    # words saying whose, two governments named, none named: nobody
+    (("The Government of Indonesia met on Monday.", "The previous government rejected the plan to expand the port."),
+     set()),
+    (("The Government of Indonesia and the Government of Malaysia met.",
+      "The government rejected the plan to expand the port."), set()),
+    (("The minister spoke on Monday.", "The government rejected the plan to expand the port."), set()),
+    (("The Government of Indonesia met on Monday.", "No government will accept the plan to expand the port."), set()),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", GOVERNMENTS, ids=[p[-1] for p, _ in GOVERNMENTS])
+def test_the_government_is_the_one_government_the_article_names(paragraphs, expected):
+    assert stances(*paragraphs) == expected
 
 
 def test_a_subjectless_condition_keeps_the_paragraphs_holder():
