@@ -128,6 +128,9 @@ STATED = [
     ("Interim NDP leader Tom Mulcair called the target \u201cwoefully inadequate,\u201d while others cheered.",
      ("Tom Mulcair", "oppose", "target")),
     ("Germany called the deal a mistake.", ("Germany", "oppose", "deal")),
+    ("Germany branded the treaty as a mistake.", ("Germany", "oppose", "treaty")),  # or after "as"
+    ("Patrick Assirvaden labeled the budget as \u201cindecent\u201d for lacking measures to control prices.",
+     ("Patrick Assirvaden", "oppose", "budget")),
     ("The finance spokesman, Carl Les, said the allocations were disappointing.", ("Carl Les", "oppose", "allocations")),
     ("Brazil discredited the claim by the opposition.", ("Brazil", "oppose", "claim by the opposition")),
     ("Mayor Lee Leffingwell was the lone vote against the budget.", ("Lee Leffingwell", "oppose", "budget")),
@@ -258,6 +261,7 @@ def test_a_cue_gives_holder_stance_and_topic(sentence, expected):
 NOTHING_STATED = [
     "NATO peacekeepers arrived in Kosovo on Monday.",  # no cue
     "Analysts expect the talks to fail.",
+    "Germany described the Labour Government's mistakes as 'Conservative mistakes.'",  # describing is no verdict
     "A motion urging ministers to repeal the legislation failed to pass.",  # nobody says it: the article's fact
     "France said Germany had failed to pay the fine.",  # someone failed at an act: no issue
     "Spain said the government has failed to listen to the opposition.",

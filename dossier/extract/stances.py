@@ -487,8 +487,9 @@ def _extraposed(subject, copula, verdict, words: Stances):
 
 
 def _read_calling(verdict, words: Stances, nested: bool) -> _Reading | None:
-    """'Mulcair called the target woefully inadequate': the verdict is the caller's, on what is called so."""
-    verb = verdict.head
+    """'Mulcair called the target woefully inadequate', 'labelled the budget as indecent': the verdict is the
+    caller's, on what is called so."""
+    verb = next(a for a in verdict.ancestors if a.pos_ == "VERB")  # the shape's pattern checked it is a calling verb
     topic, holders = next((c for c in verb.children if c.dep_ == "dobj"), None), _subject(verb)
     if topic is None or holders is None:
         return None
