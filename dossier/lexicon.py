@@ -228,6 +228,7 @@ class Negation(Shape):
     flips: dict[Stance, Stance]
     focus: Words
     silent: Words
+    consent: Words
 
 
 RelOp = Literal["<", ">", "."]  # spaCy's DependencyMatcher operators that dossier.extract.cues matches
@@ -348,6 +349,7 @@ class Stances(Patterned):
     acting_nouns: dict[Word, dict[Word, Stance]]
     judging_verbs: Words
     reason_prepositions: Words
+    having_verbs: Words
     expressing_verbs: Words
     voicing_prepositions: Words
     seeking_verbs: Words
@@ -372,6 +374,7 @@ class Stances(Patterned):
     partial_quantifiers: Words
     pointers: dict[Word, Words]
     own_bodies: Words
+    governing_nouns: Words
     patient_nouns: Words
     first_person: Words
     acting_prepositions: Words

@@ -128,6 +128,9 @@ STATED = [
     ("Interim NDP leader Tom Mulcair called the target \u201cwoefully inadequate,\u201d while others cheered.",
      ("Tom Mulcair", "oppose", "target")),
     ("Germany called the deal a mistake.", ("Germany", "oppose", "deal")),
+    ("Germany branded the treaty as a mistake.", ("Germany", "oppose", "treaty")),  # or after "as"
+    ("Patrick Assirvaden labeled the budget as \u201cindecent\u201d for lacking measures to control prices.",
+     ("Patrick Assirvaden", "oppose", "budget")),
     ("The finance spokesman, Carl Les, said the allocations were disappointing.", ("Carl Les", "oppose", "allocations")),
     ("Brazil discredited the claim by the opposition.", ("Brazil", "oppose", "claim by the opposition")),
     ("Mayor Lee Leffingwell was the lone vote against the budget.", ("Lee Leffingwell", "oppose", "budget")),
@@ -162,6 +165,10 @@ STATED = [
     ("Japan is not willing to send troops.", ("Japan", "oppose", "troops")),
     ("Norway has never backed the whaling ban.", ("Norway", "oppose", "whaling ban")),
     ("Germany does not just support the treaty, it champions it.", ("Germany", "support", "treaty")),  # a focus
+    # an objection had by nobody is consent, as accepting is (stances.yaml negation.consent), where "not opposed" is
+    # openness (above)
+    ("Germany has no objection to the new climate agreement.", ("Germany", "support", "climate agreement")),
+    ("Germany raised no objection to the plan to expand the port.", ("Germany", "support", "expand the port")),
     ("Germany could consider the proposal to lift sanctions.", ("Germany", "open", "lift sanctions")),  # a modal
     ("Germany is willing to discuss the border dispute.", ("Germany", "open", "border dispute")),  # another cue's
     # feelings voiced: on what a that-clause says, or after a preposition the parser hung on the verb
@@ -254,6 +261,7 @@ def test_a_cue_gives_holder_stance_and_topic(sentence, expected):
 NOTHING_STATED = [
     "NATO peacekeepers arrived in Kosovo on Monday.",  # no cue
     "Analysts expect the talks to fail.",
+    "Germany described the Labour Government's mistakes as 'Conservative mistakes.'",  # describing is no verdict
     "A motion urging ministers to repeal the legislation failed to pass.",  # nobody says it: the article's fact
     "France said Germany had failed to pay the fine.",  # someone failed at an act: no issue
     "Spain said the government has failed to listen to the opposition.",
@@ -426,6 +434,29 @@ def test_his_country_is_the_speakers_affiliation_and_such_a_request_points_back(
     found = stances(paragraph, actors=actors)
     assert found == {("United Kingdom", "support", "peacekeeping force"),
                      ("Australia", "open", "peacekeeping force")}
+
+
+GOVERNMENTS = [
+    # a bare "the government" is the one government the article names
+    (("The Government of Indonesia met on Monday.",
+      "A minister said the government has no objection to the mass protest staged by citizens."),
+     {("Government of Indonesia", "support", "mass protest")}),
+    (("The Government of Eswatini has spoken.",
+      "The spokesperson said government further rejects the unsubstantiated claims of its involvement."),
+     {("Government of Eswatini", "oppose", "unsubstantiated claims of its involvement")}),
+    # words saying whose, two governments named, none named: nobody
+    (("The Government of Indonesia met on Monday.", "The previous government rejected the plan to expand the port."),
+     set()),
+    (("The Government of Indonesia and the Government of Malaysia met.",
+      "The government rejected the plan to expand the port."), set()),
+    (("The minister spoke on Monday.", "The government rejected the plan to expand the port."), set()),
+    (("The Government of Indonesia met on Monday.", "No government will accept the plan to expand the port."), set()),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", GOVERNMENTS, ids=[p[-1] for p, _ in GOVERNMENTS])
+def test_the_government_is_the_one_government_the_article_names(paragraphs, expected):
+    assert stances(*paragraphs) == expected
 
 
 def test_a_subjectless_condition_keeps_the_paragraphs_holder():

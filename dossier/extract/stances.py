@@ -43,7 +43,7 @@ from dossier.lexicon import Stances, lexicon
 from dossier.model import ActorMention, Article, Confidence, QuoteMention, Stance
 from dossier.names import genders, pronoun
 from dossier.text import normalise
-from dossier.world import ORGANIZATION, PERSON, world
+from dossier.world import GOVERNMENT, ORGANIZATION, PERSON, world
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -271,7 +271,8 @@ class _Sentence:
             if negated and reading.cue in words.negation.silent:
                 continue  # "has not asked for help" opposes nothing
             if negated:
-                current = words.negation.flips.get(current, current)
+                current = "support" if reading.cue in words.negation.consent else words.negation.flips.get(current,
+                                                                                                            current)
             if _not_doing(topic):
                 current = TURNED.get(current, current)  # "lashed out at them for not attending": for attending
             undone = _undone(topic, words)
@@ -486,8 +487,9 @@ def _extraposed(subject, copula, verdict, words: Stances):
 
 
 def _read_calling(verdict, words: Stances, nested: bool) -> _Reading | None:
-    """'Mulcair called the target woefully inadequate': the verdict is the caller's, on what is called so."""
-    verb = verdict.head
+    """'Mulcair called the target woefully inadequate', 'labelled the budget as indecent': the verdict is the
+    caller's, on what is called so."""
+    verb = next(a for a in verdict.ancestors if a.pos_ == "VERB")  # the shape's pattern checked it is a calling verb
     topic, holders = next((c for c in verb.children if c.dep_ == "dobj"), None), _subject(verb)
     if topic is None or holders is None:
         return None
@@ -665,11 +667,14 @@ def _read_noun(noun, stance: str, words: Stances, nested: bool) -> _Reading | No
     if anchor.dep_ == "pobj" and verb.lower_ in words.voicing_prepositions:
         verb, voiced = verb.head, verb.head.lemma_.lower() in words.expressing_verbs  # "spoke out about the need"
     holders = None
+    cue = ""
     if not nested:
         if not voiced:
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if verb.lemma_.lower() in words.expressing_verbs:
+        if _consents(noun, verb, words):  # "has no objection to X": accepts X (`_claims_of` reads the "no")
+            holders, cue = _subject(verb), noun.lemma_.lower()
+        elif verb.lemma_.lower() in words.expressing_verbs:
             holders = [owner] if owner is not None and owner.pos_ != "PRON" else _subject(verb)
         elif verb.lemma_.lower() in words.seeking_verbs and stance == "support":
             holders = _subject(verb)
@@ -689,7 +694,14 @@ def _read_noun(noun, stance: str, words: Stances, nested: bool) -> _Reading | No
         topic = _object(prep)
     if topic is None:
         return None
-    return _Reading(stance, holders, _conjuncts(topic), _clause_head(verb if not nested else noun))
+    return _Reading(stance, holders, _conjuncts(topic), _clause_head(verb if not nested else noun), cue=cue)
+
+
+def _consents(noun, verb, words: Stances) -> bool:
+    """'the government has no objection to the protest', 'raised no objection to the plan': a stance noun of
+    consent (stances.yaml `negation.consent`) that its holder has none of."""
+    return (noun.lemma_.lower() in words.negation.consent and verb.lemma_.lower() in words.having_verbs
+            and any(c.dep_ == "det" and c.lower_ in words.negation.words for c in noun.children))
 
 
 def _read_condition(predicate, stance: str) -> _Reading | None:
@@ -1335,6 +1347,7 @@ class _Names:
                 for word in set(mention.surface.lower().split()):
                     self._bodies_by_word[word].append(mention)
         self._people = [m for m in placed if m.kind == PERSON]  # in reading order
+        self._governments = {m.name for m in actors if m.kind == GOVERNMENT}
         self._affiliations = {m.name: m.affiliation for m in sorted(actors, key=_mention_order) if m.affiliation}
 
     def of(self, paragraph: int, token) -> list[_Holder]:
@@ -1362,6 +1375,8 @@ class _Names:
         lemma = token.lemma_.lower()
         if lemma in words.own_bodies:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is None and lemma in words.governing_nouns:
+                return self._the_government(token)
             return self._affiliations_of(self.of(paragraph, owner) if owner is not None else [])
         if lemma in words.representatives:
             for child in token.children:
@@ -1375,6 +1390,14 @@ class _Names:
                           and self.named(paragraph, c)), None)
             return self._name(paragraph, named, words) if named is not None else self._body(paragraph, token)
         return []
+
+    def _the_government(self, token) -> list[_Holder]:
+        """'the government has no objection', 'government rejects the claims': the one government the article
+        names, when it names exactly one and nothing else in the words says whose ("the federal government")."""
+        definite = lexicon().speech_verbs.definite_determiners
+        if len(self._governments) != 1 or any(c.dep_ != "det" or c.lower_ not in definite for c in token.children):
+            return []
+        return [_Holder(next(iter(self._governments)))]
 
     def _affiliations_of(self, holders: list[_Holder]) -> list[_Holder]:
         return [_Holder(self._affiliations[h.name]) for h in holders if h.name in self._affiliations]
