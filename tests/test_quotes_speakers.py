@@ -299,6 +299,13 @@ SPEAKERS = [
       f"{SAID} the opposition leader said."], "Jonas Petrauskas", "role"),
     (["Anne Lee met the leader of the opposition Tom Reed on Monday.", f"{SAID} the opposition leader said."],
      "Tom Reed", "role"),
+    # an apposition whose closing comma is lost: a name printed whole is the subject, one name alone is addressed
+    (["And Paul Butler, the bishop of Durham said: \u201cMost of us feel hurt, angry and let down.\u201d"],
+     "Paul Butler", "explicit"),
+    (["Paul Butler, the bishop of Durham whose diocese covers the farm said: \u201cMost of us feel let down.\u201d"],
+     "Paul Butler", "explicit"),
+    (["Joining me is economist Daniel Ortega. Daniel, the housing minister said last week, \u201crents have "
+      "peaked and will fall this year.\u201d"], None, "unattributed"),
 ]
 
 
