@@ -304,6 +304,11 @@ SPEAKERS = [
      "Paul Butler", "explicit"),
     (["Paul Butler, the bishop of Durham whose diocese covers the farm said: \u201cMost of us feel let down.\u201d"],
      "Paul Butler", "explicit"),
+    # a title in a body's possessive makes no person of the body's initials: "it" may then stand for the body
+    (["SINGAPORE: The Attorney-General\u2019s Chambers (AGC) on Monday warned the public against baseless claims.",
+      "\u201cWe respect the public\u2019s right to comment on court decisions,\u201d the AGC said in a statement.",
+      "AGC said such comments may constitute contempt of court under the Administration of Justice Act 2016.",
+      "\u201cThe prosecution takes its mission to uphold the rule of law seriously,\u201d it added."], "AGC", "pronoun"),
     (["Joining me is economist Daniel Ortega. Daniel, the housing minister said last week, \u201crents have "
       "peaked and will fall this year.\u201d"], None, "unattributed"),
 ]

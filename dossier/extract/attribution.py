@@ -960,11 +960,14 @@ def _appositions(token) -> list:
 
 
 def _appositive_nouns(token) -> frozenset[str]:
-    """Title nouns in an apposition: "Grushko, Russia's deputy foreign minister," -> minister, diplomat."""
+    """Title nouns in an apposition: "Grushko, Russia's deputy foreign minister," -> minister, diplomat.
+    A title in its possessive is whose the thing named is, not what the name is: "the Attorney-General's
+    Chambers (AGC)" names a body, not an attorney general."""
     w = world()
     nouns: set[str] = set()
     for other in _appositions(token):
-        words = [t.text for t in other.subtree if t.i < token.i or t.i > token.i]
+        owners = {t.i for c in other.children if c.dep_ == "poss" for t in c.subtree}
+        words = [t.text for t in other.subtree if (t.i < token.i or t.i > token.i) and t.i not in owners]
         for i in range(len(words)):
             match = w.titles.match(words, i)
             if match is not None:
