@@ -1520,6 +1520,11 @@ def test_layouts_written_blind(blind_layouts, file):
     ("Reporting from Sacramento, Calif.", "disclaimer", {}),
     ("Media contact: Laura Kim, press@example.com", "disclaimer", {}),
     ("SOURCE Acme Energy", "disclaimer", {}),
+    # a site's notice above the headline, taken for the headline before it was a disclaimer
+    ("This article exists as part of the online archive for HuffPost India, which closed in 2020. Some features "
+     "are no longer enabled. If you have questions or concerns about this article, please contact", "disclaimer", {}),
+    ("This website is intended for healthcare professionals only.", "disclaimer", {}),
+    ("This site is meant for residents of the state", "disclaimer", {}),
     ("Copyright 2024 Example News", "disclaimer", {"outlet": "Example News"}),
     ("© 2023 The Associated Press. All rights reserved.", "disclaimer", {"outlet": "The Associated Press"}),
     ("Source: Al Jazeera and news agencies", "credit", {"credited": ()}),
@@ -1547,6 +1552,8 @@ def test_layouts_written_blind(blind_layouts, file):
     ("Trump, Biden", None, {}),
     ("Categorized as a threat, the group was banned.", None, {}),
     ("Kyiv, March 17 and beyond", None, {}),
+    ("This page is intended to be read aloud, the minister said.", None, {}),
+    ("This article exists because readers asked for it.", None, {}),
 ])
 def test_classify_lines_from_unseen_layouts(text, kind, fields):
     assert_classified(text, kind, fields)
@@ -1652,3 +1659,15 @@ def test_metadata_lines_from_the_blind_rounds(text, fields):
     assert found is not None and found.kind == "metadata"
     for name, value in fields.items():
         assert getattr(found, name) == value, name
+
+
+@pytest.mark.parametrize("notice", [
+    "This article exists as part of the online archive for HuffPost India, which closed in 2020. Some features are "
+    "no longer enabled. If you have questions or concerns about this article, please contact",
+    "This website is intended for healthcare professionals only.",
+])
+def test_a_sites_notice_above_the_headline_is_neither_title_nor_text(notice):
+    article, _ = parse_seed(f"{notice}\n\nRegulator rejects tariff claim\n\nThe regulator rejected the claim on Monday.\n",
+                            "notice.txt")
+    assert article.title == "Regulator rejects tariff claim"
+    assert [p.text for p in article.paragraphs] == ["The regulator rejected the claim on Monday."]

@@ -45,6 +45,14 @@ PAIRING = [
     (['He called it "a b c d.'], [], [0]),  # neither opening its paragraph nor after a colon
     (['"a b c d'], [], [0]),  # cut mid-sentence
     (['\u201ca b \u2018c d.'], [], [0]),  # two marks left open: which one ends where is unsure
+    # a quotation whose closing mark the page lost where its paragraph ends, in the middle of an article
+    (['The judge said: "a b c d.', "Then he left."], ["a b c d."], []),
+    (["Jo said: 'a b's c d.", "Then he left."], ["a b's c d."], []),
+    (['It was over. \u201ca b c d.', "Then he left."], ["a b c d."], []),  # after a sentence's end
+    (['The judge said: "a b c d', "Then he left."], [], [0]),  # its words stop mid-sentence
+    (['\u2018a b c d.', "Then he left."], [], [0]),  # opening its paragraph: \u2018Eua, an island, prints it too
+    (['He said: \u201ca b \u2018c d.', "Then he left."], [], [0]),  # two marks left open
+    (['He called it "a b c d.', "Then he left."], [], [0]),  # neither after a colon nor a sentence's end
     # a statement whose inner paragraphs lost their opening marks: closed by a later paragraph
     (['\u201ca b c d.', 'e f g h.', 'i j k l.\u201d'], ["a b c d. e f g h. i j k l."], []),
     (['\u201ca b c d.', 'e f g h,\u201d she said.'], ["a b c d. e f g h,"], []),
@@ -202,4 +210,16 @@ def test_a_quotation_the_articles_end_cuts_off_is_kept_with_its_speaker():
     assert [(q.text, q.speaker) for q in found.quotes] == [
         ("The two-year freeze has already had an incredibly damaging impact on jobs. "
          "Its failure to honour the planned increase will mean more cuts for the service.", "Philippa Childs")]
+    assert not any("never closed" in p.message for p in found.problems)
+
+
+def test_a_quotation_whose_closing_mark_is_lost_mid_article_is_kept_with_its_speaker():
+    """'said: 'The PM's ... others.' with no mark to close it, a caption after it: the quote, its speaker."""
+    article = article_from_text(
+        "Bishops turn on the PM\n\n"
+        "Bishop of Worcester John Inge said: 'The PM's defence of his adviser is an insult to all who made sacrifices.\n\n"
+        "John Inge (left) and Paul Butler (right) both spoke out against the Prime Minister\n")
+    found = extract(article)
+    assert [(q.text, q.speaker) for q in found.quotes] == [
+        ("The PM's defence of his adviser is an insult to all who made sacrifices.", "John Inge")]
     assert not any("never closed" in p.message for p in found.problems)

@@ -299,6 +299,18 @@ SPEAKERS = [
       f"{SAID} the opposition leader said."], "Jonas Petrauskas", "role"),
     (["Anne Lee met the leader of the opposition Tom Reed on Monday.", f"{SAID} the opposition leader said."],
      "Tom Reed", "role"),
+    # an apposition whose closing comma is lost: a name printed whole is the subject, one name alone is addressed
+    (["And Paul Butler, the bishop of Durham said: \u201cMost of us feel hurt, angry and let down.\u201d"],
+     "Paul Butler", "explicit"),
+    (["Paul Butler, the bishop of Durham whose diocese covers the farm said: \u201cMost of us feel let down.\u201d"],
+     "Paul Butler", "explicit"),
+    # a title in a body's possessive makes no person of the body's initials: "it" may then stand for the body
+    (["SINGAPORE: The Attorney-General\u2019s Chambers (AGC) on Monday warned the public against baseless claims.",
+      "\u201cWe respect the public\u2019s right to comment on court decisions,\u201d the AGC said in a statement.",
+      "AGC said such comments may constitute contempt of court under the Administration of Justice Act 2016.",
+      "\u201cThe prosecution takes its mission to uphold the rule of law seriously,\u201d it added."], "AGC", "pronoun"),
+    (["Joining me is economist Daniel Ortega. Daniel, the housing minister said last week, \u201crents have "
+      "peaked and will fall this year.\u201d"], None, "unattributed"),
 ]
 
 

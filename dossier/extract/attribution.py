@@ -960,11 +960,14 @@ def _appositions(token) -> list:
 
 
 def _appositive_nouns(token) -> frozenset[str]:
-    """Title nouns in an apposition: "Grushko, Russia's deputy foreign minister," -> minister, diplomat."""
+    """Title nouns in an apposition: "Grushko, Russia's deputy foreign minister," -> minister, diplomat.
+    A title in its possessive is whose the thing named is, not what the name is: "the Attorney-General's
+    Chambers (AGC)" names a body, not an attorney general."""
     w = world()
     nouns: set[str] = set()
     for other in _appositions(token):
-        words = [t.text for t in other.subtree if t.i < token.i or t.i > token.i]
+        owners = {t.i for c in other.children if c.dep_ == "poss" for t in c.subtree}
+        words = [t.text for t in other.subtree if (t.i < token.i or t.i > token.i) and t.i not in owners]
         for i in range(len(words)):
             match = w.titles.match(words, i)
             if match is not None:
@@ -1003,11 +1006,22 @@ def _vocative_skipped(subject, verb):
 def _is_vocative(appos) -> bool:
     """"Daniel, the housing minister said": a name addressed, then the subject, which the parser
     takes for an apposition (a true one, "Grushko, the minister, said", closes with a comma, which the
-    parser may hang inside it: "Sigfússon, leader of the largest party, the Left-Greens, told")."""
+    parser may hang inside it: "Sigfússon, leader of the largest party, the Left-Greens, told"). One
+    addresses a person by one name, with or without a title ("Daniel,", "Mr Ortega,"); a name printed
+    whole is the subject whose apposition lost its closing comma ("Paul Butler, the bishop of Durham
+    said:")."""
     doc, name = appos.doc, appos.head
     after = appos.right_edge.i + 1
     return (appos.dep_ == "appos" and appos.i > name.i and doc[name.i + 1].text == ","
-            and after < len(doc) and doc[after].pos_ in ("VERB", "AUX") and doc[after - 1].text != ",")
+            and after < len(doc) and doc[after].pos_ in ("VERB", "AUX") and doc[after - 1].text != ","
+            and not _printed_whole(name))
+
+
+def _printed_whole(name) -> bool:
+    """A person's name of given and family name ("Paul Butler"), not one name after a title ("Mr Ortega")."""
+    return name.ent_type_ == "PERSON" and any(
+        c.dep_ in ("compound", "flat") and c.i < name.i and c.pos_ == "PROPN" and c.lower_ not in _title_words()
+        for c in name.children)
 
 
 def _subject(verb, reader: Reader, sentence: Sentence):

@@ -9,7 +9,9 @@ the rest of the article; a quotation left open at the end of a paragraph carries
 on when the next paragraph opens with a mark of the same kind (the news
 convention for quotations of several paragraphs), or, for a statement whose inner
 paragraphs lost their opening marks, when a later paragraph closes it before any
-other double mark stands between (`_unmarked_run`).
+other double mark stands between (`_unmarked_run`). One that neither carries on nor
+is closed ends where its paragraph's words end when only its closing mark was lost
+(`_closed_where_its_paragraph_ends`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ OPENING_CONTEXT = frozenset("([{\u2014\u2013-/:;,")
 CLOSING_CONTEXT = frozenset(".,;:!?)]}\u2014\u2013-/\u2026")
 POSSESSIVE_REACH = 2000  # how far on a closing mark may still come for "countries’" to be an apostrophe
 MAX_UNMARKED_RUN = 6  # paragraphs a statement may run on with no mark before the one that closes it
-ENDS_A_CLAUSE = tuple(".,!?\u2026")
+ENDS_A_SENTENCE = tuple(".!?\u2026")
+ENDS_A_CLAUSE = (*ENDS_A_SENTENCE, ",")
 
 
 @dataclass(frozen=True)
@@ -184,11 +187,15 @@ def find_quotations(paragraphs: Sequence[str]) -> tuple[list[Quotation], list[Un
                 _scan(paragraphs[closing], closing, stack, closed)
                 index = closing + 1
                 continue
-            unclosed.extend(_unclosed(stack, paragraphs))
+            lost = _closed_where_its_paragraph_ends(stack, paragraphs, last=False)
+            if lost is not None:
+                closed.append(lost)
+            else:
+                unclosed.extend(_unclosed(stack, paragraphs))
             stack.clear()
         _scan(text, index, stack, closed)
         index += 1
-    cut = _cut_off_by_the_end(stack, paragraphs)
+    cut = _closed_where_its_paragraph_ends(stack, paragraphs, last=True)
     if cut is not None:
         closed.append(cut)
     else:
@@ -196,22 +203,31 @@ def find_quotations(paragraphs: Sequence[str]) -> tuple[list[Quotation], list[Un
     return _top_level(closed), unclosed
 
 
-def _cut_off_by_the_end(stack: list[_Open], paragraphs: Sequence[str]) -> Quotation | None:
-    """The quotation the article's end leaves open, closed where its words end.
+def _closed_where_its_paragraph_ends(stack: list[_Open], paragraphs: Sequence[str], last: bool) -> Quotation | None:
+    """The quotation left open in the paragraph before the one being read (or in the article's last
+    paragraph when `last`), closed where its words end; None when its end is unsure.
 
-    A copy of a page that stops after its last whole paragraph loses the closing mark of a quotation
-    that ran on (each paragraph of it opened by a mark, the last one never closed). Only one open
-    quotation, opening the last paragraph (or following its colon: 'said: “...'), whose words end a
-    sentence, is such a quotation; any other mark left open is reported as before."""
-    if len(stack) != 1 or stack[0].paragraph != len(paragraphs) - 1:
+    Its closing mark is lost in two ways: a copy of a page that stops after its last whole paragraph
+    cuts off a quotation that ran on (each paragraph of it opened by a mark, the last one never
+    closed), and a page that prints one opening mark after 'said:' and none to close it ('Bishop
+    John Inge said: 'The PM's defence ... of others.' and a new paragraph). Only one open quotation,
+    whose words end a sentence at its paragraph's end, is such a quotation, and only when its mark
+    follows a colon ('said: “...') or a sentence's end ('... regressing. “More than ...'), or opens
+    the article's last paragraph; a mark opening a paragraph in the middle of an article stays
+    unsure (‘Eua, an island's name, prints the same character). Any other mark left open is reported."""
+    if len(stack) != 1:
         return None
-    opened, text = stack[0], paragraphs[-1]
+    opened = stack[0]
+    if last and opened.paragraph != len(paragraphs) - 1:
+        return None
+    text = paragraphs[opened.paragraph]
     end = len(text.rstrip())
-    lead = text[:opened.offset].rstrip()
-    if not text[:end].endswith(tuple(".!?\u2026")) or (lead and not lead.endswith(":")):
+    lead = text[:max(opened.offset, 0)].rstrip()
+    follows_a_colon_or_a_sentence = lead.endswith((":", *ENDS_A_SENTENCE))
+    if not text[:end].endswith(ENDS_A_SENTENCE) or not (follows_a_colon_or_a_sentence or (last and not lead)):
         return None
     open_at = opened.parts[0].start - 1 if opened.parts else opened.offset
-    return Quotation((*opened.parts, Part(len(paragraphs) - 1, opened.offset + 1, end)), open_at, end)
+    return Quotation((*opened.parts, Part(opened.paragraph, opened.offset + 1, end)), open_at, end)
 
 
 def _unmarked_run(stack: list[_Open], paragraphs: Sequence[str], index: int) -> int | None:
