@@ -113,6 +113,7 @@ class _Paragraph:
     text: str
     doc: object
     tokens: list
+    read_words: list[_Word]  # what the scan reads of each word by its text alone (`_word`)
     words: list[str]
     sentence_starts: list[int]  # the token where each sentence starts, then len(doc)
     heading_from: int  # the first token of the words that end it unlike a sentence (`_heading_from`); len(doc): none
@@ -136,7 +137,7 @@ class _Paragraph:
         heading_from = _heading_from(paragraph.text, sentences, starts, len(tokens))
         lower, sentence_start = column(doc, "LOWER"), column(doc, "SENT_START")
         w = world()
-        return cls(paragraph.index, paragraph.text, doc, tokens, words, [*starts, len(tokens)], heading_from,
+        return cls(paragraph.index, paragraph.text, doc, tokens, read, words, [*starts, len(tokens)], heading_from,
                    {e.start: e for e in doc.ents},
                    [k for k, (word, start) in enumerate(zip(read, sentence_start)) if word.opens or start == 1],
                    _last_title(words), _last_institution(lower, words), _last_of(words, w.law_heads),
@@ -1672,8 +1673,7 @@ class _Reader:
     def _is_name_word(self, k: int) -> bool:
         token = self.tokens[k]
         text = self.words[k]
-        if not (text[:1].isupper() and any(c.islower() for c in text)) or token.ent_type_ in NOT_NAMES or (
-                is_glued(text)):
+        if not self.paragraph.read_words[k].name_shaped or token.ent_type_ in NOT_NAMES:
             return False
         names = self.world.person_names
         if token.is_stop and not (text in names.chinese | names.korean and self._is_given_name(token.i)):
@@ -2127,6 +2127,7 @@ class _Word(NamedTuple):
     text: str  # normalised
     opens: bool  # whether a reading may begin at it wherever it stands (`_may_start`)
     capitalised: bool  # whether it is printed with a capital first
+    name_shaped: bool  # whether it may be a word of a person's name by its letters (`_name_shaped`)
 
 
 _WORDS: dict[int, _Word] = {}  # a word's string id -> what `_word` makes of it
@@ -2138,8 +2139,14 @@ def _word(orth: int, token) -> _Word:
     read = _WORDS.get(orth)
     if read is None:
         word = normalise(token.text)
-        read = _WORDS[orth] = _Word(word, _may_start(token, word), token.text[:1].isupper())
+        read = _WORDS[orth] = _Word(word, _may_start(token, word), token.text[:1].isupper(), _name_shaped(word))
     return read
+
+
+def _name_shaped(word: str) -> bool:
+    """Whether a normalised word has a name's letters: a capital first and a lower-case letter ("Grushko", "McCain",
+    not "NATO" or "the"), and is no two words a page ran together (`is_glued`). `_is_name_word` asks it first."""
+    return word[:1].isupper() and any(c.islower() for c in word) and not is_glued(word)
 
 
 def _may_start(token, word: str) -> bool:
