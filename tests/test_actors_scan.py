@@ -46,7 +46,8 @@ def _both_ways(article: Article, docs: list, monkeypatch: pytest.MonkeyPatch) ->
     with monkeypatch.context() as patch:
         patch.setattr(actors, "_word", lambda orth, token: actors._Word(normalise(token.text), True,
                                                                          token.text[:1].isupper(),
-                                                                         actors._name_shaped(normalise(token.text))))
+                                                                         actors._name_shaped(normalise(token.text)),
+                                                                         True))
         patch.setattr(actors, "_last_title", lambda words: len(words))
         patch.setattr(actors, "_last_institution", lambda lower, words: len(words))
         patch.setattr(actors, "_last_of", lambda words, wanted: len(words))
@@ -75,6 +76,7 @@ def test_the_gate_changes_nothing_on_real_articles(folder, limit, monkeypatch):
 @given(st.lists(paragraph, min_size=1, max_size=3))
 @example(["He met deputy foreign minister Alexander Grushko.", "Talks with von der Leyen ended."])
 @example(["developer Greenline Properties welcomed the vote.", "le Maire said."])
+@example(["The alliance and consumer group NATO said.", "carmaker Reuters and retailers Russia, Moscow and Kenyan said."])
 @example(["Damage from hurricanes Laura and Delta was assessed, Laura said."])
 @example(["The Russian Foreign Ministry said. Russia's government and Harbor Bancorp agreed, the minister said."])
 @example(["Mohamed Hamdan Dagalo, nicknamed Hemedti, said. An analyst at Morningstar, the diplomat, said.",
@@ -263,3 +265,15 @@ ENDINGS = st.lists(st.sampled_from(ENDING_PIECES), max_size=12).map("".join)
 def test_a_heading_is_told_by_its_last_word_as_by_the_whole_line(start, ending):
     text = start + ending
     assert actors._is_heading(text) is _heading_by_the_whole_line(text)
+
+
+# What `_is_example` and `_listed_as_typed` read of a name: the first item of the list it is in, found once.
+@pytest.mark.parametrize("text, word, first", [
+    ("start-ups such as Mistral and Aleph Alpha want rules.", "Alpha", "Mistral"),
+    ("retailers H&M, Primark and Aldi said.", "Aldi", "H&M"),
+    ("carmaker BYD said.", "BYD", "BYD"),
+])
+def test_the_first_item_of_a_list(text, word, first):
+    doc = nlp.parse(text)
+    token = next(t for t in doc if t.text == word)
+    assert actors._first_listed(token).text == first
