@@ -43,19 +43,32 @@ def is_typo_fix(published: str, wording: str) -> bool:
     or a name ("not" -> "now", "500" -> "600", "Iran" -> "Iraq": dossier/data/meaning.yaml).
     Case and punctuation never count.
     """
-    (old, old_fixed, old_set, old_letters), (new, new_fixed, new_set, new_letters) = _meaning(published), _meaning(wording)
-    if not (_near_letters(new_set - old_set, old_letters) and _near_letters(old_set - new_set, new_letters)):
-        return False  # most pairs the linker asks about: told apart without aligning them
+    old, new = _meaning(published), _meaning(wording)
+    return _may_be_slips_apart(old, new) and _slips_fixed(old, new)
+
+
+def one_slip_apart(a: str, b: str) -> bool:
+    """Either printing is the other with slips corrected: the same words, for linker and ledger alike.
+    `is_typo_fix` both ways, its first test (the same both ways) made once."""
+    old, new = _meaning(a), _meaning(b)
+    return _may_be_slips_apart(old, new) and (_slips_fixed(old, new) or _slips_fixed(new, old))
+
+
+def _may_be_slips_apart(one: _Wording, other: _Wording) -> bool:
+    """A necessary condition for `is_typo_fix` either way round (`_near_letters` each way), much cheaper than
+    aligning the wordings: most pairs the linker asks about are told apart by it."""
+    return (_near_letters(other.vocabulary - one.vocabulary, one.letters)
+            and _near_letters(one.vocabulary - other.vocabulary, other.letters))
+
+
+def _slips_fixed(published: _Wording, wording: _Wording) -> bool:
+    """`is_typo_fix` once `_may_be_slips_apart` holds: the wordings aligned, every difference a slip."""
+    old, old_fixed, new, new_fixed = published.words, published.fixed, wording.words, wording.fixed
     blocks = [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if op[0] != "equal"]
     if len(blocks) > max(1, len(new) // WORDS_PER_SLIP):
         return False
     return all(_is_slip(old, new, *block) and not any(old_fixed[i1:i2]) and not any(new_fixed[j1:j2])
                for block in blocks for _, i1, i2, j1, j2 in [block])
-
-
-def one_slip_apart(a: str, b: str) -> bool:
-    """Either printing is the other with slips corrected: the same words, for linker and ledger alike."""
-    return is_typo_fix(a, b) or is_typo_fix(b, a)
 
 
 def slip_keys(found: Sequence[str]) -> set[str]:

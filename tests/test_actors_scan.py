@@ -19,6 +19,7 @@ from dossier.extract import actors
 from dossier.extract.actors import extract_actors
 from dossier.extract.sentences import article_sentences
 from dossier.model import Article, Paragraph
+from dossier.names import is_glued
 from dossier.text import ends_sentence, normalise
 from dossier.world import world
 
@@ -44,7 +45,9 @@ def _both_ways(article: Article, docs: list, monkeypatch: pytest.MonkeyPatch) ->
     gated = extract_actors(article, docs)
     with monkeypatch.context() as patch:
         patch.setattr(actors, "_word", lambda orth, token: actors._Word(normalise(token.text), True,
-                                                                         token.text[:1].isupper()))
+                                                                         token.text[:1].isupper(),
+                                                                         actors._name_shaped(normalise(token.text)),
+                                                                         True))
         patch.setattr(actors, "_last_title", lambda words: len(words))
         patch.setattr(actors, "_last_institution", lambda lower, words: len(words))
         patch.setattr(actors, "_last_of", lambda words, wanted: len(words))
@@ -73,6 +76,7 @@ def test_the_gate_changes_nothing_on_real_articles(folder, limit, monkeypatch):
 @given(st.lists(paragraph, min_size=1, max_size=3))
 @example(["He met deputy foreign minister Alexander Grushko.", "Talks with von der Leyen ended."])
 @example(["developer Greenline Properties welcomed the vote.", "le Maire said."])
+@example(["The alliance and consumer group NATO said.", "carmaker Reuters and retailers Russia, Moscow and Kenyan said."])
 @example(["Damage from hurricanes Laura and Delta was assessed, Laura said."])
 @example(["The Russian Foreign Ministry said. Russia's government and Harbor Bancorp agreed, the minister said."])
 @example(["Mohamed Hamdan Dagalo, nicknamed Hemedti, said. An analyst at Morningstar, the diplomat, said.",
@@ -161,6 +165,43 @@ def test_a_paragraph_read_from_arrays_is_read_as_token_by_token_in_any_prose(tex
         assert read == by_token
 
 
+# Whether a word has a name's letters (`_Word.name_shaped`, which `_is_name_word` asks first) is read once per word
+# of the vocabulary: it must be what the scan asked at each position before, of the normalised word there.
+NAME_SHAPES = [
+    ("Grushko", True), ("McCain", True), ("\u00c9lys\u00e9e", True), ("NATO", False), ("said", False), ("the", False),
+    ("MPLocal", False),  # two words run together (names.is_glued)
+    ("\u1d33rushko", True),  # a modifier letter NFKC makes a capital: only the normalised word shows it
+    ("\uff27\uff52\uff55\uff53\uff48\uff4b\uff4f", True), ("\ufb01nance", False), ("Stra\u00dfe", True),
+    ("\u01c5ukanovi\u0107", True),  # a title-case digraph, "D\u017e" once normalised
+]
+
+
+def _name_shaped_as_asked_at_each_word(word: str) -> bool:
+    return word[:1].isupper() and any(c.islower() for c in word) and not is_glued(word)
+
+
+@pytest.mark.parametrize("text, shaped", NAME_SHAPES)
+def test_a_word_has_a_name_s_letters_as_asked_at_each_position(text, shaped):
+    doc = nlp.parse(f"They met {text} on Monday.")
+    token = doc[2]
+    assert token.text == text
+    read = actors._word(token.orth, token)
+    assert read.name_shaped is shaped is _name_shaped_as_asked_at_each_word(normalise(text))
+
+
+@pytest.mark.parametrize("folder", [ROOT / "seeds", ROOT / "tests" / "corpus"])
+def test_every_word_of_real_articles_has_a_name_s_letters_as_asked_at_each_position(folder):
+    articles, _ = ingest.read_seeds(folder)
+    texts = [p.text for article in articles for p in article.paragraphs]
+    shaped = 0
+    for doc in nlp.load().pipe(texts):
+        for token in doc:
+            read = actors._word(token.orth, token)
+            assert read.name_shaped == _name_shaped_as_asked_at_each_word(normalise(token.text)), token.text
+            shaped += read.name_shaped
+    assert shaped
+
+
 # The second pass takes the first pass's reading at a position where every question it asked of the reader's
 # memory gets the same answer (actors._asks): it must find what reading every position afresh finds.
 REPLAY_PIECES = [
@@ -224,3 +265,15 @@ ENDINGS = st.lists(st.sampled_from(ENDING_PIECES), max_size=12).map("".join)
 def test_a_heading_is_told_by_its_last_word_as_by_the_whole_line(start, ending):
     text = start + ending
     assert actors._is_heading(text) is _heading_by_the_whole_line(text)
+
+
+# What `_is_example` and `_listed_as_typed` read of a name: the first item of the list it is in, found once.
+@pytest.mark.parametrize("text, word, first", [
+    ("start-ups such as Mistral and Aleph Alpha want rules.", "Alpha", "Mistral"),
+    ("retailers H&M, Primark and Aldi said.", "Aldi", "H&M"),
+    ("carmaker BYD said.", "BYD", "BYD"),
+])
+def test_the_first_item_of_a_list(text, word, first):
+    doc = nlp.parse(text)
+    token = next(t for t in doc if t.text == word)
+    assert actors._first_listed(token).text == first

@@ -14,6 +14,7 @@ from dossier.link.quotes import cluster_quotes, same_utterance
 from dossier.memo import Memo
 from dossier.model import Article, Extraction, QuoteMention
 from dossier.text import slugify, words
+from dossier.wording import _may_be_slips_apart, _meaning, is_typo_fix, one_slip_apart
 
 BASE = "We will demand that ironclad security guarantees become part of this agreement"
 
@@ -236,3 +237,25 @@ def test_the_pairs_compared_from_scratch_are_every_pair_sharing_a_key_not_too_co
                     if any(holders[key] <= cap for key in keys[i] & keys[j])
                     and (score := linking._likeness(first[i], first[j])) > 0}
         assert linking._alike_pairs(first, Memo(kind=linking.Alike)) == expected
+
+
+# `one_slip_apart` makes `is_typo_fix`'s first test (`_may_be_slips_apart`) once for both ways round: that test is
+# the same both ways, and holds wherever either way is a typo fix, so the answer is that of asking both ways.
+ONE_WAY_ONLY = ("The peace keeping force will stay in the region for a year.",  # 12 words: two slips allowed
+                "The peacekeeping force will stay in the regoin for a year.")  # 11: one slip allowed
+PRINTINGS = [printing for pair in SLIPS for printing in pair[:2]] + list(ONE_WAY_ONLY) + [
+    "We will win.", "We will will win.", "NATO and peacekeeping are incompatible.", "Peace keeping works today.",
+    "We wil not win.", "Absolutely not, he said.", "Nonsense, absolutely not."]
+
+
+def test_one_way_only_is_a_typo_fix_one_way():
+    assert is_typo_fix(*reversed(ONE_WAY_ONLY)) and not is_typo_fix(*ONE_WAY_ONLY)
+
+
+@pytest.mark.parametrize("a, b", list(itertools.product(PRINTINGS, repeat=2)))
+def test_one_slip_apart_is_a_typo_fix_either_way(a, b):
+    either = is_typo_fix(a, b) or is_typo_fix(b, a)
+    assert one_slip_apart(a, b) is either
+    one, other = _meaning(a), _meaning(b)
+    assert _may_be_slips_apart(one, other) is _may_be_slips_apart(other, one)
+    assert _may_be_slips_apart(one, other) or not either

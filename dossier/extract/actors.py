@@ -113,6 +113,7 @@ class _Paragraph:
     text: str
     doc: object
     tokens: list
+    read_words: list[_Word]  # what the scan reads of each word by its text alone (`_word`)
     words: list[str]
     sentence_starts: list[int]  # the token where each sentence starts, then len(doc)
     heading_from: int  # the first token of the words that end it unlike a sentence (`_heading_from`); len(doc): none
@@ -136,7 +137,7 @@ class _Paragraph:
         heading_from = _heading_from(paragraph.text, sentences, starts, len(tokens))
         lower, sentence_start = column(doc, "LOWER"), column(doc, "SENT_START")
         w = world()
-        return cls(paragraph.index, paragraph.text, doc, tokens, words, [*starts, len(tokens)], heading_from,
+        return cls(paragraph.index, paragraph.text, doc, tokens, read, words, [*starts, len(tokens)], heading_from,
                    {e.start: e for e in doc.ents},
                    [k for k, (word, start) in enumerate(zip(read, sentence_start)) if word.opens or start == 1],
                    _last_title(words), _last_institution(lower, words), _last_of(words, w.law_heads),
@@ -1048,17 +1049,19 @@ class _Reader:
         if self.heading:
             return None
         start = self._skip_the(i)
-        if any(table.match(self.words, start) for table in (
-                self.world.names, self.world.demonyms, self.world.metonyms, self.world.outlets)):
+        if self.paragraph.read_words[start].opens_known and any(
+                table.match(self.words, start) for table in _known_tables()):
             return None
         end = self._proper_name_end(start, joined=start > i)
         if end is None:
             return None
         after = self.world.organization_nouns.match(self.words, end) if (
             start > i and end < len(self.doc) and self.tokens[end].is_lower) else None
-        if after is None and not (self._typed_before(start) or self._is_example(start, end)
-                                  or self._listed_as_typed(start, end)):
-            return None
+        if after is None and not self._typed_before(start):
+            root = self.doc[start:end].root
+            first = _first_listed(root)
+            if not (self._is_example(first) or self._listed_as_typed(start, root, first)):
+                return None
         name = normalise(self.paragraph.span_text(start, end))
         if self._known_person(name):
             return None
@@ -1072,15 +1075,13 @@ class _Reader:
         return before is not None and (before.is_lower or before.is_sent_start) and (
             self._is_organization_noun(start - 1) and self.tokens[start].ent_type_ != "PERSON")
 
-    def _listed_as_typed(self, start: int, end: int) -> bool:
+    def _listed_as_typed(self, start: int, token, first) -> bool:
         """ "retailers H&M, Primark and Aldi", "Two companies - Element Power and Mainstream - are seeking": an
         item of a list whose first item a noun for a kind of organisation types, right before it or in
-        apposition (and no name the tagger reads as a person's)."""
+        apposition (and no name the tagger reads as a person's). `token` is the head of the name at `start`,
+        `first` the list's first item (`_first_listed`)."""
         if self.tokens[start].ent_type_ == "PERSON" or self._ends_longer_name(start):
             return False  # "the largest opposition party, the Left-Greens": no Greens
-        token = first = self.doc[start:end].root
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head
         if first.dep_ == "appos" and first.head.i < first.i and first.head.is_lower and (
                 self._is_organization_noun(first.head.i)):  # not the initials after a name: "Trade Union (SWWTU)"
             return True
@@ -1099,11 +1100,9 @@ class _Reader:
         text = normalise(self.paragraph.span_text(k - 2, k + 1)) if hyphenated else token.text
         return _is_organization_word(token.lemma_, text)
 
-    def _is_example(self, start: int, end: int) -> bool:
-        """ "start-ups such as Mistral and Aleph Alpha", "banks including HSBC": one of a kind of organisation."""
-        token = self.doc[start:end].root
-        while token.dep_ == "conj" and token.head.i < token.i:
-            token = token.head
+    def _is_example(self, token) -> bool:
+        """ "start-ups such as Mistral and Aleph Alpha", "banks including HSBC": one of a kind of organisation
+        (`token` the head of the first name listed, `_first_listed`)."""
         preposition = token.head
         if token.dep_ != "pobj" or preposition.lower_ not in ("as", "including", "like"):
             return False
@@ -1672,8 +1671,7 @@ class _Reader:
     def _is_name_word(self, k: int) -> bool:
         token = self.tokens[k]
         text = self.words[k]
-        if not (text[:1].isupper() and any(c.islower() for c in text)) or token.ent_type_ in NOT_NAMES or (
-                is_glued(text)):
+        if not self.paragraph.read_words[k].name_shaped or token.ent_type_ in NOT_NAMES:
             return False
         names = self.world.person_names
         if token.is_stop and not (text in names.chinese | names.korean and self._is_given_name(token.i)):
@@ -1690,10 +1688,9 @@ class _Reader:
         if self._is_given_name(k) or self._surname_after_given_name(k):
             return True
         plural_title = text.endswith("s") and self.world.titles.match([text[:-1]], 0)
-        return not plural_title and not any(  # "Chief Resident Magistrates' Davies Chibwili": no one "Magistrates"
-            table.match(self.words, k) for table in
-            (self.world.names, self.world.metonyms, self.world.demonyms, self.world.outlets, self.world.titles)
-        )
+        return not plural_title and not (  # "Chief Resident Magistrates' Davies Chibwili": no one "Magistrates"
+            (self.paragraph.read_words[k].opens_known and any(table.match(self.words, k) for table in _known_tables()))
+            or self.world.titles.match(self.words, k))
 
     def _is_given_name(self, k: int) -> bool:
         """A word that opens a person's name although it is something else too: a country's or a city's
@@ -2127,9 +2124,32 @@ class _Word(NamedTuple):
     text: str  # normalised
     opens: bool  # whether a reading may begin at it wherever it stands (`_may_start`)
     capitalised: bool  # whether it is printed with a capital first
+    name_shaped: bool  # whether it may be a word of a person's name by its letters (`_name_shaped`)
+    opens_known: bool  # whether a country's or organisation's name, a demonym, a capital or an outlet may begin at
+    # it (`_opens_known`): where none may, the four tables find nothing
 
 
 _WORDS: dict[int, _Word] = {}  # a word's string id -> what `_word` makes of it
+
+
+def _known_tables() -> tuple:
+    """The tables of what the data files name that a name read as an organisation's or a person's must not
+    begin with: countries and organisations, demonyms, capitals and seats, outlets."""
+    w = world()
+    return w.names, w.demonyms, w.metonyms, w.outlets
+
+
+def _opens_known(word: str) -> bool:
+    """Whether a phrase of `_known_tables` may begin at the normalised `word` (`Phrases.begins`)."""
+    return any(table.begins(word) for table in _known_tables())
+
+
+def _first_listed(token):
+    """The first item of the list whose item `token` heads ("Aleph Alpha" of "Mistral and Aleph Alpha"): `token`
+    when it heads none. What `_is_example` and `_listed_as_typed` both read of a name, found once."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
 
 
 def _word(orth: int, token) -> _Word:
@@ -2138,8 +2158,15 @@ def _word(orth: int, token) -> _Word:
     read = _WORDS.get(orth)
     if read is None:
         word = normalise(token.text)
-        read = _WORDS[orth] = _Word(word, _may_start(token, word), token.text[:1].isupper())
+        read = _WORDS[orth] = _Word(word, _may_start(token, word), token.text[:1].isupper(), _name_shaped(word),
+                                    _opens_known(word))
     return read
+
+
+def _name_shaped(word: str) -> bool:
+    """Whether a normalised word has a name's letters: a capital first and a lower-case letter ("Grushko", "McCain",
+    not "NATO" or "the"), and is no two words a page ran together (`is_glued`). `_is_name_word` asks it first."""
+    return word[:1].isupper() and any(c.islower() for c in word) and not is_glued(word)
 
 
 def _may_start(token, word: str) -> bool:
