@@ -947,6 +947,8 @@ def test_an_organisation_before_a_title_is_a_mention_of_its_own(paragraph, organ
     ("Wait times were up at some hospitals, including at Grace Hospital, last month.", "Grace Hospital"),
     ("The prize went to Mother Sea (Fairlight Books) on Monday.", "Fairlight Books"),
     ("Members of the Rural Services Network met on Monday.", "Rural Services Network"),
+    # a legal form ends the name too, as the press capitalises it
+    ("Larger competitor Harbor and Lyle Group Plc said last week that sales rose.", "Harbor and Lyle Group Plc"),
 ])
 def test_a_name_ending_in_an_organisations_head_is_an_organisation(paragraph, organization):
     assert (organization, ORGANIZATION) in {(m.name, m.kind) for m in _extract([paragraph]).actors}
