@@ -844,6 +844,22 @@ def test_a_given_name_the_tagger_left_out_opens_the_name(paragraph, name):
     assert name in names and name.split(" ", 1)[1] not in names, names
 
 
+@pytest.mark.parametrize("paragraph, people, never", [
+    # a name listed right after a person named in full is a person's, whatever the tagger reads there
+    ("Zita Hadebe, Nhlangano Ndlovu, Sanele Mbele, Siphiwe Mazibuko and Phakanyiswa Dladla appeared in court.",
+     {"Siphiwe Mazibuko", "Phakanyiswa Dladla"}, set()),
+    ("The writers Tom Crewe, Jacqueline Crooks and Cecile Pin are among the 31 winners.", {"Cecile Pin"}, set()),
+    # ...and so is one listed right before one
+    ("I am attending another matter, the People vs Fredson Yamba and Joseph Malanji.", {"Fredson Yamba"}, set()),
+    # not a place the parse sets beside a person's name without a list
+    ("Police arrested the Chief of Sefwi Elubo, Nana Anini Baffour, and his brother, Kwadwo Affi, on Monday.",
+     {"Nana Anini Baffour", "Kwadwo Affi"}, {"Sefwi Elubo"}),
+])
+def test_a_name_listed_with_people_is_a_persons(paragraph, people, never):
+    found = {m.name for m in _extract([paragraph]).actors if m.kind == PERSON}
+    assert people <= found and not never & found, found
+
+
 @pytest.mark.parametrize("paragraphs, surface, name, kind", [
     # a body's members named by it ("the NUC lawmakers") are the body acting, no group of their own
     (["The ruling National Unity Congress (NUC) holds a supermajority.", "The NUC lawmakers rejected both motions."],

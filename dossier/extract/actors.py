@@ -551,7 +551,7 @@ class _Reader:
                 return None  # a lone word with nothing to show a person: an organisation if it speaks
             if referred_as != PERSON and not self._is_speaker(end - 1) and self._stands_as_place(i, end):
                 return None  # "the town of Rockhampton", "delays in Hampshire, Devon and Cumbria"
-        supported = self._is_speaker(end - 1) or shown
+        supported = self._is_speaker(end - 1) or shown or self._listed_with_people(i, end)
         person = self._person(i, end, supported=supported)
         if person is None:
             return None
@@ -1037,6 +1037,28 @@ class _Reader:
         return _Reading(end, [_Found(self._surface(i, end), person, PERSON)])
 
     @_asks
+    @_asks
+    def _listed_with_people(self, start: int, end: int) -> bool:
+        """ "Sanele Mbele, Siphiwe Mazibuko and Phakanyiswa Dladla appeared", "the People vs Fredson Yamba and
+        Joseph Malanji": a name of two words or more listed right after or right before a person named in full
+        is a person's too, whatever the tagger reads there (it calls names its lists lack an organisation's).
+        Not a name that ends like an organisation's ("John Smith and Acme Holdings"), nor one the parse does not
+        join to a list ("the Chief of Sefwi Elubo, Nana Anini Baffour,": a place, then the chief's name)."""
+        root = self.doc[start:end].root
+        if end - start < 2 or not (root.dep_ == "conj" or any(child.dep_ == "conj" for child in root.children)) or any(
+                table.match(self.words, end - 1) for table in (self.world.organization_heads, self.world.institutions)):
+            return False
+        separator = start - 1 - (self.words[start - 2:start] == [",", "and"])  # "A, B, and C"
+        before = separator > 0 and self.words[start - 1] in LIST_SEPARATORS and self._person_ending_at(separator)
+        if before and " " in before:
+            return True
+        after = end + (self.words[end:end + 2] == [",", "and"]) + 1
+        if end >= len(self.doc) or self.words[end] not in LIST_SEPARATORS or after >= len(self.doc):
+            return False
+        name = normalise(self.paragraph.span_text(after, self._name_run(after)))
+        listed = self._known_person(name) if " " in name else None
+        return listed is not None and listed.name == name
+
     def _person_ending_at(self, k: int) -> str | None:
         """The latest person met, when the latest person reading ended at token k of this paragraph."""
         return next(reversed(self.people)) if self.people and self.last_person_end == (self.doc, k) else None
