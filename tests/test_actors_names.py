@@ -965,9 +965,17 @@ def test_an_organisation_before_a_title_is_a_mention_of_its_own(paragraph, organ
     ("Members of the Rural Services Network met on Monday.", "Rural Services Network"),
     # a legal form ends the name too, as the press capitalises it
     ("Larger competitor Harbor and Lyle Group Plc said last week that sales rose.", "Harbor and Lyle Group Plc"),
+    # whole, with a word capitalised inside too, or two glued by a hyphen
+    ("After getting past SouthWest Rovers FC in the semi-final, they won the cup.", "SouthWest Rovers FC"),
+    ("Mr Tanaka, also chief executive of KSL-Minato Line Ltd, told a shipping event in Oslo.", "KSL-Minato Line Ltd"),
 ])
 def test_a_name_ending_in_an_organisations_head_is_an_organisation(paragraph, organization):
     assert (organization, ORGANIZATION) in {(m.name, m.kind) for m in _extract([paragraph]).actors}
+
+
+def test_a_name_after_its_head_does_not_run_on_into_a_list():
+    paragraph = "Odisha topped the group alongside Kerala Blasters FC, and I-League side Aizawl FC, unbeaten."
+    assert "Kerala Blasters FC" in {m.name for m in _extract([paragraph]).actors}
 
 
 @pytest.mark.parametrize("paragraphs, never", [

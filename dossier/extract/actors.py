@@ -1803,8 +1803,10 @@ class _Reader:
         while k < len(self.doc) and k - i < limit and not self.world.names.match(self.words, k):
             token = self.tokens[k]
             head = self.world.institutions.match(self.words, k)
-            if token.is_title or token.is_upper:
+            if _is_capitalised(token):
                 head = head or self.world.organization_heads.match(self.words, k)
+            elif k > i and end is None and self._hyphen_inside_name(k):
+                pass  # "NYK-Hinode Line Ltd"; not after a head ("East Bengal FC, and I-League side")
             elif k > i and self._joins_listed_name(k) and (self.world.parties.match(self.words, i) or (None,))[0] != k and (
                     end != k or k - i < 2 or token.text == ","):
                 listing = token.text == ","  # "Health, Education, Labor and Pensions Committee": a head only after
@@ -1846,7 +1848,7 @@ class _Reader:
             token = self.tokens[k]
             if continues and (country := self.world.names.match(self.words, k)):
                 k = end = country[0]  # "the Supreme Court of Côte d'Ivoire": a country's name whole
-            elif (token.is_title or token.is_upper) and token.ent_type_ not in NOT_NAMES:
+            elif _is_capitalised(token) and token.ent_type_ not in NOT_NAMES:
                 k += 1
                 end = k
             elif end is not None and (token.lower_ in small or (continues and self._joins_listed_name(k))):
@@ -1854,6 +1856,12 @@ class _Reader:
             else:
                 break
         return end
+
+    def _hyphen_inside_name(self, k: int) -> bool:
+        """A hyphen with no space on either side between two capitalised words: one name ("NYK-Hinode")."""
+        return (self.words[k] in HYPHENS and k + 1 < len(self.doc) and not self.tokens[k].whitespace_
+                and not self.tokens[k - 1].whitespace_ and _is_capitalised(self.tokens[k - 1])
+                and _is_capitalised(self.tokens[k + 1]))
 
     def _joins_listed_name(self, k: int) -> bool:
         """ "and" before a capitalised word of the same name ("Securities and Exchange Commission"), or a
@@ -2236,6 +2244,11 @@ def _initial_letters(words: Sequence[str]) -> str:
 def _is_acronym(words: Sequence[str]) -> bool:
     letters = "".join(words).replace(".", "")
     return bool(letters) and letters.isupper()
+
+
+def _is_capitalised(token) -> bool:
+    """A word printed as a name's: "Hinode", "NYK", and one capitalised inside too ("NorthEast", "McDonald")."""
+    return token.is_title or token.is_upper or (token.is_alpha and token.text[:1].isupper())
 
 
 def _title_case(text: str) -> str:
