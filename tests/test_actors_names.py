@@ -936,6 +936,20 @@ def test_only_a_paragraphs_unfinished_end_reads_as_a_heading(paragraphs, read, u
     assert read <= names and not unread & names, names
 
 
+@pytest.mark.parametrize("paragraphs, person", [
+    # a line that is a title and a full name and nothing else (a sign-off, a caption) names that person
+    (["The governor signed two bills on Monday.", "Contact", "Deputy Press Secretary Emily Stone"], "Emily Stone"),
+    (["The governor signed two bills on Monday.", "Contact", "Press Secretary Mallory Quenby"], "Mallory Quenby"),
+    (["Premier Michael Dunmore", "The opposition accused the government of ignoring the people."], "Michael Dunmore"),
+    # ...not a heading in title case, whatever the tagger reads there
+    (["Prime Minister Visits Flood Zone", "He went there on Monday."], None),
+    (["Minister Meets Obama", "He went there on Monday."], None),
+])
+def test_a_line_of_a_title_and_a_full_name_names_that_person(paragraphs, person):
+    people = {m.name for m in _extract(paragraphs).actors if m.kind == PERSON}
+    assert people == ({person} if person else set()), people
+
+
 @pytest.mark.parametrize("paragraph, organization, never", [
     # a party or union the data files know, or initials, before a title is an organisation of its own
     ("Unite regional secretary Gerard Hale said the closure was a sham.", "Unite", None),

@@ -471,7 +471,8 @@ class _Reader:
         if end == start_name or (not addressed and self.world.organization_heads.match(self.words, end - 1) and any(
                 t.ent_type_ != "PERSON" for t in self.doc[start_name:end])):
             return None  # "leader of the opposition Homeland Union": a title before a body's name holds no person
-        person = self._person(start_name, end, supported=role is not None or addressed)
+        signed = (role is not None or addressed) and self._signs_off(i, start_name, end)
+        person = self._person(start_name, end, supported=role is not None or addressed, signed=signed)
         if person is None:
             return None
         if end - start_name == 1 and self._listed_beside(i, person):
@@ -483,6 +484,18 @@ class _Reader:
         if affiliation is None and (owner := self._unspelt_owner(start)) is not None and owner[0] < start_name:
             reading.mentions.append(_Found(self._surface(start, owner[0]), owner[1], ORGANIZATION))
         return reading
+
+    def _signs_off(self, i: int, start_name: int, end: int) -> bool:
+        """Whether the line is a title and a full name and nothing else: a statement's sign-off or a
+        photograph's caption ("Press Secretary Jane Roe", "Hon. John K. Doe"), which names that person
+        for sure although it does not end like a sentence. The name opens with a given name the data files know,
+        or the tagger reads it as a person's and its first and last words are no English ones: a heading in title
+        case is no name, whatever the tagger reads there ("Prime Minister Visits Flood Zone")."""
+        if i or end != len(self.doc) or end - start_name < 2:
+            return False
+        return self.words[start_name] in genders().given_names or (
+            all(token.ent_type_ == "PERSON" for token in self.doc[start_name:end])
+            and not _is_english(self.tokens[start_name]) and not _is_english(self.tokens[end - 1]))
 
     def _listed_beside(self, i: int, person: _Person) -> bool:
         """Whether the titled surname at i follows, as the next item of a list, the person it would
@@ -1296,13 +1309,14 @@ class _Reader:
 
     # -- people ---------------------------------------------------------------
 
-    def _person(self, start: int, end: int, *, supported: bool) -> _Person | None:
-        """Who the name at start:end is, or None when nothing shows it is a person."""
+    def _person(self, start: int, end: int, *, supported: bool, signed: bool = False) -> _Person | None:
+        """Who the name at start:end is, or None when nothing shows it is a person. In a heading only someone
+        the body names, or the person a line of its own names with a title (`signed`)."""
         name = without_nickname(normalise(self.paragraph.span_text(start, end)))
         known = self._known_person(name)
         if known is not None:
             return known
-        if self.heading:
+        if self.heading and not signed:
             return None
         # a given name the tagger left out of the PERSON it reads after it: "Dolores" of "Dolores Balderamos Garcia"
         tagged = start + (end - start > 1 and self.words[start] in genders().given_names)
