@@ -1013,6 +1013,21 @@ def test_a_list_a_kind_of_organisation_types_is_a_list_of_organisations(paragrap
     assert organizations <= found, found
 
 
+@pytest.mark.parametrize("paragraph, organizations, never", [
+    # a name listed right after an organisation the scan read is one too
+    ("Unions taking part include UNISON, Unite, GMB and the RCN.", {"GMB", "RCN"}, set()),
+    ("Labour, the Green Party and Momentum said no.", {"Green Party", "Momentum"}, {"Green Party and Momentum"}),
+    # ...not a person's name, nor a place
+    ("Shares in Acme Holdings and John Smith rose.", {"Acme Holdings"}, {"John Smith"}),
+    # ...nor an office of the person named before the list's first item
+    ("They called on the Chief Justice of the Supreme Court of Fiji and Chairman of the Judicial Council of the "
+     "Pacific, and left.", {"Supreme Court of Fiji"}, {"Chairman of the Judicial Council of the Pacific"}),
+])
+def test_a_name_listed_after_an_organisation_is_an_organisation(paragraph, organizations, never):
+    found = {m.name for m in _extract([paragraph]).actors if m.kind == ORGANIZATION}
+    assert organizations <= found and not never & found, found
+
+
 @pytest.mark.parametrize("paragraphs, surface, phrase", [
     # the owner of a title printed before it, and "the", are the person's whole noun phrase: an alias
     (["Northwind Retail executive chairman Peter Holt said profits rose."], "executive chairman Peter Holt",

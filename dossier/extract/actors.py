@@ -1092,7 +1092,7 @@ class _Reader:
         after = self.world.organization_nouns.match(self.words, end) if (
             start > i and end < len(self.doc) and self.tokens[end].is_lower) else None
         if after is None and not (self._typed_before(start) or self._is_example(start, end)
-                                  or self._listed_as_typed(start, end)):
+                                  or self._listed_as_typed(start, end) or self._listed_after_organization(i, start, end)):
             return None
         name = normalise(self.paragraph.span_text(start, end))
         if self._known_person(name):
@@ -1126,6 +1126,17 @@ class _Reader:
                 self.words[k - 1][:1].isupper()):
             k -= 1
         return self._typed_before(k)
+
+    def _listed_after_organization(self, i: int, start: int, end: int) -> bool:
+        """ "UNISON, Unite, GMB and the NUT": a name listed (a conjunct in the parse) right after an organisation
+        the scan read is one too, unless the tagger reads a person's name or a place there, or it opens with a title
+        ("the Supreme Court and Chairman of the Judicial Council": the Chief Justice's second office)."""
+        separator = i - 1 - (self.words[i - 2:i] == [",", "and"])  # "A, B, and C"
+        return (separator > 0 and self.words[i - 1] in LIST_SEPARATORS and self.doc[start:end].root.dep_ == "conj"
+                and self.world.titles.match(self.words, start) is None
+                and LIST_SEPARATORS.isdisjoint(self.words[start:end])  # one item, not the list run on
+                and not any(t.ent_type_ == "PERSON" or t.ent_type_ in PLACE_ENTITIES for t in self.doc[start:end])
+                and self._organization_ending_at(separator) is not None)
 
     def _is_organization_noun(self, k: int) -> bool:
         """ "union", "carmakers", "start-ups": a noun for a kind of organisation, in the singular or plural."""
