@@ -1061,8 +1061,8 @@ class _Reader:
         if end - start < 2 or not (root.dep_ == "conj" or any(child.dep_ == "conj" for child in root.children)) or any(
                 table.match(self.words, end - 1) for table in (self.world.organization_heads, self.world.institutions)):
             return False
-        separator = start - 1 - (self.words[start - 2:start] == [",", "and"])  # "A, B, and C"
-        before = separator > 0 and self.words[start - 1] in LIST_SEPARATORS and self._person_ending_at(separator)
+        separator = self._list_separator_before(start)
+        before = separator is not None and self._person_ending_at(separator)
         if before and " " in before:
             return True
         after = end + (self.words[end:end + 2] == [",", "and"]) + 1
@@ -1071,6 +1071,13 @@ class _Reader:
         name = normalise(self.paragraph.span_text(after, self._name_run(after)))
         listed = self._known_person(name) if " " in name else None
         return listed is not None and listed.name == name
+
+    def _list_separator_before(self, k: int) -> int | None:
+        """Where the item listed before the one at k ends: the separator right before k ("A, B and C"), or the
+        comma of an "and" after one ("A, B, and C"); None when no list separator comes right before k."""
+        if k < 2 or self.words[k - 1] not in LIST_SEPARATORS:
+            return None
+        return k - 1 - (self.words[k - 2:k] == [",", "and"])
 
     def _person_ending_at(self, k: int) -> str | None:
         """The latest person met, when the latest person reading ended at token k of this paragraph."""
@@ -1131,8 +1138,8 @@ class _Reader:
         """ "UNISON, Unite, GMB and the NUT": a name listed (a conjunct in the parse) right after an organisation
         the scan read is one too, unless the tagger reads a person's name or a place there, or it opens with a title
         ("the Supreme Court and Chairman of the Judicial Council": the Chief Justice's second office)."""
-        separator = i - 1 - (self.words[i - 2:i] == [",", "and"])  # "A, B, and C"
-        return (separator > 0 and self.words[i - 1] in LIST_SEPARATORS and self.doc[start:end].root.dep_ == "conj"
+        separator = self._list_separator_before(i)
+        return (separator is not None and self.doc[start:end].root.dep_ == "conj"
                 and self.world.titles.match(self.words, start) is None
                 and LIST_SEPARATORS.isdisjoint(self.words[start:end])  # one item, not the list run on
                 and not any(t.ent_type_ == "PERSON" or t.ent_type_ in PLACE_ENTITIES for t in self.doc[start:end])
