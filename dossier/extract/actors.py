@@ -1050,7 +1050,6 @@ class _Reader:
         return _Reading(end, [_Found(self._surface(i, end), person, PERSON)])
 
     @_asks
-    @_asks
     def _listed_with_people(self, start: int, end: int) -> bool:
         """ "Sanele Mbele, Siphiwe Mazibuko and Phakanyiswa Dladla appeared", "the People vs Fredson Yamba and
         Joseph Malanji": a name of two words or more listed right after or right before a person named in full
@@ -1079,6 +1078,7 @@ class _Reader:
             return None
         return k - 1 - (self.words[k - 2:k] == [",", "and"])
 
+    @_asks
     def _person_ending_at(self, k: int) -> str | None:
         """The latest person met, when the latest person reading ended at token k of this paragraph."""
         return next(reversed(self.people)) if self.people and self.last_person_end == (self.doc, k) else None
