@@ -844,6 +844,22 @@ def test_a_given_name_the_tagger_left_out_opens_the_name(paragraph, name):
     assert name in names and name.split(" ", 1)[1] not in names, names
 
 
+@pytest.mark.parametrize("paragraph, people, never", [
+    # a name listed right after a person named in full is a person's, whatever the tagger reads there
+    ("Zita Hadebe, Nhlangano Ndlovu, Sanele Mbele, Siphiwe Mazibuko and Phakanyiswa Dladla appeared in court.",
+     {"Siphiwe Mazibuko", "Phakanyiswa Dladla"}, set()),
+    ("The writers Tom Crewe, Jacqueline Crooks and Cecile Pin are among the 31 winners.", {"Cecile Pin"}, set()),
+    # ...and so is one listed right before one
+    ("I am attending another matter, the People vs Fredson Yamba and Joseph Malanji.", {"Fredson Yamba"}, set()),
+    # not a place the parse sets beside a person's name without a list
+    ("Police arrested the Chief of Sefwi Elubo, Nana Anini Baffour, and his brother, Kwadwo Affi, on Monday.",
+     {"Nana Anini Baffour", "Kwadwo Affi"}, {"Sefwi Elubo"}),
+])
+def test_a_name_listed_with_people_is_a_persons(paragraph, people, never):
+    found = {m.name for m in _extract([paragraph]).actors if m.kind == PERSON}
+    assert people <= found and not never & found, found
+
+
 @pytest.mark.parametrize("paragraphs, surface, name, kind", [
     # a body's members named by it ("the NUC lawmakers") are the body acting, no group of their own
     (["The ruling National Unity Congress (NUC) holds a supermajority.", "The NUC lawmakers rejected both motions."],
@@ -920,6 +936,20 @@ def test_only_a_paragraphs_unfinished_end_reads_as_a_heading(paragraphs, read, u
     assert read <= names and not unread & names, names
 
 
+@pytest.mark.parametrize("paragraphs, person", [
+    # a line that is a title and a full name and nothing else (a sign-off, a caption) names that person
+    (["The governor signed two bills on Monday.", "Contact", "Deputy Press Secretary Emily Stone"], "Emily Stone"),
+    (["The governor signed two bills on Monday.", "Contact", "Press Secretary Mallory Quenby"], "Mallory Quenby"),
+    (["Premier Michael Dunmore", "The opposition accused the government of ignoring the people."], "Michael Dunmore"),
+    # ...not a heading in title case, whatever the tagger reads there
+    (["Prime Minister Visits Flood Zone", "He went there on Monday."], None),
+    (["Minister Meets Obama", "He went there on Monday."], None),
+])
+def test_a_line_of_a_title_and_a_full_name_names_that_person(paragraphs, person):
+    people = {m.name for m in _extract(paragraphs).actors if m.kind == PERSON}
+    assert people == ({person} if person else set()), people
+
+
 @pytest.mark.parametrize("paragraph, organization, never", [
     # a party or union the data files know, or initials, before a title is an organisation of its own
     ("Unite regional secretary Gerard Hale said the closure was a sham.", "Unite", None),
@@ -947,9 +977,19 @@ def test_an_organisation_before_a_title_is_a_mention_of_its_own(paragraph, organ
     ("Wait times were up at some hospitals, including at Grace Hospital, last month.", "Grace Hospital"),
     ("The prize went to Mother Sea (Fairlight Books) on Monday.", "Fairlight Books"),
     ("Members of the Rural Services Network met on Monday.", "Rural Services Network"),
+    # a legal form ends the name too, as the press capitalises it
+    ("Larger competitor Harbor and Lyle Group Plc said last week that sales rose.", "Harbor and Lyle Group Plc"),
+    # whole, with a word capitalised inside too, or two glued by a hyphen
+    ("After getting past SouthWest Rovers FC in the semi-final, they won the cup.", "SouthWest Rovers FC"),
+    ("Mr Tanaka, also chief executive of KSL-Minato Line Ltd, told a shipping event in Oslo.", "KSL-Minato Line Ltd"),
 ])
 def test_a_name_ending_in_an_organisations_head_is_an_organisation(paragraph, organization):
     assert (organization, ORGANIZATION) in {(m.name, m.kind) for m in _extract([paragraph]).actors}
+
+
+def test_a_name_after_its_head_does_not_run_on_into_a_list():
+    paragraph = "Odisha topped the group alongside Kerala Blasters FC, and I-League side Aizawl FC, unbeaten."
+    assert "Kerala Blasters FC" in {m.name for m in _extract([paragraph]).actors}
 
 
 @pytest.mark.parametrize("paragraphs, never", [
@@ -971,6 +1011,21 @@ def test_an_organisations_head_alone_is_no_organisation(paragraphs, never):
 def test_a_list_a_kind_of_organisation_types_is_a_list_of_organisations(paragraph, organizations):
     found = {m.name for m in _extract([paragraph]).actors if m.kind == ORGANIZATION}
     assert organizations <= found, found
+
+
+@pytest.mark.parametrize("paragraph, organizations, never", [
+    # a name listed right after an organisation the scan read is one too
+    ("Unions taking part include UNISON, Unite, GMB and the RCN.", {"GMB", "RCN"}, set()),
+    ("Labour, the Green Party and Momentum said no.", {"Green Party", "Momentum"}, {"Green Party and Momentum"}),
+    # ...not a person's name, nor a place
+    ("Shares in Acme Holdings and John Smith rose.", {"Acme Holdings"}, {"John Smith"}),
+    # ...nor an office of the person named before the list's first item
+    ("They called on the Chief Justice of the Supreme Court of Fiji and Chairman of the Judicial Council of the "
+     "Pacific, and left.", {"Supreme Court of Fiji"}, {"Chairman of the Judicial Council of the Pacific"}),
+])
+def test_a_name_listed_after_an_organisation_is_an_organisation(paragraph, organizations, never):
+    found = {m.name for m in _extract([paragraph]).actors if m.kind == ORGANIZATION}
+    assert organizations <= found and not never & found, found
 
 
 @pytest.mark.parametrize("paragraphs, surface, phrase", [

@@ -472,7 +472,8 @@ class _Reader:
         if end == start_name or (not addressed and self.world.organization_heads.match(self.words, end - 1) and any(
                 t.ent_type_ != "PERSON" for t in self.doc[start_name:end])):
             return None  # "leader of the opposition Homeland Union": a title before a body's name holds no person
-        person = self._person(start_name, end, supported=role is not None or addressed)
+        signed = (role is not None or addressed) and self._signs_off(i, start_name, end)
+        person = self._person(start_name, end, supported=role is not None or addressed, signed=signed)
         if person is None:
             return None
         if end - start_name == 1 and self._listed_beside(i, person):
@@ -484,6 +485,18 @@ class _Reader:
         if affiliation is None and (owner := self._unspelt_owner(start)) is not None and owner[0] < start_name:
             reading.mentions.append(_Found(self._surface(start, owner[0]), owner[1], ORGANIZATION))
         return reading
+
+    def _signs_off(self, i: int, start_name: int, end: int) -> bool:
+        """Whether the line is a title and a full name and nothing else: a statement's sign-off or a
+        photograph's caption ("Press Secretary Jane Roe", "Hon. John K. Doe"), which names that person
+        for sure although it does not end like a sentence. The name opens with a given name the data files know,
+        or the tagger reads it as a person's and its first and last words are no English ones: a heading in title
+        case is no name, whatever the tagger reads there ("Prime Minister Visits Flood Zone")."""
+        if i or end != len(self.doc) or end - start_name < 2:
+            return False
+        return self.words[start_name] in genders().given_names or (
+            all(token.ent_type_ == "PERSON" for token in self.doc[start_name:end])
+            and not _is_english(self.tokens[start_name]) and not _is_english(self.tokens[end - 1]))
 
     def _listed_beside(self, i: int, person: _Person) -> bool:
         """Whether the titled surname at i follows, as the next item of a list, the person it would
@@ -552,7 +565,7 @@ class _Reader:
                 return None  # a lone word with nothing to show a person: an organisation if it speaks
             if referred_as != PERSON and not self._is_speaker(end - 1) and self._stands_as_place(i, end):
                 return None  # "the town of Rockhampton", "delays in Hampshire, Devon and Cumbria"
-        supported = self._is_speaker(end - 1) or shown
+        supported = self._is_speaker(end - 1) or shown or self._listed_with_people(i, end)
         person = self._person(i, end, supported=supported)
         if person is None:
             return None
@@ -1038,6 +1051,35 @@ class _Reader:
         return _Reading(end, [_Found(self._surface(i, end), person, PERSON)])
 
     @_asks
+    def _listed_with_people(self, start: int, end: int) -> bool:
+        """ "Sanele Mbele, Siphiwe Mazibuko and Phakanyiswa Dladla appeared", "the People vs Fredson Yamba and
+        Joseph Malanji": a name of two words or more listed right after or right before a person named in full
+        is a person's too, whatever the tagger reads there (it calls names its lists lack an organisation's).
+        Not a name that ends like an organisation's ("John Smith and Acme Holdings"), nor one the parse does not
+        join to a list ("the Chief of Sefwi Elubo, Nana Anini Baffour,": a place, then the chief's name)."""
+        root = self.doc[start:end].root
+        if end - start < 2 or not (root.dep_ == "conj" or any(child.dep_ == "conj" for child in root.children)) or any(
+                table.match(self.words, end - 1) for table in (self.world.organization_heads, self.world.institutions)):
+            return False
+        separator = self._list_separator_before(start)
+        before = separator is not None and self._person_ending_at(separator)
+        if before and " " in before:
+            return True
+        after = end + (self.words[end:end + 2] == [",", "and"]) + 1
+        if end >= len(self.doc) or self.words[end] not in LIST_SEPARATORS or after >= len(self.doc):
+            return False
+        name = normalise(self.paragraph.span_text(after, self._name_run(after)))
+        listed = self._known_person(name) if " " in name else None
+        return listed is not None and listed.name == name
+
+    def _list_separator_before(self, k: int) -> int | None:
+        """Where the item listed before the one at k ends: the separator right before k ("A, B and C"), or the
+        comma of an "and" after one ("A, B, and C"); None when no list separator comes right before k."""
+        if k < 2 or self.words[k - 1] not in LIST_SEPARATORS:
+            return None
+        return k - 1 - (self.words[k - 2:k] == [",", "and"])
+
+    @_asks
     def _person_ending_at(self, k: int) -> str | None:
         """The latest person met, when the latest person reading ended at token k of this paragraph."""
         return next(reversed(self.people)) if self.people and self.last_person_end == (self.doc, k) else None
@@ -1060,7 +1102,8 @@ class _Reader:
         if after is None and not self._typed_before(start):
             root = self.doc[start:end].root
             first = _first_listed(root)
-            if not (self._is_example(first) or self._listed_as_typed(start, root, first)):
+            if not (self._is_example(first) or self._listed_as_typed(start, root, first)
+                    or self._listed_after_organization(i, start, end)):
                 return None
         name = normalise(self.paragraph.span_text(start, end))
         if self._known_person(name):
@@ -1092,6 +1135,17 @@ class _Reader:
                 self.words[k - 1][:1].isupper()):
             k -= 1
         return self._typed_before(k)
+
+    def _listed_after_organization(self, i: int, start: int, end: int) -> bool:
+        """ "UNISON, Unite, GMB and the NUT": a name listed (a conjunct in the parse) right after an organisation
+        the scan read is one too, unless the tagger reads a person's name or a place there, or it opens with a title
+        ("the Supreme Court and Chairman of the Judicial Council": the Chief Justice's second office)."""
+        separator = self._list_separator_before(i)
+        return (separator is not None and self.doc[start:end].root.dep_ == "conj"
+                and self.world.titles.match(self.words, start) is None
+                and LIST_SEPARATORS.isdisjoint(self.words[start:end])  # one item, not the list run on
+                and not any(t.ent_type_ == "PERSON" or t.ent_type_ in PLACE_ENTITIES for t in self.doc[start:end])
+                and self._organization_ending_at(separator) is not None)
 
     def _is_organization_noun(self, k: int) -> bool:
         """ "union", "carmakers", "start-ups": a noun for a kind of organisation, in the singular or plural."""
@@ -1273,13 +1327,14 @@ class _Reader:
 
     # -- people ---------------------------------------------------------------
 
-    def _person(self, start: int, end: int, *, supported: bool) -> _Person | None:
-        """Who the name at start:end is, or None when nothing shows it is a person."""
+    def _person(self, start: int, end: int, *, supported: bool, signed: bool = False) -> _Person | None:
+        """Who the name at start:end is, or None when nothing shows it is a person. In a heading only someone
+        the body names, or the person a line of its own names with a title (`signed`)."""
         name = without_nickname(normalise(self.paragraph.span_text(start, end)))
         known = self._known_person(name)
         if known is not None:
             return known
-        if self.heading:
+        if self.heading and not signed:
             return None
         # a given name the tagger left out of the PERSON it reads after it: "Dolores" of "Dolores Balderamos Garcia"
         tagged = start + (end - start > 1 and self.words[start] in genders().given_names)
@@ -1778,8 +1833,10 @@ class _Reader:
         while k < len(self.doc) and k - i < limit and not self.world.names.match(self.words, k):
             token = self.tokens[k]
             head = self.world.institutions.match(self.words, k)
-            if token.is_title or token.is_upper:
+            if _is_capitalised(token):
                 head = head or self.world.organization_heads.match(self.words, k)
+            elif k > i and end is None and self._hyphen_inside_name(k):
+                pass  # "NYK-Hinode Line Ltd"; not after a head ("East Bengal FC, and I-League side")
             elif k > i and self._joins_listed_name(k) and (self.world.parties.match(self.words, i) or (None,))[0] != k and (
                     end != k or k - i < 2 or token.text == ","):
                 listing = token.text == ","  # "Health, Education, Labor and Pensions Committee": a head only after
@@ -1821,7 +1878,7 @@ class _Reader:
             token = self.tokens[k]
             if continues and (country := self.world.names.match(self.words, k)):
                 k = end = country[0]  # "the Supreme Court of Côte d'Ivoire": a country's name whole
-            elif (token.is_title or token.is_upper) and token.ent_type_ not in NOT_NAMES:
+            elif _is_capitalised(token) and token.ent_type_ not in NOT_NAMES:
                 k += 1
                 end = k
             elif end is not None and (token.lower_ in small or (continues and self._joins_listed_name(k))):
@@ -1829,6 +1886,12 @@ class _Reader:
             else:
                 break
         return end
+
+    def _hyphen_inside_name(self, k: int) -> bool:
+        """A hyphen with no space on either side between two capitalised words: one name ("NYK-Hinode")."""
+        return (self.words[k] in HYPHENS and k + 1 < len(self.doc) and not self.tokens[k].whitespace_
+                and not self.tokens[k - 1].whitespace_ and _is_capitalised(self.tokens[k - 1])
+                and _is_capitalised(self.tokens[k + 1]))
 
     def _joins_listed_name(self, k: int) -> bool:
         """ "and" before a capitalised word of the same name ("Securities and Exchange Commission"), or a
@@ -2241,6 +2304,11 @@ def _initial_letters(words: Sequence[str]) -> str:
 def _is_acronym(words: Sequence[str]) -> bool:
     letters = "".join(words).replace(".", "")
     return bool(letters) and letters.isupper()
+
+
+def _is_capitalised(token) -> bool:
+    """A word printed as a name's: "Hinode", "NYK", and one capitalised inside too ("NorthEast", "McDonald")."""
+    return token.is_title or token.is_upper or (token.is_alpha and token.text[:1].isupper())
 
 
 def _title_case(text: str) -> str:
