@@ -499,6 +499,11 @@ def test_a_lede_is_text_not_the_title(text, title, paragraphs):
     ("Gateway Gazette\n\nWildrose says activists doubled their efforts\n\nEDMONTON, AB (January 22, 2016): "
      "The party said so today.", "Wildrose says activists doubled their efforts", "Gateway Gazette", "2016-01-22",
      "Edmonton"),
+    # ...and a name printed twice, its logo's text and then itself; not a headline printed twice above its lede
+    ("Harbour Health Review\n\nHarbour Health Review\n\nMinister rejects waiting time claim\n\nThe minister "
+     "spoke on Monday.", "Minister rejects waiting time claim", "Harbour Health Review", None, None),
+    ("Council Approves Budget\n\nCouncil Approves Budget\n\nThe council voted on Monday.", "Council Approves Budget",
+     None, None, None),
     ("The Harbour Times\n\nCouncil approves budget\n\nThe council voted on Monday.", "Council approves budget",
      "The Harbour Times", None, None),
     # a headline that ends like a newspaper's name, above its lede, is the headline

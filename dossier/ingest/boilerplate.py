@@ -362,7 +362,10 @@ def in_context(candidates: list[str], found: list[Boilerplate | None]) -> list[B
             found[i] = Boilerplate("metadata", byline=candidate)
     first = _next_text(found, 0)
     if first is not None and first < HEADER_LINES:
-        found[first] = _above_headline(candidates, found, first)
+        twice = first + 1 < len(found) and found[first + 1] is None and candidates[first + 1] == candidates[first]
+        found[first] = _above_headline(candidates, found, first, twice)
+        if twice and found[first] is not None:
+            found[first + 1] = found[first]  # the logo's text, then the name: one masthead
     under = _name_under_headline(candidates, found, _next_text(found, 0))
     if under is not None:
         found[under] = Boilerplate("metadata", byline=candidates[under])
@@ -388,20 +391,22 @@ def _next_text(found: list[Boilerplate | None], start: int) -> int | None:
     return next((i for i in range(start, len(found)) if found[i] is None), None)
 
 
-def _above_headline(candidates: list[str], found: list[Boilerplate | None], first: int) -> Boilerplate | None:
+def _above_headline(candidates: list[str], found: list[Boilerplate | None], first: int,
+                    twice: bool = False) -> Boilerplate | None:
     """What the page's first text line is when it is not the headline, by its shape and the lines after it:
     a newspaper's name above a headline is the masthead, who publishes the page ("Gateway Gazette"), and so is
-    a name with an article above a date line above one ("The Hippo" over "Apr 17, 2014"), and any name printed
-    as its logo's text ("Gibraltar Chronicle Logo", "The messenger logo"); an institution's
+    a name with an article above a date line above one ("The Hippo" over "Apr 17, 2014"), any name printed
+    as its logo's text ("Gibraltar Chronicle Logo", "The messenger logo"), and a name printed `twice`, its
+    logo's text and then itself ("Harbour Health Review" twice); an institution's
     name above a headline is a kicker ("Legislative Council of Hong Kong"), above the text itself the
     masthead of its own page ("National Parliament of Solomon Islands" over its statement)."""
     logo = _logo_name(candidates[first])
     line = logo or candidates[first]
-    after = _next_text(found, first + 1)
+    after = _next_text(found, first + (2 if twice else 1))
     if after is None:
         return None
     headline = not is_lede(candidates[after])
-    if headline and not _is_masthead(candidates[after]) and (logo or _is_masthead(line) or (
+    if headline and not _is_masthead(candidates[after]) and (logo or _is_masthead(line) or (twice and _is_name_line(line)) or (
             _is_paper_name(line) and after > first + 1 and found[first + 1].kind == "metadata" and found[first + 1].date)):
         return Boilerplate("credit", outlet=line)
     if _is_institution(line) and not _is_institution(candidates[after]):
@@ -417,6 +422,13 @@ def _logo_name(text: str) -> str | None:
     if not name or last not in cues().logo_words or len(name.split()) > 4:
         return None
     return " ".join(word[:1].upper() + word[1:] if word.islower() else word for word in name.split())
+
+
+def _is_name_line(text: str) -> bool:
+    """A name's shape: two to five capitalised words of letters ("of", "the", "and" between them)."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(
+        (word[0].isupper() or word in ("of", "the", "and")) and word.isalpha() for word in words)
 
 
 def _is_paper_name(text: str) -> bool:
