@@ -139,3 +139,14 @@ def test_the_pieces_print_what_their_macros_printed(depth):
 def test_a_key_a_piece_lacks_is_an_error_as_in_a_macro(call):
     with pytest.raises(jinja2.UndefinedError):
         environment().from_string('{% from "partials/macros.md.j2" import a, when_where %}' + call).render()
+
+
+def test_a_template_sees_the_environment_globals_and_its_own():
+    """Templates' globals are one dict (_Environment.make_globals), not Jinja's ChainMap: the same names, a
+    template's own over the environment's."""
+    env = environment()
+    template = env.get_template("partials/macros.md.j2", globals={"extra": 1, "range": "own"})
+    assert type(template.globals) is dict
+    assert template.globals == {**env.globals, "extra": 1, "range": "own"}
+    assert env.from_string("{{ extra }} {{ range }} {{ markup.count(2, 'x', 'xs') }}", globals={"extra": 1,
+                                                                                             "range": "own"}).render() == "1 own 2 xs"

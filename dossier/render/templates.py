@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, MutableMapping
 from operator import itemgetter
 from pathlib import Path
 
@@ -61,6 +61,13 @@ class _Environment(jinja2.Environment):
             except KeyError:
                 pass
         return super().getattr(obj, attribute)
+
+    def make_globals(self, d: MutableMapping[str, object] | None) -> MutableMapping[str, object]:
+        """A template's globals as one dict, the environment's overlaid with `d`, where Jinja makes a ChainMap of
+        the two: each render, include and `{% from %}` import walks a template's globals (13,000 times at 1,000
+        articles), a ChainMap in Python, a dict in C. Jinja asks that the environment's globals not change once a
+        template is loaded, and `environment` sets them all before."""
+        return {**self.globals, **(d or {})}
 
 
 def environment(templates: Path | None = None, *, depth: int = 1) -> jinja2.Environment:
