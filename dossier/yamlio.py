@@ -141,7 +141,7 @@ def _tree(data: dict) -> tuple[yaml.Node, type[yaml.SafeDumper]] | None:
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
-_RESOLVER = yaml.resolver.Resolver()  # the implicit types every dumper here resolves a plain string to
+_RESOLVER = _Dumper(io.StringIO())  # its `resolve`: the type a plain string would read back as
 # What makes PyYAML's emitter quote a printable one-line string in block style (Emitter.analyze_scalar,
 # choose_scalar_style): a document marker, a space or an indicator first ("-", "?" and ":" only before a space
 # or the end), a space last, ": " or ":" at the end or " #" within.
