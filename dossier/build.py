@@ -128,7 +128,7 @@ def _build(config: BuildConfig, ledger: Path, *, write: bool, progress: Progress
     places = memo.Memo(config.cache, "quote-places", memo.fingerprint("dossier.render.diff"), tuple[int, int] | None)
     diffs = memo.Memo(config.cache, "wording-diffs", memo.fingerprint("dossier.render.diff"), list[tuple[str, str]])
     try:
-        pages = render.render(published, config.templates, site_url, site_name, texts, reuse, places, diffs)
+        pages = render.render(published, config.templates, site_url, site_name, reuse, places, diffs)
     except render.UnsafeId as error:  # ids that are not slugs of seed file names come from the ledger
         raise InputError(f"{config.ledger}: {error}") from error
     data = export.files(published, config.templates, site_url)

@@ -1,8 +1,8 @@
 """What a pure function of the dossier's text computed, kept on disk between builds beside the extraction cache.
 
 Extraction is cached per article (dossier.cache), but the rest of a build looks at every article:
-ingest reads each seed, clustering quotes compares every candidate pair of wordings, the ledger and every
-page's frontmatter are dumped as YAML. One new article changes few of these results, and a memo
+ingest reads each seed, clustering quotes compares every candidate pair of wordings, every entry of the
+ledger is dumped as YAML. One new article changes few of these results, and a memo
 keeps the others: one JSON file per function in the cache folder, `<name>.json`, holding
 {key: value}, each key a digest of the function's arguments (`call_key`), and the fingerprint of what
 decides the values: the function's module with every dossier module it imports, dossier/data/, and

@@ -264,7 +264,7 @@ class UnsafeId(ValueError):
 
 
 def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", site_name: str = "",
-           texts: Memo[str] | None = None, reuse: Reuse | None = None,
+           reuse: Reuse | None = None,
            places: Memo[tuple[int, int] | None] | None = None,
            diffs: Memo[list[tuple[str, str]]] | None = None) -> dict[str, str]:
     """Every generated page as {path relative to docs/: Markdown text}. `site_url` and
@@ -273,8 +273,7 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
 
     Each page is rendered from its view (dossier.render.views) and its frontmatter; `reuse` takes
     a page whose view, frontmatter and template the last build rendered from docs/ instead
-    (dossier.render.reuse), `texts` keeps frontmatter text between builds (dossier.yamlio),
-    `places` where quotes were found in their paragraphs and `diffs` how their wordings differ
+    (dossier.render.reuse), `places` where quotes were found in their paragraphs and `diffs` how their wordings differ
     (dossier.render.catalogue).
 
     Each redirect (dossier.redirects, from the ledger) becomes a static HTML page at the old URL,
@@ -296,7 +295,7 @@ def render(dossier: Dossier, templates: Path | None = None, site_url: str = "", 
 
         def text() -> str:
             body = envs[depth].get_template(template).render(page=view, meta=meta)
-            return page(meta, body, texts) if meta is not None else body
+            return page(meta, body) if meta is not None else body
 
         page_key = key(template, depth, meta, view)
         pages[path] = reuse.page(path, page_key, text)
