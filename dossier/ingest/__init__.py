@@ -281,10 +281,9 @@ def parse_seed(text: str, file: str) -> tuple[Article, list[Problem]]:
             metadata.take(found)
         elif title is not None and is_title_copy(candidate, title):
             continue
-        elif title is None and not body and len(candidate) <= TITLE_MAX_CHARS and not is_lede(candidate):
-            title = without_section_prefix(candidate)
-        elif title is None and len(body) == 1 and len(candidate) <= TITLE_MAX_CHARS and is_headline_under_standfirst(
-                body[0], candidate, candidates[at + 1] if at + 1 < len(candidates) else None):
+        elif title is None and len(candidate) <= TITLE_MAX_CHARS and (
+                (not body and not is_lede(candidate)) or (len(body) == 1 and is_headline_under_standfirst(
+                    body[0], candidate, candidates[at + 1] if at + 1 < len(candidates) else None))):
             title = without_section_prefix(candidate)
         else:
             body.append(candidate)

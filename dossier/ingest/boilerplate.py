@@ -392,7 +392,7 @@ def _next_text(found: list[Boilerplate | None], start: int) -> int | None:
 
 
 def _above_headline(candidates: list[str], found: list[Boilerplate | None], first: int,
-                    twice: bool = False) -> Boilerplate | None:
+                    twice: bool) -> Boilerplate | None:
     """What the page's first text line is when it is not the headline, by its shape and the lines after it:
     a newspaper's name above a headline is the masthead, who publishes the page ("Gateway Gazette"), and so is
     a name with an article above a date line above one ("The Hippo" over "Apr 17, 2014"), any name printed
@@ -427,8 +427,12 @@ def _logo_name(text: str) -> str | None:
 def _is_name_line(text: str) -> bool:
     """A name's shape: two to five capitalised words of letters ("of", "the", "and" between them)."""
     words = text.split()
-    return 2 <= len(words) <= 5 and all(
-        (word[0].isupper() or word in ("of", "the", "and")) and word.isalpha() for word in words)
+    return 2 <= len(words) <= 5 and _capitalised(words) and all(word.isalpha() for word in words)
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Every word capitalised, but for "of", "the" and "and" between them: a name's or an institution's shape."""
+    return all(word[0].isupper() or word in ("of", "the", "and") for word in words)
 
 
 def _is_paper_name(text: str) -> bool:
@@ -443,7 +447,7 @@ def _is_institution(text: str) -> bool:
     institutions and government nouns, and ingest.yaml's institution_words) that ends the name or comes before
     "of" ("Legislative Council of Hong Kong", "Ministry of Health", "Cabinet Office")."""
     words = text.split()
-    if not 1 < len(words) <= 7 or not all(word[0].isupper() or word in ("of", "the", "and") for word in words):
+    if not 1 < len(words) <= 7 or not _capitalised(words):
         return False
     heads = [i for i, word in enumerate(words) if word.casefold() in cues().institution_words]
     return any(i == len(words) - 1 or words[i + 1] == "of" for i in heads)
